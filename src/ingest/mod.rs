@@ -1,0 +1,110 @@
+//! Documents in, normalised records out. No SQL, no terminal.
+//!
+//! Each format has its own parser behind [`FormatParser`]; the format is
+//! chosen by content (the parser most certain it recognises the text wins),
+//! never by file name.
+
+pub mod article;
+pub mod esf2014;
+pub mod esfplus;
+pub mod fields;
+pub mod gazetteer;
+pub mod labelled;
+pub mod legacy_page;
+pub mod normalise;
+pub mod orgs;
+pub mod project;
+pub mod record;
+pub mod text;
+
+use crate::model::{Article, Format, ParsedDocument, Project};
+use gazetteer::Gazetteer;
+use std::path::Path;
+use text::CleanText;
+
+/// What a format parser makes of a document.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub title: Option<String>,
+    pub project: Option<Project>,
+    pub article: Option<Article>,
+    pub warnings: Vec<String>,
+}
+
+/// One document format.
+pub trait FormatParser: Sync {
+    fn format(&self) -> Format;
+    /// How sure the parser is that the text is in its format; 0 = not at all.
+    fn recognise(&self, doc: &CleanText) -> u8;
+    fn parse(&self, doc: &CleanText, g: &Gazetteer) -> Parsed;
+}
+
+const PARSERS: &[&dyn FormatParser] = &[
+    &esf2014::Esf2014,
+    &esfplus::EsfPlus,
+    &legacy_page::LegacyPage,
+    &article::ArticlePage,
+];
+
+/// Parses a document's bytes. Never fails: unreadable content becomes a
+/// `skipped` record with its reason, unrecognised content an `unknown` one.
+pub fn parse_bytes(source: &str, bytes: &[u8]) -> ParsedDocument {
+    let doc = match text::clean(bytes) {
+        Ok(doc) => doc,
+        Err(not_text) => return ParsedDocument::skipped(source, not_text.reason()),
+    };
+    let g = gazetteer::gazetteer();
+    let best = PARSERS
+        .iter()
+        .map(|p| (p.recognise(&doc), *p))
+        .filter(|(score, _)| *score > 0)
+        .max_by_key(|(score, _)| *score);
+    let (format, parsed, text) = match best {
+        Some((_, parser)) => (parser.format(), parser.parse(&doc, g), None),
+        None => (
+            Format::Unknown,
+            parse_unknown(&doc, g),
+            labelled::paragraphs(&doc.lines),
+        ),
+    };
+    let mut warnings = doc.warnings;
+    warnings.extend(parsed.warnings);
+    ParsedDocument {
+        source: source.to_string(),
+        format,
+        title: parsed.title,
+        skipped_reason: None,
+        project: parsed.project,
+        article: parsed.article,
+        text,
+        warnings,
+    }
+}
+
+/// Reads and parses a file. Errors only when the file cannot be read.
+pub fn parse_file(path: &Path) -> std::io::Result<ParsedDocument> {
+    let bytes = std::fs::read(path)?;
+    Ok(parse_bytes(&path.to_string_lossy(), &bytes))
+}
+
+/// Anything else keeps a title (its first meaningful line) and its text.
+fn parse_unknown(doc: &CleanText, g: &Gazetteer) -> Parsed {
+    let title = doc
+        .lines
+        .iter()
+        .map(|l| l.trim())
+        .find(|l| !l.is_empty() && !g.is_chrome(l))
+        .map(|l| truncate_chars(l, 200));
+    Parsed {
+        title,
+        ..Parsed::default()
+    }
+}
+
+/// At most `max` characters, with an ellipsis when cut.
+pub fn truncate_chars(s: &str, max: usize) -> String {
+    match s.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}

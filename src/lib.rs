@@ -1,0 +1,10 @@
+//! esf-browser: import, search and browse Swedish ESF and ESF+ project
+//! documents. The `esf` binary is a thin layer over this library.
+
+pub mod cli;
+pub mod commands;
+pub mod corpus;
+pub mod ingest;
+pub mod model;
+pub mod report;
+pub mod sanitize;

@@ -1,0 +1,28 @@
+use clap::Parser;
+use esf_browser::cli::{Cli, Command};
+use esf_browser::commands;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => commands::show_sample(),
+        Some(Command::Parse { files, json }) => commands::parse(&files, json),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("esf: {}", esf_browser::sanitize::line(&format!("{err:#}")));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `esf list | head` closes the pipe early; that is not an error.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

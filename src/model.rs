@@ -1,0 +1,164 @@
+//! Plain domain types shared by ingest, store, search, graph and the TUI.
+//!
+//! The field names and their JSON shapes are the project's machine-readable
+//! contract (`esf parse --json`, `esf show --json`, `esf list --json`).
+
+use serde::{Deserialize, Serialize, Serializer};
+use std::collections::BTreeMap;
+
+/// Which kind of document a file turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Format {
+    Esf2014,
+    Esfplus,
+    LegacyPage,
+    Article,
+    Unknown,
+    Skipped,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Esf2014 => "esf2014",
+            Format::Esfplus => "esfplus",
+            Format::LegacyPage => "legacy_page",
+            Format::Article => "article",
+            Format::Unknown => "unknown",
+            Format::Skipped => "skipped",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Format> {
+        [
+            Format::Esf2014,
+            Format::Esfplus,
+            Format::LegacyPage,
+            Format::Article,
+            Format::Unknown,
+            Format::Skipped,
+        ]
+        .into_iter()
+        .find(|f| f.as_str() == s)
+    }
+}
+
+/// How an organisation is tied to a project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Owner,
+    Partner,
+    Mentioned,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Owner => "owner",
+            Role::Partner => "partner",
+            Role::Mentioned => "mentioned",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Role> {
+        [Role::Owner, Role::Partner, Role::Mentioned]
+            .into_iter()
+            .find(|r| r.as_str() == s)
+    }
+}
+
+/// One organisation tied to a project.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrgLink {
+    /// Canonical name: case, spacing and known misspellings folded.
+    pub name: String,
+    pub role: Role,
+    /// The text as the document wrote it.
+    pub as_written: String,
+    /// The organisation this one is a branch or unit of, if known.
+    pub parent: Option<String>,
+}
+
+/// The normalised project record. `None` means "the document does not say".
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Project {
+    pub id: Option<String>,
+    pub name: Option<String>,
+    pub fund: Option<String>,
+    pub programme_period: Option<String>,
+    pub owner: Option<String>,
+    pub owner_org_number: Option<String>,
+    pub region: Option<String>,
+    pub nuts2: Option<String>,
+    pub start_date: Option<String>,
+    pub end_date: Option<String>,
+    pub total_budget_sek: Option<i64>,
+    pub esf_grant_sek: Option<i64>,
+    #[serde(serialize_with = "serialize_number")]
+    pub eu_cofinancing_rate_percent: Option<f64>,
+    pub programme_area: Option<String>,
+    pub programme_area_name: Option<String>,
+    pub specific_objective: Option<String>,
+    pub intervention_type: Option<String>,
+    pub planned_participants: Option<i64>,
+    pub contact_name: Option<String>,
+    pub contact_email: Option<String>,
+    pub contact_phone: Option<String>,
+    pub beneficiary_postcode: Option<String>,
+    pub beneficiary_city: Option<String>,
+    pub phase: Option<String>,
+    pub partners: Vec<String>,
+    pub municipalities: Vec<String>,
+    pub organisations: Vec<OrgLink>,
+    pub description: Option<String>,
+    pub extra: BTreeMap<String, String>,
+}
+
+/// A news article about a project.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Article {
+    pub title: String,
+    pub body: String,
+    /// The project the article's side panel names.
+    pub project_name: Option<String>,
+}
+
+/// What `esf parse` makes of one file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ParsedDocument {
+    pub source: String,
+    pub format: Format,
+    pub title: Option<String>,
+    pub skipped_reason: Option<String>,
+    pub project: Option<Project>,
+    pub article: Option<Article>,
+    /// The document's text, kept for documents of unknown format only.
+    pub text: Option<String>,
+    pub warnings: Vec<String>,
+}
+
+impl ParsedDocument {
+    pub fn skipped(source: &str, reason: impl Into<String>) -> ParsedDocument {
+        ParsedDocument {
+            source: source.to_string(),
+            format: Format::Skipped,
+            title: None,
+            skipped_reason: Some(reason.into()),
+            project: None,
+            article: None,
+            text: None,
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// Whole numbers print as integers (`50`, not `50.0`).
+fn serialize_number<S: Serializer>(value: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) if v.fract() == 0.0 && v.abs() < 1e15 => s.serialize_i64(*v as i64),
+        Some(v) => s.serialize_f64(*v),
+        None => s.serialize_none(),
+    }
+}
