@@ -1,19 +1,30 @@
 //! Command-line arguments.
 
-use clap::{Parser, Subcommand};
+use crate::catalogue::SortKey;
+use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// Browse Swedish European Social Fund (ESF, ESF+) projects.
 #[derive(Debug, Parser)]
 #[command(name = "esf", version, about)]
 pub struct Cli {
+    /// The cache file (default: the user's cache folder, esf-browser/cache.sqlite).
+    #[arg(long, global = true, env = "ESF_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Read documents and print their normalised project records.
+    /// Read documents and print their normalised project records (no cache).
     Parse {
         /// Files or folders (folders are read recursively).
         #[arg(required = true)]
@@ -21,5 +32,66 @@ pub enum Command {
         /// Print a JSON array instead of readable text.
         #[arg(long)]
         json: bool,
+    },
+    /// Import files and folders into the cache (unchanged files are skipped).
+    Import {
+        /// Files or folders (folders are read recursively).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Also remove projects whose source files are gone.
+        #[arg(long)]
+        prune: bool,
+        /// Start from an empty cache.
+        #[arg(long)]
+        rebuild: bool,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List projects, optionally fuzzy-filtered (best match first) and sorted.
+    List {
+        /// Fuzzy filter over name, id, owner, region, organisations, municipalities.
+        #[arg(long, short)]
+        filter: Option<String>,
+        /// Sort order (default: by name, or by match quality with --filter).
+        #[arg(long, short, value_enum)]
+        sort: Option<SortKey>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one project in full.
+    Show {
+        /// Diarienummer, or the key `esf list` shows for projects without one.
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Full-text search: every word must occur somewhere in the project.
+    Search {
+        #[arg(required = true)]
+        words: Vec<String>,
+        /// At most this many results.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Organisations with their number of projects.
+    Orgs {
+        /// Fuzzy filter over organisation names.
+        #[arg(long, short)]
+        filter: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write the (filtered) projects as CSV or JSON to standard output.
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+        format: ExportFormat,
+        #[arg(long, short)]
+        filter: Option<String>,
+        /// Include contact persons (personal data; left out by default).
+        #[arg(long)]
+        with_contacts: bool,
     },
 }

@@ -1,10 +1,16 @@
 //! esf-browser: import, search and browse Swedish ESF and ESF+ project
 //! documents. The `esf` binary is a thin layer over this library.
 
+pub mod catalogue;
 pub mod cli;
 pub mod commands;
 pub mod corpus;
+pub mod detail;
+pub mod files;
 pub mod ingest;
 pub mod model;
 pub mod report;
 pub mod sanitize;
+pub mod search;
+pub mod store;
+pub mod table;

@@ -1,13 +1,15 @@
 use clap::Parser;
 use esf_browser::cli::{Cli, Command};
-use esf_browser::commands;
+use esf_browser::commands::{self, Context};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let ctx = Context { db: cli.db };
     let result = match cli.command {
         None => commands::show_sample(),
-        Some(Command::Parse { files, json }) => commands::parse(&files, json),
+        Some(Command::Parse { files, json }) => commands::parse::run(&files, json),
+        Some(command) => commands::run(&ctx, command),
     };
     match result {
         Ok(code) => code,

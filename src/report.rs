@@ -81,14 +81,49 @@ fn project(out: &mut String, p: &Project) {
 }
 
 fn period(p: &Project) -> Option<String> {
-    match (&p.start_date, &p.end_date) {
+    period_text(p.start_date.as_deref(), p.end_date.as_deref())
+}
+
+/// `2016-02-01 – 2019-01-31`; `?` for a missing end.
+pub fn period_text(start: Option<&str>, end: Option<&str>) -> Option<String> {
+    match (start, end) {
         (None, None) => None,
-        (s, e) => Some(format!(
-            "{} – {}",
-            s.as_deref().unwrap_or("?"),
-            e.as_deref().unwrap_or("?")
-        )),
+        (s, e) => Some(format!("{} – {}", s.unwrap_or("?"), e.unwrap_or("?"))),
     }
+}
+
+/// How long an inclusive period lasts: `3 years`, `10 months`, `2 years 3 months`.
+pub fn duration_text(start: &str, end: &str) -> Option<String> {
+    let days = days_from_iso(end)? - days_from_iso(start)? + 1;
+    if days <= 0 {
+        return None;
+    }
+    let months = (days as f64 / 30.44).round() as i64;
+    let (years, rest) = (months / 12, months % 12);
+    let unit = |n: i64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    Some(match (years, rest) {
+        (0, 0) => unit(days, "day", "days"),
+        (0, m) => unit(m, "month", "months"),
+        (y, 0) => unit(y, "year", "years"),
+        (y, m) => format!(
+            "{} {}",
+            unit(y, "year", "years"),
+            unit(m, "month", "months")
+        ),
+    })
+}
+
+/// Days since 1970-01-01 of an ISO date (proleptic Gregorian).
+pub fn days_from_iso(date: &str) -> Option<i64> {
+    let mut parts = date.get(..10)?.split('-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
 }
 
 fn area(p: &Project) -> Option<String> {
@@ -134,6 +169,34 @@ fn organisations(out: &mut String, orgs: &[OrgLink]) {
     }
 }
 
+/// A project in full, grouped, for `esf show`.
+pub fn project_detail(key: &str, p: &Project) -> String {
+    let mut out = String::new();
+    let title = p.name.as_deref().unwrap_or(key);
+    let _ = writeln!(out, "{}", sanitize::line(title));
+    for section in crate::detail::sections(key, p) {
+        let _ = writeln!(out, "\n{}", section.title);
+        for (label, value) in &section.rows {
+            let _ = writeln!(out, "  {:<LABEL_WIDTH$}{}", label, sanitize::line(value));
+        }
+    }
+    if let Some(d) = &p.description {
+        let _ = writeln!(out, "\nDescription\n{}", sanitize::text(d));
+    }
+    if !p.extra.is_empty() {
+        let _ = writeln!(out, "\nOther labels");
+        for (label, value) in &p.extra {
+            let _ = writeln!(
+                out,
+                "  {}: {}",
+                sanitize::line(label),
+                sanitize::line(value)
+            );
+        }
+    }
+    out
+}
+
 /// `8866642` → `8 866 642`.
 pub fn thousands(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();
@@ -153,6 +216,33 @@ pub fn thousands(n: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(
+            duration_text("2016-02-01", "2019-01-31").as_deref(),
+            Some("3 years")
+        );
+        assert_eq!(
+            duration_text("2014-01-02", "2014-10-31").as_deref(),
+            Some("10 months")
+        );
+        assert_eq!(
+            duration_text("2023-03-01", "2026-02-28").as_deref(),
+            Some("3 years")
+        );
+        assert_eq!(
+            duration_text("2020-01-01", "2021-03-31").as_deref(),
+            Some("1 year 3 months")
+        );
+        assert_eq!(
+            duration_text("2020-01-01", "2020-01-10").as_deref(),
+            Some("10 days")
+        );
+        assert_eq!(duration_text("2020-01-10", "2020-01-01"), None);
+        assert_eq!(days_from_iso("1970-01-01"), Some(0));
+        assert_eq!(days_from_iso("2000-03-01"), Some(11_017));
+    }
 
     #[test]
     fn thousands_separators() {

@@ -1,0 +1,165 @@
+//! The projects in memory for listing: fuzzy filtering and sorting, shared
+//! by `esf list` and the browser.
+
+use crate::search::{Haystacks, Match};
+use crate::store::ProjectSummary;
+use std::cmp::Ordering;
+
+/// What a list can be sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SortKey {
+    Name,
+    Id,
+    Start,
+    End,
+    Budget,
+    Grant,
+    Region,
+}
+
+impl SortKey {
+    pub const ALL: [SortKey; 7] = [
+        SortKey::Name,
+        SortKey::Id,
+        SortKey::Start,
+        SortKey::End,
+        SortKey::Budget,
+        SortKey::Grant,
+        SortKey::Region,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SortKey::Name => "name",
+            SortKey::Id => "id",
+            SortKey::Start => "start",
+            SortKey::End => "end",
+            SortKey::Budget => "budget",
+            SortKey::Grant => "grant",
+            SortKey::Region => "region",
+        }
+    }
+}
+
+pub struct Catalogue {
+    pub projects: Vec<ProjectSummary>,
+    haystacks: Haystacks,
+}
+
+/// The text the fuzzy filter sees: name first (so match positions below
+/// the name's length fall in the name), then id, owner, region,
+/// organisations and municipalities.
+pub fn haystack(p: &ProjectSummary) -> String {
+    let mut parts: Vec<&str> = vec![p.name.as_deref().unwrap_or(""), &p.key];
+    parts.extend(
+        [&p.owner, &p.region]
+            .into_iter()
+            .flatten()
+            .map(String::as_str),
+    );
+    parts.extend(p.organisations.iter().map(String::as_str));
+    parts.extend(p.municipalities.iter().map(String::as_str));
+    parts.join("  ")
+}
+
+impl Catalogue {
+    pub fn new(projects: Vec<ProjectSummary>) -> Catalogue {
+        let haystacks = Haystacks::new(projects.iter().map(haystack));
+        Catalogue {
+            projects,
+            haystacks,
+        }
+    }
+
+    /// Projects matching the query, best first.
+    pub fn filter(&self, query: &str) -> Vec<Match> {
+        self.haystacks.filter(query)
+    }
+
+    /// Sorts project indices by a key (money largest first, missing last).
+    pub fn sort(&self, indices: &mut [usize], key: SortKey) {
+        indices.sort_by(|&a, &b| compare(&self.projects[a], &self.projects[b], key));
+    }
+
+    /// Projects whose id or name look like `text`, for "did you mean":
+    /// ids a few typing mistakes away first, then fuzzy name matches.
+    pub fn similar(&self, text: &str, limit: usize) -> Vec<&ProjectSummary> {
+        let wanted = text.trim().to_uppercase();
+        let tolerance = (wanted.chars().count() / 4).max(2);
+        let mut by_id: Vec<(usize, usize)> = self
+            .projects
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (edit_distance(&wanted, &p.key.to_uppercase()), i))
+            .filter(|(d, _)| *d <= tolerance)
+            .collect();
+        by_id.sort();
+        let mut picked: Vec<usize> = by_id.into_iter().map(|(_, i)| i).collect();
+        for m in self.filter(text) {
+            if !picked.contains(&m.index) {
+                picked.push(m.index);
+            }
+        }
+        picked
+            .into_iter()
+            .take(limit)
+            .map(|i| &self.projects[i])
+            .collect()
+    }
+}
+
+/// Levenshtein distance over characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = diagonal + usize::from(ca != *cb);
+            diagonal = row[j + 1];
+            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
+        }
+    }
+    row[b.len()]
+}
+
+fn compare(a: &ProjectSummary, b: &ProjectSummary, key: SortKey) -> Ordering {
+    let by_name = || lower(&a.name).cmp(&lower(&b.name)).then(a.key.cmp(&b.key));
+    let primary = match key {
+        SortKey::Name => Ordering::Equal,
+        SortKey::Id => a.key.cmp(&b.key),
+        SortKey::Start => missing_last(&a.start_date, &b.start_date, false),
+        SortKey::End => missing_last(&a.end_date, &b.end_date, false),
+        SortKey::Budget => missing_last(&a.total_budget_sek, &b.total_budget_sek, true),
+        SortKey::Grant => missing_last(&a.esf_grant_sek, &b.esf_grant_sek, true),
+        SortKey::Region => missing_last(&a.region, &b.region, false),
+    };
+    primary.then_with(by_name)
+}
+
+fn lower(s: &Option<String>) -> String {
+    s.as_deref().unwrap_or("").to_lowercase()
+}
+
+fn missing_last<T: Ord>(a: &Option<T>, b: &Option<T>, descending: bool) -> Ordering {
+    match (a, b) {
+        (Some(x), Some(y)) if descending => y.cmp(x),
+        (Some(x), Some(y)) => x.cmp(y),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distances() {
+        assert_eq!(edit_distance("2015/00731", "2015/00730"), 1);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}

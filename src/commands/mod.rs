@@ -1,0 +1,120 @@
+//! What each subcommand does, on top of the library.
+
+mod export;
+mod import;
+mod list;
+pub mod parse;
+mod show;
+
+use crate::cli::Command;
+use crate::model::ParsedDocument;
+use crate::store::{self, Input, Store};
+use crate::{corpus, ingest};
+use anyhow::{anyhow, Context as _};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// What every command that uses the cache needs.
+pub struct Context {
+    /// `--db` or `ESF_DB`.
+    pub db: Option<PathBuf>,
+}
+
+impl Context {
+    pub fn db_path(&self) -> anyhow::Result<PathBuf> {
+        self.db
+            .clone()
+            .or_else(store::default_path)
+            .ok_or_else(|| anyhow!("no cache folder for this user; give one with --db PATH"))
+    }
+
+    /// Opens the cache, saying so in one line if it had to be rebuilt.
+    pub fn open(&self) -> anyhow::Result<Store> {
+        let path = self.db_path()?;
+        let opened = Store::open(&path)
+            .with_context(|| format!("cannot open the cache {}", path.display()))?;
+        if let Some(notice) = opened.notice {
+            eprintln!("esf: {}", crate::sanitize::line(&notice));
+        }
+        Ok(opened.store)
+    }
+
+    /// Opens the cache for reading; a cache that never had an import gets
+    /// the bundled sample corpus first, so a new user sees data at once.
+    pub fn open_for_reading(&self) -> anyhow::Result<Store> {
+        let mut store = self.open()?;
+        if !store.is_read_only() && store.never_imported()? {
+            let report = store.import(&Input::sample(), &Default::default(), &mut |_, _| {})?;
+            if let Some(path) = store.path() {
+                store::sources::record(path, &[store::sources::SAMPLE.to_string()])?;
+            }
+            eprintln!(
+                "esf: the cache was empty, so it now holds the bundled sample corpus ({} projects); add your own with `esf import FOLDER`",
+                report.projects
+            );
+        }
+        Ok(store)
+    }
+}
+
+/// Runs a command that uses the cache.
+pub fn run(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
+    match command {
+        Command::Parse { files, json } => parse::run(&files, json),
+        Command::Import {
+            paths,
+            prune,
+            rebuild,
+            json,
+        } => import::run(ctx, &paths, prune, rebuild, json),
+        Command::List { filter, sort, json } => list::run(ctx, filter.as_deref(), sort, json),
+        Command::Show { id, json } => show::run(ctx, &id, json),
+        Command::Search { words, limit, json } => list::search(ctx, &words.join(" "), limit, json),
+        Command::Orgs { filter, json } => list::orgs(ctx, filter.as_deref(), json),
+        Command::Export {
+            format,
+            filter,
+            with_contacts,
+        } => export::run(ctx, format, filter.as_deref(), with_contacts),
+    }
+}
+
+/// No subcommand: the parsed sample corpus (until the browser exists).
+pub fn show_sample() -> anyhow::Result<ExitCode> {
+    let docs: Vec<ParsedDocument> = corpus::SAMPLE
+        .iter()
+        .map(|(name, bytes)| ingest::parse_bytes(name, bytes))
+        .collect();
+    parse::print_documents(&docs, false)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Decorations (bold headers) only for a terminal, and never with NO_COLOR.
+pub fn styled() -> bool {
+    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// The terminal's width, when output goes to one.
+pub fn terminal_width() -> Option<usize> {
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    crossterm::terminal::size().ok().map(|(w, _)| w as usize)
+}
+
+/// Prints JSON to standard output.
+pub fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+/// Prints text to standard output.
+pub fn print_text(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    std::io::stdout().lock().write_all(text.as_bytes())?;
+    Ok(())
+}

@@ -1,0 +1,61 @@
+//! `esf show ID`: one project in full.
+
+use super::{print_json, print_text, Context};
+use crate::catalogue::Catalogue;
+use crate::report;
+use crate::sanitize;
+use crate::store::{StoreError, StoredProject};
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+pub fn run(ctx: &Context, id: &str, json: bool) -> anyhow::Result<ExitCode> {
+    let store = ctx.open_for_reading()?;
+    let project = match store.project(id) {
+        Ok(p) => p,
+        Err(StoreError::NotFound(_)) => {
+            let cat = Catalogue::new(store.summaries()?);
+            eprintln!("esf: {}", sanitize::line(&not_found(&cat, id)));
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(e) => return Err(e.into()),
+    };
+    if json {
+        print_json(&project)?;
+    } else {
+        print_text(&plain(&project))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// "no project with ID …", with the closest matches.
+fn not_found(cat: &Catalogue, id: &str) -> String {
+    let close: Vec<String> = cat
+        .similar(id, 3)
+        .iter()
+        .map(|p| format!("{} {}", p.key, p.name.as_deref().unwrap_or("")))
+        .collect();
+    match close.as_slice() {
+        [] => format!("no project with ID \"{id}\""),
+        _ => format!(
+            "no project with ID \"{id}\"; did you mean: {}?",
+            close.join("; ")
+        ),
+    }
+}
+
+fn plain(s: &StoredProject) -> String {
+    let mut out = report::project_detail(&s.key, &s.project);
+    for article in &s.articles {
+        let _ = writeln!(
+            out,
+            "\nArticle: {}\n  {}",
+            sanitize::line(&article.title),
+            sanitize::line(&article.source)
+        );
+    }
+    let _ = writeln!(out, "\nSource: {}", sanitize::line(&s.source));
+    for other in s.sources.iter().filter(|p| **p != s.source) {
+        let _ = writeln!(out, "Also in: {}", sanitize::line(other));
+    }
+    out
+}

@@ -1,0 +1,157 @@
+//! A project's fields grouped for people: identity, money, period,
+//! programme, owner and contact, organisations by role, municipalities.
+//! Shared by `esf show` and the browser's detail pane; values are raw
+//! (sanitise where drawn). Missing values read "—", never blank.
+
+use crate::model::{Project, Role};
+use crate::report::{duration_text, period_text, thousands};
+
+/// Shown for a value the document does not give.
+pub const MISSING: &str = "—";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub title: &'static str,
+    pub rows: Vec<(String, String)>,
+}
+
+fn or_missing(v: Option<impl Into<String>>) -> String {
+    v.map(Into::into).unwrap_or_else(|| MISSING.to_string())
+}
+
+fn row(label: &str, value: Option<String>) -> (String, String) {
+    (label.to_string(), or_missing(value))
+}
+
+pub fn money(v: Option<i64>) -> Option<String> {
+    v.map(|n| format!("{} kr", thousands(n)))
+}
+
+pub fn sections(key: &str, p: &Project) -> Vec<Section> {
+    vec![
+        identity(key, p),
+        money_section(p),
+        period_section(p),
+        programme(p),
+        owner_and_contact(p),
+        organisations(p),
+        Section {
+            title: "Municipalities",
+            rows: vec![row(
+                "Municipalities",
+                (!p.municipalities.is_empty()).then(|| p.municipalities.join(", ")),
+            )],
+        },
+    ]
+}
+
+fn identity(key: &str, p: &Project) -> Section {
+    let id =
+        p.id.clone()
+            .or_else(|| Some(format!("none (listed as {key})")));
+    Section {
+        title: "Identity",
+        rows: vec![
+            row("Diarienummer", id),
+            row("Name", p.name.clone()),
+            row("Fund", p.fund.clone()),
+            row("Programme period", p.programme_period.clone()),
+            row("Phase", p.phase.clone()),
+        ],
+    }
+}
+
+fn money_section(p: &Project) -> Section {
+    let rate = p.eu_cofinancing_rate_percent.map(|r| format!("{r} %"));
+    Section {
+        title: "Money",
+        rows: vec![
+            row("Total budget", money(p.total_budget_sek)),
+            row("ESF grant", money(p.esf_grant_sek)),
+            row("EU co-financing", rate),
+        ],
+    }
+}
+
+fn period_section(p: &Project) -> Section {
+    let duration = match (&p.start_date, &p.end_date) {
+        (Some(s), Some(e)) => duration_text(s, e),
+        _ => None,
+    };
+    Section {
+        title: "Period",
+        rows: vec![
+            row(
+                "Period",
+                period_text(p.start_date.as_deref(), p.end_date.as_deref()),
+            ),
+            row("Duration", duration),
+        ],
+    }
+}
+
+fn programme(p: &Project) -> Section {
+    let area = match (&p.programme_area, &p.programme_area_name) {
+        (Some(a), Some(n)) => Some(format!("{a} {n}")),
+        (a, n) => a.clone().or_else(|| n.clone()),
+    };
+    Section {
+        title: "Programme",
+        rows: vec![
+            row("Programme area", area),
+            row("Specific objective", p.specific_objective.clone()),
+            row("Intervention type", p.intervention_type.clone()),
+            row(
+                "Planned participants",
+                p.planned_participants.map(|n| n.to_string()),
+            ),
+            row("Region", p.region.clone()),
+            row("NUTS-2", p.nuts2.clone()),
+        ],
+    }
+}
+
+fn owner_and_contact(p: &Project) -> Section {
+    let beneficiary = [&p.beneficiary_postcode, &p.beneficiary_city]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect::<Vec<_>>();
+    Section {
+        title: "Owner and contact",
+        rows: vec![
+            row("Owner", p.owner.clone()),
+            row("Org. number", p.owner_org_number.clone()),
+            row("Contact", p.contact_name.clone()),
+            row("E-mail", p.contact_email.clone()),
+            row("Phone", p.contact_phone.clone()),
+            row(
+                "Beneficiary",
+                (!beneficiary.is_empty()).then(|| beneficiary.join(" ")),
+            ),
+        ],
+    }
+}
+
+fn organisations(p: &Project) -> Section {
+    let rows = [
+        (Role::Owner, "Owner"),
+        (Role::Partner, "Partners"),
+        (Role::Mentioned, "Mentioned"),
+    ]
+    .into_iter()
+    .map(|(role, label)| {
+        let names: Vec<&str> = p
+            .organisations
+            .iter()
+            .filter(|o| o.role == role)
+            .map(|o| o.name.as_str())
+            .collect();
+        row(label, (!names.is_empty()).then(|| names.join(", ")))
+    })
+    .collect();
+    Section {
+        title: "Organisations",
+        rows,
+    }
+}

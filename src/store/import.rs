@@ -1,0 +1,288 @@
+//! `esf import`: files in, cache updated, all in one transaction per run.
+//!
+//! Workers read, hash and parse files on every core while this thread
+//! writes; unchanged files (same size and modification time, or same
+//! content hash) are not parsed again.
+
+use super::write::{self, DocMeta, Touched};
+use super::{refresh, sources, Result, Store};
+use crate::files::{self, Found};
+use crate::ingest;
+use crate::model::{Format, ParsedDocument};
+use rusqlite::TransactionBehavior;
+use serde::Serialize;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc;
+use xxhash_rust::xxh3::xxh3_128;
+
+/// Something to import.
+#[derive(Debug, Clone)]
+pub enum Input {
+    File(PathBuf),
+    /// A bundled document, recorded as `sample:NAME`.
+    Embedded {
+        name: String,
+        bytes: &'static [u8],
+    },
+    /// A path that could not be listed.
+    Unlistable(PathBuf, String),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Remove documents (and their projects) whose files are gone.
+    pub prune: bool,
+    /// Start from an empty cache.
+    pub rebuild: bool,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SkippedFile {
+    pub path: String,
+    pub reason: String,
+}
+
+/// What an import did. The JSON keys are the report's words.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ImportReport {
+    pub seen: usize,
+    pub new: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub unclassified: usize,
+    pub skipped: usize,
+    pub removed: usize,
+    /// Projects in the cache after the import.
+    pub projects: usize,
+    pub skipped_files: Vec<SkippedFile>,
+    pub warnings: Vec<String>,
+}
+
+/// What a worker made of one input.
+enum Outcome {
+    Unreadable(String),
+    Unchanged,
+    Read(Box<(DocMeta, ParsedDocument)>),
+}
+
+/// What the cache knows of a path: (content hash, size, modified time).
+type Known = HashMap<String, (String, i64, Option<i64>)>;
+
+impl Input {
+    /// Files and folders from the command line.
+    pub fn from_paths(paths: &[PathBuf]) -> Vec<Input> {
+        files::expand(paths)
+            .into_iter()
+            .map(|f| match f {
+                Found::File(p) => Input::File(p),
+                Found::Unlistable(p, why) => Input::Unlistable(p, why),
+            })
+            .collect()
+    }
+
+    /// The bundled sample corpus.
+    pub fn sample() -> Vec<Input> {
+        crate::corpus::SAMPLE
+            .iter()
+            .map(|(name, bytes)| Input::Embedded {
+                name: name.to_string(),
+                bytes,
+            })
+            .collect()
+    }
+
+    /// The path the cache records for this input.
+    pub fn recorded_path(&self) -> String {
+        match self {
+            Input::File(p) | Input::Unlistable(p, _) => sources::absolute(p),
+            Input::Embedded { name, .. } => format!("{}{name}", sources::SAMPLE),
+        }
+    }
+}
+
+/// Imports the inputs; `progress(done, total)` is called as files finish.
+pub fn import(
+    store: &mut Store,
+    inputs: &[Input],
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<ImportReport> {
+    store.ensure_writable("cannot be imported into")?;
+    let known = if options.rebuild {
+        Known::new()
+    } else {
+        known_documents(store)?
+    };
+    let tx = store
+        .conn
+        .transaction_with_behavior(TransactionBehavior::Immediate)?;
+    if options.rebuild {
+        write::clear(&tx)?;
+    }
+    let mut report = ImportReport {
+        seen: inputs.len(),
+        ..ImportReport::default()
+    };
+    let mut touched = Touched::default();
+    let started = super::now();
+    let mut save = |index: usize, outcome: Outcome| -> Result<()> {
+        record_outcome(&tx, &inputs[index], outcome, &mut report, &mut touched)
+    };
+    run_workers(inputs, &known, &mut save, progress)?;
+    if options.prune {
+        report.removed = write::prune(&tx, &mut touched)?;
+    }
+    refresh::refresh(&tx, &touched, &mut report.warnings)?;
+    report.projects =
+        tx.query_row("SELECT count(*) FROM projects", [], |r| r.get::<_, i64>(0))? as usize;
+    write::log_import(&tx, started, &report)?;
+    tx.commit()?;
+    Ok(report)
+}
+
+/// Imports recorded sources (files, folders, `sample:`), as a rebuild does.
+pub fn import_sources(store: &mut Store, recorded: &[String]) -> Result<ImportReport> {
+    let mut inputs = Vec::new();
+    for source in recorded {
+        if source == sources::SAMPLE {
+            inputs.extend(Input::sample());
+        } else {
+            inputs.extend(Input::from_paths(&[PathBuf::from(source)]));
+        }
+    }
+    import(store, &inputs, &ImportOptions::default(), &mut |_, _| {})
+}
+
+fn known_documents(store: &Store) -> Result<Known> {
+    let mut stmt = store
+        .conn
+        .prepare("SELECT path, content_hash, size, modified_at FROM documents")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))?;
+    Ok(rows.collect::<rusqlite::Result<Known>>()?)
+}
+
+/// Reads and parses on worker threads; `save` runs here, in input order of
+/// completion. Stops early when `save` fails.
+fn run_workers(
+    inputs: &[Input],
+    known: &Known,
+    save: &mut dyn FnMut(usize, Outcome) -> Result<()>,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<()> {
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let next = AtomicUsize::new(0);
+    let (sender, receiver) = mpsc::sync_channel::<(usize, Outcome)>(256);
+    std::thread::scope(|scope| {
+        for _ in 0..workers {
+            let sender = sender.clone();
+            let next = &next;
+            scope.spawn(move || loop {
+                let index = next.fetch_add(1, Ordering::Relaxed);
+                let Some(input) = inputs.get(index) else {
+                    break;
+                };
+                if sender.send((index, read_input(input, known))).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(sender);
+        let mut done = 0;
+        for (index, outcome) in receiver {
+            save(index, outcome)?;
+            done += 1;
+            progress(done, inputs.len());
+        }
+        Ok(())
+    })
+}
+
+fn read_input(input: &Input, known: &Known) -> Outcome {
+    let path = input.recorded_path();
+    match input {
+        Input::Unlistable(_, why) => Outcome::Unreadable(format!("cannot read folder: {why}")),
+        Input::Embedded { bytes, .. } => read_bytes(path, bytes, bytes.len() as i64, None, known),
+        Input::File(file) => {
+            let meta = match std::fs::metadata(file) {
+                Ok(meta) if meta.is_file() => meta,
+                Ok(_) => return Outcome::Unreadable("not a regular file".into()),
+                Err(err) => return Outcome::Unreadable(format!("cannot read: {err}")),
+            };
+            let size = meta.len() as i64;
+            let modified = modified_secs(&meta);
+            if let Some((_, s, m)) = known.get(&path) {
+                if *s == size && *m == modified && modified.is_some() {
+                    return Outcome::Unchanged;
+                }
+            }
+            match std::fs::read(file) {
+                Ok(bytes) => read_bytes(path, &bytes, size, modified, known),
+                Err(err) => Outcome::Unreadable(format!("cannot read: {err}")),
+            }
+        }
+    }
+}
+
+fn modified_secs(meta: &std::fs::Metadata) -> Option<i64> {
+    let time = meta.modified().ok()?;
+    let since = time.duration_since(std::time::UNIX_EPOCH).ok()?;
+    Some(since.as_secs() as i64)
+}
+
+fn read_bytes(
+    path: String,
+    bytes: &[u8],
+    size: i64,
+    modified: Option<i64>,
+    known: &Known,
+) -> Outcome {
+    let hash = format!("{:032x}", xxh3_128(bytes));
+    if known.get(&path).is_some_and(|(h, _, _)| *h == hash) {
+        return Outcome::Unchanged;
+    }
+    let doc = ingest::parse_bytes(&path, bytes);
+    let meta = DocMeta {
+        path,
+        hash,
+        size,
+        modified_at: modified,
+    };
+    Outcome::Read(Box::new((meta, doc)))
+}
+
+fn record_outcome(
+    tx: &rusqlite::Transaction,
+    input: &Input,
+    outcome: Outcome,
+    report: &mut ImportReport,
+    touched: &mut Touched,
+) -> Result<()> {
+    match outcome {
+        Outcome::Unchanged => report.unchanged += 1,
+        Outcome::Unreadable(reason) => skip(report, input.recorded_path(), reason),
+        Outcome::Read(read) => {
+            let (meta, doc) = *read;
+            if doc.format == Format::Skipped {
+                // Not stored, so it is reported again on every import.
+                skip(report, meta.path, doc.skipped_reason.unwrap_or_default());
+                return Ok(());
+            }
+            if write::save_document(tx, &meta, &doc, touched)? {
+                report.new += 1;
+            } else {
+                report.updated += 1;
+            }
+            if doc.format == Format::Unknown {
+                report.unclassified += 1;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn skip(report: &mut ImportReport, path: String, reason: String) {
+    report.skipped += 1;
+    report.skipped_files.push(SkippedFile { path, reason });
+}

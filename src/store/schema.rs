@@ -1,0 +1,41 @@
+//! Schema migrations: SQL files under `assets/sql/`, applied in order by
+//! `PRAGMA user_version`.
+
+use super::APPLICATION_ID;
+use rusqlite::{Connection, TransactionBehavior};
+
+/// Migration N (1-based) takes the schema from version N-1 to N.
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../assets/sql/001_initial.sql"),
+    include_str!("../../assets/sql/002_import_log.sql"),
+];
+
+/// The schema version this build writes.
+pub const LATEST: i64 = MIGRATIONS.len() as i64;
+
+pub fn version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "user_version", |r| r.get(0))
+}
+
+/// Applies every migration newer than the file's version, each in its own
+/// transaction together with the version bump.
+pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    migrate_to(conn, LATEST)
+}
+
+/// Migrates up to `target` only (tests build older caches with it).
+pub fn migrate_to(conn: &mut Connection, target: i64) -> rusqlite::Result<()> {
+    let current = version(conn)?;
+    for (index, sql) in MIGRATIONS.iter().enumerate() {
+        let to = index as i64 + 1;
+        if to <= current || to > target {
+            continue;
+        }
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", to)?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,247 @@
+//! Writing documents and what they give into the cache (inside the
+//! import's transaction).
+
+use super::keys::{name_key, owner_key, project_key};
+use super::{now, ImportReport, Result};
+use crate::model::{Format, ParsedDocument, Project};
+use rusqlite::{params, OptionalExtension, Transaction};
+use std::collections::HashSet;
+
+/// A file's identity as read.
+#[derive(Debug, Clone)]
+pub struct DocMeta {
+    pub path: String,
+    pub hash: String,
+    pub size: i64,
+    pub modified_at: Option<i64>,
+}
+
+/// (name key, owner key) of a record: how articles find their project.
+pub type NamePair = (Option<String>, Option<String>);
+
+/// Project keys and name pairs an import changed; their projects are
+/// recomputed at the end.
+#[derive(Debug, Default)]
+pub struct Touched {
+    pub keys: HashSet<String>,
+    pub names: HashSet<NamePair>,
+}
+
+/// Stores a parsed document, replacing what an earlier version of the same
+/// file gave. Returns true when the file is new to the cache.
+pub fn save_document(
+    tx: &Transaction,
+    meta: &DocMeta,
+    doc: &ParsedDocument,
+    touched: &mut Touched,
+) -> Result<bool> {
+    let existing: Option<i64> = tx
+        .query_row(
+            "SELECT id FROM documents WHERE path = ?1",
+            [&meta.path],
+            |r| r.get(0),
+        )
+        .optional()?;
+    let id = match existing {
+        Some(id) => {
+            forget_content(tx, id, touched)?;
+            update_document(tx, id, meta, doc)?;
+            id
+        }
+        None => insert_document(tx, meta, doc)?,
+    };
+    save_content(tx, id, meta, doc, touched)?;
+    Ok(existing.is_none())
+}
+
+fn insert_document(tx: &Transaction, meta: &DocMeta, doc: &ParsedDocument) -> Result<i64> {
+    tx.execute(
+        "INSERT INTO documents (path, content_hash, format, size, modified_at, imported_at,
+                                title, skipped_reason, warnings)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            meta.path,
+            meta.hash,
+            doc.format.as_str(),
+            meta.size,
+            meta.modified_at,
+            now(),
+            doc.title,
+            doc.skipped_reason,
+            warnings_json(doc),
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+fn update_document(tx: &Transaction, id: i64, meta: &DocMeta, doc: &ParsedDocument) -> Result<()> {
+    tx.execute(
+        "UPDATE documents SET content_hash = ?2, format = ?3, size = ?4, modified_at = ?5,
+                imported_at = ?6, title = ?7, skipped_reason = ?8, warnings = ?9
+         WHERE id = ?1",
+        params![
+            id,
+            meta.hash,
+            doc.format.as_str(),
+            meta.size,
+            meta.modified_at,
+            now(),
+            doc.title,
+            doc.skipped_reason,
+            warnings_json(doc),
+        ],
+    )?;
+    Ok(())
+}
+
+fn warnings_json(doc: &ParsedDocument) -> String {
+    serde_json::to_string(&doc.warnings).unwrap_or_else(|_| "[]".into())
+}
+
+fn save_content(
+    tx: &Transaction,
+    id: i64,
+    meta: &DocMeta,
+    doc: &ParsedDocument,
+    touched: &mut Touched,
+) -> Result<()> {
+    match (doc.format, &doc.project) {
+        (Format::Unknown, _) => {
+            tx.execute(
+                "INSERT INTO unclassified (document_id, title, text) VALUES (?1, ?2, ?3)",
+                params![id, doc.title, doc.text],
+            )?;
+        }
+        (Format::Article, project) => {
+            save_article(tx, id, doc, project.as_ref())?;
+            if let Some(p) = project.as_ref().filter(|p| p.name.is_some()) {
+                save_record(tx, id, meta, p, true, touched)?;
+            }
+        }
+        (_, Some(p)) => save_record(tx, id, meta, p, false, touched)?,
+        (_, None) => {}
+    }
+    Ok(())
+}
+
+fn save_article(
+    tx: &Transaction,
+    id: i64,
+    doc: &ParsedDocument,
+    p: Option<&Project>,
+) -> Result<()> {
+    let Some(article) = &doc.article else {
+        return Ok(());
+    };
+    let owner = p.and_then(|p| p.owner.as_deref());
+    tx.execute(
+        "INSERT INTO articles (document_id, title, body, project_name, name_key, owner_key)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![
+            id,
+            article.title,
+            article.body,
+            article.project_name,
+            name_key(article.project_name.as_deref()),
+            owner_key(owner),
+        ],
+    )?;
+    Ok(())
+}
+
+fn save_record(
+    tx: &Transaction,
+    id: i64,
+    meta: &DocMeta,
+    p: &Project,
+    from_article: bool,
+    touched: &mut Touched,
+) -> Result<()> {
+    let key = project_key(p);
+    let names = (name_key(p.name.as_deref()), owner_key(p.owner.as_deref()));
+    tx.execute(
+        "INSERT INTO records (document_id, project_key, name_key, owner_key, from_article,
+                              modified_at, record)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            id,
+            key,
+            names.0,
+            names.1,
+            from_article,
+            meta.modified_at,
+            serde_json::to_string(p).unwrap_or_default(),
+        ],
+    )?;
+    touched.keys.insert(key);
+    touched.names.insert(names);
+    Ok(())
+}
+
+/// Drops what a document gave before it is replaced or removed.
+fn forget_content(tx: &Transaction, id: i64, touched: &mut Touched) -> Result<()> {
+    {
+        let mut stmt = tx.prepare(
+            "SELECT project_key, name_key, owner_key FROM records WHERE document_id = ?1",
+        )?;
+        let rows = stmt.query_map([id], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
+        for row in rows {
+            let (key, names): (String, NamePair) = row?;
+            touched.keys.insert(key);
+            touched.names.insert(names);
+        }
+    }
+    super::refresh::drop_projects_of_document(tx, id)?;
+    for table in ["records", "articles", "unclassified"] {
+        tx.execute(&format!("DELETE FROM {table} WHERE document_id = ?1"), [id])?;
+    }
+    Ok(())
+}
+
+/// Removes documents whose files are gone (bundled samples never are).
+pub fn prune(tx: &Transaction, touched: &mut Touched) -> Result<usize> {
+    let gone: Vec<(i64, String)> = {
+        let mut stmt = tx.prepare("SELECT id, path FROM documents")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.filter_map(|r| r.ok())
+            .filter(|(_, path): &(i64, String)| {
+                !path.starts_with(super::sources::SAMPLE) && !std::path::Path::new(path).exists()
+            })
+            .collect()
+    };
+    for (id, _) in &gone {
+        forget_content(tx, *id, touched)?;
+        tx.execute("DELETE FROM documents WHERE id = ?1", [id])?;
+    }
+    Ok(gone.len())
+}
+
+/// Empties every table (`--rebuild`).
+pub fn clear(tx: &Transaction) -> Result<()> {
+    tx.execute_batch(
+        "DELETE FROM project_fts; DELETE FROM project_orgs; DELETE FROM projects;
+         DELETE FROM organisations; DELETE FROM records; DELETE FROM articles;
+         DELETE FROM unclassified; DELETE FROM documents;",
+    )?;
+    Ok(())
+}
+
+pub fn log_import(tx: &Transaction, started: i64, r: &ImportReport) -> Result<()> {
+    tx.execute(
+        "INSERT INTO imports (started_at, finished_at, seen, new, updated, unchanged,
+                              unclassified, skipped, removed)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            started,
+            now(),
+            r.seen as i64,
+            r.new as i64,
+            r.updated as i64,
+            r.unchanged as i64,
+            r.unclassified as i64,
+            r.skipped as i64,
+            r.removed as i64,
+        ],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,181 @@
+//! The cache commands as a user runs them, each test on its own cache.
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn esf(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_esf"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("ESF_DB", db)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("run esf")
+}
+
+fn json(out: &Output) -> Value {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+#[test]
+fn a_first_query_imports_the_sample_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cache.sqlite");
+    let out = esf(&db, &["list", "--json"]);
+    let list = json(&out);
+    assert_eq!(list.as_array().unwrap().len(), 5);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("sample corpus"));
+    let again = esf(&db, &["list", "--json"]);
+    assert!(again.stderr.is_empty(), "said once only");
+    let first = &list[0];
+    assert!(first["key"].is_string() && first["organisations"].is_array());
+}
+
+#[test]
+fn an_explicit_import_imports_only_what_it_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cache.sqlite");
+    let report = json(&esf(
+        &db,
+        &["import", "--json", "assets/corpus/002_b2246aa585e43b84.txt"],
+    ));
+    for key in [
+        "seen",
+        "new",
+        "updated",
+        "unchanged",
+        "unclassified",
+        "skipped",
+    ] {
+        assert!(report[key].is_u64(), "report key {key}");
+    }
+    assert_eq!(report["new"], 1);
+    let list = json(&esf(&db, &["list", "--json"]));
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    assert_eq!(list[0]["id"], "22-002-S07");
+}
+
+#[test]
+fn list_sorts_and_filters() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cache.sqlite");
+    let by_budget = json(&esf(&db, &["list", "--sort", "budget", "--json"]));
+    let budgets: Vec<Value> = by_budget
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["total_budget_sek"].clone())
+        .collect();
+    assert_eq!(
+        budgets[..3],
+        [
+            Value::from(16_425_554),
+            Value::from(8_866_642),
+            Value::from(974_500)
+        ]
+    );
+    let filtered = json(&esf(&db, &["list", "--filter", "vellinge", "--json"]));
+    assert_eq!(filtered[0]["id"], "22-002-S07", "best match first");
+    let plain = esf(&db, &["list"]);
+    let text = String::from_utf8(plain.stdout).unwrap();
+    let header = text.lines().next().unwrap();
+    assert!(header.starts_with("ID") && header.contains("NAME") && header.contains("PERIOD"));
+    assert!(text.contains("2016-02-01 – 2019-01-31"));
+}
+
+#[test]
+fn show_prints_every_field_and_unknown_ids_get_suggestions() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cache.sqlite");
+    let shown = json(&esf(&db, &["show", "2015/00730", "--json"]));
+    assert_eq!(shown["name"], "effektbutiken");
+    assert_eq!(shown["esf_grant_sek"], 5_927_642);
+    assert!(shown["source"]
+        .as_str()
+        .unwrap()
+        .ends_with("000_3baf275082b782be.txt"));
+    let text = String::from_utf8(esf(&db, &["show", "22-002-s07"]).stdout).unwrap();
+    assert!(text.contains("Nya Vägar i Vellinge +") && text.contains("3 years"));
+    let missing = esf(&db, &["show", "2015/00731"]);
+    assert_eq!(missing.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&missing.stderr);
+    assert!(
+        err.contains("no project with ID \"2015/00731\"") && err.contains("2015/00730"),
+        "{err}"
+    );
+}
+
+#[test]
+fn search_finds_words_anywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cache.sqlite");
+    let hits = json(&esf(&db, &["search", "IPS", "--json"]));
+    let mut keys: Vec<&str> = hits
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["key"].as_str().unwrap())
+        .collect();
+    keys.sort();
+    assert_eq!(keys, vec!["2015/00730", "22-002-S07"]);
+    let odd = esf(&db, &["search", "\"unbalanced OR (", "--json"]);
+    assert!(
+        odd.status.success(),
+        "search syntax from users is never an error"
+    );
+}
+
+#[test]
+fn orgs_count_projects() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cache.sqlite");
+    let orgs = json(&esf(
+        &db,
+        &["orgs", "--filter", "försäkringskassan", "--json"],
+    ));
+    assert_eq!(orgs[0]["name"], "Försäkringskassan");
+    assert_eq!(orgs[0]["projects"], 2);
+}
+
+#[test]
+fn export_leaves_contacts_out_unless_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cache.sqlite");
+    let csv = String::from_utf8(esf(&db, &["export", "--format", "csv"]).stdout).unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines.len(), 6, "header and five projects");
+    assert!(!csv.contains("contact") && !csv.contains("Lena Malm"));
+    assert!(lines[0].starts_with("key,id,name,owner"));
+    let with = String::from_utf8(esf(&db, &["export", "--with-contacts"]).stdout).unwrap();
+    assert!(with
+        .lines()
+        .next()
+        .unwrap()
+        .ends_with("contact_name,contact_email,contact_phone"));
+    assert!(with.contains("Lena Malm"));
+    let exported = json(&esf(
+        &db,
+        &["export", "--format", "json", "--filter", "effektbutiken"],
+    ));
+    assert_eq!(exported[0]["contact_name"], Value::Null);
+    assert_eq!(exported[0]["total_budget_sek"], 8_866_642);
+}
+
+#[test]
+fn the_db_flag_wins_over_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let env_db = dir.path().join("env.sqlite");
+    let flag_db = dir.path().join("flag.sqlite");
+    let out = esf(
+        &env_db,
+        &["--db", flag_db.to_str().unwrap(), "list", "--json"],
+    );
+    json(&out);
+    assert!(flag_db.exists() && !env_db.exists());
+}
