@@ -179,3 +179,16 @@ fn the_db_flag_wins_over_the_environment() {
     json(&out);
     assert!(flag_db.exists() && !env_db.exists());
 }
+
+#[test]
+fn a_users_first_import_replaces_the_sample_corpus() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cache.sqlite");
+    json(&esf(&db, &["list", "--json"]));
+    let out = esf(&db, &["import", "assets/corpus/001_fa7e1b871c6b631c.txt"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("replacing the bundled sample corpus"));
+    let list = json(&esf(&db, &["list", "--json"]));
+    assert_eq!(list.as_array().unwrap().len(), 1);
+    let sources = std::fs::read_to_string(dir.path().join("cache.sqlite.sources")).unwrap();
+    assert!(!sources.contains("sample:") && sources.contains("001_fa7e1b871c6b631c.txt"));
+}

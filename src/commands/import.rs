@@ -18,6 +18,14 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let mut store = ctx.open()?;
     let inputs = Input::from_paths(paths);
+    // The sample corpus only stood in for the user's own documents.
+    let only_sample = store
+        .path()
+        .is_some_and(|db| sources::read(db) == [sources::SAMPLE]);
+    if only_sample && !json {
+        eprintln!("esf: replacing the bundled sample corpus with your documents");
+    }
+    let rebuild = rebuild || only_sample;
     let options = ImportOptions { prune, rebuild };
     let mut bar = ProgressBar::new();
     let started = Instant::now();

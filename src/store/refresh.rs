@@ -58,8 +58,13 @@ fn refresh_key(tx: &Transaction, key: &str, warnings: &mut Vec<String>) -> Resul
     let records: Vec<&Candidate> = candidates.iter().filter(|c| !c.from_article).collect();
     if records.len() > 1 {
         let others: Vec<&str> = records[1..].iter().map(|c| c.path.as_str()).collect();
+        let what = if records[0].project.id.is_some() {
+            "the same diarienummer"
+        } else {
+            "the same project (name, owner and start date)"
+        };
         warnings.push(format!(
-            "{key}: the same diarienummer in {} and {}; using {} (the newer file)",
+            "{key}: {what} in {} and {}; using {} (the newer file)",
             records[0].path,
             others.join(", "),
             records[0].path
