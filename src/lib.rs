@@ -14,3 +14,4 @@ pub mod sanitize;
 pub mod search;
 pub mod store;
 pub mod table;
+pub mod tui;

@@ -7,7 +7,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let ctx = Context { db: cli.db };
     let result = match cli.command {
-        None => commands::show_sample(),
+        None => commands::browse(&ctx),
         Some(Command::Parse { files, json }) => commands::parse::run(&files, json),
         Some(command) => commands::run(&ctx, command),
     };

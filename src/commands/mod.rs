@@ -1,5 +1,6 @@
 //! What each subcommand does, on top of the library.
 
+mod browse;
 mod export;
 mod import;
 mod list;
@@ -7,9 +8,7 @@ pub mod parse;
 mod show;
 
 use crate::cli::Command;
-use crate::model::ParsedDocument;
 use crate::store::{self, Input, Store};
-use crate::{corpus, ingest};
 use anyhow::{anyhow, Context as _};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -43,18 +42,29 @@ impl Context {
     /// Opens the cache for reading; a cache that never had an import gets
     /// the bundled sample corpus first, so a new user sees data at once.
     pub fn open_for_reading(&self) -> anyhow::Result<Store> {
-        let mut store = self.open()?;
-        if !store.is_read_only() && store.never_imported()? {
-            let report = store.import(&Input::sample(), &Default::default(), &mut |_, _| {})?;
-            if let Some(path) = store.path() {
-                store::sources::record(path, &[store::sources::SAMPLE.to_string()])?;
-            }
-            eprintln!(
-                "esf: the cache was empty, so it now holds the bundled sample corpus ({} projects); add your own with `esf import FOLDER`",
-                report.projects
-            );
+        let (store, notice) = self.open_with_sample()?;
+        if let Some(notice) = notice {
+            eprintln!("esf: {notice}");
         }
         Ok(store)
+    }
+
+    /// Like `open_for_reading`, but hands the notice back instead of
+    /// printing it (the browser shows it in its status bar).
+    pub fn open_with_sample(&self) -> anyhow::Result<(Store, Option<String>)> {
+        let mut store = self.open()?;
+        if store.is_read_only() || !store.never_imported()? {
+            return Ok((store, None));
+        }
+        let report = store.import(&Input::sample(), &Default::default(), &mut |_, _| {})?;
+        if let Some(path) = store.path() {
+            store::sources::record(path, &[store::sources::SAMPLE.to_string()])?;
+        }
+        let notice = format!(
+            "the cache was empty, so it now holds the bundled sample corpus ({} projects); add your own with `esf import FOLDER`",
+            report.projects
+        );
+        Ok((store, Some(notice)))
     }
 }
 
@@ -80,14 +90,9 @@ pub fn run(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// No subcommand: the parsed sample corpus (until the browser exists).
-pub fn show_sample() -> anyhow::Result<ExitCode> {
-    let docs: Vec<ParsedDocument> = corpus::SAMPLE
-        .iter()
-        .map(|(name, bytes)| ingest::parse_bytes(name, bytes))
-        .collect();
-    parse::print_documents(&docs, false)?;
-    Ok(ExitCode::SUCCESS)
+/// No subcommand: the browser.
+pub fn browse(ctx: &Context) -> anyhow::Result<ExitCode> {
+    browse::run(ctx)
 }
 
 /// Decorations (bold headers) only for a terminal, and never with NO_COLOR.

@@ -1,0 +1,27 @@
+//! `esf` with no arguments: the browser, or the list where there is no
+//! terminal to browse in.
+
+use super::Context;
+use crate::tui;
+use std::io::IsTerminal;
+use std::process::ExitCode;
+
+pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
+    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() || dumb {
+        eprintln!(
+            "esf: the browser needs a terminal; printing the project list instead (see esf --help)"
+        );
+        return super::list::run(ctx, None, None, false);
+    }
+    let (store, sample_notice) = ctx.open_with_sample()?;
+    let (config, problems) = tui::config::load(tui::config::default_path().as_deref());
+    for problem in &problems {
+        eprintln!("esf: config: {}", crate::sanitize::line(problem));
+    }
+    let notice = problems
+        .first()
+        .map(|p| format!("config: {p}"))
+        .or(sample_notice);
+    tui::run(store, config, notice)
+}

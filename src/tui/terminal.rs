@@ -1,0 +1,84 @@
+//! Terminal setup and restore on every way out: normal quit, error, panic
+//! (restored in the hook, before the message), SIGTERM and SIGHUP (a
+//! signal thread restores and exits with 128 + signal). Restoring never
+//! panics: errors are ignored, since a dropped SSH link has no terminal.
+
+use crossterm::cursor::{Hide, Show};
+use crossterm::terminal::{
+    disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
+};
+use crossterm::{execute, queue};
+use ratatui::backend::CrosstermBackend;
+use ratatui::Terminal;
+use std::io::{Stdout, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+pub type Tui = Terminal<CrosstermBackend<Stdout>>;
+
+/// True while the terminal is in raw mode on the alternate screen.
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// Mouse reporting: buttons and wheel in SGR form, no motion events (they
+/// would wake the program, and an SSH link, for nothing).
+const MOUSE_ON: &str = "\u{1b}[?1000h\u{1b}[?1006h";
+const MOUSE_OFF: &str = "\u{1b}[?1006l\u{1b}[?1000l";
+
+/// Restores the terminal when dropped, however the browser ends.
+pub struct Guard {
+    pub terminal: Tui,
+}
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+pub fn setup(mouse: bool) -> std::io::Result<Guard> {
+    install_panic_hook();
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let mut out = std::io::stdout();
+    execute!(out, EnterAlternateScreen, Hide)?;
+    if mouse {
+        out.write_all(MOUSE_ON.as_bytes())?;
+        out.flush()?;
+    }
+    let terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
+    Ok(Guard { terminal })
+}
+
+/// Leaves raw mode and the alternate screen and shows the cursor, once.
+/// Safe to call from a panic hook or a signal thread.
+pub fn restore() {
+    if !ACTIVE.swap(false, Ordering::SeqCst) {
+        return;
+    }
+    let mut out = std::io::stdout();
+    let _ = out.write_all(MOUSE_OFF.as_bytes());
+    let _ = queue!(out, LeaveAlternateScreen, Show);
+    let _ = out.flush();
+    let _ = disable_raw_mode();
+}
+
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore();
+        previous(info);
+    }));
+}
+
+/// SIGTERM and SIGHUP end the browser from a thread of their own, since
+/// the input loop may be blocked on (or spinning over) a dead terminal.
+pub fn watch_signals() -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            restore();
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
+}

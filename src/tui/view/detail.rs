@@ -1,0 +1,156 @@
+//! The detail pane: every field grouped, the description wrapped to the
+//! pane and scrollable, then linked articles and the source files.
+
+use crate::detail::{sections, MISSING};
+use crate::sanitize;
+use crate::store::{StoredProject, UnclassifiedDoc};
+use crate::tui::app::{App, Pane};
+use crate::tui::theme::Theme;
+use crate::tui::wrap::wrap;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
+
+const LABEL_WIDTH: usize = 22;
+
+pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+    if area.width == 0 {
+        return;
+    }
+    let focused = app.focus == Pane::Detail;
+    let inner_height = area.height.saturating_sub(2) as usize;
+    let scroll = app
+        .detail_scroll
+        .min(app.detail_lines.len().saturating_sub(inner_height));
+    let shown: Vec<Line> = app
+        .detail_lines
+        .iter()
+        .skip(scroll)
+        .take(inner_height)
+        .cloned()
+        .collect();
+    let more = if app.detail_lines.len() > scroll + inner_height {
+        " ↓ more "
+    } else {
+        ""
+    };
+    let block = Block::bordered()
+        .title(" Details ")
+        .title_bottom(Line::from(more).right_aligned())
+        .border_style(theme.border(focused));
+    frame.render_widget(Paragraph::new(shown).block(block), area);
+}
+
+/// The lines of a project's detail for a pane `width` columns wide (inside
+/// its border).
+pub fn build_detail(s: &StoredProject, width: u16, theme: Theme) -> Vec<Line<'static>> {
+    let width = (width as usize).max(10);
+    let p = &s.project;
+    let mut lines = vec![Line::from(Span::styled(
+        sanitize::line(p.name.as_deref().unwrap_or(&s.key)).into_owned(),
+        theme.header(),
+    ))];
+    for section in sections(&s.key, p) {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(section.title, theme.section())));
+        for (label, value) in &section.rows {
+            labelled(&mut lines, label, value, width, theme);
+        }
+    }
+    text_section(
+        &mut lines,
+        "Description",
+        p.description.as_deref(),
+        width,
+        theme,
+    );
+    articles(&mut lines, s, width, theme);
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled("Source", theme.section())));
+    for source in &s.sources {
+        for l in wrap(&sanitize::line(source), width) {
+            lines.push(Line::from(l));
+        }
+    }
+    lines
+}
+
+/// `Label   value`, the value wrapped under itself.
+fn labelled(lines: &mut Vec<Line<'static>>, label: &str, value: &str, width: usize, theme: Theme) {
+    let value_width = width.saturating_sub(LABEL_WIDTH + 2).max(8);
+    let style = if value == MISSING {
+        theme.missing()
+    } else {
+        Default::default()
+    };
+    for (i, part) in wrap(&sanitize::line(value), value_width)
+        .into_iter()
+        .enumerate()
+    {
+        let head = if i == 0 { label } else { "" };
+        let pad = " ".repeat(LABEL_WIDTH.saturating_sub(head.width()));
+        lines.push(Line::from(vec![
+            Span::styled(format!("  {head}{pad}"), theme.label()),
+            Span::styled(part, style),
+        ]));
+    }
+}
+
+fn text_section(
+    lines: &mut Vec<Line<'static>>,
+    title: &'static str,
+    text: Option<&str>,
+    width: usize,
+    theme: Theme,
+) {
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(title, theme.section())));
+    match text {
+        Some(t) => lines.extend(wrap(&sanitize::text(t), width).into_iter().map(Line::from)),
+        None => lines.push(Line::from(Span::styled(MISSING, theme.missing()))),
+    }
+}
+
+fn articles(lines: &mut Vec<Line<'static>>, s: &StoredProject, width: usize, theme: Theme) {
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled("Articles", theme.section())));
+    if s.articles.is_empty() {
+        lines.push(Line::from(Span::styled("none linked", theme.missing())));
+    }
+    for a in &s.articles {
+        for l in wrap(&sanitize::line(&a.title), width) {
+            lines.push(Line::from(Span::styled(l, theme.header())));
+        }
+        lines.extend(
+            wrap(&sanitize::text(&a.body), width)
+                .into_iter()
+                .map(Line::from),
+        );
+        lines.push(Line::from(Span::styled(
+            sanitize::line(&a.source).into_owned(),
+            theme.missing(),
+        )));
+    }
+}
+
+/// The lines for an unclassified document: its title, file and text.
+pub fn build_unclassified(d: &UnclassifiedDoc, width: u16, theme: Theme) -> Vec<Line<'static>> {
+    let width = (width as usize).max(10);
+    let title = sanitize::line(d.title.as_deref().unwrap_or(MISSING)).into_owned();
+    let mut lines = vec![
+        Line::from(Span::styled(title, theme.header())),
+        Line::from(Span::styled(
+            sanitize::line(&d.source).into_owned(),
+            theme.missing(),
+        )),
+        Line::default(),
+    ];
+    lines.extend(
+        wrap(&sanitize::text(d.text.as_deref().unwrap_or("")), width)
+            .into_iter()
+            .map(Line::from),
+    );
+    lines
+}

@@ -1,0 +1,48 @@
+//! Help: generated from the key map in force, so it is never out of date.
+
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Cell, Clear, Row, Table};
+use ratatui::Frame;
+
+pub fn draw(frame: &mut Frame, app: &App, theme: Theme, screen: Rect) {
+    let rows = app.keys.help_rows();
+    let width = screen.width.min(96);
+    let height = (rows.len() as u16 + 4).min(screen.height);
+    let area = Rect::new(
+        screen.x + (screen.width - width) / 2,
+        screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    );
+    let shown = rows
+        .into_iter()
+        .skip(app.help_scroll)
+        .map(|(keys, name, what)| {
+            Row::new([
+                Cell::from(keys).style(theme.key()),
+                Cell::from(name),
+                Cell::from(what),
+            ])
+        });
+    let block = Block::bordered()
+        .title(" Keys ")
+        .title_bottom(
+            Line::from(" rebind by action name in config.toml · Esc closes ").right_aligned(),
+        )
+        .border_style(theme.border(true));
+    let table = Table::new(
+        shown,
+        [
+            Constraint::Length(16),
+            Constraint::Length(20),
+            Constraint::Fill(1),
+        ],
+    )
+    .header(ratatui::widgets::Row::new(["KEYS", "ACTION", "WHAT IT DOES"]).style(theme.header()))
+    .block(block);
+    frame.render_widget(Clear, area);
+    frame.render_widget(table, area);
+}

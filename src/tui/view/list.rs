@@ -1,0 +1,199 @@
+//! The list pane: one row per project (or unclassified document), columns
+//! that fit the width, matched characters highlighted, a scrollbar.
+
+use crate::catalogue::SortKey;
+use crate::sanitize;
+use crate::store::ProjectSummary;
+use crate::tui::app::{App, ListKind, Pane};
+use crate::tui::layout::Areas;
+use crate::tui::theme::Theme;
+use ratatui::layout::{Constraint, Margin, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{
+    Block, Cell, Row, Scrollbar, ScrollbarOrientation, ScrollbarState, Table, TableState,
+};
+use ratatui::Frame;
+
+pub fn draw(frame: &mut Frame, app: &App, theme: Theme, areas: &Areas) {
+    let area = areas.list;
+    if area.width == 0 {
+        return;
+    }
+    let focused = app.focus == Pane::List;
+    let block = Block::bordered()
+        .title(title(app))
+        .border_style(theme.border(focused));
+    let height = areas.list_rows.height as usize;
+    let (header, rows, widths) = match app.kind {
+        ListKind::Projects => project_rows(app, theme, area.width, height),
+        ListKind::Unclassified => unclassified_rows(app, height),
+    };
+    let visible_selected = app.selection.index.checked_sub(app.selection.offset);
+    let mut state = TableState::default().with_selected(visible_selected);
+    let table = Table::new(rows, widths)
+        .header(header.style(theme.header()))
+        .block(block)
+        .row_highlight_style(theme.selected())
+        .highlight_symbol("▶ ");
+    frame.render_stateful_widget(table, area, &mut state);
+    draw_scrollbar(frame, app, area, height);
+}
+
+fn title(app: &App) -> Line<'static> {
+    match app.kind {
+        ListKind::Projects => {
+            let sort = if app.ranked {
+                "best match"
+            } else {
+                app.sort.as_str()
+            };
+            Line::from(format!(
+                " Projects {}/{} · sort: {sort} ",
+                app.rows.len(),
+                app.catalogue.projects.len()
+            ))
+        }
+        ListKind::Unclassified => Line::from(format!(
+            " Unclassified documents ({}) ",
+            app.unclassified.len()
+        )),
+    }
+}
+
+/// Which columns fit: (name, width) with 0 meaning "share what is left".
+fn columns(width: u16, sort: SortKey) -> Vec<(&'static str, u16)> {
+    let inner = width.saturating_sub(4);
+    let mut cols = vec![("NAME", 0), ("ID", 12)];
+    if inner >= 90 {
+        cols.push(("OWNER", 0));
+    }
+    if inner >= 56 {
+        cols.push(("REGION", 13));
+    }
+    match sort {
+        SortKey::Budget if inner >= 60 => cols.push(("BUDGET", 13)),
+        SortKey::Grant if inner >= 60 => cols.push(("GRANT", 13)),
+        _ if inner >= 100 => cols.push(("PERIOD", 23)),
+        _ if inner >= 48 => cols.push(("YEARS", 9)),
+        _ => {}
+    }
+    cols
+}
+
+fn constraints(cols: &[(&str, u16)]) -> Vec<Constraint> {
+    cols.iter()
+        .map(|(name, w)| match (*name, *w) {
+            ("NAME", 0) => Constraint::Fill(3),
+            (_, 0) => Constraint::Fill(2),
+            (_, w) => Constraint::Length(w),
+        })
+        .collect()
+}
+
+fn project_rows(
+    app: &App,
+    theme: Theme,
+    width: u16,
+    height: usize,
+) -> (Row<'static>, Vec<Row<'static>>, Vec<Constraint>) {
+    let cols = columns(width, app.sort);
+    let header = Row::new(cols.iter().map(|(n, _)| Cell::from(*n)));
+    let visible = app.rows.iter().skip(app.selection.offset).take(height);
+    let rows = visible
+        .map(|(index, positions)| {
+            let p = &app.catalogue.projects[*index];
+            Row::new(cols.iter().map(|(name, _)| cell(p, name, positions, theme)))
+        })
+        .collect();
+    (header, rows, constraints(&cols))
+}
+
+fn cell(p: &ProjectSummary, column: &str, positions: &[usize], theme: Theme) -> Cell<'static> {
+    let text = |v: &Option<String>| sanitize::line(v.as_deref().unwrap_or("—")).into_owned();
+    match column {
+        "NAME" => Cell::from(highlighted(
+            p.name.as_deref().unwrap_or("—"),
+            positions,
+            theme,
+        )),
+        "ID" => Cell::from(sanitize::line(&p.key).into_owned()),
+        "OWNER" => Cell::from(text(&p.owner)),
+        "REGION" => Cell::from(text(&p.region)),
+        "BUDGET" => Cell::from(money(p.total_budget_sek)),
+        "GRANT" => Cell::from(money(p.esf_grant_sek)),
+        "PERIOD" => Cell::from(period(p, false)),
+        _ => Cell::from(period(p, true)),
+    }
+}
+
+fn money(v: Option<i64>) -> Line<'static> {
+    Line::from(crate::detail::money(v).unwrap_or_else(|| "—".into())).right_aligned()
+}
+
+fn period(p: &ProjectSummary, years_only: bool) -> String {
+    let (start, end) = (p.start_date.as_deref(), p.end_date.as_deref());
+    if !years_only {
+        return crate::report::period_text(start, end).unwrap_or_else(|| "—".into());
+    }
+    let year = |d: Option<&str>| d.and_then(|d| d.get(..4)).unwrap_or("?").to_string();
+    match (start, end) {
+        (None, None) => "—".into(),
+        _ => format!("{}–{}", year(start), year(end)),
+    }
+}
+
+/// The name with the filter's matched characters styled. Positions count
+/// characters of the raw name; each is sanitised on its own.
+fn highlighted(name: &str, positions: &[usize], theme: Theme) -> Line<'static> {
+    if positions.is_empty() {
+        return Line::from(sanitize::line(name).into_owned());
+    }
+    let spans: Vec<Span<'static>> = name
+        .chars()
+        .enumerate()
+        .map(|(i, c)| {
+            let shown = sanitize::line(c.encode_utf8(&mut [0; 4])).into_owned();
+            if positions.binary_search(&i).is_ok() {
+                Span::styled(shown, theme.matched())
+            } else {
+                Span::raw(shown)
+            }
+        })
+        .collect();
+    Line::from(spans)
+}
+
+fn unclassified_rows(
+    app: &App,
+    height: usize,
+) -> (Row<'static>, Vec<Row<'static>>, Vec<Constraint>) {
+    let header = Row::new(["TITLE", "FILE"]);
+    let rows = app
+        .unclassified
+        .iter()
+        .skip(app.selection.offset)
+        .take(height)
+        .map(|d| {
+            let title = sanitize::line(d.title.as_deref().unwrap_or("—")).into_owned();
+            Row::new([title, sanitize::line(&d.source).into_owned()])
+        })
+        .collect();
+    (header, rows, vec![Constraint::Fill(1), Constraint::Fill(1)])
+}
+
+fn draw_scrollbar(frame: &mut Frame, app: &App, area: Rect, height: usize) {
+    let len = app.row_count();
+    if len <= height || area.height < 4 {
+        return;
+    }
+    let mut state = ScrollbarState::new(len.saturating_sub(height)).position(app.selection.offset);
+    let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight);
+    frame.render_stateful_widget(
+        bar,
+        area.inner(Margin {
+            vertical: 1,
+            horizontal: 0,
+        }),
+        &mut state,
+    );
+}

@@ -1,0 +1,39 @@
+//! Drawing: a thin dispatcher calling one function per pane. Drawing only
+//! reads the state; every string from a document is sanitised here.
+
+mod detail;
+mod help;
+mod list;
+mod status;
+
+pub use detail::{build_detail, build_unclassified};
+
+use super::app::{App, Mode};
+use super::theme::Theme;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::Frame;
+
+pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
+    let areas = app.areas();
+    if areas.note.width > 0 {
+        draw_too_small(frame, areas.note);
+        return;
+    }
+    list::draw(frame, app, theme, &areas);
+    detail::draw(frame, app, theme, areas.detail);
+    status::draw_filter(frame, app, theme, areas.filter);
+    status::draw(frame, app, theme, areas.status);
+    if app.mode == Mode::Help {
+        help::draw(frame, app, theme, frame.area());
+    }
+}
+
+fn draw_too_small(frame: &mut Frame, area: Rect) {
+    let (w, h) = super::layout::MIN_SIZE;
+    let note = format!(
+        "esf needs a window of at least {w}×{h} (this one is {}×{}); q quits",
+        area.width, area.height
+    );
+    frame.render_widget(Paragraph::new(note).wrap(Wrap { trim: true }), area);
+}

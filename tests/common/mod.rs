@@ -1,0 +1,66 @@
+//! Helpers shared by the browser's tests.
+#![allow(dead_code)]
+
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use esf_browser::store::{ImportOptions, Input, Store};
+use esf_browser::tui::app::App;
+use esf_browser::tui::keymap::KeyMap;
+use esf_browser::tui::theme::Theme;
+use esf_browser::tui::view;
+use ratatui::backend::TestBackend;
+use ratatui::Terminal;
+
+/// The browser over an in-memory cache holding the sample corpus.
+pub fn sample_app(width: u16, height: u16) -> App {
+    let mut store = Store::in_memory().unwrap();
+    store
+        .import(&Input::sample(), &ImportOptions::default(), &mut |_, _| {})
+        .unwrap();
+    app_over(store, width, height)
+}
+
+pub fn app_over(store: Store, width: u16, height: u16) -> App {
+    let mut app = App::new(store, KeyMap::default()).unwrap();
+    app.theme = Theme { color: false };
+    app.handle(Event::Resize(width, height));
+    app
+}
+
+pub fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+pub fn ctrl(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+/// Types each character as a key press.
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.handle(key(KeyCode::Char(c)));
+    }
+}
+
+/// Draws the app on a test terminal of its size.
+pub fn draw(app: &mut App) -> Terminal<TestBackend> {
+    app.prepare_frame();
+    let (w, h) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    let theme = app.theme;
+    terminal.draw(|f| view::draw(f, app, theme)).unwrap();
+    terminal
+}
+
+/// The screen as text, one line per row.
+pub fn screen(app: &mut App) -> String {
+    let terminal = draw(app);
+    let buffer = terminal.backend().buffer();
+    let mut out = String::new();
+    for y in 0..buffer.area.height {
+        for x in 0..buffer.area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}

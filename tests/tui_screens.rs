@@ -1,0 +1,114 @@
+//! Screens of the browser on ratatui's TestBackend, as insta snapshots at
+//! 80×24 and 120×40, plus checks on what is drawn in the cells.
+
+mod common;
+
+use common::{app_over, draw, key, sample_app, screen, type_text};
+use crossterm::event::KeyCode;
+use esf_browser::store::{ImportOptions, Input, Store};
+use esf_browser::tui::app::App;
+use ratatui::style::Modifier;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn at_sizes(name: &str, setup: impl Fn(&mut App)) {
+    for (w, h) in SIZES {
+        let mut app = sample_app(w, h);
+        setup(&mut app);
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen(&mut app));
+    }
+}
+
+#[test]
+fn list() {
+    at_sizes("list", |_| {});
+}
+
+#[test]
+fn filtered_list() {
+    at_sizes("filtered", |app| {
+        app.handle(key(KeyCode::Char('/')));
+        type_text(app, "inkl");
+    });
+}
+
+#[test]
+fn detail() {
+    at_sizes("detail", |app| {
+        app.handle(key(KeyCode::Char('j')));
+        app.handle(key(KeyCode::Enter));
+    });
+}
+
+#[test]
+fn help() {
+    at_sizes("help", |app| {
+        app.handle(key(KeyCode::Char('?')));
+    });
+}
+
+#[test]
+fn tiny_terminal() {
+    let mut app = sample_app(24, 5);
+    insta::assert_snapshot!("tiny_24x5", screen(&mut app));
+}
+
+#[test]
+fn matched_characters_are_highlighted_without_colour() {
+    let mut app = sample_app(80, 24);
+    app.handle(key(KeyCode::Char('/')));
+    type_text(&mut app, "nya");
+    let terminal = draw(&mut app);
+    let buffer = terminal.backend().buffer();
+    // Row 2 is the first data row; the name starts after "│▶ ".
+    let cell = &buffer[(3, 2)];
+    assert_eq!(cell.symbol(), "N");
+    assert!(cell
+        .modifier
+        .contains(Modifier::UNDERLINED | Modifier::BOLD));
+    let selected = &buffer[(30, 2)];
+    assert!(
+        selected.modifier.contains(Modifier::REVERSED),
+        "selection shows without colour"
+    );
+}
+
+#[test]
+fn control_characters_from_documents_never_reach_a_cell() {
+    let evil = "1/2 - Ondska\n\nDiarienummer:\n1/2\nNamn:\nOnd\u{1b}]0;pwned\u{7}\u{202e}skap\nRegion:\nStockholm\nProjektägare:\nX\u{9b}31m\nProjektperiod:\n2020-01-01 - 2021-01-01\n\nText med\tflik och \u{1b}[2J rensning.\n";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("evil.txt"), evil).unwrap();
+    let mut store = Store::in_memory().unwrap();
+    let inputs = Input::from_paths(&[dir.path().to_path_buf()]);
+    store
+        .import(&inputs, &ImportOptions::default(), &mut |_, _| {})
+        .unwrap();
+    for (w, h) in [(80, 24), (120, 40)] {
+        let mut app = app_over(store_copy(&store, dir.path()), w, h);
+        for step in [None, Some(KeyCode::Enter)] {
+            if let Some(code) = step {
+                app.handle(key(code));
+            }
+            let terminal = draw(&mut app);
+            let buffer = terminal.backend().buffer();
+            for cell in buffer.content() {
+                assert!(
+                    !cell.symbol().chars().any(esf_browser::sanitize::is_unsafe),
+                    "unsafe character in a cell: {:?}",
+                    cell.symbol()
+                );
+            }
+        }
+        assert!(screen(&mut app).contains("␛"), "shown as a visible marker");
+    }
+}
+
+/// A fresh in-memory store with the same documents (a Store is not Clone).
+fn store_copy(_: &Store, dir: &std::path::Path) -> Store {
+    let mut store = Store::in_memory().unwrap();
+    let inputs = Input::from_paths(&[dir.to_path_buf()]);
+    store
+        .import(&inputs, &ImportOptions::default(), &mut |_, _| {})
+        .unwrap();
+    store
+}

@@ -1,0 +1,257 @@
+//! Key sequences through the browser's update function, asserting on state.
+
+mod common;
+
+use common::{ctrl, key, sample_app, screen, type_text};
+use crossterm::event::KeyCode;
+use esf_browser::catalogue::SortKey;
+use esf_browser::tui::app::{App, Exit, ListKind, Mode, Pane};
+
+fn selected_name(app: &App) -> String {
+    let (index, _) = &app.rows[app.selection.index];
+    app.catalogue.projects[*index]
+        .name
+        .clone()
+        .unwrap_or_default()
+}
+
+#[test]
+fn moving_through_the_list() {
+    let mut app = sample_app(80, 24);
+    assert_eq!(
+        selected_name(&app),
+        "Arbetsliv och hälsa Nordost",
+        "sorted by name"
+    );
+    app.handle(key(KeyCode::Char('j')));
+    assert_eq!(selected_name(&app), "effektbutiken");
+    app.handle(key(KeyCode::Down));
+    app.handle(key(KeyCode::Char('k')));
+    assert_eq!(app.selection.index, 1);
+    app.handle(key(KeyCode::Char('G')));
+    assert_eq!(selected_name(&app), "Nya Vägar i Vellinge +");
+    app.handle(key(KeyCode::Home));
+    assert_eq!(app.selection.index, 0);
+    app.handle(key(KeyCode::End));
+    app.handle(key(KeyCode::Char('g')));
+    assert_eq!(app.selection.index, 0);
+    app.handle(key(KeyCode::PageDown));
+    assert_eq!(app.selection.index, 4, "a page is more than five rows");
+    app.handle(ctrl('u'));
+    assert_eq!(app.selection.index, 0);
+    app.handle(ctrl('d'));
+    assert_eq!(app.selection.index, 4);
+}
+
+#[test]
+fn filtering_ranks_keeps_and_clears() {
+    let mut app = sample_app(80, 24);
+    app.handle(key(KeyCode::Char('/')));
+    assert_eq!(app.mode, Mode::Filtering);
+    type_text(&mut app, "vellinge");
+    assert_eq!(
+        selected_name(&app),
+        "Nya Vägar i Vellinge +",
+        "best match first"
+    );
+    assert!(app.ranked);
+    app.handle(key(KeyCode::Enter));
+    assert_eq!(
+        (app.mode, app.query.as_str()),
+        (Mode::Normal, "vellinge"),
+        "Enter keeps"
+    );
+    app.handle(key(KeyCode::Char('/')));
+    app.handle(key(KeyCode::Esc));
+    assert_eq!(
+        (app.mode, app.query.as_str()),
+        (Mode::Normal, ""),
+        "Esc clears"
+    );
+    assert_eq!(app.rows.len(), 5);
+    assert!(!app.ranked);
+}
+
+#[test]
+fn typing_in_the_filter_is_not_taken_for_commands() {
+    let mut app = sample_app(80, 24);
+    app.handle(key(KeyCode::Char('/')));
+    type_text(&mut app, "qsjk?");
+    assert_eq!(app.query, "qsjk?");
+    assert!(app.exit.is_none());
+    app.handle(key(KeyCode::Backspace));
+    assert_eq!(app.query, "qsjk");
+    app.handle(ctrl('u'));
+    assert_eq!(app.query, "");
+}
+
+#[test]
+fn a_filter_matching_nothing_shows_nothing_and_survives_keys() {
+    let mut app = sample_app(80, 24);
+    app.handle(key(KeyCode::Char('/')));
+    type_text(&mut app, "zzzzqqq");
+    assert!(app.rows.is_empty());
+    for code in [
+        KeyCode::Down,
+        KeyCode::Up,
+        KeyCode::PageDown,
+        KeyCode::Enter,
+    ] {
+        app.handle(key(code));
+    }
+    app.handle(key(KeyCode::Enter));
+    app.handle(key(KeyCode::Char('y')));
+    assert!(app.outbox.is_empty(), "nothing to copy");
+    assert!(screen(&mut app).contains("0/5 projects"));
+}
+
+#[test]
+fn sort_cycles_through_every_key() {
+    let mut app = sample_app(80, 24);
+    let mut seen = vec![app.sort];
+    for _ in 0..7 {
+        app.handle(key(KeyCode::Char('s')));
+        seen.push(app.sort);
+    }
+    assert_eq!(&seen[..7], &SortKey::ALL);
+    assert_eq!(seen[7], SortKey::Name, "and round again");
+    app.handle(key(KeyCode::Char('s')));
+    app.handle(key(KeyCode::Char('s')));
+    app.handle(key(KeyCode::Char('s')));
+    app.handle(key(KeyCode::Char('s')));
+    assert_eq!(app.sort, SortKey::Budget);
+    assert_eq!(
+        selected_name(&app),
+        "Arbetsliv och hälsa Nordost",
+        "largest budget first"
+    );
+}
+
+#[test]
+fn opening_and_going_back() {
+    let mut app = sample_app(80, 24);
+    app.handle(key(KeyCode::Char('j')));
+    app.handle(key(KeyCode::Enter));
+    assert_eq!(app.focus, Pane::Detail);
+    app.prepare_frame();
+    assert_eq!(app.detail.as_ref().unwrap().key, "2015/00730");
+    app.handle(key(KeyCode::Char('j')));
+    assert_eq!(app.detail_scroll, 1, "j scrolls the detail");
+    app.handle(key(KeyCode::Backspace));
+    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.selection.index, 1, "back where we were");
+    app.handle(key(KeyCode::Tab));
+    assert_eq!(app.focus, Pane::Detail);
+    app.handle(key(KeyCode::BackTab));
+    assert_eq!(app.focus, Pane::List);
+}
+
+#[test]
+fn help_opens_and_closes() {
+    let mut app = sample_app(80, 24);
+    app.handle(key(KeyCode::Char('?')));
+    assert_eq!(app.mode, Mode::Help);
+    app.handle(key(KeyCode::Esc));
+    assert_eq!(app.mode, Mode::Normal);
+    app.handle(key(KeyCode::F(1)));
+    assert_eq!(app.mode, Mode::Help);
+}
+
+#[test]
+fn quitting() {
+    let mut app = sample_app(80, 24);
+    app.handle(key(KeyCode::Char('q')));
+    assert_eq!(app.exit, Some(Exit::Quit));
+    let mut app = sample_app(80, 24);
+    app.handle(key(KeyCode::Char('/')));
+    app.handle(ctrl('c'));
+    assert_eq!(
+        app.exit,
+        Some(Exit::Interrupted),
+        "Ctrl-C even while filtering"
+    );
+}
+
+#[test]
+fn copying_goes_out_as_osc52() {
+    let mut app = sample_app(80, 24);
+    app.handle(key(KeyCode::Char('j')));
+    app.handle(key(KeyCode::Char('y')));
+    let sequence = app.outbox.pop().expect("a sequence");
+    assert!(
+        sequence.contains("\u{1b}]52;c;MjAxNS8wMDczMA==\u{7}"),
+        "{sequence:?}"
+    );
+    assert!(app.message.as_deref().unwrap().contains("2015/00730"));
+    app.handle(key(KeyCode::Char('Y')));
+    let summary = app.outbox.pop().unwrap();
+    assert!(summary.contains("]52;c;"));
+}
+
+#[test]
+fn unclassified_documents_are_reachable() {
+    let mut app = sample_app(80, 24);
+    app.handle(key(KeyCode::Char('u')));
+    assert_eq!(app.kind, ListKind::Unclassified);
+    assert!(screen(&mut app).contains("Unclassified documents (0)"));
+    app.handle(key(KeyCode::Char('u')));
+    assert_eq!(app.kind, ListKind::Projects);
+}
+
+#[test]
+fn mouse_wheel_and_click() {
+    use crossterm::event::{Event, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+    let mut app = sample_app(80, 24);
+    let at = |kind, row| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column: 10,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    };
+    app.handle(at(MouseEventKind::Down(MouseButton::Left), 4));
+    assert_eq!(
+        app.selection.index, 2,
+        "the third data row (border, header, rows)"
+    );
+    app.handle(at(MouseEventKind::ScrollDown, 5));
+    assert_eq!(app.selection.index, 4);
+    app.handle(at(MouseEventKind::ScrollUp, 5));
+    assert_eq!(app.selection.index, 1);
+}
+
+#[test]
+fn every_size_down_to_one_by_one_draws_without_panic() {
+    let mut app = sample_app(80, 24);
+    app.handle(key(KeyCode::Char('j')));
+    for (w, h) in [
+        (1, 1),
+        (2, 1),
+        (1, 2),
+        (10, 3),
+        (29, 6),
+        (30, 5),
+        (30, 6),
+        (40, 8),
+        (79, 23),
+        (109, 30),
+        (110, 30),
+        (200, 50),
+    ] {
+        for focus_detail in [false, true] {
+            app.handle(crossterm::event::Event::Resize(w, h));
+            if focus_detail {
+                app.handle(key(KeyCode::Enter));
+            }
+            let text = screen(&mut app);
+            assert_eq!(text.lines().count(), h as usize);
+            app.handle(key(KeyCode::Esc));
+        }
+    }
+    app.handle(crossterm::event::Event::Resize(20, 4));
+    assert!(
+        screen(&mut app).contains("esf needs"),
+        "a note when too small"
+    );
+}
