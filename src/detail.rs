@@ -147,7 +147,7 @@ fn organisations(p: &Project) -> Section {
             .filter(|o| o.role == role)
             .map(|o| o.name.as_str())
             .collect();
-        row(label, (!names.is_empty()).then(|| names.join(", ")))
+        row(label, (!names.is_empty()).then(|| names.join("; ")))
     })
     .collect();
     Section {
