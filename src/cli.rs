@@ -84,6 +84,33 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The partner graph around a project or an organisation.
+    Graph {
+        /// A diarienummer (or key), or an organisation's name.
+        id: String,
+        /// 1: the neighbours; 2: their neighbours too.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
+        depth: u8,
+        /// Keep branch offices and units apart instead of rolling them up.
+        #[arg(long)]
+        branches: bool,
+        #[arg(long, conflicts_with = "dot")]
+        json: bool,
+        /// Graphviz DOT.
+        #[arg(long)]
+        dot: bool,
+    },
+    /// Projects related to one, ranked by the organisations they share.
+    Related {
+        id: String,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Keep branch offices and units apart instead of rolling them up.
+        #[arg(long)]
+        branches: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Write the (filtered) projects as CSV or JSON to standard output.
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]

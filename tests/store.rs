@@ -370,7 +370,14 @@ fn search_orgs_and_unclassified() {
         "effektbutiken and Nya Vägar mention it"
     );
     assert_eq!(count("Försäkringskassan"), Some(2));
-    assert_eq!(count("Göteborgs Stad"), Some(2));
+    // effektbutiken (owner), Arbetsliv och hälsa Nordost (mentioned), and the
+    // pre-study, whose Kommun list names Göteborg.
+    assert_eq!(count("Göteborgs Stad"), Some(3));
+    assert_eq!(
+        count("Tjörns kommun"),
+        Some(1),
+        "a municipality from a Kommun list"
+    );
     assert_eq!(count("Samordningsförbund"), Some(3));
     let af = orgs
         .iter()

@@ -2,6 +2,7 @@
 
 mod browse;
 mod export;
+mod graph;
 mod import;
 mod list;
 pub mod parse;
@@ -82,6 +83,25 @@ pub fn run(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
         Command::Show { id, json } => show::run(ctx, &id, json),
         Command::Search { words, limit, json } => list::search(ctx, &words.join(" "), limit, json),
         Command::Orgs { filter, json } => list::orgs(ctx, filter.as_deref(), json),
+        Command::Graph {
+            id,
+            depth,
+            branches,
+            json,
+            dot,
+        } => graph::run(
+            ctx,
+            &id,
+            depth,
+            !branches,
+            graph::Output::from_flags(json, dot),
+        ),
+        Command::Related {
+            id,
+            limit,
+            branches,
+            json,
+        } => graph::related(ctx, &id, limit, !branches, json),
         Command::Export {
             format,
             filter,

@@ -135,6 +135,9 @@ pub fn import(
         report.removed = write::prune(&tx, &mut touched)?;
     }
     refresh::refresh(&tx, &touched, &mut report.warnings)?;
+    if !touched.keys.is_empty() || report.removed > 0 {
+        refresh::count_organisation_projects(&tx)?;
+    }
     report.projects =
         tx.query_row("SELECT count(*) FROM projects", [], |r| r.get::<_, i64>(0))? as usize;
     write::log_import(&tx, started, &report)?;

@@ -260,7 +260,7 @@ impl Store {
 }
 
 fn ordered_roles(joined: &str) -> Vec<String> {
-    ["owner", "partner", "mentioned"]
+    ["owner", "partner", "mentioned", "municipality"]
         .iter()
         .filter(|r| joined.split(',').any(|x| x == **r))
         .map(|r| r.to_string())

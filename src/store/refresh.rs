@@ -135,7 +135,28 @@ fn insert_project(tx: &Transaction, key: &str, c: &Candidate) -> Result<()> {
     for link in &p.organisations {
         link_organisation(tx, rowid, link)?;
     }
+    for municipality in &p.municipalities {
+        link_municipality(tx, rowid, municipality)?;
+    }
     index_text(tx, rowid, c)
+}
+
+/// A municipality the project works in, as the municipality's own
+/// organisation (`Göteborg` → Göteborgs Stad), so the graph joins it with
+/// projects that name the municipality as owner or partner.
+fn link_municipality(tx: &Transaction, project: i64, written: &str) -> Result<()> {
+    let g = gazetteer();
+    let name = g
+        .municipality(written)
+        .map(|m| m.org_name.clone())
+        .or_else(|| g.actor_named(written).map(|a| a.canonical.clone()))
+        .unwrap_or_else(|| crate::ingest::text::fold_spaces(written));
+    let org = organisation_id(tx, &name, None)?;
+    tx.prepare_cached(
+        "INSERT OR IGNORE INTO project_orgs (project, org, role, as_written) VALUES (?1, ?2, 'municipality', ?3)",
+    )?
+    .execute(params![project, org, written])?;
+    Ok(())
 }
 
 fn link_organisation(tx: &Transaction, project: i64, link: &OrgLink) -> Result<()> {
@@ -208,6 +229,21 @@ fn index_text(tx: &Transaction, rowid: i64, c: &Candidate) -> Result<()> {
 fn drop_project(tx: &Transaction, rowid: i64) -> Result<()> {
     tx.execute("DELETE FROM project_fts WHERE rowid = ?1", [rowid])?;
     tx.execute("DELETE FROM projects WHERE rowid_ = ?1", [rowid])?;
+    Ok(())
+}
+
+/// Each organisation's number of projects (the graph's weights).
+pub fn count_organisation_projects(tx: &Transaction) -> Result<()> {
+    tx.execute_batch(
+        "UPDATE organisations SET projects = (SELECT count(*) FROM project_orgs WHERE org = organisations.id);
+         UPDATE organisations SET family_projects = CASE
+             WHEN NOT EXISTS (SELECT 1 FROM organisations c WHERE c.parent = organisations.name)
+             THEN projects
+             ELSE (SELECT count(DISTINCT po.project) FROM project_orgs po
+                   WHERE po.org = organisations.id
+                      OR po.org IN (SELECT c.id FROM organisations c WHERE c.parent = organisations.name))
+         END;",
+    )?;
     Ok(())
 }
 

@@ -8,6 +8,7 @@ use rusqlite::{Connection, TransactionBehavior};
 const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/sql/001_initial.sql"),
     include_str!("../../assets/sql/002_import_log.sql"),
+    include_str!("../../assets/sql/003_organisation_parents.sql"),
 ];
 
 /// The schema version this build writes.

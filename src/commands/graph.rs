@@ -1,0 +1,168 @@
+//! `esf graph` and `esf related`: the partner graph on the command line.
+
+use super::{print_json, print_text, styled, terminal_width, Context};
+use crate::catalogue::Catalogue;
+use crate::graph::{self, Ego};
+use crate::sanitize;
+use crate::store::{Store, StoreError};
+use crate::table::Table;
+use std::fmt::Write as _;
+use std::process::ExitCode;
+
+/// Projects shown around an organisation, and neighbours per group.
+const ORG_LIMIT: usize = 50;
+const PER_GROUP: usize = 10;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    Text,
+    Json,
+    Dot,
+}
+
+impl Output {
+    pub fn from_flags(json: bool, dot: bool) -> Output {
+        match (json, dot) {
+            (true, _) => Output::Json,
+            (_, true) => Output::Dot,
+            _ => Output::Text,
+        }
+    }
+}
+
+pub fn run(
+    ctx: &Context,
+    id: &str,
+    depth: u8,
+    rollup: bool,
+    output: Output,
+) -> anyhow::Result<ExitCode> {
+    let store = ctx.open_for_reading()?;
+    let Some(ego) = ego_for(&store, id, rollup)? else {
+        return not_found(&store, id);
+    };
+    match output {
+        Output::Json => print_json(&graph::to_json(&ego, depth))?,
+        Output::Dot => print_text(&graph::to_dot(&graph::to_json(&ego, depth)))?,
+        Output::Text => print_text(&tree(&ego, depth))?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The ego network of a project, or else of an organisation.
+fn ego_for(store: &Store, id: &str, rollup: bool) -> anyhow::Result<Option<Ego>> {
+    match store.neighbourhood_of_project(id, rollup) {
+        Ok((key, nb)) => return Ok(Some(graph::ego_of_project(&nb, &key, PER_GROUP))),
+        Err(StoreError::NotFound(_)) => {}
+        Err(e) => return Err(e.into()),
+    }
+    match store.neighbourhood_of_org(id, rollup, ORG_LIMIT) {
+        Ok((node, nb)) => Ok(Some(graph::ego_of_org(&nb, &node, ORG_LIMIT, PER_GROUP))),
+        Err(StoreError::NotFound(_)) => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn not_found(store: &Store, id: &str) -> anyhow::Result<ExitCode> {
+    let cat = Catalogue::new(store.summaries()?);
+    let close: Vec<String> = cat.similar(id, 3).iter().map(|p| p.key.clone()).collect();
+    let hint = if close.is_empty() {
+        String::new()
+    } else {
+        format!("; did you mean {}?", close.join(", "))
+    };
+    eprintln!(
+        "esf: no project or organisation \"{}\"{}",
+        sanitize::line(id),
+        sanitize::line(&hint)
+    );
+    Ok(ExitCode::FAILURE)
+}
+
+/// The ego network as an indented tree.
+fn tree(ego: &Ego, depth: u8) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", describe(&ego.center));
+    for (i, group) in ego.groups.iter().enumerate() {
+        let last = i + 1 == ego.groups.len() && ego.more == 0;
+        let (branch, rail) = if last {
+            ("└─", "   ")
+        } else {
+            ("├─", "│  ")
+        };
+        let size = if group.node.is_project() {
+            String::new()
+        } else {
+            format!(" · {} projects", group.size)
+        };
+        let _ = writeln!(
+            out,
+            "{branch} {:<12} {}{size}",
+            group.node.role.as_str(),
+            describe(&group.node)
+        );
+        if depth < 2 {
+            continue;
+        }
+        for other in &group.others {
+            let _ = writeln!(out, "{rail}   · {}", describe(other));
+        }
+        if group.more > 0 {
+            let _ = writeln!(out, "{rail}   + {} more", group.more);
+        }
+    }
+    if ego.more > 0 {
+        let _ = writeln!(out, "└─ + {} more projects", ego.more);
+    }
+    out
+}
+
+fn describe(m: &graph::Member) -> String {
+    let text = if m.is_project() && m.label != m.id {
+        format!("{} ({})", m.label, m.id)
+    } else if m.is_project() {
+        m.id.clone()
+    } else {
+        format!("{} [{}]", m.label, m.kind)
+    };
+    sanitize::line(&text).into_owned()
+}
+
+pub fn related(
+    ctx: &Context,
+    id: &str,
+    limit: usize,
+    rollup: bool,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let store = ctx.open_for_reading()?;
+    let (key, nb) = match store.neighbourhood_of_project(id, rollup) {
+        Ok(found) => found,
+        Err(StoreError::NotFound(_)) => return not_found(&store, id),
+        Err(e) => return Err(e.into()),
+    };
+    let found = graph::related(&nb, &key, limit);
+    if json {
+        print_json(&found)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if found.is_empty() {
+        eprintln!(
+            "esf: no project shares an organisation with {}",
+            sanitize::line(&key)
+        );
+    }
+    let mut table = Table::new(&["SCORE", "ID", "NAME", "SHARED"])
+        .flexible(&[2, 3])
+        .right_aligned(&[0]);
+    for r in &found {
+        table.row(vec![
+            format!("{:.2}", r.score),
+            r.key.clone(),
+            r.name.clone(),
+            r.shared.join("; "),
+        ]);
+    }
+    print_text(&table.render(terminal_width(), styled()))?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,173 @@
+//! The partner graph on the sample corpus. Expectations written by hand
+//! from the documents: who names whom, in which role.
+
+use esf_browser::graph::{ego_of_org, ego_of_project, related, to_dot, to_json, Role};
+use esf_browser::store::{ImportOptions, Input, Store};
+
+fn sample() -> Store {
+    let mut store = Store::in_memory().unwrap();
+    store
+        .import(&Input::sample(), &ImportOptions::default(), &mut |_, _| {})
+        .unwrap();
+    store
+}
+
+fn key_named(store: &Store, name: &str, owner_part: &str) -> String {
+    store
+        .summaries()
+        .unwrap()
+        .into_iter()
+        .find(|s| {
+            s.name.as_deref() == Some(name) && s.owner.as_deref().unwrap_or("").contains(owner_part)
+        })
+        .unwrap()
+        .key
+}
+
+#[test]
+fn effektbutiken_is_related_through_shared_organisations() {
+    let store = sample();
+    let (key, nb) = store.neighbourhood_of_project("2015/00730", true).unwrap();
+    let found = related(&nb, &key, 10);
+    let nordost = found
+        .iter()
+        .find(|r| r.key == "2020/00551")
+        .expect("Arbetsliv och hälsa Nordost");
+    assert_eq!(nordost.shared, vec!["Göteborgs Stad"]);
+    let vellinge = found
+        .iter()
+        .find(|r| r.key == "22-002-S07")
+        .expect("Nya Vägar i Vellinge +");
+    let mut shared = vellinge.shared.clone();
+    shared.sort();
+    assert_eq!(shared, vec!["Arbetsförmedlingen", "Försäkringskassan"]);
+    assert!(
+        vellinge.score > nordost.score,
+        "two shared agencies outweigh one city"
+    );
+}
+
+#[test]
+fn rare_partners_weigh_more_than_common_ones() {
+    let store = sample();
+    let (key, nb) = store.neighbourhood_of_project("2015/00730", true).unwrap();
+    // Arbetsförmedlingen has three of the five projects, Försäkringskassan two.
+    assert!(nb.weight("Försäkringskassan") > nb.weight("Arbetsförmedlingen"));
+    assert!(!related(&nb, &key, 10).is_empty());
+}
+
+#[test]
+fn the_two_inkluderande_rehabilitering_are_separate_nodes() {
+    let store = sample();
+    let prestudy = key_named(&store, "Inkluderande rehabilitering", "Nord-ost");
+    let hisingen = key_named(&store, "Inkluderande rehabilitering", "Hisingen");
+    assert_ne!(prestudy, hisingen);
+    let (_, nb) = store.neighbourhood_of_project(&prestudy, true).unwrap();
+    let orgs: Vec<String> = nb.orgs_of(&prestudy).into_iter().map(|(o, _)| o).collect();
+    assert!(orgs.contains(&"Samordningsförbund".to_string()));
+    assert!(
+        orgs.contains(&"Arbetsförmedlingen".to_string()),
+        "branch offices roll up"
+    );
+    assert!(!orgs.iter().any(|o| o == "Arbetsförmedlingen Angered"));
+    let (_, apart) = store.neighbourhood_of_project(&prestudy, false).unwrap();
+    let branches: Vec<String> = apart
+        .orgs_of(&prestudy)
+        .into_iter()
+        .map(|(o, _)| o)
+        .collect();
+    for office in [
+        "Arbetsförmedlingen Angered",
+        "Arbetsförmedlingen Gamlestaden",
+    ] {
+        assert!(
+            branches.contains(&office.to_string()),
+            "{office} with branches apart"
+        );
+    }
+    let (_, nb) = store.neighbourhood_of_project(&hisingen, true).unwrap();
+    let orgs: Vec<(String, Role)> = nb.orgs_of(&hisingen);
+    assert!(orgs.contains(&("Samordningsförbund".to_string(), Role::Mentioned)));
+    assert!(orgs.contains(&("Samordningsförbundet Hisingen".to_string(), Role::Owner)));
+    // The Hisingen project reaches the Arbetsförmedlingen offices in two
+    // steps: through samordningsförbund to the pre-study.
+    let ego = ego_of_project(&nb, &hisingen, 5);
+    let via = ego
+        .groups
+        .iter()
+        .find(|g| g.node.id == "Samordningsförbund")
+        .unwrap();
+    assert!(via.others.iter().any(|m| m.id == prestudy));
+}
+
+#[test]
+fn an_organisation_centred_graph_lists_its_projects() {
+    let store = sample();
+    let (node, nb) = store
+        .neighbourhood_of_org("arbetsförmedlingen", true, 50)
+        .unwrap();
+    assert_eq!(node, "Arbetsförmedlingen");
+    let ego = ego_of_org(&nb, &node, 50, 5);
+    let mut keys: Vec<&str> = ego.groups.iter().map(|g| g.node.id.as_str()).collect();
+    keys.sort();
+    assert_eq!(
+        keys.len(),
+        3,
+        "effektbutiken, Nya Vägar, and the pre-study through its offices"
+    );
+    assert!(keys.contains(&"2015/00730") && keys.contains(&"22-002-S07"));
+    let (_, apart) = store
+        .neighbourhood_of_org("Arbetsförmedlingen", false, 50)
+        .unwrap();
+    assert_eq!(
+        ego_of_org(&apart, "Arbetsförmedlingen", 50, 5).groups.len(),
+        2
+    );
+}
+
+#[test]
+fn municipalities_are_organisation_nodes_of_their_own_kind() {
+    let store = sample();
+    let prestudy = key_named(&store, "Inkluderande rehabilitering", "Nord-ost");
+    let (_, nb) = store.neighbourhood_of_project(&prestudy, true).unwrap();
+    let json = to_json(&ego_of_project(&nb, &prestudy, 5), 1);
+    let ale = json
+        .nodes
+        .iter()
+        .find(|n| n.label == "Ale kommun")
+        .expect("Ale from the Kommun list");
+    assert_eq!(ale.kind, "municipality");
+    let gbg = json
+        .nodes
+        .iter()
+        .find(|n| n.label == "Göteborgs Stad")
+        .expect("Göteborg is Göteborgs Stad");
+    assert_eq!(gbg.kind, "municipality");
+    let edge = json
+        .edges
+        .iter()
+        .find(|e| e.target == "org:Ale kommun")
+        .unwrap();
+    assert_eq!(
+        (edge.source.as_str(), edge.role),
+        (format!("project:{prestudy}").as_str(), "municipality")
+    );
+}
+
+#[test]
+fn graph_json_and_dot() {
+    let store = sample();
+    let (key, nb) = store.neighbourhood_of_project("2015/00730", true).unwrap();
+    let ego = ego_of_project(&nb, &key, 5);
+    let one = to_json(&ego, 1);
+    assert_eq!(one.nodes[0].id, "project:2015/00730");
+    assert_eq!(one.nodes[0].kind, "project");
+    assert!(one.edges.iter().all(|e| e.source == "project:2015/00730"));
+    let two = to_json(&ego, 2);
+    assert!(two.nodes.iter().any(|n| n.id == "project:2020/00551"));
+    assert!(two.edges.iter().any(|e| e.source == "project:22-002-S07"
+        && e.target == "org:Försäkringskassan"
+        && e.role == "partner"));
+    let dot = to_dot(&two);
+    assert!(dot.starts_with("graph esf {") && dot.contains("\"project:2015/00730\""));
+}
