@@ -112,3 +112,18 @@ fn store_copy(_: &Store, dir: &std::path::Path) -> Store {
         .unwrap();
     store
 }
+
+#[test]
+fn graph_pane() {
+    at_sizes("graph", |app| {
+        app.handle(key(KeyCode::Char('j')));
+        app.handle(key(KeyCode::Char('p')));
+    });
+}
+
+#[test]
+fn organisations_view() {
+    at_sizes("organisations", |app| {
+        app.handle(key(KeyCode::Char('o')));
+    });
+}

@@ -255,3 +255,138 @@ fn every_size_down_to_one_by_one_draws_without_panic() {
         "a note when too small"
     );
 }
+
+#[test]
+fn walking_the_partner_graph() {
+    use esf_browser::graph::Focus;
+    use esf_browser::tui::app::Screen;
+    let mut app = sample_app(80, 24);
+    app.handle(key(KeyCode::Char('j')));
+    app.handle(key(KeyCode::Char('p')));
+    assert_eq!(app.screen, Screen::Graph);
+    let graph = app.graph.as_ref().unwrap();
+    assert_eq!(graph.focus(), &Focus::Project("2015/00730".into()));
+    let orgs: Vec<&str> = graph
+        .ego
+        .groups
+        .iter()
+        .map(|g| g.node.id.as_str())
+        .collect();
+    assert_eq!(
+        orgs,
+        vec!["Göteborgs Stad", "Arbetsförmedlingen", "Försäkringskassan"],
+        "owner first"
+    );
+    // Enter on an organisation lists its projects.
+    app.handle(key(KeyCode::Enter));
+    let graph = app.graph.as_ref().unwrap();
+    assert_eq!(graph.focus(), &Focus::Organisation("Göteborgs Stad".into()));
+    let projects: Vec<&str> = graph
+        .ego
+        .groups
+        .iter()
+        .map(|g| g.node.id.as_str())
+        .collect();
+    assert!(projects.contains(&"2020/00551") && projects.contains(&"2015/00730"));
+    // Enter on a project moves the focus there.
+    let at = projects.iter().position(|p| *p == "2020/00551").unwrap();
+    for _ in 0..at {
+        app.handle(key(KeyCode::Char('j')));
+    }
+    app.handle(key(KeyCode::Enter));
+    let graph = app.graph.as_ref().unwrap();
+    assert_eq!(
+        graph.breadcrumb(),
+        vec!["2015/00730", "Göteborgs Stad", "2020/00551"]
+    );
+    assert!(screen(&mut app).contains("2015/00730 › Göteborgs Stad › 2020/00551"));
+    // Backspace walks back, then leaves the graph.
+    app.handle(key(KeyCode::Backspace));
+    assert_eq!(
+        app.graph.as_ref().unwrap().focus(),
+        &Focus::Organisation("Göteborgs Stad".into())
+    );
+    app.handle(key(KeyCode::Backspace));
+    app.handle(key(KeyCode::Backspace));
+    assert_eq!(app.screen, Screen::Browse);
+}
+
+#[test]
+fn branches_toggle_in_the_graph() {
+    let mut app = sample_app(80, 24);
+    app.handle(key(KeyCode::Char('/')));
+    type_text(&mut app, "inkluderande");
+    app.handle(key(KeyCode::Enter));
+    // The pre-study (owner Nord-ost) has the Arbetsförmedlingen offices.
+    while !app.catalogue.projects[app.rows[app.selection.index].0]
+        .owner
+        .as_deref()
+        .unwrap_or("")
+        .contains("Nord-ost")
+    {
+        app.handle(key(KeyCode::Char('j')));
+    }
+    app.handle(key(KeyCode::Char('p')));
+    let count = |app: &App, name: &str| {
+        app.graph
+            .as_ref()
+            .unwrap()
+            .ego
+            .groups
+            .iter()
+            .filter(|g| g.node.id.starts_with(name))
+            .count()
+    };
+    assert_eq!(count(&app, "Arbetsförmedlingen"), 1, "rolled up");
+    app.handle(key(KeyCode::Char('b')));
+    assert_eq!(count(&app, "Arbetsförmedlingen"), 10, "ten offices apart");
+}
+
+#[test]
+fn the_organisations_view_filters_and_opens_a_graph() {
+    use esf_browser::graph::Focus;
+    use esf_browser::tui::app::Screen;
+    let mut app = sample_app(80, 24);
+    app.handle(key(KeyCode::Char('o')));
+    assert_eq!(app.screen, Screen::Organisations);
+    let orgs = app.orgs.as_ref().unwrap();
+    assert_eq!(orgs.all.len(), orgs.rows.len());
+    app.handle(key(KeyCode::Char('/')));
+    type_text(&mut app, "försäkrings");
+    app.handle(key(KeyCode::Enter));
+    assert_eq!(
+        app.orgs.as_ref().unwrap().selected().unwrap().name,
+        "Försäkringskassan"
+    );
+    app.handle(key(KeyCode::Enter));
+    assert_eq!(app.screen, Screen::Graph);
+    assert_eq!(
+        app.graph.as_ref().unwrap().focus(),
+        &Focus::Organisation("Försäkringskassan".into())
+    );
+    app.handle(key(KeyCode::Esc));
+    assert_eq!(
+        app.screen,
+        Screen::Organisations,
+        "back to where the graph was opened"
+    );
+}
+
+#[test]
+fn the_detail_names_related_projects() {
+    let mut app = sample_app(120, 40);
+    app.handle(key(KeyCode::Char('j')));
+    app.prepare_frame();
+    let related: Vec<&str> = app.related.iter().map(|r| r.key.as_str()).collect();
+    // The pre-study shares Göteborgs Stad (its partner "Göteborgs Stad
+    // Centrum" rolls up) and Arbetsförmedlingen; Nya Vägar shares the two
+    // agencies; Arbetsliv och hälsa Nordost only the city, as a mention.
+    assert_eq!(related, vec!["x-552c407c19", "22-002-S07", "2020/00551"]);
+    let text: Vec<String> = app.detail_lines.iter().map(|l| l.to_string()).collect();
+    let at = text
+        .iter()
+        .position(|l| l == "Related projects")
+        .expect("a section");
+    assert!(text[at + 1].starts_with("Inkluderande rehabilitering (x-552c407c19)"));
+    assert!(text[at + 2].contains("via Göteborgs Stad; Arbetsförmedlingen"));
+}

@@ -3,6 +3,7 @@
 //!
 //! ```toml
 //! mouse = true            # wheel and click; false leaves the mouse to the terminal
+//! graph_markers = "braille"   # or "half_block" for fonts without Braille
 //!
 //! [keys]                  # action name = keys; the names are those in the help
 //! move_down = ["j", "Down", "n"]
@@ -10,6 +11,7 @@
 //! ```
 
 use super::keymap::{Action, Key, KeyMap};
+use ratatui::symbols::Marker;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -19,6 +21,8 @@ use std::path::{Path, PathBuf};
 pub struct Config {
     pub keys: KeyMap,
     pub mouse: bool,
+    /// How the partner graph is drawn.
+    pub markers: Marker,
 }
 
 impl Default for Config {
@@ -26,6 +30,7 @@ impl Default for Config {
         Config {
             keys: KeyMap::default(),
             mouse: true,
+            markers: Marker::Braille,
         }
     }
 }
@@ -34,6 +39,7 @@ impl Default for Config {
 #[serde(deny_unknown_fields)]
 struct ConfigFile {
     mouse: Option<bool>,
+    graph_markers: Option<String>,
     #[serde(default)]
     keys: BTreeMap<String, Vec<String>>,
 }
@@ -67,6 +73,13 @@ pub fn parse(text: &str, origin: &str) -> (Config, Vec<String>) {
     if let Some(mouse) = file.mouse {
         config.mouse = mouse;
     }
+    match file.graph_markers.as_deref() {
+        None | Some("braille") => {}
+        Some("half_block") => config.markers = Marker::HalfBlock,
+        Some(other) => problems.push(format!(
+            "{origin}: graph_markers is \"braille\" or \"half_block\", not \"{other}\""
+        )),
+    }
     for (name, keys) in &file.keys {
         let Some(action) = Action::from_name(name) else {
             problems.push(format!(
@@ -96,10 +109,11 @@ mod tests {
     #[test]
     fn rebinding_and_problems() {
         let (config, problems) = parse(
-            "mouse = false\n[keys]\nmove_down = [\"n\", \"Down\"]\nfly = [\"f\"]\nquit = [\"Ctrl-q\", \"Hyper-x\"]\n",
+            "mouse = false\ngraph_markers = \"half_block\"\n[keys]\nmove_down = [\"n\", \"Down\"]\nfly = [\"f\"]\nquit = [\"Ctrl-q\", \"Hyper-x\"]\n",
             "config.toml",
         );
         assert!(!config.mouse);
+        assert_eq!(config.markers, Marker::HalfBlock);
         assert_eq!(config.keys.keys_of(Action::MoveDown), vec!["n", "Down"]);
         assert_eq!(config.keys.keys_of(Action::Quit), vec!["Ctrl-q"]);
         assert_eq!(problems.len(), 2, "{problems:?}");

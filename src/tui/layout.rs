@@ -1,7 +1,7 @@
 //! Where each pane goes for a terminal size: side by side when wide,
 //! one pane at a time when narrow, a note when too small.
 
-use super::app::{App, Mode, Pane};
+use super::app::{App, Mode, Pane, Screen};
 use ratatui::layout::Rect;
 
 /// Narrower than this, list and detail take turns.
@@ -22,7 +22,13 @@ pub struct Areas {
     pub status: Rect,
     /// The whole screen when it is too small for anything but a note.
     pub note: Rect,
+    /// The graph screen's path, and its drawing.
+    pub breadcrumb: Rect,
+    pub canvas: Rect,
 }
+
+/// Narrower than this, the graph screen shows its list without a drawing.
+pub const GRAPH_DRAWING: u16 = 60;
 
 pub fn areas(size: (u16, u16), app: &App) -> Areas {
     let screen = Rect::new(0, 0, size.0, size.1);
@@ -37,14 +43,63 @@ pub fn areas(size: (u16, u16), app: &App) -> Areas {
     let filter_height = u16::from(show_filter);
     let filter = Rect::new(0, size.1 - 1 - filter_height, size.0, filter_height);
     let main = Rect::new(0, 0, size.0, size.1 - 1 - filter_height);
-    let (list, detail) = split(main, app.focus);
+    match app.screen {
+        Screen::Browse => {
+            let (list, detail) = split(main, app.focus);
+            Areas {
+                list,
+                list_rows: rows_of(list),
+                detail,
+                filter,
+                status,
+                ..Areas::default()
+            }
+        }
+        Screen::Organisations => Areas {
+            list: main,
+            list_rows: rows_of(main),
+            filter,
+            status,
+            ..Areas::default()
+        },
+        Screen::Graph => graph_areas(main, status),
+    }
+}
+
+/// Breadcrumb on top; the list of neighbours beside the drawing.
+fn graph_areas(main: Rect, status: Rect) -> Areas {
+    let breadcrumb = Rect { height: 1, ..main };
+    let body = Rect {
+        y: main.y + 1,
+        height: main.height.saturating_sub(1),
+        ..main
+    };
+    let list_width = if body.width >= GRAPH_DRAWING {
+        (body.width * 2 / 5).max(30)
+    } else {
+        body.width
+    };
+    let list = Rect {
+        width: list_width,
+        ..body
+    };
+    let canvas = Rect {
+        x: body.x + list_width,
+        width: body.width - list_width,
+        ..body
+    };
+    let list_rows = if list.width >= 2 && list.height >= 2 {
+        Rect::new(list.x + 1, list.y + 1, list.width - 2, list.height - 2)
+    } else {
+        Rect::default()
+    };
     Areas {
         list,
-        list_rows: rows_of(list),
-        detail,
-        filter,
+        list_rows,
+        breadcrumb,
+        canvas,
         status,
-        note: Rect::default(),
+        ..Areas::default()
     }
 }
 

@@ -5,10 +5,14 @@
 //! state changed, inside a synchronized update.
 
 pub mod app;
+mod browse;
 pub mod clipboard;
 pub mod config;
+pub mod graph_state;
 pub mod keymap;
 pub mod layout;
+pub mod org_list;
+mod screens;
 pub mod selection;
 pub mod terminal;
 pub mod theme;
@@ -31,6 +35,7 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let mut app = App::new(store, config.keys)?;
     app.message = notice;
+    app.markers = config.markers;
     terminal::watch_signals()?;
     let mut guard = terminal::setup(config.mouse)?;
     let size = guard.terminal.size()?;

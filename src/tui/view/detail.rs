@@ -2,6 +2,7 @@
 //! pane and scrollable, then linked articles and the source files.
 
 use crate::detail::{sections, MISSING};
+use crate::graph::Related;
 use crate::sanitize;
 use crate::store::{StoredProject, UnclassifiedDoc};
 use crate::tui::app::{App, Pane};
@@ -45,7 +46,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
 
 /// The lines of a project's detail for a pane `width` columns wide (inside
 /// its border).
-pub fn build_detail(s: &StoredProject, width: u16, theme: Theme) -> Vec<Line<'static>> {
+pub fn build_detail(
+    s: &StoredProject,
+    related: &[Related],
+    width: u16,
+    theme: Theme,
+) -> Vec<Line<'static>> {
     let width = (width as usize).max(10);
     let p = &s.project;
     let mut lines = vec![Line::from(Span::styled(
@@ -59,6 +65,7 @@ pub fn build_detail(s: &StoredProject, width: u16, theme: Theme) -> Vec<Line<'st
             labelled(&mut lines, label, value, width, theme);
         }
     }
+    related_section(&mut lines, related, width, theme);
     text_section(
         &mut lines,
         "Description",
@@ -95,6 +102,36 @@ fn labelled(lines: &mut Vec<Line<'static>>, label: &str, value: &str, width: usi
             Span::styled(format!("  {head}{pad}"), theme.label()),
             Span::styled(part, style),
         ]));
+    }
+}
+
+/// The top related projects and what they share (`p` opens the graph).
+fn related_section(
+    lines: &mut Vec<Line<'static>>,
+    related: &[Related],
+    width: usize,
+    theme: Theme,
+) {
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        "Related projects",
+        theme.section(),
+    )));
+    if related.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "none share an organisation",
+            theme.missing(),
+        )));
+    }
+    for r in related {
+        let head = format!("{} ({})", r.name, r.key);
+        for l in wrap(&sanitize::line(&head), width) {
+            lines.push(Line::from(l));
+        }
+        let shared = format!("  via {}", r.shared.join("; "));
+        for l in wrap(&sanitize::line(&shared), width) {
+            lines.push(Line::from(Span::styled(l, theme.missing())));
+        }
     }
 }
 

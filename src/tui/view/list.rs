@@ -144,7 +144,7 @@ fn period(p: &ProjectSummary, years_only: bool) -> String {
 
 /// The name with the filter's matched characters styled. Positions count
 /// characters of the raw name; each is sanitised on its own.
-fn highlighted(name: &str, positions: &[usize], theme: Theme) -> Line<'static> {
+pub(super) fn highlighted(name: &str, positions: &[usize], theme: Theme) -> Line<'static> {
     if positions.is_empty() {
         return Line::from(sanitize::line(name).into_owned());
     }

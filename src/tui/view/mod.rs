@@ -2,13 +2,16 @@
 //! reads the state; every string from a document is sanitised here.
 
 mod detail;
+mod graph;
+pub mod graph_canvas;
 mod help;
 mod list;
+mod orgs;
 mod status;
 
 pub use detail::{build_detail, build_unclassified};
 
-use super::app::{App, Mode};
+use super::app::{App, Mode, Screen};
 use super::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};
@@ -20,8 +23,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
         draw_too_small(frame, areas.note);
         return;
     }
-    list::draw(frame, app, theme, &areas);
-    detail::draw(frame, app, theme, areas.detail);
+    match app.screen {
+        Screen::Browse => {
+            list::draw(frame, app, theme, &areas);
+            detail::draw(frame, app, theme, areas.detail);
+        }
+        Screen::Graph => graph::draw(frame, app, theme, &areas),
+        Screen::Organisations => orgs::draw(frame, app, theme, &areas),
+    }
     status::draw_filter(frame, app, theme, areas.filter);
     status::draw(frame, app, theme, areas.status);
     if app.mode == Mode::Help {

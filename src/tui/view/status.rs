@@ -2,7 +2,7 @@
 //! the filter line.
 
 use crate::sanitize;
-use crate::tui::app::{App, ListKind, Mode, Pane};
+use crate::tui::app::{App, ListKind, Mode, Pane, Screen};
 use crate::tui::keymap::Action;
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
@@ -17,7 +17,15 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             format!("· {} ", sanitize::line(message)),
             theme.message(),
         ));
-    } else if app.kind == ListKind::Projects {
+    } else if app.screen == Screen::Organisations {
+        let query = app.orgs.as_ref().map_or("", |o| o.query.as_str());
+        let filter = if query.is_empty() {
+            "—".to_string()
+        } else {
+            sanitize::line(query).into_owned()
+        };
+        spans.push(Span::raw(format!("· filter: {filter} ")));
+    } else if app.screen == Screen::Browse && app.kind == ListKind::Projects {
         let filter = if app.query.is_empty() {
             "—".to_string()
         } else {
@@ -39,6 +47,15 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
 }
 
 fn counts(app: &App) -> String {
+    match (app.screen, &app.orgs, &app.graph) {
+        (Screen::Organisations, Some(o), _) => {
+            return format!("{}/{} organisations", o.rows.len(), o.all.len())
+        }
+        (Screen::Graph, _, Some(g)) => {
+            return format!("{} neighbours", g.ego.groups.len() + g.ego.more)
+        }
+        _ => {}
+    }
     match app.kind {
         ListKind::Projects => format!(
             "{}/{} projects",
@@ -52,32 +69,54 @@ fn counts(app: &App) -> String {
 /// The keys that matter in the current mode and pane, from the key map.
 fn hints(app: &App) -> Vec<(String, &'static str)> {
     let key = |a: Action| app.keys.keys_of(a).into_iter().next().unwrap_or_default();
-    let actions: &[(Action, &str)] = match (app.mode, app.focus) {
-        (Mode::Filtering, _) => {
-            return vec![
-                ("Enter".into(), "keep"),
-                ("Esc".into(), "clear"),
-                ("↑↓".into(), "move"),
-            ]
-        }
-        (Mode::Help, _) => &[(Action::Back, "close"), (Action::Quit, "quit")],
-        (_, Pane::Detail) => &[
-            (Action::MoveDown, "scroll"),
+    if app.mode == Mode::Filtering {
+        return vec![
+            ("Enter".into(), "keep"),
+            ("Esc".into(), "clear"),
+            ("↑↓".into(), "move"),
+        ];
+    }
+    hint_actions(app)
+        .iter()
+        .map(|(a, what)| (key(*a), *what))
+        .collect()
+}
+
+/// The actions worth a hint on the current screen, pane and mode.
+fn hint_actions(app: &App) -> &'static [(Action, &'static str)] {
+    match (app.mode, app.screen, app.focus) {
+        (Mode::Help, _, _) => &[(Action::Back, "close"), (Action::Quit, "quit")],
+        (_, Screen::Graph, _) => &[
+            (Action::Open, "go to"),
             (Action::Back, "back"),
-            (Action::CopyId, "copy id"),
+            (Action::ToggleBranches, "branches"),
+            (Action::Organisations, "organisations"),
+            (Action::Help, "help"),
+        ],
+        (_, Screen::Organisations, _) => &[
+            (Action::Filter, "filter"),
+            (Action::Open, "graph"),
+            (Action::Back, "back"),
             (Action::Help, "help"),
             (Action::Quit, "quit"),
         ],
-        (_, Pane::List) => &[
+        (_, _, Pane::Detail) => &[
+            (Action::MoveDown, "scroll"),
+            (Action::Back, "back"),
+            (Action::OpenGraph, "graph"),
+            (Action::CopyId, "copy id"),
+            (Action::Help, "help"),
+        ],
+        (_, _, Pane::List) => &[
             (Action::Filter, "filter"),
             (Action::Sort, "sort"),
             (Action::Open, "open"),
-            (Action::ToggleUnclassified, "unclassified"),
+            (Action::OpenGraph, "graph"),
+            (Action::Organisations, "orgs"),
             (Action::Help, "help"),
             (Action::Quit, "quit"),
         ],
-    };
-    actions.iter().map(|(a, what)| (key(*a), *what)).collect()
+    }
 }
 
 pub fn draw_filter(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {

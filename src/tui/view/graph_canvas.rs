@@ -1,0 +1,271 @@
+//! The drawn ego network: the focus in the centre, its neighbours on an
+//! inner ring, theirs on an outer ring, edges coloured by role, and labels
+//! placed so that none overlaps another (a label that cannot be placed is
+//! left out; the list beside the drawing names everything).
+
+use crate::graph::{Ego, Role};
+use crate::sanitize;
+use crate::tui::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::{Color, Style};
+use ratatui::symbols::Marker;
+use ratatui::widgets::canvas::{Canvas, Line as CanvasLine, Points};
+use ratatui::widgets::{Block, Widget};
+use std::f64::consts::TAU;
+use unicode_width::UnicodeWidthStr;
+
+/// Neighbours drawn on the inner ring (the rest are summed up as "+N").
+const INNER_MAX: usize = 10;
+/// Outer-ring nodes drawn per inner node.
+const OUTER_PER_NODE: usize = 3;
+
+/// A node at canvas coordinates (-1..1 both ways), with its label.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Spot {
+    pub x: f64,
+    pub y: f64,
+    pub label: String,
+    pub role: Role,
+    pub ring: u8,
+}
+
+/// Where everything goes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Drawing {
+    pub spots: Vec<Spot>,
+    /// Edges between spots (indices), with the role that styles them.
+    pub edges: Vec<(usize, usize, Role)>,
+}
+
+/// Positions on two rings around the centre.
+pub fn layout(ego: &Ego) -> Drawing {
+    let mut d = Drawing::default();
+    d.spots.push(Spot {
+        x: 0.0,
+        y: 0.0,
+        label: ego.center.label.clone(),
+        role: Role::Owner,
+        ring: 0,
+    });
+    let shown = ego.groups.len().min(INNER_MAX);
+    let hidden = ego.groups.len() - shown + ego.more;
+    let slots = shown + usize::from(hidden > 0);
+    for (i, group) in ego.groups.iter().take(shown).enumerate() {
+        let angle = TAU * i as f64 / slots as f64 + 0.3;
+        let inner = d.spots.len();
+        d.spots
+            .push(ring_spot(angle, 0.5, &group.node.label, group.node.role, 1));
+        d.edges.push((0, inner, group.node.role));
+        let others: Vec<_> = group.others.iter().take(OUTER_PER_NODE).collect();
+        let spread = TAU / slots as f64 * 0.6;
+        for (j, other) in others.iter().enumerate() {
+            let offset = if others.len() > 1 {
+                spread * (j as f64 / (others.len() - 1) as f64 - 0.5)
+            } else {
+                0.0
+            };
+            let outer = d.spots.len();
+            d.spots
+                .push(ring_spot(angle + offset, 0.92, &other.label, other.role, 2));
+            d.edges.push((inner, outer, other.role));
+        }
+    }
+    if hidden > 0 {
+        let angle = TAU * shown as f64 / slots as f64 + 0.3;
+        d.spots.push(ring_spot(
+            angle,
+            0.5,
+            &format!("+{hidden} more"),
+            Role::Mentioned,
+            1,
+        ));
+    }
+    d
+}
+
+fn ring_spot(angle: f64, radius: f64, label: &str, role: Role, ring: u8) -> Spot {
+    Spot {
+        x: radius * angle.cos(),
+        y: radius * angle.sin(),
+        label: label.to_string(),
+        role,
+        ring,
+    }
+}
+
+fn role_color(role: Role) -> Color {
+    match role {
+        Role::Owner => Color::Yellow,
+        Role::Partner => Color::Green,
+        Role::Mentioned => Color::DarkGray,
+        Role::Municipality => Color::Blue,
+    }
+}
+
+/// Draws the network into `area` (inside `block`).
+pub fn render(ego: &Ego, block: Block, marker: Marker, theme: Theme, area: Rect, buf: &mut Buffer) {
+    let inner = block.inner(area);
+    let drawing = layout(ego);
+    let color = |role| {
+        if theme.color {
+            role_color(role)
+        } else {
+            Color::Reset
+        }
+    };
+    Canvas::default()
+        .block(block)
+        .marker(marker)
+        .x_bounds([-1.0, 1.0])
+        .y_bounds([-1.0, 1.0])
+        .paint(|ctx| {
+            for (a, b, role) in &drawing.edges {
+                let (p, q) = (&drawing.spots[*a], &drawing.spots[*b]);
+                ctx.draw(&CanvasLine::new(p.x, p.y, q.x, q.y, color(*role)));
+            }
+            let coords: Vec<(f64, f64)> = drawing.spots.iter().map(|s| (s.x, s.y)).collect();
+            ctx.draw(&Points {
+                coords: &coords,
+                color: Color::Reset,
+            });
+        })
+        .render(area, buf);
+    for (spot, cell, text) in place_labels(&drawing, inner) {
+        let style = if spot.ring == 0 {
+            theme.header()
+        } else {
+            Style::new().fg(color(spot.role))
+        };
+        buf.set_string(cell.0, cell.1, text, style);
+    }
+}
+
+/// Labels that fit without overlapping, centre first, then inner ring.
+pub fn place_labels(d: &Drawing, area: Rect) -> Vec<(&Spot, (u16, u16), String)> {
+    let (w, h) = (area.width as usize, area.height as usize);
+    if w < 4 || h < 2 {
+        return Vec::new();
+    }
+    let mut taken = vec![vec![false; w]; h];
+    let mut placed = Vec::new();
+    let mut order: Vec<&Spot> = d.spots.iter().collect();
+    order.sort_by_key(|s| s.ring);
+    for spot in order {
+        let max = match spot.ring {
+            0 => w * 2 / 3,
+            1 => w / 3,
+            _ => w / 4,
+        }
+        .max(3);
+        let text = crate::table::cut(&sanitize::line(&spot.label), max);
+        let (col, row) = cell_of(spot, w, h);
+        if let Some((x, y)) = free_place(&mut taken, &text, col, row, spot.x < -0.05) {
+            placed.push((spot, (area.x + x as u16, area.y + y as u16), text));
+        }
+    }
+    placed
+}
+
+/// The cell a canvas point falls in.
+fn cell_of(s: &Spot, w: usize, h: usize) -> (usize, usize) {
+    let col = ((s.x + 1.0) / 2.0 * (w - 1) as f64).round() as usize;
+    let row = ((1.0 - s.y) / 2.0 * (h - 1) as f64).round() as usize;
+    (col.min(w - 1), row.min(h - 1))
+}
+
+/// A row near `row` where the text fits beside `col` (to its left when the
+/// node is on the left half), marking the cells it takes.
+fn free_place(
+    taken: &mut [Vec<bool>],
+    text: &str,
+    col: usize,
+    row: usize,
+    left: bool,
+) -> Option<(usize, usize)> {
+    let (h, w) = (taken.len(), taken[0].len());
+    let len = text.width().min(w);
+    let start = if left {
+        col.saturating_sub(len + 1)
+    } else {
+        (col + 1).min(w - len)
+    };
+    for dy in [0isize, -1, 1] {
+        let y = row as isize + dy;
+        if y < 0 || y >= h as isize {
+            continue;
+        }
+        let cells = &mut taken[y as usize][start..start + len];
+        if cells.iter().all(|t| !t) {
+            cells.iter_mut().for_each(|t| *t = true);
+            return Some((start, y as usize));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{EgoGroup, Member};
+
+    fn member(id: &str, project: bool, role: Role) -> Member {
+        let kind = if project { "project" } else { "agency" };
+        Member {
+            id: id.into(),
+            label: id.into(),
+            kind: kind.into(),
+            role,
+            weight: 1.0,
+        }
+    }
+
+    fn ego(groups: usize, others: usize) -> Ego {
+        let groups = (0..groups)
+            .map(|i| EgoGroup {
+                node: member(&format!("Organisation number {i}"), false, Role::Partner),
+                size: others + 1,
+                others: (0..others)
+                    .map(|j| member(&format!("Projekt {i}.{j}"), true, Role::Partner))
+                    .collect(),
+                more: 0,
+            })
+            .collect();
+        Ego {
+            center: member("Fokusprojektet", true, Role::Owner),
+            groups,
+            more: 0,
+        }
+    }
+
+    #[test]
+    fn labels_never_overlap() {
+        for (groups, others) in [(1, 0), (3, 2), (10, 3), (25, 5)] {
+            let d = layout(&ego(groups, others));
+            for (w, h) in [(48, 20), (30, 10), (120, 40)] {
+                let placed = place_labels(&d, Rect::new(0, 0, w, h));
+                let mut cells = std::collections::HashSet::new();
+                for (_, (x, y), text) in &placed {
+                    for dx in 0..text.width() as u16 {
+                        assert!(
+                            cells.insert((x + dx, *y)),
+                            "overlap at {groups}/{others} {w}x{h}"
+                        );
+                    }
+                    assert!(x + text.width() as u16 <= w);
+                }
+                assert_eq!(placed[0].2, "Fokusprojektet", "the centre is always named");
+            }
+        }
+    }
+
+    #[test]
+    fn hubs_are_summarised() {
+        let d = layout(&ego(25, 1));
+        assert_eq!(
+            d.spots.iter().filter(|s| s.ring == 1).count(),
+            INNER_MAX + 1
+        );
+        assert!(d.spots.iter().any(|s| s.label == "+15 more"));
+    }
+}

@@ -1,0 +1,55 @@
+//! The organisations screen: every organisation with its number of
+//! projects, roles and parent; matched characters highlighted.
+
+use super::list::highlighted;
+use crate::sanitize;
+use crate::tui::app::App;
+use crate::tui::layout::Areas;
+use crate::tui::theme::Theme;
+use ratatui::layout::Constraint;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Cell, Row, Table, TableState};
+use ratatui::Frame;
+
+pub fn draw(frame: &mut Frame, app: &App, theme: Theme, areas: &Areas) {
+    let Some(orgs) = &app.orgs else { return };
+    let height = areas.list_rows.height as usize;
+    let rows: Vec<Row> = orgs
+        .rows
+        .iter()
+        .skip(orgs.selection.offset)
+        .take(height)
+        .map(|(index, positions)| {
+            let o = &orgs.all[*index];
+            Row::new([
+                Cell::from(Line::from(o.projects.to_string()).right_aligned()),
+                Cell::from(highlighted(&o.name, positions, theme)),
+                Cell::from(o.kind.clone()),
+                Cell::from(o.roles.join(", ")),
+                Cell::from(sanitize::line(o.parent.as_deref().unwrap_or("")).into_owned()),
+            ])
+        })
+        .collect();
+    let title = format!(" Organisations {}/{} ", orgs.rows.len(), orgs.all.len());
+    let header =
+        Row::new(["PROJECTS", "ORGANISATION", "KIND", "ROLES", "PART OF"]).style(theme.header());
+    let widths = [
+        Constraint::Length(8),
+        Constraint::Fill(3),
+        Constraint::Length(12),
+        Constraint::Length(18),
+        Constraint::Fill(1),
+    ];
+    let table = Table::new(rows, widths)
+        .header(header)
+        .block(
+            Block::bordered()
+                .title(title)
+                .border_style(theme.border(true)),
+        )
+        .row_highlight_style(theme.selected())
+        .highlight_symbol("▶ ");
+    let mut state = TableState::default()
+        .with_selected(orgs.selection.index.checked_sub(orgs.selection.offset));
+    frame.render_stateful_widget(table, areas.list, &mut state);
+}
