@@ -111,6 +111,18 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Generate a synthetic corpus for benchmarks: documents (--out DIR) or
+    /// a filled cache (--db PATH).
+    #[command(hide = true)]
+    Gen {
+        #[arg(long)]
+        count: usize,
+        /// Write documents under this folder.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Write the (filtered) projects as CSV or JSON to standard output.
     Export {
         #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]

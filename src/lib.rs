@@ -7,6 +7,7 @@ pub mod commands;
 pub mod corpus;
 pub mod detail;
 pub mod files;
+pub mod gen;
 pub mod graph;
 pub mod ingest;
 pub mod model;

@@ -2,6 +2,7 @@
 
 mod browse;
 mod export;
+mod gen;
 mod graph;
 mod import;
 mod list;
@@ -102,6 +103,7 @@ pub fn run(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
             branches,
             json,
         } => graph::related(ctx, &id, limit, !branches, json),
+        Command::Gen { count, out, seed } => gen::run(ctx, count, out.as_deref(), seed),
         Command::Export {
             format,
             filter,

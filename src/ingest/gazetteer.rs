@@ -4,7 +4,29 @@
 //! The files are compiled into the binary so `esf` works from any directory.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A small, fast hash for short keys looked up once per word of prose
+/// (the standard SipHash is built to resist attacks this data cannot make).
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 const ACTORS: &str = include_str!("../../assets/gazetteer/actors.tsv");
 const MUNICIPALITIES: &str = include_str!("../../assets/gazetteer/municipalities.tsv");
@@ -48,15 +70,12 @@ pub struct ProgrammeAreaInfo {
 pub struct Gazetteer {
     pub actors: Vec<Actor>,
     /// Lower-case word sequence → index into `actors`.
-    pub patterns: HashMap<String, usize>,
+    pub patterns: FastMap<String, usize>,
     /// First word of each pattern → the longest pattern starting with it.
-    pub first_words: HashMap<String, usize>,
+    pub first_words: FastMap<String, usize>,
     pub municipalities: Vec<Municipality>,
     pub variants: HashMap<String, String>,
     pub partner_phrases: Vec<String>,
-    /// Each phrase's longest word without its first letter (so either case
-    /// of that letter matches): text without any of them has no phrase.
-    pub phrase_stems: Vec<String>,
     chrome_exact: Vec<String>,
     chrome_prefixes: Vec<String>,
     pub programmes: Vec<ProgrammeAreaInfo>,
@@ -96,7 +115,6 @@ impl Gazetteer {
             }
         }
         g.partner_phrases = rows(PARTNER_PHRASES).map(|r| r[0].to_lowercase()).collect();
-        g.phrase_stems = g.partner_phrases.iter().map(|p| stem(p)).collect();
         g.load_chrome();
         g.programmes = rows(PROGRAMMES)
             .filter_map(|r| match r[..] {
@@ -218,15 +236,6 @@ impl Gazetteer {
             .find(|p| p.period == period && p.code == code)
             .map(|p| p.name.as_str())
     }
-}
-
-/// The longest word of a phrase, first letter dropped.
-fn stem(phrase: &str) -> String {
-    let longest = phrase
-        .split(' ')
-        .max_by_key(|w| w.chars().count())
-        .unwrap_or(phrase);
-    longest.chars().skip(1).collect()
 }
 
 fn parse_kind(kind: &str) -> ActorKind {

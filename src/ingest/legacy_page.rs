@@ -10,6 +10,9 @@ use crate::model::{Format, Project};
 
 pub struct LegacyPage;
 
+/// Longer lines are prose, never a glued label and its value.
+const MAX_GLUED_LINE: usize = 400;
+
 /// Lines with a glued label needed before a page counts as this format.
 const MIN_GLUED: usize = 3;
 
@@ -64,6 +67,10 @@ impl FormatParser for LegacyPage {
 /// an e-mail address may start in lower case.
 fn glued_label(line: &str) -> Option<(&str, Field, &str)> {
     let line = line.trim();
+    // Label lines are short and start with a capital letter.
+    if line.len() > MAX_GLUED_LINE || !line.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
     LABELS.iter().find_map(|(label, field)| {
         let rest = super::normalise::strip_prefix_ci(line, label)?;
         let first = rest.chars().next()?;

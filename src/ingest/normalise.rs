@@ -155,6 +155,12 @@ pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     if first.is_ascii() && want.is_ascii() && !first.eq_ignore_ascii_case(&want) {
         return None;
     }
+    // Fast path: the same bytes but for ASCII case.
+    if let Some(head) = s.as_bytes().get(..prefix.len()) {
+        if head.eq_ignore_ascii_case(prefix.as_bytes()) && s.is_char_boundary(prefix.len()) {
+            return Some(&s[prefix.len()..]);
+        }
+    }
     let mut rest = s.char_indices();
     for p in prefix.chars() {
         let (_, c) = rest.next()?;

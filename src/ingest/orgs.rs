@@ -212,35 +212,33 @@ pub fn partners_in_prose(g: &Gazetteer, text: &str) -> Vec<String> {
 }
 
 /// Where partner lists begin: just after each phrase, once per place even
-/// when a longer phrase contains a shorter one.
+/// when a longer phrase contains a shorter one. Phrases are found through
+/// an anchor word they share ("projekt"), so the text is scanned once.
 fn list_starts(g: &Gazetteer, text: &str) -> Vec<usize> {
-    // Cheap test first: the text must hold some phrase's longest word.
-    if !g
-        .phrase_stems
-        .iter()
-        .any(|stem| text.contains(stem.as_str()))
-    {
-        return Vec::new();
+    let mut ends = Vec::new();
+    for anchor in memchr::memmem::find_iter(text.as_bytes(), ANCHOR.as_bytes()) {
+        for phrase in g.partner_phrases.iter().filter(|p| p.contains(ANCHOR)) {
+            let Some(start) = anchor.checked_sub(phrase.find(ANCHOR).unwrap_or(0)) else {
+                continue;
+            };
+            let rest = text.get(start..).and_then(|t| super::normalise::strip_prefix_ci(t, phrase));
+            if let Some(rest) = rest {
+                ends.push(text.len() - rest.len());
+            }
+        }
     }
-    let lower = text.to_lowercase();
-    if lower.len() != text.len() {
-        // Lower-casing changed byte lengths (rare letters): offsets would
-        // not line up, so search the text as written, case-sensitively.
-        return phrase_ends(g, text);
+    for phrase in g.partner_phrases.iter().filter(|p| !p.contains(ANCHOR)) {
+        ends.extend(text.to_lowercase().match_indices(phrase.as_str()).map(|(i, m)| i + m.len()));
     }
-    phrase_ends(g, &lower)
-}
-
-fn phrase_ends(g: &Gazetteer, haystack: &str) -> Vec<usize> {
-    let mut ends: Vec<usize> = g
-        .partner_phrases
-        .iter()
-        .flat_map(|p| haystack.match_indices(p.as_str()).map(|(i, m)| i + m.len()))
-        .collect();
+    ends.retain(|&e| text.is_char_boundary(e));
     ends.sort_unstable();
     ends.dedup();
     ends
 }
+
+/// A word every usual partner phrase holds ("Samverkande aktörer i
+/// projektet är"), without its first letter so either case matches.
+const ANCHOR: &str = "rojekt";
 
 /// Text up to the end of the sentence: a full stop (outside brackets)
 /// followed by a capital letter or the end, or the end of the paragraph.
@@ -266,8 +264,8 @@ fn sentence_rest(s: &str) -> &str {
 /// Well-known actors named anywhere in the text (longest match wins).
 pub fn mentions(g: &Gazetteer, text: &str) -> Vec<(String, String)> {
     let words: Vec<&str> = text
-        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
-        .filter(|w| !w.is_empty())
+        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || (!c.is_ascii() && c.is_alphanumeric())))
+        .filter(|w| w.len() > 1)
         .collect();
     let mut found: Vec<(String, String)> = Vec::new();
     let mut lower = String::new();

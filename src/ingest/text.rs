@@ -37,7 +37,11 @@ pub fn clean(bytes: &[u8]) -> Result<CleanText, NotText> {
     if lines.iter().all(|l| l.is_empty()) {
         return Err(NotText::Empty);
     }
-    let controls = lines.iter().map(|l| count_controls(l)).sum::<usize>();
+    let controls = lines
+        .iter()
+        .filter(|l| !l.bytes().all(|b| (0x20..0x7f).contains(&b)))
+        .map(|l| count_controls(l))
+        .sum::<usize>();
     if controls > 0 {
         warnings.push(format!(
             "{controls} control or invisible formatting character(s) in the text"
@@ -145,20 +149,37 @@ pub fn cp1252(byte: u8) -> char {
 /// Splits on CRLF, CR or LF; turns tabs and no-break spaces into spaces;
 /// drops trailing blanks; normalises to NFC.
 fn normalise_lines(text: &str) -> Vec<String> {
-    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    if text.contains('\r') {
+        let text = text.replace("\r\n", "\n").replace('\r', "\n");
+        return text.split('\n').map(normalise_line).collect();
+    }
     text.split('\n').map(normalise_line).collect()
 }
 
 fn normalise_line(line: &str) -> String {
-    let spaced: String = line
-        .chars()
-        .map(|c| if is_blank(c) { ' ' } else { c })
-        .collect();
-    let trimmed = spaced.trim_end();
-    // Most lines are already NFC; the quick check avoids rebuilding them.
-    match unicode_normalization::is_nfc_quick(trimmed.chars()) {
-        unicode_normalization::IsNormalized::Yes => trimmed.to_string(),
-        _ => trimmed.nfc().collect(),
+    let mut out = String::with_capacity(line.len());
+    if line.is_ascii() && !line.contains('\t') {
+        out.push_str(line.trim_end());
+        return out;
+    }
+    let mut highest = '\0';
+    out.extend(line.chars().map(|c| {
+        highest = highest.max(c);
+        if is_blank(c) {
+            ' '
+        } else {
+            c
+        }
+    }));
+    out.truncate(out.trim_end().len());
+    // Below U+0300 (no combining marks) every text is already NFC; above,
+    // the quick check still spares rebuilding most lines.
+    if highest < '\u{300}' {
+        return out;
+    }
+    match unicode_normalization::is_nfc_quick(out.chars()) {
+        unicode_normalization::IsNormalized::Yes => out,
+        _ => out.nfc().collect(),
     }
 }
 

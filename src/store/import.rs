@@ -125,7 +125,10 @@ pub fn import(
         seen: inputs.len(),
         ..ImportReport::default()
     };
-    let mut touched = Touched::default();
+    let mut touched = Touched {
+        defer_fts: refresh::fts_is_empty(&tx)?,
+        ..Touched::default()
+    };
     let started = super::now();
     let mut save = |index: usize, outcome: Outcome| -> Result<()> {
         record_outcome(&tx, &inputs[index], outcome, &mut report, &mut touched)
@@ -135,6 +138,9 @@ pub fn import(
         report.removed = write::prune(&tx, &mut touched)?;
     }
     refresh::refresh(&tx, &touched, &mut report.warnings)?;
+    if touched.defer_fts {
+        refresh::rebuild_fts(&tx)?;
+    }
     if !touched.keys.is_empty() || report.removed > 0 {
         refresh::count_organisation_projects(&tx)?;
     }

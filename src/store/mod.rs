@@ -4,6 +4,7 @@
 //! files and folders is kept beside it (see [`sources`]), so a damaged or
 //! foreign cache is moved aside and rebuilt from that list.
 
+mod bulk;
 mod graph;
 mod import;
 mod keys;

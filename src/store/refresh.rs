@@ -9,21 +9,22 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use std::collections::BTreeSet;
 
 /// One record that gives a project.
-struct Candidate {
-    document_id: i64,
-    path: String,
-    from_article: bool,
-    names: NamePair,
-    project: Project,
+pub struct Candidate {
+    pub document_id: i64,
+    pub path: String,
+    pub from_article: bool,
+    pub names: NamePair,
+    pub project: Project,
 }
 
 pub fn refresh(tx: &Transaction, touched: &Touched, warnings: &mut Vec<String>) -> Result<()> {
+    let defer = touched.defer_fts;
     let mut keys: BTreeSet<String> = touched.keys.iter().cloned().collect();
     for names in &touched.names {
         keys.extend(article_keys_named(tx, names)?);
     }
     for key in keys {
-        refresh_key(tx, &key, warnings)?;
+        refresh_key(tx, &key, warnings, defer)?;
     }
     Ok(())
 }
@@ -39,14 +40,14 @@ fn article_keys_named(tx: &Transaction, names: &NamePair) -> Result<Vec<String>>
     Ok(keys.collect::<rusqlite::Result<_>>()?)
 }
 
-fn refresh_key(tx: &Transaction, key: &str, warnings: &mut Vec<String>) -> Result<()> {
+fn refresh_key(tx: &Transaction, key: &str, warnings: &mut Vec<String>, defer: bool) -> Result<()> {
     let old: Option<i64> = tx
         .query_row("SELECT rowid_ FROM projects WHERE key = ?1", [key], |r| {
             r.get(0)
         })
         .optional()?;
     if let Some(rowid) = old {
-        drop_project(tx, rowid)?;
+        drop_project(tx, rowid, defer)?;
     }
     let candidates = candidates(tx, key)?;
     let Some(winner) = candidates.first() else {
@@ -70,7 +71,7 @@ fn refresh_key(tx: &Transaction, key: &str, warnings: &mut Vec<String>) -> Resul
             records[0].path
         ));
     }
-    insert_project(tx, key, winner)
+    insert_project(tx, key, winner, defer)
 }
 
 fn candidates(tx: &Transaction, key: &str) -> Result<Vec<Candidate>> {
@@ -105,7 +106,9 @@ fn named_by_record(tx: &Transaction, names: &NamePair) -> Result<bool> {
     Ok(found.is_some())
 }
 
-fn insert_project(tx: &Transaction, key: &str, c: &Candidate) -> Result<()> {
+/// Inserts a project with its links and text; `defer_fts` leaves the
+/// full-text index to a rebuild at the end of the run.
+pub fn insert_project(tx: &Transaction, key: &str, c: &Candidate, defer_fts: bool) -> Result<()> {
     let p = &c.project;
     tx.prepare_cached(
         "INSERT INTO projects (key, id, document_id, name, owner, region, fund, programme_period,
@@ -138,7 +141,7 @@ fn insert_project(tx: &Transaction, key: &str, c: &Candidate) -> Result<()> {
     for municipality in &p.municipalities {
         link_municipality(tx, rowid, municipality)?;
     }
-    index_text(tx, rowid, c)
+    index_text(tx, rowid, c, defer_fts)
 }
 
 /// A municipality the project works in, as the municipality's own
@@ -198,7 +201,7 @@ fn kind_of(name: &str, parent: Option<&str>) -> &'static str {
 
 /// Full text: name, owner, organisation names, and the description (for a
 /// project known only from an article, the article's text).
-fn index_text(tx: &Transaction, rowid: i64, c: &Candidate) -> Result<()> {
+fn index_text(tx: &Transaction, rowid: i64, c: &Candidate, defer: bool) -> Result<()> {
     let p = &c.project;
     let orgs: Vec<&str> = p.organisations.iter().map(|o| o.name.as_str()).collect();
     let description = match (&p.description, c.from_article) {
@@ -212,23 +215,44 @@ fn index_text(tx: &Transaction, rowid: i64, c: &Candidate) -> Result<()> {
             .optional()?,
         (None, false) => None,
     };
+    let values = params![rowid, p.name, p.owner, orgs.join("; "), description];
     tx.prepare_cached(
-        "INSERT INTO project_fts (rowid, name, owner, organisations, description)
+        "INSERT INTO project_text (id, name, owner, organisations, description)
          VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
-    .execute(params![
-        rowid,
-        p.name,
-        p.owner,
-        orgs.join("; "),
-        description
-    ])?;
+    .execute(values)?;
+    if !defer {
+        tx.prepare_cached(
+            "INSERT INTO project_fts (rowid, name, owner, organisations, description)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?
+        .execute(values)?;
+    }
     Ok(())
 }
 
-fn drop_project(tx: &Transaction, rowid: i64) -> Result<()> {
-    tx.execute("DELETE FROM project_fts WHERE rowid = ?1", [rowid])?;
+fn drop_project(tx: &Transaction, rowid: i64, defer: bool) -> Result<()> {
+    if !defer {
+        tx.prepare_cached(
+            "INSERT INTO project_fts (project_fts, rowid, name, owner, organisations, description)
+             SELECT 'delete', id, name, owner, organisations, description FROM project_text WHERE id = ?1",
+        )?
+        .execute([rowid])?;
+    }
+    tx.execute("DELETE FROM project_text WHERE id = ?1", [rowid])?;
     tx.execute("DELETE FROM projects WHERE rowid_ = ?1", [rowid])?;
+    Ok(())
+}
+
+/// True when the full-text index holds nothing yet: an import may then
+/// fill the text table and build the index once at the end.
+pub fn fts_is_empty(tx: &Transaction) -> Result<bool> {
+    Ok(tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM project_text)", [], |r| r.get(0))?)
+}
+
+/// Builds the full-text index from the text table in one pass.
+pub fn rebuild_fts(tx: &Transaction) -> Result<()> {
+    tx.execute("INSERT INTO project_fts (project_fts) VALUES ('rebuild')", [])?;
     Ok(())
 }
 
@@ -249,14 +273,14 @@ pub fn count_organisation_projects(tx: &Transaction) -> Result<()> {
 
 /// Removes the projects a document is the winning record of, before the
 /// document itself goes (they are recomputed from the other records).
-pub fn drop_projects_of_document(tx: &Transaction, document_id: i64) -> Result<()> {
+pub fn drop_projects_of_document(tx: &Transaction, document_id: i64, defer: bool) -> Result<()> {
     let rowids: Vec<i64> = {
         let mut stmt = tx.prepare_cached("SELECT rowid_ FROM projects WHERE document_id = ?1")?;
         let rows = stmt.query_map([document_id], |r| r.get(0))?;
         rows.collect::<rusqlite::Result<_>>()?
     };
     for rowid in rowids {
-        drop_project(tx, rowid)?;
+        drop_project(tx, rowid, defer)?;
     }
     Ok(())
 }

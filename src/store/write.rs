@@ -25,6 +25,9 @@ pub type NamePair = (Option<String>, Option<String>);
 pub struct Touched {
     pub keys: HashSet<String>,
     pub names: HashSet<NamePair>,
+    /// The full-text index was empty when the run began: it is built once
+    /// at the end instead of row by row.
+    pub defer_fts: bool,
 }
 
 /// Stores a parsed document, replacing what an earlier version of the same
@@ -191,7 +194,7 @@ fn forget_content(tx: &Transaction, id: i64, touched: &mut Touched) -> Result<()
             touched.names.insert(names);
         }
     }
-    super::refresh::drop_projects_of_document(tx, id)?;
+    super::refresh::drop_projects_of_document(tx, id, touched.defer_fts)?;
     for table in ["records", "articles", "unclassified"] {
         tx.execute(&format!("DELETE FROM {table} WHERE document_id = ?1"), [id])?;
     }
@@ -219,7 +222,8 @@ pub fn prune(tx: &Transaction, touched: &mut Touched) -> Result<usize> {
 /// Empties every table (`--rebuild`).
 pub fn clear(tx: &Transaction) -> Result<()> {
     tx.execute_batch(
-        "DELETE FROM project_fts; DELETE FROM project_orgs; DELETE FROM projects;
+        "DELETE FROM project_text; INSERT INTO project_fts (project_fts) VALUES ('delete-all');
+         DELETE FROM project_orgs; DELETE FROM projects;
          DELETE FROM organisations; DELETE FROM records; DELETE FROM articles;
          DELETE FROM unclassified; DELETE FROM documents;",
     )?;

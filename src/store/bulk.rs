@@ -1,0 +1,53 @@
+//! Filling a cache quickly with records that need no reconciling (unique
+//! keys, no articles): the benchmark corpora of `esf gen --db`.
+
+use super::keys::{name_key, owner_key, project_key};
+use super::refresh::{self, Candidate};
+use super::{now, Result, Store};
+use crate::model::{Format, Project};
+use rusqlite::{params, TransactionBehavior};
+
+impl Store {
+    /// Adds each (path, format, project) as a document and its project, in
+    /// one transaction. Returns the number of projects in the cache.
+    pub fn bulk_load(
+        &mut self,
+        records: impl Iterator<Item = (String, Format, Project)>,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<usize> {
+        self.ensure_writable("cannot be filled")?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let started = now();
+        let defer = refresh::fts_is_empty(&tx)?;
+        for (done, (path, format, project)) in records.enumerate() {
+            tx.prepare_cached(
+                "INSERT INTO documents (path, content_hash, format, size, imported_at, title)
+                 VALUES (?1, 'generated', ?2, 0, ?3, ?4)",
+            )?
+            .execute(params![path, format.as_str(), started, project.name])?;
+            let document_id = tx.last_insert_rowid();
+            let key = project_key(&project);
+            let names = (name_key(project.name.as_deref()), owner_key(project.owner.as_deref()));
+            tx.prepare_cached(
+                "INSERT INTO records (document_id, project_key, name_key, owner_key, record)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![document_id, key, names.0, names.1, serde_json::to_string(&project).unwrap_or_default()])?;
+            let candidate = Candidate { document_id, path, from_article: false, names, project };
+            refresh::insert_project(&tx, &key, &candidate, defer)?;
+            progress(done + 1);
+        }
+        if defer {
+            refresh::rebuild_fts(&tx)?;
+        }
+        refresh::count_organisation_projects(&tx)?;
+        tx.execute(
+            "INSERT INTO imports (started_at, finished_at, seen, new, updated, unchanged, unclassified, skipped, removed)
+             SELECT ?1, ?2, count(*), count(*), 0, 0, 0, 0, 0 FROM documents",
+            params![started, now()],
+        )?;
+        let projects: i64 = tx.query_row("SELECT count(*) FROM projects", [], |r| r.get(0))?;
+        tx.commit()?;
+        Ok(projects as usize)
+    }
+}
