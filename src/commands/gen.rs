@@ -34,7 +34,9 @@ fn write_documents(pool: &Pool, count: usize, dir: &Path, seed: u64) -> anyhow::
                 })
             })
             .collect();
-        handles.into_iter().try_for_each(|h| h.join().expect("a generator thread"))
+        handles
+            .into_iter()
+            .try_for_each(|h| h.join().expect("a generator thread"))
     })?;
     eprintln!("esf: wrote {count} documents under {}", dir.display());
     Ok(())

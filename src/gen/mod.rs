@@ -58,7 +58,12 @@ impl Pool {
     pub fn new(seed: u64) -> Pool {
         let g = gazetteer();
         let mut names: Vec<String> = AGENCIES.iter().map(|s| s.to_string()).collect();
-        names.extend(g.actors.iter().filter(|a| a.kind == ActorKind::Region).map(|a| a.canonical.clone()));
+        names.extend(
+            g.actors
+                .iter()
+                .filter(|a| a.kind == ActorKind::Region)
+                .map(|a| a.canonical.clone()),
+        );
         names.extend(g.municipalities.iter().map(|m| m.org_name.clone()));
         for m in &g.municipalities {
             names.push(format!("Arbetsförmedlingen {}", m.name));
@@ -101,8 +106,14 @@ pub fn project(pool: &Pool, seed: u64, index: usize) -> GenProject {
     let end_year = start_year + rng.between(1, 3);
     let end = format!("{end_year}-{:02}-{}", rng.between(1, 12), 28);
     let budget = rng.between(300, 30_000) * 1000 + rng.between(0, 999);
-    let rate = if format == Format::Esfplus { *rng.pick(&[40, 50, 60]) } else { 50 };
-    let partners = (0..rng.between(2, 7)).map(|_| pool.draw(&mut rng).to_string()).collect();
+    let rate = if format == Format::Esfplus {
+        *rng.pick(&[40, 50, 60])
+    } else {
+        50
+    };
+    let partners = (0..rng.between(2, 7))
+        .map(|_| pool.draw(&mut rng).to_string())
+        .collect();
     let owner = owner(&mut rng, &m.name, &m.org_name);
     let person = person(&mut rng);
     let prose = paragraphs(&mut rng, pool, &m.name, &m.region);
@@ -111,12 +122,18 @@ pub fn project(pool: &Pool, seed: u64, index: usize) -> GenProject {
         format,
         id,
         name: project_name(&mut rng, &m.name),
-        email: format!("{}@{}.se", person.to_lowercase().replace(' ', "."), m.name.to_lowercase().replace(' ', "")),
+        email: format!(
+            "{}@{}.se",
+            person.to_lowercase().replace(' ', "."),
+            m.name.to_lowercase().replace(' ', "")
+        ),
         contact: person,
         owner,
         region: m.region.clone(),
         nuts2: m.nuts2.clone(),
-        municipalities: (0..rng.below(4)).map(|_| rng.pick(&gazetteer().municipalities).name.clone()).collect(),
+        municipalities: (0..rng.below(4))
+            .map(|_| rng.pick(&gazetteer().municipalities).name.clone())
+            .collect(),
         place: m.name.clone(),
         start,
         end,
@@ -126,7 +143,9 @@ pub fn project(pool: &Pool, seed: u64, index: usize) -> GenProject {
         area: area(&mut rng, format),
         objective: format!("{}.{}", rng.between(1, 3), rng.between(1, 3)),
         participants: rng.between(10, 400),
-        phase: rng.pick(&["Genomförande", "Avslutat", "Analys och planering"]).to_string(),
+        phase: rng
+            .pick(&["Genomförande", "Avslutat", "Analys och planering"])
+            .to_string(),
         partners,
         paragraphs: prose.paragraphs,
         mentioned: prose.mentioned,
@@ -149,7 +168,15 @@ fn identity(rng: &mut Rng, format: Format, index: usize) -> (i64, Option<String>
         }
         Format::Esfplus => {
             let year = rng.between(2022, 2026);
-            (year, Some(format!("{}-{:03}-S{:02}", year % 100, index % 1000, index / 1000)))
+            (
+                year,
+                Some(format!(
+                    "{}-{:03}-S{:02}",
+                    year % 100,
+                    index % 1000,
+                    index / 1000
+                )),
+            )
         }
         _ => (rng.between(2008, 2014), None),
     }
@@ -165,21 +192,43 @@ fn owner(rng: &mut Rng, place: &str, municipality: &str) -> String {
 }
 
 fn person(rng: &mut Rng) -> String {
-    const FIRST: &[&str] = &["Anna", "Erik", "Maria", "Johan", "Sara", "Ali", "Fatima", "Lars", "Karin", "Ahmed", "Elin", "Mikael"];
-    const LAST: &[&str] = &["Andersson", "Johansson", "Karlsson", "Nilsson", "Eriksson", "Larsson", "Olsson", "Persson", "Svensson", "Gustafsson", "Hassan", "Lindqvist"];
+    const FIRST: &[&str] = &[
+        "Anna", "Erik", "Maria", "Johan", "Sara", "Ali", "Fatima", "Lars", "Karin", "Ahmed",
+        "Elin", "Mikael",
+    ];
+    const LAST: &[&str] = &[
+        "Andersson",
+        "Johansson",
+        "Karlsson",
+        "Nilsson",
+        "Eriksson",
+        "Larsson",
+        "Olsson",
+        "Persson",
+        "Svensson",
+        "Gustafsson",
+        "Hassan",
+        "Lindqvist",
+    ];
     format!("{} {}", rng.pick(FIRST), rng.pick(LAST))
 }
 
 fn project_name(rng: &mut Rng, place: &str) -> String {
     let base = format!("{} {}", rng.pick(NAME_FIRST), rng.pick(NAME_SECOND));
-    let place = if rng.chance(0.4) { format!(" {place}") } else { String::new() };
+    let place = if rng.chance(0.4) {
+        format!(" {place}")
+    } else {
+        String::new()
+    };
     format!("{base}{place}{}", rng.pick(NAME_SUFFIX))
 }
 
 fn area(rng: &mut Rng, format: Format) -> String {
     match format {
         Format::Esfplus => rng.pick(&["A", "B", "C"]).to_string(),
-        Format::LegacyPage => rng.pick(&["2 Ökat arbetskraftsutbud", "1 Kompetensförsörjning"]).to_string(),
+        Format::LegacyPage => rng
+            .pick(&["2 Ökat arbetskraftsutbud", "1 Kompetensförsörjning"])
+            .to_string(),
         _ => rng.between(1, 3).to_string(),
     }
 }
@@ -187,11 +236,17 @@ fn area(rng: &mut Rng, format: Format) -> String {
 /// 3–6 KB of prose naming agencies and a partner list.
 fn paragraphs(rng: &mut Rng, pool: &Pool, place: &str, region: &str) -> Prose {
     let target = rng.between(3_000, 5_500) as usize;
-    let mut prose = Prose { paragraphs: Vec::new(), mentioned: Vec::new(), partners: Vec::new() };
+    let mut prose = Prose {
+        paragraphs: Vec::new(),
+        mentioned: Vec::new(),
+        partners: Vec::new(),
+    };
     let mut size = 0;
     while size < target {
         let count = rng.between(3, 6);
-        let sentences: Vec<String> = (0..count).map(|_| sentence(rng, pool, place, region, &mut prose.mentioned)).collect();
+        let sentences: Vec<String> = (0..count)
+            .map(|_| sentence(rng, pool, place, region, &mut prose.mentioned))
+            .collect();
         let paragraph = sentences.join(" ");
         size += paragraph.len() + 2;
         prose.paragraphs.push(paragraph);
@@ -206,7 +261,13 @@ fn paragraphs(rng: &mut Rng, pool: &Pool, place: &str, region: &str) -> Prose {
     prose
 }
 
-fn sentence(rng: &mut Rng, pool: &Pool, place: &str, region: &str, mentioned: &mut Vec<String>) -> String {
+fn sentence(
+    rng: &mut Rng,
+    pool: &Pool,
+    place: &str,
+    region: &str,
+    mentioned: &mut Vec<String>,
+) -> String {
     let template = *rng.pick(SENTENCES);
     let group = *rng.pick(TARGET_GROUPS);
     let method = *rng.pick(METHODS);
@@ -233,7 +294,8 @@ mod tests {
         let a = project(&pool, 1, 42);
         let b = project(&pool, 1, 42);
         assert_eq!(format!("{a:?}"), format!("{b:?}"));
-        let formats: std::collections::HashSet<_> = (0..200).map(|i| project(&pool, 1, i).format).collect();
+        let formats: std::collections::HashSet<_> =
+            (0..200).map(|i| project(&pool, 1, i).format).collect();
         assert_eq!(formats.len(), 4);
     }
 }

@@ -14,7 +14,11 @@ pub fn to_record(p: &GenProject) -> Project {
         Format::LegacyPage => "2007-2013",
         _ => "2014-2020",
     };
-    let mut partners = if legacy { p.partners.clone() } else { Vec::new() };
+    let mut partners = if legacy {
+        p.partners.clone()
+    } else {
+        Vec::new()
+    };
     partners.extend(p.prose_partners.iter().cloned());
     let (area, area_name) = match p.area.split_once(' ') {
         Some((a, n)) => (a.to_string(), Some(n.to_string())),
@@ -39,7 +43,11 @@ pub fn to_record(p: &GenProject) -> Project {
         contact_name: Some(p.contact.clone()),
         contact_email: Some(p.email.clone()),
         phase: legacy.then(|| p.phase.clone()),
-        municipalities: if legacy { p.municipalities.clone() } else { Vec::new() },
+        municipalities: if legacy {
+            p.municipalities.clone()
+        } else {
+            Vec::new()
+        },
         description: Some(p.paragraphs.join("\n\n")),
         partners,
         ..Project::default()

@@ -13,17 +13,26 @@ pub fn render(p: &GenProject, seed: u64) -> (String, Vec<u8>) {
         _ => article(p),
     };
     let mut rng = Rng::new(seed ^ (p.index as u64).wrapping_mul(31));
-    let text = if rng.chance(0.15) { text.replace('\n', "\r\n") } else { text };
+    let text = if rng.chance(0.15) {
+        text.replace('\n', "\r\n")
+    } else {
+        text
+    };
     let bytes = match rng.below(20) {
         0 | 1 => cp1252(&text),
         2 => [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat(),
         _ => text.into_bytes(),
     };
-    (format!("{:03}/doc{:07}.txt", p.index / 1000, p.index), bytes)
+    (
+        format!("{:03}/doc{:07}.txt", p.index / 1000, p.index),
+        bytes,
+    )
 }
 
 fn pairs(rows: &[(&str, String)]) -> String {
-    rows.iter().map(|(label, value)| format!("{label}:\n{value}\n")).collect()
+    rows.iter()
+        .map(|(label, value)| format!("{label}:\n{value}\n"))
+        .collect()
 }
 
 fn money(n: i64) -> String {
@@ -44,13 +53,20 @@ fn esf2014(p: &GenProject) -> String {
         ("Beviljat ESF-stöd", money(p.grant)),
         ("Kontaktperson", p.contact.clone()),
         ("E-post", p.email.clone()),
-        ("Stödmottagare postnr", format!("{}", 10_000 + p.index % 89_999)),
+        (
+            "Stödmottagare postnr",
+            format!("{}", 10_000 + p.index % 89_999),
+        ),
         ("Programområde", p.area.clone()),
         ("Specifikt mål", p.objective.clone()),
         ("Unionens medfinansieringsgrad", format!("{}%", p.rate)),
         ("Interventionstyp", format!("{}", 100 + p.index % 50)),
     ]);
-    format!("{id} - {}\n\n{head}\n{}\n", p.name, p.paragraphs.join("\n\n"))
+    format!(
+        "{id} - {}\n\n{head}\n{}\n",
+        p.name,
+        p.paragraphs.join("\n\n")
+    )
 }
 
 fn esfplus(p: &GenProject) -> String {
@@ -63,7 +79,10 @@ fn esfplus(p: &GenProject) -> String {
         ("Land som berörs", "Sverige".into()),
         ("Berörd fond", "ESF+".into()),
         ("Program CCI", "2021SE05SFPR".into()),
-        ("Projektägare organisationsnummer", format!("21200{:05}", p.index % 100_000)),
+        (
+            "Projektägare organisationsnummer",
+            format!("21200{:05}", p.index % 100_000),
+        ),
         ("Projektägare", p.owner.to_uppercase()),
         ("Unionens medfinansieringsgrad", format!("{}%", p.rate)),
         ("Programområde", p.area.clone()),
@@ -73,12 +92,20 @@ fn esfplus(p: &GenProject) -> String {
         ("Stödmottagare ort", p.place.to_uppercase()),
         ("Antal deltagare", p.participants.to_string()),
     ]);
-    format!("{id} - {}\n\n{head}\n{}\n", p.name, p.paragraphs.join("\n\n"))
+    format!(
+        "{id} - {}\n\n{head}\n{}\n",
+        p.name,
+        p.paragraphs.join("\n\n")
+    )
 }
 
 fn legacy(p: &GenProject) -> String {
     let partners: String = p.partners.iter().map(|o| format!(" • {o}\n")).collect();
-    let municipalities: String = p.municipalities.iter().map(|m| format!(" • {m}\n")).collect();
+    let municipalities: String = p
+        .municipalities
+        .iter()
+        .map(|m| format!(" • {m}\n"))
+        .collect();
     format!(
         "Logotyp på utskrifter\n\n{name}\n\nProgramområdeProgramområde {area}\nProjektfas{phase}\n\
          Projektägare{owner}\nKontaktperson{contact}\nE-post{email}\nTelefonnummer010-{tel} 00\n\
@@ -144,7 +171,11 @@ mod tests {
         for i in 0..120 {
             let p = project(&pool, 3, i);
             let (_, bytes) = render(&p, 3);
-            assert!((2_500..9_000).contains(&bytes.len()), "{} bytes", bytes.len());
+            assert!(
+                (2_500..9_000).contains(&bytes.len()),
+                "{} bytes",
+                bytes.len()
+            );
             let doc = parse_bytes("gen", &bytes);
             assert_eq!(doc.format, p.format, "document {i}");
             let parsed = doc.project.expect("a project");

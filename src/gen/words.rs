@@ -1,45 +1,145 @@
 //! Word lists for generated projects: names, organisations and prose.
 
 pub const NAME_FIRST: &[&str] = &[
-    "Inkluderande", "Nya", "Hållbar", "Framtida", "Stärkt", "Gemensam", "Flexibel", "Digital",
-    "Trygg", "Aktiv", "Öppen", "Samverkande", "Grön", "Lokal", "Regional", "Unga", "Vidgade",
-    "Snabbare", "Smarta", "Jämställd",
+    "Inkluderande",
+    "Nya",
+    "Hållbar",
+    "Framtida",
+    "Stärkt",
+    "Gemensam",
+    "Flexibel",
+    "Digital",
+    "Trygg",
+    "Aktiv",
+    "Öppen",
+    "Samverkande",
+    "Grön",
+    "Lokal",
+    "Regional",
+    "Unga",
+    "Vidgade",
+    "Snabbare",
+    "Smarta",
+    "Jämställd",
 ];
 
 pub const NAME_SECOND: &[&str] = &[
-    "rehabilitering", "vägar", "steg", "arbetsliv", "kompetens", "integration", "övergångar",
-    "matchning", "vägledning", "hälsa", "etablering", "språkstöd", "praktik", "samordning",
-    "framtid", "arbetsgivare", "yrkesutbildning", "coachning", "inkludering", "sysselsättning",
+    "rehabilitering",
+    "vägar",
+    "steg",
+    "arbetsliv",
+    "kompetens",
+    "integration",
+    "övergångar",
+    "matchning",
+    "vägledning",
+    "hälsa",
+    "etablering",
+    "språkstöd",
+    "praktik",
+    "samordning",
+    "framtid",
+    "arbetsgivare",
+    "yrkesutbildning",
+    "coachning",
+    "inkludering",
+    "sysselsättning",
 ];
 
-pub const NAME_SUFFIX: &[&str] = &["", "", "", " 2.0", " +", " II", " – förstudie", " i samverkan"];
+pub const NAME_SUFFIX: &[&str] = &[
+    "",
+    "",
+    "",
+    " 2.0",
+    " +",
+    " II",
+    " – förstudie",
+    " i samverkan",
+];
 
 pub const UNIT_TYPES: &[&str] = &[
-    "Arbetsmarknadsenheten", "Socialförvaltningen", "Vuxenutbildningen", "Integrationsenheten",
-    "Kompetenscentrum", "Näringslivsenheten", "Individ- och familjeomsorgen", "Jobbcentrum",
+    "Arbetsmarknadsenheten",
+    "Socialförvaltningen",
+    "Vuxenutbildningen",
+    "Integrationsenheten",
+    "Kompetenscentrum",
+    "Näringslivsenheten",
+    "Individ- och familjeomsorgen",
+    "Jobbcentrum",
 ];
 
 pub const ORG_FORMS: &[&str] = &[
-    "Föreningen", "Stiftelsen", "Kooperativet", "Studieförbundet", "Folkhögskolan", "Nätverket",
-    "Kompetensföretaget", "Resurscentrum",
+    "Föreningen",
+    "Stiftelsen",
+    "Kooperativet",
+    "Studieförbundet",
+    "Folkhögskolan",
+    "Nätverket",
+    "Kompetensföretaget",
+    "Resurscentrum",
 ];
 
 pub const ORG_WORDS: &[&str] = &[
-    "Bryggan", "Navet", "Kompassen", "Ankaret", "Fyren", "Vägen", "Broen", "Stegen", "Kraften",
-    "Källan", "Porten", "Trappan", "Hamnen", "Ljuset", "Grinden", "Spåret", "Noden", "Länken",
-    "Kärnan", "Tråden", "Vingen", "Stjärnan", "Roten", "Bladet",
+    "Bryggan",
+    "Navet",
+    "Kompassen",
+    "Ankaret",
+    "Fyren",
+    "Vägen",
+    "Broen",
+    "Stegen",
+    "Kraften",
+    "Källan",
+    "Porten",
+    "Trappan",
+    "Hamnen",
+    "Ljuset",
+    "Grinden",
+    "Spåret",
+    "Noden",
+    "Länken",
+    "Kärnan",
+    "Tråden",
+    "Vingen",
+    "Stjärnan",
+    "Roten",
+    "Bladet",
 ];
 
 pub const BRANCHES: &[&str] = &[
-    "Angered", "Gamlestaden", "Järntorget", "Centrum", "Norr", "Söder", "Öster", "Väster",
-    "Hisingen", "Rosengård", "Husby", "Tensta", "Gottsunda", "Skärholmen", "Vivalla",
+    "Angered",
+    "Gamlestaden",
+    "Järntorget",
+    "Centrum",
+    "Norr",
+    "Söder",
+    "Öster",
+    "Väster",
+    "Hisingen",
+    "Rosengård",
+    "Husby",
+    "Tensta",
+    "Gottsunda",
+    "Skärholmen",
+    "Vivalla",
 ];
 
 /// Well-known agencies and kinds of actor, most used first.
 pub const AGENCIES: &[&str] = &[
-    "Arbetsförmedlingen", "Försäkringskassan", "Samordningsförbund", "Socialtjänsten",
-    "Psykiatrin", "Vårdcentral", "Migrationsverket", "Kriminalvården", "Primärvården",
-    "Vuxenutbildningen", "Skolverket", "Länsstyrelsen", "Samhall", "Tillväxtverket",
+    "Arbetsförmedlingen",
+    "Försäkringskassan",
+    "Samordningsförbund",
+    "Socialtjänsten",
+    "Psykiatrin",
+    "Vårdcentral",
+    "Migrationsverket",
+    "Kriminalvården",
+    "Primärvården",
+    "Vuxenutbildningen",
+    "Skolverket",
+    "Länsstyrelsen",
+    "Samhall",
+    "Tillväxtverket",
 ];
 
 pub const TARGET_GROUPS: &[&str] = &[
@@ -54,8 +154,15 @@ pub const TARGET_GROUPS: &[&str] = &[
 ];
 
 pub const METHODS: &[&str] = &[
-    "Supported employment", "IPS", "motiverande samtal", "arbetsträning", "språkutvecklande arbetssätt",
-    "individuell coachning", "validering", "praktik med handledare", "lågaffektivt bemötande",
+    "Supported employment",
+    "IPS",
+    "motiverande samtal",
+    "arbetsträning",
+    "språkutvecklande arbetssätt",
+    "individuell coachning",
+    "validering",
+    "praktik med handledare",
+    "lågaffektivt bemötande",
     "studie- och yrkesvägledning",
 ];
 

@@ -221,14 +221,20 @@ fn list_starts(g: &Gazetteer, text: &str) -> Vec<usize> {
             let Some(start) = anchor.checked_sub(phrase.find(ANCHOR).unwrap_or(0)) else {
                 continue;
             };
-            let rest = text.get(start..).and_then(|t| super::normalise::strip_prefix_ci(t, phrase));
+            let rest = text
+                .get(start..)
+                .and_then(|t| super::normalise::strip_prefix_ci(t, phrase));
             if let Some(rest) = rest {
                 ends.push(text.len() - rest.len());
             }
         }
     }
     for phrase in g.partner_phrases.iter().filter(|p| !p.contains(ANCHOR)) {
-        ends.extend(text.to_lowercase().match_indices(phrase.as_str()).map(|(i, m)| i + m.len()));
+        ends.extend(
+            text.to_lowercase()
+                .match_indices(phrase.as_str())
+                .map(|(i, m)| i + m.len()),
+        );
     }
     ends.retain(|&e| text.is_char_boundary(e));
     ends.sort_unstable();
@@ -264,7 +270,9 @@ fn sentence_rest(s: &str) -> &str {
 /// Well-known actors named anywhere in the text (longest match wins).
 pub fn mentions(g: &Gazetteer, text: &str) -> Vec<(String, String)> {
     let words: Vec<&str> = text
-        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || (!c.is_ascii() && c.is_alphanumeric())))
+        .split(|c: char| {
+            !(c.is_ascii_alphanumeric() || c == '-' || (!c.is_ascii() && c.is_alphanumeric()))
+        })
         .filter(|w| w.len() > 1)
         .collect();
     let mut found: Vec<(String, String)> = Vec::new();

@@ -16,7 +16,9 @@ impl Store {
         progress: &mut dyn FnMut(usize),
     ) -> Result<usize> {
         self.ensure_writable("cannot be filled")?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let started = now();
         let defer = refresh::fts_is_empty(&tx)?;
         for (done, (path, format, project)) in records.enumerate() {
@@ -27,13 +29,28 @@ impl Store {
             .execute(params![path, format.as_str(), started, project.name])?;
             let document_id = tx.last_insert_rowid();
             let key = project_key(&project);
-            let names = (name_key(project.name.as_deref()), owner_key(project.owner.as_deref()));
+            let names = (
+                name_key(project.name.as_deref()),
+                owner_key(project.owner.as_deref()),
+            );
             tx.prepare_cached(
                 "INSERT INTO records (document_id, project_key, name_key, owner_key, record)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )?
-            .execute(params![document_id, key, names.0, names.1, serde_json::to_string(&project).unwrap_or_default()])?;
-            let candidate = Candidate { document_id, path, from_article: false, names, project };
+            .execute(params![
+                document_id,
+                key,
+                names.0,
+                names.1,
+                serde_json::to_string(&project).unwrap_or_default()
+            ])?;
+            let candidate = Candidate {
+                document_id,
+                path,
+                from_article: false,
+                names,
+                project,
+            };
             refresh::insert_project(&tx, &key, &candidate, defer)?;
             progress(done + 1);
         }

@@ -125,7 +125,9 @@ impl Store {
 
     /// Full records for the given keys, in that order.
     pub fn records(&self, keys: &[&str]) -> Result<Vec<KeyedProject>> {
-        let mut stmt = self.conn.prepare("SELECT key, record FROM projects")?;
+        let mut stmt = self.conn.prepare(
+            "SELECT p.key, r.record FROM projects p JOIN records r ON r.document_id = p.document_id",
+        )?;
         let rows = stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
         let mut all: std::collections::HashMap<String, String> =
             rows.collect::<rusqlite::Result<_>>()?;
@@ -154,8 +156,9 @@ impl Store {
         let row: Option<ProjectRow> = self
             .conn
             .query_row(
-                "SELECT p.key, p.record, d.path, p.name_key, p.owner_key
+                "SELECT p.key, r.record, d.path, p.name_key, p.owner_key
                  FROM projects p JOIN documents d ON d.id = p.document_id
+                 JOIN records r ON r.document_id = p.document_id
                  WHERE p.key = ?1 OR lower(p.key) = lower(?2)",
                 params![key, id.trim()],
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),

@@ -132,7 +132,8 @@ pub fn insert_project(tx: &Transaction, key: &str, c: &Candidate, defer_fts: boo
         p.municipalities.join("; "),
         c.names.0,
         c.names.1,
-        serde_json::to_string(p).unwrap_or_default(),
+        // The record itself is kept once, in `records` (its document's row).
+        "",
     ])?;
     let rowid = tx.last_insert_rowid();
     for link in &p.organisations {
@@ -247,12 +248,19 @@ fn drop_project(tx: &Transaction, rowid: i64, defer: bool) -> Result<()> {
 /// True when the full-text index holds nothing yet: an import may then
 /// fill the text table and build the index once at the end.
 pub fn fts_is_empty(tx: &Transaction) -> Result<bool> {
-    Ok(tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM project_text)", [], |r| r.get(0))?)
+    Ok(
+        tx.query_row("SELECT NOT EXISTS (SELECT 1 FROM project_text)", [], |r| {
+            r.get(0)
+        })?,
+    )
 }
 
 /// Builds the full-text index from the text table in one pass.
 pub fn rebuild_fts(tx: &Transaction) -> Result<()> {
-    tx.execute("INSERT INTO project_fts (project_fts) VALUES ('rebuild')", [])?;
+    tx.execute(
+        "INSERT INTO project_fts (project_fts) VALUES ('rebuild')",
+        [],
+    )?;
     Ok(())
 }
 

@@ -2,6 +2,7 @@
 //! import's transaction).
 
 use super::keys::{name_key, owner_key, project_key};
+use super::refresh::{insert_project, Candidate};
 use super::{now, ImportReport, Result};
 use crate::model::{Format, ParsedDocument, Project};
 use rusqlite::{params, OptionalExtension, Transaction};
@@ -162,23 +163,48 @@ fn save_record(
 ) -> Result<()> {
     let key = project_key(p);
     let names = (name_key(p.name.as_deref()), owner_key(p.owner.as_deref()));
-    tx.execute(
+    tx.prepare_cached(
         "INSERT INTO records (document_id, project_key, name_key, owner_key, from_article,
                               modified_at, record)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
-            id,
-            key,
-            names.0,
-            names.1,
+    )?
+    .execute(params![
+        id,
+        key,
+        names.0,
+        names.1,
+        from_article,
+        meta.modified_at,
+        serde_json::to_string(p).unwrap_or_default(),
+    ])?;
+    let first_of_its_key = !from_article && !touched.keys.contains(&key) && only_record(tx, &key)?;
+    if first_of_its_key {
+        // Nothing to reconcile: the project goes in now, while the workers
+        // go on parsing, instead of in the single-threaded pass at the end.
+        let candidate = Candidate {
+            document_id: id,
+            path: meta.path.clone(),
             from_article,
-            meta.modified_at,
-            serde_json::to_string(p).unwrap_or_default(),
-        ],
-    )?;
-    touched.keys.insert(key);
+            names: names.clone(),
+            project: p.clone(),
+        };
+        insert_project(tx, &key, &candidate, touched.defer_fts)?;
+    } else {
+        touched.keys.insert(key);
+    }
     touched.names.insert(names);
     Ok(())
+}
+
+/// No project and no other record has this key yet.
+fn only_record(tx: &Transaction, key: &str) -> Result<bool> {
+    let others: i64 = tx
+        .prepare_cached(
+            "SELECT (SELECT count(*) FROM records WHERE project_key = ?1)
+                  + (SELECT count(*) FROM projects WHERE key = ?1)",
+        )?
+        .query_row([key], |r| r.get(0))?;
+    Ok(others == 1)
 }
 
 /// Drops what a document gave before it is replaced or removed.
