@@ -43,7 +43,7 @@ impl SortKey {
 
 pub struct Catalogue {
     pub projects: Vec<ProjectSummary>,
-    haystacks: Haystacks,
+    pub haystacks: Haystacks,
 }
 
 /// The text the fuzzy filter sees: name first (so match positions below
@@ -74,6 +74,11 @@ impl Catalogue {
     /// Projects matching the query, best first.
     pub fn filter(&self, query: &str) -> Vec<Match> {
         self.haystacks.filter(query)
+    }
+
+    /// Matched characters of a project's haystack (its name comes first).
+    pub fn positions(&self, index: usize, query: &str) -> Vec<usize> {
+        self.haystacks.positions(index, query)
     }
 
     /// Sorts project indices by a key (money largest first, missing last).

@@ -8,7 +8,7 @@ use esf_browser::catalogue::SortKey;
 use esf_browser::tui::app::{App, Exit, ListKind, Mode, Pane};
 
 fn selected_name(app: &App) -> String {
-    let (index, _) = &app.rows[app.selection.index];
+    let index = &app.rows[app.selection.index];
     app.catalogue.projects[*index]
         .name
         .clone()
@@ -318,7 +318,7 @@ fn branches_toggle_in_the_graph() {
     type_text(&mut app, "inkluderande");
     app.handle(key(KeyCode::Enter));
     // The pre-study (owner Nord-ost) has the Arbetsförmedlingen offices.
-    while !app.catalogue.projects[app.rows[app.selection.index].0]
+    while !app.catalogue.projects[app.rows[app.selection.index]]
         .owner
         .as_deref()
         .unwrap_or("")

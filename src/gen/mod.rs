@@ -299,3 +299,23 @@ mod tests {
         assert_eq!(formats.len(), 4);
     }
 }
+
+/// What a list row and the filter would hold for a generated project.
+pub fn summary(p: &GenProject) -> crate::store::ProjectSummary {
+    let mut organisations = vec![p.owner.clone()];
+    organisations.extend(p.partners.iter().chain(&p.prose_partners).chain(&p.mentioned).cloned());
+    crate::store::ProjectSummary {
+        key: p.id.clone().unwrap_or_else(|| format!("x-{:010x}", p.index)),
+        id: p.id.clone(),
+        name: Some(p.name.clone()),
+        owner: Some(p.owner.clone()),
+        region: Some(p.region.clone()),
+        start_date: Some(p.start.clone()),
+        end_date: Some(p.end.clone()),
+        total_budget_sek: Some(p.budget),
+        esf_grant_sek: Some(p.grant),
+        organisations,
+        municipalities: p.municipalities.clone(),
+        ..Default::default()
+    }
+}

@@ -63,8 +63,8 @@ pub struct App {
     pub keys: KeyMap,
     pub screen: Screen,
     pub kind: ListKind,
-    /// Visible project indices, in display order, with matched positions.
-    pub rows: Vec<(usize, Vec<usize>)>,
+    /// Visible project indices, in display order.
+    pub rows: Vec<usize>,
     pub selection: Selection,
     pub sort: SortKey,
     /// Rows are in best-match order (a filter is active and no sort chosen since).
@@ -89,6 +89,10 @@ pub struct App {
     /// Bytes for the terminal itself (OSC 52 clipboard), written by the loop.
     pub outbox: Vec<String>,
     pub exit: Option<Exit>,
+    /// Filter edits wait for `run_pending_filter` (the event loop draws the
+    /// keystroke first); off, every edit filters at once (tests, scripts).
+    pub defer_filtering: bool,
+    pub(super) filter_pending: bool,
 }
 
 impl App {
@@ -123,6 +127,8 @@ impl App {
             message: None,
             outbox: Vec::new(),
             exit: None,
+            defer_filtering: false,
+            filter_pending: false,
         };
         app.refilter();
         Ok(app)
@@ -191,6 +197,15 @@ impl App {
         }
     }
 
+    /// Filters for the query typed so far, if a filter edit is waiting.
+    pub fn run_pending_filter(&mut self) -> bool {
+        if !std::mem::take(&mut self.filter_pending) {
+            return false;
+        }
+        self.refilter();
+        true
+    }
+
     pub(super) fn set_mode(&mut self, mode: Mode) -> bool {
         self.mode = mode;
         self.help_scroll = 0;
@@ -217,7 +232,7 @@ impl App {
         if self.kind != ListKind::Projects {
             return None;
         }
-        let (index, _) = self.rows.get(self.selection.index)?;
+        let index = self.rows.get(self.selection.index)?;
         Some(self.catalogue.projects[*index].key.as_str())
     }
 

@@ -144,26 +144,20 @@ impl App {
         }
         edit(&mut self.query);
         self.ranked = !self.query.trim().is_empty();
-        self.refilter();
+        if self.defer_filtering {
+            self.filter_pending = true;
+        } else {
+            self.refilter();
+        }
         true
     }
 
     /// Recomputes the visible rows from the query and sort.
     pub fn refilter(&mut self) {
         let matches = self.catalogue.filter(&self.query);
-        let mut rows: Vec<(usize, Vec<usize>)> = matches
-            .into_iter()
-            .map(|m| (m.index, m.positions))
-            .collect();
+        let mut rows: Vec<usize> = matches.into_iter().map(|m| m.index).collect();
         if !self.ranked || self.query.trim().is_empty() {
-            let mut order: Vec<usize> = rows.iter().map(|(i, _)| *i).collect();
-            self.catalogue.sort(&mut order, self.sort);
-            let mut by_index: std::collections::HashMap<usize, Vec<usize>> =
-                rows.drain(..).collect();
-            rows = order
-                .into_iter()
-                .map(|i| (i, by_index.remove(&i).unwrap_or_default()))
-                .collect();
+            self.catalogue.sort(&mut rows, self.sort);
         }
         self.rows = rows;
         self.selection.reset();

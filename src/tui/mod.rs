@@ -36,6 +36,7 @@ pub fn run(
     let mut app = App::new(store, config.keys)?;
     app.message = notice;
     app.markers = config.markers;
+    app.defer_filtering = true;
     terminal::watch_signals()?;
     let mut guard = terminal::setup(config.mouse)?;
     let size = guard.terminal.size()?;
@@ -51,6 +52,10 @@ pub fn run(
             break exit;
         }
         if changed {
+            // The keystroke shows at once; the results follow.
+            draw(&mut guard.terminal, &mut app)?;
+        }
+        if app.run_pending_filter() {
             draw(&mut guard.terminal, &mut app)?;
         }
     };

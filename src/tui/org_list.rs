@@ -8,8 +8,8 @@ use crate::store::OrgSummary;
 pub struct OrgList {
     pub all: Vec<OrgSummary>,
     haystacks: Haystacks,
-    /// Visible organisations (indices into `all`) with matched positions.
-    pub rows: Vec<(usize, Vec<usize>)>,
+    /// Visible organisations (indices into `all`).
+    pub rows: Vec<usize>,
     pub selection: Selection,
     pub query: String,
 }
@@ -34,13 +34,18 @@ impl OrgList {
             .haystacks
             .filter(&self.query)
             .into_iter()
-            .map(|m| (m.index, m.positions))
+            .map(|m| m.index)
             .collect();
         self.selection.reset();
     }
 
     pub fn selected(&self) -> Option<&OrgSummary> {
-        let (index, _) = self.rows.get(self.selection.index)?;
+        let index = self.rows.get(self.selection.index)?;
         self.all.get(*index)
+    }
+
+    /// Matched characters of an organisation's name, for highlighting.
+    pub fn positions(&self, index: usize) -> Vec<usize> {
+        self.haystacks.positions(index, &self.query)
     }
 }

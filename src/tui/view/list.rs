@@ -100,9 +100,11 @@ fn project_rows(
     let header = Row::new(cols.iter().map(|(n, _)| Cell::from(*n)));
     let visible = app.rows.iter().skip(app.selection.offset).take(height);
     let rows = visible
-        .map(|(index, positions)| {
+        .map(|index| {
             let p = &app.catalogue.projects[*index];
-            Row::new(cols.iter().map(|(name, _)| cell(p, name, positions, theme)))
+            // Highlights only for the rows on screen.
+            let positions = app.catalogue.positions(*index, &app.query);
+            Row::new(cols.iter().map(|(name, _)| cell(p, name, &positions, theme)))
         })
         .collect();
     (header, rows, constraints(&cols))

@@ -19,11 +19,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, areas: &Areas) {
         .iter()
         .skip(orgs.selection.offset)
         .take(height)
-        .map(|(index, positions)| {
+        .map(|index| {
             let o = &orgs.all[*index];
+            let positions = orgs.positions(*index);
             Row::new([
                 Cell::from(Line::from(o.projects.to_string()).right_aligned()),
-                Cell::from(highlighted(&o.name, positions, theme)),
+                Cell::from(highlighted(&o.name, &positions, theme)),
                 Cell::from(o.kind.clone()),
                 Cell::from(o.roles.join(", ")),
                 Cell::from(sanitize::line(o.parent.as_deref().unwrap_or("")).into_owned()),

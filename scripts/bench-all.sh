@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Every figure of the README's performance table, measured in one run.
+# Usage: scripts/bench-all.sh [WORK_DIR]   (needs ~25 GB free and ~30 min)
+# Set SMALL=1 for a quick run at 10,000 / 20,000 projects.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work=${1:-$(mktemp -d)}
+mkdir -p "$work"
+esf=target/release/esf
+if [[ "${SMALL:-}" == 1 ]]; then import_n=10000; big_n=20000; else import_n=100000; big_n=1000000; fi
+
+command -v fzf >/dev/null || { apt-get update -qq && apt-get install -y -qq fzf >/dev/null; }
+cargo build --release --quiet
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+seconds() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N); echo "$e - $s" | bc; }
+ms_median() { for _ in 1 2 3; do seconds "$@"; done | median | awk '{printf "%.0f", $1*1000}'; }
+
+echo "== parse and filter benchmarks (criterion)" >&2
+cargo bench --quiet --bench parse 2>/dev/null | grep -A1 '^parse/' > "$work/parse.txt" || true
+ESF_BENCH_SIZES="$import_n,$big_n" cargo bench --quiet --bench filter -- 'fresh|typed|naive' 2>/dev/null > "$work/filter.txt" || true
+
+echo "== import of $import_n generated files" >&2
+rm -rf "$work/docs" "$work/import.sqlite"*
+$esf gen --count "$import_n" --out "$work/docs" 2>/dev/null
+first=$(seconds $esf --db "$work/import.sqlite" import "$work/docs")
+again=$(for _ in 1 2 3; do seconds $esf --db "$work/import.sqlite" import "$work/docs"; done | median)
+
+echo "== a cache of $big_n projects" >&2
+rm -f "$work/big.sqlite"*
+fill=$(seconds $esf --db "$work/big.sqlite" gen --count "$big_n")
+
+echo "== esf list --filter versus fzf --filter" >&2
+sqlite3 "$work/big.sqlite" "SELECT p.key || ' ' || coalesce(p.name,'') || ' ' || coalesce(p.owner,'') || ' ' || coalesce(p.region,'') || ' ' || coalesce((SELECT group_concat(o.name, ' ') FROM project_orgs po JOIN organisations o ON o.id = po.org WHERE po.project = p.rowid_), '') FROM projects p" > "$work/lines.txt"
+list_ms=$(ms_median $esf --db "$work/big.sqlite" list --filter inkl)
+fzf_ms=$(ms_median sh -c "fzf --filter inkl < '$work/lines.txt'")
+
+echo "== the browser in a pseudo-terminal" >&2
+probe_import=$(python3 scripts/tui_probe.py $esf "$work/import.sqlite" 120 40 inkl)
+probe_big=$(python3 scripts/tui_probe.py $esf "$work/big.sqlite" 120 40 inkl)
+
+echo "== graph of the largest organisation" >&2
+hub=$(sqlite3 "$work/big.sqlite" "SELECT name FROM organisations ORDER BY family_projects DESC LIMIT 1")
+hub_share=$(sqlite3 "$work/big.sqlite" "SELECT round(100.0 * max(family_projects) / (SELECT count(*) FROM projects), 1) FROM organisations")
+graph_ms=$(ms_median $esf --db "$work/big.sqlite" graph "$hub" --json)
+
+field() { python3 -c "import json,sys; print(json.loads(sys.argv[1]).get(sys.argv[2], '?'))" "$1" "$2"; }
+criterion() { awk -v name="$1" '$0 ~ name {getline; print $4, $5; exit}' "$2"; }
+
+cat <<TABLE
+| what | target | measured |
+| --- | --- | --- |
+| parse the 5 sample documents | — | $(awk '/time:/ {print $4, $5; exit}' "$work/parse.txt") |
+| import, $import_n generated files (3–6 KB), with FTS | ≥ 10,000 documents/s | $(echo "$import_n / $first" | bc) documents/s ($(printf %.1f "$first") s) |
+| re-import unchanged | ≤ 5 % of the first import | $(printf %.2f "$again") s ($(echo "scale=1; 100 * $again / $first" | bc) %) |
+| filter, "inkl" typed after "ink", $import_n projects | ≤ 16 ms | $(criterion "filter/$import_n/typed/inkl\$" "$work/filter.txt") |
+| filter, "inkluderande reh", $import_n | ≤ 16 ms | $(criterion "filter/$import_n/fresh/inkluderande reh" "$work/filter.txt") |
+| filter, "i" / "in", $import_n | ≤ 50 ms | $(criterion "filter/$import_n/fresh/i\$" "$work/filter.txt") / $(criterion "filter/$import_n/fresh/in\$" "$work/filter.txt") |
+| filter, "inkl" typed after "ink", $big_n | ≤ 100 ms | $(criterion "filter/$big_n/typed/inkl\$" "$work/filter.txt") |
+| filter, "inkluderande reh", $big_n | ≤ 100 ms | $(criterion "filter/$big_n/fresh/inkluderande reh" "$work/filter.txt") |
+| filter, "i" / "in", $big_n | ≤ 300 ms | $(criterion "filter/$big_n/fresh/i\$" "$work/filter.txt") / $(criterion "filter/$big_n/fresh/in\$" "$work/filter.txt") |
+| naive fuzzy-matcher loop, "inkl", $big_n (baseline) | — | $(criterion "filter/$big_n/naive/inkl\$" "$work/filter.txt") |
+| keystroke echo / results while filtering, $big_n, in the browser | ≤ 16 ms | $(field "$probe_big" echo_ms) ms / $(field "$probe_big" results_ms) ms |
+| \`esf list --filter inkl\` vs \`fzf --filter inkl\`, $big_n | ratio ≤ 0.5 | ${list_ms} ms vs ${fzf_ms} ms: $(echo "scale=2; $list_ms / $fzf_ms" | bc) |
+| first frame, $import_n / $big_n cache | ≤ 200 ms (1M) | $(field "$probe_import" first_frame_ms) ms / $(field "$probe_big" first_frame_ms) ms |
+| browser peak RSS, $import_n / $big_n | ≤ 300 MB (1M) | $(field "$probe_import" peak_rss_mb) MB / $(field "$probe_big" peak_rss_mb) MB |
+| bytes written idle (2 s) / one j step / one k step, 120×40 | 0 / ≤ 1 KB | $(field "$probe_import" idle_bytes_2s) / $(field "$probe_import" j_step_bytes) / $(field "$probe_import" k_step_bytes) |
+| graph of the largest organisation ($hub, ${hub_share} % of projects), $big_n, whole process | ≤ 50 ms | ${graph_ms} ms |
+| filling a $big_n-project cache directly (\`esf gen --db\`) | — | $(printf %.0f "$fill") s |
+TABLE

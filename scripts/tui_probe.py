@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Runs the esf browser in a pseudo-terminal and measures what a user
+feels: time to the first frame, peak memory, bytes written while idle and
+for one j/k step, and keystroke echo versus filtered results.
+
+Usage: tui_probe.py ESF_BINARY DB COLS ROWS [QUERY]
+Prints one JSON object.
+"""
+import json, os, pty, select, subprocess, sys, time, struct, fcntl, termios
+
+binary, db, cols, rows = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+query = sys.argv[5] if len(sys.argv) > 5 else "inkl"
+
+def read_until(fd, needle, timeout):
+    """Bytes read until `needle` appears (or the timeout)."""
+    data, end = b"", time.time() + timeout
+    while time.time() < end:
+        r, _, _ = select.select([fd], [], [], 0.05)
+        if r:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            data += chunk
+            if needle in data:
+                return data, True
+    return data, False
+
+def drain(fd, seconds):
+    """Bytes written during `seconds`."""
+    data, end = b"", time.time() + seconds
+    while time.time() < end:
+        r, _, _ = select.select([fd], [], [], 0.05)
+        if r:
+            try:
+                data += os.read(fd, 65536)
+            except OSError:
+                break
+    return data
+
+master, slave = pty.openpty()
+fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+env = dict(os.environ, ESF_DB=db, TERM="xterm-256color", XDG_CONFIG_HOME="/nonexistent")
+started = time.time()
+proc = subprocess.Popen(["/usr/bin/time", "-f", "RSS_KB=%M", binary], stdin=slave, stdout=slave,
+                        stderr=subprocess.PIPE, env=env, close_fds=True)
+os.close(slave)
+out, ok = read_until(master, b"Projects", 600)
+first_frame = time.time() - started
+result = {"first_frame_ms": round(first_frame * 1000, 1), "first_frame_seen": ok}
+drain(master, 1.0)                       # let it settle
+result["idle_bytes_2s"] = len(drain(master, 2.0))
+os.write(master, b"j")
+step = drain(master, 0.5)
+result["j_step_bytes"] = len(step)
+os.write(master, b"k")
+result["k_step_bytes"] = len(drain(master, 0.5))
+# Keystroke echo versus results: type the filter, time the echo of the
+# last letter and the frame with the new count.
+os.write(master, b"/")
+drain(master, 0.3)
+t0 = time.time()
+os.write(master, query.encode())
+echo, _ = read_until(master, query[-1:].encode() + "\u2588".encode(), 30)
+result["echo_ms"] = round((time.time() - t0) * 1000, 1)
+if b"best match" not in echo:
+    read_until(master, b"best match", 60)
+result["results_ms"] = round((time.time() - t0) * 1000, 1)
+os.write(master, b"\x1b")
+drain(master, 0.3)
+os.write(master, b"q")
+_, err = proc.communicate(timeout=60)
+for line in err.decode(errors="replace").splitlines():
+    if line.startswith("RSS_KB="):
+        result["peak_rss_mb"] = round(int(line[7:]) / 1024, 1)
+result["exit_status"] = proc.returncode
+print(json.dumps(result))
