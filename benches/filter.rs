@@ -8,7 +8,15 @@ use esf_browser::gen::{self, Pool};
 use std::hint::black_box;
 use std::time::Duration;
 
-const QUERIES: &[&str] = &["i", "in", "ink", "inkl", "inklu", "inkluderande reh", "qxzjv"];
+const QUERIES: &[&str] = &[
+    "i",
+    "in",
+    "ink",
+    "inkl",
+    "inklu",
+    "inkluderande reh",
+    "qxzjv",
+];
 
 fn sizes() -> Vec<usize> {
     std::env::var("ESF_BENCH_SIZES")
@@ -19,17 +27,27 @@ fn sizes() -> Vec<usize> {
 
 fn catalogue(n: usize) -> Catalogue {
     let pool = Pool::new(1);
-    Catalogue::new((0..n).map(|i| gen::summary(&gen::project(&pool, 1, i))).collect())
+    Catalogue::new(
+        (0..n)
+            .map(|i| gen::summary(&gen::project(&pool, 1, i)))
+            .collect(),
+    )
 }
 
 fn filter(c: &mut Criterion) {
     for n in sizes() {
         let cat = catalogue(n);
         let mut group = c.benchmark_group(format!("filter/{n}"));
-        group.sample_size(10).measurement_time(Duration::from_secs(3));
+        group
+            .sample_size(10)
+            .measurement_time(Duration::from_secs(3));
         for q in QUERIES {
             // Each query as if typed after the one before it (narrowing).
-            let typed_after = QUERIES.iter().position(|x| x == q).and_then(|i| i.checked_sub(1)).map(|i| QUERIES[i]);
+            let typed_after = QUERIES
+                .iter()
+                .position(|x| x == q)
+                .and_then(|i| i.checked_sub(1))
+                .map(|i| QUERIES[i]);
             group.bench_with_input(BenchmarkId::new("typed", q), q, |b, q| {
                 b.iter_batched(
                     || {

@@ -67,8 +67,14 @@ if b"best match" not in echo:
     read_until(master, b"best match", 60)
 result["results_ms"] = round((time.time() - t0) * 1000, 1)
 os.write(master, b"\x1b")
-drain(master, 0.3)
+drain(master, 1.0)
+t0 = time.time()
 os.write(master, b"q")
+while proc.poll() is None and time.time() - t0 < 300:
+    drain(master, 0.2)
+result["quit_ms"] = round((time.time() - t0) * 1000, 1)
+if proc.poll() is None:
+    proc.terminate()
 _, err = proc.communicate(timeout=60)
 for line in err.decode(errors="replace").splitlines():
     if line.startswith("RSS_KB="):

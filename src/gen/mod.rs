@@ -303,9 +303,18 @@ mod tests {
 /// What a list row and the filter would hold for a generated project.
 pub fn summary(p: &GenProject) -> crate::store::ProjectSummary {
     let mut organisations = vec![p.owner.clone()];
-    organisations.extend(p.partners.iter().chain(&p.prose_partners).chain(&p.mentioned).cloned());
+    organisations.extend(
+        p.partners
+            .iter()
+            .chain(&p.prose_partners)
+            .chain(&p.mentioned)
+            .cloned(),
+    );
     crate::store::ProjectSummary {
-        key: p.id.clone().unwrap_or_else(|| format!("x-{:010x}", p.index)),
+        key: p
+            .id
+            .clone()
+            .unwrap_or_else(|| format!("x-{:010x}", p.index)),
         id: p.id.clone(),
         name: Some(p.name.clone()),
         owner: Some(p.owner.clone()),

@@ -36,9 +36,16 @@ const PARALLEL_FROM: usize = 20_000;
 
 impl Haystacks {
     pub fn new<S: AsRef<str>>(texts: impl IntoIterator<Item = S>) -> Haystacks {
-        let lower: Vec<Box<str>> = texts.into_iter().map(|t| lower_case(t.as_ref()).into()).collect();
+        let lower: Vec<Box<str>> = texts
+            .into_iter()
+            .map(|t| lower_case(t.as_ref()).into())
+            .collect();
         let folded = lower.iter().map(|t| fold(t).into()).collect();
-        Haystacks { lower, folded, last: Mutex::new(None) }
+        Haystacks {
+            lower,
+            folded,
+            last: Mutex::new(None),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -54,14 +61,17 @@ impl Haystacks {
     pub fn filter(&self, query: &str) -> Vec<Match> {
         let query = lower_case(query.trim());
         if query.is_empty() {
-            return (0..self.len()).map(|index| Match { index, score: 0 }).collect();
+            return (0..self.len())
+                .map(|index| Match { index, score: 0 })
+                .collect();
         }
         let exact = query.chars().any(is_foldable);
         let candidates = self.candidates_for(&query, exact);
         let texts = if exact { &self.lower } else { &self.folded };
         let found = rank(texts, cheap_scores(texts, &candidates, &query), &query);
         let matched = found.iter().map(|m| m.index as u32).collect();
-        *self.last.lock().unwrap_or_else(|e| e.into_inner()) = Some((mode_key(&query, exact), matched));
+        *self.last.lock().unwrap_or_else(|e| e.into_inner()) =
+            Some((mode_key(&query, exact), matched));
         found
     }
 
@@ -74,12 +84,20 @@ impl Haystacks {
     /// over every candidate on one thread, positions and all, full sort.
     pub fn naive_filter(&self, query: &str) -> Vec<Match> {
         let query = lower_case(query.trim());
-        let texts = if query.chars().any(is_foldable) { &self.lower } else { &self.folded };
+        let texts = if query.chars().any(is_foldable) {
+            &self.lower
+        } else {
+            &self.folded
+        };
         let matcher = SkimMatcherV2::default().respect_case();
         let mut found: Vec<Match> = texts
             .iter()
             .enumerate()
-            .filter_map(|(index, t)| matcher.fuzzy_indices(t, &query).map(|(score, _)| Match { index, score }))
+            .filter_map(|(index, t)| {
+                matcher
+                    .fuzzy_indices(t, &query)
+                    .map(|(score, _)| Match { index, score })
+            })
             .collect();
         found.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
         found
@@ -92,7 +110,11 @@ impl Haystacks {
         if query.is_empty() || index >= self.len() {
             return Vec::new();
         }
-        let texts = if query.chars().any(is_foldable) { &self.lower } else { &self.folded };
+        let texts = if query.chars().any(is_foldable) {
+            &self.lower
+        } else {
+            &self.folded
+        };
         let matcher = SkimMatcherV2::default().respect_case();
         matcher
             .fuzzy_indices(&texts[index], &query)
@@ -107,7 +129,8 @@ impl Haystacks {
         match last.as_ref() {
             // Narrowing pays when the previous query already left most out.
             Some((previous, matched))
-                if mode_key(query, exact).starts_with(previous.as_str()) && matched.len() < self.len() / 2 =>
+                if mode_key(query, exact).starts_with(previous.as_str())
+                    && matched.len() < self.len() / 2 =>
             {
                 let mut narrowed = matched.clone();
                 narrowed.sort_unstable();
@@ -142,7 +165,10 @@ fn cheap_scores(texts: &[Box<str>], candidates: &[u32], query: &str) -> Vec<Matc
             .chunks(chunk)
             .map(|part| scope.spawn(move || cheap_chunk(texts, part, query.as_bytes())))
             .collect();
-        handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
     })
 }
 
@@ -151,7 +177,10 @@ fn cheap_chunk(texts: &[Box<str>], candidates: &[u32], needle: &[u8]) -> Vec<Mat
         .iter()
         .filter_map(|&i| {
             let score = cheap_score(texts[i as usize].as_bytes(), needle)?;
-            Some(Match { index: i as usize, score })
+            Some(Match {
+                index: i as usize,
+                score,
+            })
         })
         .collect()
 }
@@ -186,7 +215,10 @@ fn rank(texts: &[Box<str>], mut found: Vec<Match>, query: &str) -> Vec<Match> {
     top.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(by_score(&a.1, &b.1)));
     let mut rest = found.split_off(split);
     rest.sort_unstable_by(by_score);
-    top.into_iter().map(|(score, m)| Match { score, ..m }).chain(rest).collect()
+    top.into_iter()
+        .map(|(score, m)| Match { score, ..m })
+        .chain(rest)
+        .collect()
 }
 
 /// Do the needle's bytes occur in the haystack in order? (A fuzzy match
@@ -241,7 +273,10 @@ mod tests {
     use super::*;
 
     fn names(h: &Haystacks, q: &str, texts: &[&str]) -> Vec<String> {
-        h.filter(q).iter().map(|m| texts[m.index].to_string()).collect()
+        h.filter(q)
+            .iter()
+            .map(|m| texts[m.index].to_string())
+            .collect()
     }
 
     #[test]
@@ -260,7 +295,10 @@ mod tests {
             vec!["Göteborgs Stad"],
             "å/ä/ö in the query match exactly: not Goa tider"
         );
-        assert_eq!(names(&h, "inkl reh", &texts), vec!["Inkluderande rehabilitering"]);
+        assert_eq!(
+            names(&h, "inkl reh", &texts),
+            vec!["Inkluderande rehabilitering"]
+        );
         assert_eq!(h.filter("").len(), 4);
         assert!(h.filter("zzz").is_empty());
     }
@@ -270,13 +308,19 @@ mod tests {
         let h = Haystacks::new(["Västsverige"]);
         let m = &h.filter("vast")[0];
         let chars: Vec<char> = "Västsverige".chars().collect();
-        let matched: String = h.positions(m.index, "vast").iter().map(|&i| chars[i]).collect();
+        let matched: String = h
+            .positions(m.index, "vast")
+            .iter()
+            .map(|&i| chars[i])
+            .collect();
         assert_eq!(matched.to_lowercase(), "väst");
     }
 
     #[test]
     fn narrowing_gives_what_a_fresh_search_gives() {
-        let texts: Vec<String> = (0..30_000).map(|i| format!("projekt {i} inkluderande {}", i % 7)).collect();
+        let texts: Vec<String> = (0..30_000)
+            .map(|i| format!("projekt {i} inkluderande {}", i % 7))
+            .collect();
         let typed = Haystacks::new(&texts);
         let fresh = Haystacks::new(&texts);
         for q in ["i", "in", "ink", "inkl", "inkl 3", "inkl 3 x"] {
@@ -284,8 +328,16 @@ mod tests {
         }
         assert_eq!(typed.filter("inkl 3 x9"), fresh.filter("inkl 3 x9"));
         typed.filter("ink");
-        assert_eq!(typed.filter("inkl 5"), fresh.filter("inkl 5"), "after a shorter query too");
-        assert_eq!(typed.filter("ö"), fresh.filter("ö"), "an exact query does not narrow a folded one");
+        assert_eq!(
+            typed.filter("inkl 5"),
+            fresh.filter("inkl 5"),
+            "after a shorter query too"
+        );
+        assert_eq!(
+            typed.filter("ö"),
+            fresh.filter("ö"),
+            "an exact query does not narrow a folded one"
+        );
     }
 
     #[test]

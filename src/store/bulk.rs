@@ -1,5 +1,6 @@
-//! Filling a cache quickly with records that need no reconciling (unique
-//! keys, no articles): the benchmark corpora of `esf gen --db`.
+//! Filling a cache quickly with records that need little reconciling (no
+//! articles; a repeated key keeps its first record): the benchmark corpora
+//! of `esf gen --db`.
 
 use super::keys::{name_key, owner_key, project_key};
 use super::refresh::{self, Candidate};
@@ -44,14 +45,20 @@ impl Store {
                 names.1,
                 serde_json::to_string(&project).unwrap_or_default()
             ])?;
-            let candidate = Candidate {
-                document_id,
-                path,
-                from_article: false,
-                names,
-                project,
-            };
-            refresh::insert_project(&tx, &key, &candidate, defer)?;
+            // Two documents of one project (same key): the first one stands.
+            let taken: bool = tx
+                .prepare_cached("SELECT EXISTS (SELECT 1 FROM projects WHERE key = ?1)")?
+                .query_row([&key], |r| r.get(0))?;
+            if !taken {
+                let candidate = Candidate {
+                    document_id,
+                    path,
+                    from_article: false,
+                    names,
+                    project,
+                };
+                refresh::insert_project(&tx, &key, &candidate, defer)?;
+            }
             progress(done + 1);
         }
         if defer {

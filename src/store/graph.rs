@@ -129,51 +129,71 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Links of every project to a node; `only` keeps those projects.
+    /// Links of every project to a node; `only` asks just for those
+    /// projects (a hub is never read whole: each is looked up by key).
     fn links_of_node(
         &self,
         node: &str,
         rollup: bool,
         only: Option<&HashSet<String>>,
     ) -> Result<Vec<Link>> {
+        let link = |key: String, role: String| Link {
+            project: key,
+            org: node.to_string(),
+            role: Role::parse(&role).unwrap_or(Role::Mentioned),
+        };
+        if let Some(keys) = only {
+            let sql = format!(
+                "SELECT po.role FROM projects p JOIN project_orgs po ON po.project = p.rowid_
+                 WHERE p.key = ?3 AND po.org IN ({FAMILY})"
+            );
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let mut links = Vec::new();
+            for key in keys {
+                let roles =
+                    stmt.query_map(params![node, rollup, key], |r| r.get::<_, String>(0))?;
+                for role in roles {
+                    links.push(link(key.clone(), role?));
+                }
+            }
+            return Ok(links);
+        }
         let sql = format!(
             "SELECT p.key, po.role FROM project_orgs po JOIN projects p ON p.rowid_ = po.project
              WHERE po.org IN ({FAMILY})"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![node, rollup], |r| {
-            let (key, role): (String, String) = (r.get(0)?, r.get(1)?);
-            Ok(Link {
-                project: key,
-                org: node.to_string(),
-                role: Role::parse(&role).unwrap_or(Role::Mentioned),
-            })
-        })?;
-        let mut links = Vec::new();
-        for link in rows {
-            let link = link?;
-            if only.is_none_or(|keep| keep.contains(&link.project)) {
-                links.push(link);
-            }
-        }
-        Ok(links)
+        let rows = stmt.query_map(params![node, rollup], |r| Ok(link(r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// An organisation's newest projects. A hub's are found by walking all
+    /// projects newest first (it is in most of them, so the walk is short);
+    /// a small organisation's by reading its own links.
     fn newest_projects_of_node(
         &self,
         node: &str,
         rollup: bool,
         limit: usize,
     ) -> Result<Vec<(i64, String, Role)>> {
-        let sql = format!(
-            "SELECT p.rowid_, p.key,
-                    min(CASE po.role WHEN 'owner' THEN 0 WHEN 'partner' THEN 1
-                                     WHEN 'mentioned' THEN 2 ELSE 3 END)
-             FROM project_orgs po
-             JOIN projects p ON p.rowid_ = po.project
-             WHERE po.org IN ({FAMILY})
-             GROUP BY p.rowid_ ORDER BY p.start_date IS NULL, p.start_date DESC, p.name LIMIT ?3"
-        );
+        let rank = "min(CASE po.role WHEN 'owner' THEN 0 WHEN 'partner' THEN 1
+                                     WHEN 'mentioned' THEN 2 ELSE 3 END)";
+        let sql = if self.node_size(node, rollup)? > HUB {
+            format!(
+                "SELECT * FROM (SELECT p.rowid_, p.key,
+                        (SELECT {rank} FROM project_orgs po
+                          WHERE po.project = p.rowid_ AND po.org IN ({FAMILY})) AS r
+                 FROM projects p ORDER BY p.start_date IS NULL, p.start_date DESC, p.name)
+                 WHERE r IS NOT NULL LIMIT ?3"
+            )
+        } else {
+            format!(
+                "SELECT p.rowid_, p.key, {rank} FROM project_orgs po
+                 JOIN projects p ON p.rowid_ = po.project
+                 WHERE po.org IN ({FAMILY})
+                 GROUP BY p.rowid_ ORDER BY p.start_date IS NULL, p.start_date DESC, p.name LIMIT ?3"
+            )
+        };
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(params![node, rollup, limit as i64], |r| {
             let rank: i64 = r.get(2)?;

@@ -10,6 +10,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/sql/002_import_log.sql"),
     include_str!("../../assets/sql/003_organisation_parents.sql"),
     include_str!("../../assets/sql/004_external_full_text.sql"),
+    include_str!("../../assets/sql/005_projects_by_start.sql"),
 ];
 
 /// The schema version this build writes.

@@ -46,56 +46,43 @@ pub fn save_document(
             |r| r.get(0),
         )
         .optional()?;
-    let id = match existing {
-        Some(id) => {
-            forget_content(tx, id, touched)?;
-            update_document(tx, id, meta, doc)?;
-            id
-        }
-        None => insert_document(tx, meta, doc)?,
-    };
+    if let Some(id) = existing {
+        forget_content(tx, id, touched)?;
+    }
+    let id = upsert_document(tx, meta, doc)?;
     save_content(tx, id, meta, doc, touched)?;
     Ok(existing.is_none())
 }
 
-fn insert_document(tx: &Transaction, meta: &DocMeta, doc: &ParsedDocument) -> Result<i64> {
-    tx.execute(
-        "INSERT INTO documents (path, content_hash, format, size, modified_at, imported_at,
-                                title, skipped_reason, warnings)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
-            meta.path,
-            meta.hash,
-            doc.format.as_str(),
-            meta.size,
-            meta.modified_at,
-            now(),
-            doc.title,
-            doc.skipped_reason,
-            warnings_json(doc),
-        ],
-    )?;
-    Ok(tx.last_insert_rowid())
-}
-
-fn update_document(tx: &Transaction, id: i64, meta: &DocMeta, doc: &ParsedDocument) -> Result<()> {
-    tx.execute(
-        "UPDATE documents SET content_hash = ?2, format = ?3, size = ?4, modified_at = ?5,
-                imported_at = ?6, title = ?7, skipped_reason = ?8, warnings = ?9
-         WHERE id = ?1",
-        params![
-            id,
-            meta.hash,
-            doc.format.as_str(),
-            meta.size,
-            meta.modified_at,
-            now(),
-            doc.title,
-            doc.skipped_reason,
-            warnings_json(doc),
-        ],
-    )?;
-    Ok(())
+/// Inserts the document, or updates the row its path already has.
+fn upsert_document(tx: &Transaction, meta: &DocMeta, doc: &ParsedDocument) -> Result<i64> {
+    let id = tx
+        .prepare_cached(
+            "INSERT INTO documents (path, content_hash, format, size, modified_at, imported_at,
+                                    title, skipped_reason, warnings)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT (path) DO UPDATE SET
+                 content_hash = excluded.content_hash, format = excluded.format,
+                 size = excluded.size, modified_at = excluded.modified_at,
+                 imported_at = excluded.imported_at, title = excluded.title,
+                 skipped_reason = excluded.skipped_reason, warnings = excluded.warnings
+             RETURNING id",
+        )?
+        .query_row(
+            params![
+                meta.path,
+                meta.hash,
+                doc.format.as_str(),
+                meta.size,
+                meta.modified_at,
+                now(),
+                doc.title,
+                doc.skipped_reason,
+                warnings_json(doc),
+            ],
+            |r| r.get(0),
+        )?;
+    Ok(id)
 }
 
 fn warnings_json(doc: &ParsedDocument) -> String {

@@ -28,14 +28,24 @@ impl App {
         self.step(if down { page } else { -page })
     }
 
-    pub(super) fn perform_graph(&mut self, action: Action) -> bool {
-        match action {
+    /// Cursor movement on a list screen; None for other actions.
+    fn list_motion(&mut self, action: Action) -> Option<bool> {
+        Some(match action {
             Action::MoveDown => self.step(1),
             Action::MoveUp => self.step(-1),
             Action::PageDown => self.page_step(true),
             Action::PageUp => self.page_step(false),
             Action::First => self.step(isize::MIN / 2),
             Action::Last => self.step(isize::MAX / 2),
+            _ => return None,
+        })
+    }
+
+    pub(super) fn perform_graph(&mut self, action: Action) -> bool {
+        if let Some(moved) = self.list_motion(action) {
+            return moved;
+        }
+        match action {
             Action::Open => self.graph_enter(),
             Action::Back => self.graph_back(),
             Action::ToggleBranches => self.graph_rollup(),
@@ -45,13 +55,10 @@ impl App {
     }
 
     pub(super) fn perform_orgs(&mut self, action: Action) -> bool {
+        if let Some(moved) = self.list_motion(action) {
+            return moved;
+        }
         match action {
-            Action::MoveDown => self.step(1),
-            Action::MoveUp => self.step(-1),
-            Action::PageDown => self.page_step(true),
-            Action::PageUp => self.page_step(false),
-            Action::First => self.step(isize::MIN / 2),
-            Action::Last => self.step(isize::MAX / 2),
             Action::Filter => self.set_mode(Mode::Filtering),
             Action::Open => self.graph_of_selected_org(),
             Action::Back => self.orgs_back(),

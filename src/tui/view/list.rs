@@ -104,7 +104,10 @@ fn project_rows(
             let p = &app.catalogue.projects[*index];
             // Highlights only for the rows on screen.
             let positions = app.catalogue.positions(*index, &app.query);
-            Row::new(cols.iter().map(|(name, _)| cell(p, name, &positions, theme)))
+            Row::new(
+                cols.iter()
+                    .map(|(name, _)| cell(p, name, &positions, theme)),
+            )
         })
         .collect();
     (header, rows, constraints(&cols))
