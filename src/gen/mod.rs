@@ -283,23 +283,6 @@ fn sentence(
         .replace("{region}", region)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn deterministic_and_varied() {
-        let pool = Pool::new(1);
-        assert_eq!(pool.names.len(), POOL_SIZE);
-        let a = project(&pool, 1, 42);
-        let b = project(&pool, 1, 42);
-        assert_eq!(format!("{a:?}"), format!("{b:?}"));
-        let formats: std::collections::HashSet<_> =
-            (0..200).map(|i| project(&pool, 1, i).format).collect();
-        assert_eq!(formats.len(), 4);
-    }
-}
-
 /// What a list row and the filter would hold for a generated project.
 pub fn summary(p: &GenProject) -> crate::store::ProjectSummary {
     let mut organisations = vec![p.owner.clone()];
@@ -326,5 +309,22 @@ pub fn summary(p: &GenProject) -> crate::store::ProjectSummary {
         organisations,
         municipalities: p.municipalities.clone(),
         ..Default::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn deterministic_and_varied() {
+        let pool = Pool::new(1);
+        assert_eq!(pool.names.len(), POOL_SIZE);
+        let a = project(&pool, 1, 42);
+        let b = project(&pool, 1, 42);
+        assert_eq!(format!("{a:?}"), format!("{b:?}"));
+        let formats: std::collections::HashSet<_> =
+            (0..200).map(|i| project(&pool, 1, i).format).collect();
+        assert_eq!(formats.len(), 4);
     }
 }
