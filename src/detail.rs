@@ -27,7 +27,8 @@ pub fn money(v: Option<i64>) -> Option<String> {
     v.map(|n| format!("{} kr", thousands(n)))
 }
 
-pub fn sections(key: &str, p: &Project) -> Vec<Section> {
+/// `key` is the project's key in a cache (None for a document not imported).
+pub fn sections(key: Option<&str>, p: &Project) -> Vec<Section> {
     vec![
         identity(key, p),
         money_section(p),
@@ -45,10 +46,10 @@ pub fn sections(key: &str, p: &Project) -> Vec<Section> {
     ]
 }
 
-fn identity(key: &str, p: &Project) -> Section {
+fn identity(key: Option<&str>, p: &Project) -> Section {
     let id =
         p.id.clone()
-            .or_else(|| Some(format!("none (listed as {key})")));
+            .or_else(|| key.map(|k| format!("none (listed as {k})")));
     Section {
         title: "Identity",
         rows: vec![

@@ -1,7 +1,7 @@
 //! Plain-text rendering of records for people at a terminal. Every string
 //! from a document passes through the sanitiser.
 
-use crate::model::{OrgLink, ParsedDocument, Project, Role};
+use crate::model::{ParsedDocument, Project};
 use crate::sanitize;
 use std::fmt::Write;
 
@@ -20,7 +20,11 @@ pub fn document(doc: &ParsedDocument) -> String {
         let _ = writeln!(out, "  skipped: {}", sanitize::line(reason));
     }
     if let Some(p) = &doc.project {
-        project(&mut out, p);
+        sections_text(&mut out, None, p);
+        if let Some(d) = &p.description {
+            let words = d.split_whitespace().count();
+            let _ = writeln!(out, "  {:<LABEL_WIDTH$}{words} words", "Description");
+        }
     }
     if let Some(a) = &doc.article {
         field(&mut out, "article", Some(a.title.as_str()));
@@ -37,51 +41,6 @@ const LABEL_WIDTH: usize = 22;
 fn field(out: &mut String, label: &str, value: Option<&str>) {
     let shown = value.map_or("—".into(), sanitize::line);
     let _ = writeln!(out, "  {:<LABEL_WIDTH$}{}", format!("{label}:"), shown);
-}
-
-fn project(out: &mut String, p: &Project) {
-    let money = |v: Option<i64>| v.map(|n| format!("{} kr", thousands(n)));
-    let number = |v: Option<i64>| v.map(|n| n.to_string());
-    let rows: [(&str, Option<String>); 19] = [
-        ("id", p.id.clone()),
-        ("name", p.name.clone()),
-        ("fund", p.fund.clone()),
-        ("programme period", p.programme_period.clone()),
-        ("owner", p.owner.clone()),
-        ("owner org. number", p.owner_org_number.clone()),
-        ("region", p.region.clone()),
-        ("NUTS-2", p.nuts2.clone()),
-        ("period", period(p)),
-        ("total budget", money(p.total_budget_sek)),
-        ("ESF grant", money(p.esf_grant_sek)),
-        (
-            "EU co-financing",
-            p.eu_cofinancing_rate_percent.map(|r| format!("{r} %")),
-        ),
-        ("programme area", area(p)),
-        ("specific objective", p.specific_objective.clone()),
-        ("intervention type", p.intervention_type.clone()),
-        ("planned participants", number(p.planned_participants)),
-        ("contact", contact(p)),
-        ("beneficiary", beneficiary(p)),
-        ("phase", p.phase.clone()),
-    ];
-    for (label, value) in rows {
-        field(out, label, value.as_deref());
-    }
-    list(out, "municipalities", &p.municipalities);
-    organisations(out, &p.organisations);
-    for (label, value) in &p.extra {
-        field(out, &format!("extra {label}"), Some(value));
-    }
-    if let Some(d) = &p.description {
-        let words = d.split_whitespace().count();
-        let _ = writeln!(out, "  {:<LABEL_WIDTH$}{words} words", "description:");
-    }
-}
-
-fn period(p: &Project) -> Option<String> {
-    period_text(p.start_date.as_deref(), p.end_date.as_deref())
 }
 
 /// `2016-02-01 – 2019-01-31`; `?` for a missing end.
@@ -126,62 +85,13 @@ pub fn days_from_iso(date: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
-fn area(p: &Project) -> Option<String> {
-    match (&p.programme_area, &p.programme_area_name) {
-        (Some(a), Some(n)) => Some(format!("{a} {n}")),
-        (a, n) => a.clone().or_else(|| n.clone()),
-    }
-}
-
-fn contact(p: &Project) -> Option<String> {
-    let parts: Vec<&str> = [&p.contact_name, &p.contact_email, &p.contact_phone]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect();
-    (!parts.is_empty()).then(|| parts.join(", "))
-}
-
-fn beneficiary(p: &Project) -> Option<String> {
-    let parts: Vec<&str> = [&p.beneficiary_postcode, &p.beneficiary_city]
-        .into_iter()
-        .flatten()
-        .map(String::as_str)
-        .collect();
-    (!parts.is_empty()).then(|| parts.join(" "))
-}
-
-fn list(out: &mut String, label: &str, items: &[String]) {
-    let joined = items.join(", ");
-    field(out, label, (!items.is_empty()).then_some(joined.as_str()));
-}
-
-fn organisations(out: &mut String, orgs: &[OrgLink]) {
-    for role in [Role::Owner, Role::Partner, Role::Mentioned] {
-        let names: Vec<String> = orgs
-            .iter()
-            .filter(|o| o.role == role)
-            .map(|o| o.name.clone())
-            .collect();
-        if !names.is_empty() {
-            list(out, &format!("{} orgs", role.as_str()), &names);
-        }
-    }
-}
-
-/// A project in full, grouped, for `esf show`.
-pub fn project_detail(key: &str, p: &Project) -> String {
-    let mut out = String::new();
-    let title = p.name.as_deref().unwrap_or(key);
-    let _ = writeln!(out, "{}", sanitize::line(title));
+/// The grouped fields (shared with the browser's detail pane), as text.
+fn sections_text(out: &mut String, key: Option<&str>, p: &Project) {
     for section in crate::detail::sections(key, p) {
         let _ = writeln!(out, "\n{}", section.title);
         for (label, value) in &section.rows {
             let _ = writeln!(out, "  {:<LABEL_WIDTH$}{}", label, sanitize::line(value));
         }
-    }
-    if let Some(d) = &p.description {
-        let _ = writeln!(out, "\nDescription\n{}", sanitize::text(d));
     }
     if !p.extra.is_empty() {
         let _ = writeln!(out, "\nOther labels");
@@ -193,6 +103,17 @@ pub fn project_detail(key: &str, p: &Project) -> String {
                 sanitize::line(value)
             );
         }
+    }
+}
+
+/// A project in full, grouped, for `esf show`.
+pub fn project_detail(key: &str, p: &Project) -> String {
+    let mut out = String::new();
+    let title = p.name.as_deref().unwrap_or(key);
+    let _ = writeln!(out, "{}", sanitize::line(title));
+    sections_text(&mut out, Some(key), p);
+    if let Some(d) = &p.description {
+        let _ = writeln!(out, "\nDescription\n{}", sanitize::text(d));
     }
     out
 }

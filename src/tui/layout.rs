@@ -48,7 +48,7 @@ pub fn areas(size: (u16, u16), app: &App) -> Areas {
             let (list, detail) = split(main, app.focus);
             Areas {
                 list,
-                list_rows: rows_of(list),
+                list_rows: inside(list, 1),
                 detail,
                 filter,
                 status,
@@ -57,7 +57,7 @@ pub fn areas(size: (u16, u16), app: &App) -> Areas {
         }
         Screen::Organisations => Areas {
             list: main,
-            list_rows: rows_of(main),
+            list_rows: inside(main, 1),
             filter,
             status,
             ..Areas::default()
@@ -79,20 +79,8 @@ fn graph_areas(main: Rect, status: Rect) -> Areas {
     } else {
         body.width
     };
-    let list = Rect {
-        width: list_width,
-        ..body
-    };
-    let canvas = Rect {
-        x: body.x + list_width,
-        width: body.width - list_width,
-        ..body
-    };
-    let list_rows = if list.width >= 2 && list.height >= 2 {
-        Rect::new(list.x + 1, list.y + 1, list.width - 2, list.height - 2)
-    } else {
-        Rect::default()
-    };
+    let (list, canvas) = columns(body, list_width);
+    let list_rows = inside(list, 0);
     Areas {
         list,
         list_rows,
@@ -105,17 +93,7 @@ fn graph_areas(main: Rect, status: Rect) -> Areas {
 
 fn split(main: Rect, focus: Pane) -> (Rect, Rect) {
     if main.width >= SIDE_BY_SIDE {
-        let list_width = main.width * 55 / 100;
-        let list = Rect {
-            width: list_width,
-            ..main
-        };
-        let detail = Rect {
-            x: main.x + list_width,
-            width: main.width - list_width,
-            ..main
-        };
-        return (list, detail);
+        return columns(main, main.width * 55 / 100);
     }
     match focus {
         Pane::List => (main, Rect::default()),
@@ -123,10 +101,29 @@ fn split(main: Rect, focus: Pane) -> (Rect, Rect) {
     }
 }
 
-/// Inside the border, below the header row.
-fn rows_of(list: Rect) -> Rect {
-    if list.width < 2 || list.height < 3 {
+/// Two columns: the first `left` cells wide, the second the rest.
+fn columns(area: Rect, left: u16) -> (Rect, Rect) {
+    let first = Rect {
+        width: left,
+        ..area
+    };
+    let second = Rect {
+        x: area.x + left,
+        width: area.width - left,
+        ..area
+    };
+    (first, second)
+}
+
+/// Inside the border, below `header` rows.
+fn inside(area: Rect, header: u16) -> Rect {
+    if area.width < 2 || area.height < 2 + header {
         return Rect::default();
     }
-    Rect::new(list.x + 1, list.y + 2, list.width - 2, list.height - 3)
+    Rect::new(
+        area.x + 1,
+        area.y + 1 + header,
+        area.width - 2,
+        area.height - 2 - header,
+    )
 }

@@ -58,7 +58,7 @@ pub fn build_detail(
         sanitize::line(p.name.as_deref().unwrap_or(&s.key)).into_owned(),
         theme.header(),
     ))];
-    for section in sections(&s.key, p) {
+    for section in sections(Some(&s.key), p) {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(section.title, theme.section())));
         for (label, value) in &section.rows {
