@@ -6,7 +6,7 @@ for one j/k step, and keystroke echo versus filtered results.
 Usage: tui_probe.py ESF_BINARY DB COLS ROWS [QUERY]
 Prints one JSON object.
 """
-import json, os, pty, select, subprocess, sys, time, struct, fcntl, termios
+import json, os, pty, re, select, subprocess, sys, time, struct, fcntl, termios
 
 binary, db, cols, rows = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 query = sys.argv[5] if len(sys.argv) > 5 else "inkl"
@@ -25,6 +25,18 @@ def read_until(fd, needle, timeout):
             if needle in data:
                 return data, True
     return data, False
+
+def read_until_pattern(fd, pattern, timeout, data=b""):
+    """Bytes read until the regex `pattern` matches (or the timeout)."""
+    end = time.time() + timeout
+    while not re.search(pattern, data) and time.time() < end:
+        r, _, _ = select.select([fd], [], [], 0.05)
+        if r:
+            try:
+                data += os.read(fd, 65536)
+            except OSError:
+                break
+    return data, bool(re.search(pattern, data))
 
 def drain(fd, seconds):
     """Bytes written during `seconds`."""
@@ -48,6 +60,10 @@ os.close(slave)
 out, ok = read_until(master, b"Projects", 600)
 first_frame = time.time() - started
 result = {"first_frame_ms": round(first_frame * 1000, 1), "first_frame_seen": ok}
+# The rest of the projects load in the background; the count replaces
+# "loading…" when they are in.
+_, loaded = read_until_pattern(master, rb"\d+/\d+ projects", 600, out)
+result["all_loaded_ms"] = round((time.time() - started) * 1000, 1)
 drain(master, 1.0)                       # let it settle
 result["idle_bytes_2s"] = len(drain(master, 2.0))
 os.write(master, b"j")
@@ -63,8 +79,17 @@ t0 = time.time()
 os.write(master, query.encode())
 echo, _ = read_until(master, query[-1:].encode() + "\u2588".encode(), 30)
 result["echo_ms"] = round((time.time() - t0) * 1000, 1)
-if b"best match" not in echo:
-    read_until(master, b"best match", 60)
+# The echo frame ends with the end of a synchronized update; the next
+# frame is the results (the browser draws the keystroke, then filters).
+END = b"\x1b[?2026l"
+after = echo.split(query[-1:].encode() + "\u2588".encode(), 1)[-1]
+if END not in after:
+    after, _ = read_until(master, END, 60)
+    after = after.split(END, 1)[1]
+else:
+    after = after.split(END, 1)[1]
+if END not in after:
+    read_until(master, END, 120)
 result["results_ms"] = round((time.time() - t0) * 1000, 1)
 os.write(master, b"\x1b")
 drain(master, 1.0)

@@ -2,7 +2,7 @@
 //! by `esf list` and the browser.
 
 use crate::search::{Haystacks, Match};
-use crate::store::ProjectSummary;
+use crate::store::{ProjectSummary, Store};
 use std::cmp::Ordering;
 
 /// What a list can be sorted by.
@@ -41,34 +41,61 @@ impl SortKey {
     }
 }
 
+/// Projects in name order (the order [`SortKey::Name`] gives), each with
+/// the text the filter matches.
+#[derive(Default)]
 pub struct Catalogue {
     pub projects: Vec<ProjectSummary>,
     pub haystacks: Haystacks,
 }
 
 /// The text the fuzzy filter sees: name first (so match positions below
-/// the name's length fall in the name), then id, owner, region,
-/// organisations and municipalities.
-pub fn haystack(p: &ProjectSummary) -> String {
-    let mut parts: Vec<&str> = vec![p.name.as_deref().unwrap_or(""), &p.key];
-    parts.extend(
-        [&p.owner, &p.region]
-            .into_iter()
-            .flatten()
-            .map(String::as_str),
-    );
-    parts.extend(p.organisations.iter().map(String::as_str));
-    parts.extend(p.municipalities.iter().map(String::as_str));
-    parts.join("  ")
+/// the name's length fall in the name), then id, owner, region, and
+/// `more` (organisations and municipalities).
+pub fn haystack(p: &ProjectSummary, more: &str) -> String {
+    let parts = [
+        p.name.as_deref(),
+        Some(p.key.as_str()),
+        p.owner.as_deref(),
+        p.region.as_deref(),
+        Some(more),
+    ];
+    let mut text = String::new();
+    for part in parts.into_iter().flatten().filter(|s| !s.is_empty()) {
+        if !text.is_empty() {
+            text.push_str("  ");
+        }
+        text.push_str(part);
+    }
+    text
 }
 
 impl Catalogue {
-    pub fn new(projects: Vec<ProjectSummary>) -> Catalogue {
-        let haystacks = Haystacks::new(projects.iter().map(haystack));
-        Catalogue {
-            projects,
-            haystacks,
+    /// A catalogue of projects given in any order, each with the names of
+    /// its organisations and municipalities for the filter.
+    pub fn new(mut entries: Vec<(ProjectSummary, String)>) -> Catalogue {
+        entries.sort_by_cached_key(|(p, _)| (lower(&p.name), p.key.clone()));
+        let mut catalogue = Catalogue::default();
+        for (summary, more) in entries {
+            catalogue.push(summary, &more);
         }
+        catalogue.haystacks.shrink_to_fit();
+        catalogue
+    }
+
+    /// Every project in the cache, read in name order.
+    pub fn load(store: &Store) -> crate::store::Result<Catalogue> {
+        let mut catalogue = Catalogue::default();
+        store.each_summary(|summary, more| catalogue.push(summary, more))?;
+        catalogue.projects.shrink_to_fit();
+        catalogue.haystacks.shrink_to_fit();
+        Ok(catalogue)
+    }
+
+    /// Adds a project after those already in (callers keep name order).
+    pub fn push(&mut self, summary: ProjectSummary, more: &str) {
+        self.haystacks.push(&haystack(&summary, more));
+        self.projects.push(summary);
     }
 
     /// Projects matching the query, best first.
@@ -81,9 +108,15 @@ impl Catalogue {
         self.haystacks.positions(index, query)
     }
 
-    /// Sorts project indices by a key (money largest first, missing last).
+    /// Sorts project indices by a key (money largest first, missing last;
+    /// ties and [`SortKey::Name`] in name order, which is index order).
     pub fn sort(&self, indices: &mut [usize], key: SortKey) {
-        indices.sort_by(|&a, &b| compare(&self.projects[a], &self.projects[b], key));
+        if key == SortKey::Name {
+            indices.sort_unstable();
+            return;
+        }
+        indices
+            .sort_by(|&a, &b| compare(&self.projects[a], &self.projects[b], key).then(a.cmp(&b)));
     }
 
     /// Projects whose id or name look like `text`, for "did you mean":
@@ -130,8 +163,7 @@ fn edit_distance(a: &str, b: &str) -> usize {
 }
 
 fn compare(a: &ProjectSummary, b: &ProjectSummary, key: SortKey) -> Ordering {
-    let by_name = || lower(&a.name).cmp(&lower(&b.name)).then(a.key.cmp(&b.key));
-    let primary = match key {
+    match key {
         SortKey::Name => Ordering::Equal,
         SortKey::Id => a.key.cmp(&b.key),
         SortKey::Start => missing_last(&a.start_date, &b.start_date, false),
@@ -139,8 +171,7 @@ fn compare(a: &ProjectSummary, b: &ProjectSummary, key: SortKey) -> Ordering {
         SortKey::Budget => missing_last(&a.total_budget_sek, &b.total_budget_sek, true),
         SortKey::Grant => missing_last(&a.esf_grant_sek, &b.esf_grant_sek, true),
         SortKey::Region => missing_last(&a.region, &b.region, false),
-    };
-    primary.then_with(by_name)
+    }
 }
 
 fn lower(s: &Option<String>) -> String {

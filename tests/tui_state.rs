@@ -390,3 +390,70 @@ fn the_detail_names_related_projects() {
     assert!(text[at + 1].starts_with("Inkluderande rehabilitering (x-552c407c19)"));
     assert!(text[at + 2].contains("via Göteborgs Stad; Arbetsförmedlingen"));
 }
+
+/// Waits for what another thread sends the browser (at most ten seconds).
+fn wait_until(app: &mut App, mut arrived: impl FnMut(&mut App) -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while !arrived(app) {
+        assert!(std::time::Instant::now() < deadline, "nothing arrived");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}
+
+fn starting_over_a_cache_file(dir: &std::path::Path) -> App {
+    let mut store = esf_browser::store::Store::open(&dir.join("cache.sqlite"))
+        .unwrap()
+        .store;
+    store
+        .import(
+            &esf_browser::store::Input::sample(),
+            &Default::default(),
+            &mut |_, _| {},
+        )
+        .unwrap();
+    let mut app = App::starting(store, Default::default()).unwrap();
+    app.handle(crossterm::event::Event::Resize(120, 40));
+    app
+}
+
+#[test]
+fn the_list_shows_while_loading_and_keeps_the_selection_when_loaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = starting_over_a_cache_file(dir.path());
+    assert!(app.is_loading());
+    assert_eq!(selected_name(&app), "Arbetsliv och hälsa Nordost");
+    app.handle(key(KeyCode::Char('j')));
+    wait_until(&mut app, App::poll_loading);
+    assert!(!app.is_loading());
+    assert_eq!(app.rows.len(), 5);
+    assert_eq!(selected_name(&app), "effektbutiken", "still selected");
+}
+
+#[test]
+fn a_filter_typed_while_loading_applies_when_loaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = starting_over_a_cache_file(dir.path());
+    app.defer_filtering = true;
+    type_text(&mut app, "/vellinge");
+    assert!(!app.run_pending_filter(), "waits for every project");
+    wait_until(&mut app, App::poll_loading);
+    assert!(app.rows.len() < 5, "filtered");
+    assert_eq!(selected_name(&app), "Nya Vägar i Vellinge +", "best first");
+}
+
+#[test]
+fn related_projects_arrive_after_the_detail() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = starting_over_a_cache_file(dir.path());
+    wait_until(&mut app, App::poll_loading);
+    app.handle(key(KeyCode::Char('j')));
+    app.prepare_frame();
+    assert!(app.detail.is_some(), "the detail at once");
+    assert!(app.related_pending, "related projects later");
+    wait_until(&mut app, |app| {
+        app.poll_related();
+        !app.related_pending
+    });
+    let related: Vec<&str> = app.related.iter().map(|r| r.key.as_str()).collect();
+    assert_eq!(related, vec!["x-552c407c19", "22-002-S07", "2020/00551"]);
+}

@@ -18,7 +18,7 @@ pub fn run(
     with_contacts: bool,
 ) -> anyhow::Result<ExitCode> {
     let store = ctx.open_for_reading()?;
-    let cat = Catalogue::new(store.summaries()?);
+    let cat = Catalogue::load(&store)?;
     let keys: Vec<&str> = select(&cat, filter, None)
         .into_iter()
         .map(|i| cat.projects[i].key.as_str())

@@ -32,7 +32,7 @@ pub fn run(
     json: bool,
 ) -> anyhow::Result<ExitCode> {
     let store = ctx.open_for_reading()?;
-    let cat = Catalogue::new(store.summaries()?);
+    let cat = Catalogue::load(&store)?;
     let indices = select(&cat, filter, sort);
     if json {
         let keys: Vec<&str> = indices

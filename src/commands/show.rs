@@ -13,7 +13,7 @@ pub fn run(ctx: &Context, id: &str, json: bool) -> anyhow::Result<ExitCode> {
     let project = match store.project(id) {
         Ok(p) => p,
         Err(StoreError::NotFound(_)) => {
-            let cat = Catalogue::new(store.summaries()?);
+            let cat = Catalogue::load(&store)?;
             eprintln!("esf: {}", sanitize::line(&not_found(&cat, id)));
             return Ok(ExitCode::FAILURE);
         }

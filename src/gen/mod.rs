@@ -5,7 +5,7 @@
 
 mod record;
 mod render;
-mod rng;
+pub mod rng;
 mod words;
 
 pub use record::to_record;
@@ -283,17 +283,18 @@ fn sentence(
         .replace("{region}", region)
 }
 
-/// What a list row and the filter would hold for a generated project.
-pub fn summary(p: &GenProject) -> crate::store::ProjectSummary {
-    let mut organisations = vec![p.owner.clone()];
-    organisations.extend(
-        p.partners
-            .iter()
-            .chain(&p.prose_partners)
-            .chain(&p.mentioned)
-            .cloned(),
-    );
-    crate::store::ProjectSummary {
+/// What a list row and the filter would hold for a generated project: its
+/// summary, and the organisation and municipality names the filter sees.
+pub fn summary(p: &GenProject) -> (crate::store::ProjectSummary, String) {
+    let names: Vec<&str> = p
+        .partners
+        .iter()
+        .chain(&p.prose_partners)
+        .chain(&p.mentioned)
+        .chain(&p.municipalities)
+        .map(String::as_str)
+        .collect();
+    let summary = crate::store::ProjectSummary {
         key: p
             .id
             .clone()
@@ -306,10 +307,9 @@ pub fn summary(p: &GenProject) -> crate::store::ProjectSummary {
         end_date: Some(p.end.clone()),
         total_budget_sek: Some(p.budget),
         esf_grant_sek: Some(p.grant),
-        organisations,
-        municipalities: p.municipalities.clone(),
         ..Default::default()
-    }
+    };
+    (summary, names.join("  "))
 }
 
 #[cfg(test)]

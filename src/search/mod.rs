@@ -13,15 +13,45 @@
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
+use std::cell::RefCell;
 use std::sync::Mutex;
 
-/// Candidates ready for matching.
+/// Many strings in one buffer: a million separate allocations would cost
+/// a third more memory and scatter the scan.
+#[derive(Debug, Default)]
+struct Texts {
+    bytes: String,
+    ends: Vec<usize>,
+}
+
+impl Texts {
+    fn get(&self, index: usize) -> &str {
+        let start = if index == 0 { 0 } else { self.ends[index - 1] };
+        &self.bytes[start..self.ends[index]]
+    }
+
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+}
+
+/// Candidates ready for matching, kept once: lower-cased and folded, with
+/// the few letters folding changed noted beside, so the lower-cased text
+/// an exact query needs can be rebuilt (half the memory of two copies).
 #[derive(Debug, Default)]
 pub struct Haystacks {
-    lower: Vec<Box<str>>,
-    folded: Vec<Box<str>>,
+    folded: Texts,
+    /// Per candidate, a run of (byte offset in its folded text, the
+    /// lower-case letter that was there); `unfolded_ends` ends each run.
+    unfolded: Vec<(u32, char)>,
+    unfolded_ends: Vec<usize>,
     /// The previous query and the candidates it matched.
     last: Mutex<Option<(String, Vec<u32>)>>,
+}
+
+thread_local! {
+    /// Where a candidate's lower-cased text is rebuilt for an exact query.
+    static UNFOLDED: RefCell<String> = const { RefCell::new(String::new()) };
 }
 
 /// One candidate that matched: its index and score.
@@ -36,24 +66,71 @@ const PARALLEL_FROM: usize = 20_000;
 
 impl Haystacks {
     pub fn new<S: AsRef<str>>(texts: impl IntoIterator<Item = S>) -> Haystacks {
-        let lower: Vec<Box<str>> = texts
-            .into_iter()
-            .map(|t| lower_case(t.as_ref()).into())
-            .collect();
-        let folded = lower.iter().map(|t| fold(t).into()).collect();
-        Haystacks {
-            lower,
-            folded,
-            last: Mutex::new(None),
+        let mut haystacks = Haystacks::default();
+        for text in texts {
+            haystacks.push(text.as_ref());
         }
+        haystacks.shrink_to_fit();
+        haystacks
+    }
+
+    /// Adds one candidate (its index is the number added before it).
+    pub fn push(&mut self, text: &str) {
+        let start = self.folded.bytes.len();
+        for c in text.chars() {
+            let lower = lower_char(c);
+            let folded = fold_char(lower);
+            if folded != lower {
+                let at = (self.folded.bytes.len() - start) as u32;
+                self.unfolded.push((at, lower));
+            }
+            self.folded.bytes.push(folded);
+        }
+        self.folded.ends.push(self.folded.bytes.len());
+        self.unfolded_ends.push(self.unfolded.len());
+    }
+
+    /// Gives back memory reserved for more candidates.
+    pub fn shrink_to_fit(&mut self) {
+        self.folded.bytes.shrink_to_fit();
+        self.folded.ends.shrink_to_fit();
+        self.unfolded.shrink_to_fit();
+        self.unfolded_ends.shrink_to_fit();
     }
 
     pub fn len(&self) -> usize {
-        self.lower.len()
+        self.folded.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.lower.is_empty()
+        self.len() == 0
+    }
+
+    /// Calls `f` with candidate `index` as a query sees it: folded, or
+    /// lower-cased for an exact query.
+    fn with_text<R>(&self, index: usize, exact: bool, f: impl FnOnce(&str) -> R) -> R {
+        let folded = self.folded.get(index);
+        let from = if index == 0 {
+            0
+        } else {
+            self.unfolded_ends[index - 1]
+        };
+        let changed = &self.unfolded[from..self.unfolded_ends[index]];
+        if !exact || changed.is_empty() {
+            return f(folded);
+        }
+        UNFOLDED.with_borrow_mut(|text| {
+            text.clear();
+            let mut rest = 0;
+            for &(at, letter) in changed {
+                text.push_str(&folded[rest..at as usize]);
+                text.push(letter);
+                // Folding always gives one ASCII letter, one byte.
+                rest = at as usize + 1;
+            }
+            text.push_str(&folded[rest..]);
+            f(text)
+        })
     }
 
     /// Matches ranked best first (ties in candidate order). An empty query
@@ -67,8 +144,7 @@ impl Haystacks {
         }
         let exact = query.chars().any(is_foldable);
         let candidates = self.candidates_for(&query, exact);
-        let texts = if exact { &self.lower } else { &self.folded };
-        let found = rank(texts, cheap_scores(texts, &candidates, &query), &query);
+        let found = self.rank(self.cheap_scores(&candidates, &query, exact), &query, exact);
         let matched = found.iter().map(|m| m.index as u32).collect();
         *self.last.lock().unwrap_or_else(|e| e.into_inner()) =
             Some((mode_key(&query, exact), matched));
@@ -84,18 +160,11 @@ impl Haystacks {
     /// over every candidate on one thread, positions and all, full sort.
     pub fn naive_filter(&self, query: &str) -> Vec<Match> {
         let query = lower_case(query.trim());
-        let texts = if query.chars().any(is_foldable) {
-            &self.lower
-        } else {
-            &self.folded
-        };
+        let exact = query.chars().any(is_foldable);
         let matcher = SkimMatcherV2::default().respect_case();
-        let mut found: Vec<Match> = texts
-            .iter()
-            .enumerate()
-            .filter_map(|(index, t)| {
-                matcher
-                    .fuzzy_indices(t, &query)
+        let mut found: Vec<Match> = (0..self.len())
+            .filter_map(|index| {
+                self.with_text(index, exact, |text| matcher.fuzzy_indices(text, &query))
                     .map(|(score, _)| Match { index, score })
             })
             .collect();
@@ -110,16 +179,74 @@ impl Haystacks {
         if query.is_empty() || index >= self.len() {
             return Vec::new();
         }
-        let texts = if query.chars().any(is_foldable) {
-            &self.lower
-        } else {
-            &self.folded
-        };
+        let exact = query.chars().any(is_foldable);
         let matcher = SkimMatcherV2::default().respect_case();
-        matcher
-            .fuzzy_indices(&texts[index], &query)
+        self.with_text(index, exact, |text| matcher.fuzzy_indices(text, &query))
             .map(|(_, positions)| positions)
             .unwrap_or_default()
+    }
+
+    /// Every candidate that holds the query as a subsequence, with a cheap
+    /// score, on every core.
+    fn cheap_scores(&self, candidates: &[u32], query: &str, exact: bool) -> Vec<Match> {
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if candidates.len() < PARALLEL_FROM || workers < 2 {
+            return self.cheap_chunk(candidates, query, exact);
+        }
+        let chunk = candidates.len().div_ceil(workers);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = candidates
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || self.cheap_chunk(part, query, exact)))
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        })
+    }
+
+    fn cheap_chunk(&self, candidates: &[u32], query: &str, exact: bool) -> Vec<Match> {
+        // An exact query's folded form rejects most candidates unrebuilt.
+        let folded_query = fold(query);
+        candidates
+            .iter()
+            .filter_map(|&i| {
+                let index = i as usize;
+                let folded = self.folded.get(index).as_bytes();
+                if exact && !is_subsequence(folded_query.as_bytes(), folded) {
+                    return None;
+                }
+                let score = self.with_text(index, exact, |t| {
+                    cheap_score(t.as_bytes(), query.as_bytes())
+                })?;
+                Some(Match { index, score })
+            })
+            .collect()
+    }
+
+    /// Best first: the top matches by cheap score re-scored by fuzzy-matcher.
+    fn rank(&self, mut found: Vec<Match>, query: &str, exact: bool) -> Vec<Match> {
+        let by_score = |a: &Match, b: &Match| b.score.cmp(&a.score).then(a.index.cmp(&b.index));
+        if found.len() > REFINED {
+            found.select_nth_unstable_by(REFINED, by_score);
+        }
+        let split = found.len().min(REFINED);
+        let matcher = SkimMatcherV2::default().respect_case();
+        let mut top: Vec<(i64, Match)> = found[..split]
+            .iter()
+            .filter_map(|m| {
+                let score = self.with_text(m.index, exact, |t| matcher.fuzzy_match(t, query))?;
+                Some((score, *m))
+            })
+            .collect();
+        top.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(by_score(&a.1, &b.1)));
+        let mut rest = found.split_off(split);
+        rest.sort_unstable_by(by_score);
+        top.into_iter()
+            .map(|(score, m)| Match { score, ..m })
+            .chain(rest)
+            .collect()
     }
 
     /// Every candidate, or only the previous matches when the query extends
@@ -152,39 +279,6 @@ fn mode_key(query: &str, exact: bool) -> String {
 /// are far down the list, past any screen).
 const REFINED: usize = 200;
 
-/// Every candidate that holds the query as a subsequence, with a cheap
-/// score, on every core.
-fn cheap_scores(texts: &[Box<str>], candidates: &[u32], query: &str) -> Vec<Match> {
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if candidates.len() < PARALLEL_FROM || workers < 2 {
-        return cheap_chunk(texts, candidates, query.as_bytes());
-    }
-    let chunk = candidates.len().div_ceil(workers);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = candidates
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || cheap_chunk(texts, part, query.as_bytes())))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    })
-}
-
-fn cheap_chunk(texts: &[Box<str>], candidates: &[u32], needle: &[u8]) -> Vec<Match> {
-    candidates
-        .iter()
-        .filter_map(|&i| {
-            let score = cheap_score(texts[i as usize].as_bytes(), needle)?;
-            Some(Match {
-                index: i as usize,
-                score,
-            })
-        })
-        .collect()
-}
-
 /// Whole query at a word start beats the whole query inside a word, which
 /// beats scattered letters; earlier beats later (names come first).
 fn cheap_score(text: &[u8], needle: &[u8]) -> Option<i64> {
@@ -198,27 +292,6 @@ fn cheap_score(text: &[u8], needle: &[u8]) -> Option<i64> {
         None => (1, memchr::memchr(needle[0], text).unwrap_or(0)),
     };
     Some(tier * 100_000 - at.min(99_999) as i64)
-}
-
-/// Best first: the top matches by cheap score re-scored by fuzzy-matcher.
-fn rank(texts: &[Box<str>], mut found: Vec<Match>, query: &str) -> Vec<Match> {
-    let by_score = |a: &Match, b: &Match| b.score.cmp(&a.score).then(a.index.cmp(&b.index));
-    if found.len() > REFINED {
-        found.select_nth_unstable_by(REFINED, by_score);
-    }
-    let split = found.len().min(REFINED);
-    let matcher = SkimMatcherV2::default().respect_case();
-    let mut top: Vec<(i64, Match)> = found[..split]
-        .iter()
-        .filter_map(|m| Some((matcher.fuzzy_match(&texts[m.index], query)?, *m)))
-        .collect();
-    top.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(by_score(&a.1, &b.1)));
-    let mut rest = found.split_off(split);
-    rest.sort_unstable_by(by_score);
-    top.into_iter()
-        .map(|(score, m)| Match { score, ..m })
-        .chain(rest)
-        .collect()
 }
 
 /// Do the needle's bytes occur in the haystack in order? (A fuzzy match
@@ -236,22 +309,29 @@ fn is_subsequence(needle: &[u8], haystack: &[u8]) -> bool {
 
 /// Lower case, one char for one char, so match positions stay valid.
 fn lower_case(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            let mut lower = c.to_lowercase();
-            match (lower.next(), lower.next()) {
-                (Some(l), None) => l,
-                _ => c,
-            }
-        })
-        .collect()
+    s.chars().map(lower_char).collect()
+}
+
+fn lower_char(c: char) -> char {
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    let mut lower = c.to_lowercase();
+    match (lower.next(), lower.next()) {
+        (Some(l), None) => l,
+        _ => c,
+    }
 }
 
 fn is_foldable(c: char) -> bool {
     fold_char(c) != c
 }
 
+/// Folds to one ASCII letter or leaves the char as it is.
 fn fold_char(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
     match c {
         'å' | 'ä' | 'à' | 'á' | 'â' | 'ã' => 'a',
         'ö' | 'ø' | 'ó' | 'ò' | 'ô' | 'õ' => 'o',

@@ -3,6 +3,7 @@
 
 use super::keys::normalise_id;
 use super::{Result, Store, StoreError};
+use crate::ingest::gazetteer::FastMap;
 use crate::model::Project;
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
@@ -22,8 +23,44 @@ pub struct ProjectSummary {
     pub end_date: Option<String>,
     pub total_budget_sek: Option<i64>,
     pub esf_grant_sek: Option<i64>,
-    pub organisations: Vec<String>,
-    pub municipalities: Vec<String>,
+}
+
+/// The columns [`summary_row`] reads.
+const SUMMARY: &str = "SELECT rowid_, key, id, name, owner, region, fund, programme_period,
+        start_date, end_date, total_budget_sek, esf_grant_sek, municipalities FROM projects";
+
+fn summary_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, ProjectSummary, String)> {
+    let summary = ProjectSummary {
+        key: r.get(1)?,
+        id: r.get(2)?,
+        name: r.get(3)?,
+        owner: r.get(4)?,
+        region: r.get(5)?,
+        fund: r.get(6)?,
+        programme_period: r.get(7)?,
+        start_date: r.get(8)?,
+        end_date: r.get(9)?,
+        total_budget_sek: r.get(10)?,
+        esf_grant_sek: r.get(11)?,
+    };
+    Ok((r.get(0)?, summary, r.get(12)?))
+}
+
+/// Every project's organisation names: a project's links are a run of
+/// `orgs` (indices into `names`), the run given by `runs[project]`.
+#[derive(Default)]
+struct ProjectOrgs {
+    names: Vec<Box<str>>,
+    orgs: Vec<u32>,
+    runs: FastMap<i64, (u32, u32)>,
+}
+
+impl ProjectOrgs {
+    fn of(&self, project: i64) -> impl Iterator<Item = &str> {
+        let (start, len) = self.runs.get(&project).copied().unwrap_or_default();
+        let run = &self.orgs[start as usize..(start + len) as usize];
+        run.iter().map(|&o| &*self.names[o as usize])
+    }
 }
 
 /// A project in full, with where it came from.
@@ -82,45 +119,77 @@ pub struct UnclassifiedDoc {
 /// key, record JSON, source path, name key, owner key.
 type ProjectRow = (String, String, String, Option<String>, Option<String>);
 
-fn split_list(s: Option<String>, sep: &str) -> Vec<String> {
-    s.map(|s| {
-        s.split(sep)
-            .filter(|x| !x.is_empty())
-            .map(str::to_string)
-            .collect()
-    })
-    .unwrap_or_default()
-}
-
 impl Store {
     /// Every project, in name order.
+    /// Every project in list order (name without regard to case, then
+    /// key), handed to `each` with its organisations' and municipalities'
+    /// names joined, one at a time so that a million never sit in memory
+    /// twice.
+    pub fn each_summary(&self, mut each: impl FnMut(ProjectSummary, &str)) -> Result<()> {
+        let links = self.organisation_names_by_project()?;
+        let mut stmt = self
+            .conn
+            .prepare(&format!("{SUMMARY} ORDER BY name COLLATE NOCASE, key"))?;
+        let mut rows = stmt.query([])?;
+        let mut more = String::new();
+        while let Some(row) = rows.next()? {
+            let (rowid, summary, municipalities) = summary_row(row)?;
+            more.clear();
+            let owner = summary.owner.as_deref();
+            for name in links.of(rowid) {
+                if Some(name) == owner {
+                    continue;
+                }
+                more.push_str(name);
+                more.push_str("  ");
+            }
+            more.push_str(&municipalities.replace("; ", "  "));
+            each(summary, more.trim_end());
+        }
+        Ok(())
+    }
+
+    /// Every project in list order.
     pub fn summaries(&self) -> Result<Vec<ProjectSummary>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT p.key, p.id, p.name, p.owner, p.region, p.fund, p.programme_period,
-                    p.start_date, p.end_date, p.total_budget_sek, p.esf_grant_sek,
-                    p.municipalities,
-                    (SELECT group_concat(o.name, char(31)) FROM project_orgs po
-                       JOIN organisations o ON o.id = po.org WHERE po.project = p.rowid_)
-             FROM projects p ORDER BY p.name COLLATE NOCASE, p.key",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(ProjectSummary {
-                key: r.get(0)?,
-                id: r.get(1)?,
-                name: r.get(2)?,
-                owner: r.get(3)?,
-                region: r.get(4)?,
-                fund: r.get(5)?,
-                programme_period: r.get(6)?,
-                start_date: r.get(7)?,
-                end_date: r.get(8)?,
-                total_budget_sek: r.get(9)?,
-                esf_grant_sek: r.get(10)?,
-                municipalities: split_list(r.get(11)?, "; "),
-                organisations: split_list(r.get(12)?, "\u{1f}"),
-            })
-        })?;
+        let mut all = Vec::new();
+        self.each_summary(|summary, _| all.push(summary))?;
+        Ok(all)
+    }
+
+    /// The first `limit` projects in list order, quickly (an index gives
+    /// the order), for a screen to show while the rest load.
+    pub fn first_summaries(&self, limit: usize) -> Result<Vec<ProjectSummary>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "{SUMMARY} ORDER BY name COLLATE NOCASE, key LIMIT ?1"
+        ))?;
+        let rows = stmt.query_map([limit as i64], |r| Ok(summary_row(r)?.1))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Organisation names per project row, read in one pass over the links
+    /// (a lookup per project would seek a million times).
+    fn organisation_names_by_project(&self) -> Result<ProjectOrgs> {
+        let mut index_of: FastMap<i64, u32> = FastMap::default();
+        let mut links = ProjectOrgs::default();
+        let mut stmt = self.conn.prepare("SELECT id, name FROM organisations")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            index_of.insert(row.get(0)?, links.names.len() as u32);
+            links.names.push(row.get::<_, String>(1)?.into());
+        }
+        let mut stmt = self
+            .conn
+            .prepare("SELECT project, org FROM project_orgs ORDER BY project, org")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            let project: i64 = row.get(0)?;
+            if let Some(&org) = index_of.get(&row.get::<_, i64>(1)?) {
+                let at = links.orgs.len() as u32;
+                links.runs.entry(project).or_insert((at, 0)).1 += 1;
+                links.orgs.push(org);
+            }
+        }
+        Ok(links)
     }
 
     /// Full records for the given keys, in that order.

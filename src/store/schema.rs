@@ -11,6 +11,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/sql/003_organisation_parents.sql"),
     include_str!("../../assets/sql/004_external_full_text.sql"),
     include_str!("../../assets/sql/005_projects_by_start.sql"),
+    include_str!("../../assets/sql/006_project_list.sql"),
 ];
 
 /// The schema version this build writes.

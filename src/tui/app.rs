@@ -6,6 +6,7 @@ use super::graph_state::GraphView;
 use super::keymap::{Action, Key, KeyMap};
 use super::layout::{self, Areas};
 use super::org_list::OrgList;
+use super::related::{self, Finder};
 use super::selection::Selection;
 use super::theme::Theme;
 use super::view;
@@ -15,6 +16,7 @@ use crate::store::{Store, StoredProject, UnclassifiedDoc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::symbols::Marker;
 use ratatui::text::Line;
+use std::sync::mpsc::{Receiver, TryRecvError};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -53,9 +55,6 @@ pub enum Exit {
     Interrupted,
 }
 
-/// Related projects shown in the detail pane.
-const RELATED_IN_DETAIL: usize = 5;
-
 pub struct App {
     pub(super) store: Store,
     pub catalogue: Catalogue,
@@ -76,6 +75,9 @@ pub struct App {
     pub help_scroll: usize,
     pub detail: Option<StoredProject>,
     pub related: Vec<Related>,
+    /// Related projects are being found for the detail shown.
+    pub related_pending: bool,
+    pub(super) finder: Option<Finder>,
     /// The detail pane's text, wrapped for its width (built before a frame).
     pub detail_lines: Vec<Line<'static>>,
     pub(super) detail_built_for: Option<(ListKind, String, u16)>,
@@ -93,11 +95,46 @@ pub struct App {
     /// keystroke first); off, every edit filters at once (tests, scripts).
     pub defer_filtering: bool,
     pub(super) filter_pending: bool,
+    /// The whole catalogue, arriving from a background thread while the
+    /// first screen of projects shows.
+    pub(super) loading: Option<Receiver<crate::store::Result<Catalogue>>>,
 }
 
+/// Projects read for the first screen while the rest load (more than any
+/// terminal shows).
+const FIRST_SCREEN: usize = 300;
+
 impl App {
+    /// The browser over every project, read before it returns.
     pub fn new(store: Store, keys: KeyMap) -> crate::store::Result<App> {
-        let catalogue = Catalogue::new(store.summaries()?);
+        let catalogue = Catalogue::load(&store)?;
+        App::with(store, keys, catalogue)
+    }
+
+    /// The browser over the first screen of projects, the rest loading on
+    /// another thread (see [`App::poll_loading`]): a million projects take
+    /// seconds to read, the first screen milliseconds.
+    pub fn starting(store: Store, keys: KeyMap) -> crate::store::Result<App> {
+        let Some(reader) = store.reopen()? else {
+            return App::new(store, keys);
+        };
+        let mut first = Catalogue::default();
+        for summary in store.first_summaries(FIRST_SCREEN)? {
+            first.push(summary, "");
+        }
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            // The browser may have quit meanwhile; then nobody is waiting.
+            let _ = sender.send(Catalogue::load(&reader));
+        });
+        let finder = store.reopen()?.map(Finder::start);
+        let mut app = App::with(store, keys, first)?;
+        app.loading = Some(receiver);
+        app.finder = finder;
+        Ok(app)
+    }
+
+    fn with(store: Store, keys: KeyMap, catalogue: Catalogue) -> crate::store::Result<App> {
         let unclassified = store.unclassified()?;
         let mut app = App {
             store,
@@ -117,6 +154,8 @@ impl App {
             help_scroll: 0,
             detail: None,
             related: Vec::new(),
+            related_pending: false,
+            finder: None,
             detail_lines: Vec::new(),
             detail_built_for: None,
             graph: None,
@@ -129,6 +168,7 @@ impl App {
             exit: None,
             defer_filtering: false,
             filter_pending: false,
+            loading: None,
         };
         app.refilter();
         Ok(app)
@@ -197,13 +237,69 @@ impl App {
         }
     }
 
-    /// Filters for the query typed so far, if a filter edit is waiting.
+    /// Filters for the query typed so far, if a filter edit is waiting
+    /// (and every project is in: filtering waits for the loading).
     pub fn run_pending_filter(&mut self) -> bool {
-        if !std::mem::take(&mut self.filter_pending) {
+        if self.is_loading() || !std::mem::take(&mut self.filter_pending) {
             return false;
         }
         self.refilter();
         true
+    }
+
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    /// Something is coming from another thread that the screen will show.
+    pub fn is_waiting(&self) -> bool {
+        self.is_loading() || self.related_pending
+    }
+
+    /// Takes the whole catalogue when it has arrived; true when it did (the
+    /// list is filtered and sorted again, the selected project kept).
+    pub fn poll_loading(&mut self) -> bool {
+        let Some(receiver) = &self.loading else {
+            return false;
+        };
+        let loaded = match receiver.try_recv() {
+            Err(TryRecvError::Empty) => return false,
+            Ok(loaded) => loaded.map_err(|e| e.to_string()),
+            Err(TryRecvError::Disconnected) => Err("reading stopped".to_string()),
+        };
+        self.loading = None;
+        match loaded {
+            Ok(catalogue) => {
+                // A filter typed meanwhile starts at its best match.
+                let selected = self
+                    .selected_key()
+                    .filter(|_| !self.filter_pending)
+                    .map(str::to_string);
+                let before = (self.selection.clone(), self.detail_scroll);
+                self.catalogue = catalogue;
+                self.refilter();
+                self.filter_pending = false;
+                match selected.and_then(|k| self.row_of(&k)) {
+                    Some(at) if at == before.0.index => {
+                        (self.selection, self.detail_scroll) = before;
+                    }
+                    Some(at) => {
+                        self.selection.index = at;
+                        self.selection.follow(self.list_height());
+                    }
+                    None => {}
+                }
+            }
+            Err(e) => self.message = Some(format!("cannot read every project: {e}")),
+        }
+        true
+    }
+
+    /// Where a project is in the visible list.
+    fn row_of(&self, key: &str) -> Option<usize> {
+        self.rows
+            .iter()
+            .position(|&i| self.catalogue.projects[i].key == key)
     }
 
     pub(super) fn set_mode(&mut self, mode: Mode) -> bool {
@@ -256,7 +352,10 @@ impl App {
             ListKind::Projects => self
                 .detail
                 .as_ref()
-                .map(|d| view::build_detail(d, &self.related, width, self.theme))
+                .map(|d| {
+                    let related = (!self.related_pending).then_some(&self.related[..]);
+                    view::build_detail(d, related, width, self.theme)
+                })
                 .unwrap_or_default(),
             ListKind::Unclassified => self
                 .unclassified
@@ -275,13 +374,35 @@ impl App {
             return;
         }
         self.detail = wanted.as_deref().and_then(|k| self.store.project(k).ok());
-        self.related = match &self.detail {
-            Some(d) => self
-                .store
-                .neighbourhood_of_project(&d.key, true)
-                .map(|(key, nb)| crate::graph::related(&nb, &key, RELATED_IN_DETAIL))
-                .unwrap_or_default(),
-            None => Vec::new(),
+        self.related = Vec::new();
+        self.related_pending = false;
+        let Some(detail) = &self.detail else {
+            return;
         };
+        match &self.finder {
+            Some(finder) => {
+                finder.ask(&detail.key);
+                self.related_pending = true;
+            }
+            None => self.related = related::find(&self.store, &detail.key),
+        }
+    }
+
+    /// Takes related projects found for the detail shown; true when they
+    /// came.
+    pub fn poll_related(&mut self) -> bool {
+        let Some(finder) = &self.finder else {
+            return false;
+        };
+        let mut arrived = false;
+        while let Some((key, related)) = finder.answer() {
+            if self.detail.as_ref().is_some_and(|d| d.key == key) {
+                self.related = related;
+                self.related_pending = false;
+                self.detail_built_for = None;
+                arrived = true;
+            }
+        }
+        arrived
     }
 }

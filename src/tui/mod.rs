@@ -12,6 +12,7 @@ pub mod graph_state;
 pub mod keymap;
 pub mod layout;
 pub mod org_list;
+mod related;
 mod screens;
 pub mod selection;
 pub mod terminal;
@@ -33,7 +34,7 @@ pub fn run(
     config: Config,
     notice: Option<String>,
 ) -> anyhow::Result<ExitCode> {
-    let mut app = App::new(store, config.keys)?;
+    let mut app = App::starting(store, config.keys)?;
     app.message = notice;
     app.markers = config.markers;
     app.defer_filtering = true;
@@ -43,10 +44,14 @@ pub fn run(
     app.size = (size.width, size.height);
     draw(&mut guard.terminal, &mut app)?;
     let exit = loop {
-        let mut changed = app.handle(event::read()?);
-        while app.exit.is_none() && event::poll(Duration::ZERO)? {
+        let mut changed = false;
+        if input_ready(&app)? {
             changed |= app.handle(event::read()?);
+            while app.exit.is_none() && event::poll(Duration::ZERO)? {
+                changed |= app.handle(event::read()?);
+            }
         }
+        changed |= app.poll_loading() | app.poll_related();
         flush_outbox(&mut app)?;
         if let Some(exit) = app.exit {
             break exit;
@@ -60,17 +65,36 @@ pub fn run(
         }
     };
     drop(guard);
+    // A million small allocations take half a second to free, and the
+    // process ends now anyway.
+    std::mem::forget(std::mem::take(&mut app.catalogue));
     Ok(match exit {
         Exit::Quit => ExitCode::SUCCESS,
         Exit::Interrupted => ExitCode::from(130),
     })
 }
 
+/// Blocks for input, or while projects load or related projects are found,
+/// waits a little for it so what came can be shown.
+fn input_ready(app: &App) -> std::io::Result<bool> {
+    if app.is_waiting() {
+        event::poll(Duration::from_millis(50))
+    } else {
+        Ok(true)
+    }
+}
+
 fn draw(terminal: &mut terminal::Tui, app: &mut App) -> std::io::Result<()> {
     app.prepare_frame();
     let mut out = std::io::stdout();
     crossterm::queue!(out, BeginSynchronizedUpdate)?;
-    terminal.draw(|frame| view::draw(frame, app, app.theme))?;
+    terminal.draw(|frame| {
+        // The reliability tests' way to make a draw fail.
+        if !app.query.is_empty() && std::env::var_os("ESF_TEST_PANIC_IN_DRAW").is_some() {
+            panic!("a panic inside a draw, as the test asked");
+        }
+        view::draw(frame, app, app.theme)
+    })?;
     crossterm::execute!(out, EndSynchronizedUpdate)?;
     Ok(())
 }

@@ -45,10 +45,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
 }
 
 /// The lines of a project's detail for a pane `width` columns wide (inside
-/// its border).
+/// its border); `related` is `None` while related projects are found.
 pub fn build_detail(
     s: &StoredProject,
-    related: &[Related],
+    related: Option<&[Related]>,
     width: u16,
     theme: Theme,
 ) -> Vec<Line<'static>> {
@@ -108,7 +108,7 @@ fn labelled(lines: &mut Vec<Line<'static>>, label: &str, value: &str, width: usi
 /// The top related projects and what they share (`p` opens the graph).
 fn related_section(
     lines: &mut Vec<Line<'static>>,
-    related: &[Related],
+    related: Option<&[Related]>,
     width: usize,
     theme: Theme,
 ) {
@@ -117,6 +117,10 @@ fn related_section(
         "Related projects",
         theme.section(),
     )));
+    let Some(related) = related else {
+        lines.push(Line::from(Span::styled("finding…", theme.missing())));
+        return;
+    };
     if related.is_empty() {
         lines.push(Line::from(Span::styled(
             "none share an organisation",

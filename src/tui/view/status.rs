@@ -57,6 +57,7 @@ fn counts(app: &App) -> String {
         _ => {}
     }
     match app.kind {
+        ListKind::Projects if app.is_loading() => "loading…".to_string(),
         ListKind::Projects => format!(
             "{}/{} projects",
             app.rows.len(),
