@@ -115,3 +115,18 @@ fn hostile_shapes() {
         assert_record_or_reason(&case);
     }
 }
+
+/// Every input that ever broke the parser (or was made to try) stays here.
+#[test]
+fn saved_regression_inputs_parse() {
+    let mut seen = 0;
+    for entry in std::fs::read_dir("tests/fixtures/regressions").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "md") {
+            continue;
+        }
+        assert_record_or_reason(&std::fs::read(&path).unwrap());
+        seen += 1;
+    }
+    assert!(seen > 0);
+}

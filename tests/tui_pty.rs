@@ -1,65 +1,17 @@
 //! The real binary in a pseudo-terminal: it filters, opens a project,
 //! quits, and leaves the terminal as it found it.
 
-use portable_pty::{native_pty_system, CommandBuilder, PtySize};
+mod common;
+
+use common::pty::{assert_cooked, wait_exit, Screen};
+use portable_pty::CommandBuilder;
 use std::io::{Read, Write};
-use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
-
-struct Screen {
-    parser: Arc<Mutex<vt100::Parser>>,
-    raw: Arc<Mutex<Vec<u8>>>,
-}
-
-impl Screen {
-    fn watch(mut reader: Box<dyn Read + Send>, rows: u16, cols: u16) -> Screen {
-        let parser = Arc::new(Mutex::new(vt100::Parser::new(rows, cols, 0)));
-        let raw = Arc::new(Mutex::new(Vec::new()));
-        let (p, r) = (parser.clone(), raw.clone());
-        std::thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            while let Ok(n) = reader.read(&mut buf) {
-                if n == 0 {
-                    break;
-                }
-                p.lock().unwrap().process(&buf[..n]);
-                r.lock().unwrap().extend_from_slice(&buf[..n]);
-            }
-        });
-        Screen { parser, raw }
-    }
-
-    fn text(&self) -> String {
-        self.parser.lock().unwrap().screen().contents()
-    }
-
-    fn wait_for(&self, what: &str) {
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while Instant::now() < deadline {
-            if self.text().contains(what) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        panic!("never saw {what:?}; screen:\n{}", self.text());
-    }
-
-    fn raw_text(&self) -> String {
-        String::from_utf8_lossy(&self.raw.lock().unwrap()).into_owned()
-    }
-}
+use std::time::Duration;
 
 #[test]
 fn filter_open_and_quit_in_a_real_terminal() {
     let dir = tempfile::tempdir().unwrap();
-    let pair = native_pty_system()
-        .openpty(PtySize {
-            rows: 24,
-            cols: 80,
-            pixel_width: 0,
-            pixel_height: 0,
-        })
-        .unwrap();
+    let pair = common::pty::terminal_80x24();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_esf"));
     cmd.env("ESF_DB", dir.path().join("cache.sqlite"));
     cmd.env("XDG_CONFIG_HOME", dir.path());
@@ -69,6 +21,7 @@ fn filter_open_and_quit_in_a_real_terminal() {
     let mut keys = pair.master.take_writer().unwrap();
 
     screen.wait_for("Projects 5/5");
+    screen.wait_for("5/5 projects");
     assert!(
         screen.text().contains("bundled sample corpus"),
         "the first run says what it did"
@@ -109,32 +62,94 @@ fn filter_open_and_quit_in_a_real_terminal() {
     assert_cooked(&*pair.slave, &screen);
 }
 
-fn wait_exit(child: &mut (dyn portable_pty::Child + Send + Sync)) -> portable_pty::ExitStatus {
-    let deadline = Instant::now() + Duration::from_secs(10);
-    loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            return status;
+fn kill(pid: u32, signal: &str) {
+    let status = std::process::Command::new("kill")
+        .args(["-s", signal, &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+#[test]
+fn ctrl_c_and_sigterm_restore_the_terminal_and_say_how_it_ended() {
+    for (how, code) in [("ctrl-c", 130), ("TERM", 143)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = common::pty::start(&dir.path().join("cache.sqlite"), &[]);
+        s.screen.wait_for("5/5 projects");
+        match how {
+            "ctrl-c" => s.keys.write_all(b"\x03").unwrap(),
+            signal => kill(s.child.process_id().unwrap(), signal),
         }
-        assert!(Instant::now() < deadline, "esf did not exit");
-        std::thread::sleep(Duration::from_millis(50));
+        let status = wait_exit(&mut *s.child);
+        assert_eq!(status.exit_code(), code, "{how}");
+        s.assert_restored();
     }
 }
 
-/// `stty -a` on the same terminal: line editing and echo are back on.
-fn assert_cooked(slave: &(dyn portable_pty::SlavePty + Send), screen: &Screen) {
-    let mut stty = CommandBuilder::new("stty");
-    stty.arg("-a");
-    let mut child = slave.spawn_command(stty).unwrap();
-    wait_exit(&mut *child);
-    std::thread::sleep(Duration::from_millis(200));
-    let raw = screen.raw_text();
-    let report = &raw[raw.rfind("speed").unwrap_or(0)..];
-    assert!(
-        report.contains(" icanon") && !report.contains("-icanon"),
-        "{report}"
-    );
-    assert!(
-        report.contains(" echo ") && !report.contains("-echo "),
-        "{report}"
-    );
+#[test]
+fn a_panic_inside_a_draw_restores_the_terminal_before_the_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cache.sqlite");
+    let mut s = common::pty::start(&db, &[("ESF_TEST_PANIC_IN_DRAW", "1")]);
+    s.screen.wait_for("5/5 projects");
+    s.keys.write_all(b"/x").unwrap();
+    let status = wait_exit(&mut *s.child);
+    assert_eq!(status.exit_code(), 101);
+    std::thread::sleep(Duration::from_millis(300));
+    let raw = s.screen.raw_text();
+    let left = raw
+        .rfind("\u{1b}[?1049l")
+        .expect("left the alternate screen");
+    let message = raw.find("as the test asked").expect("the panic message");
+    assert!(left < message, "restored before the message");
+    s.assert_restored();
+}
+
+#[test]
+fn a_dropped_terminal_ends_the_browser_and_keeps_the_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cache.sqlite");
+    let pair = common::pty::terminal_80x24();
+    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_esf"));
+    cmd.env("ESF_DB", &db);
+    cmd.env("XDG_CONFIG_HOME", dir.path());
+    cmd.env("TERM", "xterm-256color");
+    let mut child = pair.slave.spawn_command(cmd).unwrap();
+    let mut reader = pair.master.try_clone_reader().unwrap();
+    let mut seen = Vec::new();
+    let mut buf = [0u8; 4096];
+    while !String::from_utf8_lossy(&seen).contains("projects") {
+        let n = reader.read(&mut buf).unwrap();
+        assert!(n > 0, "the browser never drew");
+        seen.extend_from_slice(&buf[..n]);
+    }
+    // What a dropped SSH link does: every handle on the terminal's far end
+    // closes.
+    drop((reader, pair));
+    let deadline = std::time::Instant::now() + Duration::from_secs(5);
+    while child.try_wait().unwrap().is_none() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "still running 5 s after its terminal went away"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+}
+
+#[test]
+fn a_dumb_terminal_gets_the_plain_list_and_no_raw_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = common::pty::start(&dir.path().join("cache.sqlite"), &[("TERM", "dumb")]);
+    let status = wait_exit(&mut *s.child);
+    assert_eq!(status.exit_code(), 0);
+    s.screen.wait_for("22-002-S07");
+    assert!(s.screen.text().contains("needs a terminal"));
+    let raw = s.screen.raw_text();
+    assert!(!raw.contains("\u{1b}[?1049h"), "no alternate screen");
+    s.assert_restored();
 }

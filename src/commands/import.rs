@@ -4,8 +4,9 @@ use super::{print_json, print_text, Context};
 use crate::sanitize;
 use crate::store::{sources, ImportOptions, ImportReport, Input};
 use std::fmt::Write as _;
+use std::fs::{File, TryLockError};
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
@@ -16,6 +17,7 @@ pub fn run(
     rebuild: bool,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
+    let _one_at_a_time = import_lock(&ctx.db_path()?)?;
     let mut store = ctx.open()?;
     let inputs = Input::from_paths(paths);
     // The sample corpus only stood in for the user's own documents.
@@ -47,6 +49,38 @@ pub fn run(
         print_text(&plain(&report, started.elapsed()))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One import per cache at a time: a second waits for the first (SQLite
+/// would make it wait too, but silently, and give up after a while).
+/// `None` where nothing can be written beside the cache: opening it for
+/// the import then says that it is read-only.
+fn import_lock(db: &Path) -> anyhow::Result<Option<File>> {
+    let mut name = db.as_os_str().to_owned();
+    name.push(".lock");
+    if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir)?;
+    }
+    let Ok(file) = File::options()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(PathBuf::from(&name))
+    else {
+        return Ok(None);
+    };
+    match file.try_lock() {
+        Ok(()) => {}
+        Err(TryLockError::WouldBlock) => {
+            eprintln!(
+                "esf: another import into {} is running; waiting for it to finish",
+                sanitize::line(&db.display().to_string())
+            );
+            file.lock()?;
+        }
+        Err(TryLockError::Error(err)) => return Err(err.into()),
+    }
+    Ok(Some(file))
 }
 
 fn plain(r: &ImportReport, took: Duration) -> String {

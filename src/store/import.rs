@@ -226,12 +226,33 @@ fn read_input(input: &Input, known: &Known) -> Outcome {
                     return Outcome::Unchanged;
                 }
             }
-            match std::fs::read(file) {
-                Ok(bytes) => read_bytes(path, &bytes, size, modified, known),
-                Err(err) => Outcome::Unreadable(format!("cannot read: {err}")),
+            match read_steady(file, &meta) {
+                Ok((bytes, size, modified)) => read_bytes(path, &bytes, size, modified, known),
+                Err(reason) => Outcome::Unreadable(reason),
             }
         }
     }
+}
+
+/// The file's bytes with the size and time they belong to. A file being
+/// rewritten while it is read is read again, and skipped if it keeps
+/// changing, so a half-written file is never stored as unchanged-looking.
+fn read_steady(
+    file: &std::path::Path,
+    before: &std::fs::Metadata,
+) -> std::result::Result<(Vec<u8>, i64, Option<i64>), String> {
+    let stamp = |m: &std::fs::Metadata| (m.len() as i64, modified_secs(m), m.modified().ok());
+    let mut expected = stamp(before);
+    for _ in 0..3 {
+        let bytes = std::fs::read(file).map_err(|err| format!("cannot read: {err}"))?;
+        let after = std::fs::metadata(file).map_err(|err| format!("cannot read: {err}"))?;
+        let now = stamp(&after);
+        if now == expected && bytes.len() as i64 == now.0 {
+            return Ok((bytes, now.0, now.1));
+        }
+        expected = now;
+    }
+    Err("changed while it was being read; import again when it is written".into())
 }
 
 fn modified_secs(meta: &std::fs::Metadata) -> Option<i64> {

@@ -29,12 +29,15 @@ use std::time::Duration;
 /// Marks a SQLite file as an esf-browser cache ("ESFB").
 pub const APPLICATION_ID: i32 = 0x4553_4642;
 
+/// What the write-ahead log shrinks back to after a checkpoint.
+const WAL_LIMIT_BYTES: i64 = 64 * 1024 * 1024;
+
 /// How long a statement waits for another process's write to finish.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{0}")]
+    #[error("{}", sqlite_message(.0))]
     Sqlite(#[from] rusqlite::Error),
     #[error("{path}: {source}")]
     Io {
@@ -48,6 +51,16 @@ pub enum StoreError {
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// SQLite's message, with what a full disk means for the user.
+fn sqlite_message(err: &rusqlite::Error) -> String {
+    match err.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::DiskFull) => {
+            format!("disk full: {err}; the import was undone and the cache is as it was before it")
+        }
+        _ => err.to_string(),
+    }
+}
 
 /// An open cache.
 pub struct Store {
@@ -75,6 +88,23 @@ impl Store {
         open::open(path)
     }
 
+    /// A second, read-only connection to the same file, for reading on
+    /// another thread; `None` for a cache in memory.
+    pub fn reopen(&self) -> Result<Option<Store>> {
+        let Some(path) = &self.path else {
+            return Ok(None);
+        };
+        let flags =
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut store = Store {
+            conn: Connection::open_with_flags(path, flags)?,
+            path: Some(path.clone()),
+            read_only: true,
+        };
+        store.configure()?;
+        Ok(Some(store))
+    }
+
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
@@ -94,6 +124,35 @@ impl Store {
                 self.conn
                     .pragma_update_and_check(None, "journal_mode", "wal", |r| r.get(0))?;
             self.conn.pragma_update(None, "synchronous", "normal")?;
+            // The WAL is emptied by checkpoints but keeps its size; this
+            // bounds it over a long session of repeated imports.
+            self.conn
+                .pragma_update(None, "journal_size_limit", WAL_LIMIT_BYTES)?;
+            self.keep_wal_files()?;
+        }
+        Ok(())
+    }
+
+    /// Keeps the `-wal` and `-shm` files when the last writer closes: users
+    /// who may only read the cache (a shared server, a read-only disk)
+    /// cannot create them, and SQLite cannot read a WAL cache without them.
+    fn keep_wal_files(&self) -> Result<()> {
+        let mut on: std::ffi::c_int = 1;
+        // SAFETY: the handle is this open connection's; the call reads and
+        // writes one int that lives across it.
+        let code = unsafe {
+            rusqlite::ffi::sqlite3_file_control(
+                self.conn.handle(),
+                c"main".as_ptr(),
+                rusqlite::ffi::SQLITE_FCNTL_PERSIST_WAL,
+                (&raw mut on).cast(),
+            )
+        };
+        // NOTFOUND: a cache in memory, which has no files to keep.
+        if code != rusqlite::ffi::SQLITE_OK && code != rusqlite::ffi::SQLITE_NOTFOUND {
+            return Err(
+                rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(code), None).into(),
+            );
         }
         Ok(())
     }

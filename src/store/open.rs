@@ -55,6 +55,12 @@ pub fn open(path: &Path) -> Result<Opened> {
         })?;
     }
     let writable = is_writable(path);
+    // SQLite takes an empty file for a new database; with sources on
+    // record it is a cache that lost its contents.
+    let emptied = std::fs::metadata(path).is_ok_and(|m| m.len() == 0);
+    if emptied && writable && !sources::read(path).is_empty() {
+        return rebuild(path, "empty (zero bytes)");
+    }
     match check(path, writable) {
         Ok(store) => Ok(Opened {
             store,

@@ -1,6 +1,8 @@
 //! Helpers shared by the browser's tests.
 #![allow(dead_code)]
 
+pub mod pty;
+
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use esf_browser::store::{ImportOptions, Input, Store};
 use esf_browser::tui::app::App;
