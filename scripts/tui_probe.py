@@ -11,21 +11,6 @@ import json, os, pty, re, select, subprocess, sys, time, struct, fcntl, termios
 binary, db, cols, rows = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 query = sys.argv[5] if len(sys.argv) > 5 else "inkl"
 
-def read_until(fd, needle, timeout):
-    """Bytes read until `needle` appears (or the timeout)."""
-    data, end = b"", time.time() + timeout
-    while time.time() < end:
-        r, _, _ = select.select([fd], [], [], 0.05)
-        if r:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                break
-            data += chunk
-            if needle in data:
-                return data, True
-    return data, False
-
 def read_until_pattern(fd, pattern, timeout, data=b""):
     """Bytes read until the regex `pattern` matches (or the timeout)."""
     end = time.time() + timeout
@@ -37,6 +22,10 @@ def read_until_pattern(fd, pattern, timeout, data=b""):
             except OSError:
                 break
     return data, bool(re.search(pattern, data))
+
+def read_until(fd, needle, timeout):
+    """Bytes read until `needle` appears (or the timeout)."""
+    return read_until_pattern(fd, re.escape(needle), timeout)
 
 def drain(fd, seconds):
     """Bytes written during `seconds`."""

@@ -110,13 +110,16 @@ impl Haystacks {
     /// lower-cased for an exact query.
     fn with_text<R>(&self, index: usize, exact: bool, f: impl FnOnce(&str) -> R) -> R {
         let folded = self.folded.get(index);
+        if !exact {
+            return f(folded);
+        }
         let from = if index == 0 {
             0
         } else {
             self.unfolded_ends[index - 1]
         };
         let changed = &self.unfolded[from..self.unfolded_ends[index]];
-        if !exact || changed.is_empty() {
+        if changed.is_empty() {
             return f(folded);
         }
         UNFOLDED.with_borrow_mut(|text| {

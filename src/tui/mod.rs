@@ -89,14 +89,19 @@ fn draw(terminal: &mut terminal::Tui, app: &mut App) -> std::io::Result<()> {
     let mut out = std::io::stdout();
     crossterm::queue!(out, BeginSynchronizedUpdate)?;
     terminal.draw(|frame| {
-        // The reliability tests' way to make a draw fail.
-        if !app.query.is_empty() && std::env::var_os("ESF_TEST_PANIC_IN_DRAW").is_some() {
+        if !app.query.is_empty() && panic_in_draw_asked() {
             panic!("a panic inside a draw, as the test asked");
         }
         view::draw(frame, app, app.theme)
     })?;
     crossterm::execute!(out, EndSynchronizedUpdate)?;
     Ok(())
+}
+
+/// The reliability tests' way to make a draw fail (read once, not per frame).
+fn panic_in_draw_asked() -> bool {
+    static ASKED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ASKED.get_or_init(|| std::env::var_os("ESF_TEST_PANIC_IN_DRAW").is_some())
 }
 
 /// Sequences meant for the terminal itself (clipboard).
