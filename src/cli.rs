@@ -12,8 +12,37 @@ pub struct Cli {
     #[arg(long, global = true, env = "ESF_DB", value_name = "PATH")]
     pub db: Option<PathBuf>,
 
+    /// Your notes, bookmarks and review states (default: the user's data
+    /// folder, esf-browser/notes.sqlite).
+    #[arg(long, global = true, env = "ESF_NOTES", value_name = "PATH")]
+    pub notes: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReviewArg {
+    Unread,
+    InReview,
+    Done,
+}
+
+impl From<ReviewArg> for crate::model::ReviewState {
+    fn from(arg: ReviewArg) -> Self {
+        match arg {
+            ReviewArg::Unread => Self::Unread,
+            ReviewArg::InReview => Self::InReview,
+            ReviewArg::Done => Self::Done,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NotesAction {
+    /// Read notes back from an export (JSON or Markdown); a note changed
+    /// here after the export was written is kept.
+    Import { file: PathBuf },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -122,6 +151,38 @@ pub enum Command {
         out: Option<PathBuf>,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+    },
+    /// Set a project's note (no text: print it).
+    Note {
+        id: String,
+        /// The note; several words are joined with spaces.
+        text: Vec<String>,
+        /// Remove the note.
+        #[arg(long, conflicts_with = "text")]
+        clear: bool,
+    },
+    /// Bookmark a project.
+    Bookmark {
+        id: String,
+        /// Remove the bookmark instead.
+        #[arg(long)]
+        remove: bool,
+    },
+    /// Set a project's review state.
+    Review {
+        id: String,
+        #[arg(value_enum)]
+        state: ReviewArg,
+    },
+    /// All your notes, bookmarks and review states (orphaned ones too).
+    #[command(args_conflicts_with_subcommands = true)]
+    Notes {
+        #[command(subcommand)]
+        action: Option<NotesAction>,
+        #[arg(long, conflicts_with = "markdown")]
+        json: bool,
+        #[arg(long)]
+        markdown: bool,
     },
     /// Write the (filtered) projects as CSV or JSON to standard output.
     Export {

@@ -5,7 +5,10 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let ctx = Context { db: cli.db };
+    let ctx = Context {
+        db: cli.db,
+        notes: cli.notes,
+    };
     let result = match cli.command {
         None => commands::browse(&ctx),
         Some(Command::Parse { files, json }) => commands::parse::run(&files, json),

@@ -162,3 +162,70 @@ fn serialize_number<S: Serializer>(value: &Option<f64>, s: S) -> Result<S::Ok, S
         None => s.serialize_none(),
     }
 }
+
+/// Where a caseworker is with a project.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReviewState {
+    #[default]
+    Unread,
+    InReview,
+    Done,
+}
+
+impl ReviewState {
+    pub const ALL: [ReviewState; 3] = [
+        ReviewState::Unread,
+        ReviewState::InReview,
+        ReviewState::Done,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewState::Unread => "unread",
+            ReviewState::InReview => "in-review",
+            ReviewState::Done => "done",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ReviewState> {
+        ReviewState::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// The state after this one, round again after `done`.
+    pub fn next(self) -> ReviewState {
+        match self {
+            ReviewState::Unread => ReviewState::InReview,
+            ReviewState::InReview => ReviewState::Done,
+            ReviewState::Done => ReviewState::Unread,
+        }
+    }
+}
+
+/// A caseworker's own record of a project: kept apart from the cache, by
+/// the project's key, so it outlives every re-import.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Annotation {
+    /// The project's key (its diarienummer, or the derived key).
+    pub key: String,
+    /// The project's name when last annotated: orphaned notes still say
+    /// what they were about.
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub note: String,
+    #[serde(default)]
+    pub bookmarked: bool,
+    #[serde(default)]
+    pub review: ReviewState,
+    /// Seconds since 1970 (UTC) of the last change.
+    #[serde(default)]
+    pub updated: i64,
+}
+
+impl Annotation {
+    /// Nothing left to keep: no note, no bookmark, not reviewed.
+    pub fn is_blank(&self) -> bool {
+        self.note.trim().is_empty() && !self.bookmarked && self.review == ReviewState::Unread
+    }
+}

@@ -1,6 +1,7 @@
 //! Plain-text rendering of records for people at a terminal. Every string
 //! from a document passes through the sanitiser.
 
+use crate::dates;
 use crate::model::{ParsedDocument, Project};
 use crate::sanitize;
 use std::fmt::Write;
@@ -53,7 +54,7 @@ pub fn period_text(start: Option<&str>, end: Option<&str>) -> Option<String> {
 
 /// How long an inclusive period lasts: `3 years`, `10 months`, `2 years 3 months`.
 pub fn duration_text(start: &str, end: &str) -> Option<String> {
-    let days = days_from_iso(end)? - days_from_iso(start)? + 1;
+    let days = dates::days_from_iso(end)? - dates::days_from_iso(start)? + 1;
     if days <= 0 {
         return None;
     }
@@ -70,19 +71,6 @@ pub fn duration_text(start: &str, end: &str) -> Option<String> {
             unit(m, "month", "months")
         ),
     })
-}
-
-/// Days since 1970-01-01 of an ISO date (proleptic Gregorian).
-pub fn days_from_iso(date: &str) -> Option<i64> {
-    let mut parts = date.get(..10)?.split('-').map(|p| p.parse::<i64>().ok());
-    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
 }
 
 /// The grouped fields (shared with the browser's detail pane), as text.
@@ -161,8 +149,6 @@ mod tests {
             Some("10 days")
         );
         assert_eq!(duration_text("2020-01-10", "2020-01-01"), None);
-        assert_eq!(days_from_iso("1970-01-01"), Some(0));
-        assert_eq!(days_from_iso("2000-03-01"), Some(11_017));
     }
 
     #[test]

@@ -3,16 +3,24 @@
 //! skipped file is named with its reason.
 
 use serde_json::Value;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
+
+mod common;
 
 fn esf(db: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_esf"));
     cmd.arg("--db")
         .arg(db)
+        .env("ESF_NOTES", notes_beside(db))
         .env("XDG_CONFIG_HOME", "/nonexistent");
     cmd
+}
+
+fn notes_beside(db: &Path) -> PathBuf {
+    db.with_file_name("notes.sqlite")
 }
 
 fn run(cmd: &mut Command) -> Output {
@@ -213,9 +221,21 @@ fn an_unreadable_file_is_skipped_and_named() {
 
 /// A folder of `n` generated documents.
 fn generated(dir: &Path, n: usize) -> PathBuf {
-    let docs = dir.join("generated");
+    generated_batch(dir, n, 1)
+}
+
+/// A folder of `n` generated documents, different for each seed.
+fn generated_batch(dir: &Path, n: usize, seed: u64) -> PathBuf {
+    let docs = dir.join(format!("generated-{seed}"));
     let out = run(Command::new(env!("CARGO_BIN_EXE_esf"))
-        .args(["gen", "--count", &n.to_string(), "--out"])
+        .args([
+            "gen",
+            "--count",
+            &n.to_string(),
+            "--seed",
+            &seed.to_string(),
+            "--out",
+        ])
         .arg(&docs));
     assert!(out.status.success());
     docs
@@ -388,6 +408,34 @@ fn two_imports_at_once_queue_and_readers_are_never_locked_out() {
     assert_eq!(integrity(&db), "ok");
 }
 
+#[test]
+fn the_log_stays_small_through_a_long_session_of_imports() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cache.sqlite");
+    assert!(run(esf(&db).arg("import").arg(corpus())).status.success());
+    let mut browser = common::pty::start(&db, &[]);
+    browser.screen.wait_for("effektbutiken");
+    for round in 1..=4 {
+        let docs = generated_batch(dir.path(), 600, round);
+        let out = run(esf(&db).arg("import").arg(&docs));
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success() && !said.contains("locked"), "{said}");
+        assert!(
+            wal_bytes(&db) < 512 * 1024,
+            "after import {round} the log holds {} bytes",
+            wal_bytes(&db)
+        );
+        browser.keys.write_all(b"j").unwrap();
+        assert!(
+            browser.child.try_wait().unwrap().is_none(),
+            "the browser is still there"
+        );
+    }
+    assert_eq!(count(&db, "documents"), 5 + 4 * 600);
+    browser.keys.write_all(b"q").unwrap();
+    assert!(common::pty::wait_exit(&mut *browser.child).success());
+}
+
 /// A small file system of its own (Linux, root); unmounted when dropped.
 struct Mounted(PathBuf);
 
@@ -430,6 +478,9 @@ fn a_full_disk_undoes_the_import_and_says_so() {
     };
     let db = small.0.join("cache.sqlite");
     assert!(run(esf(&db).arg("import").arg(corpus())).status.success());
+    let noted = run(esf(&db).args(["note", "2015/00730", "call the owner"]));
+    assert!(noted.status.success());
+    let notes_before = std::fs::read(notes_beside(&db)).unwrap();
     let docs = generated(dir.path(), 2000);
     let out = run(esf(&db).arg("import").arg(&docs));
     let said = String::from_utf8_lossy(&out.stderr);
@@ -440,6 +491,9 @@ fn a_full_disk_undoes_the_import_and_says_so() {
     let listed = run(esf(&db).arg("list"));
     assert!(listed.status.success());
     assert!(String::from_utf8_lossy(&listed.stdout).contains("effektbutiken"));
+    assert_eq!(std::fs::read(notes_beside(&db)).unwrap(), notes_before);
+    let note = run(esf(&db).args(["note", "2015/00730"]));
+    assert_eq!(String::from_utf8_lossy(&note.stdout), "call the owner\n");
 }
 
 #[test]

@@ -6,11 +6,12 @@ mod gen;
 mod graph;
 mod import;
 mod list;
+mod notes;
 pub mod parse;
 mod show;
 
-use crate::cli::Command;
-use crate::store::{self, Input, Store};
+use crate::cli::{Command, NotesAction};
+use crate::store::{self, Input, Notes, Store};
 use anyhow::{anyhow, Context as _};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -20,6 +21,8 @@ use std::process::ExitCode;
 pub struct Context {
     /// `--db` or `ESF_DB`.
     pub db: Option<PathBuf>,
+    /// `--notes` or `ESF_NOTES`.
+    pub notes: Option<PathBuf>,
 }
 
 impl Context {
@@ -28,6 +31,16 @@ impl Context {
             .clone()
             .or_else(store::default_path)
             .ok_or_else(|| anyhow!("no cache folder for this user; give one with --db PATH"))
+    }
+
+    /// Opens the user's notes (created on the first write).
+    pub fn open_notes(&self) -> anyhow::Result<Notes> {
+        let path = self
+            .notes
+            .clone()
+            .or_else(store::notes::default_path)
+            .ok_or_else(|| anyhow!("no data folder for this user; give one with --notes PATH"))?;
+        Ok(Notes::open(&path)?)
     }
 
     /// Opens the cache, saying so in one line if it had to be rebuilt.
@@ -104,6 +117,18 @@ pub fn run(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
             json,
         } => graph::related(ctx, &id, limit, !branches, json),
         Command::Gen { count, out, seed } => gen::run(ctx, count, out.as_deref(), seed),
+        Command::Note { id, text, clear } => notes::note(ctx, &id, &text.join(" "), clear),
+        Command::Bookmark { id, remove } => notes::bookmark(ctx, &id, !remove),
+        Command::Review { id, state } => notes::review(ctx, &id, state.into()),
+        Command::Notes {
+            action: Some(NotesAction::Import { file }),
+            ..
+        } => notes::import(ctx, &file),
+        Command::Notes {
+            action: None,
+            json,
+            markdown,
+        } => notes::list(ctx, notes::Output::from_flags(json, markdown)),
         Command::Export {
             format,
             filter,

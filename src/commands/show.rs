@@ -28,7 +28,7 @@ pub fn run(ctx: &Context, id: &str, json: bool) -> anyhow::Result<ExitCode> {
 }
 
 /// "no project with ID …", with the closest matches.
-fn not_found(cat: &Catalogue, id: &str) -> String {
+pub(super) fn not_found(cat: &Catalogue, id: &str) -> String {
     let close: Vec<String> = cat
         .similar(id, 3)
         .iter()

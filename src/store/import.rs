@@ -12,7 +12,8 @@ use crate::model::{Format, ParsedDocument};
 use rusqlite::TransactionBehavior;
 use serde::Serialize;
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::fs::Metadata;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use xxhash_rust::xxh3::xxh3_128;
@@ -148,6 +149,7 @@ pub fn import(
         tx.query_row("SELECT count(*) FROM projects", [], |r| r.get::<_, i64>(0))? as usize;
     write::log_import(&tx, started, &report)?;
     tx.commit()?;
+    store.shrink_wal();
     Ok(report)
 }
 
@@ -237,14 +239,24 @@ fn read_input(input: &Input, known: &Known) -> Outcome {
 /// The file's bytes with the size and time they belong to. A file being
 /// rewritten while it is read is read again, and skipped if it keeps
 /// changing, so a half-written file is never stored as unchanged-looking.
-fn read_steady(
-    file: &std::path::Path,
-    before: &std::fs::Metadata,
-) -> std::result::Result<(Vec<u8>, i64, Option<i64>), String> {
+fn read_steady(file: &Path, before: &Metadata) -> std::result::Result<Steady, String> {
+    read_steady_with(file, before, &mut |f| std::fs::read(f))
+}
+
+/// Bytes, size and modification time (seconds) that belong together.
+type Steady = (Vec<u8>, i64, Option<i64>);
+
+/// [`read_steady`] with the reading handed in, so tests can rewrite the
+/// file in the middle of a read.
+fn read_steady_with(
+    file: &Path,
+    before: &Metadata,
+    read: &mut dyn FnMut(&Path) -> std::io::Result<Vec<u8>>,
+) -> std::result::Result<Steady, String> {
     let stamp = |m: &std::fs::Metadata| (m.len() as i64, modified_secs(m), m.modified().ok());
     let mut expected = stamp(before);
     for _ in 0..3 {
-        let bytes = std::fs::read(file).map_err(|err| format!("cannot read: {err}"))?;
+        let bytes = read(file).map_err(|err| format!("cannot read: {err}"))?;
         let after = std::fs::metadata(file).map_err(|err| format!("cannot read: {err}"))?;
         let now = stamp(&after);
         if now == expected && bytes.len() as i64 == now.0 {
@@ -255,7 +267,7 @@ fn read_steady(
     Err("changed while it was being read; import again when it is written".into())
 }
 
-fn modified_secs(meta: &std::fs::Metadata) -> Option<i64> {
+fn modified_secs(meta: &Metadata) -> Option<i64> {
     let time = meta.modified().ok()?;
     let since = time.duration_since(std::time::UNIX_EPOCH).ok()?;
     Some(since.as_secs() as i64)
@@ -315,4 +327,53 @@ fn record_outcome(
 fn skip(report: &mut ImportReport, path: String, reason: String) {
     report.skipped += 1;
     report.skipped_files.push(SkippedFile { path, reason });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file and a reader that rewrites it (longer each time) after the
+    /// first `rewrites` reads, as an editor saving during an import would.
+    fn rewriting_reader(
+        rewrites: usize,
+    ) -> (
+        tempfile::TempDir,
+        PathBuf,
+        impl FnMut(&Path) -> std::io::Result<Vec<u8>>,
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("doc.txt");
+        std::fs::write(&file, "first version").unwrap();
+        let mut reads = 0;
+        let reader = move |f: &Path| {
+            let bytes = std::fs::read(f)?;
+            reads += 1;
+            if reads <= rewrites {
+                std::fs::write(f, format!("version {reads} written during the read"))?;
+            }
+            Ok(bytes)
+        };
+        (dir, file, reader)
+    }
+
+    #[test]
+    fn a_file_rewritten_during_its_read_is_read_again() {
+        let (_dir, file, mut reader) = rewriting_reader(1);
+        let before = std::fs::metadata(&file).unwrap();
+        let (bytes, size, _) = read_steady_with(&file, &before, &mut reader).unwrap();
+        assert_eq!(bytes, b"version 1 written during the read");
+        assert_eq!(size, bytes.len() as i64);
+    }
+
+    #[test]
+    fn a_file_that_keeps_changing_is_skipped_with_a_reason() {
+        let (_dir, file, mut reader) = rewriting_reader(usize::MAX);
+        let before = std::fs::metadata(&file).unwrap();
+        let reason = read_steady_with(&file, &before, &mut reader).unwrap_err();
+        assert!(
+            reason.contains("changed while it was being read"),
+            "{reason}"
+        );
+    }
 }

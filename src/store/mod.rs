@@ -8,6 +8,7 @@ mod bulk;
 mod graph;
 mod import;
 mod keys;
+pub mod notes;
 mod open;
 mod query;
 mod refresh;
@@ -16,12 +17,14 @@ pub mod sources;
 mod write;
 
 pub use import::{ImportOptions, ImportReport, Input, SkippedFile};
-pub use keys::{name_key, owner_key, project_key};
+pub use keys::{name_key, normalise_id, owner_key, project_key};
+pub use notes::{Notes, NotesError};
 pub use open::Opened;
 pub use query::{
     ArticleRef, KeyedProject, OrgSummary, ProjectSummary, SearchHit, StoredProject, UnclassifiedDoc,
 };
 
+use crate::dates::now;
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -157,6 +160,16 @@ impl Store {
         Ok(())
     }
 
+    /// Copies the log into the cache and empties it, so that repeated
+    /// imports during a long session do not leave a log the size of the
+    /// largest one. Readers in the middle of a read make it a no-op (the
+    /// size limit still holds); that is not an error.
+    fn shrink_wal(&self) {
+        let _ = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+    }
+
     /// Imports inputs in one transaction; see [`import::import`].
     pub fn import(
         &mut self,
@@ -199,10 +212,4 @@ impl Store {
 pub fn default_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "esf-browser")
         .map(|dirs| dirs.cache_dir().join("cache.sqlite"))
-}
-
-fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
 }

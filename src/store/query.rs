@@ -212,6 +212,13 @@ impl Store {
             .collect())
     }
 
+    /// The key of every project in the cache.
+    pub fn project_keys(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare("SELECT key FROM projects")?;
+        let keys = stmt.query_map([], |r| r.get(0))?;
+        Ok(keys.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn project_count(&self) -> Result<usize> {
         let count: i64 = self
             .conn

@@ -104,6 +104,7 @@ pub fn start(db: &std::path::Path, env: &[(&str, &str)]) -> Session {
     let pair = terminal_80x24();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_esf"));
     cmd.env("ESF_DB", db);
+    cmd.env("ESF_NOTES", db.with_file_name("notes.sqlite"));
     cmd.env("XDG_CONFIG_HOME", db.parent().unwrap());
     cmd.env("TERM", "xterm-256color");
     for (name, value) in env {

@@ -1,0 +1,159 @@
+//! `esf note`, `esf bookmark`, `esf review`, `esf notes`: the caseworker's
+//! own records of projects, kept apart from the cache.
+
+use super::{print_json, print_text, styled, terminal_width, Context};
+use crate::catalogue::Catalogue;
+use crate::model::{Annotation, ReviewState};
+use crate::notes_file::{self, Exported};
+use crate::sanitize;
+use crate::store::{normalise_id, Notes, Store, StoreError};
+use crate::table::Table;
+use anyhow::{anyhow, Context as _};
+use std::collections::HashSet;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub enum Output {
+    Text,
+    Json,
+    Markdown,
+}
+
+impl Output {
+    pub fn from_flags(json: bool, markdown: bool) -> Output {
+        match (json, markdown) {
+            (true, _) => Output::Json,
+            (_, true) => Output::Markdown,
+            _ => Output::Text,
+        }
+    }
+}
+
+/// The key and name of the project an ID names. A project gone from the
+/// cache can still be annotated if it has notes (they are orphaned).
+fn target(store: &Store, notes: &Notes, id: &str) -> anyhow::Result<(String, Option<String>)> {
+    match store.project(id) {
+        Ok(p) => Ok((p.key, p.project.name)),
+        Err(StoreError::NotFound(_)) if notes.get(&normalise_id(id))?.is_some() => {
+            Ok((normalise_id(id), None))
+        }
+        Err(StoreError::NotFound(_)) => {
+            let cat = Catalogue::load(store)?;
+            Err(anyhow!(super::show::not_found(&cat, id)))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Applies one change to one project's annotation and says what is stored.
+fn change(
+    ctx: &Context,
+    id: &str,
+    what: &str,
+    apply: impl FnOnce(&mut Annotation),
+) -> anyhow::Result<ExitCode> {
+    let store = ctx.open_for_reading()?;
+    let mut notes = ctx.open_notes()?;
+    let (key, name) = target(&store, &notes, id)?;
+    notes.update(&key, name.as_deref(), apply)?;
+    let name = name.map(|n| format!(" ({n})")).unwrap_or_default();
+    print_text(&format!(
+        "{}\n",
+        sanitize::line(&format!("{key}{name}: {what}"))
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn note(ctx: &Context, id: &str, text: &str, clear: bool) -> anyhow::Result<ExitCode> {
+    if clear {
+        return change(ctx, id, "note removed", |a| a.note.clear());
+    }
+    if text.trim().is_empty() {
+        return show_note(ctx, id);
+    }
+    change(ctx, id, "note saved", |a| a.note = text.to_string())
+}
+
+fn show_note(ctx: &Context, id: &str) -> anyhow::Result<ExitCode> {
+    let store = ctx.open_for_reading()?;
+    let notes = ctx.open_notes()?;
+    let (key, _) = target(&store, &notes, id)?;
+    match notes.get(&key)?.filter(|a| !a.note.is_empty()) {
+        Some(a) => print_text(&format!("{}\n", sanitize::text(&a.note)))?,
+        None => eprintln!("esf: no note for {}", sanitize::line(&key)),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn bookmark(ctx: &Context, id: &str, on: bool) -> anyhow::Result<ExitCode> {
+    let what = if on { "bookmarked" } else { "bookmark removed" };
+    change(ctx, id, what, |a| a.bookmarked = on)
+}
+
+pub fn review(ctx: &Context, id: &str, state: ReviewState) -> anyhow::Result<ExitCode> {
+    change(ctx, id, &format!("review: {}", state.as_str()), |a| {
+        a.review = state;
+    })
+}
+
+pub fn list(ctx: &Context, output: Output) -> anyhow::Result<ExitCode> {
+    let notes = ctx.open_notes()?;
+    let all = notes.all()?;
+    let store = ctx.open_for_reading()?;
+    let present: HashSet<String> = store.project_keys()?.into_iter().collect();
+    let exported: Vec<Exported> = all
+        .iter()
+        .map(|a| Exported {
+            annotation: a,
+            orphaned: !present.contains(&a.key),
+        })
+        .collect();
+    match output {
+        Output::Json => print_json(&exported)?,
+        Output::Markdown => print_text(&notes_file::to_markdown(&exported))?,
+        Output::Text if exported.is_empty() => eprintln!("esf: no notes yet"),
+        Output::Text => print_text(&table(&exported).render(terminal_width(), styled()))?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn table(notes: &[Exported]) -> Table {
+    let mut table = Table::new(&["ID", "MARK", "REVIEW", "NAME", "NOTE"]).flexible(&[4, 3]);
+    for e in notes {
+        let a = e.annotation;
+        let mark = match (a.bookmarked, e.orphaned) {
+            (_, true) => "orphaned",
+            (true, false) => "★",
+            (false, false) => "",
+        };
+        let first_line = a.note.lines().next().unwrap_or("");
+        table.row(vec![
+            a.key.clone(),
+            mark.to_string(),
+            a.review.as_str().to_string(),
+            a.name.clone().unwrap_or_default(),
+            first_line.to_string(),
+        ]);
+    }
+    table
+}
+
+pub fn import(ctx: &Context, file: &Path) -> anyhow::Result<ExitCode> {
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let incoming = notes_file::parse(&text).map_err(|e| anyhow!("{}: {e}", file.display()))?;
+    let mut notes = ctx.open_notes()?;
+    let report = notes.merge(&incoming)?;
+    let mut line = format!(
+        "{} added, {} updated, {} already the same, {} kept (changed here later)",
+        report.added, report.updated, report.unchanged, report.kept_newer
+    );
+    if let Some(backup) = &report.backup {
+        line.push_str(&format!(
+            "; the notes before were saved to {}",
+            backup.display()
+        ));
+    }
+    print_text(&format!("{}\n", sanitize::line(&line)))?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,172 @@
+//! The notes as a file: `esf notes --json` and `--markdown` write it,
+//! `esf notes import` reads either back. Pure text in and out.
+
+use crate::dates;
+use crate::model::{Annotation, ReviewState};
+use serde::Serialize;
+use std::fmt::Write as _;
+
+/// An annotation as exported: with whether its project is still in the cache.
+#[derive(Debug, Clone, Serialize)]
+pub struct Exported<'a> {
+    #[serde(flatten)]
+    pub annotation: &'a Annotation,
+    /// The project is no longer in the cache; the note is kept.
+    pub orphaned: bool,
+}
+
+const TITLE: &str = "# esf-browser notes";
+
+/// Markdown a person can read and `esf notes import` can read back: one
+/// section per project, the note quoted so nothing in it reads as structure.
+pub fn to_markdown(notes: &[Exported]) -> String {
+    let mut out = format!("{TITLE}\n");
+    for e in notes {
+        let a = e.annotation;
+        let _ = writeln!(
+            out,
+            "\n## {} {}",
+            a.key,
+            one_line(a.name.as_deref().unwrap_or(""))
+        );
+        let _ = writeln!(out, "\n- bookmarked: {}", yes_no(a.bookmarked));
+        let _ = writeln!(out, "- review: {}", a.review.as_str());
+        let _ = writeln!(
+            out,
+            "- updated: {} UTC",
+            dates::timestamp_seconds(a.updated)
+        );
+        if e.orphaned {
+            let _ = writeln!(out, "- orphaned: yes (no longer in the cache)");
+        }
+        if !a.note.is_empty() {
+            out.push('\n');
+            for line in a.note.lines() {
+                let _ = writeln!(out, "> {line}");
+            }
+        }
+    }
+    out
+}
+
+fn yes_no(b: bool) -> &'static str {
+    if b {
+        "yes"
+    } else {
+        "no"
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Reads an export back: JSON (an array) or the Markdown above.
+pub fn parse(text: &str) -> Result<Vec<Annotation>, String> {
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim_start().starts_with('[') {
+        return serde_json::from_str(text).map_err(|e| format!("not a notes export: {e}"));
+    }
+    if !text.trim_start().starts_with(TITLE) {
+        return Err(format!(
+            "not a notes export: it should be JSON or start with \"{TITLE}\""
+        ));
+    }
+    parse_markdown(text)
+}
+
+fn parse_markdown(text: &str) -> Result<Vec<Annotation>, String> {
+    let mut notes: Vec<Annotation> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let at = |msg: &str| format!("line {}: {msg}", n + 1);
+        if let Some(heading) = line.strip_prefix("## ") {
+            notes.push(section(heading).ok_or_else(|| at("a section without a key"))?);
+            continue;
+        }
+        let Some(current) = notes.last_mut() else {
+            continue;
+        };
+        if let Some(quoted) = line.strip_prefix('>') {
+            let quoted = quoted.strip_prefix(' ').unwrap_or(quoted);
+            if !current.note.is_empty() {
+                current.note.push('\n');
+            }
+            current.note.push_str(quoted);
+        } else if let Some(item) = line.strip_prefix("- ") {
+            field(current, item).map_err(|e| at(&e))?;
+        }
+    }
+    Ok(notes)
+}
+
+fn section(heading: &str) -> Option<Annotation> {
+    let (key, name) = heading
+        .trim()
+        .split_once(' ')
+        .unwrap_or((heading.trim(), ""));
+    (!key.is_empty()).then(|| Annotation {
+        key: key.to_string(),
+        name: Some(name.trim().to_string()).filter(|n| !n.is_empty()),
+        ..Annotation::default()
+    })
+}
+
+fn field(a: &mut Annotation, item: &str) -> Result<(), String> {
+    let (label, value) = item.split_once(':').ok_or("a list item without a label")?;
+    let value = value.trim();
+    match label.trim() {
+        "bookmarked" => a.bookmarked = value == "yes",
+        "review" => {
+            a.review = ReviewState::parse(value)
+                .ok_or_else(|| format!("unknown review state \"{value}\""))?;
+        }
+        "updated" => {
+            a.updated = dates::parse_timestamp(value.trim_end_matches("UTC"))
+                .ok_or("a time stamp it cannot read")?;
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Annotation {
+        Annotation {
+            key: "2015/00730".into(),
+            name: Some("Inkluderande rehabilitering".into()),
+            note: "Ring Anna.\n## not a heading\n- nor a field: x".into(),
+            bookmarked: true,
+            review: ReviewState::InReview,
+            updated: 1_700_000_041,
+        }
+    }
+
+    #[test]
+    fn markdown_reads_back() {
+        let a = sample();
+        let text = to_markdown(&[Exported {
+            annotation: &a,
+            orphaned: true,
+        }]);
+        assert!(text.contains("## 2015/00730 Inkluderande rehabilitering"));
+        assert_eq!(parse(&text).unwrap(), vec![a]);
+    }
+
+    #[test]
+    fn json_reads_back_and_foreign_text_is_refused() {
+        let a = sample();
+        let json = serde_json::to_string(&[Exported {
+            annotation: &a,
+            orphaned: false,
+        }])
+        .unwrap();
+        assert_eq!(parse(&json).unwrap(), vec![a]);
+        assert!(parse("hello").unwrap_err().contains("not a notes export"));
+        assert!(parse("# esf-browser notes\n## x\n- review: maybe")
+            .unwrap_err()
+            .starts_with("line 3"));
+    }
+}

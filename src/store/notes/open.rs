@@ -1,0 +1,161 @@
+//! Opening the notes: refuse what is damaged or newer, back up before
+//! migrating, and make every write durable.
+
+use super::{backup, Notes, NotesError, Result, APPLICATION_ID};
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+use std::path::Path;
+use std::time::Duration;
+
+/// Migration N (1-based) takes the notes from version N-1 to N.
+const MIGRATIONS: &[&str] = &[
+    include_str!("../../../assets/sql/notes/001_annotations.sql"),
+    include_str!("../../../assets/sql/notes/002_seen.sql"),
+];
+
+/// The notes schema this build writes.
+pub const LATEST: i64 = MIGRATIONS.len() as i64;
+
+pub fn open(path: &Path) -> Result<Notes> {
+    if !path.exists() {
+        return Ok(Notes {
+            path: Some(path.to_path_buf()),
+            conn: None,
+            read_only: false,
+        });
+    }
+    let read_only = std::fs::OpenOptions::new().append(true).open(path).is_err();
+    let flags = if read_only {
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+    } else {
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+    };
+    let refuse = |reason: String| NotesError::Refused {
+        path: path.to_path_buf(),
+        reason,
+        backup: backup::latest_backup(path),
+    };
+    let mut conn = Connection::open_with_flags(path, flags).map_err(|e| damage(e, &refuse))?;
+    configure(&conn, read_only).map_err(|e| damage(e, &refuse))?;
+    if let Err(reason) = inspect(&conn).map_err(|e| damage(e, &refuse))? {
+        return Err(refuse(reason));
+    }
+    if version(&conn)? < LATEST {
+        if read_only {
+            return Err(refuse(
+                "from an older esf and read-only, so it cannot be updated".into(),
+            ));
+        }
+        backup::before_migration(&conn, path, version(&conn)?)?;
+        migrate(&mut conn)?;
+    }
+    Ok(Notes {
+        path: Some(path.to_path_buf()),
+        conn: Some(conn),
+        read_only,
+    })
+}
+
+/// Creates the notes file (and its folder) on the first write.
+pub fn create(path: &Path) -> Result<Connection> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(|source| NotesError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+    }
+    let mut conn = Connection::open(path)?;
+    configure(&conn, false)?;
+    migrate(&mut conn)?;
+    Ok(conn)
+}
+
+/// An SQLite error that means the file is not sound notes becomes a refusal.
+fn damage(err: rusqlite::Error, refuse: &dyn Fn(String) -> NotesError) -> NotesError {
+    match err.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => refuse("not a database file".into()),
+        Some(ErrorCode::DatabaseCorrupt) => refuse("damaged".into()),
+        _ => err.into(),
+    }
+}
+
+/// A single file with a rollback journal (no `-wal` beside it to lose when
+/// the file is copied to another machine), synced on every commit.
+fn configure(conn: &Connection, read_only: bool) -> rusqlite::Result<()> {
+    conn.busy_timeout(Duration::from_secs(30))?;
+    if !read_only {
+        let _mode: String =
+            conn.pragma_update_and_check(None, "journal_mode", "delete", |r| r.get(0))?;
+    }
+    conn.pragma_update(None, "synchronous", "full")?;
+    Ok(())
+}
+
+/// Foreign files, newer schemas and damage only a check notices.
+fn inspect(conn: &Connection) -> rusqlite::Result<std::result::Result<(), String>> {
+    let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))?;
+    let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+    let version = version(conn)?;
+    if tables > 0 && app_id != APPLICATION_ID {
+        return Ok(Err("not an esf-browser notes file".into()));
+    }
+    if version > LATEST {
+        return Ok(Err(format!(
+            "from a newer esf (notes schema {version}; this one knows {LATEST})"
+        )));
+    }
+    let verdict: String = conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0))?;
+    if verdict != "ok" {
+        return Ok(Err("damaged".into()));
+    }
+    Ok(Ok(()))
+}
+
+fn version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.pragma_query_value(None, "user_version", |r| r.get(0))
+}
+
+pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    migrate_to(conn, LATEST)
+}
+
+/// Migrates up to `target` only (tests build older notes with it).
+pub fn migrate_to(conn: &mut Connection, target: i64) -> rusqlite::Result<()> {
+    let current = version(conn)?;
+    for (index, sql) in MIGRATIONS.iter().enumerate() {
+        let to = index as i64 + 1;
+        if to <= current || to > target {
+            continue;
+        }
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", to)?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pragma(conn: &Connection, name: &str) -> String {
+        conn.query_row(&format!("PRAGMA {name}"), [], |r| {
+            Ok(r.get_ref(0)?
+                .as_str()
+                .map_or_else(|_| r.get::<_, i64>(0).unwrap().to_string(), str::to_string))
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn every_write_is_synced_and_the_file_stands_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("notes.sqlite");
+        let created = create(&path).unwrap();
+        for conn in [&created, open(&path).unwrap().conn.as_ref().unwrap()] {
+            assert_eq!(pragma(conn, "synchronous"), "2", "FULL");
+            assert_eq!(pragma(conn, "journal_mode"), "delete");
+        }
+    }
+}
