@@ -1,6 +1,7 @@
 //! The projects in memory for listing: fuzzy filtering and sorting, shared
 //! by `esf list` and the browser.
 
+use crate::facets::{Facet, FacetIndex, FacetRow, Filters, Notes, Resolved};
 use crate::search::{Haystacks, Match};
 use crate::store::{ProjectSummary, Store};
 use std::cmp::Ordering;
@@ -47,6 +48,7 @@ impl SortKey {
 pub struct Catalogue {
     pub projects: Vec<ProjectSummary>,
     pub haystacks: Haystacks,
+    pub facets: FacetIndex,
 }
 
 /// The text the fuzzy filter sees: name first (so match positions below
@@ -86,16 +88,45 @@ impl Catalogue {
     /// Every project in the cache, read in name order.
     pub fn load(store: &Store) -> crate::store::Result<Catalogue> {
         let mut catalogue = Catalogue::default();
-        store.each_summary(|summary, more| catalogue.push(summary, more))?;
+        store
+            .each_summary(|summary, more, facets| catalogue.push_faceted(summary, more, facets))?;
         catalogue.projects.shrink_to_fit();
         catalogue.haystacks.shrink_to_fit();
+        catalogue.facets.shrink_to_fit();
         Ok(catalogue)
     }
 
     /// Adds a project after those already in (callers keep name order).
     pub fn push(&mut self, summary: ProjectSummary, more: &str) {
+        self.push_faceted(summary, more, &FacetRow::default());
+    }
+
+    /// Adds a project with its facet values.
+    pub fn push_faceted(&mut self, summary: ProjectSummary, more: &str, facets: &FacetRow) {
         self.haystacks.push(&haystack(&summary, more));
+        self.facets.push(&summary, facets);
         self.projects.push(summary);
+    }
+
+    /// Keeps the rows that pass every facet filter.
+    pub fn apply_facets(&self, rows: &mut Vec<usize>, filters: &Filters, notes: Notes) {
+        if filters.is_empty() {
+            return;
+        }
+        let resolved = Resolved::new(&self.facets, filters, notes);
+        rows.retain(|&i| resolved.accepts(i, &self.projects[i], None));
+    }
+
+    /// Each value of `facet` with its count among `rows` (matches of the
+    /// fuzzy filter) under the other facet filters; most first.
+    pub fn facet_counts(
+        &self,
+        facet: Facet,
+        rows: &[usize],
+        filters: &Filters,
+        notes: Notes,
+    ) -> Vec<(String, usize)> {
+        Resolved::new(&self.facets, filters, notes).counts(facet, rows, &self.projects)
     }
 
     /// Projects matching the query, best first.

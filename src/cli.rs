@@ -21,6 +21,78 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+/// Facet filters, shared by `list` and `export`. Values match as the
+/// cache writes them, in any case.
+#[derive(Debug, Default, Clone, clap::Args)]
+pub struct FacetArgs {
+    /// Region (Västsverige, Stockholm, …).
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Fund (ESF, ESF+).
+    #[arg(long)]
+    pub fund: Option<String>,
+    /// Programme period (2007-2013, 2014-2020, 2021-2027).
+    #[arg(long)]
+    pub period: Option<String>,
+    /// Programme area, as `esf list --facet area` shows it.
+    #[arg(long)]
+    pub area: Option<String>,
+    /// Specific objective (2.1, A2A, …).
+    #[arg(long)]
+    pub objective: Option<String>,
+    /// Phase (Genomförande, Förstudie, …).
+    #[arg(long)]
+    pub phase: Option<String>,
+    /// A municipality the project concerns.
+    #[arg(long)]
+    pub municipality: Option<String>,
+    /// An organisation tied to the project (owner, partner or mentioned).
+    #[arg(long)]
+    pub org: Option<String>,
+    /// Running during a year, month, date or range: 2016, 2016-03, 2015..2017.
+    #[arg(long, value_name = "WHEN")]
+    pub active: Option<String>,
+    /// Only projects you bookmarked.
+    #[arg(long)]
+    pub bookmarked: bool,
+    /// Only projects in this review state of yours.
+    #[arg(long, value_enum)]
+    pub review: Option<ReviewArg>,
+}
+
+impl FacetArgs {
+    pub fn filters(&self) -> Result<crate::facets::Filters, String> {
+        use crate::facets::{Active, Facet, Filters};
+        let mut filters = Filters::default();
+        let values = [
+            (Facet::Region, &self.region),
+            (Facet::Fund, &self.fund),
+            (Facet::Period, &self.period),
+            (Facet::Area, &self.area),
+            (Facet::Objective, &self.objective),
+            (Facet::Phase, &self.phase),
+            (Facet::Municipality, &self.municipality),
+            (Facet::Organisation, &self.org),
+        ];
+        for (facet, value) in values {
+            if let Some(v) = value {
+                filters.chosen.insert(facet, v.clone());
+            }
+        }
+        if self.bookmarked {
+            filters.chosen.insert(Facet::Bookmark, "bookmarked".into());
+        }
+        if let Some(review) = self.review {
+            let state: crate::model::ReviewState = review.into();
+            filters.chosen.insert(Facet::Review, state.as_str().into());
+        }
+        if let Some(when) = &self.active {
+            filters.active = Some(Active::parse(when)?);
+        }
+        Ok(filters)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReviewArg {
     Unread,
@@ -49,6 +121,7 @@ pub enum NotesAction {
 pub enum ExportFormat {
     Csv,
     Json,
+    Markdown,
 }
 
 #[derive(Debug, Subcommand)]
@@ -85,6 +158,11 @@ pub enum Command {
         /// Sort order (default: by name, or by match quality with --filter).
         #[arg(long, short, value_enum)]
         sort: Option<SortKey>,
+        #[command(flatten)]
+        facets: FacetArgs,
+        /// Instead of projects: each value of this facet with its count.
+        #[arg(long, value_name = "FACET", value_parser = facet_name)]
+        facet: Option<crate::facets::Facet>,
         #[arg(long)]
         json: bool,
     },
@@ -190,8 +268,25 @@ pub enum Command {
         format: ExportFormat,
         #[arg(long, short)]
         filter: Option<String>,
+        #[command(flatten)]
+        facets: FacetArgs,
         /// Include contact persons (personal data; left out by default).
         #[arg(long)]
         with_contacts: bool,
+        /// Include your notes, bookmarks and review states.
+        #[arg(long)]
+        with_notes: bool,
     },
+}
+
+/// A facet by the name `--facet` takes.
+fn facet_name(name: &str) -> Result<crate::facets::Facet, String> {
+    use crate::facets::Facet;
+    Facet::ALL
+        .into_iter()
+        .find(|f| f.name() == name)
+        .ok_or_else(|| {
+            let names: Vec<&str> = Facet::ALL.iter().map(|f| f.name()).collect();
+            format!("one of: {}", names.join(", "))
+        })
 }

@@ -7,6 +7,8 @@ pub mod commands;
 pub mod corpus;
 pub mod dates;
 pub mod detail;
+pub mod export;
+pub mod facets;
 pub mod files;
 pub mod gen;
 pub mod graph;

@@ -2,7 +2,7 @@
 //! terminal to browse in.
 
 use super::Context;
-use crate::tui;
+use crate::tui::{self, review::Reviews};
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
@@ -12,16 +12,26 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
         eprintln!(
             "esf: the browser needs a terminal; printing the project list instead (see esf --help)"
         );
-        return super::list::run(ctx, None, None, false);
+        return super::list::run(ctx, &Default::default(), None, false);
     }
     let (store, sample_notice) = ctx.open_with_sample()?;
     let (config, problems) = tui::config::load(tui::config::default_path().as_deref());
     for problem in &problems {
         eprintln!("esf: config: {}", crate::sanitize::line(problem));
     }
+    // Damaged notes do not keep anyone from browsing; they are left as
+    // they are and the status bar says why they cannot be used.
+    let (reviews, notes_problem) = match ctx.open_notes() {
+        Ok(notes) => (Reviews::over(notes), None),
+        Err(e) => (
+            Reviews::unavailable(format!("{e:#}")),
+            Some(format!("{e:#}")),
+        ),
+    };
     let notice = problems
         .first()
         .map(|p| format!("config: {p}"))
+        .or(notes_problem)
         .or(sample_notice);
-    tui::run(store, config, notice)
+    tui::run(store, config, reviews, notice)
 }

@@ -3,37 +3,112 @@
 
 use super::{print_json, print_text, styled, terminal_width, Context};
 use crate::catalogue::{Catalogue, SortKey};
+use crate::cli::FacetArgs;
+use crate::facets::{Facet, Filters};
+use crate::model::Annotation;
 use crate::report;
 use crate::sanitize;
 use crate::search::Haystacks;
-use crate::store::ProjectSummary;
+use crate::store::{ProjectSummary, Store};
 use crate::table::Table;
+use anyhow::anyhow;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-/// Indices of the projects to show, in order: filtered (best first) and
-/// sorted when asked, by name when neither.
-pub fn select(cat: &Catalogue, filter: Option<&str>, sort: Option<SortKey>) -> Vec<usize> {
-    let mut indices: Vec<usize> = match filter {
-        Some(q) => cat.filter(q).into_iter().map(|m| m.index).collect(),
-        None => (0..cat.projects.len()).collect(),
-    };
-    let sort = sort.or(filter.is_none().then_some(SortKey::Name));
-    if let Some(key) = sort {
-        cat.sort(&mut indices, key);
+/// What a list shows: the fuzzy filter and the facet filters.
+#[derive(Default)]
+pub struct Query {
+    pub filter: Option<String>,
+    pub facets: Filters,
+}
+
+impl Query {
+    pub fn new(filter: Option<String>, facets: &FacetArgs) -> anyhow::Result<Query> {
+        let facets = facets.filters().map_err(|e| anyhow!("--active: {e}"))?;
+        Ok(Query { filter, facets })
     }
-    indices
+}
+
+/// The projects with the user's annotations, for listing and exporting.
+pub struct Listing {
+    pub cat: Catalogue,
+    pub annotations: HashMap<String, Annotation>,
+}
+
+impl Listing {
+    pub fn load(ctx: &Context, store: &Store) -> anyhow::Result<Listing> {
+        let annotations = ctx.open_notes()?.all()?;
+        Ok(Listing {
+            cat: Catalogue::load(store)?,
+            annotations: annotations
+                .into_iter()
+                .map(|a| (a.key.clone(), a))
+                .collect(),
+        })
+    }
+
+    /// Indices of the projects to show, in order: filtered (best first)
+    /// and sorted when asked, by name when neither. A facet value no
+    /// project has is an error naming the values there are.
+    pub fn select(&self, query: &Query, sort: Option<SortKey>) -> anyhow::Result<Vec<usize>> {
+        self.check_values(&query.facets)?;
+        let filter = query.filter.as_deref();
+        let mut indices: Vec<usize> = match filter {
+            Some(q) => self.cat.filter(q).into_iter().map(|m| m.index).collect(),
+            None => (0..self.cat.projects.len()).collect(),
+        };
+        let notes = |key: &str| self.annotations.get(key);
+        self.cat.apply_facets(&mut indices, &query.facets, &notes);
+        let sort = sort.or(filter.is_none().then_some(SortKey::Name));
+        if let Some(key) = sort {
+            self.cat.sort(&mut indices, key);
+        }
+        Ok(indices)
+    }
+
+    /// Each value of a facet with its count under the query's filters.
+    pub fn counts(&self, query: &Query, facet: Facet) -> Vec<(String, usize)> {
+        let rows: Vec<usize> = match query.filter.as_deref() {
+            Some(q) => self.cat.filter(q).into_iter().map(|m| m.index).collect(),
+            None => (0..self.cat.projects.len()).collect(),
+        };
+        let notes = |key: &str| self.annotations.get(key);
+        self.cat.facet_counts(facet, &rows, &query.facets, &notes)
+    }
+
+    fn check_values(&self, filters: &Filters) -> anyhow::Result<()> {
+        for (facet, value) in &filters.chosen {
+            if matches!(facet, Facet::Bookmark | Facet::Review)
+                || self.cat.facets.resolve(value).is_some()
+            {
+                continue;
+            }
+            let known = self.counts(&Query::default(), *facet);
+            let mut message = format!(
+                "no project has {} \"{value}\"",
+                facet.label().to_lowercase()
+            );
+            if !known.is_empty() && known.len() <= 12 {
+                let names: Vec<&str> = known.iter().map(|(v, _)| v.as_str()).collect();
+                message.push_str(&format!("; there are: {}", names.join(", ")));
+            }
+            return Err(anyhow!(message));
+        }
+        Ok(())
+    }
 }
 
 pub fn run(
     ctx: &Context,
-    filter: Option<&str>,
+    query: &Query,
     sort: Option<SortKey>,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
     let store = ctx.open_for_reading()?;
-    let cat = Catalogue::load(&store)?;
-    let indices = select(&cat, filter, sort);
+    let listing = Listing::load(ctx, &store)?;
+    let indices = listing.select(query, sort)?;
+    let cat = &listing.cat;
     if json {
         let keys: Vec<&str> = indices
             .iter()
@@ -43,14 +118,55 @@ pub fn run(
         return Ok(ExitCode::SUCCESS);
     }
     if indices.is_empty() {
-        if let Some(q) = filter {
-            eprintln!("esf: no project matches \"{}\"", sanitize::line(q));
+        let mut what: Vec<String> = query.filter.iter().map(|q| format!("\"{q}\"")).collect();
+        if !query.facets.is_empty() {
+            what.push(query.facets.describe());
         }
+        eprintln!(
+            "esf: no project matches {}",
+            sanitize::line(&what.join(" with "))
+        );
         return Ok(ExitCode::SUCCESS);
     }
     let mut table = Table::new(&["ID", "NAME", "OWNER", "REGION", "PERIOD"]).flexible(&[1, 2, 3]);
     for &i in &indices {
         table.row(row(&cat.projects[i]));
+    }
+    print_text(&table.render(terminal_width(), styled()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `esf list --facet F`: each value with its number of projects.
+pub fn facet_counts(
+    ctx: &Context,
+    query: &Query,
+    facet: Facet,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
+    let store = ctx.open_for_reading()?;
+    let listing = Listing::load(ctx, &store)?;
+    let counts = listing.counts(query, facet);
+    if json {
+        #[derive(serde::Serialize)]
+        struct Count<'a> {
+            value: &'a str,
+            projects: usize,
+        }
+        let rows: Vec<Count> = counts
+            .iter()
+            .map(|(v, n)| Count {
+                value: v,
+                projects: *n,
+            })
+            .collect();
+        print_json(&rows)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut table = Table::new(&["PROJECTS", &facet.label().to_uppercase()])
+        .flexible(&[1])
+        .right_aligned(&[0]);
+    for (value, n) in &counts {
+        table.row(vec![n.to_string(), value.clone()]);
     }
     print_text(&table.render(terminal_width(), styled()))?;
     Ok(ExitCode::SUCCESS)

@@ -93,7 +93,19 @@ pub fn run(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
             rebuild,
             json,
         } => import::run(ctx, &paths, prune, rebuild, json),
-        Command::List { filter, sort, json } => list::run(ctx, filter.as_deref(), sort, json),
+        Command::List {
+            filter,
+            sort,
+            facets,
+            facet,
+            json,
+        } => {
+            let query = list::Query::new(filter, &facets)?;
+            match facet {
+                Some(facet) => list::facet_counts(ctx, &query, facet, json),
+                None => list::run(ctx, &query, sort, json),
+            }
+        }
         Command::Show { id, json } => show::run(ctx, &id, json),
         Command::Search { words, limit, json } => list::search(ctx, &words.join(" "), limit, json),
         Command::Orgs { filter, json } => list::orgs(ctx, filter.as_deref(), json),
@@ -132,8 +144,17 @@ pub fn run(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
         Command::Export {
             format,
             filter,
+            facets,
             with_contacts,
-        } => export::run(ctx, format, filter.as_deref(), with_contacts),
+            with_notes,
+        } => {
+            let query = list::Query::new(filter, &facets)?;
+            let with = crate::export::With {
+                contacts: with_contacts,
+                notes: with_notes,
+            };
+            export::run(ctx, format, &query, with)
+        }
     }
 }
 

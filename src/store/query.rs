@@ -3,6 +3,7 @@
 
 use super::keys::normalise_id;
 use super::{Result, Store, StoreError};
+use crate::facets::FacetRow;
 use crate::ingest::gazetteer::FastMap;
 use crate::model::Project;
 use rusqlite::{params, OptionalExtension};
@@ -27,7 +28,24 @@ pub struct ProjectSummary {
 
 /// The columns [`summary_row`] reads.
 const SUMMARY: &str = "SELECT rowid_, key, id, name, owner, region, fund, programme_period,
-        start_date, end_date, total_budget_sek, esf_grant_sek, municipalities FROM projects";
+        start_date, end_date, total_budget_sek, esf_grant_sek, municipalities,
+        programme_area, programme_area_name, specific_objective, phase FROM projects";
+
+/// A project's facet columns: programme area (code, name), objective, phase.
+type FacetColumns = [Option<String>; 4];
+
+fn facet_columns(r: &rusqlite::Row) -> rusqlite::Result<FacetColumns> {
+    Ok([r.get(13)?, r.get(14)?, r.get(15)?, r.get(16)?])
+}
+
+/// `2 Öka övergångarna till arbete`: the code and, when known, its name.
+fn area_label(code: &Option<String>, name: &Option<String>) -> Option<String> {
+    match (code, name) {
+        (Some(c), Some(n)) => Some(format!("{c} {n}")),
+        (Some(c), None) => Some(c.clone()),
+        (None, n) => n.clone(),
+    }
+}
 
 fn summary_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, ProjectSummary, String)> {
     let summary = ProjectSummary {
@@ -51,15 +69,35 @@ fn summary_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, ProjectSummary, Stri
 #[derive(Default)]
 struct ProjectOrgs {
     names: Vec<Box<str>>,
+    /// The organisation each one is a branch or unit of, by name.
+    parents: Vec<Option<Box<str>>>,
     orgs: Vec<u32>,
     runs: FastMap<i64, (u32, u32)>,
 }
 
 impl ProjectOrgs {
-    fn of(&self, project: i64) -> impl Iterator<Item = &str> {
+    fn run(&self, project: i64) -> &[u32] {
         let (start, len) = self.runs.get(&project).copied().unwrap_or_default();
-        let run = &self.orgs[start as usize..(start + len) as usize];
-        run.iter().map(|&o| &*self.names[o as usize])
+        &self.orgs[start as usize..(start + len) as usize]
+    }
+
+    fn of(&self, project: i64) -> impl Iterator<Item = &str> {
+        self.run(project).iter().map(|&o| &*self.names[o as usize])
+    }
+
+    /// The project's organisations and those they belong to (a project
+    /// with Arbetsförmedlingen Angered is a project with
+    /// Arbetsförmedlingen), each once.
+    fn with_parents(&self, project: i64) -> Vec<&str> {
+        let mut all: Vec<&str> = self.of(project).collect();
+        for &o in self.run(project) {
+            if let Some(parent) = self.parents[o as usize].as_deref() {
+                if !all.contains(&parent) {
+                    all.push(parent);
+                }
+            }
+        }
+        all
     }
 }
 
@@ -125,7 +163,10 @@ impl Store {
     /// key), handed to `each` with its organisations' and municipalities'
     /// names joined, one at a time so that a million never sit in memory
     /// twice.
-    pub fn each_summary(&self, mut each: impl FnMut(ProjectSummary, &str)) -> Result<()> {
+    pub fn each_summary(
+        &self,
+        mut each: impl FnMut(ProjectSummary, &str, &FacetRow),
+    ) -> Result<()> {
         let links = self.organisation_names_by_project()?;
         let mut stmt = self
             .conn
@@ -134,17 +175,26 @@ impl Store {
         let mut more = String::new();
         while let Some(row) = rows.next()? {
             let (rowid, summary, municipalities) = summary_row(row)?;
+            let [area, area_name, objective, phase] = facet_columns(row)?;
+            let area = area_label(&area, &area_name);
+            let facets = FacetRow {
+                area: area.as_deref(),
+                objective: objective.as_deref(),
+                phase: phase.as_deref(),
+                municipalities: municipalities
+                    .split("; ")
+                    .filter(|m| !m.is_empty())
+                    .collect(),
+                organisations: links.with_parents(rowid),
+            };
             more.clear();
             let owner = summary.owner.as_deref();
-            for name in links.of(rowid) {
-                if Some(name) == owner {
-                    continue;
-                }
+            for name in links.of(rowid).filter(|n| Some(*n) != owner) {
                 more.push_str(name);
                 more.push_str("  ");
             }
             more.push_str(&municipalities.replace("; ", "  "));
-            each(summary, more.trim_end());
+            each(summary, more.trim_end(), &facets);
         }
         Ok(())
     }
@@ -152,7 +202,7 @@ impl Store {
     /// Every project in list order.
     pub fn summaries(&self) -> Result<Vec<ProjectSummary>> {
         let mut all = Vec::new();
-        self.each_summary(|summary, _| all.push(summary))?;
+        self.each_summary(|summary, _, _| all.push(summary))?;
         Ok(all)
     }
 
@@ -171,11 +221,16 @@ impl Store {
     fn organisation_names_by_project(&self) -> Result<ProjectOrgs> {
         let mut index_of: FastMap<i64, u32> = FastMap::default();
         let mut links = ProjectOrgs::default();
-        let mut stmt = self.conn.prepare("SELECT id, name FROM organisations")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, name, parent FROM organisations")?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             index_of.insert(row.get(0)?, links.names.len() as u32);
             links.names.push(row.get::<_, String>(1)?.into());
+            links
+                .parents
+                .push(row.get::<_, Option<String>>(2)?.map(Into::into));
         }
         let mut stmt = self
             .conn

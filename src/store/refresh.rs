@@ -113,8 +113,10 @@ pub fn insert_project(tx: &Transaction, key: &str, c: &Candidate, defer_fts: boo
     tx.prepare_cached(
         "INSERT INTO projects (key, id, document_id, name, owner, region, fund, programme_period,
              start_date, end_date, total_budget_sek, esf_grant_sek, municipalities,
-             name_key, owner_key, record)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+             name_key, owner_key, record, programme_area, programme_area_name,
+             specific_objective, phase)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+             ?17, ?18, ?19, ?20)",
     )?
     .execute(params![
         key,
@@ -134,6 +136,10 @@ pub fn insert_project(tx: &Transaction, key: &str, c: &Candidate, defer_fts: boo
         c.names.1,
         // The record itself is kept once, in `records` (its document's row).
         "",
+        p.programme_area,
+        p.programme_area_name,
+        p.specific_objective,
+        p.phase,
     ])?;
     let rowid = tx.last_insert_rowid();
     for link in &p.organisations {

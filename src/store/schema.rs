@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/sql/004_external_full_text.sql"),
     include_str!("../../assets/sql/005_projects_by_start.sql"),
     include_str!("../../assets/sql/006_project_list.sql"),
+    include_str!("../../assets/sql/007_project_facets.sql"),
 ];
 
 /// The schema version this build writes.

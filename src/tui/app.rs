@@ -7,6 +7,7 @@ use super::keymap::{Action, Key, KeyMap};
 use super::layout::{self, Areas};
 use super::org_list::OrgList;
 use super::related::{self, Finder};
+use super::review::{NoteEditor, Reviews};
 use super::selection::Selection;
 use super::theme::Theme;
 use super::view;
@@ -23,6 +24,8 @@ pub enum Mode {
     Normal,
     Filtering,
     Help,
+    /// Writing the selected project's note.
+    Note,
 }
 
 /// What fills the screen.
@@ -98,6 +101,9 @@ pub struct App {
     /// The whole catalogue, arriving from a background thread while the
     /// first screen of projects shows.
     pub(super) loading: Option<Receiver<crate::store::Result<Catalogue>>>,
+    /// The user's notes, bookmarks and review states.
+    pub reviews: Reviews,
+    pub note_editor: Option<NoteEditor>,
 }
 
 /// Projects read for the first screen while the rest load (more than any
@@ -169,6 +175,8 @@ impl App {
             defer_filtering: false,
             filter_pending: false,
             loading: None,
+            reviews: Reviews::unavailable("no notes file was opened".into()),
+            note_editor: None,
         };
         app.refilter();
         Ok(app)
@@ -213,6 +221,7 @@ impl App {
         let changed = match self.mode {
             Mode::Filtering => self.on_filter_key(key),
             Mode::Help => self.on_help_key(key),
+            Mode::Note => self.on_note_key(key),
             Mode::Normal => match self.keys.action(Key::from_event(&key)) {
                 Some(action) => self.perform(action),
                 None => false,
@@ -354,7 +363,8 @@ impl App {
                 .as_ref()
                 .map(|d| {
                     let related = (!self.related_pending).then_some(&self.related[..]);
-                    view::build_detail(d, related, width, self.theme)
+                    let yours = self.reviews.get(&d.key);
+                    view::build_detail(d, yours, related, width, self.theme)
                 })
                 .unwrap_or_default(),
             ListKind::Unclassified => self

@@ -26,6 +26,9 @@ impl App {
             Action::CopySummary => self.copy(true),
             Action::OpenGraph => self.open_graph_for_selected(),
             Action::Organisations => self.open_organisations(),
+            Action::EditNote => self.start_note(),
+            Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::CycleReview => self.cycle_review(),
             Action::ToggleBranches | Action::Help | Action::Quit => false,
         }
     }

@@ -26,12 +26,15 @@ pub enum Action {
     ToggleBranches,
     CopyId,
     CopySummary,
+    EditNote,
+    ToggleBookmark,
+    CycleReview,
     Help,
     Quit,
 }
 
 impl Action {
-    pub const ALL: [Action; 20] = [
+    pub const ALL: [Action; 23] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::PageDown,
@@ -50,6 +53,9 @@ impl Action {
         Action::ToggleBranches,
         Action::CopyId,
         Action::CopySummary,
+        Action::EditNote,
+        Action::ToggleBookmark,
+        Action::CycleReview,
         Action::Help,
         Action::Quit,
     ];
@@ -74,6 +80,9 @@ impl Action {
             Action::ToggleBranches => "toggle_branches",
             Action::CopyId => "copy_id",
             Action::CopySummary => "copy_summary",
+            Action::EditNote => "edit_note",
+            Action::ToggleBookmark => "toggle_bookmark",
+            Action::CycleReview => "cycle_review",
             Action::Help => "help",
             Action::Quit => "quit",
         }
@@ -99,6 +108,9 @@ impl Action {
             Action::ToggleBranches => "graph: branch offices rolled up / apart",
             Action::CopyId => "copy the diarienummer (OSC 52)",
             Action::CopySummary => "copy a short summary (OSC 52)",
+            Action::EditNote => "your note on the project (Enter saves, Esc cancels)",
+            Action::ToggleBookmark => "bookmark the project, or remove the bookmark",
+            Action::CycleReview => "review state: unread → in review → done",
             Action::Help => "this help",
             Action::Quit => "quit",
         }
@@ -212,9 +224,12 @@ const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::ToggleUnclassified, &["u"]),
     (Action::OpenGraph, &["p"]),
     (Action::Organisations, &["o"]),
-    (Action::ToggleBranches, &["b"]),
+    (Action::ToggleBranches, &["B"]),
     (Action::CopyId, &["y"]),
     (Action::CopySummary, &["Y"]),
+    (Action::EditNote, &["n"]),
+    (Action::ToggleBookmark, &["b"]),
+    (Action::CycleReview, &["r"]),
     (Action::Help, &["?", "F1"]),
     (Action::Quit, &["q"]),
 ];

@@ -13,6 +13,7 @@ pub mod keymap;
 pub mod layout;
 pub mod org_list;
 mod related;
+pub mod review;
 mod screens;
 pub mod selection;
 pub mod terminal;
@@ -32,9 +33,11 @@ use std::time::Duration;
 pub fn run(
     store: crate::store::Store,
     config: Config,
+    reviews: review::Reviews,
     notice: Option<String>,
 ) -> anyhow::Result<ExitCode> {
     let mut app = App::starting(store, config.keys)?;
+    app.reviews = reviews;
     app.message = notice;
     app.markers = config.markers;
     app.defer_filtering = true;

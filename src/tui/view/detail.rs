@@ -3,6 +3,7 @@
 
 use crate::detail::{sections, MISSING};
 use crate::graph::Related;
+use crate::model::Annotation;
 use crate::sanitize;
 use crate::store::{StoredProject, UnclassifiedDoc};
 use crate::tui::app::{App, Pane};
@@ -48,6 +49,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
 /// its border); `related` is `None` while related projects are found.
 pub fn build_detail(
     s: &StoredProject,
+    yours: Option<&Annotation>,
     related: Option<&[Related]>,
     width: u16,
     theme: Theme,
@@ -58,6 +60,9 @@ pub fn build_detail(
         sanitize::line(p.name.as_deref().unwrap_or(&s.key)).into_owned(),
         theme.header(),
     ))];
+    if let Some(a) = yours {
+        your_notes(&mut lines, a, width, theme);
+    }
     for section in sections(Some(&s.key), p) {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(section.title, theme.section())));
@@ -137,6 +142,19 @@ fn related_section(
             lines.push(Line::from(Span::styled(l, theme.missing())));
         }
     }
+}
+
+/// The user's bookmark, review state and note, first: it is theirs.
+fn your_notes(lines: &mut Vec<Line<'static>>, a: &Annotation, width: usize, theme: Theme) {
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled("Your notes", theme.section())));
+    let mut state = vec![format!("review: {}", a.review.as_str())];
+    if a.bookmarked {
+        state.insert(0, "★ bookmarked".into());
+    }
+    lines.push(Line::from(state.join(" · ")));
+    let note = sanitize::text(&a.note);
+    lines.extend(wrap(&note, width).into_iter().map(Line::from));
 }
 
 fn text_section(

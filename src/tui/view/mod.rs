@@ -6,6 +6,7 @@ mod graph;
 pub mod graph_canvas;
 mod help;
 mod list;
+mod note;
 mod orgs;
 mod status;
 
@@ -33,8 +34,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
     }
     status::draw_filter(frame, app, theme, areas.filter);
     status::draw(frame, app, theme, areas.status);
-    if app.mode == Mode::Help {
-        help::draw(frame, app, theme, frame.area());
+    match app.mode {
+        Mode::Help => help::draw(frame, app, theme, frame.area()),
+        Mode::Note => note::draw(frame, app, theme, frame.area()),
+        _ => {}
     }
 }
 

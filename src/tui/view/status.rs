@@ -70,12 +70,16 @@ fn counts(app: &App) -> String {
 /// The keys that matter in the current mode and pane, from the key map.
 fn hints(app: &App) -> Vec<(String, &'static str)> {
     let key = |a: Action| app.keys.keys_of(a).into_iter().next().unwrap_or_default();
-    if app.mode == Mode::Filtering {
-        return vec![
-            ("Enter".into(), "keep"),
-            ("Esc".into(), "clear"),
-            ("↑↓".into(), "move"),
-        ];
+    match app.mode {
+        Mode::Filtering => {
+            return vec![
+                ("Enter".into(), "keep"),
+                ("Esc".into(), "clear"),
+                ("↑↓".into(), "move"),
+            ]
+        }
+        Mode::Note => return vec![("Enter".into(), "save"), ("Esc".into(), "cancel")],
+        _ => {}
     }
     hint_actions(app)
         .iter()
@@ -104,8 +108,10 @@ fn hint_actions(app: &App) -> &'static [(Action, &'static str)] {
         (_, _, Pane::Detail) => &[
             (Action::MoveDown, "scroll"),
             (Action::Back, "back"),
+            (Action::EditNote, "note"),
+            (Action::ToggleBookmark, "bookmark"),
+            (Action::CycleReview, "review"),
             (Action::OpenGraph, "graph"),
-            (Action::CopyId, "copy id"),
             (Action::Help, "help"),
         ],
         (_, _, Pane::List) => &[

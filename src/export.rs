@@ -1,0 +1,252 @@
+//! The filtered projects as a file: CSV, JSON or Markdown, with the user's
+//! notes when asked. Contact persons are personal data: they are left out
+//! unless asked for. Pure: records and annotations in, text out.
+
+use crate::model::{Annotation, Project};
+use crate::store::KeyedProject;
+use serde::Serialize;
+use std::fmt::Write as _;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Json,
+    Markdown,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Json => "json",
+            Format::Markdown => "md",
+        }
+    }
+}
+
+/// What goes into an export beyond the public record.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct With {
+    pub contacts: bool,
+    pub notes: bool,
+}
+
+/// One exported project: the record, and the user's notes if asked.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    pub key: String,
+    #[serde(flatten)]
+    pub project: Project,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub your_notes: Option<Annotation>,
+}
+
+/// Rows for records, contact persons dropped unless asked for; `notes`
+/// gives a project's annotation (a blank one when it has none).
+pub fn rows(
+    records: Vec<KeyedProject>,
+    with: With,
+    notes: &dyn Fn(&str) -> Option<Annotation>,
+) -> Vec<Row> {
+    records
+        .into_iter()
+        .map(|r| {
+            let mut project = r.project;
+            if !with.contacts {
+                project.contact_name = None;
+                project.contact_email = None;
+                project.contact_phone = None;
+            }
+            let your_notes = with.notes.then(|| {
+                notes(&r.key).unwrap_or_else(|| Annotation {
+                    key: r.key.clone(),
+                    ..Annotation::default()
+                })
+            });
+            Row {
+                key: r.key,
+                project,
+                your_notes,
+            }
+        })
+        .collect()
+}
+
+pub fn render(rows: &[Row], format: Format, with: With) -> String {
+    match format {
+        Format::Csv => csv(rows, with),
+        Format::Json => serde_json::to_string_pretty(rows).unwrap_or_default() + "\n",
+        Format::Markdown => markdown(rows, with),
+    }
+}
+
+const COLUMNS: &[&str] = &[
+    "key",
+    "id",
+    "name",
+    "owner",
+    "owner_org_number",
+    "region",
+    "nuts2",
+    "fund",
+    "programme_period",
+    "start_date",
+    "end_date",
+    "total_budget_sek",
+    "esf_grant_sek",
+    "eu_cofinancing_rate_percent",
+    "programme_area",
+    "programme_area_name",
+    "specific_objective",
+    "intervention_type",
+    "planned_participants",
+    "phase",
+    "partners",
+    "municipalities",
+    "organisations",
+];
+const CONTACT_COLUMNS: &[&str] = &["contact_name", "contact_email", "contact_phone"];
+
+const NOTE_COLUMNS: &[&str] = &["bookmarked", "review", "note"];
+
+/// RFC 4180 CSV with a header row; lists joined with "; ".
+fn csv(rows: &[Row], with: With) -> String {
+    let mut header: Vec<&str> = COLUMNS.to_vec();
+    if with.contacts {
+        header.extend(CONTACT_COLUMNS);
+    }
+    if with.notes {
+        header.extend(NOTE_COLUMNS);
+    }
+    let mut out = csv_line(header.iter().map(|s| s.to_string()));
+    for r in rows {
+        let mut cells = cells(r);
+        if with.contacts {
+            let p = &r.project;
+            cells.extend([&p.contact_name, &p.contact_email, &p.contact_phone].map(text));
+        }
+        if let Some(a) = &r.your_notes {
+            cells.extend([
+                if a.bookmarked { "yes" } else { "no" }.to_string(),
+                a.review.as_str().to_string(),
+                a.note.clone(),
+            ]);
+        }
+        out.push_str(&csv_line(cells.into_iter()));
+    }
+    out
+}
+
+fn text(v: &Option<String>) -> String {
+    v.clone().unwrap_or_default()
+}
+
+fn number<T: ToString>(v: Option<T>) -> String {
+    v.map(|n| n.to_string()).unwrap_or_default()
+}
+
+fn cells(r: &Row) -> Vec<String> {
+    let p = &r.project;
+    let orgs: Vec<String> = p
+        .organisations
+        .iter()
+        .map(|o| format!("{} ({})", o.name, o.role.as_str()))
+        .collect();
+    vec![
+        r.key.clone(),
+        text(&p.id),
+        text(&p.name),
+        text(&p.owner),
+        text(&p.owner_org_number),
+        text(&p.region),
+        text(&p.nuts2),
+        text(&p.fund),
+        text(&p.programme_period),
+        text(&p.start_date),
+        text(&p.end_date),
+        number(p.total_budget_sek),
+        number(p.esf_grant_sek),
+        number(p.eu_cofinancing_rate_percent),
+        text(&p.programme_area),
+        text(&p.programme_area_name),
+        text(&p.specific_objective),
+        text(&p.intervention_type),
+        number(p.planned_participants),
+        text(&p.phase),
+        p.partners.join("; "),
+        p.municipalities.join("; "),
+        orgs.join("; "),
+    ]
+}
+
+fn csv_line(cells: impl Iterator<Item = String>) -> String {
+    let quoted: Vec<String> = cells
+        .map(|c| {
+            if c.contains([',', '"', '\n', '\r']) {
+                format!("\"{}\"", c.replace('"', "\"\""))
+            } else {
+                c
+            }
+        })
+        .collect();
+    format!("{}\r\n", quoted.join(","))
+}
+
+/// A readable report: one section per project with its main fields.
+fn markdown(rows: &[Row], with: With) -> String {
+    let mut out = format!("# ESF projects ({})\n", rows.len());
+    for r in rows {
+        let p = &r.project;
+        let _ = writeln!(
+            out,
+            "\n## {} {}\n",
+            r.key,
+            one_line(p.name.as_deref().unwrap_or(""))
+        );
+        let money = |v: Option<i64>| v.map(|n| format!("{} kr", crate::report::thousands(n)));
+        let period = crate::report::period_text(p.start_date.as_deref(), p.end_date.as_deref());
+        let fields = [
+            ("Owner", p.owner.clone()),
+            ("Region", p.region.clone()),
+            ("Fund", p.fund.clone()),
+            ("Programme period", p.programme_period.clone()),
+            ("Period", period),
+            ("Total budget", money(p.total_budget_sek)),
+            ("ESF grant", money(p.esf_grant_sek)),
+            ("Phase", p.phase.clone()),
+            (
+                "Municipalities",
+                Some(p.municipalities.join(", ")).filter(|m| !m.is_empty()),
+            ),
+            (
+                "Partners",
+                Some(p.partners.join(", ")).filter(|m| !m.is_empty()),
+            ),
+        ];
+        let contacts = [
+            ("Contact", p.contact_name.clone()),
+            ("E-mail", p.contact_email.clone()),
+            ("Phone", p.contact_phone.clone()),
+        ];
+        let shown = fields
+            .iter()
+            .chain(contacts.iter().filter(|_| with.contacts));
+        for (label, value) in shown {
+            if let Some(v) = value {
+                let _ = writeln!(out, "- {label}: {}", one_line(v));
+            }
+        }
+        if let Some(a) = &r.your_notes {
+            let bookmark = if a.bookmarked { "bookmarked, " } else { "" };
+            let _ = writeln!(out, "- Your review: {bookmark}{}", a.review.as_str());
+            for line in a.note.lines() {
+                let _ = writeln!(out, "\n> {line}");
+            }
+        }
+    }
+    out
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,418 @@
+//! Facets: filtering projects by region, fund, programme period,
+//! programme area, specific objective, phase, municipality, organisation,
+//! the user's bookmarks and review states, and "active during" a period.
+//! Pure: the values of every project are handed in, interned once.
+
+use crate::dates;
+use crate::model::{Annotation, ReviewState};
+use crate::store::ProjectSummary;
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Facet {
+    Region,
+    Fund,
+    Period,
+    Area,
+    Objective,
+    Phase,
+    Municipality,
+    Organisation,
+    Bookmark,
+    Review,
+}
+
+/// Facets read from the cache, in the index's single-valued columns.
+const SINGLE: [Facet; 6] = [
+    Facet::Region,
+    Facet::Fund,
+    Facet::Period,
+    Facet::Area,
+    Facet::Objective,
+    Facet::Phase,
+];
+
+impl Facet {
+    pub const ALL: [Facet; 10] = [
+        Facet::Region,
+        Facet::Fund,
+        Facet::Period,
+        Facet::Area,
+        Facet::Objective,
+        Facet::Phase,
+        Facet::Municipality,
+        Facet::Organisation,
+        Facet::Bookmark,
+        Facet::Review,
+    ];
+
+    /// The name on the command line (`--region`) and in the status bar.
+    pub fn name(self) -> &'static str {
+        match self {
+            Facet::Region => "region",
+            Facet::Fund => "fund",
+            Facet::Period => "period",
+            Facet::Area => "area",
+            Facet::Objective => "objective",
+            Facet::Phase => "phase",
+            Facet::Municipality => "municipality",
+            Facet::Organisation => "org",
+            Facet::Bookmark => "bookmark",
+            Facet::Review => "review",
+        }
+    }
+
+    /// What the facet is, for the picker.
+    pub fn label(self) -> &'static str {
+        match self {
+            Facet::Region => "Region",
+            Facet::Fund => "Fund",
+            Facet::Period => "Programme period",
+            Facet::Area => "Programme area",
+            Facet::Objective => "Specific objective",
+            Facet::Phase => "Phase",
+            Facet::Municipality => "Municipality",
+            Facet::Organisation => "Organisation",
+            Facet::Bookmark => "Bookmarks",
+            Facet::Review => "Review state",
+        }
+    }
+
+    fn single_column(self) -> Option<usize> {
+        SINGLE.iter().position(|f| *f == self)
+    }
+}
+
+/// One project's facet values, as handed to [`FacetIndex::push`].
+#[derive(Debug, Default)]
+pub struct FacetRow<'a> {
+    pub area: Option<&'a str>,
+    pub objective: Option<&'a str>,
+    pub phase: Option<&'a str>,
+    pub municipalities: Vec<&'a str>,
+    pub organisations: Vec<&'a str>,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// Many values per project: project `i` has `values[starts[i]..starts[i+1]]`.
+#[derive(Default)]
+struct Multi {
+    values: Vec<u32>,
+    starts: Vec<u32>,
+}
+
+impl Multi {
+    fn of(&self, i: usize) -> &[u32] {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.values[a as usize..b as usize],
+            (Some(&a), None) => &self.values[a as usize..],
+            _ => &[],
+        }
+    }
+}
+
+/// Every project's facet values as numbers into one table of names.
+#[derive(Default)]
+pub struct FacetIndex {
+    names: Vec<Box<str>>,
+    ids: HashMap<Box<str>, u32>,
+    single: [Vec<u32>; 6],
+    municipalities: Multi,
+    organisations: Multi,
+}
+
+impl FacetIndex {
+    /// Adds the next project's values (`summary` gives region, fund, period).
+    pub fn push(&mut self, summary: &ProjectSummary, row: &FacetRow) {
+        let singles = [
+            summary.region.as_deref(),
+            summary.fund.as_deref(),
+            summary.programme_period.as_deref(),
+            row.area,
+            row.objective,
+            row.phase,
+        ];
+        for (column, value) in singles.into_iter().enumerate() {
+            let id = value.map_or(NONE, |v| self.intern(v));
+            self.single[column].push(id);
+        }
+        for (multi, values) in [(0, &row.municipalities), (1, &row.organisations)] {
+            let ids: Vec<u32> = values.iter().map(|v| self.intern(v)).collect();
+            let multi = if multi == 0 {
+                &mut self.municipalities
+            } else {
+                &mut self.organisations
+            };
+            multi.starts.push(multi.values.len() as u32);
+            multi.values.extend(ids);
+        }
+    }
+
+    fn intern(&mut self, value: &str) -> u32 {
+        if let Some(&id) = self.ids.get(value) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(value.into());
+        self.ids.insert(value.into(), id);
+        id
+    }
+
+    pub fn shrink_to_fit(&mut self) {
+        for column in &mut self.single {
+            column.shrink_to_fit();
+        }
+        for multi in [&mut self.municipalities, &mut self.organisations] {
+            multi.values.shrink_to_fit();
+            multi.starts.shrink_to_fit();
+        }
+    }
+
+    /// The values a project has in a facet read from the cache.
+    fn ids(&self, facet: Facet, i: usize) -> &[u32] {
+        match facet.single_column() {
+            Some(c) => match self.single[c].get(i) {
+                Some(id) if *id != NONE => std::slice::from_ref(id),
+                _ => &[],
+            },
+            None if facet == Facet::Municipality => self.municipalities.of(i),
+            None => self.organisations.of(i),
+        }
+    }
+
+    /// The value as written in the cache that `value` names, in any case.
+    pub fn resolve(&self, value: &str) -> Option<u32> {
+        let value = value.trim();
+        self.ids.get(value).copied().or_else(|| {
+            let lower = value.to_lowercase();
+            let found = self.names.iter().position(|n| n.to_lowercase() == lower);
+            found.map(|at| at as u32)
+        })
+    }
+
+    pub fn name(&self, id: u32) -> &str {
+        &self.names[id as usize]
+    }
+}
+
+/// A period of days, both ends included, as the user wrote it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Active {
+    pub from: i64,
+    pub to: i64,
+    pub text: String,
+}
+
+impl Active {
+    /// `2016`, `2016-03`, `2016-03-01`, or two of them joined by `..`.
+    pub fn parse(text: &str) -> Result<Active, String> {
+        let text = text.trim();
+        let (a, b) = text.split_once("..").unwrap_or((text, text));
+        let bad = || {
+            format!("\"{text}\" is not a year, month, date or range (2016, 2016-03, 2016-03-01, 2015..2017)")
+        };
+        let from = bound(a.trim(), false).ok_or_else(bad)?;
+        let to = bound(b.trim(), true).ok_or_else(bad)?;
+        if from > to {
+            return Err(format!("\"{text}\" ends before it starts"));
+        }
+        Ok(Active {
+            from,
+            to,
+            text: text.to_string(),
+        })
+    }
+
+    /// Did a project run on any day of this period? A project without an
+    /// end date is taken to be still running; one without a start, not.
+    pub fn covers(&self, p: &ProjectSummary) -> bool {
+        let start = p.start_date.as_deref().and_then(dates::days_from_iso);
+        let end = p.end_date.as_deref().and_then(dates::days_from_iso);
+        match start {
+            Some(start) => start <= self.to && end.is_none_or(|end| end >= self.from),
+            None => false,
+        }
+    }
+}
+
+/// The first (or last) day a year, month or date names.
+fn bound(text: &str, last: bool) -> Option<i64> {
+    let parts: Vec<&str> = text.split('-').collect();
+    let num = |s: &str| s.parse::<i64>().ok();
+    match parts.as_slice() {
+        [y] if y.len() == 4 => {
+            let y = num(y)?;
+            dates::days_from_iso(&format!("{}-01-01", if last { y + 1 } else { y }))
+                .map(|d| d - i64::from(last))
+        }
+        [y, m] if y.len() == 4 => {
+            let (y, m) = (num(y)?, num(m)?);
+            let (ny, nm) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+            let first = dates::days_from_iso(&format!("{y:04}-{m:02}-01"))?;
+            let next = dates::days_from_iso(&format!("{ny:04}-{nm:02}-01"))?;
+            Some(if last { next - 1 } else { first })
+        }
+        [_, _, _] => dates::days_from_iso(text),
+        _ => None,
+    }
+}
+
+/// The facets in force: at most one value per facet, and a period.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filters {
+    pub chosen: BTreeMap<Facet, String>,
+    pub active: Option<Active>,
+}
+
+impl Filters {
+    pub fn is_empty(&self) -> bool {
+        self.chosen.is_empty() && self.active.is_none()
+    }
+
+    /// `region: Västsverige · active: 2016`, for the status bar.
+    pub fn describe(&self) -> String {
+        let mut parts: Vec<String> = self
+            .chosen
+            .iter()
+            .map(|(f, v)| format!("{}: {v}", f.name()))
+            .collect();
+        if let Some(active) = &self.active {
+            parts.push(format!("active: {}", active.text));
+        }
+        parts.join(" · ")
+    }
+}
+
+/// The user's annotation of a project, by key.
+pub type Notes<'a> = &'a dyn Fn(&str) -> Option<&'a Annotation>;
+
+/// Values of the facets computed from the user's notes.
+const BOOKMARKED: &str = "bookmarked";
+const NOT_BOOKMARKED: &str = "not bookmarked";
+
+fn note_values(facet: Facet, a: Option<&Annotation>) -> &'static str {
+    match facet {
+        Facet::Bookmark if a.is_some_and(|a| a.bookmarked) => BOOKMARKED,
+        Facet::Bookmark => NOT_BOOKMARKED,
+        _ => a.map_or(ReviewState::Unread, |a| a.review).as_str(),
+    }
+}
+
+/// Facet filters with their values looked up once.
+pub struct Resolved<'i, 'a> {
+    index: &'i FacetIndex,
+    cached: Vec<(Facet, Option<u32>)>,
+    noted: Vec<(Facet, String)>,
+    active: Option<Active>,
+    notes: Notes<'a>,
+}
+
+impl<'i, 'a> Resolved<'i, 'a> {
+    pub fn new(index: &'i FacetIndex, filters: &Filters, notes: Notes<'a>) -> Resolved<'i, 'a> {
+        let mut resolved = Resolved {
+            index,
+            cached: Vec::new(),
+            noted: Vec::new(),
+            active: filters.active.clone(),
+            notes,
+        };
+        for (facet, value) in &filters.chosen {
+            match facet {
+                Facet::Bookmark | Facet::Review => {
+                    resolved.noted.push((*facet, value.to_lowercase()))
+                }
+                _ => resolved.cached.push((*facet, index.resolve(value))),
+            }
+        }
+        resolved
+    }
+
+    /// Does project `i` pass every facet except `skip`?
+    pub fn accepts(&self, i: usize, p: &ProjectSummary, skip: Option<Facet>) -> bool {
+        let cached = self.cached.iter().filter(|(f, _)| Some(*f) != skip);
+        for (facet, id) in cached {
+            match id {
+                Some(id) if self.index.ids(*facet, i).contains(id) => {}
+                _ => return false,
+            }
+        }
+        let noted = self.noted.iter().filter(|(f, _)| Some(*f) != skip);
+        for (facet, value) in noted {
+            if note_values(*facet, (self.notes)(&p.key)) != value {
+                return false;
+            }
+        }
+        self.active.as_ref().is_none_or(|a| a.covers(p))
+    }
+
+    /// How many of `rows` have each value of `facet`, when every other
+    /// facet holds; most first.
+    pub fn counts(
+        &self,
+        facet: Facet,
+        rows: &[usize],
+        projects: &[ProjectSummary],
+    ) -> Vec<(String, usize)> {
+        let mut by_value: HashMap<&str, usize> = HashMap::new();
+        for &i in rows {
+            let p = &projects[i];
+            if !self.accepts(i, p, Some(facet)) {
+                continue;
+            }
+            match facet {
+                Facet::Bookmark | Facet::Review => {
+                    *by_value
+                        .entry(note_values(facet, (self.notes)(&p.key)))
+                        .or_default() += 1;
+                }
+                _ => {
+                    for &id in self.index.ids(facet, i) {
+                        *by_value.entry(self.index.name(id)).or_default() += 1;
+                    }
+                }
+            }
+        }
+        let mut counts: Vec<(String, usize)> = by_value
+            .into_iter()
+            .map(|(v, n)| (v.to_string(), n))
+            .collect();
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        counts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn periods_are_read_as_written() {
+        let d = |s| dates::days_from_iso(s).unwrap();
+        let year = Active::parse("2016").unwrap();
+        assert_eq!((year.from, year.to), (d("2016-01-01"), d("2016-12-31")));
+        let feb = Active::parse("2024-02").unwrap();
+        assert_eq!((feb.from, feb.to), (d("2024-02-01"), d("2024-02-29")));
+        let range = Active::parse("2015..2017-06").unwrap();
+        assert_eq!((range.from, range.to), (d("2015-01-01"), d("2017-06-30")));
+        assert!(Active::parse("2017..2015")
+            .unwrap_err()
+            .contains("ends before"));
+        assert!(Active::parse("soon").is_err());
+    }
+
+    #[test]
+    fn a_project_is_active_if_any_of_its_days_fall_in_the_period() {
+        let p = |start: Option<&str>, end: Option<&str>| ProjectSummary {
+            start_date: start.map(String::from),
+            end_date: end.map(String::from),
+            ..ProjectSummary::default()
+        };
+        let y2016 = Active::parse("2016").unwrap();
+        assert!(y2016.covers(&p(Some("2016-02-01"), Some("2019-01-31"))));
+        assert!(y2016.covers(&p(Some("2014-01-01"), Some("2016-01-01"))));
+        assert!(!y2016.covers(&p(Some("2014-01-02"), Some("2014-10-31"))));
+        assert!(y2016.covers(&p(Some("2015-01-01"), None)), "still running");
+        assert!(!y2016.covers(&p(None, Some("2016-05-01"))), "start unknown");
+    }
+}

@@ -1,0 +1,173 @@
+//! Notes, bookmarks and review states in the browser: `n` edits the note
+//! of the selected project, `b` toggles its bookmark, `r` steps its review
+//! state. Every change is written at once (one transaction).
+
+use super::app::{App, Mode};
+use crate::model::Annotation;
+use crate::store::Notes;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::collections::HashMap;
+
+/// The user's annotations, read once and kept in step with every write.
+#[derive(Default)]
+pub struct Reviews {
+    notes: Option<Notes>,
+    by_key: HashMap<String, Annotation>,
+    /// Why notes cannot be used (a damaged notes file, no data folder).
+    pub unavailable: Option<String>,
+}
+
+impl Reviews {
+    pub fn over(notes: Notes) -> Reviews {
+        match notes.all() {
+            Ok(all) => Reviews {
+                by_key: all.into_iter().map(|a| (a.key.clone(), a)).collect(),
+                notes: Some(notes),
+                unavailable: None,
+            },
+            Err(e) => Reviews::unavailable(e.to_string()),
+        }
+    }
+
+    pub fn unavailable(why: String) -> Reviews {
+        Reviews {
+            unavailable: Some(why),
+            ..Reviews::default()
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Annotation> {
+        self.by_key.get(key)
+    }
+
+    fn update(
+        &mut self,
+        key: &str,
+        name: Option<&str>,
+        change: impl FnOnce(&mut Annotation),
+    ) -> Result<Annotation, String> {
+        let Some(notes) = &mut self.notes else {
+            let why = self.unavailable.as_deref().unwrap_or("no notes file");
+            return Err(format!("notes are not available: {why}"));
+        };
+        let stored = notes.update(key, name, change).map_err(|e| e.to_string())?;
+        if stored.is_blank() {
+            self.by_key.remove(key);
+        } else {
+            self.by_key.insert(key.to_string(), stored.clone());
+        }
+        Ok(stored)
+    }
+}
+
+/// A note being written.
+pub struct NoteEditor {
+    pub key: String,
+    pub name: Option<String>,
+    pub text: String,
+}
+
+impl App {
+    /// The key and name of the selected project.
+    fn selected_project(&self) -> Option<(String, Option<String>)> {
+        let key = self.selected_key()?;
+        let index = self.rows[self.selection.index];
+        Some((key.to_string(), self.catalogue.projects[index].name.clone()))
+    }
+
+    /// Changes the selected project's annotation; the status bar says what
+    /// happened, or why it could not.
+    fn annotate(
+        &mut self,
+        change: impl FnOnce(&mut Annotation),
+        said: impl Fn(&Annotation) -> String,
+    ) -> bool {
+        let Some((key, name)) = self.selected_project() else {
+            return false;
+        };
+        self.message = Some(match self.reviews.update(&key, name.as_deref(), change) {
+            Ok(stored) => said(&stored),
+            Err(e) => e,
+        });
+        self.detail_built_for = None;
+        true
+    }
+
+    pub(super) fn toggle_bookmark(&mut self) -> bool {
+        self.annotate(
+            |a| a.bookmarked = !a.bookmarked,
+            |a| {
+                if a.bookmarked {
+                    "bookmarked"
+                } else {
+                    "bookmark removed"
+                }
+                .to_string()
+            },
+        )
+    }
+
+    pub(super) fn cycle_review(&mut self) -> bool {
+        self.annotate(
+            |a| a.review = a.review.next(),
+            |a| format!("review: {}", a.review.as_str()),
+        )
+    }
+
+    pub(super) fn start_note(&mut self) -> bool {
+        let Some((key, name)) = self.selected_project() else {
+            return false;
+        };
+        let text = self
+            .reviews
+            .get(&key)
+            .map(|a| a.note.clone())
+            .unwrap_or_default();
+        self.note_editor = Some(NoteEditor { key, name, text });
+        self.set_mode(Mode::Note)
+    }
+
+    /// Keys while writing a note: Enter saves, Alt-Enter or Ctrl-J starts
+    /// a new line, Esc cancels.
+    pub(super) fn on_note_key(&mut self, key: KeyEvent) -> bool {
+        let Some(editor) = &mut self.note_editor else {
+            return self.set_mode(Mode::Normal);
+        };
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = key.modifiers.contains(KeyModifiers::ALT);
+        match key.code {
+            KeyCode::Esc => {
+                self.note_editor = None;
+                self.message = Some("note not changed".into());
+                return self.set_mode(Mode::Normal);
+            }
+            KeyCode::Enter if alt => editor.text.push('\n'),
+            KeyCode::Char('j') if ctrl => editor.text.push('\n'),
+            KeyCode::Enter => return self.save_note(),
+            KeyCode::Backspace => {
+                editor.text.pop();
+            }
+            KeyCode::Char('u') if ctrl => editor.text.clear(),
+            KeyCode::Char(c) if !ctrl => editor.text.push(c),
+            _ => return false,
+        }
+        true
+    }
+
+    fn save_note(&mut self) -> bool {
+        let Some(editor) = self.note_editor.take() else {
+            return false;
+        };
+        let text = editor.text.trim_end().to_string();
+        let result = self
+            .reviews
+            .update(&editor.key, editor.name.as_deref(), |a| a.note = text);
+        self.message = Some(match result {
+            Ok(a) if a.note.is_empty() => "note removed".into(),
+            Ok(_) => "note saved".into(),
+            Err(e) => e,
+        });
+        self.detail_built_for = None;
+        self.set_mode(Mode::Normal)
+    }
+}

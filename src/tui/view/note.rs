@@ -1,0 +1,44 @@
+//! The note editor: a box over the screen with the note being written.
+
+use crate::sanitize;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use crate::tui::wrap::wrap;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::Frame;
+
+pub fn draw(frame: &mut Frame, app: &App, theme: Theme, screen: Rect) {
+    let Some(editor) = &app.note_editor else {
+        return;
+    };
+    let width = screen.width.saturating_sub(4).min(90);
+    let height = screen.height.saturating_sub(4).min(14);
+    let area = Rect::new(
+        screen.x + (screen.width - width) / 2,
+        screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    );
+    let name = editor.name.as_deref().unwrap_or("");
+    let title = format!(" Note · {} {} ", editor.key, name);
+    let inner_width = width.saturating_sub(2) as usize;
+    let mut lines: Vec<Line> = wrap(&format!("{}█", sanitize::text(&editor.text)), inner_width)
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    // The end of a long note, where the cursor is, stays in view.
+    let room = height.saturating_sub(2) as usize;
+    if lines.len() > room {
+        lines.drain(..lines.len() - room);
+    }
+    let block = Block::bordered()
+        .title(sanitize::line(&title).into_owned())
+        .title_bottom(
+            Line::from(" Enter saves · Alt-Enter new line · Esc cancels ").right_aligned(),
+        )
+        .border_style(theme.border(true));
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
