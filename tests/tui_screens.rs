@@ -60,8 +60,9 @@ fn matched_characters_are_highlighted_without_colour() {
     type_text(&mut app, "nya");
     let terminal = draw(&mut app);
     let buffer = terminal.backend().buffer();
-    // Row 2 is the first data row; the name starts after "│▶ ".
-    let cell = &buffer[(3, 2)];
+    // Row 2 is the first data row; the name starts after "│▶ " and the
+    // two-column mark.
+    let cell = &buffer[(6, 2)];
     assert_eq!(cell.symbol(), "N");
     assert!(cell
         .modifier
@@ -125,5 +126,37 @@ fn graph_pane() {
 fn organisations_view() {
     at_sizes("organisations", |app| {
         app.handle(key(KeyCode::Char('o')));
+    });
+}
+
+#[test]
+fn facet_picker() {
+    at_sizes("facets", |app| {
+        app.handle(key(KeyCode::Char('f')));
+    });
+    at_sizes("facet_values", |app| {
+        app.handle(key(KeyCode::Char('f')));
+        app.handle(key(KeyCode::Enter));
+    });
+}
+
+#[test]
+fn faceted_list_with_marks() {
+    at_sizes("faceted", |app| {
+        app.handle(key(KeyCode::Char('j')));
+        app.handle(key(KeyCode::Char('b')));
+        app.handle(key(KeyCode::Char('r')));
+        app.handle(key(KeyCode::Char('f')));
+        app.handle(key(KeyCode::Enter));
+        app.handle(key(KeyCode::Down));
+        app.handle(key(KeyCode::Enter));
+    });
+}
+
+#[test]
+fn note_editor() {
+    at_sizes("note", |app| {
+        app.handle(key(KeyCode::Char('n')));
+        type_text(app, "Ring Anna om uppföljningen efter sommaren");
     });
 }

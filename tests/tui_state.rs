@@ -338,7 +338,7 @@ fn branches_toggle_in_the_graph() {
             .count()
     };
     assert_eq!(count(&app, "Arbetsförmedlingen"), 1, "rolled up");
-    app.handle(key(KeyCode::Char('b')));
+    app.handle(key(KeyCode::Char('B')));
     assert_eq!(count(&app, "Arbetsförmedlingen"), 10, "ten offices apart");
 }
 

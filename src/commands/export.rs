@@ -16,7 +16,7 @@ pub fn run(
     with: With,
 ) -> anyhow::Result<ExitCode> {
     let store = ctx.open_for_reading()?;
-    let listing = Listing::load(ctx, &store)?;
+    let listing = Listing::load(ctx, &store, with.notes || query.uses_notes())?;
     let keys: Vec<&str> = listing
         .select(query, None)?
         .into_iter()

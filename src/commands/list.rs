@@ -36,9 +36,24 @@ pub struct Listing {
     pub annotations: HashMap<String, Annotation>,
 }
 
+impl Query {
+    /// Does this query filter on the user's notes?
+    pub fn uses_notes(&self) -> bool {
+        self.facets
+            .chosen
+            .keys()
+            .any(|f| matches!(f, Facet::Bookmark | Facet::Review))
+    }
+}
+
 impl Listing {
-    pub fn load(ctx: &Context, store: &Store) -> anyhow::Result<Listing> {
-        let annotations = ctx.open_notes()?.all()?;
+    /// The projects, and the user's notes when `notes` (reading notes is
+    /// left out otherwise, so damaged notes never stop a plain list).
+    pub fn load(ctx: &Context, store: &Store, notes: bool) -> anyhow::Result<Listing> {
+        let annotations = match notes {
+            true => ctx.open_notes()?.all()?,
+            false => Vec::new(),
+        };
         Ok(Listing {
             cat: Catalogue::load(store)?,
             annotations: annotations
@@ -106,7 +121,7 @@ pub fn run(
     json: bool,
 ) -> anyhow::Result<ExitCode> {
     let store = ctx.open_for_reading()?;
-    let listing = Listing::load(ctx, &store)?;
+    let listing = Listing::load(ctx, &store, query.uses_notes())?;
     let indices = listing.select(query, sort)?;
     let cat = &listing.cat;
     if json {
@@ -144,7 +159,8 @@ pub fn facet_counts(
     json: bool,
 ) -> anyhow::Result<ExitCode> {
     let store = ctx.open_for_reading()?;
-    let listing = Listing::load(ctx, &store)?;
+    let notes = query.uses_notes() || matches!(facet, Facet::Bookmark | Facet::Review);
+    let listing = Listing::load(ctx, &store, notes)?;
     let counts = listing.counts(query, facet);
     if json {
         #[derive(serde::Serialize)]

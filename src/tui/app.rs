@@ -2,6 +2,7 @@
 //! state (see `view`), so key sequences can be tested without a terminal.
 //! Actions per screen live in `browse.rs` and `screens.rs`.
 
+use super::facet_picker::FacetPicker;
 use super::graph_state::GraphView;
 use super::keymap::{Action, Key, KeyMap};
 use super::layout::{self, Areas};
@@ -12,6 +13,7 @@ use super::selection::Selection;
 use super::theme::Theme;
 use super::view;
 use crate::catalogue::{Catalogue, SortKey};
+use crate::facets::Filters;
 use crate::graph::Related;
 use crate::store::{Store, StoredProject, UnclassifiedDoc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
@@ -26,6 +28,10 @@ pub enum Mode {
     Help,
     /// Writing the selected project's note.
     Note,
+    /// Choosing facets.
+    Facets,
+    /// Choosing an export format.
+    Export,
 }
 
 /// What fills the screen.
@@ -104,6 +110,13 @@ pub struct App {
     /// The user's notes, bookmarks and review states.
     pub reviews: Reviews,
     pub note_editor: Option<NoteEditor>,
+    /// The facet filters in force, and the picker when it is open.
+    pub facets: Filters,
+    pub picker: Option<FacetPicker>,
+    /// Exports include the user's notes.
+    pub export_notes: bool,
+    /// Where `e` writes (the current folder).
+    pub export_dir: std::path::PathBuf,
 }
 
 /// Projects read for the first screen while the rest load (more than any
@@ -177,6 +190,10 @@ impl App {
             loading: None,
             reviews: Reviews::unavailable("no notes file was opened".into()),
             note_editor: None,
+            facets: Filters::default(),
+            picker: None,
+            export_notes: false,
+            export_dir: std::path::PathBuf::from("."),
         };
         app.refilter();
         Ok(app)
@@ -222,6 +239,8 @@ impl App {
             Mode::Filtering => self.on_filter_key(key),
             Mode::Help => self.on_help_key(key),
             Mode::Note => self.on_note_key(key),
+            Mode::Facets => self.on_picker_key(key),
+            Mode::Export => self.on_export_key(key),
             Mode::Normal => match self.keys.action(Key::from_event(&key)) {
                 Some(action) => self.perform(action),
                 None => false,

@@ -29,6 +29,9 @@ impl App {
             Action::EditNote => self.start_note(),
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::CycleReview => self.cycle_review(),
+            Action::Facets => self.open_facets(),
+            Action::ClearFacets => self.clear_facets(),
+            Action::Export => self.start_export(),
             Action::ToggleBranches | Action::Help | Action::Quit => false,
         }
     }
@@ -159,6 +162,9 @@ impl App {
     pub fn refilter(&mut self) {
         let matches = self.catalogue.filter(&self.query);
         let mut rows: Vec<usize> = matches.into_iter().map(|m| m.index).collect();
+        let reviews = &self.reviews;
+        let notes = |key: &str| reviews.get(key);
+        self.catalogue.apply_facets(&mut rows, &self.facets, &notes);
         if !self.ranked || self.query.trim().is_empty() {
             self.catalogue.sort(&mut rows, self.sort);
         }

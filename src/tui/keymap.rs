@@ -29,12 +29,15 @@ pub enum Action {
     EditNote,
     ToggleBookmark,
     CycleReview,
+    Facets,
+    ClearFacets,
+    Export,
     Help,
     Quit,
 }
 
 impl Action {
-    pub const ALL: [Action; 23] = [
+    pub const ALL: [Action; 26] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::PageDown,
@@ -56,6 +59,9 @@ impl Action {
         Action::EditNote,
         Action::ToggleBookmark,
         Action::CycleReview,
+        Action::Facets,
+        Action::ClearFacets,
+        Action::Export,
         Action::Help,
         Action::Quit,
     ];
@@ -83,6 +89,9 @@ impl Action {
             Action::EditNote => "edit_note",
             Action::ToggleBookmark => "toggle_bookmark",
             Action::CycleReview => "cycle_review",
+            Action::Facets => "facets",
+            Action::ClearFacets => "clear_facets",
+            Action::Export => "export",
             Action::Help => "help",
             Action::Quit => "quit",
         }
@@ -108,9 +117,12 @@ impl Action {
             Action::ToggleBranches => "graph: branch offices rolled up / apart",
             Action::CopyId => "copy the diarienummer (OSC 52)",
             Action::CopySummary => "copy a short summary (OSC 52)",
-            Action::EditNote => "your note on the project (Enter saves, Esc cancels)",
-            Action::ToggleBookmark => "bookmark the project, or remove the bookmark",
-            Action::CycleReview => "review state: unread → in review → done",
+            Action::EditNote => "your note (Enter saves, Esc cancels)",
+            Action::ToggleBookmark => "bookmark on / off",
+            Action::CycleReview => "review: unread → in review → done",
+            Action::Facets => "facets: region, period, org, dates…",
+            Action::ClearFacets => "clear every facet",
+            Action::Export => "the list to a file: CSV, JSON, Markdown",
             Action::Help => "this help",
             Action::Quit => "quit",
         }
@@ -230,6 +242,9 @@ const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::EditNote, &["n"]),
     (Action::ToggleBookmark, &["b"]),
     (Action::CycleReview, &["r"]),
+    (Action::Facets, &["f"]),
+    (Action::ClearFacets, &["F"]),
+    (Action::Export, &["e"]),
     (Action::Help, &["?", "F1"]),
     (Action::Quit, &["q"]),
 ];

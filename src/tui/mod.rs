@@ -8,6 +8,8 @@ pub mod app;
 mod browse;
 pub mod clipboard;
 pub mod config;
+mod export;
+pub mod facet_picker;
 pub mod graph_state;
 pub mod keymap;
 pub mod layout;

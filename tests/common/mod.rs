@@ -4,9 +4,10 @@
 pub mod pty;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use esf_browser::store::{ImportOptions, Input, Store};
+use esf_browser::store::{ImportOptions, Input, Notes, Store};
 use esf_browser::tui::app::App;
 use esf_browser::tui::keymap::KeyMap;
+use esf_browser::tui::review::Reviews;
 use esf_browser::tui::theme::Theme;
 use esf_browser::tui::view;
 use ratatui::backend::TestBackend;
@@ -23,6 +24,7 @@ pub fn sample_app(width: u16, height: u16) -> App {
 
 pub fn app_over(store: Store, width: u16, height: u16) -> App {
     let mut app = App::new(store, KeyMap::default()).unwrap();
+    app.reviews = Reviews::over(Notes::in_memory().unwrap());
     app.theme = Theme { color: false };
     app.handle(Event::Resize(width, height));
     app

@@ -2,6 +2,7 @@
 //! reads the state; every string from a document is sanitised here.
 
 mod detail;
+mod facets;
 mod graph;
 pub mod graph_canvas;
 mod help;
@@ -37,6 +38,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
     match app.mode {
         Mode::Help => help::draw(frame, app, theme, frame.area()),
         Mode::Note => note::draw(frame, app, theme, frame.area()),
+        Mode::Facets => facets::draw(frame, app, theme, frame.area()),
         _ => {}
     }
 }

@@ -37,6 +37,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             app.sort.as_str()
         };
         spans.push(Span::raw(format!("· filter: {filter} · sort: {sort} ")));
+        if !app.facets.is_empty() {
+            let facets = sanitize::line(&app.facets.describe()).into_owned();
+            spans.push(Span::styled(format!("· {facets} "), theme.message()));
+        }
     }
     spans.push(Span::raw("│ "));
     for (key, what) in hints(app) {
@@ -79,6 +83,21 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
             ]
         }
         Mode::Note => return vec![("Enter".into(), "save"), ("Esc".into(), "cancel")],
+        Mode::Facets => return vec![("Enter".into(), "choose"), ("Esc".into(), "back")],
+        Mode::Export => {
+            let notes = if app.export_notes {
+                "notes: on"
+            } else {
+                "notes: off"
+            };
+            return vec![
+                ("c".into(), "CSV"),
+                ("j".into(), "JSON"),
+                ("m".into(), "Markdown"),
+                ("n".into(), notes),
+                ("Esc".into(), "cancel"),
+            ];
+        }
         _ => {}
     }
     hint_actions(app)
@@ -116,6 +135,7 @@ fn hint_actions(app: &App) -> &'static [(Action, &'static str)] {
         ],
         (_, _, Pane::List) => &[
             (Action::Filter, "filter"),
+            (Action::Facets, "facets"),
             (Action::Sort, "sort"),
             (Action::Open, "open"),
             (Action::OpenGraph, "graph"),

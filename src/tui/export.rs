@@ -1,0 +1,58 @@
+//! `e`: the list as it is filtered, written to a file in the current
+//! folder as CSV, JSON or Markdown, with the user's notes if asked.
+//! Contact persons are left out (`esf export --with-contacts` has them).
+
+use super::app::{App, Mode};
+use crate::export::{self, Format, With};
+use crossterm::event::{KeyCode, KeyEvent};
+use std::path::PathBuf;
+
+impl App {
+    pub(super) fn start_export(&mut self) -> bool {
+        if self.row_count() == 0 || self.is_loading() {
+            self.message = Some("nothing to export yet".into());
+            return true;
+        }
+        self.set_mode(Mode::Export)
+    }
+
+    /// c, j or m writes the file; n turns the notes on or off.
+    pub(super) fn on_export_key(&mut self, key: KeyEvent) -> bool {
+        let format = match key.code {
+            KeyCode::Char('c') => Format::Csv,
+            KeyCode::Char('j') => Format::Json,
+            KeyCode::Char('m') => Format::Markdown,
+            KeyCode::Char('n') => {
+                self.export_notes = !self.export_notes;
+                return true;
+            }
+            KeyCode::Esc => return self.set_mode(Mode::Normal),
+            _ => return false,
+        };
+        self.message = Some(match self.write_export(format) {
+            Ok((path, n)) => format!("wrote {n} projects to {}", path.display()),
+            Err(e) => format!("cannot export: {e}"),
+        });
+        self.set_mode(Mode::Normal)
+    }
+
+    fn write_export(&self, format: Format) -> anyhow::Result<(PathBuf, usize)> {
+        let keys: Vec<&str> = self
+            .rows
+            .iter()
+            .map(|&i| self.catalogue.projects[i].key.as_str())
+            .collect();
+        let records = self.store.records(&keys)?;
+        let with = With {
+            contacts: false,
+            notes: self.export_notes,
+        };
+        let rows = export::rows(records, with, &|key| self.reviews.get(key).cloned());
+        let text = export::render(&rows, format, with);
+        let stamp = crate::dates::timestamp(crate::dates::now()).replace([' ', ':'], "-");
+        let name = format!("esf-export-{stamp}.{}", format.extension());
+        let path = self.export_dir.join(name);
+        std::fs::write(&path, text)?;
+        Ok((path, rows.len()))
+    }
+}

@@ -1,0 +1,249 @@
+//! The facet picker (`f`): first the facets with what each is set to, then
+//! one facet's values with their counts under the current filter; "active
+//! during" takes a year, month, date or range typed in. `F` clears all.
+
+use super::app::{App, Mode};
+use super::selection::Selection;
+use crate::facets::{Active, Facet};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// The rows of the first stage: every facet, then "active during".
+pub const ACTIVE_ROW: usize = Facet::ALL.len();
+
+pub enum Stage {
+    /// Choosing a facet.
+    Facets,
+    /// Choosing one of a facet's values (with their counts); `shown` are
+    /// indices into `values` matching `query`.
+    Values {
+        facet: Facet,
+        values: Vec<(String, usize)>,
+        shown: Vec<usize>,
+        query: String,
+    },
+    /// Typing the period for "active during".
+    Active { text: String },
+}
+
+pub struct FacetPicker {
+    pub stage: Stage,
+    pub selection: Selection,
+    /// The facet row to come back to.
+    facet_row: usize,
+}
+
+/// Rows the picker shows at most (its box is sized to the screen).
+const PAGE: usize = 12;
+
+impl App {
+    pub(super) fn open_facets(&mut self) -> bool {
+        if self.is_loading() {
+            self.message = Some("facets wait until every project is in".into());
+            return true;
+        }
+        self.picker = Some(FacetPicker {
+            stage: Stage::Facets,
+            selection: Selection::default(),
+            facet_row: 0,
+        });
+        self.set_mode(Mode::Facets)
+    }
+
+    pub(super) fn clear_facets(&mut self) -> bool {
+        if self.facets.is_empty() {
+            return false;
+        }
+        self.facets = Default::default();
+        self.message = Some("facets cleared".into());
+        self.refilter();
+        true
+    }
+
+    pub(super) fn on_picker_key(&mut self, key: KeyEvent) -> bool {
+        let Some(picker) = &self.picker else {
+            return self.set_mode(Mode::Normal);
+        };
+        match picker.stage {
+            Stage::Facets => self.on_facet_row_key(key),
+            Stage::Values { .. } => self.on_value_key(key),
+            Stage::Active { .. } => self.on_active_key(key),
+        }
+    }
+
+    fn picker_mut(&mut self) -> &mut FacetPicker {
+        self.picker.as_mut().expect("the picker is open")
+    }
+
+    fn on_facet_row_key(&mut self, key: KeyEvent) -> bool {
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('f') => self.close_picker(),
+            KeyCode::Down | KeyCode::Char('j') => self.picker_step(1, ACTIVE_ROW + 1),
+            KeyCode::Up | KeyCode::Char('k') => self.picker_step(-1, ACTIVE_ROW + 1),
+            KeyCode::Enter => {
+                let row = self.picker_mut().selection.index;
+                self.picker_mut().facet_row = row;
+                match Facet::ALL.get(row) {
+                    Some(facet) => self.show_values(*facet),
+                    None => self.show_active(),
+                }
+                true
+            }
+            _ => false,
+        }
+    }
+
+    fn picker_step(&mut self, delta: isize, len: usize) -> bool {
+        self.picker_mut().selection.move_by(delta, len, PAGE)
+    }
+
+    fn close_picker(&mut self) -> bool {
+        self.picker = None;
+        self.set_mode(Mode::Normal)
+    }
+
+    fn back_to_facets(&mut self) -> bool {
+        let picker = self.picker_mut();
+        picker.stage = Stage::Facets;
+        let row = picker.facet_row;
+        picker.selection.select(row, ACTIVE_ROW + 1, PAGE);
+        true
+    }
+
+    /// The facet's values with their counts among the fuzzy filter's
+    /// matches, under the other facets.
+    fn show_values(&mut self, facet: Facet) {
+        let matched: Vec<usize> = self
+            .catalogue
+            .filter(&self.query)
+            .into_iter()
+            .map(|m| m.index)
+            .collect();
+        let reviews = &self.reviews;
+        let notes = |key: &str| reviews.get(key);
+        let values = self
+            .catalogue
+            .facet_counts(facet, &matched, &self.facets, &notes);
+        let shown = (0..values.len()).collect();
+        let picker = self.picker_mut();
+        picker.stage = Stage::Values {
+            facet,
+            values,
+            shown,
+            query: String::new(),
+        };
+        picker.selection.reset();
+    }
+
+    fn show_active(&mut self) {
+        let text = self
+            .facets
+            .active
+            .as_ref()
+            .map_or(String::new(), |a| a.text.clone());
+        self.picker_mut().stage = Stage::Active { text };
+    }
+
+    /// Keys while choosing a value: arrows move, typing narrows the values,
+    /// Enter picks (the first row, "any", clears the facet).
+    fn on_value_key(&mut self, key: KeyEvent) -> bool {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let Some(FacetPicker {
+            stage:
+                Stage::Values {
+                    shown,
+                    query,
+                    values,
+                    ..
+                },
+            selection,
+            ..
+        }) = self.picker.as_mut()
+        else {
+            return false;
+        };
+        let len = shown.len() + 1;
+        match key.code {
+            KeyCode::Esc => return self.back_to_facets(),
+            KeyCode::Enter => return self.pick_value(),
+            KeyCode::Down => return selection.move_by(1, len, PAGE),
+            KeyCode::Up => return selection.move_by(-1, len, PAGE),
+            KeyCode::PageDown => return selection.move_by(PAGE as isize, len, PAGE),
+            KeyCode::PageUp => return selection.move_by(-(PAGE as isize), len, PAGE),
+            KeyCode::Backspace => {
+                query.pop();
+            }
+            KeyCode::Char('u') if ctrl => query.clear(),
+            KeyCode::Char(c) if !ctrl => query.push(c),
+            _ => return false,
+        }
+        // Values that start with the query first, then those containing it.
+        let wanted = query.to_lowercase();
+        let lower: Vec<String> = values.iter().map(|(v, _)| v.to_lowercase()).collect();
+        *shown = (0..values.len())
+            .filter(|&i| lower[i].contains(&wanted))
+            .collect();
+        shown.sort_by_key(|&i| !lower[i].starts_with(&wanted));
+        selection.reset();
+        true
+    }
+
+    fn pick_value(&mut self) -> bool {
+        let Some(FacetPicker {
+            stage:
+                Stage::Values {
+                    facet,
+                    values,
+                    shown,
+                    ..
+                },
+            selection,
+            ..
+        }) = &self.picker
+        else {
+            return false;
+        };
+        let facet = *facet;
+        let chosen = match selection.index {
+            0 => None,
+            n => shown.get(n - 1).map(|&i| values[i].0.clone()),
+        };
+        match chosen {
+            Some(value) => self.facets.chosen.insert(facet, value),
+            None => self.facets.chosen.remove(&facet),
+        };
+        self.refilter();
+        self.close_picker()
+    }
+
+    fn on_active_key(&mut self, key: KeyEvent) -> bool {
+        let Some(FacetPicker {
+            stage: Stage::Active { text },
+            ..
+        }) = self.picker.as_mut()
+        else {
+            return false;
+        };
+        match key.code {
+            KeyCode::Esc => return self.back_to_facets(),
+            KeyCode::Backspace => {
+                text.pop();
+            }
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => text.push(c),
+            KeyCode::Enter if text.trim().is_empty() => {
+                self.facets.active = None;
+                self.refilter();
+                return self.close_picker();
+            }
+            KeyCode::Enter => match Active::parse(text) {
+                Ok(active) => {
+                    self.facets.active = Some(active);
+                    self.refilter();
+                    return self.close_picker();
+                }
+                Err(e) => self.message = Some(e),
+            },
+            _ => return false,
+        }
+        true
+    }
+}

@@ -1,0 +1,159 @@
+//! The browser as a working tool: notes, bookmarks and review states,
+//! facets, and exports, driven by keys on the sample corpus.
+
+mod common;
+
+use common::{key, sample_app, screen, type_text};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use esf_browser::model::ReviewState;
+use esf_browser::tui::app::{App, Mode};
+
+/// Selects the project whose name starts with `name`.
+fn select(app: &mut App, name: &str) -> String {
+    for _ in 0..app.rows.len() {
+        let index = app.rows[app.selection.index];
+        let p = &app.catalogue.projects[index];
+        if p.name.as_deref().is_some_and(|n| n.starts_with(name)) {
+            return p.key.clone();
+        }
+        app.handle(key(KeyCode::Char('j')));
+    }
+    panic!("no project called {name}");
+}
+
+#[test]
+fn bookmark_review_and_note_are_kept_and_marked_in_the_list() {
+    let mut app = sample_app(140, 40);
+    let key_of = select(&mut app, "effektbutiken");
+    app.handle(key(KeyCode::Char('b')));
+    app.handle(key(KeyCode::Char('r')));
+    app.handle(key(KeyCode::Char('r')));
+    let a = app.reviews.get(&key_of).unwrap();
+    assert!(a.bookmarked);
+    assert_eq!(a.review, ReviewState::Done);
+    app.handle(key(KeyCode::Char('n')));
+    assert_eq!(app.mode, Mode::Note);
+    type_text(&mut app, "Ring Anna");
+    app.handle(Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT)));
+    type_text(&mut app, "om budgeten");
+    app.handle(key(KeyCode::Enter));
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(
+        app.reviews.get(&key_of).unwrap().note,
+        "Ring Anna\nom budgeten"
+    );
+    let shown = screen(&mut app);
+    assert!(shown.contains("★✓ effektbutiken"), "{shown}");
+    assert!(
+        shown.contains("Your notes") && shown.contains("om budgeten"),
+        "{shown}"
+    );
+    app.handle(key(KeyCode::Char('n')));
+    type_text(&mut app, " och mer");
+    app.handle(key(KeyCode::Esc));
+    assert_eq!(
+        app.reviews.get(&key_of).unwrap().note,
+        "Ring Anna\nom budgeten"
+    );
+}
+
+#[test]
+fn the_facet_picker_narrows_the_list_and_one_key_clears_it() {
+    let mut app = sample_app(100, 30);
+    app.handle(key(KeyCode::Char('f')));
+    app.handle(key(KeyCode::Enter)); // Region
+    let shown = screen(&mut app);
+    assert!(shown.contains("4  Västsverige"), "{shown}");
+    assert!(shown.contains("1  Sydsverige"), "{shown}");
+    type_text(&mut app, "syd");
+    app.handle(key(KeyCode::Down));
+    app.handle(key(KeyCode::Enter));
+    assert_eq!(app.rows.len(), 1);
+    assert!(screen(&mut app).contains("region: Sydsverige"));
+    app.handle(key(KeyCode::Char('F')));
+    assert_eq!(app.rows.len(), 5);
+}
+
+#[test]
+fn active_during_combines_with_the_fuzzy_filter() {
+    let mut app = sample_app(100, 30);
+    app.handle(key(KeyCode::Char('f')));
+    for _ in 0..10 {
+        app.handle(key(KeyCode::Char('j')));
+    }
+    app.handle(key(KeyCode::Enter));
+    type_text(&mut app, "2022..2023");
+    app.handle(key(KeyCode::Enter));
+    let active: Vec<usize> = app.rows.clone();
+    assert_eq!(active.len(), 2, "Arbetsliv och hälsa Nordost, Nya Vägar");
+    app.handle(key(KeyCode::Char('/')));
+    type_text(&mut app, "Arbetsliv och");
+    app.handle(key(KeyCode::Enter));
+    let fuzzy: Vec<usize> = app
+        .catalogue
+        .filter("Arbetsliv och")
+        .iter()
+        .map(|m| m.index)
+        .collect();
+    let mut both: Vec<usize> = fuzzy.into_iter().filter(|i| active.contains(i)).collect();
+    let mut rows = app.rows.clone();
+    both.sort();
+    rows.sort();
+    assert_eq!(rows, both);
+    let first = &app.catalogue.projects[app.rows[0]];
+    assert_eq!(first.key, "2020/00551", "the best match first");
+}
+
+#[test]
+fn the_bookmarked_facet_counts_from_the_notes() {
+    let mut app = sample_app(100, 30);
+    select(&mut app, "Nya Vägar");
+    app.handle(key(KeyCode::Char('b')));
+    app.handle(key(KeyCode::Char('f')));
+    for _ in 0..8 {
+        app.handle(key(KeyCode::Char('j')));
+    }
+    app.handle(key(KeyCode::Enter)); // Bookmarks
+    let shown = screen(&mut app);
+    assert!(
+        shown.contains("1  bookmarked") && shown.contains("4  not bookmarked"),
+        "{shown}"
+    );
+    type_text(&mut app, "bookmarked");
+    app.handle(key(KeyCode::Down));
+    app.handle(key(KeyCode::Enter));
+    assert_eq!(app.rows.len(), 1);
+}
+
+#[test]
+fn e_writes_the_filtered_list_with_notes_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(100, 30);
+    app.export_dir = dir.path().to_path_buf();
+    select(&mut app, "effektbutiken");
+    app.handle(key(KeyCode::Char('n')));
+    type_text(&mut app, "viktig");
+    app.handle(key(KeyCode::Enter));
+    app.handle(key(KeyCode::Char('/')));
+    type_text(&mut app, "effektbutiken");
+    app.handle(key(KeyCode::Enter));
+    app.handle(key(KeyCode::Char('e')));
+    app.handle(key(KeyCode::Char('n')));
+    app.handle(key(KeyCode::Char('j')));
+    let files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(files.len(), 1);
+    let path = files[0].as_ref().unwrap().path();
+    let said = app.message.clone().unwrap_or_default();
+    let listed = app.rows.len();
+    assert!(listed < 5, "the filter narrowed the list");
+    assert!(said.contains(&format!("wrote {listed} projects")), "{said}");
+    let records: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_eq!(records.len(), listed);
+    assert_eq!(records[0]["key"], "2015/00730", "in the list's order");
+    assert_eq!(records[0]["your_notes"]["note"], "viktig");
+    assert!(
+        records.iter().all(|r| r["contact_name"].is_null()),
+        "no contact persons"
+    );
+}
