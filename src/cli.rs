@@ -230,6 +230,14 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// New, changed and removed projects since you last looked.
+    Changes {
+        /// Mark them all as seen.
+        #[arg(long)]
+        mark_seen: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// Set a project's note (no text: print it).
     Note {
         id: String,

@@ -229,3 +229,45 @@ impl Annotation {
         self.note.trim().is_empty() && !self.bookmarked && self.review == ReviewState::Unread
     }
 }
+
+/// How an import changed a project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    New,
+    Changed,
+    Removed,
+}
+
+impl ChangeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::New => "new",
+            ChangeKind::Changed => "changed",
+            ChangeKind::Removed => "removed",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ChangeKind> {
+        [ChangeKind::New, ChangeKind::Changed, ChangeKind::Removed]
+            .into_iter()
+            .find(|k| k.as_str() == s)
+    }
+}
+
+/// The latest change an import made to a project.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    pub key: String,
+    pub kind: ChangeKind,
+    /// The import that made it (numbered per cache).
+    pub import_id: i64,
+    pub name: Option<String>,
+}
+
+impl Change {
+    /// Not seen yet: the user last saw this project before this change.
+    pub fn is_unseen(&self, seen_at_import: Option<i64>) -> bool {
+        seen_at_import.is_none_or(|seen| seen < self.import_id)
+    }
+}

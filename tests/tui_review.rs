@@ -43,7 +43,7 @@ fn bookmark_review_and_note_are_kept_and_marked_in_the_list() {
         "Ring Anna\nom budgeten"
     );
     let shown = screen(&mut app);
-    assert!(shown.contains("★✓ effektbutiken"), "{shown}");
+    assert!(shown.contains("★✓  effektbutiken"), "{shown}");
     assert!(
         shown.contains("Your notes") && shown.contains("om budgeten"),
         "{shown}"
@@ -156,4 +156,35 @@ fn e_writes_the_filtered_list_with_notes_when_asked() {
         records.iter().all(|r| r["contact_name"].is_null()),
         "no contact persons"
     );
+}
+
+#[test]
+fn changed_projects_are_marked_until_opened() {
+    use esf_browser::model::{Change, ChangeKind};
+    let mut app = sample_app(100, 30);
+    let change = |key: &str, kind| Change {
+        key: key.into(),
+        kind,
+        import_id: 2,
+        name: None,
+    };
+    app.set_changes(
+        "cache".into(),
+        vec![
+            change("2015/00730", ChangeKind::New),
+            change("2020/00551", ChangeKind::Changed),
+        ],
+    );
+    let shown = screen(&mut app);
+    assert!(shown.contains("  + effektbutiken"), "{shown}");
+    assert!(shown.contains("  ~ Arbetsliv och hälsa Nordost"), "{shown}");
+    select(&mut app, "effektbutiken");
+    app.handle(key(KeyCode::Enter));
+    assert!(!app.changes.contains_key("2015/00730"));
+    assert!(
+        app.changes.contains_key("2020/00551"),
+        "only the one opened"
+    );
+    app.handle(key(KeyCode::Esc));
+    assert!(!screen(&mut app).contains("  + effektbutiken"));
 }

@@ -61,8 +61,8 @@ fn matched_characters_are_highlighted_without_colour() {
     let terminal = draw(&mut app);
     let buffer = terminal.backend().buffer();
     // Row 2 is the first data row; the name starts after "│▶ " and the
-    // two-column mark.
-    let cell = &buffer[(6, 2)];
+    // three-column mark.
+    let cell = &buffer[(7, 2)];
     assert_eq!(cell.symbol(), "N");
     assert!(cell
         .modifier

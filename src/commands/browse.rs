@@ -1,6 +1,7 @@
 //! `esf` with no arguments: the browser, or the list where there is no
 //! terminal to browse in.
 
+use super::changes::Unseen;
 use super::Context;
 use crate::tui::{self, review::Reviews};
 use std::io::IsTerminal;
@@ -21,17 +22,25 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
     }
     // Damaged notes do not keep anyone from browsing; they are left as
     // they are and the status bar says why they cannot be used.
-    let (reviews, notes_problem) = match ctx.open_notes() {
-        Ok(notes) => (Reviews::over(notes), None),
-        Err(e) => (
-            Reviews::unavailable(format!("{e:#}")),
-            Some(format!("{e:#}")),
-        ),
+    let (reviews, unseen, notes_problem) = match ctx.open_notes() {
+        Ok(notes) => {
+            let unseen = Unseen::load(&store, &notes)?;
+            (Reviews::over(notes), Some(unseen), None)
+        }
+        Err(e) => {
+            let why = format!("{e:#}");
+            (Reviews::unavailable(why.clone()), None, Some(why))
+        }
     };
+    let changed = unseen
+        .as_ref()
+        .and_then(Unseen::summary)
+        .map(|s| format!("since you last looked: {s} (+ new, ~ changed; esf changes lists them)"));
     let notice = problems
         .first()
         .map(|p| format!("config: {p}"))
         .or(notes_problem)
-        .or(sample_notice);
-    tui::run(store, config, reviews, notice)
+        .or(sample_notice)
+        .or(changed);
+    tui::run(store, config, reviews, unseen, notice)
 }

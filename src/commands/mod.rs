@@ -1,6 +1,7 @@
 //! What each subcommand does, on top of the library.
 
 mod browse;
+pub mod changes;
 mod export;
 mod gen;
 mod graph;
@@ -129,6 +130,7 @@ pub fn run(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
             json,
         } => graph::related(ctx, &id, limit, !branches, json),
         Command::Gen { count, out, seed } => gen::run(ctx, count, out.as_deref(), seed),
+        Command::Changes { mark_seen, json } => changes::run(ctx, mark_seen, json),
         Command::Note { id, text, clear } => notes::note(ctx, &id, &text.join(" "), clear),
         Command::Bookmark { id, remove } => notes::bookmark(ctx, &id, !remove),
         Command::Review { id, state } => notes::review(ctx, &id, state.into()),

@@ -55,6 +55,7 @@ impl Store {
                     path,
                     from_article: false,
                     names,
+                    fingerprint: refresh::fingerprint(&format!("{project:?}")),
                     project,
                 };
                 refresh::insert_project(&tx, &key, &candidate, defer)?;

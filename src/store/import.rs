@@ -128,6 +128,7 @@ pub fn import(
     };
     let mut touched = Touched {
         defer_fts: refresh::fts_is_empty(&tx)?,
+        import_id: next_import_id(&tx)?,
         ..Touched::default()
     };
     let started = super::now();
@@ -151,6 +152,17 @@ pub fn import(
     tx.commit()?;
     store.shrink_wal();
     Ok(report)
+}
+
+/// The number this run gets in the import log, if it is to record what
+/// it changes: not when it fills an empty cache.
+fn next_import_id(tx: &rusqlite::Transaction) -> Result<Option<i64>> {
+    let projects: i64 = tx.query_row("SELECT count(*) FROM projects", [], |r| r.get(0))?;
+    if projects == 0 {
+        return Ok(None);
+    }
+    let last: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM imports", [], |r| r.get(0))?;
+    Ok(Some(last + 1))
 }
 
 /// Imports recorded sources (files, folders, `sample:`), as a rebuild does.

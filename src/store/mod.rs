@@ -5,6 +5,7 @@
 //! foreign cache is moved aside and rebuilt from that list.
 
 mod bulk;
+mod changes;
 mod graph;
 mod import;
 mod keys;

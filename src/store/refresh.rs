@@ -4,7 +4,7 @@
 use super::write::{NamePair, Touched};
 use super::Result;
 use crate::ingest::gazetteer::{gazetteer, ActorKind};
-use crate::model::{OrgLink, Project};
+use crate::model::{ChangeKind, OrgLink, Project};
 use rusqlite::{params, OptionalExtension, Transaction};
 use std::collections::BTreeSet;
 
@@ -15,16 +15,22 @@ pub struct Candidate {
     pub from_article: bool,
     pub names: NamePair,
     pub project: Project,
+    /// A hash of the record: equal fingerprints, equal projects.
+    pub fingerprint: i64,
+}
+
+/// The fingerprint of a record's JSON.
+pub fn fingerprint(json: &str) -> i64 {
+    xxhash_rust::xxh3::xxh3_64(json.as_bytes()) as i64
 }
 
 pub fn refresh(tx: &Transaction, touched: &Touched, warnings: &mut Vec<String>) -> Result<()> {
-    let defer = touched.defer_fts;
     let mut keys: BTreeSet<String> = touched.keys.iter().cloned().collect();
     for names in &touched.names {
         keys.extend(article_keys_named(tx, names)?);
     }
     for key in keys {
-        refresh_key(tx, &key, warnings, defer)?;
+        refresh_key(tx, &key, touched, warnings)?;
     }
     Ok(())
 }
@@ -40,21 +46,50 @@ fn article_keys_named(tx: &Transaction, names: &NamePair) -> Result<Vec<String>>
     Ok(keys.collect::<rusqlite::Result<_>>()?)
 }
 
-fn refresh_key(tx: &Transaction, key: &str, warnings: &mut Vec<String>, defer: bool) -> Result<()> {
-    let old: Option<i64> = tx
-        .query_row("SELECT rowid_ FROM projects WHERE key = ?1", [key], |r| {
-            r.get(0)
-        })
+/// The project as it was before this run: row, fingerprint, name.
+type OldProject = (i64, Option<i64>, Option<String>);
+
+/// What a project was before this run: fingerprint and name.
+pub type Before = (Option<i64>, Option<String>);
+
+fn refresh_key(
+    tx: &Transaction,
+    key: &str,
+    touched: &Touched,
+    warnings: &mut Vec<String>,
+) -> Result<()> {
+    let defer = touched.defer_fts;
+    let old: Option<OldProject> = tx
+        .query_row(
+            "SELECT rowid_, fingerprint, name FROM projects WHERE key = ?1",
+            [key],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
         .optional()?;
-    if let Some(rowid) = old {
+    if let Some((rowid, _, _)) = old {
         drop_project(tx, rowid, defer)?;
     }
+    // Dropped earlier in the run (its file changed or went): as it was then.
+    let old = old
+        .map(|(_, f, n)| (f, n))
+        .or_else(|| touched.before.get(key).cloned());
     let candidates = candidates(tx, key)?;
-    let Some(winner) = candidates.first() else {
+    let winner = candidates
+        .first()
+        .filter(|w| !(w.from_article && named_by_record(tx, &w.names).unwrap_or(false)));
+    let Some(winner) = winner else {
+        if let Some((_, name)) = old {
+            record_change(tx, touched, key, ChangeKind::Removed, name.as_deref())?;
+        }
         return Ok(());
     };
-    if winner.from_article && named_by_record(tx, &winner.names)? {
-        return Ok(());
+    let kind = match &old {
+        None => Some(ChangeKind::New),
+        Some((before, _)) if *before != Some(winner.fingerprint) => Some(ChangeKind::Changed),
+        Some(_) => None,
+    };
+    if let Some(kind) = kind {
+        record_change(tx, touched, key, kind, winner.project.name.as_deref())?;
     }
     let records: Vec<&Candidate> = candidates.iter().filter(|c| !c.from_article).collect();
     if records.len() > 1 {
@@ -89,6 +124,7 @@ fn candidates(tx: &Transaction, key: &str) -> Result<Vec<Candidate>> {
             from_article: r.get(2)?,
             names: (r.get(3)?, r.get(4)?),
             project: serde_json::from_str(&json).unwrap_or_default(),
+            fingerprint: fingerprint(&json),
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -106,6 +142,27 @@ fn named_by_record(tx: &Transaction, names: &NamePair) -> Result<bool> {
     Ok(found.is_some())
 }
 
+/// Notes what this run did to a project, when the run keeps a record
+/// (not when it fills an empty cache: everything would be "new").
+pub fn record_change(
+    tx: &Transaction,
+    touched: &Touched,
+    key: &str,
+    kind: ChangeKind,
+    name: Option<&str>,
+) -> Result<()> {
+    let Some(import_id) = touched.import_id else {
+        return Ok(());
+    };
+    tx.prepare_cached(
+        "INSERT INTO changes (key, kind, import_id, name) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (key) DO UPDATE SET kind = excluded.kind,
+           import_id = excluded.import_id, name = excluded.name",
+    )?
+    .execute(params![key, kind.as_str(), import_id, name])?;
+    Ok(())
+}
+
 /// Inserts a project with its links and text; `defer_fts` leaves the
 /// full-text index to a rebuild at the end of the run.
 pub fn insert_project(tx: &Transaction, key: &str, c: &Candidate, defer_fts: bool) -> Result<()> {
@@ -114,9 +171,9 @@ pub fn insert_project(tx: &Transaction, key: &str, c: &Candidate, defer_fts: boo
         "INSERT INTO projects (key, id, document_id, name, owner, region, fund, programme_period,
              start_date, end_date, total_budget_sek, esf_grant_sek, municipalities,
              name_key, owner_key, record, programme_area, programme_area_name,
-             specific_objective, phase)
+             specific_objective, phase, fingerprint)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-             ?17, ?18, ?19, ?20)",
+             ?17, ?18, ?19, ?20, ?21)",
     )?
     .execute(params![
         key,
@@ -140,6 +197,7 @@ pub fn insert_project(tx: &Transaction, key: &str, c: &Candidate, defer_fts: boo
         p.programme_area_name,
         p.specific_objective,
         p.phase,
+        c.fingerprint,
     ])?;
     let rowid = tx.last_insert_rowid();
     for link in &p.organisations {
@@ -287,14 +345,25 @@ pub fn count_organisation_projects(tx: &Transaction) -> Result<()> {
 
 /// Removes the projects a document is the winning record of, before the
 /// document itself goes (they are recomputed from the other records).
-pub fn drop_projects_of_document(tx: &Transaction, document_id: i64, defer: bool) -> Result<()> {
-    let rowids: Vec<i64> = {
-        let mut stmt = tx.prepare_cached("SELECT rowid_ FROM projects WHERE document_id = ?1")?;
-        let rows = stmt.query_map([document_id], |r| r.get(0))?;
+/// Drops the projects a document gave, keeping what they were (for
+/// telling changed projects from new ones when they are made again).
+pub fn drop_projects_of_document(
+    tx: &Transaction,
+    document_id: i64,
+    touched: &mut Touched,
+) -> Result<()> {
+    let dropped: Vec<(i64, String, Option<i64>, Option<String>)> = {
+        let mut stmt = tx.prepare_cached(
+            "SELECT rowid_, key, fingerprint, name FROM projects WHERE document_id = ?1",
+        )?;
+        let rows = stmt.query_map([document_id], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })?;
         rows.collect::<rusqlite::Result<_>>()?
     };
-    for rowid in rowids {
-        drop_project(tx, rowid, defer)?;
+    for (rowid, key, fingerprint, name) in dropped {
+        drop_project(tx, rowid, touched.defer_fts)?;
+        touched.before.entry(key).or_insert((fingerprint, name));
     }
     Ok(())
 }

@@ -13,6 +13,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/sql/005_projects_by_start.sql"),
     include_str!("../../assets/sql/006_project_list.sql"),
     include_str!("../../assets/sql/007_project_facets.sql"),
+    include_str!("../../assets/sql/008_changes.sql"),
 ];
 
 /// The schema version this build writes.

@@ -2,9 +2,9 @@
 //! import's transaction).
 
 use super::keys::{name_key, owner_key, project_key};
-use super::refresh::{insert_project, Candidate};
+use super::refresh::{fingerprint, insert_project, record_change, Candidate};
 use super::{now, ImportReport, Result};
-use crate::model::{Format, ParsedDocument, Project};
+use crate::model::{ChangeKind, Format, ParsedDocument, Project};
 use rusqlite::{params, OptionalExtension, Transaction};
 use std::collections::HashSet;
 
@@ -29,6 +29,12 @@ pub struct Touched {
     /// The full-text index was empty when the run began: it is built once
     /// at the end instead of row by row.
     pub defer_fts: bool,
+    /// The number this run will have in the import log, when it records
+    /// what it changes.
+    pub import_id: Option<i64>,
+    /// Projects dropped during the run (their file changed or went), as
+    /// they were: by key.
+    pub before: std::collections::HashMap<String, super::refresh::Before>,
 }
 
 /// Stores a parsed document, replacing what an earlier version of the same
@@ -150,6 +156,7 @@ fn save_record(
 ) -> Result<()> {
     let key = project_key(p);
     let names = (name_key(p.name.as_deref()), owner_key(p.owner.as_deref()));
+    let json = serde_json::to_string(p).unwrap_or_default();
     tx.prepare_cached(
         "INSERT INTO records (document_id, project_key, name_key, owner_key, from_article,
                               modified_at, record)
@@ -162,7 +169,7 @@ fn save_record(
         names.1,
         from_article,
         meta.modified_at,
-        serde_json::to_string(p).unwrap_or_default(),
+        json,
     ])?;
     let first_of_its_key = !from_article && !touched.keys.contains(&key) && only_record(tx, &key)?;
     if first_of_its_key {
@@ -174,8 +181,10 @@ fn save_record(
             from_article,
             names: names.clone(),
             project: p.clone(),
+            fingerprint: fingerprint(&json),
         };
         insert_project(tx, &key, &candidate, touched.defer_fts)?;
+        record_change(tx, touched, &key, ChangeKind::New, p.name.as_deref())?;
     } else {
         touched.keys.insert(key);
     }
@@ -207,7 +216,7 @@ fn forget_content(tx: &Transaction, id: i64, touched: &mut Touched) -> Result<()
             touched.names.insert(names);
         }
     }
-    super::refresh::drop_projects_of_document(tx, id, touched.defer_fts)?;
+    super::refresh::drop_projects_of_document(tx, id, touched)?;
     for table in ["records", "articles", "unclassified"] {
         tx.execute(&format!("DELETE FROM {table} WHERE document_id = ?1"), [id])?;
     }
@@ -236,6 +245,7 @@ pub fn prune(tx: &Transaction, touched: &mut Touched) -> Result<usize> {
 pub fn clear(tx: &Transaction) -> Result<()> {
     tx.execute_batch(
         "DELETE FROM project_text; INSERT INTO project_fts (project_fts) VALUES ('delete-all');
+         DELETE FROM changes;
          DELETE FROM project_orgs; DELETE FROM projects;
          DELETE FROM organisations; DELETE FROM records; DELETE FROM articles;
          DELETE FROM unclassified; DELETE FROM documents;",

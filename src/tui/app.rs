@@ -117,6 +117,9 @@ pub struct App {
     pub export_notes: bool,
     /// Where `e` writes (the current folder).
     pub export_dir: std::path::PathBuf,
+    /// Changes by imports the user has not seen yet, by project key.
+    pub changes: std::collections::HashMap<String, crate::model::Change>,
+    pub(super) cache_id: Option<String>,
 }
 
 /// Projects read for the first screen while the rest load (more than any
@@ -194,6 +197,8 @@ impl App {
             picker: None,
             export_notes: false,
             export_dir: std::path::PathBuf::from("."),
+            changes: Default::default(),
+            cache_id: None,
         };
         app.refilter();
         Ok(app)

@@ -87,6 +87,7 @@ impl App {
         }
         self.focus = Pane::Detail;
         self.detail_scroll = 0;
+        self.mark_selected_seen();
         true
     }
 

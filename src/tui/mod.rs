@@ -36,10 +36,14 @@ pub fn run(
     store: crate::store::Store,
     config: Config,
     reviews: review::Reviews,
+    unseen: Option<crate::commands::changes::Unseen>,
     notice: Option<String>,
 ) -> anyhow::Result<ExitCode> {
     let mut app = App::starting(store, config.keys)?;
     app.reviews = reviews;
+    if let Some(unseen) = unseen {
+        app.set_changes(unseen.cache_id, unseen.changes);
+    }
     app.message = notice;
     app.markers = config.markers;
     app.defer_filtering = true;

@@ -60,6 +60,18 @@ impl Reviews {
     }
 }
 
+impl Reviews {
+    /// Notes that the user has seen a project as an import left it.
+    pub fn mark_seen(&mut self, cache: &str, key: &str, import_id: i64) -> Result<(), String> {
+        let Some(notes) = &mut self.notes else {
+            return Ok(());
+        };
+        notes
+            .mark_seen(cache, &[(key, import_id)])
+            .map_err(|e| e.to_string())
+    }
+}
+
 /// A note being written.
 pub struct NoteEditor {
     pub key: String,
@@ -169,5 +181,30 @@ impl App {
         });
         self.detail_built_for = None;
         self.set_mode(Mode::Normal)
+    }
+}
+
+impl App {
+    /// The changes the user has not seen, from the last imports.
+    pub fn set_changes(&mut self, cache_id: String, changes: Vec<crate::model::Change>) {
+        self.cache_id = Some(cache_id);
+        self.changes = changes.into_iter().map(|c| (c.key.clone(), c)).collect();
+    }
+
+    /// Opening a project marks its change as seen.
+    pub(super) fn mark_selected_seen(&mut self) {
+        let key = self.selected_key().map(str::to_string);
+        let (Some(key), Some(cache)) = (key, self.cache_id.clone()) else {
+            return;
+        };
+        let Some(change) = self.changes.remove(&key) else {
+            return;
+        };
+        if let Err(e) = self
+            .reviews
+            .mark_seen(&cache, &change.key, change.import_id)
+        {
+            self.message = Some(e);
+        }
     }
 }

@@ -10,6 +10,7 @@
 
 mod backup;
 mod open;
+mod seen;
 
 pub use backup::latest_backup;
 pub use open::{migrate_to, LATEST};

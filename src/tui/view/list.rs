@@ -2,7 +2,7 @@
 //! that fit the width, matched characters highlighted, a scrollbar.
 
 use crate::catalogue::SortKey;
-use crate::model::{Annotation, ReviewState};
+use crate::model::{Annotation, Change, ChangeKind, ReviewState};
 use crate::sanitize;
 use crate::store::ProjectSummary;
 use crate::tui::app::{App, ListKind, Pane};
@@ -64,7 +64,7 @@ fn title(app: &App) -> Line<'static> {
 /// Which columns fit: (name, width) with 0 meaning "share what is left".
 fn columns(width: u16, sort: SortKey) -> Vec<(&'static str, u16)> {
     let inner = width.saturating_sub(4);
-    let mut cols = vec![("", 2), ("NAME", 0), ("ID", 12)];
+    let mut cols = vec![("", 3), ("NAME", 0), ("ID", 12)];
     if inner >= 90 {
         cols.push(("OWNER", 0));
     }
@@ -105,9 +105,13 @@ fn project_rows(
             let p = &app.catalogue.projects[*index];
             // Highlights only for the rows on screen.
             let positions = app.catalogue.positions(*index, &app.query);
-            let mark = mark(app.reviews.get(&p.key));
+            let mark = format!(
+                "{}{}",
+                mark(app.reviews.get(&p.key)),
+                change_mark(app.changes.get(&p.key))
+            );
             Row::new(cols.iter().map(|(name, _)| match *name {
-                "" => Cell::from(mark),
+                "" => Cell::from(mark.clone()),
                 _ => cell(p, name, &positions, theme),
             }))
         })
@@ -133,22 +137,31 @@ fn cell(p: &ProjectSummary, column: &str, positions: &[usize], theme: Theme) -> 
     }
 }
 
+/// `+` new, `~` changed by an import the user has not looked at since.
+fn change_mark(change: Option<&Change>) -> &'static str {
+    match change.map(|c| c.kind) {
+        Some(ChangeKind::New) => "+",
+        Some(ChangeKind::Changed) => "~",
+        _ => "",
+    }
+}
+
 /// Two characters for the user's marks: bookmarked, then reviewed (done,
 /// in review) or a note.
 fn mark(a: Option<&Annotation>) -> &'static str {
     let Some(a) = a else {
-        return "";
+        return "  ";
     };
     let noted = !a.note.trim().is_empty();
     match (a.bookmarked, a.review, noted) {
         (true, ReviewState::Done, _) => "★✓",
         (true, ReviewState::InReview, _) => "★◐",
         (true, _, true) => "★✎",
-        (true, _, false) => "★",
+        (true, _, false) => "★ ",
         (false, ReviewState::Done, _) => " ✓",
         (false, ReviewState::InReview, _) => " ◐",
         (false, _, true) => " ✎",
-        (false, _, false) => "",
+        (false, _, false) => "  ",
     }
 }
 

@@ -1,0 +1,70 @@
+//! `esf changes`: new, changed and removed projects since this user last
+//! looked, per cache; `--mark-seen` clears the marks.
+
+use super::{print_json, print_text, styled, terminal_width, Context};
+use crate::model::{Change, ChangeKind};
+use crate::store::{Notes, Store};
+use crate::table::Table;
+use std::process::ExitCode;
+
+/// The changes this user has not seen, with the cache they belong to.
+pub struct Unseen {
+    pub cache_id: String,
+    pub changes: Vec<Change>,
+}
+
+impl Unseen {
+    pub fn load(store: &Store, notes: &Notes) -> anyhow::Result<Unseen> {
+        let cache_id = store.cache_id()?;
+        let seen = notes.seen(&cache_id)?;
+        let changes = store
+            .changes()?
+            .into_iter()
+            .filter(|c| c.is_unseen(seen.get(&c.key).copied()))
+            .collect();
+        Ok(Unseen { cache_id, changes })
+    }
+
+    /// "2 new, 1 changed, 1 removed", or nothing when nothing changed.
+    pub fn summary(&self) -> Option<String> {
+        let count = |kind| self.changes.iter().filter(|c| c.kind == kind).count();
+        let parts: Vec<String> = [ChangeKind::New, ChangeKind::Changed, ChangeKind::Removed]
+            .into_iter()
+            .map(|k| (count(k), k.as_str()))
+            .filter(|(n, _)| *n > 0)
+            .map(|(n, k)| format!("{n} {k}"))
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+}
+
+pub fn run(ctx: &Context, mark_seen: bool, json: bool) -> anyhow::Result<ExitCode> {
+    let store = ctx.open_for_reading()?;
+    let mut notes = ctx.open_notes()?;
+    let unseen = Unseen::load(&store, &notes)?;
+    if mark_seen {
+        let seen: Vec<(&str, i64)> = unseen
+            .changes
+            .iter()
+            .map(|c| (c.key.as_str(), c.import_id))
+            .collect();
+        notes.mark_seen(&unseen.cache_id, &seen)?;
+        print_text(&format!("{} changes marked as seen\n", seen.len()))?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if json {
+        print_json(&unseen.changes)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if unseen.changes.is_empty() {
+        eprintln!("esf: nothing new since you last looked");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut table = Table::new(&["CHANGE", "ID", "NAME"]).flexible(&[2]);
+    for c in &unseen.changes {
+        let name = c.name.clone().unwrap_or_default();
+        table.row(vec![c.kind.as_str().to_string(), c.key.clone(), name]);
+    }
+    print_text(&table.render(terminal_width(), styled()))?;
+    Ok(ExitCode::SUCCESS)
+}

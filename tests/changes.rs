@@ -1,0 +1,123 @@
+//! "What changed since the last import", through the real binary: new,
+//! changed and removed projects are listed until the user has seen them;
+//! a file rewritten with the same content is no change.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+struct Setup {
+    dir: tempfile::TempDir,
+}
+
+impl Setup {
+    fn new() -> Setup {
+        let s = Setup {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        std::fs::create_dir_all(s.docs()).unwrap();
+        for file in std::fs::read_dir("assets/corpus").unwrap() {
+            let file = file.unwrap().path();
+            std::fs::copy(&file, s.docs().join(file.file_name().unwrap())).unwrap();
+        }
+        s.ok(&["import", s.docs().to_str().unwrap()]);
+        s
+    }
+
+    fn docs(&self) -> PathBuf {
+        self.dir.path().join("docs")
+    }
+
+    fn doc(&self, name: &str) -> PathBuf {
+        let found = std::fs::read_dir(self.docs())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with(name));
+        found.unwrap()
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = Command::new(env!("CARGO_BIN_EXE_esf"))
+            .args(args)
+            .env("ESF_DB", self.dir.path().join("cache.sqlite"))
+            .env("ESF_NOTES", self.dir.path().join("notes.sqlite"))
+            .env("XDG_CONFIG_HOME", "/nonexistent")
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "esf {args:?}: {said}");
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn import(&self) {
+        self.ok(&["import", "--prune", self.docs().to_str().unwrap()]);
+    }
+
+    /// (kind, key) of every unseen change, sorted.
+    fn changes(&self) -> Vec<(String, String)> {
+        let all: Vec<Value> = serde_json::from_str(&self.ok(&["changes", "--json"])).unwrap();
+        let mut pairs: Vec<(String, String)> = all
+            .iter()
+            .map(|c| {
+                (
+                    c["kind"].as_str().unwrap().into(),
+                    c["key"].as_str().unwrap().into(),
+                )
+            })
+            .collect();
+        pairs.sort();
+        pairs
+    }
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{from} in {}", path.display());
+    std::fs::write(path, text.replace(from, to)).unwrap();
+}
+
+fn pair(kind: &str, key: &str) -> (String, String) {
+    (kind.into(), key.into())
+}
+
+#[test]
+fn an_import_marks_new_changed_and_removed_projects_until_seen() {
+    let s = Setup::new();
+    assert_eq!(s.changes(), [], "filling an empty cache is no news");
+
+    // 001's budget changes, 000 is copied as a new project, 002 is gone.
+    edit(&s.doc("001"), "16 425 554", "164 255 540");
+    let copy = std::fs::read_to_string(s.doc("000")).unwrap();
+    std::fs::write(
+        s.docs().join("new.txt"),
+        copy.replace("2015/00730", "2015/09999"),
+    )
+    .unwrap();
+    std::fs::remove_file(s.doc("002")).unwrap();
+    s.import();
+    assert_eq!(
+        s.changes(),
+        [
+            pair("changed", "2020/00551"),
+            pair("new", "2015/09999"),
+            pair("removed", "22-002-S07"),
+        ]
+    );
+    let listed = s.ok(&["changes"]);
+    assert!(
+        listed.contains("Nya Vägar i Vellinge +"),
+        "a removed project keeps its name"
+    );
+
+    s.ok(&["changes", "--mark-seen"]);
+    assert_eq!(s.changes(), []);
+
+    // The same bytes written again: no change.
+    std::fs::write(s.doc("000"), std::fs::read(s.doc("000")).unwrap()).unwrap();
+    s.import();
+    assert_eq!(s.changes(), []);
+
+    edit(&s.doc("000"), "8 866 642", "18 866 642");
+    s.import();
+    assert_eq!(s.changes(), [pair("changed", "2015/00730")]);
+}
