@@ -18,6 +18,7 @@ pub mod notes_file;
 pub mod report;
 pub mod sanitize;
 pub mod search;
+pub mod stats;
 pub mod store;
 pub mod table;
 pub mod tui;

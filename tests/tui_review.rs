@@ -188,3 +188,32 @@ fn changed_projects_are_marked_until_opened() {
     app.handle(key(KeyCode::Esc));
     assert!(!screen(&mut app).contains("  + effektbutiken"));
 }
+
+#[test]
+fn the_stats_follow_the_filter_and_facets() {
+    let mut app = sample_app(120, 40);
+    app.handle(key(KeyCode::Char('S')));
+    let all = app.stats.as_ref().unwrap().stats.clone();
+    assert_eq!(all.projects, 5);
+    // Start years from the documents: 2014, 2016, 2021, 2023 (the article
+    // project has no dates).
+    assert_eq!(all.per_year, [(2014, 1), (2016, 1), (2021, 1), (2023, 1)]);
+    assert_eq!(all.timeline.len(), 4);
+    let regions: Vec<&str> = all.per_region.iter().map(|r| r.region.as_str()).collect();
+    assert_eq!(
+        regions,
+        ["Västsverige", "Sydsverige"],
+        "largest budget first"
+    );
+    app.handle(key(KeyCode::Char('f')));
+    app.handle(key(KeyCode::Enter));
+    type_text(&mut app, "syd");
+    app.handle(key(KeyCode::Down));
+    app.handle(key(KeyCode::Enter));
+    let syd = &app.stats.as_ref().unwrap().stats;
+    assert_eq!(syd.projects, 1);
+    assert_eq!(syd.per_year, [(2023, 1)]);
+    assert!(screen(&mut app).contains("Timeline (1"));
+    app.handle(key(KeyCode::Esc));
+    assert!(app.stats.is_none(), "back to the list");
+}

@@ -160,3 +160,10 @@ fn note_editor() {
         type_text(app, "Ring Anna om uppföljningen efter sommaren");
     });
 }
+
+#[test]
+fn stats_screen() {
+    at_sizes("stats", |app| {
+        app.handle(key(KeyCode::Char('S')));
+    });
+}

@@ -10,6 +10,7 @@ use super::org_list::OrgList;
 use super::related::{self, Finder};
 use super::review::{NoteEditor, Reviews};
 use super::selection::Selection;
+use super::stats_screen::StatsView;
 use super::theme::Theme;
 use super::view;
 use crate::catalogue::{Catalogue, SortKey};
@@ -43,6 +44,8 @@ pub enum Screen {
     Graph,
     /// Every organisation.
     Organisations,
+    /// Charts of the filtered projects.
+    Stats,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,6 +123,8 @@ pub struct App {
     /// Changes by imports the user has not seen yet, by project key.
     pub changes: std::collections::HashMap<String, crate::model::Change>,
     pub(super) cache_id: Option<String>,
+    /// The stats screen's figures, while it is open.
+    pub stats: Option<StatsView>,
 }
 
 /// Projects read for the first screen while the rest load (more than any
@@ -199,6 +204,7 @@ impl App {
             export_dir: std::path::PathBuf::from("."),
             changes: Default::default(),
             cache_id: None,
+            stats: None,
         };
         app.refilter();
         Ok(app)
@@ -266,6 +272,7 @@ impl App {
                 Screen::Browse => self.perform_browse(action),
                 Screen::Graph => self.perform_graph(action),
                 Screen::Organisations => self.perform_orgs(action),
+                Screen::Stats => self.perform_stats(action),
             },
         }
     }

@@ -32,6 +32,7 @@ impl App {
             Action::Facets => self.open_facets(),
             Action::ClearFacets => self.clear_facets(),
             Action::Export => self.start_export(),
+            Action::Stats => self.open_stats(),
             Action::ToggleBranches | Action::Help | Action::Quit => false,
         }
     }
@@ -120,6 +121,12 @@ impl App {
         self.set_mode(Mode::Filtering)
     }
 
+    /// Filtering from another screen (stats), which then follows the list.
+    pub(super) fn start_filter_here(&mut self) -> bool {
+        self.kind = ListKind::Projects;
+        self.set_mode(Mode::Filtering)
+    }
+
     /// Keys while typing a filter (on the browse or organisations screen).
     pub(super) fn on_filter_key(&mut self, key: KeyEvent) -> bool {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
@@ -172,6 +179,7 @@ impl App {
         self.rows = rows;
         self.selection.reset();
         self.detail_scroll = 0;
+        self.recompute_stats();
     }
 
     fn cycle_sort(&mut self) -> bool {

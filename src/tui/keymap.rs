@@ -32,12 +32,13 @@ pub enum Action {
     Facets,
     ClearFacets,
     Export,
+    Stats,
     Help,
     Quit,
 }
 
 impl Action {
-    pub const ALL: [Action; 26] = [
+    pub const ALL: [Action; 27] = [
         Action::MoveDown,
         Action::MoveUp,
         Action::PageDown,
@@ -62,6 +63,7 @@ impl Action {
         Action::Facets,
         Action::ClearFacets,
         Action::Export,
+        Action::Stats,
         Action::Help,
         Action::Quit,
     ];
@@ -92,6 +94,7 @@ impl Action {
             Action::Facets => "facets",
             Action::ClearFacets => "clear_facets",
             Action::Export => "export",
+            Action::Stats => "stats",
             Action::Help => "help",
             Action::Quit => "quit",
         }
@@ -123,6 +126,7 @@ impl Action {
             Action::Facets => "facets: region, period, org, dates…",
             Action::ClearFacets => "clear every facet",
             Action::Export => "the list to a file: CSV, JSON, Markdown",
+            Action::Stats => "charts of the filtered projects",
             Action::Help => "this help",
             Action::Quit => "quit",
         }
@@ -245,6 +249,7 @@ const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::Facets, &["f"]),
     (Action::ClearFacets, &["F"]),
     (Action::Export, &["e"]),
+    (Action::Stats, &["S"]),
     (Action::Help, &["?", "F1"]),
     (Action::Quit, &["q"]),
 ];

@@ -63,6 +63,12 @@ pub fn areas(size: (u16, u16), app: &App) -> Areas {
             ..Areas::default()
         },
         Screen::Graph => graph_areas(main, status),
+        Screen::Stats => Areas {
+            canvas: main,
+            filter,
+            status,
+            ..Areas::default()
+        },
     }
 }
 

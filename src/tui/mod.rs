@@ -18,6 +18,7 @@ mod related;
 pub mod review;
 mod screens;
 pub mod selection;
+pub mod stats_screen;
 pub mod terminal;
 pub mod theme;
 pub mod view;

@@ -20,6 +20,7 @@ impl App {
                 Some(o) => o.selection.move_by(delta, o.rows.len(), height),
                 None => false,
             },
+            Screen::Stats => false,
         }
     }
 

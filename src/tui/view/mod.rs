@@ -9,6 +9,7 @@ mod help;
 mod list;
 mod note;
 mod orgs;
+mod stats;
 mod status;
 
 pub use detail::{build_detail, build_unclassified};
@@ -32,6 +33,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
         }
         Screen::Graph => graph::draw(frame, app, theme, &areas),
         Screen::Organisations => orgs::draw(frame, app, theme, &areas),
+        Screen::Stats => stats::draw(frame, app, theme, areas.canvas),
     }
     status::draw_filter(frame, app, theme, areas.filter);
     status::draw(frame, app, theme, areas.status);

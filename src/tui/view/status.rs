@@ -25,7 +25,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             sanitize::line(query).into_owned()
         };
         spans.push(Span::raw(format!("· filter: {filter} ")));
-    } else if app.screen == Screen::Browse && app.kind == ListKind::Projects {
+    } else if matches!(app.screen, Screen::Browse | Screen::Stats) && app.kind == ListKind::Projects
+    {
         let filter = if app.query.is_empty() {
             "—".to_string()
         } else {
@@ -117,6 +118,13 @@ fn hint_actions(app: &App) -> &'static [(Action, &'static str)] {
             (Action::Organisations, "organisations"),
             (Action::Help, "help"),
         ],
+        (_, Screen::Stats, _) => &[
+            (Action::MoveDown, "scroll"),
+            (Action::Filter, "filter"),
+            (Action::Facets, "facets"),
+            (Action::Back, "back"),
+            (Action::Help, "help"),
+        ],
         (_, Screen::Organisations, _) => &[
             (Action::Filter, "filter"),
             (Action::Open, "graph"),
@@ -139,7 +147,7 @@ fn hint_actions(app: &App) -> &'static [(Action, &'static str)] {
             (Action::Sort, "sort"),
             (Action::Open, "open"),
             (Action::OpenGraph, "graph"),
-            (Action::Organisations, "orgs"),
+            (Action::Stats, "stats"),
             (Action::Help, "help"),
             (Action::Quit, "quit"),
         ],

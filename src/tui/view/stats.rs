@@ -1,0 +1,167 @@
+//! The stats screen: projects per start year, money per region, a
+//! timeline of project periods (scrollable) and the most connected
+//! organisations, all over the projects the filter and facets leave.
+
+use crate::dates;
+use crate::sanitize;
+use crate::stats::Stats;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph};
+use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
+
+pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+    let Some(view) = &app.stats else {
+        return;
+    };
+    let s = &view.stats;
+    let [top, bottom] =
+        Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)]).areas(area);
+    let [years, regions] =
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(top);
+    let [timeline, orgs] =
+        Layout::horizontal([Constraint::Percentage(60), Constraint::Fill(1)]).areas(bottom);
+    draw_years(frame, s, theme, years);
+    draw_regions(frame, s, theme, regions);
+    draw_timeline(frame, app, view.scroll, theme, timeline);
+    draw_orgs(frame, s, theme, orgs);
+}
+
+fn block(title: String, theme: Theme) -> Block<'static> {
+    Block::bordered()
+        .title(title)
+        .border_style(theme.border(false))
+}
+
+fn draw_years(frame: &mut Frame, s: &Stats, theme: Theme, area: Rect) {
+    let inner = area.width.saturating_sub(2) as usize;
+    let n = s.per_year.len().max(1);
+    let width = ((inner + 1) / n).saturating_sub(1).clamp(1, 6) as u16;
+    let bars: Vec<Bar> = s
+        .per_year
+        .iter()
+        .map(|(year, count)| {
+            let label = if width >= 4 {
+                year.to_string()
+            } else {
+                format!("{:02}", year % 100)
+            };
+            Bar::default().value(*count as u64).label(Line::from(label))
+        })
+        .collect();
+    let chart = BarChart::default()
+        .block(block(" Projects per start year ".into(), theme))
+        .data(BarGroup::default().bars(&bars))
+        .bar_width(width)
+        .bar_gap(1);
+    frame.render_widget(chart, area);
+}
+
+/// `8.9 M`: kronor in millions, one decimal.
+fn millions(kr: i64) -> String {
+    format!("{:.1} M", kr as f64 / 1e6)
+}
+
+fn draw_regions(frame: &mut Frame, s: &Stats, theme: Theme, area: Rect) {
+    let inner = area.width.saturating_sub(2) as usize;
+    let most = s
+        .per_region
+        .iter()
+        .map(|r| r.budget)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let mut lines = Vec::new();
+    for r in &s.per_region {
+        let name = sanitize::line(&r.region).into_owned();
+        let money = format!("{} / {} kr", millions(r.budget), millions(r.grant));
+        let pad = inner.saturating_sub(name.width() + money.width()).max(1);
+        lines.push(Line::from(format!("{name}{}{money}", " ".repeat(pad))));
+        let bar = |v: i64| ((v as f64 / most as f64) * inner as f64).round() as usize;
+        let (budget, grant) = (bar(r.budget), bar(r.grant).min(bar(r.budget)));
+        lines.push(Line::from(vec![
+            Span::styled("█".repeat(grant), theme.key()),
+            Span::raw("░".repeat(budget - grant)),
+        ]));
+    }
+    let title = " Budget ░ and ESF grant █ per region ".to_string();
+    frame.render_widget(Paragraph::new(lines).block(block(title, theme)), area);
+}
+
+fn draw_timeline(frame: &mut Frame, app: &App, scroll: usize, theme: Theme, area: Rect) {
+    let s = &app.stats.as_ref().expect("drawn with stats").stats;
+    let inner = area.width.saturating_sub(2) as usize;
+    let rows = area.height.saturating_sub(3) as usize;
+    let name_width = (inner / 3).clamp(8, 28);
+    let bar_width = inner.saturating_sub(name_width + 1).max(1);
+    let first = s.timeline.iter().map(|p| p.start).min().unwrap_or(0);
+    let last = s.timeline.iter().map(|p| p.end).max().unwrap_or(first) + 1;
+    let (from_year, to_year) = (year_of(first), year_of(last));
+    let (from, to) = (
+        dates::days_from_iso(&format!("{from_year}-01-01")).unwrap_or(first),
+        dates::days_from_iso(&format!("{}-01-01", to_year + 1)).unwrap_or(last),
+    );
+    let column =
+        |day: i64| ((day - from) as f64 / (to - from).max(1) as f64 * bar_width as f64) as usize;
+    let axis = format!(
+        "{:name_width$} {from_year}{:>w$}",
+        "",
+        to_year,
+        w = bar_width.saturating_sub(4)
+    );
+    let mut lines = vec![Line::from(Span::styled(axis, theme.header()))];
+    for p in s.timeline.iter().skip(scroll).take(rows) {
+        let summary = &app.catalogue.projects[p.index];
+        let name = clip(
+            &sanitize::line(summary.name.as_deref().unwrap_or(&summary.key)),
+            name_width,
+        );
+        let (a, b) = (
+            column(p.start).min(bar_width - 1),
+            column(p.end).min(bar_width - 1),
+        );
+        lines.push(Line::from(vec![
+            Span::raw(format!("{name:name_width$} {}", " ".repeat(a))),
+            Span::styled("▆".repeat(b - a + 1), theme.key()),
+        ]));
+    }
+    let title = format!(" Timeline ({}, by start; j/k scroll) ", s.timeline.len());
+    frame.render_widget(Paragraph::new(lines).block(block(title, theme)), area);
+}
+
+fn year_of(day: i64) -> i32 {
+    dates::year(&dates::iso_from_days(day)).unwrap_or(1970)
+}
+
+/// At most `width` columns, with "…" when cut.
+fn clip(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if out.width() + 2 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+fn draw_orgs(frame: &mut Frame, s: &Stats, theme: Theme, area: Rect) {
+    let inner = area.width.saturating_sub(2) as usize;
+    let lines: Vec<Line> = s
+        .top_orgs
+        .iter()
+        .map(|(name, n)| {
+            let name = clip(&sanitize::line(name), inner.saturating_sub(7));
+            Line::from(format!("{n:>5}  {name}"))
+        })
+        .collect();
+    let title = format!(" Most connected organisations · {} projects ", s.projects);
+    frame.render_widget(Paragraph::new(lines).block(block(title, theme)), area);
+}
