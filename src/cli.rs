@@ -17,6 +17,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "ESF_NOTES", value_name = "PATH")]
     pub notes: Option<PathBuf>,
 
+    /// Language of labels and messages (default: from the locale, LANG).
+    #[arg(long, global = true, env = "ESF_LANG", value_enum)]
+    pub lang: Option<crate::i18n::Lang>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

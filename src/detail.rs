@@ -3,6 +3,7 @@
 //! Shared by `esf show` and the browser's detail pane; values are raw
 //! (sanitise where drawn). Missing values read "—", never blank.
 
+use crate::i18n::t;
 use crate::model::{Project, Role};
 use crate::report::{duration_text, period_text, thousands};
 
@@ -19,8 +20,8 @@ fn or_missing(v: Option<impl Into<String>>) -> String {
     v.map(Into::into).unwrap_or_else(|| MISSING.to_string())
 }
 
-fn row(label: &str, value: Option<String>) -> (String, String) {
-    (label.to_string(), or_missing(value))
+fn row(label: &'static str, value: Option<String>) -> (String, String) {
+    (t(label).to_string(), or_missing(value))
 }
 
 pub fn money(v: Option<i64>) -> Option<String> {
@@ -37,7 +38,7 @@ pub fn sections(key: Option<&str>, p: &Project) -> Vec<Section> {
         owner_and_contact(p),
         organisations(p),
         Section {
-            title: "Municipalities",
+            title: t("Municipalities"),
             rows: vec![row(
                 "Municipalities",
                 (!p.municipalities.is_empty()).then(|| p.municipalities.join(", ")),
@@ -49,9 +50,9 @@ pub fn sections(key: Option<&str>, p: &Project) -> Vec<Section> {
 fn identity(key: Option<&str>, p: &Project) -> Section {
     let id =
         p.id.clone()
-            .or_else(|| key.map(|k| format!("none (listed as {k})")));
+            .or_else(|| key.map(|k| format!("{} {k})", t("none (listed as"))));
     Section {
-        title: "Identity",
+        title: t("Identity"),
         rows: vec![
             row("Diarienummer", id),
             row("Name", p.name.clone()),
@@ -65,7 +66,7 @@ fn identity(key: Option<&str>, p: &Project) -> Section {
 fn money_section(p: &Project) -> Section {
     let rate = p.eu_cofinancing_rate_percent.map(|r| format!("{r} %"));
     Section {
-        title: "Money",
+        title: t("Money"),
         rows: vec![
             row("Total budget", money(p.total_budget_sek)),
             row("ESF grant", money(p.esf_grant_sek)),
@@ -80,7 +81,7 @@ fn period_section(p: &Project) -> Section {
         _ => None,
     };
     Section {
-        title: "Period",
+        title: t("Period"),
         rows: vec![
             row(
                 "Period",
@@ -97,7 +98,7 @@ fn programme(p: &Project) -> Section {
         (a, n) => a.clone().or_else(|| n.clone()),
     };
     Section {
-        title: "Programme",
+        title: t("Programme"),
         rows: vec![
             row("Programme area", area),
             row("Specific objective", p.specific_objective.clone()),
@@ -119,7 +120,7 @@ fn owner_and_contact(p: &Project) -> Section {
         .cloned()
         .collect::<Vec<_>>();
     Section {
-        title: "Owner and contact",
+        title: t("Owner and contact"),
         rows: vec![
             row("Owner", p.owner.clone()),
             row("Org. number", p.owner_org_number.clone()),
@@ -152,7 +153,7 @@ fn organisations(p: &Project) -> Section {
     })
     .collect();
     Section {
-        title: "Organisations",
+        title: t("Organisations"),
         rows,
     }
 }

@@ -12,6 +12,7 @@ pub mod facets;
 pub mod files;
 pub mod gen;
 pub mod graph;
+pub mod i18n;
 pub mod ingest;
 pub mod model;
 pub mod notes_file;

@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let lang = cli.lang.unwrap_or_else(esf_browser::i18n::Lang::from_env);
+    esf_browser::i18n::set(lang);
     let ctx = Context {
         db: cli.db,
         notes: cli.notes,

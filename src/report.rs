@@ -2,6 +2,7 @@
 //! from a document passes through the sanitiser.
 
 use crate::dates;
+use crate::i18n::t;
 use crate::model::{ParsedDocument, Project};
 use crate::sanitize;
 use std::fmt::Write;
@@ -60,7 +61,9 @@ pub fn duration_text(start: &str, end: &str) -> Option<String> {
     }
     let months = (days as f64 / 30.44).round() as i64;
     let (years, rest) = (months / 12, months % 12);
-    let unit = |n: i64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let unit = |n: i64, one: &'static str, many: &'static str| {
+        format!("{n} {}", if n == 1 { t(one) } else { t(many) })
+    };
     Some(match (years, rest) {
         (0, 0) => unit(days, "day", "days"),
         (0, m) => unit(m, "month", "months"),

@@ -69,7 +69,7 @@ fn the_facet_picker_narrows_the_list_and_one_key_clears_it() {
     app.handle(key(KeyCode::Down));
     app.handle(key(KeyCode::Enter));
     assert_eq!(app.rows.len(), 1);
-    assert!(screen(&mut app).contains("region: Sydsverige"));
+    assert!(screen(&mut app).contains("Region: Sydsverige"));
     app.handle(key(KeyCode::Char('F')));
     assert_eq!(app.rows.len(), 5);
 }

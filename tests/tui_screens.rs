@@ -167,3 +167,62 @@ fn stats_screen() {
         app.handle(key(KeyCode::Char('S')));
     });
 }
+
+/// The same screens in Swedish at 80×24: every label translated and whole.
+#[test]
+fn swedish_screens() {
+    use esf_browser::i18n::{self, Lang};
+    i18n::set(Lang::Sv);
+    let shot = |name: &str, setup: &dyn Fn(&mut App)| {
+        let mut app = sample_app(80, 24);
+        setup(&mut app);
+        let text = screen(&mut app);
+        insta::assert_snapshot!(format!("sv_{name}_80x24"), text.clone());
+        text
+    };
+    let list = shot("list", &|_| {});
+    assert!(list.contains("Projekt 5/5 · sortering: namn"), "{list}");
+    assert!(
+        list.contains("5/5 projekt · filter: — · sortering: namn"),
+        "{list}"
+    );
+    let detail = shot("detail", &|app| {
+        app.handle(key(KeyCode::Char('j')));
+        app.handle(key(KeyCode::Char('b')));
+        app.handle(key(KeyCode::Enter));
+    });
+    assert!(
+        detail.contains("Dina anteckningar") && detail.contains("★ bokmärkt"),
+        "{detail}"
+    );
+    assert!(
+        detail.contains("Identitet") && detail.contains("ESF-stöd"),
+        "{detail}"
+    );
+    assert!(detail.contains("3 år"), "{detail}");
+    let facets = shot("facets", &|app| {
+        app.handle(key(KeyCode::Char('f')));
+    });
+    assert!(
+        facets.contains("Programperiod") && facets.contains("Aktivt under"),
+        "{facets}"
+    );
+    shot("facet_values", &|app| {
+        app.handle(key(KeyCode::Char('f')));
+        app.handle(key(KeyCode::Enter));
+    });
+    shot("note", &|app| {
+        app.handle(key(KeyCode::Char('n')));
+    });
+    let stats = shot("stats", &|app| {
+        app.handle(key(KeyCode::Char('S')));
+    });
+    assert!(
+        stats.contains("Projekt per startår") && stats.contains("Tidslinje"),
+        "{stats}"
+    );
+    shot("help", &|app| {
+        app.handle(key(KeyCode::Char('?')));
+    });
+    i18n::set(Lang::En);
+}

@@ -3,6 +3,7 @@
 
 use super::changes::Unseen;
 use super::Context;
+use crate::i18n::t;
 use crate::tui::{self, review::Reviews};
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -32,10 +33,13 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
             (Reviews::unavailable(why.clone()), None, Some(why))
         }
     };
-    let changed = unseen
-        .as_ref()
-        .and_then(Unseen::summary)
-        .map(|s| format!("since you last looked: {s} (+ new, ~ changed; esf changes lists them)"));
+    let changed = unseen.as_ref().and_then(Unseen::summary).map(|s| {
+        let (new, changed) = (t("new"), t("changed"));
+        format!(
+            "{}: {s} (+ {new}, ~ {changed}; esf changes)",
+            t("since you last looked")
+        )
+    });
     let notice = problems
         .first()
         .map(|p| format!("config: {p}"))

@@ -32,7 +32,7 @@ impl Unseen {
             .into_iter()
             .map(|k| (count(k), k.as_str()))
             .filter(|(n, _)| *n > 0)
-            .map(|(n, k)| format!("{n} {k}"))
+            .map(|(n, k)| format!("{n} {}", crate::i18n::t(k)))
             .collect();
         (!parts.is_empty()).then(|| parts.join(", "))
     }

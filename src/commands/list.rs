@@ -5,6 +5,7 @@ use super::{print_json, print_text, styled, terminal_width, Context};
 use crate::catalogue::{Catalogue, SortKey};
 use crate::cli::FacetArgs;
 use crate::facets::{Facet, Filters};
+use crate::i18n::t;
 use crate::model::Annotation;
 use crate::report;
 use crate::sanitize;
@@ -143,7 +144,8 @@ pub fn run(
         );
         return Ok(ExitCode::SUCCESS);
     }
-    let mut table = Table::new(&["ID", "NAME", "OWNER", "REGION", "PERIOD"]).flexible(&[1, 2, 3]);
+    let headers = ["ID", "NAME", "OWNER", "REGION", "PERIOD"].map(t);
+    let mut table = Table::new(&headers).flexible(&[1, 2, 3]);
     for &i in &indices {
         table.row(row(&cat.projects[i]));
     }

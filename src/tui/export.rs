@@ -4,13 +4,14 @@
 
 use super::app::{App, Mode};
 use crate::export::{self, Format, With};
+use crate::i18n::t;
 use crossterm::event::{KeyCode, KeyEvent};
 use std::path::PathBuf;
 
 impl App {
     pub(super) fn start_export(&mut self) -> bool {
         if self.row_count() == 0 || self.is_loading() {
-            self.message = Some("nothing to export yet".into());
+            self.message = Some(t("nothing to export yet").into());
             return true;
         }
         self.set_mode(Mode::Export)
@@ -30,8 +31,14 @@ impl App {
             _ => return false,
         };
         self.message = Some(match self.write_export(format) {
-            Ok((path, n)) => format!("wrote {n} projects to {}", path.display()),
-            Err(e) => format!("cannot export: {e}"),
+            Ok((path, n)) => format!(
+                "{} {n} {} {} {}",
+                t("wrote"),
+                t("projects"),
+                t("to"),
+                path.display()
+            ),
+            Err(e) => format!("{}: {e}", t("cannot export")),
         });
         self.set_mode(Mode::Normal)
     }

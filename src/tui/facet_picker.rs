@@ -5,6 +5,7 @@
 use super::app::{App, Mode};
 use super::selection::Selection;
 use crate::facets::{Active, Facet};
+use crate::i18n::t;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// The rows of the first stage: every facet, then "active during".
@@ -38,7 +39,7 @@ const PAGE: usize = 12;
 impl App {
     pub(super) fn open_facets(&mut self) -> bool {
         if self.is_loading() {
-            self.message = Some("facets wait until every project is in".into());
+            self.message = Some(t("facets wait until every project is in").into());
             return true;
         }
         self.picker = Some(FacetPicker {
@@ -54,7 +55,7 @@ impl App {
             return false;
         }
         self.facets = Default::default();
-        self.message = Some("facets cleared".into());
+        self.message = Some(t("facets cleared").into());
         self.refilter();
         true
     }

@@ -110,7 +110,7 @@ impl Action {
             Action::Last => "last row, or bottom",
             Action::NextPane => "next pane",
             Action::PreviousPane => "previous pane",
-            Action::Open => "open the selection (project, organisation)",
+            Action::Open => "open the project or organisation",
             Action::Back => "back (help, detail, filter, graph path)",
             Action::Filter => "fuzzy filter (Enter keeps, Esc clears)",
             Action::Sort => "next sort order",

@@ -3,6 +3,7 @@
 //! state. Every change is written at once (one transaction).
 
 use super::app::{App, Mode};
+use crate::i18n::t;
 use crate::model::Annotation;
 use crate::store::Notes;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -109,11 +110,11 @@ impl App {
         self.annotate(
             |a| a.bookmarked = !a.bookmarked,
             |a| {
-                if a.bookmarked {
+                t(if a.bookmarked {
                     "bookmarked"
                 } else {
                     "bookmark removed"
-                }
+                })
                 .to_string()
             },
         )
@@ -122,7 +123,7 @@ impl App {
     pub(super) fn cycle_review(&mut self) -> bool {
         self.annotate(
             |a| a.review = a.review.next(),
-            |a| format!("review: {}", a.review.as_str()),
+            |a| format!("{}: {}", t("review"), t(a.review.as_str())),
         )
     }
 
@@ -150,7 +151,7 @@ impl App {
         match key.code {
             KeyCode::Esc => {
                 self.note_editor = None;
-                self.message = Some("note not changed".into());
+                self.message = Some(t("note not changed").into());
                 return self.set_mode(Mode::Normal);
             }
             KeyCode::Enter if alt => editor.text.push('\n'),
@@ -175,8 +176,8 @@ impl App {
             .reviews
             .update(&editor.key, editor.name.as_deref(), |a| a.note = text);
         self.message = Some(match result {
-            Ok(a) if a.note.is_empty() => "note removed".into(),
-            Ok(_) => "note saved".into(),
+            Ok(a) if a.note.is_empty() => t("note removed").into(),
+            Ok(_) => t("note saved").into(),
             Err(e) => e,
         });
         self.detail_built_for = None;

@@ -3,6 +3,7 @@
 
 use super::app::{App, Screen};
 use super::keymap::Action;
+use crate::i18n::t;
 use crate::stats::{self, Stats};
 
 /// The stats on screen and how far the timeline is scrolled.
@@ -14,7 +15,7 @@ pub struct StatsView {
 impl App {
     pub(super) fn open_stats(&mut self) -> bool {
         if self.is_loading() {
-            self.message = Some("the stats wait until every project is in".into());
+            self.message = Some(t("the stats wait until every project is in").into());
             return true;
         }
         self.screen = Screen::Stats;

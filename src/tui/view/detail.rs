@@ -3,6 +3,7 @@
 
 use crate::detail::{sections, MISSING};
 use crate::graph::Related;
+use crate::i18n::t;
 use crate::model::Annotation;
 use crate::sanitize;
 use crate::store::{StoredProject, UnclassifiedDoc};
@@ -34,12 +35,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         .cloned()
         .collect();
     let more = if app.detail_lines.len() > scroll + inner_height {
-        " ↓ more "
+        format!(" {} ", t("↓ more"))
     } else {
-        ""
+        String::new()
     };
     let block = Block::bordered()
-        .title(" Details ")
+        .title(format!(" {} ", t("Details")))
         .title_bottom(Line::from(more).right_aligned())
         .border_style(theme.border(focused));
     frame.render_widget(Paragraph::new(shown).block(block), area);
@@ -73,14 +74,14 @@ pub fn build_detail(
     related_section(&mut lines, related, width, theme);
     text_section(
         &mut lines,
-        "Description",
+        t("Description"),
         p.description.as_deref(),
         width,
         theme,
     );
     articles(&mut lines, s, width, theme);
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled("Source", theme.section())));
+    lines.push(Line::from(Span::styled(t("Source"), theme.section())));
     for source in &s.sources {
         for l in wrap(&sanitize::line(source), width) {
             lines.push(Line::from(l));
@@ -119,16 +120,16 @@ fn related_section(
 ) {
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
-        "Related projects",
+        t("Related projects"),
         theme.section(),
     )));
     let Some(related) = related else {
-        lines.push(Line::from(Span::styled("finding…", theme.missing())));
+        lines.push(Line::from(Span::styled(t("finding…"), theme.missing())));
         return;
     };
     if related.is_empty() {
         lines.push(Line::from(Span::styled(
-            "none share an organisation",
+            t("none share an organisation"),
             theme.missing(),
         )));
     }
@@ -137,7 +138,7 @@ fn related_section(
         for l in wrap(&sanitize::line(&head), width) {
             lines.push(Line::from(l));
         }
-        let shared = format!("  via {}", r.shared.join("; "));
+        let shared = format!("  {} {}", t("via"), r.shared.join("; "));
         for l in wrap(&sanitize::line(&shared), width) {
             lines.push(Line::from(Span::styled(l, theme.missing())));
         }
@@ -147,10 +148,10 @@ fn related_section(
 /// The user's bookmark, review state and note, first: it is theirs.
 fn your_notes(lines: &mut Vec<Line<'static>>, a: &Annotation, width: usize, theme: Theme) {
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled("Your notes", theme.section())));
-    let mut state = vec![format!("review: {}", a.review.as_str())];
+    lines.push(Line::from(Span::styled(t("Your notes"), theme.section())));
+    let mut state = vec![format!("{}: {}", t("review"), t(a.review.as_str()))];
     if a.bookmarked {
-        state.insert(0, "★ bookmarked".into());
+        state.insert(0, t("★ bookmarked").into());
     }
     lines.push(Line::from(state.join(" · ")));
     let note = sanitize::text(&a.note);
@@ -174,9 +175,9 @@ fn text_section(
 
 fn articles(lines: &mut Vec<Line<'static>>, s: &StoredProject, width: usize, theme: Theme) {
     lines.push(Line::default());
-    lines.push(Line::from(Span::styled("Articles", theme.section())));
+    lines.push(Line::from(Span::styled(t("Articles"), theme.section())));
     if s.articles.is_empty() {
-        lines.push(Line::from(Span::styled("none linked", theme.missing())));
+        lines.push(Line::from(Span::styled(t("none linked"), theme.missing())));
     }
     for a in &s.articles {
         for l in wrap(&sanitize::line(&a.title), width) {

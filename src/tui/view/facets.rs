@@ -2,6 +2,7 @@
 //! values and their counts, or the "active during" prompt.
 
 use crate::facets::Facet;
+use crate::i18n::t;
 use crate::sanitize;
 use crate::tui::app::App;
 use crate::tui::facet_picker::{Stage, ACTIVE_ROW};
@@ -10,13 +11,17 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, screen: Rect) {
     let Some(picker) = &app.picker else {
         return;
     };
     let (title, lines) = match &picker.stage {
-        Stage::Facets => (" Facets · Enter chooses ".to_string(), facet_lines(app)),
+        Stage::Facets => (
+            format!(" {} ", t("Facets · Enter chooses")),
+            facet_lines(app),
+        ),
         Stage::Values {
             facet,
             values,
@@ -27,18 +32,21 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, screen: Rect) {
                 Span::styled("› ", theme.key()),
                 Span::raw(format!("{}█", sanitize::line(query))),
             ])];
-            lines.push(Line::from("(any)"));
+            lines.push(Line::from(t("(any)")));
             lines.extend(shown.iter().map(|&i| {
                 let (value, n) = &values[i];
-                Line::from(format!("{n:>7}  {}", sanitize::line(value)))
+                Line::from(format!("{n:>7}  {}", sanitize::line(t_value(value))))
             }));
-            (format!(" {} · type to narrow ", facet.label()), lines)
+            (
+                format!(" {} · {} ", t(facet.label()), t("type to narrow")),
+                lines,
+            )
         }
         Stage::Active { text } => (
-            " Active during ".to_string(),
+            format!(" {} ", t("Active during")),
             vec![
-                Line::from("A year, month, date or range: 2016, 2016-03, 2015..2017"),
-                Line::from("(empty: any time)"),
+                Line::from(t("A year, month, date or range: 2016, 2016-03, 2015..2017")),
+                Line::from(t("(empty: any time)")),
                 Line::default(),
                 Line::from(format!("› {}█", sanitize::line(text))),
             ],
@@ -71,7 +79,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, screen: Rect) {
     }));
     let block = Block::bordered()
         .title(title)
-        .title_bottom(Line::from(" Esc back ").right_aligned())
+        .title_bottom(Line::from(format!(" {} ", t("Esc back"))).right_aligned())
         .border_style(theme.border(true));
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(shown).block(block), area);
@@ -80,15 +88,34 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, screen: Rect) {
 /// Each facet with the value it is set to.
 fn facet_lines(app: &App) -> Vec<Line<'static>> {
     let row = |label: &str, value: Option<&str>| {
-        let value = value.map_or("any".to_string(), |v| sanitize::line(v).into_owned());
-        Line::from(format!("{label:<20}{value}"))
+        let value = value.map_or(t("any").to_string(), |v| {
+            sanitize::line(t_value(v)).into_owned()
+        });
+        let pad = 20usize.saturating_sub(label.width());
+        Line::from(format!("{label}{}{value}", " ".repeat(pad)))
     };
     let mut lines: Vec<Line> = Facet::ALL
         .iter()
-        .map(|f| row(f.label(), app.facets.chosen.get(f).map(String::as_str)))
+        .map(|f| row(t(f.label()), app.facets.chosen.get(f).map(String::as_str)))
         .collect();
     let active = app.facets.active.as_ref().map(|a| a.text.as_str());
-    lines.push(row("Active during", active));
+    lines.push(row(t("Active during"), active));
     debug_assert_eq!(lines.len(), ACTIVE_ROW + 1);
     lines
+}
+
+/// Facet values that are words of the program (review states, bookmarks)
+/// in the language in force; values from documents as they are.
+pub(super) fn t_value(value: &str) -> &str {
+    let words = [
+        "unread",
+        "in-review",
+        "done",
+        "bookmarked",
+        "not bookmarked",
+    ];
+    match words.into_iter().find(|v| *v == value) {
+        Some(word) => t(word),
+        None => value,
+    }
 }

@@ -3,6 +3,7 @@
 
 use super::graph_canvas;
 use crate::graph::Ego;
+use crate::i18n::t;
 use crate::sanitize;
 use crate::tui::app::App;
 use crate::tui::layout::Areas;
@@ -19,13 +20,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, areas: &Areas) {
         .iter()
         .map(|c| sanitize::line(c).into_owned())
         .collect();
-    let how = if graph.rollup {
+    let how = t(if graph.rollup {
         "branches rolled up"
     } else {
         "branches apart"
-    };
+    });
     let line = Line::from(vec![
-        Span::styled(" Graph: ", theme.header()),
+        Span::styled(format!(" {}: ", t("Graph")), theme.header()),
         Span::raw(crumbs.join(" › ")),
         Span::styled(format!("  ({how})"), theme.missing()),
     ]);
@@ -84,13 +85,16 @@ fn draw_list(
             ])
         })
         .collect();
-    let title = if ego.center.is_project() {
-        " Organisations "
-    } else {
-        " Projects "
-    };
+    let title = format!(
+        " {} ",
+        t(if ego.center.is_project() {
+            "Organisations"
+        } else {
+            "Projects"
+        })
+    );
     let more = if ego.more > 0 {
-        format!(" +{} more ", ego.more)
+        format!(" +{} {} ", ego.more, t("more"))
     } else {
         String::new()
     };

@@ -1,5 +1,6 @@
 //! Help: generated from the key map in force, so it is never out of date.
 
+use crate::i18n::t;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use ratatui::layout::{Constraint, Rect};
@@ -24,13 +25,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, screen: Rect) {
             Row::new([
                 Cell::from(keys).style(theme.key()),
                 Cell::from(name),
-                Cell::from(what),
+                Cell::from(t(what)),
             ])
         });
     let block = Block::bordered()
-        .title(" Keys ")
+        .title(format!(" {} ", t("Keys")))
         .title_bottom(
-            Line::from(" rebind by action name in config.toml · Esc closes ").right_aligned(),
+            Line::from(format!(
+                " {} ",
+                t("rebind by action name in config.toml · Esc closes")
+            ))
+            .right_aligned(),
         )
         .border_style(theme.border(true));
     let table = Table::new(
@@ -41,7 +46,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, screen: Rect) {
             Constraint::Fill(1),
         ],
     )
-    .header(ratatui::widgets::Row::new(["KEYS", "ACTION", "WHAT IT DOES"]).style(theme.header()))
+    .header(
+        ratatui::widgets::Row::new([t("KEYS"), t("ACTION"), t("WHAT IT DOES")])
+            .style(theme.header()),
+    )
     .block(block);
     frame.render_widget(Clear, area);
     frame.render_widget(table, area);

@@ -2,6 +2,7 @@
 //! that fit the width, matched characters highlighted, a scrollbar.
 
 use crate::catalogue::SortKey;
+use crate::i18n::t;
 use crate::model::{Annotation, Change, ChangeKind, ReviewState};
 use crate::sanitize;
 use crate::store::ProjectSummary;
@@ -44,18 +45,21 @@ fn title(app: &App) -> Line<'static> {
     match app.kind {
         ListKind::Projects => {
             let sort = if app.ranked {
-                "best match"
+                t("best match")
             } else {
-                app.sort.as_str()
+                t(app.sort.as_str())
             };
             Line::from(format!(
-                " Projects {}/{} · sort: {sort} ",
+                " {} {}/{} · {}: {sort} ",
+                t("Projects"),
                 app.rows.len(),
-                app.catalogue.projects.len()
+                app.catalogue.projects.len(),
+                t("sort")
             ))
         }
         ListKind::Unclassified => Line::from(format!(
-            " Unclassified documents ({}) ",
+            " {} ({}) ",
+            t("Unclassified documents"),
             app.unclassified.len()
         )),
     }
@@ -98,7 +102,7 @@ fn project_rows(
     height: usize,
 ) -> (Row<'static>, Vec<Row<'static>>, Vec<Constraint>) {
     let cols = columns(width, app.sort);
-    let header = Row::new(cols.iter().map(|(n, _)| Cell::from(*n)));
+    let header = Row::new(cols.iter().map(|(n, _)| Cell::from(t(n))));
     let visible = app.rows.iter().skip(app.selection.offset).take(height);
     let rows = visible
         .map(|index| {

@@ -1,5 +1,6 @@
 //! The note editor: a box over the screen with the note being written.
 
+use crate::i18n::t;
 use crate::sanitize;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -22,7 +23,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, screen: Rect) {
         height,
     );
     let name = editor.name.as_deref().unwrap_or("");
-    let title = format!(" Note · {} {} ", editor.key, name);
+    let title = format!(" {} · {} {} ", t("Note"), editor.key, name);
     let inner_width = width.saturating_sub(2) as usize;
     let mut lines: Vec<Line> = wrap(&format!("{}█", sanitize::text(&editor.text)), inner_width)
         .into_iter()
@@ -36,7 +37,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, screen: Rect) {
     let block = Block::bordered()
         .title(sanitize::line(&title).into_owned())
         .title_bottom(
-            Line::from(" Enter saves · Alt-Enter new line · Esc cancels ").right_aligned(),
+            Line::from(format!(
+                " {} ",
+                t("Enter saves · Alt-Enter new line · Esc cancels")
+            ))
+            .right_aligned(),
         )
         .border_style(theme.border(true));
     frame.render_widget(Clear, area);

@@ -2,6 +2,7 @@
 //! projects, roles and parent; matched characters highlighted.
 
 use super::list::highlighted;
+use crate::i18n::t;
 use crate::sanitize;
 use crate::tui::app::App;
 use crate::tui::layout::Areas;
@@ -31,9 +32,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, areas: &Areas) {
             ])
         })
         .collect();
-    let title = format!(" Organisations {}/{} ", orgs.rows.len(), orgs.all.len());
-    let header =
-        Row::new(["PROJECTS", "ORGANISATION", "KIND", "ROLES", "PART OF"]).style(theme.header());
+    let title = format!(
+        " {} {}/{} ",
+        t("Organisations"),
+        orgs.rows.len(),
+        orgs.all.len()
+    );
+    let names = ["PROJECTS", "ORGANISATION", "KIND", "ROLES", "PART OF"];
+    let header = Row::new(names.map(t)).style(theme.header());
     let widths = [
         Constraint::Length(8),
         Constraint::Fill(3),

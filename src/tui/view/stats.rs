@@ -3,6 +3,7 @@
 //! organisations, all over the projects the filter and facets leave.
 
 use crate::dates;
+use crate::i18n::t;
 use crate::sanitize;
 use crate::stats::Stats;
 use crate::tui::app::App;
@@ -53,7 +54,7 @@ fn draw_years(frame: &mut Frame, s: &Stats, theme: Theme, area: Rect) {
         })
         .collect();
     let chart = BarChart::default()
-        .block(block(" Projects per start year ".into(), theme))
+        .block(block(format!(" {} ", t("Projects per start year")), theme))
         .data(BarGroup::default().bars(&bars))
         .bar_width(width)
         .bar_gap(1);
@@ -87,7 +88,7 @@ fn draw_regions(frame: &mut Frame, s: &Stats, theme: Theme, area: Rect) {
             Span::raw("░".repeat(budget - grant)),
         ]));
     }
-    let title = " Budget ░ and ESF grant █ per region ".to_string();
+    let title = format!(" {} ", t("Budget ░ and ESF grant █ per region"));
     frame.render_widget(Paragraph::new(lines).block(block(title, theme)), area);
 }
 
@@ -128,7 +129,12 @@ fn draw_timeline(frame: &mut Frame, app: &App, scroll: usize, theme: Theme, area
             Span::styled("▆".repeat(b - a + 1), theme.key()),
         ]));
     }
-    let title = format!(" Timeline ({}, by start; j/k scroll) ", s.timeline.len());
+    let title = format!(
+        " {} ({}, {}) ",
+        t("Timeline"),
+        s.timeline.len(),
+        t("by start; j/k scroll")
+    );
     frame.render_widget(Paragraph::new(lines).block(block(title, theme)), area);
 }
 
@@ -162,6 +168,11 @@ fn draw_orgs(frame: &mut Frame, s: &Stats, theme: Theme, area: Rect) {
             Line::from(format!("{n:>5}  {name}"))
         })
         .collect();
-    let title = format!(" Most connected organisations · {} projects ", s.projects);
+    let title = format!(
+        " {} · {} {} ",
+        t("Most connected organisations"),
+        s.projects,
+        t("projects")
+    );
     frame.render_widget(Paragraph::new(lines).block(block(title, theme)), area);
 }

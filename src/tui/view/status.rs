@@ -1,6 +1,7 @@
 //! The status bar (counts, filter, sort, the keys that matter here) and
 //! the filter line.
 
+use crate::i18n::t;
 use crate::sanitize;
 use crate::tui::app::{App, ListKind, Mode, Pane, Screen};
 use crate::tui::keymap::Action;
@@ -9,6 +10,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use ratatui::Frame;
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let mut spans = vec![Span::styled(format!(" {} ", counts(app)), theme.header())];
@@ -24,7 +26,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         } else {
             sanitize::line(query).into_owned()
         };
-        spans.push(Span::raw(format!("· filter: {filter} ")));
+        spans.push(Span::raw(format!("· {}: {filter} ", t("filter"))));
     } else if matches!(app.screen, Screen::Browse | Screen::Stats) && app.kind == ListKind::Projects
     {
         let filter = if app.query.is_empty() {
@@ -33,42 +35,68 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             sanitize::line(&app.query).into_owned()
         };
         let sort = if app.ranked {
-            "best match"
+            t("best match")
         } else {
-            app.sort.as_str()
+            t(app.sort.as_str())
         };
-        spans.push(Span::raw(format!("· filter: {filter} · sort: {sort} ")));
+        spans.push(Span::raw(format!(
+            "· {}: {filter} · {}: {sort} ",
+            t("filter"),
+            t("sort")
+        )));
         if !app.facets.is_empty() {
-            let facets = sanitize::line(&app.facets.describe()).into_owned();
+            let facets = sanitize::line(&facets_text(app)).into_owned();
             spans.push(Span::styled(format!("· {facets} "), theme.message()));
         }
     }
     spans.push(Span::raw("│ "));
+    // Whole hints only, as many as fit: a hint cut in half says nothing.
+    let mut used: usize = spans.iter().map(|s| s.content.width()).sum();
     for (key, what) in hints(app) {
+        let hint = format!(" {}  ", t(what));
+        used += key.width() + hint.width();
+        if used > area.width as usize + 2 {
+            break;
+        }
         spans.push(Span::styled(key, theme.key()));
-        spans.push(Span::raw(format!(" {what}  ")));
+        spans.push(Span::raw(hint));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The facets in force, in the language in force.
+fn facets_text(app: &App) -> String {
+    let mut parts: Vec<String> = app
+        .facets
+        .chosen
+        .iter()
+        .map(|(f, v)| format!("{}: {}", t(f.label()), super::facets::t_value(v)))
+        .collect();
+    if let Some(active) = &app.facets.active {
+        parts.push(format!("{}: {}", t("Active during"), active.text));
+    }
+    parts.join(" · ")
 }
 
 fn counts(app: &App) -> String {
     match (app.screen, &app.orgs, &app.graph) {
         (Screen::Organisations, Some(o), _) => {
-            return format!("{}/{} organisations", o.rows.len(), o.all.len())
+            return format!("{}/{} {}", o.rows.len(), o.all.len(), t("organisations"))
         }
         (Screen::Graph, _, Some(g)) => {
-            return format!("{} neighbours", g.ego.groups.len() + g.ego.more)
+            return format!("{} {}", g.ego.groups.len() + g.ego.more, t("neighbours"))
         }
         _ => {}
     }
     match app.kind {
-        ListKind::Projects if app.is_loading() => "loading…".to_string(),
+        ListKind::Projects if app.is_loading() => t("loading…").to_string(),
         ListKind::Projects => format!(
-            "{}/{} projects",
+            "{}/{} {}",
             app.rows.len(),
-            app.catalogue.projects.len()
+            app.catalogue.projects.len(),
+            t("projects")
         ),
-        ListKind::Unclassified => format!("{} unclassified", app.unclassified.len()),
+        ListKind::Unclassified => format!("{} {}", app.unclassified.len(), t("unclassified")),
     }
 }
 

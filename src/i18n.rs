@@ -1,0 +1,336 @@
+//! Labels and messages in English or Swedish. Text is written in English
+//! in the code and looked up here; a string without a Swedish entry stays
+//! English. The language is chosen once per thread (`--lang`, else the
+//! locale), so tests can draw both languages side by side.
+
+use std::cell::Cell;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    #[default]
+    En,
+    Sv,
+}
+
+impl Lang {
+    /// Swedish when the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, the
+    /// first one set) is Swedish (`sv_SE.UTF-8`, `sv`), else English.
+    pub fn from_env() -> Lang {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.is_empty())
+            .unwrap_or_default();
+        if locale.starts_with("sv") {
+            Lang::Sv
+        } else {
+            Lang::En
+        }
+    }
+}
+
+thread_local! {
+    static LANG: Cell<Lang> = const { Cell::new(Lang::En) };
+}
+
+/// Sets the language of this thread's labels and messages.
+pub fn set(lang: Lang) {
+    LANG.with(|l| l.set(lang));
+}
+
+pub fn lang() -> Lang {
+    LANG.with(Cell::get)
+}
+
+/// The text in the language in force.
+pub fn t(en: &'static str) -> &'static str {
+    if lang() == Lang::En {
+        return en;
+    }
+    swedish().get(en).copied().unwrap_or(en)
+}
+
+fn swedish() -> &'static HashMap<&'static str, &'static str> {
+    static TABLE: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    TABLE.get_or_init(|| SWEDISH.iter().copied().collect())
+}
+
+/// English → Swedish.
+const SWEDISH: &[(&str, &str)] = &[
+    // Detail sections and labels (the browser and `esf show`).
+    ("Identity", "Identitet"),
+    ("Diarienummer", "Diarienummer"),
+    ("Name", "Namn"),
+    ("Fund", "Fond"),
+    ("Programme period", "Programperiod"),
+    ("Phase", "Fas"),
+    ("Money", "Pengar"),
+    ("Total budget", "Total budget"),
+    ("ESF grant", "ESF-stöd"),
+    ("EU co-financing", "EU-medfinansiering"),
+    ("Period", "Period"),
+    ("Duration", "Längd"),
+    ("Programme", "Program"),
+    ("Programme area", "Programområde"),
+    ("Specific objective", "Specifikt mål"),
+    ("Intervention type", "Insatstyp"),
+    ("Planned participants", "Planerade deltagare"),
+    ("Region", "Region"),
+    ("NUTS-2", "NUTS-2"),
+    ("Owner and contact", "Ägare och kontakt"),
+    ("Owner", "Ägare"),
+    ("Org. number", "Org.nummer"),
+    ("Contact", "Kontakt"),
+    ("E-mail", "E-post"),
+    ("Phone", "Telefon"),
+    ("Beneficiary", "Stödmottagare"),
+    ("Organisations", "Organisationer"),
+    ("Partners", "Partner"),
+    ("Mentioned", "Nämnda"),
+    ("Municipalities", "Kommuner"),
+    ("Municipality", "Kommun"),
+    ("Description", "Beskrivning"),
+    ("Source", "Källa"),
+    ("Related projects", "Relaterade projekt"),
+    ("finding…", "söker…"),
+    ("none share an organisation", "inga delar en organisation"),
+    ("via", "via"),
+    ("Your notes", "Dina anteckningar"),
+    ("★ bookmarked", "★ bokmärkt"),
+    ("review", "granskning"),
+    ("Articles", "Artiklar"),
+    ("none linked", "inga länkade"),
+    ("Details", "Detaljer"),
+    ("↓ more", "↓ mer"),
+    ("none (listed as", "inget (listas som"),
+    ("year", "år"),
+    ("years", "år"),
+    ("month", "månad"),
+    ("months", "månader"),
+    ("day", "dag"),
+    ("days", "dagar"),
+    // Review states.
+    ("unread", "oläst"),
+    ("in-review", "granskas"),
+    ("done", "klar"),
+    // The list and the status bar.
+    ("Projects", "Projekt"),
+    ("projects", "projekt"),
+    ("Unclassified documents", "Oklassade dokument"),
+    ("unclassified", "oklassade"),
+    ("sort", "sortering"),
+    ("best match", "bästa träff"),
+    ("name", "namn"),
+    ("id", "id"),
+    ("start", "start"),
+    ("end", "slut"),
+    ("budget", "budget"),
+    ("grant", "stöd"),
+    ("region", "region"),
+    ("filter", "filter"),
+    ("loading…", "läser in…"),
+    ("NAME", "NAMN"),
+    ("ID", "ID"),
+    ("OWNER", "ÄGARE"),
+    ("REGION", "REGION"),
+    ("BUDGET", "BUDGET"),
+    ("GRANT", "STÖD"),
+    ("PERIOD", "PERIOD"),
+    ("YEARS", "ÅR"),
+    ("neighbours", "grannar"),
+    ("organisations", "organisationer"),
+    // Hints.
+    ("keep", "behåll"),
+    ("clear", "rensa"),
+    ("move", "flytta"),
+    ("save", "spara"),
+    ("cancel", "avbryt"),
+    ("choose", "välj"),
+    ("back", "tillbaka"),
+    ("close", "stäng"),
+    ("quit", "avsluta"),
+    ("go to", "gå till"),
+    ("branches", "filialer"),
+    ("help", "hjälp"),
+    ("graph", "graf"),
+    ("scroll", "rulla"),
+    ("note", "anteckning"),
+    ("bookmark", "bokmärke"),
+    ("open", "öppna"),
+    ("facets", "fasetter"),
+    ("stats", "statistik"),
+    ("orgs", "org."),
+    ("notes: on", "anteckningar: på"),
+    ("notes: off", "anteckningar: av"),
+    // Messages.
+    ("bookmarked", "bokmärkt"),
+    ("bookmark removed", "bokmärket borttaget"),
+    ("note saved", "anteckningen sparad"),
+    ("note removed", "anteckningen borttagen"),
+    ("note not changed", "anteckningen oförändrad"),
+    ("facets cleared", "fasetterna rensade"),
+    ("nothing to export yet", "inget att exportera än"),
+    ("wrote", "skrev"),
+    ("to", "till"),
+    ("cannot export", "kan inte exportera"),
+    (
+        "facets wait until every project is in",
+        "fasetterna väntar tills alla projekt är inlästa",
+    ),
+    (
+        "the stats wait until every project is in",
+        "statistiken väntar tills alla projekt är inlästa",
+    ),
+    ("since you last looked", "sedan du senast tittade"),
+    ("new", "nya"),
+    ("changed", "ändrade"),
+    ("removed", "borttagna"),
+    // Facets.
+    ("Facets · Enter chooses", "Fasetter · Enter väljer"),
+    ("type to narrow", "skriv för att smalna av"),
+    ("Esc back", "Esc tillbaka"),
+    ("any", "alla"),
+    ("(any)", "(alla)"),
+    ("Bookmarks", "Bokmärken"),
+    ("Review state", "Granskning"),
+    ("Organisation", "Organisation"),
+    ("Active during", "Aktivt under"),
+    (
+        "A year, month, date or range: 2016, 2016-03, 2015..2017",
+        "Ett år, en månad, ett datum eller ett intervall: 2016, 2016-03, 2015..2017",
+    ),
+    ("(empty: any time)", "(tomt: när som helst)"),
+    ("not bookmarked", "inte bokmärkt"),
+    // Note editor.
+    ("Note", "Anteckning"),
+    (
+        "Enter saves · Alt-Enter new line · Esc cancels",
+        "Enter sparar · Alt-Enter ny rad · Esc avbryter",
+    ),
+    // Stats.
+    ("Projects per start year", "Projekt per startår"),
+    (
+        "Budget ░ and ESF grant █ per region",
+        "Budget ░ och ESF-stöd █ per region",
+    ),
+    ("Timeline", "Tidslinje"),
+    ("by start; j/k scroll", "efter start; j/k rullar"),
+    (
+        "Most connected organisations",
+        "Mest anlitade organisationer",
+    ),
+    // Help.
+    ("Keys", "Tangenter"),
+    ("KEYS", "TANGENTER"),
+    ("ACTION", "HANDLING"),
+    ("WHAT IT DOES", "VAD DEN GÖR"),
+    (
+        "rebind by action name in config.toml · Esc closes",
+        "byt tangent per handling i config.toml · Esc stänger",
+    ),
+    ("next row, or scroll down", "nästa rad, eller rulla ned"),
+    ("previous row, or scroll up", "förra raden, eller rulla upp"),
+    ("one page down", "en sida ned"),
+    ("one page up", "en sida upp"),
+    ("first row, or top", "första raden, eller överst"),
+    ("last row, or bottom", "sista raden, eller nederst"),
+    ("next pane", "nästa ruta"),
+    ("previous pane", "förra rutan"),
+    (
+        "open the project or organisation",
+        "öppna projektet eller organisationen",
+    ),
+    (
+        "back (help, detail, filter, graph path)",
+        "tillbaka (hjälp, detaljer, filter, graf)",
+    ),
+    (
+        "fuzzy filter (Enter keeps, Esc clears)",
+        "sökfilter (Enter behåller, Esc rensar)",
+    ),
+    ("next sort order", "nästa sorteringsordning"),
+    (
+        "projects / unclassified documents",
+        "projekt / oklassade dokument",
+    ),
+    (
+        "partner graph of the selected project",
+        "partnergraf för valt projekt",
+    ),
+    (
+        "all organisations (Enter: their graph)",
+        "alla organisationer (Enter: deras graf)",
+    ),
+    (
+        "graph: branch offices rolled up / apart",
+        "graf: filialer ihop / isär",
+    ),
+    (
+        "copy the diarienummer (OSC 52)",
+        "kopiera diarienumret (OSC 52)",
+    ),
+    (
+        "copy a short summary (OSC 52)",
+        "kopiera en kort sammanfattning (OSC 52)",
+    ),
+    (
+        "your note (Enter saves, Esc cancels)",
+        "din anteckning (Enter sparar)",
+    ),
+    ("bookmark on / off", "bokmärke på / av"),
+    (
+        "review: unread → in review → done",
+        "granskning: oläst → granskas → klar",
+    ),
+    (
+        "facets: region, period, org, dates…",
+        "fasetter: region, period, org., datum…",
+    ),
+    ("clear every facet", "rensa alla fasetter"),
+    (
+        "the list to a file: CSV, JSON, Markdown",
+        "listan till en fil: CSV, JSON, Markdown",
+    ),
+    (
+        "charts of the filtered projects",
+        "diagram över de filtrerade projekten",
+    ),
+    ("this help", "den här hjälpen"),
+    // Graph and organisations screens.
+    ("Graph", "Graf"),
+    ("branches rolled up", "filialer ihop"),
+    ("branches apart", "filialer isär"),
+    ("more", "till"),
+    ("PROJECTS", "PROJEKT"),
+    ("ORGANISATION", "ORGANISATION"),
+    ("KIND", "SLAG"),
+    ("ROLES", "ROLLER"),
+    ("PART OF", "DEL AV"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_text_has_one_translation() {
+        let mut seen = std::collections::HashSet::new();
+        for (en, _) in SWEDISH {
+            assert!(seen.insert(en), "{en} twice");
+        }
+    }
+
+    #[test]
+    fn the_language_is_per_thread() {
+        set(Lang::Sv);
+        assert_eq!(t("Money"), "Pengar");
+        assert_eq!(t("no such text"), "no such text");
+        std::thread::spawn(|| assert_eq!(t("Money"), "Money"))
+            .join()
+            .unwrap();
+        set(Lang::En);
+        assert_eq!(t("Money"), "Money");
+    }
+}
