@@ -336,7 +336,7 @@ impl App {
     }
 
     /// Where a project is in the visible list.
-    fn row_of(&self, key: &str) -> Option<usize> {
+    pub(super) fn row_of(&self, key: &str) -> Option<usize> {
         self.rows
             .iter()
             .position(|&i| self.catalogue.projects[i].key == key)

@@ -182,6 +182,17 @@ impl App {
         self.recompute_stats();
     }
 
+    /// Filters again after a facet changed, keeping the selected project
+    /// selected when it is still listed.
+    pub(super) fn refilter_keeping_selection(&mut self) {
+        let selected = self.selected_key().map(str::to_string);
+        self.refilter();
+        if let Some(at) = selected.and_then(|k| self.row_of(&k)) {
+            let (len, height) = (self.row_count(), self.list_height());
+            self.selection.select(at, len, height);
+        }
+    }
+
     fn cycle_sort(&mut self) -> bool {
         if self.ranked {
             self.ranked = false;

@@ -56,7 +56,7 @@ impl App {
         }
         self.facets = Default::default();
         self.message = Some(t("facets cleared").into());
-        self.refilter();
+        self.refilter_keeping_selection();
         true
     }
 
@@ -212,7 +212,7 @@ impl App {
             Some(value) => self.facets.chosen.insert(facet, value),
             None => self.facets.chosen.remove(&facet),
         };
-        self.refilter();
+        self.refilter_keeping_selection();
         self.close_picker()
     }
 
@@ -232,13 +232,13 @@ impl App {
             KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => text.push(c),
             KeyCode::Enter if text.trim().is_empty() => {
                 self.facets.active = None;
-                self.refilter();
+                self.refilter_keeping_selection();
                 return self.close_picker();
             }
             KeyCode::Enter => match Active::parse(text) {
                 Ok(active) => {
                     self.facets.active = Some(active);
-                    self.refilter();
+                    self.refilter_keeping_selection();
                     return self.close_picker();
                 }
                 Err(e) => self.message = Some(e),
