@@ -85,11 +85,18 @@ impl Catalogue {
         catalogue
     }
 
-    /// Every project in the cache, read in name order.
+    /// Every project in the cache, read in name order, with its facets.
     pub fn load(store: &Store) -> crate::store::Result<Catalogue> {
+        Catalogue::load_with(store, true)
+    }
+
+    /// Every project; facet values only when `facets` (a list without
+    /// facet filters reads faster without them).
+    pub fn load_with(store: &Store, facets: bool) -> crate::store::Result<Catalogue> {
         let mut catalogue = Catalogue::default();
-        store
-            .each_summary(|summary, more, facets| catalogue.push_faceted(summary, more, facets))?;
+        store.each_summary(facets, |summary, more, row| {
+            catalogue.push_faceted(summary, more, row)
+        })?;
         catalogue.projects.shrink_to_fit();
         catalogue.haystacks.shrink_to_fit();
         catalogue.facets.shrink_to_fit();

@@ -16,7 +16,8 @@ pub fn run(
     with: With,
 ) -> anyhow::Result<ExitCode> {
     let store = ctx.open_for_reading()?;
-    let listing = Listing::load(ctx, &store, with.notes || query.uses_notes())?;
+    let notes = with.notes || query.uses_notes();
+    let listing = Listing::load(ctx, &store, notes, !query.facets.is_empty())?;
     let keys: Vec<&str> = listing
         .select(query, None)?
         .into_iter()

@@ -64,7 +64,7 @@ fn ego_for(store: &Store, id: &str, rollup: bool) -> anyhow::Result<Option<Ego>>
 }
 
 fn not_found(store: &Store, id: &str) -> anyhow::Result<ExitCode> {
-    let cat = Catalogue::load(store)?;
+    let cat = Catalogue::load_with(store, false)?;
     let close: Vec<String> = cat.similar(id, 3).iter().map(|p| p.key.clone()).collect();
     let hint = if close.is_empty() {
         String::new()

@@ -50,13 +50,18 @@ impl Query {
 impl Listing {
     /// The projects, and the user's notes when `notes` (reading notes is
     /// left out otherwise, so damaged notes never stop a plain list).
-    pub fn load(ctx: &Context, store: &Store, notes: bool) -> anyhow::Result<Listing> {
+    pub fn load(
+        ctx: &Context,
+        store: &Store,
+        notes: bool,
+        facets: bool,
+    ) -> anyhow::Result<Listing> {
         let annotations = match notes {
             true => ctx.open_notes()?.all()?,
             false => Vec::new(),
         };
         Ok(Listing {
-            cat: Catalogue::load(store)?,
+            cat: Catalogue::load_with(store, facets)?,
             annotations: annotations
                 .into_iter()
                 .map(|a| (a.key.clone(), a))
@@ -122,7 +127,7 @@ pub fn run(
     json: bool,
 ) -> anyhow::Result<ExitCode> {
     let store = ctx.open_for_reading()?;
-    let listing = Listing::load(ctx, &store, query.uses_notes())?;
+    let listing = Listing::load(ctx, &store, query.uses_notes(), !query.facets.is_empty())?;
     let indices = listing.select(query, sort)?;
     let cat = &listing.cat;
     if json {
@@ -162,7 +167,7 @@ pub fn facet_counts(
 ) -> anyhow::Result<ExitCode> {
     let store = ctx.open_for_reading()?;
     let notes = query.uses_notes() || matches!(facet, Facet::Bookmark | Facet::Review);
-    let listing = Listing::load(ctx, &store, notes)?;
+    let listing = Listing::load(ctx, &store, notes, true)?;
     let counts = listing.counts(query, facet);
     if json {
         #[derive(serde::Serialize)]

@@ -38,7 +38,7 @@ fn target(store: &Store, notes: &Notes, id: &str) -> anyhow::Result<(String, Opt
             Ok((normalise_id(id), None))
         }
         Err(StoreError::NotFound(_)) => {
-            let cat = Catalogue::load(store)?;
+            let cat = Catalogue::load_with(store, false)?;
             Err(anyhow!(super::show::not_found(&cat, id)))
         }
         Err(e) => Err(e.into()),

@@ -13,7 +13,7 @@ pub fn run(ctx: &Context, id: &str, json: bool) -> anyhow::Result<ExitCode> {
     let project = match store.project(id) {
         Ok(p) => p,
         Err(StoreError::NotFound(_)) => {
-            let cat = Catalogue::load(&store)?;
+            let cat = Catalogue::load_with(&store, false)?;
             eprintln!("esf: {}", sanitize::line(&not_found(&cat, id)));
             return Ok(ExitCode::FAILURE);
         }
