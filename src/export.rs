@@ -179,8 +179,21 @@ fn cells(r: &Row) -> Vec<String> {
     ]
 }
 
+/// A cell a spreadsheet would run as a formula gets a `'` in front
+/// (numbers, negative ones included, stay numbers).
+fn defused(cell: String) -> String {
+    let risky = cell.starts_with(['=', '+', '@', '\t', '\r'])
+        || (cell.starts_with('-') && cell.parse::<f64>().is_err());
+    if risky {
+        format!("'{cell}")
+    } else {
+        cell
+    }
+}
+
 fn csv_line(cells: impl Iterator<Item = String>) -> String {
     let quoted: Vec<String> = cells
+        .map(defused)
         .map(|c| {
             if c.contains([',', '"', '\n', '\r']) {
                 format!("\"{}\"", c.replace('"', "\"\""))

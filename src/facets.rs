@@ -117,6 +117,8 @@ impl Multi {
 pub struct FacetIndex {
     names: Vec<Box<str>>,
     ids: HashMap<Box<str>, u32>,
+    /// The values each facet has (by the index of the facet in ALL).
+    values: [std::collections::HashSet<u32>; 8],
     single: [Vec<u32>; 6],
     municipalities: Multi,
     organisations: Multi,
@@ -135,10 +137,14 @@ impl FacetIndex {
         ];
         for (column, value) in singles.into_iter().enumerate() {
             let id = value.map_or(NONE, |v| self.intern(v));
+            if id != NONE {
+                self.values[column].insert(id);
+            }
             self.single[column].push(id);
         }
         for (multi, values) in [(0, &row.municipalities), (1, &row.organisations)] {
             let ids: Vec<u32> = values.iter().map(|v| self.intern(v)).collect();
+            self.values[SINGLE.len() + multi].extend(ids.iter().copied());
             let multi = if multi == 0 {
                 &mut self.municipalities
             } else {
@@ -181,14 +187,20 @@ impl FacetIndex {
         }
     }
 
-    /// The value as written in the cache that `value` names, in any case.
-    pub fn resolve(&self, value: &str) -> Option<u32> {
+    /// The value of `facet` that `value` names, written as in the cache
+    /// or in another case.
+    pub fn resolve(&self, facet: Facet, value: &str) -> Option<u32> {
+        let own = self
+            .values
+            .get(Facet::ALL.iter().position(|f| *f == facet)?)?;
         let value = value.trim();
-        self.ids.get(value).copied().or_else(|| {
-            let lower = value.to_lowercase();
-            let found = self.names.iter().position(|n| n.to_lowercase() == lower);
-            found.map(|at| at as u32)
-        })
+        if let Some(id) = self.ids.get(value).filter(|id| own.contains(id)) {
+            return Some(*id);
+        }
+        let lower = value.to_lowercase();
+        own.iter()
+            .copied()
+            .find(|&id| self.names[id as usize].to_lowercase() == lower)
     }
 
     pub fn name(&self, id: u32) -> &str {
@@ -322,7 +334,7 @@ impl<'i, 'a> Resolved<'i, 'a> {
                 Facet::Bookmark | Facet::Review => {
                     resolved.noted.push((*facet, value.to_lowercase()))
                 }
-                _ => resolved.cached.push((*facet, index.resolve(value))),
+                _ => resolved.cached.push((*facet, index.resolve(*facet, value))),
             }
         }
         resolved

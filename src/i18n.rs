@@ -57,6 +57,18 @@ fn swedish() -> &'static HashMap<&'static str, &'static str> {
     TABLE.get_or_init(|| SWEDISH.iter().copied().collect())
 }
 
+/// `n` of a word: `one` is looked up as "`many`: one" (English uses
+/// `many` for both where they are the same word).
+pub fn t_count(n: usize, many: &'static str) -> String {
+    if n == 1 && lang() == Lang::Sv {
+        let one = format!("{many}: one");
+        if let Some(word) = swedish().get(one.as_str()) {
+            return format!("{n} {word}");
+        }
+    }
+    format!("{n} {}", t(many))
+}
+
 /// English → Swedish.
 const SWEDISH: &[(&str, &str)] = &[
     // Detail sections and labels (the browser and `esf show`).
@@ -66,8 +78,8 @@ const SWEDISH: &[(&str, &str)] = &[
     ("Fund", "Fond"),
     ("Programme period", "Programperiod"),
     ("Phase", "Fas"),
-    ("Money", "Pengar"),
-    ("Total budget", "Total budget"),
+    ("Money", "Finansiering"),
+    ("Total budget", "Totalbudget"),
     ("ESF grant", "ESF-stöd"),
     ("EU co-financing", "EU-medfinansiering"),
     ("Period", "Period"),
@@ -95,7 +107,10 @@ const SWEDISH: &[(&str, &str)] = &[
     ("Source", "Källa"),
     ("Related projects", "Relaterade projekt"),
     ("finding…", "söker…"),
-    ("none share an organisation", "inga delar en organisation"),
+    (
+        "none share an organisation",
+        "inga projekt delar organisation",
+    ),
     ("via", "via"),
     ("Your notes", "Dina anteckningar"),
     ("★ bookmarked", "★ bokmärkt"),
@@ -187,9 +202,17 @@ const SWEDISH: &[(&str, &str)] = &[
     ("new", "nya"),
     ("changed", "ändrade"),
     ("removed", "borttagna"),
+    ("new: one", "ny"),
+    ("changed: one", "ändrad"),
+    ("removed: one", "borttagen"),
+    (
+        "note saved after the one written meanwhile elsewhere",
+        "anteckningen sparad efter den som skrevs på annat håll under tiden",
+    ),
+    ("M", "mnkr"),
     // Facets.
     ("Facets · Enter chooses", "Fasetter · Enter väljer"),
-    ("type to narrow", "skriv för att smalna av"),
+    ("type to narrow", "skriv för att filtrera"),
     ("Esc back", "Esc tillbaka"),
     ("any", "alla"),
     ("(any)", "(alla)"),
@@ -219,7 +242,7 @@ const SWEDISH: &[(&str, &str)] = &[
     ("by start; j/k scroll", "efter start; j/k rullar"),
     (
         "Most connected organisations",
-        "Mest anlitade organisationer",
+        "Organisationer i flest projekt",
     ),
     // Help.
     ("Keys", "Tangenter"),
@@ -277,7 +300,7 @@ const SWEDISH: &[(&str, &str)] = &[
     ),
     (
         "your note (Enter saves, Esc cancels)",
-        "din anteckning (Enter sparar)",
+        "anteckning (Enter sparar, Esc avbryter)",
     ),
     ("bookmark on / off", "bokmärke på / av"),
     (
@@ -325,7 +348,7 @@ mod tests {
     #[test]
     fn the_language_is_per_thread() {
         set(Lang::Sv);
-        assert_eq!(t("Money"), "Pengar");
+        assert_eq!(t("Money"), "Finansiering");
         assert_eq!(t("no such text"), "no such text");
         std::thread::spawn(|| assert_eq!(t("Money"), "Money"))
             .join()

@@ -41,7 +41,7 @@ pub fn to_markdown(notes: &[Exported]) -> String {
         }
         if !a.note.is_empty() {
             out.push('\n');
-            for line in a.note.lines() {
+            for line in a.note.split('\n') {
                 let _ = writeln!(out, "> {line}");
             }
         }
@@ -77,10 +77,13 @@ pub fn parse(text: &str) -> Result<Vec<Annotation>, String> {
 
 fn parse_markdown(text: &str) -> Result<Vec<Annotation>, String> {
     let mut notes: Vec<Annotation> = Vec::new();
+    // Whether the current note has had a quoted line (its first may be blank).
+    let mut quoted_yet = false;
     for (n, line) in text.lines().enumerate() {
         let at = |msg: &str| format!("line {}: {msg}", n + 1);
         if let Some(heading) = line.strip_prefix("## ") {
             notes.push(section(heading).ok_or_else(|| at("a section without a key"))?);
+            quoted_yet = false;
             continue;
         }
         let Some(current) = notes.last_mut() else {
@@ -88,10 +91,11 @@ fn parse_markdown(text: &str) -> Result<Vec<Annotation>, String> {
         };
         if let Some(quoted) = line.strip_prefix('>') {
             let quoted = quoted.strip_prefix(' ').unwrap_or(quoted);
-            if !current.note.is_empty() {
+            if quoted_yet {
                 current.note.push('\n');
             }
             current.note.push_str(quoted);
+            quoted_yet = true;
         } else if let Some(item) = line.strip_prefix("- ") {
             field(current, item).map_err(|e| at(&e))?;
         }
@@ -137,7 +141,7 @@ mod tests {
         Annotation {
             key: "2015/00730".into(),
             name: Some("Inkluderande rehabilitering".into()),
-            note: "Ring Anna.\n## not a heading\n- nor a field: x".into(),
+            note: "\nRing Anna.\n## not a heading\n- nor a field: x\n".into(),
             bookmarked: true,
             review: ReviewState::InReview,
             updated: 1_700_000_041,

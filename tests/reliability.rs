@@ -275,6 +275,30 @@ fn import_under_way(db: &Path, docs: &Path) -> Child {
     child
 }
 
+/// Starts an import and waits until it has written everything and is
+/// about to commit (the test switch makes it wait there).
+fn import_about_to_commit(db: &Path, docs: &Path) -> Child {
+    let marker = db.with_extension("about-to-commit");
+    let mut child = esf(db)
+        .arg("import")
+        .arg(docs)
+        .env("ESF_TEST_HOLD_BEFORE_COMMIT", &marker)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while !marker.exists() {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the import ended early"
+        );
+        assert!(Instant::now() < deadline, "the import never got there");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child
+}
+
 #[cfg(unix)]
 #[test]
 fn an_interrupted_import_leaves_the_cache_as_it_was_and_the_next_one_completes() {
@@ -284,7 +308,7 @@ fn an_interrupted_import_leaves_the_cache_as_it_was_and_the_next_one_completes()
         let db = dir.path().join(format!("{signal}.sqlite"));
         assert!(run(esf(&db).arg("import").arg(corpus())).status.success());
         let before = (count(&db, "projects"), count(&db, "documents"));
-        let child = import_under_way(&db, &docs);
+        let child = import_about_to_commit(&db, &docs);
         Command::new("kill")
             .args(["-s", signal, &child.id().to_string()])
             .status()

@@ -32,7 +32,7 @@ impl Unseen {
             .into_iter()
             .map(|k| (count(k), k.as_str()))
             .filter(|(n, _)| *n > 0)
-            .map(|(n, k)| format!("{n} {}", crate::i18n::t(k)))
+            .map(|(n, k)| crate::i18n::t_count(n, k))
             .collect();
         (!parts.is_empty()).then(|| parts.join(", "))
     }

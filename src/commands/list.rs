@@ -101,7 +101,7 @@ impl Listing {
     fn check_values(&self, filters: &Filters) -> anyhow::Result<()> {
         for (facet, value) in &filters.chosen {
             if matches!(facet, Facet::Bookmark | Facet::Review)
-                || self.cat.facets.resolve(value).is_some()
+                || self.cat.facets.resolve(*facet, value).is_some()
             {
                 continue;
             }

@@ -130,6 +130,13 @@ pub fn run(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
             json,
         } => graph::related(ctx, &id, limit, !branches, json),
         Command::Gen { count, out, seed } => gen::run(ctx, count, out.as_deref(), seed),
+        command => run_review(ctx, command),
+    }
+}
+
+/// The commands of a caseworker's review: notes, changes, exports.
+fn run_review(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
+    match command {
         Command::Changes { mark_seen, json } => changes::run(ctx, mark_seen, json),
         Command::Note { id, text, clear } => notes::note(ctx, &id, &text.join(" "), clear),
         Command::Bookmark { id, remove } => notes::bookmark(ctx, &id, !remove),
@@ -157,6 +164,7 @@ pub fn run(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
             };
             export::run(ctx, format, &query, with)
         }
+        other => unreachable!("not a review command: {other:?}"),
     }
 }
 

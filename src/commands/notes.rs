@@ -1,7 +1,7 @@
 //! `esf note`, `esf bookmark`, `esf review`, `esf notes`: the caseworker's
 //! own records of projects, kept apart from the cache.
 
-use super::{print_json, print_text, styled, terminal_width, Context};
+use super::{print_text, styled, terminal_width, Context};
 use crate::catalogue::Catalogue;
 use crate::model::{Annotation, ReviewState};
 use crate::notes_file::{self, Exported};
@@ -10,6 +10,7 @@ use crate::store::{normalise_id, Notes, Store, StoreError};
 use crate::table::Table;
 use anyhow::{anyhow, Context as _};
 use std::collections::HashSet;
+use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -29,15 +30,32 @@ impl Output {
     }
 }
 
+/// Raw text for files and pipes; made safe for a terminal.
+fn print_raw(text: &str) -> anyhow::Result<()> {
+    if std::io::stdout().is_terminal() {
+        print_text(&format!("{}\n", sanitize::text(text).trim_end()))
+    } else {
+        print_text(&format!("{}\n", text.trim_end()))
+    }
+}
+
+/// The keys a user may mean by an ID: as typed (derived keys are lower
+/// case) and as a diarienummer is written.
+fn key_forms(id: &str) -> [String; 2] {
+    [id.trim().to_lowercase(), normalise_id(id)]
+}
+
 /// The key and name of the project an ID names. A project gone from the
 /// cache can still be annotated if it has notes (they are orphaned).
 fn target(store: &Store, notes: &Notes, id: &str) -> anyhow::Result<(String, Option<String>)> {
     match store.project(id) {
         Ok(p) => Ok((p.key, p.project.name)),
-        Err(StoreError::NotFound(_)) if notes.get(&normalise_id(id))?.is_some() => {
-            Ok((normalise_id(id), None))
-        }
         Err(StoreError::NotFound(_)) => {
+            for key in key_forms(id) {
+                if notes.get(&key)?.is_some() {
+                    return Ok((key, None));
+                }
+            }
             let cat = Catalogue::load_with(store, false)?;
             Err(anyhow!(super::show::not_found(&cat, id)))
         }
@@ -109,8 +127,8 @@ pub fn list(ctx: &Context, output: Output) -> anyhow::Result<ExitCode> {
         })
         .collect();
     match output {
-        Output::Json => print_json(&exported)?,
-        Output::Markdown => print_text(&notes_file::to_markdown(&exported))?,
+        Output::Json => print_raw(&serde_json::to_string_pretty(&exported)?)?,
+        Output::Markdown => print_raw(&notes_file::to_markdown(&exported))?,
         Output::Text if exported.is_empty() => eprintln!("esf: no notes yet"),
         Output::Text => print_text(&table(&exported).render(terminal_width(), styled()))?,
     }

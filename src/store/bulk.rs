@@ -55,7 +55,9 @@ impl Store {
                     path,
                     from_article: false,
                     names,
-                    fingerprint: refresh::fingerprint(&format!("{project:?}")),
+                    fingerprint: refresh::fingerprint(
+                        &serde_json::to_string(&project).unwrap_or_default(),
+                    ),
                     project,
                 };
                 refresh::insert_project(&tx, &key, &candidate, defer)?;

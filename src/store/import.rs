@@ -149,9 +149,20 @@ pub fn import(
     report.projects =
         tx.query_row("SELECT count(*) FROM projects", [], |r| r.get::<_, i64>(0))? as usize;
     write::log_import(&tx, started, &report)?;
+    hold_before_commit_if_asked();
     tx.commit()?;
     store.shrink_wal();
     Ok(report)
+}
+
+/// The reliability tests interrupt an import at its last moment, every
+/// write done and the commit not: with `ESF_TEST_HOLD_BEFORE_COMMIT` set
+/// to a path, the import creates that file and waits there a while.
+fn hold_before_commit_if_asked() {
+    if let Some(marker) = std::env::var_os("ESF_TEST_HOLD_BEFORE_COMMIT") {
+        let _ = std::fs::write(marker, b"");
+        std::thread::sleep(std::time::Duration::from_secs(60));
+    }
 }
 
 /// The number this run gets in the import log, if it is to record what

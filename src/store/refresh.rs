@@ -58,7 +58,23 @@ fn refresh_key(
     touched: &Touched,
     warnings: &mut Vec<String>,
 ) -> Result<()> {
-    let defer = touched.defer_fts;
+    let old = take_old(tx, key, touched)?;
+    let candidates = candidates(tx, key)?;
+    let winner = match candidates.first() {
+        Some(w) if w.from_article && named_by_record(tx, &w.names)? => None,
+        w => w,
+    };
+    note_change(tx, touched, key, old, winner)?;
+    let Some(winner) = winner else {
+        return Ok(());
+    };
+    warn_duplicates(key, &candidates, warnings);
+    insert_project(tx, key, winner, touched.defer_fts)
+}
+
+/// Drops the project's row; returns what it was before this run (also
+/// when an earlier step of the run dropped it: its file changed or went).
+fn take_old(tx: &Transaction, key: &str, touched: &Touched) -> Result<Option<Before>> {
     let old: Option<OldProject> = tx
         .query_row(
             "SELECT rowid_, fingerprint, name FROM projects WHERE key = ?1",
@@ -67,46 +83,52 @@ fn refresh_key(
         )
         .optional()?;
     if let Some((rowid, _, _)) = old {
-        drop_project(tx, rowid, defer)?;
+        drop_project(tx, rowid, touched.defer_fts)?;
     }
-    // Dropped earlier in the run (its file changed or went): as it was then.
-    let old = old
+    Ok(old
         .map(|(_, f, n)| (f, n))
-        .or_else(|| touched.before.get(key).cloned());
-    let candidates = candidates(tx, key)?;
-    let winner = candidates
-        .first()
-        .filter(|w| !(w.from_article && named_by_record(tx, &w.names).unwrap_or(false)));
-    let Some(winner) = winner else {
-        if let Some((_, name)) = old {
-            record_change(tx, touched, key, ChangeKind::Removed, name.as_deref())?;
+        .or_else(|| touched.before.get(key).cloned()))
+}
+
+/// New, changed (another fingerprint) or removed, if any of them.
+fn note_change(
+    tx: &Transaction,
+    touched: &Touched,
+    key: &str,
+    old: Option<Before>,
+    winner: Option<&Candidate>,
+) -> Result<()> {
+    let (kind, name) = match (old, winner) {
+        (None, None) => return Ok(()),
+        (Some((_, name)), None) => (ChangeKind::Removed, name),
+        (None, Some(w)) => (ChangeKind::New, w.project.name.clone()),
+        (Some((before, _)), Some(w)) if before != Some(w.fingerprint) => {
+            (ChangeKind::Changed, w.project.name.clone())
         }
-        return Ok(());
+        (Some(_), Some(_)) => return Ok(()),
     };
-    let kind = match &old {
-        None => Some(ChangeKind::New),
-        Some((before, _)) if *before != Some(winner.fingerprint) => Some(ChangeKind::Changed),
-        Some(_) => None,
-    };
-    if let Some(kind) = kind {
-        record_change(tx, touched, key, kind, winner.project.name.as_deref())?;
-    }
+    record_change(tx, touched, key, kind, name.as_deref())
+}
+
+/// Several records with one key: the newest file wins, and a warning
+/// names them all.
+fn warn_duplicates(key: &str, candidates: &[Candidate], warnings: &mut Vec<String>) {
     let records: Vec<&Candidate> = candidates.iter().filter(|c| !c.from_article).collect();
-    if records.len() > 1 {
-        let others: Vec<&str> = records[1..].iter().map(|c| c.path.as_str()).collect();
-        let what = if records[0].project.id.is_some() {
-            "the same diarienummer"
-        } else {
-            "the same project (name, owner and start date)"
-        };
-        warnings.push(format!(
-            "{key}: {what} in {} and {}; using {} (the newer file)",
-            records[0].path,
-            others.join(", "),
-            records[0].path
-        ));
+    if records.len() < 2 {
+        return;
     }
-    insert_project(tx, key, winner, defer)
+    let others: Vec<&str> = records[1..].iter().map(|c| c.path.as_str()).collect();
+    let what = if records[0].project.id.is_some() {
+        "the same diarienummer"
+    } else {
+        "the same project (name, owner and start date)"
+    };
+    warnings.push(format!(
+        "{key}: {what} in {} and {}; using {} (the newer file)",
+        records[0].path,
+        others.join(", "),
+        records[0].path
+    ));
 }
 
 fn candidates(tx: &Transaction, key: &str) -> Result<Vec<Candidate>> {

@@ -56,10 +56,31 @@ impl App {
         };
         let rows = export::rows(records, with, &|key| self.reviews.get(key).cloned());
         let text = export::render(&rows, format, with);
-        let stamp = crate::dates::timestamp(crate::dates::now()).replace([' ', ':'], "-");
-        let name = format!("esf-export-{stamp}.{}", format.extension());
-        let path = self.export_dir.join(name);
-        std::fs::write(&path, text)?;
+        let path = write_new(&self.export_dir, format.extension(), &text)?;
         Ok((path, rows.len()))
     }
+}
+
+/// Writes `esf-export-<time>.<ext>` in `dir`, never over an existing file.
+fn write_new(dir: &std::path::Path, ext: &str, text: &str) -> std::io::Result<PathBuf> {
+    use std::io::Write;
+    let stamp = crate::dates::timestamp_seconds(crate::dates::now()).replace([' ', ':'], "-");
+    for n in 1.. {
+        let suffix = if n == 1 {
+            String::new()
+        } else {
+            format!("-{n}")
+        };
+        let path = dir.join(format!("esf-export-{stamp}{suffix}.{ext}"));
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut file) => return file.write_all(text.as_bytes()).map(|_| path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    unreachable!("some name is free")
 }

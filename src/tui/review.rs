@@ -41,6 +41,15 @@ impl Reviews {
         self.by_key.get(key)
     }
 
+    /// The note as the file has it now (another `esf` may have written it).
+    fn current_note(&self, key: &str) -> String {
+        let stored = self.notes.as_ref().and_then(|n| n.get(key).ok().flatten());
+        stored
+            .or_else(|| self.by_key.get(key).cloned())
+            .map(|a| a.note)
+            .unwrap_or_default()
+    }
+
     fn update(
         &mut self,
         key: &str,
@@ -78,6 +87,8 @@ pub struct NoteEditor {
     pub key: String,
     pub name: Option<String>,
     pub text: String,
+    /// The note when the editor opened.
+    original: String,
 }
 
 impl App {
@@ -131,12 +142,13 @@ impl App {
         let Some((key, name)) = self.selected_project() else {
             return false;
         };
-        let text = self
-            .reviews
-            .get(&key)
-            .map(|a| a.note.clone())
-            .unwrap_or_default();
-        self.note_editor = Some(NoteEditor { key, name, text });
+        let text = self.reviews.current_note(&key);
+        self.note_editor = Some(NoteEditor {
+            key,
+            name,
+            original: text.clone(),
+            text,
+        });
         self.set_mode(Mode::Note)
     }
 
@@ -172,10 +184,22 @@ impl App {
             return false;
         };
         let text = editor.text.trim_end().to_string();
+        // Read and written in one transaction: a note written elsewhere
+        // since the editor opened is kept, with this one after it.
+        let mut kept_theirs = false;
         let result = self
             .reviews
-            .update(&editor.key, editor.name.as_deref(), |a| a.note = text);
+            .update(&editor.key, editor.name.as_deref(), |a| {
+                kept_theirs = a.note != editor.original && !a.note.is_empty();
+                a.note = match kept_theirs {
+                    true => format!("{}\n\n{text}", a.note),
+                    false => text,
+                };
+            });
         self.message = Some(match result {
+            Ok(_) if kept_theirs => {
+                t("note saved after the one written meanwhile elsewhere").into()
+            }
             Ok(a) if a.note.is_empty() => t("note removed").into(),
             Ok(_) => t("note saved").into(),
             Err(e) => e,

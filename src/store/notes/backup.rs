@@ -37,6 +37,18 @@ fn write(conn: &Connection, notes: &Path, label: &str) -> Result<PathBuf> {
     }
     let name = target.to_string_lossy().into_owned();
     conn.execute("VACUUM INTO ?1", [name])?;
+    // SQLite does not sync what VACUUM INTO writes: a backup must be on
+    // disk before the change it guards against is.
+    let io = |source| NotesError::Io {
+        path: target.clone(),
+        source,
+    };
+    std::fs::File::open(&target)
+        .and_then(|f| f.sync_all())
+        .map_err(io)?;
+    if let Ok(folder) = std::fs::File::open(&dir) {
+        let _ = folder.sync_all();
+    }
     Ok(target)
 }
 

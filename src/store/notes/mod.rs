@@ -143,6 +143,7 @@ impl Notes {
     /// Reads annotations back from an export: new ones are added, and one
     /// already here is replaced only by a version changed later.
     pub fn merge(&mut self, incoming: &[Annotation]) -> Result<MergeReport> {
+        self.writable()?;
         let mut report = MergeReport {
             backup: self.backup("before-import")?,
             ..MergeReport::default()

@@ -120,13 +120,16 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
 
 /// Migrates up to `target` only (tests build older notes with it).
 pub fn migrate_to(conn: &mut Connection, target: i64) -> rusqlite::Result<()> {
-    let current = version(conn)?;
     for (index, sql) in MIGRATIONS.iter().enumerate() {
         let to = index as i64 + 1;
-        if to <= current || to > target {
+        if to <= version(conn)? || to > target {
             continue;
         }
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Another process may have migrated while this one waited.
+        if to <= version(&tx)? {
+            continue;
+        }
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", to)?;
         tx.pragma_update(None, "application_id", APPLICATION_ID)?;

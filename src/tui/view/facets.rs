@@ -5,7 +5,7 @@ use crate::facets::Facet;
 use crate::i18n::t;
 use crate::sanitize;
 use crate::tui::app::App;
-use crate::tui::facet_picker::{Stage, ACTIVE_ROW};
+use crate::tui::facet_picker::{FacetPicker, Stage, ACTIVE_ROW};
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -17,7 +17,43 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, screen: Rect) {
     let Some(picker) = &app.picker else {
         return;
     };
-    let (title, lines) = match &picker.stage {
+    let (title, lines) = content(app, picker, theme);
+    // As tall as what it shows, up to 15 rows; centred.
+    let width = screen.width.saturating_sub(4).min(64);
+    let wanted = (lines.len() as u16 + 2).clamp(6, 17);
+    let height = screen.height.saturating_sub(2).min(wanted);
+    let area = Rect::new(
+        screen.x + (screen.width - width) / 2,
+        screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    );
+    let rows = height.saturating_sub(2) as usize;
+    // The query line stays; the rows below it scroll with the selection.
+    let fixed = usize::from(matches!(picker.stage, Stage::Values { .. }));
+    let room = rows.saturating_sub(fixed).max(1);
+    let selected = picker.selection.index;
+    let skip = (selected + 1).saturating_sub(room);
+    let mut lines = lines.into_iter();
+    let mut shown: Vec<Line> = lines.by_ref().take(fixed).collect();
+    let active_stage = matches!(picker.stage, Stage::Active { .. });
+    shown.extend(lines.enumerate().skip(skip).take(room).map(|(i, line)| {
+        match i == selected && !active_stage {
+            true => line.style(theme.selected()),
+            false => line,
+        }
+    }));
+    let block = Block::bordered()
+        .title(title)
+        .title_bottom(Line::from(format!(" {} ", t("Esc back"))).right_aligned())
+        .border_style(theme.border(true));
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(shown).block(block), area);
+}
+
+/// The picker's title and lines for its stage.
+fn content(app: &App, picker: &FacetPicker, theme: Theme) -> (String, Vec<Line<'static>>) {
+    match &picker.stage {
         Stage::Facets => (
             format!(" {} ", t("Facets · Enter chooses")),
             facet_lines(app),
@@ -51,38 +87,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, screen: Rect) {
                 Line::from(format!("› {}█", sanitize::line(text))),
             ],
         ),
-    };
-    // As tall as what it shows, up to 15 rows; centred.
-    let width = screen.width.saturating_sub(4).min(64);
-    let wanted = (lines.len() as u16 + 2).clamp(6, 17);
-    let height = screen.height.saturating_sub(2).min(wanted);
-    let area = Rect::new(
-        screen.x + (screen.width - width) / 2,
-        screen.y + (screen.height - height) / 2,
-        width,
-        height,
-    );
-    let rows = height.saturating_sub(2) as usize;
-    // The query line stays; the rows below it scroll with the selection.
-    let fixed = usize::from(matches!(picker.stage, Stage::Values { .. }));
-    let room = rows.saturating_sub(fixed).max(1);
-    let selected = picker.selection.index;
-    let skip = (selected + 1).saturating_sub(room);
-    let mut lines = lines.into_iter();
-    let mut shown: Vec<Line> = lines.by_ref().take(fixed).collect();
-    let active_stage = matches!(picker.stage, Stage::Active { .. });
-    shown.extend(lines.enumerate().skip(skip).take(room).map(|(i, line)| {
-        match i == selected && !active_stage {
-            true => line.style(theme.selected()),
-            false => line,
-        }
-    }));
-    let block = Block::bordered()
-        .title(title)
-        .title_bottom(Line::from(format!(" {} ", t("Esc back"))).right_aligned())
-        .border_style(theme.border(true));
-    frame.render_widget(Clear, area);
-    frame.render_widget(Paragraph::new(shown).block(block), area);
+    }
 }
 
 /// Each facet with the value it is set to.

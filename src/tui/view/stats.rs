@@ -6,6 +6,7 @@ use crate::dates;
 use crate::i18n::t;
 use crate::sanitize;
 use crate::stats::Stats;
+use crate::table::cut;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -61,9 +62,13 @@ fn draw_years(frame: &mut Frame, s: &Stats, theme: Theme, area: Rect) {
     frame.render_widget(chart, area);
 }
 
-/// `8.9 M`: kronor in millions, one decimal.
+/// `8.9 M` (`8,9 mnkr` in Swedish): kronor in millions, one decimal.
 fn millions(kr: i64) -> String {
-    format!("{:.1} M", kr as f64 / 1e6)
+    let number = format!("{:.1}", kr as f64 / 1e6);
+    match crate::i18n::lang() {
+        crate::i18n::Lang::Sv => format!("{} {}", number.replace('.', ","), t("M")),
+        crate::i18n::Lang::En => format!("{number} M"),
+    }
 }
 
 fn draw_regions(frame: &mut Frame, s: &Stats, theme: Theme, area: Rect) {
@@ -78,7 +83,12 @@ fn draw_regions(frame: &mut Frame, s: &Stats, theme: Theme, area: Rect) {
     let mut lines = Vec::new();
     for r in &s.per_region {
         let name = sanitize::line(&r.region).into_owned();
-        let money = format!("{} / {} kr", millions(r.budget), millions(r.grant));
+        let kr = if crate::i18n::lang() == crate::i18n::Lang::Sv {
+            ""
+        } else {
+            " kr"
+        };
+        let money = format!("{} / {}{kr}", millions(r.budget), millions(r.grant));
         let pad = inner.saturating_sub(name.width() + money.width()).max(1);
         lines.push(Line::from(format!("{name}{}{money}", " ".repeat(pad))));
         let bar = |v: i64| ((v as f64 / most as f64) * inner as f64).round() as usize;
@@ -116,7 +126,7 @@ fn draw_timeline(frame: &mut Frame, app: &App, scroll: usize, theme: Theme, area
     let mut lines = vec![Line::from(Span::styled(axis, theme.header()))];
     for p in s.timeline.iter().skip(scroll).take(rows) {
         let summary = &app.catalogue.projects[p.index];
-        let name = clip(
+        let name = cut(
             &sanitize::line(summary.name.as_deref().unwrap_or(&summary.key)),
             name_width,
         );
@@ -142,29 +152,13 @@ fn year_of(day: i64) -> i32 {
     dates::year(&dates::iso_from_days(day)).unwrap_or(1970)
 }
 
-/// At most `width` columns, with "…" when cut.
-fn clip(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    for c in text.chars() {
-        if out.width() + 2 > width {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
-}
-
 fn draw_orgs(frame: &mut Frame, s: &Stats, theme: Theme, area: Rect) {
     let inner = area.width.saturating_sub(2) as usize;
     let lines: Vec<Line> = s
         .top_orgs
         .iter()
         .map(|(name, n)| {
-            let name = clip(&sanitize::line(name), inner.saturating_sub(7));
+            let name = cut(&sanitize::line(name), inner.saturating_sub(7));
             Line::from(format!("{n:>5}  {name}"))
         })
         .collect();
