@@ -275,18 +275,33 @@ fn import_under_way(db: &Path, docs: &Path) -> Child {
     child
 }
 
+/// A hangup ends the import as it ends a login session's processes, even
+/// when these tests run under `nohup` (which would hand the import an
+/// ignored SIGHUP).
+fn default_hangup(cmd: &mut Command) {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: between fork and exec only the async-signal-safe `signal`
+    // is called.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::signal(libc::SIGHUP, libc::SIG_DFL);
+            Ok(())
+        });
+    }
+}
+
 /// Starts an import and waits until it has written everything and is
 /// about to commit (the test switch makes it wait there).
 fn import_about_to_commit(db: &Path, docs: &Path) -> Child {
     let marker = db.with_extension("about-to-commit");
-    let mut child = esf(db)
-        .arg("import")
+    let mut cmd = esf(db);
+    cmd.arg("import")
         .arg(docs)
         .env("ESF_TEST_HOLD_BEFORE_COMMIT", &marker)
         .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+        .stderr(Stdio::piped());
+    default_hangup(&mut cmd);
+    let mut child = cmd.spawn().unwrap();
     let deadline = Instant::now() + Duration::from_secs(120);
     while !marker.exists() {
         assert!(
