@@ -210,6 +210,10 @@ const SWEDISH: &[(&str, &str)] = &[
         "anteckningen sparad efter den som skrevs på annat håll under tiden",
     ),
     ("M", "mnkr"),
+    (
+        "of your notes are for projects no longer in the cache",
+        "av dina anteckningar gäller projekt som inte längre finns i cachen",
+    ),
     // Facets.
     ("Facets · Enter chooses", "Fasetter · Enter väljer"),
     ("type to narrow", "skriv för att filtrera"),

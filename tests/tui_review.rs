@@ -217,3 +217,26 @@ fn the_stats_follow_the_filter_and_facets() {
     app.handle(key(KeyCode::Esc));
     assert!(app.stats.is_none(), "back to the list");
 }
+
+#[test]
+fn notes_of_projects_gone_from_the_cache_are_counted_when_the_list_is_in() {
+    use esf_browser::store::{Input, Notes, Store};
+    use esf_browser::tui::review::Reviews;
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("cache.sqlite")).unwrap().store;
+    store
+        .import(&Input::sample(), &Default::default(), &mut |_, _| {})
+        .unwrap();
+    let mut notes = Notes::in_memory().unwrap();
+    notes.update("2015/00730", None, |a| a.bookmarked = true).unwrap();
+    notes.update("2019/99999", None, |a| a.note = "gone".into()).unwrap();
+    let mut app = App::starting(store, Default::default()).unwrap();
+    app.reviews = Reviews::over(notes);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !app.poll_loading() {
+        assert!(std::time::Instant::now() < deadline, "the list never came");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let said = app.message.clone().unwrap_or_default();
+    assert!(said.starts_with("1 of your notes"), "{said}");
+}

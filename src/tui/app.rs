@@ -310,6 +310,7 @@ impl App {
         self.loading = None;
         match loaded {
             Ok(catalogue) => {
+                self.say_orphans(&catalogue);
                 // A filter typed meanwhile starts at its best match.
                 let selected = self
                     .selected_key()
@@ -333,6 +334,19 @@ impl App {
             Err(e) => self.message = Some(format!("cannot read every project: {e}")),
         }
         true
+    }
+
+    /// Says, if nothing else is said, how many notes have lost their project.
+    fn say_orphans(&mut self, catalogue: &Catalogue) {
+        let orphans = self
+            .reviews
+            .orphans(catalogue.projects.iter().map(|p| p.key.as_str()));
+        if orphans > 0 && self.message.is_none() {
+            self.message = Some(format!(
+                "{orphans} {} (esf notes)",
+                crate::i18n::t("of your notes are for projects no longer in the cache")
+            ));
+        }
     }
 
     /// Where a project is in the visible list.

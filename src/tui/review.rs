@@ -41,6 +41,20 @@ impl Reviews {
         self.by_key.get(key)
     }
 
+    /// How many annotations are for projects none of `keys` names: kept,
+    /// and listed by `esf notes`.
+    pub fn orphans<'a>(&self, keys: impl Iterator<Item = &'a str>) -> usize {
+        let mut missing: std::collections::HashSet<&str> =
+            self.by_key.keys().map(String::as_str).collect();
+        for key in keys {
+            if missing.is_empty() {
+                break;
+            }
+            missing.remove(key);
+        }
+        missing.len()
+    }
+
     /// The note as the file has it now (another `esf` may have written it).
     fn current_note(&self, key: &str) -> String {
         let stored = self.notes.as_ref().and_then(|n| n.get(key).ok().flatten());
