@@ -38,6 +38,7 @@ impl Setup {
 
     fn ok(&self, args: &[&str]) -> String {
         let out = Command::new(env!("CARGO_BIN_EXE_esf"))
+            .env("ESF_LANG", "en")
             .args(args)
             .env("ESF_DB", self.dir.path().join("cache.sqlite"))
             .env("ESF_NOTES", self.dir.path().join("notes.sqlite"))

@@ -6,6 +6,7 @@ use std::process::{Command, Output};
 
 fn esf(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_esf"))
+        .env("ESF_LANG", "en")
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("ESF_DB", db)

@@ -5,6 +5,7 @@ use std::process::Command;
 
 fn esf(args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_esf"))
+        .env("ESF_LANG", "en")
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env("NO_COLOR", "1")

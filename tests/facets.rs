@@ -29,6 +29,7 @@ impl Esf {
 
     fn run(&self, args: &[&str]) -> std::process::Output {
         Command::new(env!("CARGO_BIN_EXE_esf"))
+            .env("ESF_LANG", "en")
             .args(args)
             .env("ESF_DB", self.dir.path().join("cache.sqlite"))
             .env("ESF_NOTES", self.dir.path().join("notes.sqlite"))

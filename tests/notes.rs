@@ -26,6 +26,7 @@ fn setup() -> Setup {
 impl Setup {
     fn esf(&self, args: &[&str]) -> Output {
         let out = Command::new(env!("CARGO_BIN_EXE_esf"))
+            .env("ESF_LANG", "en")
             .args(args)
             .env("ESF_DB", &self.db)
             .env("ESF_NOTES", &self.notes)

@@ -12,6 +12,8 @@ mod common;
 
 fn esf(db: &Path) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_esf"));
+    // English labels whatever the locale: the tests read them.
+    cmd.env("ESF_LANG", "en");
     cmd.arg("--db")
         .arg(db)
         .env("ESF_NOTES", notes_beside(db))
@@ -228,6 +230,8 @@ fn generated(dir: &Path, n: usize) -> PathBuf {
 fn generated_batch(dir: &Path, n: usize, seed: u64) -> PathBuf {
     let docs = dir.join(format!("generated-{seed}"));
     let out = run(Command::new(env!("CARGO_BIN_EXE_esf"))
+        .env("ESF_LANG", "en")
+        .env("ESF_LANG", "en")
         .args([
             "gen",
             "--count",

@@ -87,7 +87,7 @@ fn a_dropped_ssh_link_ends_the_remote_browser_and_keeps_the_cache() {
     let db = dir.path().join("remote-cache.sqlite");
     let esf = env!("CARGO_BIN_EXE_esf");
     let remote = format!(
-        "exec env TERM=xterm-256color XDG_CONFIG_HOME=/nonexistent {esf} --db {}",
+        "exec env TERM=xterm-256color ESF_LANG=en XDG_CONFIG_HOME=/nonexistent {esf} --db {}",
         db.display()
     );
     let user = std::env::var("USER").unwrap_or_else(|_| "root".into());

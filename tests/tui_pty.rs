@@ -13,6 +13,7 @@ fn filter_open_and_quit_in_a_real_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let pair = common::pty::terminal_80x24();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_esf"));
+    cmd.env("ESF_LANG", "en");
     cmd.env("ESF_DB", dir.path().join("cache.sqlite"));
     cmd.env("XDG_CONFIG_HOME", dir.path());
     cmd.env("TERM", "xterm-256color");
@@ -111,6 +112,7 @@ fn a_dropped_terminal_ends_the_browser_and_keeps_the_cache() {
     let db = dir.path().join("cache.sqlite");
     let pair = common::pty::terminal_80x24();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_esf"));
+    cmd.env("ESF_LANG", "en");
     cmd.env("ESF_DB", &db);
     cmd.env("XDG_CONFIG_HOME", dir.path());
     cmd.env("TERM", "xterm-256color");

@@ -228,8 +228,12 @@ fn notes_of_projects_gone_from_the_cache_are_counted_when_the_list_is_in() {
         .import(&Input::sample(), &Default::default(), &mut |_, _| {})
         .unwrap();
     let mut notes = Notes::in_memory().unwrap();
-    notes.update("2015/00730", None, |a| a.bookmarked = true).unwrap();
-    notes.update("2019/99999", None, |a| a.note = "gone".into()).unwrap();
+    notes
+        .update("2015/00730", None, |a| a.bookmarked = true)
+        .unwrap();
+    notes
+        .update("2019/99999", None, |a| a.note = "gone".into())
+        .unwrap();
     let mut app = App::starting(store, Default::default()).unwrap();
     app.reviews = Reviews::over(notes);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);

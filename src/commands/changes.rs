@@ -2,6 +2,7 @@
 //! looked, per cache; `--mark-seen` clears the marks.
 
 use super::{print_json, print_text, styled, terminal_width, Context};
+use crate::i18n::t;
 use crate::model::{Change, ChangeKind};
 use crate::store::{Notes, Store};
 use crate::table::Table;
@@ -57,13 +58,14 @@ pub fn run(ctx: &Context, mark_seen: bool, json: bool) -> anyhow::Result<ExitCod
         return Ok(ExitCode::SUCCESS);
     }
     if unseen.changes.is_empty() {
-        eprintln!("esf: nothing new since you last looked");
+        eprintln!("esf: {}", t("nothing new since you last looked"));
         return Ok(ExitCode::SUCCESS);
     }
-    let mut table = Table::new(&["CHANGE", "ID", "NAME"]).flexible(&[2]);
+    let headers = ["CHANGE", "ID", "NAME"].map(t);
+    let mut table = Table::new(&headers).flexible(&[2]);
     for c in &unseen.changes {
         let name = c.name.clone().unwrap_or_default();
-        table.row(vec![c.kind.as_str().to_string(), c.key.clone(), name]);
+        table.row(vec![t(c.kind.as_str()).to_string(), c.key.clone(), name]);
     }
     print_text(&table.render(terminal_width(), styled()))?;
     Ok(ExitCode::SUCCESS)

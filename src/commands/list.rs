@@ -143,10 +143,8 @@ pub fn run(
         if !query.facets.is_empty() {
             what.push(query.facets.describe());
         }
-        eprintln!(
-            "esf: no project matches {}",
-            sanitize::line(&what.join(" with "))
-        );
+        let what = what.join(&format!(" {} ", t("with")));
+        eprintln!("esf: {} {}", t("no project matches"), sanitize::line(&what));
         return Ok(ExitCode::SUCCESS);
     }
     let headers = ["ID", "NAME", "OWNER", "REGION", "PERIOD"].map(t);
@@ -185,7 +183,8 @@ pub fn facet_counts(
         print_json(&rows)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let mut table = Table::new(&["PROJECTS", &facet.label().to_uppercase()])
+    let label = t(facet.label()).to_uppercase();
+    let mut table = Table::new(&[t("PROJECTS"), &label])
         .flexible(&[1])
         .right_aligned(&[0]);
     for (value, n) in &counts {
@@ -250,9 +249,8 @@ pub fn orgs(ctx: &Context, filter: Option<&str>, json: bool) -> anyhow::Result<E
         print_json(&orgs)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let mut table = Table::new(&["PROJECTS", "ORGANISATION", "KIND", "ROLES", "PART OF"])
-        .flexible(&[1, 4])
-        .right_aligned(&[0]);
+    let headers = ["PROJECTS", "ORGANISATION", "KIND", "ROLES", "PART OF"].map(t);
+    let mut table = Table::new(&headers).flexible(&[1, 4]).right_aligned(&[0]);
     for o in &orgs {
         table.row(vec![
             o.projects.to_string(),

@@ -3,6 +3,7 @@
 
 use super::{print_text, styled, terminal_width, Context};
 use crate::catalogue::Catalogue;
+use crate::i18n::t;
 use crate::model::{Annotation, ReviewState};
 use crate::notes_file::{self, Exported};
 use crate::sanitize;
@@ -84,12 +85,12 @@ fn change(
 
 pub fn note(ctx: &Context, id: &str, text: &str, clear: bool) -> anyhow::Result<ExitCode> {
     if clear {
-        return change(ctx, id, "note removed", |a| a.note.clear());
+        return change(ctx, id, t("note removed"), |a| a.note.clear());
     }
     if text.trim().is_empty() {
         return show_note(ctx, id);
     }
-    change(ctx, id, "note saved", |a| a.note = text.to_string())
+    change(ctx, id, t("note saved"), |a| a.note = text.to_string())
 }
 
 fn show_note(ctx: &Context, id: &str) -> anyhow::Result<ExitCode> {
@@ -98,20 +99,25 @@ fn show_note(ctx: &Context, id: &str) -> anyhow::Result<ExitCode> {
     let (key, _) = target(&store, &notes, id)?;
     match notes.get(&key)?.filter(|a| !a.note.is_empty()) {
         Some(a) => print_text(&format!("{}\n", sanitize::text(&a.note)))?,
-        None => eprintln!("esf: no note for {}", sanitize::line(&key)),
+        None => eprintln!("esf: {} {}", t("no note for"), sanitize::line(&key)),
     }
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn bookmark(ctx: &Context, id: &str, on: bool) -> anyhow::Result<ExitCode> {
-    let what = if on { "bookmarked" } else { "bookmark removed" };
+    let what = t(if on { "bookmarked" } else { "bookmark removed" });
     change(ctx, id, what, |a| a.bookmarked = on)
 }
 
 pub fn review(ctx: &Context, id: &str, state: ReviewState) -> anyhow::Result<ExitCode> {
-    change(ctx, id, &format!("review: {}", state.as_str()), |a| {
-        a.review = state;
-    })
+    change(
+        ctx,
+        id,
+        &format!("{}: {}", t("review"), t(state.as_str())),
+        |a| {
+            a.review = state;
+        },
+    )
 }
 
 pub fn list(ctx: &Context, output: Output) -> anyhow::Result<ExitCode> {
@@ -129,18 +135,19 @@ pub fn list(ctx: &Context, output: Output) -> anyhow::Result<ExitCode> {
     match output {
         Output::Json => print_raw(&serde_json::to_string_pretty(&exported)?)?,
         Output::Markdown => print_raw(&notes_file::to_markdown(&exported))?,
-        Output::Text if exported.is_empty() => eprintln!("esf: no notes yet"),
+        Output::Text if exported.is_empty() => eprintln!("esf: {}", t("no notes yet")),
         Output::Text => print_text(&table(&exported).render(terminal_width(), styled()))?,
     }
     Ok(ExitCode::SUCCESS)
 }
 
 fn table(notes: &[Exported]) -> Table {
-    let mut table = Table::new(&["ID", "MARK", "REVIEW", "NAME", "NOTE"]).flexible(&[4, 3]);
+    let headers = ["ID", "MARK", "REVIEW", "NAME", "NOTE"].map(t);
+    let mut table = Table::new(&headers).flexible(&[4, 3]);
     for e in notes {
         let a = e.annotation;
         let mark = match (a.bookmarked, e.orphaned) {
-            (_, true) => "orphaned",
+            (_, true) => t("orphaned"),
             (true, false) => "★",
             (false, false) => "",
         };
@@ -148,7 +155,7 @@ fn table(notes: &[Exported]) -> Table {
         table.row(vec![
             a.key.clone(),
             mark.to_string(),
-            a.review.as_str().to_string(),
+            t(a.review.as_str()).to_string(),
             a.name.clone().unwrap_or_default(),
             first_line.to_string(),
         ]);

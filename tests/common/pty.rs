@@ -103,6 +103,7 @@ pub struct Session {
 pub fn start(db: &std::path::Path, env: &[(&str, &str)]) -> Session {
     let pair = terminal_80x24();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_esf"));
+    cmd.env("ESF_LANG", "en");
     cmd.env("ESF_DB", db);
     cmd.env("ESF_NOTES", db.with_file_name("notes.sqlite"));
     cmd.env("XDG_CONFIG_HOME", db.parent().unwrap());
