@@ -4,6 +4,7 @@
 //! Pure: the values of every project are handed in, interned once.
 
 use crate::dates;
+use crate::i18n::t;
 use crate::model::{Annotation, ReviewState};
 use crate::store::ProjectSummary;
 use std::collections::{BTreeMap, HashMap};
@@ -21,16 +22,6 @@ pub enum Facet {
     Bookmark,
     Review,
 }
-
-/// Facets read from the cache, in the index's single-valued columns.
-const SINGLE: [Facet; 6] = [
-    Facet::Region,
-    Facet::Fund,
-    Facet::Period,
-    Facet::Area,
-    Facet::Objective,
-    Facet::Phase,
-];
 
 impl Facet {
     pub const ALL: [Facet; 10] = [
@@ -78,8 +69,15 @@ impl Facet {
         }
     }
 
+    /// Where the facet is in [`Facet::ALL`].
+    fn index(self) -> usize {
+        Facet::ALL.iter().position(|f| *f == self).unwrap_or(0)
+    }
+
+    /// The first six facets have one value per project, read from the
+    /// cache's columns in this order.
     fn single_column(self) -> Option<usize> {
-        SINGLE.iter().position(|f| *f == self)
+        Some(self.index()).filter(|&i| i < SINGLE)
     }
 }
 
@@ -94,6 +92,9 @@ pub struct FacetRow<'a> {
 }
 
 const NONE: u32 = u32::MAX;
+
+/// How many facets have one value per project (the first of ALL).
+const SINGLE: usize = 6;
 
 /// Many values per project: project `i` has `values[starts[i]..starts[i+1]]`.
 #[derive(Default)]
@@ -119,7 +120,7 @@ pub struct FacetIndex {
     ids: HashMap<Box<str>, u32>,
     /// The values each facet has (by the index of the facet in ALL).
     values: [std::collections::HashSet<u32>; 8],
-    single: [Vec<u32>; 6],
+    single: [Vec<u32>; SINGLE],
     municipalities: Multi,
     organisations: Multi,
 }
@@ -144,7 +145,7 @@ impl FacetIndex {
         }
         for (multi, values) in [(0, &row.municipalities), (1, &row.organisations)] {
             let ids: Vec<u32> = values.iter().map(|v| self.intern(v)).collect();
-            self.values[SINGLE.len() + multi].extend(ids.iter().copied());
+            self.values[SINGLE + multi].extend(ids.iter().copied());
             let multi = if multi == 0 {
                 &mut self.municipalities
             } else {
@@ -190,9 +191,8 @@ impl FacetIndex {
     /// The value of `facet` that `value` names, written as in the cache
     /// or in another case.
     pub fn resolve(&self, facet: Facet, value: &str) -> Option<u32> {
-        let own = self
-            .values
-            .get(Facet::ALL.iter().position(|f| *f == facet)?)?;
+        // Facets from the notes have no values here.
+        let own = self.values.get(facet.index())?;
         let value = value.trim();
         if let Some(id) = self.ids.get(value).filter(|id| own.contains(id)) {
             return Some(*id);
@@ -282,17 +282,28 @@ impl Filters {
         self.chosen.is_empty() && self.active.is_none()
     }
 
-    /// `region: Västsverige · active: 2016`, for the status bar.
+    /// `Region: Västsverige · Active during: 2016`, in the language in
+    /// force (the status bar, messages).
     pub fn describe(&self) -> String {
         let mut parts: Vec<String> = self
             .chosen
             .iter()
-            .map(|(f, v)| format!("{}: {v}", f.name()))
+            .map(|(f, v)| format!("{}: {}", t(f.label()), value_label(v)))
             .collect();
         if let Some(active) = &self.active {
-            parts.push(format!("active: {}", active.text));
+            parts.push(format!("{}: {}", t("Active during"), active.text));
         }
         parts.join(" · ")
+    }
+}
+
+/// A facet value as shown: the program's own words (review states,
+/// bookmarks) in the language in force, values from documents as they are.
+pub fn value_label(value: &str) -> &str {
+    let words = ["unread", "in-review", "done", BOOKMARKED, NOT_BOOKMARKED];
+    match words.into_iter().find(|v| *v == value) {
+        Some(word) => t(word),
+        None => value,
     }
 }
 

@@ -4,7 +4,8 @@
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+mod common;
 
 struct Setup {
     dir: tempfile::TempDir,
@@ -37,12 +38,9 @@ impl Setup {
     }
 
     fn ok(&self, args: &[&str]) -> String {
-        let out = Command::new(env!("CARGO_BIN_EXE_esf"))
-            .env("ESF_LANG", "en")
+        let dir = self.dir.path();
+        let out = common::esf_over(&dir.join("cache.sqlite"), &dir.join("notes.sqlite"))
             .args(args)
-            .env("ESF_DB", self.dir.path().join("cache.sqlite"))
-            .env("ESF_NOTES", self.dir.path().join("notes.sqlite"))
-            .env("XDG_CONFIG_HOME", "/nonexistent")
             .output()
             .unwrap();
         let said = String::from_utf8_lossy(&out.stderr);

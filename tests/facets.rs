@@ -14,7 +14,8 @@
 //!   ten Arbetsförmedlingen offices
 
 use serde_json::Value;
-use std::process::Command;
+
+mod common;
 
 struct Esf {
     dir: tempfile::TempDir,
@@ -28,12 +29,9 @@ impl Esf {
     }
 
     fn run(&self, args: &[&str]) -> std::process::Output {
-        Command::new(env!("CARGO_BIN_EXE_esf"))
-            .env("ESF_LANG", "en")
+        let dir = self.dir.path();
+        common::esf_over(&dir.join("cache.sqlite"), &dir.join("notes.sqlite"))
             .args(args)
-            .env("ESF_DB", self.dir.path().join("cache.sqlite"))
-            .env("ESF_NOTES", self.dir.path().join("notes.sqlite"))
-            .env("XDG_CONFIG_HOME", "/nonexistent")
             .output()
             .unwrap()
     }

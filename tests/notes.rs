@@ -4,7 +4,9 @@
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
+
+mod common;
 
 struct Setup {
     _dir: tempfile::TempDir,
@@ -25,12 +27,8 @@ fn setup() -> Setup {
 
 impl Setup {
     fn esf(&self, args: &[&str]) -> Output {
-        let out = Command::new(env!("CARGO_BIN_EXE_esf"))
-            .env("ESF_LANG", "en")
+        let out = common::esf_over(&self.db, &self.notes)
             .args(args)
-            .env("ESF_DB", &self.db)
-            .env("ESF_NOTES", &self.notes)
-            .env("XDG_CONFIG_HOME", "/nonexistent")
             .output()
             .unwrap();
         assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));

@@ -2,11 +2,9 @@
 //! standard output; notes and contact persons only when asked for.
 
 use super::list::{Listing, Query};
-use super::{print_text, Context};
+use super::{print_data, Context};
 use crate::cli::ExportFormat;
 use crate::export::{self, Format, With};
-use crate::sanitize;
-use std::io::IsTerminal;
 use std::process::ExitCode;
 
 pub fn run(
@@ -26,12 +24,7 @@ pub fn run(
     let records = store.records(&keys)?;
     let rows = export::rows(records, with, &|key| listing.annotations.get(key).cloned());
     let text = export::render(&rows, format.into(), with);
-    // Raw data for files and pipes; made safe only for a terminal.
-    if std::io::stdout().is_terminal() {
-        print_text(&sanitize::text(&text))?;
-    } else {
-        print_text(&text)?;
-    }
+    print_data(&text)?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -195,6 +195,16 @@ pub fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// Prints data (an export): raw for files and pipes, where the bytes are
+/// the point; made safe for a terminal, where they would be commands.
+pub fn print_data(text: &str) -> anyhow::Result<()> {
+    if std::io::stdout().is_terminal() {
+        print_text(&crate::sanitize::text(text))
+    } else {
+        print_text(text)
+    }
+}
+
 /// Prints text to standard output.
 pub fn print_text(text: &str) -> anyhow::Result<()> {
     use std::io::Write;

@@ -1,7 +1,7 @@
 //! `esf note`, `esf bookmark`, `esf review`, `esf notes`: the caseworker's
 //! own records of projects, kept apart from the cache.
 
-use super::{print_text, styled, terminal_width, Context};
+use super::{print_data, print_text, styled, terminal_width, Context};
 use crate::catalogue::Catalogue;
 use crate::i18n::t;
 use crate::model::{Annotation, ReviewState};
@@ -11,7 +11,6 @@ use crate::store::{normalise_id, Notes, Store, StoreError};
 use crate::table::Table;
 use anyhow::{anyhow, Context as _};
 use std::collections::HashSet;
-use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -28,15 +27,6 @@ impl Output {
             (_, true) => Output::Markdown,
             _ => Output::Text,
         }
-    }
-}
-
-/// Raw text for files and pipes; made safe for a terminal.
-fn print_raw(text: &str) -> anyhow::Result<()> {
-    if std::io::stdout().is_terminal() {
-        print_text(&format!("{}\n", sanitize::text(text).trim_end()))
-    } else {
-        print_text(&format!("{}\n", text.trim_end()))
     }
 }
 
@@ -133,8 +123,8 @@ pub fn list(ctx: &Context, output: Output) -> anyhow::Result<ExitCode> {
         })
         .collect();
     match output {
-        Output::Json => print_raw(&serde_json::to_string_pretty(&exported)?)?,
-        Output::Markdown => print_raw(&notes_file::to_markdown(&exported))?,
+        Output::Json => print_data(&(serde_json::to_string_pretty(&exported)? + "\n"))?,
+        Output::Markdown => print_data(&notes_file::to_markdown(&exported))?,
         Output::Text if exported.is_empty() => eprintln!("esf: {}", t("no notes yet")),
         Output::Text => print_text(&table(&exported).render(terminal_width(), styled()))?,
     }

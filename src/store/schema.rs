@@ -31,7 +31,19 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
 
 /// Migrates up to `target` only (tests build older caches with it).
 pub fn migrate_to(conn: &mut Connection, target: i64) -> rusqlite::Result<()> {
-    for (index, sql) in MIGRATIONS.iter().enumerate() {
+    apply(conn, MIGRATIONS, APPLICATION_ID, target)
+}
+
+/// Applies `migrations` (N takes the file from version N-1 to N) up to
+/// `target`, each in its own IMMEDIATE transaction with the version bump
+/// and the file's `application_id`: shared by the cache and the notes.
+pub fn apply(
+    conn: &mut Connection,
+    migrations: &[&str],
+    application_id: i32,
+    target: i64,
+) -> rusqlite::Result<()> {
+    for (index, sql) in migrations.iter().enumerate() {
         let to = index as i64 + 1;
         if to <= version(conn)? || to > target {
             continue;
@@ -43,7 +55,7 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> rusqlite::Result<()> {
         }
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", to)?;
-        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+        tx.pragma_update(None, "application_id", application_id)?;
         tx.commit()?;
     }
     Ok(())

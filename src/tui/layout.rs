@@ -107,6 +107,18 @@ fn split(main: Rect, focus: Pane) -> (Rect, Rect) {
     }
 }
 
+/// A box of at most `width` × `height` in the middle of `screen` (help,
+/// the note editor, the facet picker).
+pub fn centred(screen: Rect, width: u16, height: u16) -> Rect {
+    let (width, height) = (width.min(screen.width), height.min(screen.height));
+    Rect::new(
+        screen.x + (screen.width - width) / 2,
+        screen.y + (screen.height - height) / 2,
+        width,
+        height,
+    )
+}
+
 /// Two columns: the first `left` cells wide, the second the rest.
 fn columns(area: Rect, left: u16) -> (Rect, Rect) {
     let first = Rect {

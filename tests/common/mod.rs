@@ -13,6 +13,17 @@ use esf_browser::tui::view;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
 
+/// The `esf` binary over the cache `db` and the notes `notes`, with
+/// English labels whatever the locale and no user config.
+pub fn esf_over(db: &std::path::Path, notes: &std::path::Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_esf"));
+    cmd.env("ESF_LANG", "en")
+        .env("ESF_DB", db)
+        .env("ESF_NOTES", notes)
+        .env("XDG_CONFIG_HOME", "/nonexistent");
+    cmd
+}
+
 /// The browser over an in-memory cache holding the sample corpus.
 pub fn sample_app(width: u16, height: u16) -> App {
     let mut store = Store::in_memory().unwrap();

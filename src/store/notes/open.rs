@@ -2,7 +2,8 @@
 //! migrating, and make every write durable.
 
 use super::{backup, Notes, NotesError, Result, APPLICATION_ID};
-use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
+use crate::store::schema::version;
+use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::path::Path;
 use std::time::Duration;
 
@@ -110,32 +111,13 @@ fn inspect(conn: &Connection) -> rusqlite::Result<std::result::Result<(), String
     Ok(Ok(()))
 }
 
-fn version(conn: &Connection) -> rusqlite::Result<i64> {
-    conn.pragma_query_value(None, "user_version", |r| r.get(0))
-}
-
 pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
     migrate_to(conn, LATEST)
 }
 
 /// Migrates up to `target` only (tests build older notes with it).
 pub fn migrate_to(conn: &mut Connection, target: i64) -> rusqlite::Result<()> {
-    for (index, sql) in MIGRATIONS.iter().enumerate() {
-        let to = index as i64 + 1;
-        if to <= version(conn)? || to > target {
-            continue;
-        }
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        // Another process may have migrated while this one waited.
-        if to <= version(&tx)? {
-            continue;
-        }
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", to)?;
-        tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-        tx.commit()?;
-    }
-    Ok(())
+    crate::store::schema::apply(conn, MIGRATIONS, APPLICATION_ID, target)
 }
 
 #[cfg(test)]

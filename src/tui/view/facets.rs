@@ -1,11 +1,12 @@
 //! The facet picker: a box over the list with the facets, or one facet's
 //! values and their counts, or the "active during" prompt.
 
-use crate::facets::Facet;
+use crate::facets::{value_label, Facet};
 use crate::i18n::t;
 use crate::sanitize;
 use crate::tui::app::App;
 use crate::tui::facet_picker::{FacetPicker, Stage, ACTIVE_ROW};
+use crate::tui::layout::centred;
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -22,12 +23,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, screen: Rect) {
     let width = screen.width.saturating_sub(4).min(64);
     let wanted = (lines.len() as u16 + 2).clamp(6, 17);
     let height = screen.height.saturating_sub(2).min(wanted);
-    let area = Rect::new(
-        screen.x + (screen.width - width) / 2,
-        screen.y + (screen.height - height) / 2,
-        width,
-        height,
-    );
+    let area = centred(screen, width, height);
     let rows = height.saturating_sub(2) as usize;
     // The query line stays; the rows below it scroll with the selection.
     let fixed = usize::from(matches!(picker.stage, Stage::Values { .. }));
@@ -71,7 +67,7 @@ fn content(app: &App, picker: &FacetPicker, theme: Theme) -> (String, Vec<Line<'
             lines.push(Line::from(t("(any)")));
             lines.extend(shown.iter().map(|&i| {
                 let (value, n) = &values[i];
-                Line::from(format!("{n:>7}  {}", sanitize::line(t_value(value))))
+                Line::from(format!("{n:>7}  {}", sanitize::line(value_label(value))))
             }));
             (
                 format!(" {} · {} ", t(facet.label()), t("type to narrow")),
@@ -94,7 +90,7 @@ fn content(app: &App, picker: &FacetPicker, theme: Theme) -> (String, Vec<Line<'
 fn facet_lines(app: &App) -> Vec<Line<'static>> {
     let row = |label: &str, value: Option<&str>| {
         let value = value.map_or(t("any").to_string(), |v| {
-            sanitize::line(t_value(v)).into_owned()
+            sanitize::line(value_label(v)).into_owned()
         });
         let pad = 20usize.saturating_sub(label.width());
         Line::from(format!("{label}{}{value}", " ".repeat(pad)))
@@ -107,20 +103,4 @@ fn facet_lines(app: &App) -> Vec<Line<'static>> {
     lines.push(row(t("Active during"), active));
     debug_assert_eq!(lines.len(), ACTIVE_ROW + 1);
     lines
-}
-
-/// Facet values that are words of the program (review states, bookmarks)
-/// in the language in force; values from documents as they are.
-pub(super) fn t_value(value: &str) -> &str {
-    let words = [
-        "unread",
-        "in-review",
-        "done",
-        "bookmarked",
-        "not bookmarked",
-    ];
-    match words.into_iter().find(|v| *v == value) {
-        Some(word) => t(word),
-        None => value,
-    }
 }

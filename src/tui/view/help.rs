@@ -2,6 +2,7 @@
 
 use crate::i18n::t;
 use crate::tui::app::App;
+use crate::tui::layout::centred;
 use crate::tui::theme::Theme;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
@@ -10,14 +11,7 @@ use ratatui::Frame;
 
 pub fn draw(frame: &mut Frame, app: &App, theme: Theme, screen: Rect) {
     let rows = app.keys.help_rows();
-    let width = screen.width.min(96);
-    let height = (rows.len() as u16 + 4).min(screen.height);
-    let area = Rect::new(
-        screen.x + (screen.width - width) / 2,
-        screen.y + (screen.height - height) / 2,
-        width,
-        height,
-    );
+    let area = centred(screen, 96, rows.len() as u16 + 4);
     let shown = rows
         .into_iter()
         .skip(app.help_scroll)

@@ -3,6 +3,7 @@
 use crate::i18n::t;
 use crate::sanitize;
 use crate::tui::app::App;
+use crate::tui::layout::centred;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::wrap;
 use ratatui::layout::Rect;
@@ -14,14 +15,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, screen: Rect) {
     let Some(editor) = &app.note_editor else {
         return;
     };
-    let width = screen.width.saturating_sub(4).min(90);
-    let height = screen.height.saturating_sub(4).min(14);
-    let area = Rect::new(
-        screen.x + (screen.width - width) / 2,
-        screen.y + (screen.height - height) / 2,
-        width,
-        height,
+    let area = centred(
+        screen,
+        screen.width.saturating_sub(4).min(90),
+        screen.height.saturating_sub(4).min(14),
     );
+    let (width, height) = (area.width, area.height);
     let name = editor.name.as_deref().unwrap_or("");
     let title = format!(" {} · {} {} ", t("Note"), editor.key, name);
     let inner_width = width.saturating_sub(2) as usize;

@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
             t("sort")
         )));
         if !app.facets.is_empty() {
-            let facets = sanitize::line(&facets_text(app)).into_owned();
+            let facets = sanitize::line(&app.facets.describe()).into_owned();
             spans.push(Span::styled(format!("· {facets} "), theme.message()));
         }
     }
@@ -62,20 +62,6 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
         spans.push(Span::raw(hint));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
-}
-
-/// The facets in force, in the language in force.
-fn facets_text(app: &App) -> String {
-    let mut parts: Vec<String> = app
-        .facets
-        .chosen
-        .iter()
-        .map(|(f, v)| format!("{}: {}", t(f.label()), super::facets::t_value(v)))
-        .collect();
-    if let Some(active) = &app.facets.active {
-        parts.push(format!("{}: {}", t("Active during"), active.text));
-    }
-    parts.join(" · ")
 }
 
 fn counts(app: &App) -> String {
