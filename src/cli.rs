@@ -141,15 +141,21 @@ pub enum Command {
     },
     /// Import files and folders into the cache (unchanged files are skipped).
     Import {
-        /// Files or folders (folders are read recursively).
-        #[arg(required = true)]
+        /// Files or folders (folders are read recursively; with --rebuild,
+        /// none means every recorded one).
+        #[arg(required_unless_present = "rebuild")]
         paths: Vec<PathBuf>,
         /// Also remove projects whose source files are gone.
         #[arg(long)]
         prune: bool,
-        /// Start from an empty cache.
+        /// Read every recorded file and folder (and these) again into an
+        /// emptied cache; what changed is reported and recorded.
         #[arg(long)]
         rebuild: bool,
+        /// Follow symbolic links that lead outside the folders imported
+        /// (skipped by default, with a reason).
+        #[arg(long)]
+        follow_symlinks: bool,
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,

@@ -75,7 +75,7 @@ pub fn rows(
 pub fn render(rows: &[Row], format: Format, with: With) -> String {
     match format {
         Format::Csv => csv(rows, with),
-        Format::Json => serde_json::to_string_pretty(rows).unwrap_or_default() + "\n",
+        Format::Json => crate::safe_json::to_string(rows) + "\n",
         Format::Markdown => markdown(rows, with),
     }
 }
@@ -192,7 +192,10 @@ fn defused(cell: String) -> String {
 }
 
 fn csv_line(cells: impl Iterator<Item = String>) -> String {
+    // Control characters made visible as on the screen: `cat export.csv`
+    // must not run what a document smuggled in.
     let quoted: Vec<String> = cells
+        .map(|c| crate::sanitize::text(&c).into_owned())
         .map(defused)
         .map(|c| {
             if c.contains([',', '"', '\n', '\r']) {
@@ -213,7 +216,7 @@ fn markdown(rows: &[Row], with: With) -> String {
         let _ = writeln!(
             out,
             "\n## {} {}\n",
-            r.key,
+            one_line(&r.key),
             one_line(p.name.as_deref().unwrap_or(""))
         );
         let money = |v: Option<i64>| v.map(|n| format!("{} kr", crate::report::thousands(n)));
@@ -253,7 +256,7 @@ fn markdown(rows: &[Row], with: With) -> String {
             let bookmark = if a.bookmarked { "bookmarked, " } else { "" };
             let _ = writeln!(out, "- Your review: {bookmark}{}", a.review.as_str());
             for line in a.note.lines() {
-                let _ = writeln!(out, "\n> {line}");
+                let _ = writeln!(out, "\n> {}", crate::sanitize::line(line));
             }
         }
     }
@@ -261,5 +264,6 @@ fn markdown(rows: &[Row], with: With) -> String {
 }
 
 fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let words: Vec<&str> = s.split_whitespace().collect();
+    crate::sanitize::line(&words.join(" ")).into_owned()
 }

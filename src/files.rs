@@ -1,24 +1,42 @@
 //! Finding the files under the paths a user gives: folders are read
-//! recursively, hidden entries skipped, symlink loops visited once.
+//! recursively, hidden entries skipped, symlink loops visited once, and
+//! links that lead outside the folders given skipped unless asked for
+//! (another user's private file must not end up in a shared cache).
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-/// A file to read, or a path that could not be listed (with the reason).
+/// A file to read, or a path that is not read (with the reason).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Found {
     File(PathBuf),
     Unlistable(PathBuf, String),
 }
 
+/// How to treat symbolic links inside the folders given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Links {
+    /// Follow a link only to a file or folder inside the folders given.
+    #[default]
+    Inside,
+    /// Follow every link.
+    Follow,
+}
+
 /// Files as given, folders expanded to the files below them (sorted).
-pub fn expand(paths: &[PathBuf]) -> Vec<Found> {
+pub fn expand(paths: &[PathBuf], links: Links) -> Vec<Found> {
+    let roots: Vec<PathBuf> = paths
+        .iter()
+        .filter(|p| p.is_dir())
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
+    let walker = Walker { roots, links };
     let mut out = Vec::new();
     for path in paths {
         if path.is_dir() {
             let mut seen = HashSet::new();
             let mut found = Vec::new();
-            walk(path, &mut found, &mut seen);
+            walker.walk(path, &mut found, &mut seen);
             found.sort_by(|a, b| found_path(a).cmp(found_path(b)));
             out.extend(found);
         } else {
@@ -34,28 +52,56 @@ fn found_path(f: &Found) -> &Path {
     }
 }
 
-fn walk(dir: &Path, found: &mut Vec<Found>, seen: &mut HashSet<PathBuf>) {
-    let real = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    if !seen.insert(real) {
-        return; // a symlink back to a folder already read
+struct Walker {
+    roots: Vec<PathBuf>,
+    links: Links,
+}
+
+impl Walker {
+    fn walk(&self, dir: &Path, found: &mut Vec<Found>, seen: &mut HashSet<PathBuf>) {
+        let real = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        if !seen.insert(real) {
+            return; // a symlink back to a folder already read
+        }
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(err) => {
+                let why = format!("cannot read folder: {err}");
+                found.push(Found::Unlistable(dir.to_path_buf(), why));
+                return;
+            }
+        };
+        for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
+            if is_link {
+                if let Err(why) = self.may_follow(&path) {
+                    found.push(Found::Unlistable(path, why));
+                    continue;
+                }
+            }
+            if path.is_dir() {
+                self.walk(&path, found, seen);
+            } else {
+                found.push(Found::File(path));
+            }
+        }
     }
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(err) => {
-            found.push(Found::Unlistable(dir.to_path_buf(), err.to_string()));
-            return;
+
+    fn may_follow(&self, link: &Path) -> Result<(), String> {
+        let Ok(target) = std::fs::canonicalize(link) else {
+            return Err("a symbolic link to nothing".into());
+        };
+        if self.links == Links::Follow || self.roots.iter().any(|r| target.starts_with(r)) {
+            return Ok(());
         }
-    };
-    for entry in entries.flatten() {
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let path = entry.path();
-        if path.is_dir() {
-            walk(&path, found, seen);
-        } else {
-            found.push(Found::File(path));
-        }
+        Err(format!(
+            "a symbolic link to {}, outside the folders imported; --follow-symlinks imports it",
+            target.display()
+        ))
     }
 }
 
@@ -73,7 +119,7 @@ mod tests {
         std::fs::write(dir.path().join("y.txt"), "y").unwrap();
         #[cfg(unix)]
         std::os::unix::fs::symlink(dir.path(), sub.join("loop")).unwrap();
-        let found = expand(&[dir.path().to_path_buf()]);
+        let found = expand(&[dir.path().to_path_buf()], Links::Inside);
         let names: Vec<String> = found
             .iter()
             .map(|f| {
@@ -85,5 +131,29 @@ mod tests {
             })
             .collect();
         assert_eq!(names, vec!["x.txt", "y.txt"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_outside_the_folders_are_skipped_unless_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let docs = dir.path().join("docs");
+        std::fs::create_dir(&docs).unwrap();
+        let private = dir.path().join("private.txt");
+        std::fs::write(&private, "secret").unwrap();
+        std::fs::write(docs.join("a.txt"), "a").unwrap();
+        std::os::unix::fs::symlink(&private, docs.join("b.txt")).unwrap();
+        std::os::unix::fs::symlink(docs.join("a.txt"), docs.join("c.txt")).unwrap();
+        let found = expand(std::slice::from_ref(&docs), Links::Inside);
+        assert_eq!(found[0], Found::File(docs.join("a.txt")));
+        assert!(matches!(&found[1], Found::Unlistable(p, why)
+            if p.ends_with("b.txt") && why.contains("outside the folders imported")));
+        assert_eq!(
+            found[2],
+            Found::File(docs.join("c.txt")),
+            "a link inside is read"
+        );
+        let followed = expand(&[docs], Links::Follow);
+        assert!(followed.iter().all(|f| matches!(f, Found::File(_))));
     }
 }

@@ -183,6 +183,15 @@ const SWEDISH: &[(&str, &str)] = &[
     ("bookmarked", "bokmärkt"),
     ("bookmark removed", "bokmärket borttaget"),
     ("note saved", "anteckningen sparad"),
+    ("not saved", "inte sparad"),
+    (
+        "a paste goes into the search box (/) or a note (n)",
+        "klistra in i sökrutan (/) eller i en anteckning (n)",
+    ),
+    (
+        "the note was not saved; it is still here",
+        "anteckningen sparades inte; den finns kvar här",
+    ),
     ("note removed", "anteckningen borttagen"),
     ("note not changed", "anteckningen oförändrad"),
     ("facets cleared", "fasetterna rensade"),

@@ -17,6 +17,7 @@ pub mod ingest;
 pub mod model;
 pub mod notes_file;
 pub mod report;
+pub mod safe_json;
 pub mod sanitize;
 pub mod search;
 pub mod stats;

@@ -18,6 +18,9 @@ fn setup() -> Setup {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("cache").join("cache.sqlite");
     let notes = dir.path().join("data").join("notes.sqlite");
+    // esf creates only its own default folders: these a user made.
+    std::fs::create_dir(db.parent().unwrap()).unwrap();
+    std::fs::create_dir(notes.parent().unwrap()).unwrap();
     Setup {
         _dir: dir,
         db,
@@ -207,5 +210,8 @@ fn reading_notes_creates_no_files() {
     let s = setup();
     s.ok(&["notes", "--json"]);
     assert!(!s.notes.exists());
-    assert!(!s.notes.parent().unwrap().exists());
+    let left = std::fs::read_dir(s.notes.parent().unwrap())
+        .unwrap()
+        .count();
+    assert_eq!(left, 0, "nothing beside where the notes would be");
 }

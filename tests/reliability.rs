@@ -398,7 +398,7 @@ fn a_damaged_cache_is_moved_aside_and_rebuilt_with_one_line() {
         assert_eq!(said.lines().count(), 1, "{kind}: one line: {said}");
         assert!(said.contains("rebuilt"), "{kind}: {said}");
         assert!(
-            dir.path().join("cache.damaged").exists(),
+            dir.path().join("cache.sqlite.damaged").exists(),
             "{kind}: moved aside"
         );
         let listed = String::from_utf8_lossy(&out.stdout);

@@ -214,11 +214,45 @@ fn rebuild_starts_from_an_empty_cache() {
     );
     let one = corpus.path().join("001_fa7e1b871c6b631c.txt");
     let options = ImportOptions {
+        replace: true,
+        ..Default::default()
+    };
+    let r = import(&mut store, std::slice::from_ref(&one), options);
+    assert_eq!((r.new, r.projects), (1, 1));
+}
+
+#[test]
+fn a_rebuild_reads_everything_again_and_reports_what_changed() {
+    let corpus = corpus_copy();
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = open(&dir.path().join("c.sqlite"));
+    let all = [corpus.path().to_path_buf()];
+    import(&mut store, &all, ImportOptions::default());
+    let edited = corpus.path().join("001_fa7e1b871c6b631c.txt");
+    let text = std::fs::read_to_string(&edited).unwrap();
+    std::fs::write(
+        &edited,
+        text.replace(
+            "Arbetsliv och hälsa Nordost",
+            "Arbetsliv och hälsa i Nordost",
+        ),
+    )
+    .unwrap();
+    std::fs::remove_file(corpus.path().join("000_3baf275082b782be.txt")).unwrap();
+    let options = ImportOptions {
         rebuild: true,
         ..Default::default()
     };
-    let r = import(&mut store, &[one], options);
-    assert_eq!((r.new, r.projects), (1, 1));
+    let r = import(&mut store, &all, options);
+    assert_eq!((r.new, r.updated, r.unchanged, r.removed), (0, 1, 3, 1));
+    assert_eq!(r.projects, 4);
+    let changes = store.changes().unwrap();
+    let kinds: Vec<(&str, &str)> = changes
+        .iter()
+        .map(|c| (c.key.as_str(), c.kind.as_str()))
+        .collect();
+    assert!(kinds.contains(&("2015/00730", "removed")), "{kinds:?}");
+    assert_eq!(kinds.len(), 2, "one changed, one removed: {kinds:?}");
 }
 
 #[test]
@@ -245,7 +279,7 @@ fn a_damaged_cache_is_rebuilt_from_the_recorded_sources() {
     );
     assert_eq!(opened.store.project_count().unwrap(), 5);
     assert!(
-        dir.path().join("c.damaged").exists(),
+        dir.path().join("c.sqlite.damaged").exists(),
         "the damaged file is kept aside"
     );
 }

@@ -1,8 +1,9 @@
 //! `esf import`: files and folders into the cache, with a report.
 
 use super::{print_json, print_text, Context};
+use crate::files::Links;
 use crate::sanitize;
-use crate::store::{sources, ImportOptions, ImportReport, Input};
+use crate::store::{self, sources, ImportOptions, ImportReport, Input, StoreError};
 use std::fmt::Write as _;
 use std::fs::{File, TryLockError};
 use std::io::{IsTerminal, Write};
@@ -10,45 +11,111 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-pub fn run(
-    ctx: &Context,
-    paths: &[PathBuf],
-    prune: bool,
-    rebuild: bool,
-    json: bool,
-) -> anyhow::Result<ExitCode> {
-    let _one_at_a_time = import_lock(&ctx.db_path()?)?;
-    let mut store = ctx.open()?;
-    let inputs = Input::from_paths(paths);
+/// How `esf import` was asked to run.
+pub struct How {
+    pub prune: bool,
+    pub rebuild: bool,
+    pub follow_symlinks: bool,
+    pub json: bool,
+}
+
+pub fn run(ctx: &Context, paths: &[PathBuf], how: How) -> anyhow::Result<ExitCode> {
+    let links = match how.follow_symlinks {
+        true => Links::Follow,
+        false => Links::Inside,
+    };
+    let given = Input::from_paths_with(paths, links);
+    check_given(paths, &given)?;
+    let place = ctx.place()?;
+    let _one_at_a_time = import_lock(&place.path)?;
+    let mut store = ctx.open_at(place)?;
+    let db = store.path().map(Path::to_path_buf);
+    let recorded = db.as_deref().map(sources::read).unwrap_or_default();
+    let named: Vec<String> = paths.iter().map(|p| sources::absolute(p)).collect();
     // The sample corpus only stood in for the user's own documents.
-    let only_sample = store
-        .path()
-        .is_some_and(|db| sources::read(db) == [sources::SAMPLE]);
-    if only_sample && !json {
+    let replace = recorded == [sources::SAMPLE] && !how.rebuild;
+    let (inputs, list) = if how.rebuild {
+        let list = with_added(&recorded, &named);
+        (store::inputs_of(&list, links), list)
+    } else if replace {
+        (given, named)
+    } else {
+        (given, with_added(&recorded, &named))
+    };
+    let options = ImportOptions {
+        prune: how.prune,
+        rebuild: how.rebuild,
+        replace,
+        sources: Some(list),
+        require_documents: true,
+    };
+    if replace && !how.json {
         eprintln!("esf: replacing the bundled sample corpus with your documents");
     }
-    let rebuild = rebuild || only_sample;
-    let options = ImportOptions { prune, rebuild };
     let mut bar = ProgressBar::new();
     let started = Instant::now();
-    let report = store.import(&inputs, &options, &mut |done, total| {
+    let result = store.import(&inputs, &options, &mut |done, total| {
         bar.update(done, total)
-    })?;
+    });
     bar.finish();
-    if let Some(db) = store.path() {
-        let given: Vec<String> = paths.iter().map(|p| sources::absolute(p)).collect();
-        if rebuild {
-            sources::replace(db, &given)?;
-        } else {
-            sources::record(db, &given)?;
-        }
-    }
-    if json {
+    let report = match result {
+        Err(StoreError::NothingImported(report)) => return nothing_imported(&report, how.json),
+        other => other?,
+    };
+    if how.json {
         print_json(&report)?;
     } else {
         print_text(&plain(&report, started.elapsed()))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Every path given is there and gives at least one file; else one line
+/// says which, before anything is opened or changed.
+fn check_given(paths: &[PathBuf], given: &[Input]) -> anyhow::Result<()> {
+    for path in paths {
+        if std::fs::symlink_metadata(path).is_err() {
+            anyhow::bail!(
+                "{} does not exist; nothing was imported",
+                sanitize::line(&path.display().to_string())
+            );
+        }
+        let inside = |p: &Path| p.starts_with(path);
+        let has_files = given
+            .iter()
+            .any(|i| matches!(i, Input::File(p) if inside(p)));
+        if !has_files {
+            anyhow::bail!(
+                "{} holds no documents to import; nothing was changed",
+                sanitize::line(&path.display().to_string())
+            );
+        }
+    }
+    Ok(())
+}
+
+fn with_added(list: &[String], more: &[String]) -> Vec<String> {
+    let mut all = list.to_vec();
+    for source in more {
+        if !all.contains(source) {
+            all.push(source.clone());
+        }
+    }
+    all
+}
+
+/// Every file was skipped: they are named, and the cache is as it was.
+fn nothing_imported(report: &ImportReport, json: bool) -> anyhow::Result<ExitCode> {
+    if json {
+        print_json(report)?;
+    } else {
+        for s in &report.skipped_files {
+            let (path, reason) = (sanitize::line(&s.path), sanitize::line(&s.reason));
+            eprintln!("esf: skipped {path}: {reason}");
+        }
+    }
+    eprintln!("esf: none of the files could be imported; nothing was changed");
+    Ok(ExitCode::FAILURE)
 }
 
 /// One import per cache at a time: a second waits for the first (SQLite
@@ -58,16 +125,18 @@ pub fn run(
 fn import_lock(db: &Path) -> anyhow::Result<Option<File>> {
     let mut name = db.as_os_str().to_owned();
     name.push(".lock");
-    if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
-    }
-    let Ok(file) = File::options()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(PathBuf::from(&name))
-    else {
-        return Ok(None);
+    let mut options = File::options();
+    options.create(true).truncate(false).write(true);
+    // Another user may plant a link here in a shared folder.
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+    let file = match options.open(PathBuf::from(&name)) {
+        Ok(file) => file,
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => anyhow::bail!(
+            "{} is a symbolic link; esf does not write through links",
+            sanitize::line(&PathBuf::from(&name).display().to_string())
+        ),
+        Err(_) => return Ok(None),
     };
     match file.try_lock() {
         Ok(()) => {}

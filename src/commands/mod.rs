@@ -27,28 +27,48 @@ pub struct Context {
 }
 
 impl Context {
+    /// The cache file, and whether it is esf's default one (whose folder
+    /// esf may create). An empty `ESF_DB=` means the default.
+    pub fn db_place(&self) -> anyhow::Result<(PathBuf, bool)> {
+        match self.db.clone().filter(|p| !p.as_os_str().is_empty()) {
+            Some(path) => Ok((path, false)),
+            None => store::default_path()
+                .map(|p| (p, true))
+                .ok_or_else(|| anyhow!("no cache folder for this user; give one with --db PATH")),
+        }
+    }
+
     pub fn db_path(&self) -> anyhow::Result<PathBuf> {
-        self.db
-            .clone()
-            .or_else(store::default_path)
-            .ok_or_else(|| anyhow!("no cache folder for this user; give one with --db PATH"))
+        Ok(self.db_place()?.0)
+    }
+
+    /// Where the cache may be opened: refused, with nothing written, when
+    /// the file is not esf's or its folder is missing.
+    pub fn place(&self) -> anyhow::Result<store::Place> {
+        let (path, is_default) = self.db_place()?;
+        Ok(Store::place(&path, is_default)?)
     }
 
     /// Opens the user's notes (created on the first write).
     pub fn open_notes(&self) -> anyhow::Result<Notes> {
-        let path = self
-            .notes
-            .clone()
-            .or_else(store::notes::default_path)
+        if let Some(path) = self.notes.clone().filter(|p| !p.as_os_str().is_empty()) {
+            return Ok(Notes::open(&path)?);
+        }
+        let path = store::notes::default_path()
             .ok_or_else(|| anyhow!("no data folder for this user; give one with --notes PATH"))?;
-        Ok(Notes::open(&path)?)
+        Ok(Notes::open_default(&path)?)
     }
 
     /// Opens the cache, saying so in one line if it had to be rebuilt.
     pub fn open(&self) -> anyhow::Result<Store> {
-        let path = self.db_path()?;
-        let opened = Store::open(&path)
-            .with_context(|| format!("cannot open the cache {}", path.display()))?;
+        self.open_at(self.place()?)
+    }
+
+    /// Opens the cache at a place [`Context::place`] gave.
+    pub fn open_at(&self, place: store::Place) -> anyhow::Result<Store> {
+        let shown = place.path.display().to_string();
+        let opened =
+            Store::open_at(place).with_context(|| format!("cannot open the cache {shown}"))?;
         if let Some(notice) = opened.notice {
             eprintln!("esf: {}", crate::sanitize::line(&notice));
         }
@@ -72,10 +92,11 @@ impl Context {
         if store.is_read_only() || !store.never_imported()? {
             return Ok((store, None));
         }
-        let report = store.import(&Input::sample(), &Default::default(), &mut |_, _| {})?;
-        if let Some(path) = store.path() {
-            store::sources::record(path, &[store::sources::SAMPLE.to_string()])?;
-        }
+        let options = store::ImportOptions {
+            sources: Some(vec![store::sources::SAMPLE.to_string()]),
+            ..Default::default()
+        };
+        let report = store.import(&Input::sample(), &options, &mut |_, _| {})?;
         let notice = format!(
             "the cache was empty, so it now holds the bundled sample corpus ({} projects); add your own with `esf import FOLDER`",
             report.projects
@@ -92,8 +113,17 @@ pub fn run(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
             paths,
             prune,
             rebuild,
+            follow_symlinks,
             json,
-        } => import::run(ctx, &paths, prune, rebuild, json),
+        } => {
+            let how = import::How {
+                prune,
+                rebuild,
+                follow_symlinks,
+                json,
+            };
+            import::run(ctx, &paths, how)
+        }
         Command::List {
             filter,
             sort,
@@ -190,7 +220,7 @@ pub fn terminal_width() -> Option<usize> {
 pub fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, value)?;
+    crate::safe_json::to_writer(&mut out, value)?;
     writeln!(out)?;
     Ok(())
 }

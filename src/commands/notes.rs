@@ -123,7 +123,7 @@ pub fn list(ctx: &Context, output: Output) -> anyhow::Result<ExitCode> {
         })
         .collect();
     match output {
-        Output::Json => print_data(&(serde_json::to_string_pretty(&exported)? + "\n"))?,
+        Output::Json => print_data(&(crate::safe_json::to_string(&exported) + "\n"))?,
         Output::Markdown => print_data(&notes_file::to_markdown(&exported))?,
         Output::Text if exported.is_empty() => eprintln!("esf: {}", t("no notes yet")),
         Output::Text => print_text(&table(&exported).render(terminal_width(), styled()))?,

@@ -12,7 +12,7 @@ use std::process::ExitCode;
 pub fn run(paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
     let mut docs = Vec::new();
     let mut unreadable = 0;
-    for found in files::expand(paths) {
+    for found in files::expand(paths, files::Links::Follow) {
         let path = match found {
             Found::File(path) => path,
             Found::Unlistable(path, reason) => {
@@ -58,7 +58,7 @@ pub(crate) fn print_documents(docs: &[ParsedDocument], json: bool) -> anyhow::Re
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if json {
-        serde_json::to_writer_pretty(&mut out, docs)?;
+        crate::safe_json::to_writer(&mut out, docs)?;
         writeln!(out)?;
     } else {
         for doc in docs {

@@ -5,7 +5,7 @@
 //! content hash) are not parsed again.
 
 use super::write::{self, DocMeta, Touched};
-use super::{refresh, sources, Result, Store};
+use super::{refresh, sources, Result, Store, StoreError};
 use crate::files::{self, Found};
 use crate::ingest;
 use crate::model::{Format, ParsedDocument};
@@ -35,8 +35,17 @@ pub enum Input {
 pub struct ImportOptions {
     /// Remove documents (and their projects) whose files are gone.
     pub prune: bool,
-    /// Start from an empty cache.
+    /// Read every document again into an emptied cache, recording what
+    /// changed as any import does.
     pub rebuild: bool,
+    /// Start from an empty cache and record no changes (the user's own
+    /// documents replacing the sample corpus).
+    pub replace: bool,
+    /// The whole list of sources to keep beside the cache, written in the
+    /// same commit as the import (nothing is kept if it cannot be).
+    pub sources: Option<Vec<String>>,
+    /// Change nothing unless at least one document is read.
+    pub require_documents: bool,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
@@ -74,7 +83,12 @@ type Known = HashMap<String, (String, i64, Option<i64>)>;
 impl Input {
     /// Files and folders from the command line.
     pub fn from_paths(paths: &[PathBuf]) -> Vec<Input> {
-        files::expand(paths)
+        Input::from_paths_with(paths, files::Links::Inside)
+    }
+
+    /// Files and folders, with symbolic links treated as asked.
+    pub fn from_paths_with(paths: &[PathBuf], links: files::Links) -> Vec<Input> {
+        files::expand(paths, links)
             .into_iter()
             .map(|f| match f {
                 Found::File(p) => Input::File(p),
@@ -111,48 +125,88 @@ pub fn import(
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ImportReport> {
     store.ensure_writable("cannot be imported into")?;
-    let known = if options.rebuild {
-        Known::new()
-    } else {
-        known_documents(store)?
-    };
+    let starting_over = options.rebuild || options.replace;
+    let known = known_documents(store)?;
+    let db = store.path.clone();
     let tx = store
         .conn
         .transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let mut touched = Touched {
+        import_id: next_import_id(&tx)?.filter(|_| !options.replace),
+        ..Touched::default()
+    };
     if options.rebuild {
-        write::clear(&tx)?;
+        touched.before = refresh::every_project(&tx)?;
     }
+    if starting_over {
+        write::clear(&tx, options.replace)?;
+    }
+    touched.defer_fts = refresh::fts_is_empty(&tx)?;
     let mut report = ImportReport {
         seen: inputs.len(),
         ..ImportReport::default()
     };
-    let mut touched = Touched {
-        defer_fts: refresh::fts_is_empty(&tx)?,
-        import_id: next_import_id(&tx)?,
-        ..Touched::default()
-    };
     let started = super::now();
-    let mut save = |index: usize, outcome: Outcome| -> Result<()> {
-        record_outcome(&tx, &inputs[index], outcome, &mut report, &mut touched)
+    let none = Known::new();
+    let (skip_known, before) = match (starting_over, options.rebuild) {
+        (false, _) => (&known, &none),
+        (true, true) => (&none, &known),
+        (true, false) => (&none, &none),
     };
-    run_workers(inputs, &known, &mut save, progress)?;
+    let mut save = |index: usize, outcome: Outcome| -> Result<()> {
+        let run = Run {
+            report: &mut report,
+            touched: &mut touched,
+            before,
+        };
+        record_outcome(&tx, &inputs[index], outcome, run)
+    };
+    run_workers(inputs, skip_known, &mut save, progress)?;
     if options.prune {
         report.removed = write::prune(&tx, &mut touched)?;
     }
     refresh::refresh(&tx, &touched, &mut report.warnings)?;
+    if options.rebuild {
+        refresh::note_removed(&tx, &touched)?;
+        report.removed = gone_documents(&known, inputs);
+    }
     if touched.defer_fts {
         refresh::rebuild_fts(&tx)?;
     }
-    if !touched.keys.is_empty() || report.removed > 0 {
+    if !touched.keys.is_empty() || report.removed > 0 || starting_over {
         refresh::count_organisation_projects(&tx)?;
     }
     report.projects =
         tx.query_row("SELECT count(*) FROM projects", [], |r| r.get::<_, i64>(0))? as usize;
+    if options.require_documents && report.read() == 0 {
+        return Err(StoreError::NothingImported(Box::new(report)));
+    }
     write::log_import(&tx, started, &report)?;
+    let list = match (&options.sources, &db) {
+        (Some(list), Some(db)) => {
+            Some(sources::prepare(db, list).map_err(|source| StoreError::Io {
+                path: sources::list_path(db).display().to_string(),
+                source,
+            })?)
+        }
+        _ => None,
+    };
     hold_before_commit_if_asked();
     tx.commit()?;
+    if let Some(Err(e)) = list.map(sources::Pending::put_in_place) {
+        report
+            .warnings
+            .push(format!("the list of sources was not updated: {e}"));
+    }
     store.shrink_wal();
     Ok(report)
+}
+
+impl ImportReport {
+    /// Documents this run read or found unchanged.
+    pub fn read(&self) -> usize {
+        self.new + self.updated + self.unchanged
+    }
 }
 
 /// The reliability tests interrupt an import at its last moment, every
@@ -176,16 +230,23 @@ fn next_import_id(tx: &rusqlite::Transaction) -> Result<Option<i64>> {
     Ok(Some(last + 1))
 }
 
-/// Imports recorded sources (files, folders, `sample:`), as a rebuild does.
-pub fn import_sources(store: &mut Store, recorded: &[String]) -> Result<ImportReport> {
+/// The inputs that recorded sources (files, folders, `sample:`) give.
+pub fn inputs_of(recorded: &[String], links: files::Links) -> Vec<Input> {
     let mut inputs = Vec::new();
     for source in recorded {
         if source == sources::SAMPLE {
             inputs.extend(Input::sample());
         } else {
-            inputs.extend(Input::from_paths(&[PathBuf::from(source)]));
+            inputs.extend(Input::from_paths_with(&[PathBuf::from(source)], links));
         }
     }
+    inputs
+}
+
+/// Imports recorded sources into a new cache, as rebuilding a damaged
+/// one does.
+pub fn import_sources(store: &mut Store, recorded: &[String]) -> Result<ImportReport> {
+    let inputs = inputs_of(recorded, files::Links::Inside);
     import(store, &inputs, &ImportOptions::default(), &mut |_, _| {})
 }
 
@@ -236,7 +297,7 @@ fn run_workers(
 fn read_input(input: &Input, known: &Known) -> Outcome {
     let path = input.recorded_path();
     match input {
-        Input::Unlistable(_, why) => Outcome::Unreadable(format!("cannot read folder: {why}")),
+        Input::Unlistable(_, why) => Outcome::Unreadable(why.clone()),
         Input::Embedded { bytes, .. } => read_bytes(path, bytes, bytes.len() as i64, None, known),
         Input::File(file) => {
             let meta = match std::fs::metadata(file) {
@@ -317,13 +378,21 @@ fn read_bytes(
     Outcome::Read(Box::new((meta, doc)))
 }
 
+/// What one run is adding up as documents come in.
+struct Run<'a> {
+    report: &'a mut ImportReport,
+    touched: &'a mut Touched,
+    /// The documents before a rebuild, to report what it changed.
+    before: &'a Known,
+}
+
 fn record_outcome(
     tx: &rusqlite::Transaction,
     input: &Input,
     outcome: Outcome,
-    report: &mut ImportReport,
-    touched: &mut Touched,
+    run: Run,
 ) -> Result<()> {
+    let report = run.report;
     match outcome {
         Outcome::Unchanged => report.unchanged += 1,
         Outcome::Unreadable(reason) => skip(report, input.recorded_path(), reason),
@@ -334,10 +403,16 @@ fn record_outcome(
                 skip(report, meta.path, doc.skipped_reason.unwrap_or_default());
                 return Ok(());
             }
-            if write::save_document(tx, &meta, &doc, touched)? {
-                report.new += 1;
-            } else {
-                report.updated += 1;
+            let earlier = run
+                .before
+                .get(&meta.path)
+                .map(|(hash, _, _)| hash == &meta.hash);
+            let fresh = write::save_document(tx, &meta, &doc, run.touched)?;
+            match earlier {
+                Some(true) => report.unchanged += 1,
+                Some(false) => report.updated += 1,
+                None if fresh => report.new += 1,
+                None => report.updated += 1,
             }
             if doc.format == Format::Unknown {
                 report.unclassified += 1;
@@ -345,6 +420,12 @@ fn record_outcome(
         }
     }
     Ok(())
+}
+
+/// Documents a rebuild no longer found among its inputs.
+fn gone_documents(before: &Known, inputs: &[Input]) -> usize {
+    let now: std::collections::HashSet<String> = inputs.iter().map(Input::recorded_path).collect();
+    before.keys().filter(|path| !now.contains(*path)).count()
 }
 
 fn skip(report: &mut ImportReport, path: String, reason: String) {

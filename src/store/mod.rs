@@ -7,6 +7,7 @@
 mod bulk;
 mod changes;
 mod graph;
+pub mod identify;
 mod import;
 mod keys;
 pub mod notes;
@@ -17,10 +18,10 @@ pub mod schema;
 pub mod sources;
 mod write;
 
-pub use import::{ImportOptions, ImportReport, Input, SkippedFile};
+pub use import::{inputs_of, ImportOptions, ImportReport, Input, SkippedFile};
 pub use keys::{name_key, normalise_id, owner_key, project_key};
 pub use notes::{Notes, NotesError};
-pub use open::Opened;
+pub use open::{Opened, Place};
 pub use query::{
     ArticleRef, KeyedProject, OrgSummary, ProjectSummary, SearchHit, StoredProject, UnclassifiedDoc,
 };
@@ -52,6 +53,10 @@ pub enum StoreError {
     ReadOnly { path: String, why: String },
     #[error("no project with ID \"{0}\"")]
     NotFound(String),
+    #[error("{path} {why}; it was left untouched")]
+    Refused { path: String, why: String },
+    #[error("no document could be imported; nothing was changed")]
+    NothingImported(Box<ImportReport>),
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -87,9 +92,22 @@ impl Store {
         Ok(store)
     }
 
-    /// Opens (creating, migrating or rebuilding as needed) the cache at `path`.
+    /// Opens (creating, migrating or rebuilding as needed) the cache at
+    /// `path`, in a folder that exists.
     pub fn open(path: &Path) -> Result<Opened> {
-        open::open(path)
+        open::open(open::place(path, false)?)
+    }
+
+    /// Opens the cache at a place [`Store::place`] accepted.
+    pub fn open_at(place: Place) -> Result<Opened> {
+        open::open(place)
+    }
+
+    /// Decides, without writing anything, whether a cache may be opened at
+    /// `path` (see [`open::place`]); `is_default` lets esf create its own
+    /// default folder.
+    pub fn place(path: &Path, is_default: bool) -> Result<Place> {
+        open::place(path, is_default)
     }
 
     /// A second, read-only connection to the same file, for reading on
@@ -98,10 +116,8 @@ impl Store {
         let Some(path) = &self.path else {
             return Ok(None);
         };
-        let flags =
-            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let mut store = Store {
-            conn: Connection::open_with_flags(path, flags)?,
+            conn: open::read_only(path)?,
             path: Some(path.clone()),
             read_only: true,
         };
@@ -166,9 +182,13 @@ impl Store {
     /// largest one. Readers in the middle of a read make it a no-op (the
     /// size limit still holds); that is not an error.
     fn shrink_wal(&self) {
+        // Never wait for readers: a reader holding a snapshot would make
+        // the finished import sit there for the whole busy timeout.
+        let _ = self.conn.busy_timeout(Duration::ZERO);
         let _ = self
             .conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        let _ = self.conn.busy_timeout(BUSY_TIMEOUT);
     }
 
     /// Imports inputs in one transaction; see [`import::import`].

@@ -1,6 +1,7 @@
 //! Opening a cache: create, migrate, or detect damage and rebuild from the
 //! recorded sources. A damaged cache is never shown half-read.
 
+use super::identify::{self, Found};
 use super::{schema, sources, Result, Store, StoreError, APPLICATION_ID};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::path::{Path, PathBuf};
@@ -47,32 +48,91 @@ fn damage(err: &rusqlite::Error) -> Option<String> {
     }
 }
 
-pub fn open(path: &Path) -> Result<Opened> {
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
-            path: dir.display().to_string(),
-            source,
-        })?;
+/// Where the cache may be opened, decided before anything is written:
+/// links are followed only to a file that is there, a file esf did not
+/// make is refused (it is never moved, written or switched to another
+/// journal), and only esf's own default folder is created on demand.
+pub struct Place {
+    pub path: PathBuf,
+    found: Found,
+}
+
+pub fn place(path: &Path, is_default: bool) -> Result<Place> {
+    let refuse = |why: String| StoreError::Refused {
+        path: path.display().to_string(),
+        why,
+    };
+    let (real, found) = identify::resolve(path).map_err(|u| refuse(u.to_string()))?;
+    let ours = matches!(found, Found::Missing | Found::Database(APPLICATION_ID))
+        || sources::is_list(&real);
+    if !ours {
+        return Err(refuse(foreign(&found)));
     }
+    folder_for(&real, is_default)?;
+    Ok(Place { path: real, found })
+}
+
+/// Why a file is not taken for a cache.
+fn foreign(found: &Found) -> String {
+    let what = match found {
+        Found::Database(super::notes::APPLICATION_ID) => "holds esf notes, not a cache",
+        Found::Database(_) => "is another program's database, not an esf cache",
+        Found::Empty => "is an empty file esf did not make",
+        _ => "is not an esf cache (esf did not make it)",
+    };
+    format!("{what}; give --db a new file name or an esf cache")
+}
+
+/// The cache's folder: created only when it is esf's default one.
+fn folder_for(path: &Path, is_default: bool) -> Result<()> {
+    let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) else {
+        return Ok(());
+    };
+    if dir.is_dir() {
+        return Ok(());
+    }
+    if !is_default {
+        return Err(StoreError::Refused {
+            path: dir.display().to_string(),
+            why: "does not exist (create the folder first, or give --db a file in a folder that exists)".into(),
+        });
+    }
+    std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+        path: dir.display().to_string(),
+        source,
+    })
+}
+
+pub fn open(place: Place) -> Result<Opened> {
+    let path = place.path.as_path();
     let writable = is_writable(path);
-    // SQLite takes an empty file for a new database; with sources on
-    // record it is a cache that lost its contents.
-    let emptied = std::fs::metadata(path).is_ok_and(|m| m.len() == 0);
-    if emptied && writable && !sources::read(path).is_empty() {
-        return rebuild(path, "empty (zero bytes)");
+    let damaged = match place.found {
+        Found::Missing | Found::Database(APPLICATION_ID) => None,
+        Found::Empty => Some("empty (zero bytes)"),
+        Found::Database(_) => Some("not an esf-browser cache"),
+        Found::Other => Some("not a database file"),
+    };
+    if let Some(reason) = damaged {
+        return rebuild_if_writable(path, writable, reason.to_string());
     }
     match check(path, writable) {
         Ok(store) => Ok(Opened {
             store,
             notice: None,
         }),
-        Err(Problem::Damaged(reason)) if writable => rebuild(path, &reason),
-        Err(Problem::Damaged(reason)) => Err(StoreError::ReadOnly {
-            path: path.display().to_string(),
-            why: format!("{reason}; it can only be rebuilt by someone who may write to it"),
-        }),
+        Err(Problem::Damaged(reason)) => rebuild_if_writable(path, writable, reason),
         Err(Problem::Failed(err)) => Err(err),
     }
+}
+
+fn rebuild_if_writable(path: &Path, writable: bool, reason: String) -> Result<Opened> {
+    if writable {
+        return rebuild(path, &reason);
+    }
+    Err(StoreError::ReadOnly {
+        path: path.display().to_string(),
+        why: format!("{reason}; it can only be rebuilt by someone who may write to it"),
+    })
 }
 
 /// Can this process write the cache file (or create it)?
@@ -86,12 +146,11 @@ fn is_writable(path: &Path) -> bool {
 }
 
 fn check(path: &Path, writable: bool) -> std::result::Result<Store, Problem> {
-    let flags = if writable {
-        OpenFlags::default()
+    let conn = if writable {
+        Connection::open_with_flags(path, OpenFlags::default())?
     } else {
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        read_only(path)?
     };
-    let conn = Connection::open_with_flags(path, flags)?;
     inspect(&conn, path)?;
     let mut store = Store {
         conn,
@@ -145,20 +204,47 @@ fn bring_up_to_date(store: &mut Store) -> std::result::Result<(), Problem> {
     Ok(())
 }
 
+/// A read-only connection. A cache whose log files are gone (copied, or
+/// closed by another program) cannot be opened read-only by SQLite, which
+/// would have to create them: with no log there is nothing but the file
+/// to read, so it is opened as unchanging.
+pub(super) fn read_only(path: &Path) -> rusqlite::Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    let readable = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    });
+    let log = &identify::sidecars(path)[0];
+    match readable {
+        Err(e) if damage(&e).is_none() && !log.exists() => {
+            let uri = format!("file:{}?immutable=1", uri_path(path));
+            let flags = flags | OpenFlags::SQLITE_OPEN_URI;
+            Connection::open_with_flags(uri, flags)
+        }
+        _ => Ok(conn),
+    }
+}
+
+/// A path as an SQLite URI path: absolute, with `%`, `?` and `#` escaped.
+fn uri_path(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut out = String::new();
+    for c in absolute.to_string_lossy().chars() {
+        match c {
+            '%' | '?' | '#' => out.push_str(&format!("%{:02X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Moves the damaged file aside, creates a new cache and imports every
 /// recorded source into it.
 fn rebuild(path: &Path, reason: &str) -> Result<Opened> {
-    let aside = path.with_extension("damaged");
-    let io = |source| StoreError::Io {
+    let aside = move_aside(path).map_err(|source| StoreError::Io {
         path: path.display().to_string(),
         source,
-    };
-    std::fs::rename(path, &aside).map_err(io)?;
-    for suffix in ["-wal", "-shm"] {
-        let mut side = path.as_os_str().to_owned();
-        side.push(suffix);
-        let _ = std::fs::remove_file(PathBuf::from(side));
-    }
+    })?;
     let mut store = match check(path, true) {
         Ok(store) => store,
         Err(Problem::Failed(e)) => return Err(e),
@@ -182,4 +268,52 @@ fn rebuild(path: &Path, reason: &str) -> Result<Opened> {
         store,
         notice: Some(notice),
     })
+}
+
+/// Moves a damaged cache and its log files to `<name>.damaged`, or
+/// `<name>.damaged-2`, … : never over an earlier copy.
+fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
+    for n in 1.. {
+        let mut name = path.as_os_str().to_owned();
+        name.push(if n == 1 {
+            ".damaged".to_string()
+        } else {
+            format!(".damaged-{n}")
+        });
+        let aside = PathBuf::from(name);
+        if !link_new(path, &aside)? {
+            continue;
+        }
+        remove_if_there(path)?;
+        for (side, side_aside) in identify::sidecars(path)
+            .iter()
+            .zip(identify::sidecars(&aside))
+        {
+            if side.exists() && link_new(side, &side_aside)? {
+                remove_if_there(side)?;
+            }
+        }
+        return Ok(aside);
+    }
+    unreachable!("some name is free")
+}
+
+/// Gives `from` the new name `to` as well, unless `to` is taken (false).
+fn link_new(from: &Path, to: &Path) -> std::io::Result<bool> {
+    match std::fs::hard_link(from, to) {
+        Ok(()) => Ok(true),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        // No hard links on this file system: a rename after a look.
+        Err(_) if std::fs::symlink_metadata(to).is_err() => {
+            std::fs::rename(from, to).map(|()| true)
+        }
+        Err(_) => Ok(false),
+    }
+}
+
+fn remove_if_there(path: &Path) -> std::io::Result<()> {
+    match std::fs::remove_file(path) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
 }

@@ -6,7 +6,7 @@ use super::Result;
 use crate::ingest::gazetteer::{gazetteer, ActorKind};
 use crate::model::{ChangeKind, OrgLink, Project};
 use rusqlite::{params, OptionalExtension, Transaction};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// One record that gives a project.
 pub struct Candidate {
@@ -88,6 +88,24 @@ fn take_old(tx: &Transaction, key: &str, touched: &Touched) -> Result<Option<Bef
     Ok(old
         .map(|(_, f, n)| (f, n))
         .or_else(|| touched.before.get(key).cloned()))
+}
+
+/// Every project as it is now, by key: what a rebuild compares with.
+pub fn every_project(tx: &Transaction) -> Result<HashMap<String, Before>> {
+    let mut stmt = tx.prepare("SELECT key, fingerprint, name FROM projects")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Records as removed the projects a rebuild did not find again.
+pub fn note_removed(tx: &Transaction, touched: &Touched) -> Result<()> {
+    let mut exists = tx.prepare_cached("SELECT 1 FROM projects WHERE key = ?1")?;
+    for (key, (_, name)) in &touched.before {
+        if !exists.exists([key])? {
+            record_change(tx, touched, key, ChangeKind::Removed, name.as_deref())?;
+        }
+    }
+    Ok(())
 }
 
 /// New, changed (another fingerprint) or removed, if any of them.

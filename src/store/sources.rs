@@ -14,48 +14,90 @@ pub fn list_path(db: &Path) -> PathBuf {
     db.with_file_name(name)
 }
 
+/// The first line of every list esf writes.
+const HEADER: &str = "# esf-browser: files and folders imported into the cache beside this file";
+
 /// The recorded sources, one per line; none when there is no list yet.
 pub fn read(db: &Path) -> Vec<String> {
     std::fs::read_to_string(list_path(db))
-        .map(|text| {
-            text.lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(str::to_string)
-                .collect()
-        })
+        .map(|text| parse(&text))
         .unwrap_or_default()
 }
 
-/// Adds sources to the list (written atomically: a new file, then rename).
-pub fn record(db: &Path, new: &[String]) -> std::io::Result<()> {
+fn parse(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect()
+}
+
+/// True when a list esf wrote lies beside `db`: what makes a damaged file
+/// there esf's own cache (lists from before the header line are
+/// recognised by their lines: absolute paths and bundled samples).
+pub fn is_list(db: &Path) -> bool {
+    let path = list_path(db);
+    let small = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file() && m.len() < 1 << 20);
+    let Some(text) = small.then(|| std::fs::read_to_string(&path).ok()).flatten() else {
+        return false;
+    };
+    text.starts_with(HEADER)
+        || text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .all(|l| l.starts_with('/') || l.starts_with(SAMPLE))
+}
+
+/// The list with `new` added to what is recorded (in order, once each).
+pub fn with_added(db: &Path, new: &[String]) -> Vec<String> {
     let mut all = read(db);
-    let before = all.len();
     for source in new {
         if !all.contains(source) {
             all.push(source.clone());
         }
     }
-    if all.len() == before && list_path(db).exists() {
-        return Ok(());
-    }
-    write_all(db, &all)
+    all
 }
 
-/// Replaces the list (`--rebuild` starts a new one).
-pub fn replace(db: &Path, sources: &[String]) -> std::io::Result<()> {
-    write_all(db, sources)
+/// A new list written and synced beside the cache under an unguessable
+/// name (created exclusively, never through a link); it replaces the list
+/// only when [`Pending::put_in_place`] is called, after the import commits.
+pub struct Pending {
+    file: tempfile::NamedTempFile,
+    target: PathBuf,
 }
 
-fn write_all(db: &Path, sources: &[String]) -> std::io::Result<()> {
-    let path = list_path(db);
-    let tmp = path.with_extension("sources.tmp");
-    let mut file = std::fs::File::create(&tmp)?;
+pub fn prepare(db: &Path, sources: &[String]) -> std::io::Result<Pending> {
+    let target = list_path(db);
+    let dir = target.parent().filter(|d| !d.as_os_str().is_empty());
+    let mut file = tempfile::Builder::new()
+        .prefix(".esf-sources-")
+        .tempfile_in(dir.unwrap_or(Path::new(".")))?;
+    writeln!(file, "{HEADER}")?;
     for s in sources {
         writeln!(file, "{s}")?;
     }
-    file.sync_all()?;
-    std::fs::rename(&tmp, &path)
+    // The list is as shareable as the cache it belongs to.
+    if let Ok(meta) = std::fs::metadata(db) {
+        file.as_file().set_permissions(meta.permissions())?;
+    }
+    file.as_file().sync_all()?;
+    Ok(Pending { file, target })
+}
+
+impl Pending {
+    pub fn put_in_place(self) -> std::io::Result<()> {
+        self.file.persist(&self.target).map_err(|e| e.error)?;
+        Ok(())
+    }
+}
+
+/// Adds sources to the list at once (outside an import).
+pub fn record(db: &Path, new: &[String]) -> std::io::Result<()> {
+    if read(db).len() == with_added(db, new).len() && list_path(db).exists() {
+        return Ok(());
+    }
+    prepare(db, &with_added(db, new))?.put_in_place()
 }
 
 /// The form a path is recorded in: absolute, so the list works from any
@@ -79,6 +121,25 @@ mod tests {
         record(&db, &["/a".into(), SAMPLE.into()]).unwrap();
         record(&db, &["/a".into(), "/b".into()]).unwrap();
         assert_eq!(read(&db), vec!["/a", SAMPLE, "/b"]);
+        assert!(is_list(&db));
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "no temporary file left behind");
         assert_eq!(list_path(&db), dir.path().join("cache.sqlite.sources"));
+    }
+}
+
+#[cfg(test)]
+mod recognising {
+    use super::*;
+
+    #[test]
+    fn only_lists_esf_wrote_make_a_file_esfs() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("thesis.md");
+        assert!(!is_list(&db));
+        std::fs::write(list_path(&db), "/home/a/docs\nsample:\n").unwrap();
+        assert!(is_list(&db), "a list from before the header");
+        std::fs::write(list_path(&db), "chapter one\n").unwrap();
+        assert!(!is_list(&db));
     }
 }

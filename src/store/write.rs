@@ -184,7 +184,17 @@ fn save_record(
             fingerprint: fingerprint(&json),
         };
         insert_project(tx, &key, &candidate, touched.defer_fts)?;
-        record_change(tx, touched, &key, ChangeKind::New, p.name.as_deref())?;
+        // A rebuild knows what the project was before it emptied the cache.
+        let change = match touched.before.get(&key) {
+            None => Some(ChangeKind::New),
+            Some((before, _)) if *before != Some(candidate.fingerprint) => {
+                Some(ChangeKind::Changed)
+            }
+            Some(_) => None,
+        };
+        if let Some(kind) = change {
+            record_change(tx, touched, &key, kind, p.name.as_deref())?;
+        }
     } else {
         touched.keys.insert(key);
     }
@@ -241,11 +251,14 @@ pub fn prune(tx: &Transaction, touched: &mut Touched) -> Result<usize> {
     Ok(gone.len())
 }
 
-/// Empties every table (`--rebuild`).
-pub fn clear(tx: &Transaction) -> Result<()> {
+/// Empties every table of documents and projects; the record of what
+/// earlier imports changed goes too when `forget_changes`.
+pub fn clear(tx: &Transaction, forget_changes: bool) -> Result<()> {
+    if forget_changes {
+        tx.execute("DELETE FROM changes", [])?;
+    }
     tx.execute_batch(
         "DELETE FROM project_text; INSERT INTO project_fts (project_fts) VALUES ('delete-all');
-         DELETE FROM changes;
          DELETE FROM project_orgs; DELETE FROM projects;
          DELETE FROM organisations; DELETE FROM records; DELETE FROM articles;
          DELETE FROM unclassified; DELETE FROM documents;",

@@ -231,6 +231,7 @@ impl App {
         match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.on_key(key),
             Event::Mouse(mouse) => self.on_mouse(mouse),
+            Event::Paste(text) => self.on_paste(&text),
             Event::Resize(w, h) => {
                 self.size = (w, h);
                 self.selection.follow(self.list_height());

@@ -5,6 +5,7 @@ use super::clipboard;
 use super::keymap::Action;
 use super::layout::Areas;
 use crate::catalogue::SortKey;
+use crate::i18n::t;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
 
 impl App {
@@ -150,6 +151,29 @@ impl App {
         }
     }
 
+    /// A paste is text, never keys: it goes into the search box or the
+    /// note being written (control characters dropped), and elsewhere it
+    /// is set aside with a word on how to use it.
+    pub(super) fn on_paste(&mut self, text: &str) -> bool {
+        match self.mode {
+            Mode::Filtering => {
+                let line = pasted(text, false);
+                self.edit_query(|q| q.push_str(&line))
+            }
+            Mode::Note => match &mut self.note_editor {
+                Some(editor) => {
+                    editor.text.push_str(&pasted(text, true));
+                    true
+                }
+                None => false,
+            },
+            _ => {
+                self.message = Some(t("a paste goes into the search box (/) or a note (n)").into());
+                true
+            }
+        }
+    }
+
     fn edit_query(&mut self, edit: impl FnOnce(&mut String)) -> bool {
         if let (Screen::Organisations, Some(orgs)) = (self.screen, self.orgs.as_mut()) {
             edit(&mut orgs.query);
@@ -288,4 +312,18 @@ impl App {
 
 fn first_line(text: &str) -> &str {
     text.lines().next().unwrap_or("")
+}
+
+/// Pasted text as it may be typed: line breaks kept only where a note
+/// can hold them (else spaces), tabs as spaces, other controls dropped.
+fn pasted(text: &str, multiline: bool) -> String {
+    let text = text.replace("\r\n", "\n");
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' if multiline => Some('\n'),
+            '\n' | '\r' | '\t' => Some(' '),
+            c if crate::sanitize::is_unsafe(c) => None,
+            c => Some(c),
+        })
+        .collect()
 }

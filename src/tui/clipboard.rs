@@ -8,7 +8,10 @@ use crate::store::StoredProject;
 
 /// The escape sequence that asks the terminal to copy `text`.
 pub fn osc52(text: &str) -> String {
-    let sequence = format!("\u{1b}]52;c;{}\u{7}", base64(text.as_bytes()));
+    // What is pasted later goes to a shell or an editor: no control
+    // character from a document may ride along.
+    let safe = crate::sanitize::text(text);
+    let sequence = format!("\u{1b}]52;c;{}\u{7}", base64(safe.as_bytes()));
     if std::env::var_os("TMUX").is_some() {
         // tmux passes a DCS "tmux;" payload (escapes doubled) to its terminal.
         format!(

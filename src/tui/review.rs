@@ -103,6 +103,8 @@ pub struct NoteEditor {
     pub text: String,
     /// The note when the editor opened.
     original: String,
+    /// Why the last save failed: the text stays here until it is saved.
+    pub problem: Option<String>,
 }
 
 impl App {
@@ -162,6 +164,7 @@ impl App {
             name,
             original: text.clone(),
             text,
+            problem: None,
         });
         self.set_mode(Mode::Note)
     }
@@ -194,7 +197,7 @@ impl App {
     }
 
     fn save_note(&mut self) -> bool {
-        let Some(editor) = self.note_editor.take() else {
+        let Some(mut editor) = self.note_editor.take() else {
             return false;
         };
         let text = editor.text.trim_end().to_string();
@@ -216,7 +219,14 @@ impl App {
             }
             Ok(a) if a.note.is_empty() => t("note removed").into(),
             Ok(_) => t("note saved").into(),
-            Err(e) => e,
+            Err(e) => {
+                // The text is the user's: it stays in the editor, which
+                // says why, until a save succeeds or they cancel.
+                editor.problem = Some(e);
+                self.message = Some(t("the note was not saved; it is still here").into());
+                self.note_editor = Some(editor);
+                return true;
+            }
         });
         self.detail_built_for = None;
         self.set_mode(Mode::Normal)

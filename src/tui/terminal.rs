@@ -4,6 +4,7 @@
 //! panics: errors are ignored, since a dropped SSH link has no terminal.
 
 use crossterm::cursor::{Hide, Show};
+use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::terminal::{
     disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
 };
@@ -39,7 +40,8 @@ pub fn setup(mouse: bool) -> std::io::Result<Guard> {
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
     let mut out = std::io::stdout();
-    execute!(out, EnterAlternateScreen, Hide)?;
+    // Bracketed paste: a paste arrives as one text, never as keys.
+    execute!(out, EnterAlternateScreen, EnableBracketedPaste, Hide)?;
     if mouse {
         out.write_all(MOUSE_ON.as_bytes())?;
         out.flush()?;
@@ -56,7 +58,7 @@ pub fn restore() {
     }
     let mut out = std::io::stdout();
     let _ = out.write_all(MOUSE_OFF.as_bytes());
-    let _ = queue!(out, LeaveAlternateScreen, Show);
+    let _ = queue!(out, DisableBracketedPaste, LeaveAlternateScreen, Show);
     let _ = out.flush();
     let _ = disable_raw_mode();
 }

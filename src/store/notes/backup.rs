@@ -1,6 +1,6 @@
 //! Copies of the notes file, kept in `notes-backups/` beside it.
 
-use super::{Notes, NotesError, Result};
+use super::{private, Notes, NotesError, Result};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 
@@ -24,10 +24,7 @@ pub fn latest_backup(notes: &Path) -> Option<PathBuf> {
 /// Writes a consistent copy of the open notes; returns where it went.
 fn write(conn: &Connection, notes: &Path, label: &str) -> Result<PathBuf> {
     let dir = folder(notes);
-    std::fs::create_dir_all(&dir).map_err(|source| NotesError::Io {
-        path: dir.clone(),
-        source,
-    })?;
+    private::folder(&dir, true)?;
     let stamp = crate::dates::timestamp(crate::dates::now()).replace([' ', ':'], "-");
     let mut target = dir.join(format!("notes-{stamp}-{label}.sqlite"));
     let mut n = 2;
@@ -35,6 +32,8 @@ fn write(conn: &Connection, notes: &Path, label: &str) -> Result<PathBuf> {
         target = dir.join(format!("notes-{stamp}-{label}-{n}.sqlite"));
         n += 1;
     }
+    // VACUUM INTO fills an empty file: made first, for its owner only.
+    private::new_file(&target)?;
     let name = target.to_string_lossy().into_owned();
     conn.execute("VACUUM INTO ?1", [name])?;
     // SQLite does not sync what VACUUM INTO writes: a backup must be on

@@ -10,6 +10,7 @@
 
 mod backup;
 mod open;
+mod private;
 mod seen;
 
 pub use backup::latest_backup;
@@ -72,6 +73,8 @@ pub struct Notes {
     path: Option<PathBuf>,
     conn: Option<Connection>,
     read_only: bool,
+    /// The folder is esf's own: it may be created, and kept private.
+    own_folder: bool,
 }
 
 impl Notes {
@@ -83,12 +86,20 @@ impl Notes {
             path: None,
             conn: Some(conn),
             read_only: false,
+            own_folder: false,
         })
     }
 
-    /// Opens the notes at `path`; refuses a damaged or newer file.
+    /// Opens the notes at `path`; refuses a damaged, newer or foreign file.
+    /// The folder must exist by the first write.
     pub fn open(path: &Path) -> Result<Notes> {
-        open::open(path)
+        open::open(path, false)
+    }
+
+    /// Opens the notes in esf's own default folder, which is created (for
+    /// its owner only) on the first write.
+    pub fn open_default(path: &Path) -> Result<Notes> {
+        open::open(path, true)
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -177,7 +188,7 @@ impl Notes {
         }
         if self.conn.is_none() {
             let path = self.path.clone().unwrap_or_default();
-            self.conn = Some(open::create(&path)?);
+            self.conn = Some(open::create(&path, self.own_folder)?);
         }
         Ok(self.conn.as_mut().expect("opened above"))
     }

@@ -1,7 +1,8 @@
 //! Opening the notes: refuse what is damaged or newer, back up before
 //! migrating, and make every write durable.
 
-use super::{backup, Notes, NotesError, Result, APPLICATION_ID};
+use super::{backup, private, Notes, NotesError, Result, APPLICATION_ID};
+use crate::store::identify::{self, Found};
 use crate::store::schema::version;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::path::Path;
@@ -16,30 +17,43 @@ const MIGRATIONS: &[&str] = &[
 /// The notes schema this build writes.
 pub const LATEST: i64 = MIGRATIONS.len() as i64;
 
-pub fn open(path: &Path) -> Result<Notes> {
-    if !path.exists() {
-        return Ok(Notes {
-            path: Some(path.to_path_buf()),
-            conn: None,
-            read_only: false,
-        });
-    }
-    let read_only = std::fs::OpenOptions::new().append(true).open(path).is_err();
-    let flags = if read_only {
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
-    } else {
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
-    };
+pub fn open(path: &Path, own_folder: bool) -> Result<Notes> {
     let refuse = |reason: String| NotesError::Refused {
         path: path.to_path_buf(),
         reason,
         backup: backup::latest_backup(path),
     };
+    // Decided from the bytes first: SQLite must never switch another
+    // program's database to another journal, or write into it.
+    let (real, found) = identify::resolve(path).map_err(|u| refuse(u.to_string()))?;
+    let path = real.as_path();
+    match found {
+        Found::Missing => {
+            return Ok(Notes {
+                path: Some(path.to_path_buf()),
+                conn: None,
+                read_only: false,
+                own_folder,
+            })
+        }
+        Found::Database(APPLICATION_ID) => {}
+        Found::Database(crate::store::APPLICATION_ID) => {
+            return Err(refuse("an esf cache, not a notes file".into()))
+        }
+        _ => return Err(refuse("not an esf-browser notes file".into())),
+    }
+    let read_only = std::fs::OpenOptions::new().append(true).open(path).is_err();
+    let flags = if read_only {
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+    } else {
+        private::tighten(path, own_folder);
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+    };
     let mut conn = Connection::open_with_flags(path, flags).map_err(|e| damage(e, &refuse))?;
-    configure(&conn, read_only).map_err(|e| damage(e, &refuse))?;
     if let Err(reason) = inspect(&conn).map_err(|e| damage(e, &refuse))? {
         return Err(refuse(reason));
     }
+    configure(&conn, read_only).map_err(|e| damage(e, &refuse))?;
     if version(&conn)? < LATEST {
         if read_only {
             return Err(refuse(
@@ -53,17 +67,17 @@ pub fn open(path: &Path) -> Result<Notes> {
         path: Some(path.to_path_buf()),
         conn: Some(conn),
         read_only,
+        own_folder,
     })
 }
 
-/// Creates the notes file (and its folder) on the first write.
-pub fn create(path: &Path) -> Result<Connection> {
+/// Creates the notes file on the first write, readable by its owner only;
+/// of the folders, only esf's own default one is created.
+pub fn create(path: &Path, own_folder: bool) -> Result<Connection> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|source| NotesError::Io {
-            path: dir.to_path_buf(),
-            source,
-        })?;
+        private::folder(dir, own_folder)?;
     }
+    private::new_file(path)?;
     let mut conn = Connection::open(path)?;
     configure(&conn, false)?;
     migrate(&mut conn)?;
@@ -137,8 +151,8 @@ mod tests {
     fn every_write_is_synced_and_the_file_stands_alone() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("notes.sqlite");
-        let created = create(&path).unwrap();
-        for conn in [&created, open(&path).unwrap().conn.as_ref().unwrap()] {
+        let created = create(&path, false).unwrap();
+        for conn in [&created, open(&path, false).unwrap().conn.as_ref().unwrap()] {
             assert_eq!(pragma(conn, "synchronous"), "2", "FULL");
             assert_eq!(pragma(conn, "journal_mode"), "delete");
         }

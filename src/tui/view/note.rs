@@ -28,11 +28,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, screen: Rect) {
         .into_iter()
         .map(Line::from)
         .collect();
+    let mut room = height.saturating_sub(2) as usize;
+    let problem = editor.problem.as_ref().map(|why| {
+        let said = format!("{}: {}", t("not saved"), sanitize::line(why));
+        Line::styled(said, theme.message())
+    });
+    room = room.saturating_sub(usize::from(problem.is_some()));
     // The end of a long note, where the cursor is, stays in view.
-    let room = height.saturating_sub(2) as usize;
     if lines.len() > room {
         lines.drain(..lines.len() - room);
     }
+    lines.splice(0..0, problem);
     let block = Block::bordered()
         .title(sanitize::line(&title).into_owned())
         .title_bottom(
