@@ -187,7 +187,7 @@ fn a_users_first_import_replaces_the_sample_corpus() {
     let db = dir.path().join("cache.sqlite");
     json(&esf(&db, &["list", "--json"]));
     let out = esf(&db, &["import", "assets/corpus/001_fa7e1b871c6b631c.txt"]);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("replacing the bundled sample corpus"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("the bundled sample corpus was replaced"));
     let list = json(&esf(&db, &["list", "--json"]));
     assert_eq!(list.as_array().unwrap().len(), 1);
     let sources = std::fs::read_to_string(dir.path().join("cache.sqlite.sources")).unwrap();

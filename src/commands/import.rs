@@ -49,9 +49,6 @@ pub fn run(ctx: &Context, paths: &[PathBuf], how: How) -> anyhow::Result<ExitCod
         sources: Some(list),
         require_documents: true,
     };
-    if replace && !how.json {
-        eprintln!("esf: replacing the bundled sample corpus with your documents");
-    }
     let mut bar = ProgressBar::new();
     let started = Instant::now();
     let result = store.import(&inputs, &options, &mut |done, total| {
@@ -62,6 +59,9 @@ pub fn run(ctx: &Context, paths: &[PathBuf], how: How) -> anyhow::Result<ExitCod
         Err(StoreError::NothingImported(report)) => return nothing_imported(&report, how.json),
         other => other?,
     };
+    if replace && !how.json {
+        eprintln!("esf: the bundled sample corpus was replaced by your documents");
+    }
     if how.json {
         print_json(&report)?;
     } else {

@@ -53,6 +53,8 @@ pub enum StoreError {
     ReadOnly { path: String, why: String },
     #[error("no project with ID \"{0}\"")]
     NotFound(String),
+    #[error("the folder {0} does not exist; create it first, or give --db a file in a folder that exists")]
+    NoFolder(String),
     #[error("{path} {why}; it was left untouched")]
     Refused { path: String, why: String },
     #[error("no document could be imported; nothing was changed")]

@@ -92,10 +92,7 @@ fn folder_for(path: &Path, is_default: bool) -> Result<()> {
         return Ok(());
     }
     if !is_default {
-        return Err(StoreError::Refused {
-            path: dir.display().to_string(),
-            why: "does not exist (create the folder first, or give --db a file in a folder that exists)".into(),
-        });
+        return Err(StoreError::NoFolder(dir.display().to_string()));
     }
     std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
         path: dir.display().to_string(),

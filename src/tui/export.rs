@@ -56,13 +56,19 @@ impl App {
         };
         let rows = export::rows(records, with, &|key| self.reviews.get(key).cloned());
         let text = export::render(&rows, format, with);
-        let path = write_new(&self.export_dir, format.extension(), &text)?;
+        let path = write_new(&self.export_dir, format.extension(), &text, with.notes)?;
         Ok((path, rows.len()))
     }
 }
 
-/// Writes `esf-export-<time>.<ext>` in `dir`, never over an existing file.
-fn write_new(dir: &std::path::Path, ext: &str, text: &str) -> std::io::Result<PathBuf> {
+/// Writes `esf-export-<time>.<ext>` in `dir`, never over an existing file;
+/// one holding the user's notes is readable by them only.
+fn write_new(
+    dir: &std::path::Path,
+    ext: &str,
+    text: &str,
+    private: bool,
+) -> std::io::Result<PathBuf> {
     use std::io::Write;
     let stamp = crate::dates::timestamp_seconds(crate::dates::now()).replace([' ', ':'], "-");
     for n in 1.. {
@@ -72,11 +78,13 @@ fn write_new(dir: &std::path::Path, ext: &str, text: &str) -> std::io::Result<Pa
             format!("-{n}")
         };
         let path = dir.join(format!("esf-export-{stamp}{suffix}.{ext}"));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        if private {
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        }
+        match options.open(&path) {
             Ok(mut file) => return file.write_all(text.as_bytes()).map(|_| path),
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e),

@@ -29,11 +29,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, screen: Rect) {
         .map(Line::from)
         .collect();
     let mut room = height.saturating_sub(2) as usize;
-    let problem = editor.problem.as_ref().map(|why| {
-        let said = format!("{}: {}", t("not saved"), sanitize::line(why));
-        Line::styled(said, theme.message())
-    });
-    room = room.saturating_sub(usize::from(problem.is_some()));
+    let problem: Vec<Line> = editor
+        .problem
+        .iter()
+        .flat_map(|why| {
+            let said = format!("{}: {}", t("not saved"), sanitize::line(why));
+            wrap(&said, inner_width)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.message()))
+        })
+        .collect();
+    room = room.saturating_sub(problem.len());
     // The end of a long note, where the cursor is, stays in view.
     if lines.len() > room {
         lines.drain(..lines.len() - room);
