@@ -1,9 +1,11 @@
 //! The projects in memory for listing: fuzzy filtering and sorting, shared
 //! by `esf list` and the browser.
 
-use crate::facets::{Facet, FacetIndex, FacetRow, Filters, Notes, Resolved};
+use crate::facets::{Facet, FacetIndex, Filters, Notes, Resolved};
+use crate::model::FacetRow;
+use crate::model::ProjectSummary;
 use crate::search::{Haystacks, Match};
-use crate::store::{ProjectSummary, Store};
+use crate::store::Store;
 use std::cmp::Ordering;
 
 /// What a list can be sorted by.

@@ -131,170 +131,230 @@ pub enum ExportFormat {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Read documents and print their normalised project records (no cache).
-    Parse {
-        /// Files or folders (folders are read recursively).
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-        /// Print a JSON array instead of readable text.
-        #[arg(long)]
-        json: bool,
-    },
+    Parse(ParseArgs),
     /// Import files and folders into the cache (unchanged files are skipped).
-    Import {
-        /// Files or folders (folders are read recursively; with --rebuild,
-        /// none means every recorded one).
-        #[arg(required_unless_present = "rebuild")]
-        paths: Vec<PathBuf>,
-        /// Also remove projects whose source files are gone.
-        #[arg(long)]
-        prune: bool,
-        /// Read every recorded file and folder (and these) again into an
-        /// emptied cache; what changed is reported and recorded.
-        #[arg(long)]
-        rebuild: bool,
-        /// Follow symbolic links that lead outside the folders imported
-        /// (skipped by default, with a reason).
-        #[arg(long)]
-        follow_symlinks: bool,
-        /// Print the report as JSON.
-        #[arg(long)]
-        json: bool,
-    },
+    Import(ImportArgs),
     /// List projects, optionally fuzzy-filtered (best match first) and sorted.
-    List {
-        /// Fuzzy filter over name, id, owner, region, organisations, municipalities.
-        #[arg(long, short)]
-        filter: Option<String>,
-        /// Sort order (default: by name, or by match quality with --filter).
-        #[arg(long, short, value_enum)]
-        sort: Option<SortKey>,
-        #[command(flatten)]
-        facets: FacetArgs,
-        /// Instead of projects: each value of this facet with its count.
-        #[arg(long, value_name = "FACET", value_parser = facet_name)]
-        facet: Option<crate::facets::Facet>,
-        #[arg(long)]
-        json: bool,
-    },
+    List(ListArgs),
     /// Show one project in full.
-    Show {
-        /// Diarienummer, or the key `esf list` shows for projects without one.
-        id: String,
-        #[arg(long)]
-        json: bool,
-    },
+    Show(ShowArgs),
     /// Full-text search: every word must occur somewhere in the project.
-    Search {
-        #[arg(required = true)]
-        words: Vec<String>,
-        /// At most this many results.
-        #[arg(long, default_value_t = 50)]
-        limit: usize,
-        #[arg(long)]
-        json: bool,
-    },
+    Search(SearchArgs),
     /// Organisations with their number of projects.
-    Orgs {
-        /// Fuzzy filter over organisation names.
-        #[arg(long, short)]
-        filter: Option<String>,
-        #[arg(long)]
-        json: bool,
-    },
+    Orgs(OrgsArgs),
     /// The partner graph around a project or an organisation.
-    Graph {
-        /// A diarienummer (or key), or an organisation's name.
-        id: String,
-        /// 1: the neighbours; 2: their neighbours too.
-        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
-        depth: u8,
-        /// Keep branch offices and units apart instead of rolling them up.
-        #[arg(long)]
-        branches: bool,
-        #[arg(long, conflicts_with = "dot")]
-        json: bool,
-        /// Graphviz DOT.
-        #[arg(long)]
-        dot: bool,
-    },
+    Graph(GraphArgs),
     /// Projects related to one, ranked by the organisations they share.
-    Related {
-        id: String,
-        #[arg(long, default_value_t = 20)]
-        limit: usize,
-        /// Keep branch offices and units apart instead of rolling them up.
-        #[arg(long)]
-        branches: bool,
-        #[arg(long)]
-        json: bool,
-    },
+    Related(RelatedArgs),
     /// Generate a synthetic corpus for benchmarks: documents (--out DIR) or
     /// a filled cache (--db PATH).
     #[command(hide = true)]
-    Gen {
-        #[arg(long)]
-        count: usize,
-        /// Write documents under this folder.
-        #[arg(long)]
-        out: Option<PathBuf>,
-        #[arg(long, default_value_t = 1)]
-        seed: u64,
-    },
+    Gen(GenArgs),
     /// New, changed and removed projects since you last looked.
-    Changes {
-        /// Mark them all as seen.
-        #[arg(long)]
-        mark_seen: bool,
-        #[arg(long)]
-        json: bool,
-    },
+    Changes(ChangesArgs),
     /// Set a project's note (no text: print it).
-    Note {
-        id: String,
-        /// The note; several words are joined with spaces.
-        text: Vec<String>,
-        /// Remove the note.
-        #[arg(long, conflicts_with = "text")]
-        clear: bool,
-    },
+    Note(NoteArgs),
     /// Bookmark a project.
-    Bookmark {
-        id: String,
-        /// Remove the bookmark instead.
-        #[arg(long)]
-        remove: bool,
-    },
+    Bookmark(BookmarkArgs),
     /// Set a project's review state.
-    Review {
-        id: String,
-        #[arg(value_enum)]
-        state: ReviewArg,
-    },
+    Review(ReviewArgs),
     /// All your notes, bookmarks and review states (orphaned ones too).
     #[command(args_conflicts_with_subcommands = true)]
-    Notes {
-        #[command(subcommand)]
-        action: Option<NotesAction>,
-        #[arg(long, conflicts_with = "markdown")]
-        json: bool,
-        #[arg(long)]
-        markdown: bool,
-    },
+    Notes(NotesArgs),
     /// Write the (filtered) projects as CSV or JSON to standard output.
-    Export {
-        #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
-        format: ExportFormat,
-        #[arg(long, short)]
-        filter: Option<String>,
-        #[command(flatten)]
-        facets: FacetArgs,
-        /// Include contact persons (personal data; left out by default).
-        #[arg(long)]
-        with_contacts: bool,
-        /// Include your notes, bookmarks and review states.
-        #[arg(long)]
-        with_notes: bool,
-    },
+    Export(ExportArgs),
+}
+
+// The arguments of `esf parse`.
+#[derive(Debug, clap::Args)]
+pub struct ParseArgs {
+    /// Files or folders (folders are read recursively).
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Print a JSON array instead of readable text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+// The arguments of `esf import`.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// Files or folders (folders are read recursively; with --rebuild,
+    /// none means every recorded one).
+    #[arg(required_unless_present = "rebuild")]
+    pub paths: Vec<PathBuf>,
+    /// Also remove projects whose source files are gone.
+    #[arg(long)]
+    pub prune: bool,
+    /// Read every recorded file and folder (and these) again into an
+    /// emptied cache; what changed is reported and recorded.
+    #[arg(long)]
+    pub rebuild: bool,
+    /// Follow symbolic links that lead outside the folders imported
+    /// (skipped by default, with a reason).
+    #[arg(long)]
+    pub follow_symlinks: bool,
+    /// Print the report as JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+// The arguments of `esf list`.
+#[derive(Debug, clap::Args)]
+pub struct ListArgs {
+    /// Fuzzy filter over name, id, owner, region, organisations, municipalities.
+    #[arg(long, short)]
+    pub filter: Option<String>,
+    /// Sort order (default: by name, or by match quality with --filter).
+    #[arg(long, short, value_enum)]
+    pub sort: Option<SortKey>,
+    #[command(flatten)]
+    pub facets: FacetArgs,
+    /// Instead of projects: each value of this facet with its count.
+    #[arg(long, value_name = "FACET", value_parser = facet_name)]
+    pub facet: Option<crate::facets::Facet>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+// The arguments of `esf show`.
+#[derive(Debug, clap::Args)]
+pub struct ShowArgs {
+    /// Diarienummer, or the key `esf list` shows for projects without one.
+    pub id: String,
+    #[arg(long)]
+    pub json: bool,
+}
+
+// The arguments of `esf search`.
+#[derive(Debug, clap::Args)]
+pub struct SearchArgs {
+    #[arg(required = true)]
+    pub words: Vec<String>,
+    /// At most this many results.
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
+    #[arg(long)]
+    pub json: bool,
+}
+
+// The arguments of `esf orgs`.
+#[derive(Debug, clap::Args)]
+pub struct OrgsArgs {
+    /// Fuzzy filter over organisation names.
+    #[arg(long, short)]
+    pub filter: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+// The arguments of `esf graph`.
+#[derive(Debug, clap::Args)]
+pub struct GraphArgs {
+    /// A diarienummer (or key), or an organisation's name.
+    pub id: String,
+    /// 1: the neighbours; 2: their neighbours too.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
+    pub depth: u8,
+    /// Keep branch offices and units apart instead of rolling them up.
+    #[arg(long)]
+    pub branches: bool,
+    #[arg(long, conflicts_with = "dot")]
+    pub json: bool,
+    /// Graphviz DOT.
+    #[arg(long)]
+    pub dot: bool,
+}
+
+// The arguments of `esf related`.
+#[derive(Debug, clap::Args)]
+pub struct RelatedArgs {
+    pub id: String,
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// Keep branch offices and units apart instead of rolling them up.
+    #[arg(long)]
+    pub branches: bool,
+    #[arg(long)]
+    pub json: bool,
+}
+
+// The arguments of `esf gen`.
+#[derive(Debug, clap::Args)]
+pub struct GenArgs {
+    #[arg(long)]
+    pub count: usize,
+    /// Write documents under this folder.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}
+
+// The arguments of `esf changes`.
+#[derive(Debug, clap::Args)]
+pub struct ChangesArgs {
+    /// Mark them all as seen.
+    #[arg(long)]
+    pub mark_seen: bool,
+    #[arg(long)]
+    pub json: bool,
+}
+
+// The arguments of `esf note`.
+#[derive(Debug, clap::Args)]
+pub struct NoteArgs {
+    pub id: String,
+    /// The note; several words are joined with spaces.
+    pub text: Vec<String>,
+    /// Remove the note.
+    #[arg(long, conflicts_with = "text")]
+    pub clear: bool,
+}
+
+// The arguments of `esf bookmark`.
+#[derive(Debug, clap::Args)]
+pub struct BookmarkArgs {
+    pub id: String,
+    /// Remove the bookmark instead.
+    #[arg(long)]
+    pub remove: bool,
+}
+
+// The arguments of `esf review`.
+#[derive(Debug, clap::Args)]
+pub struct ReviewArgs {
+    pub id: String,
+    #[arg(value_enum)]
+    pub state: ReviewArg,
+}
+
+// The arguments of `esf notes`.
+#[derive(Debug, clap::Args)]
+pub struct NotesArgs {
+    #[command(subcommand)]
+    pub action: Option<NotesAction>,
+    #[arg(long, conflicts_with = "markdown")]
+    pub json: bool,
+    #[arg(long)]
+    pub markdown: bool,
+}
+
+// The arguments of `esf export`.
+#[derive(Debug, clap::Args)]
+pub struct ExportArgs {
+    #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+    pub format: ExportFormat,
+    #[arg(long, short)]
+    pub filter: Option<String>,
+    #[command(flatten)]
+    pub facets: FacetArgs,
+    /// Include contact persons (personal data; left out by default).
+    #[arg(long)]
+    pub with_contacts: bool,
+    /// Include your notes, bookmarks and review states.
+    #[arg(long)]
+    pub with_notes: bool,
 }
 
 /// A facet by the name `--facet` takes.

@@ -3,12 +3,9 @@
 //! Shared by `esf show` and the browser's detail pane; values are raw
 //! (sanitise where drawn). Missing values read "—", never blank.
 
+use crate::format::{duration_text, money, period_text, MISSING};
 use crate::i18n::t;
 use crate::model::{Project, Role};
-use crate::report::{duration_text, period_text, thousands};
-
-/// Shown for a value the document does not give.
-pub const MISSING: &str = "—";
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
@@ -22,10 +19,6 @@ fn or_missing(v: Option<impl Into<String>>) -> String {
 
 fn row(label: &'static str, value: Option<String>) -> (String, String) {
     (t(label).to_string(), or_missing(value))
-}
-
-pub fn money(v: Option<i64>) -> Option<String> {
-    v.map(|n| format!("{} kr", thousands(n)))
 }
 
 /// `key` is the project's key in a cache (None for a document not imported).

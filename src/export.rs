@@ -2,8 +2,8 @@
 //! notes when asked. Contact persons are personal data: they are left out
 //! unless asked for. Pure: records and annotations in, text out.
 
+use crate::model::KeyedProject;
 use crate::model::{Annotation, Project};
-use crate::store::KeyedProject;
 use serde::Serialize;
 use std::fmt::Write as _;
 
@@ -219,8 +219,8 @@ fn markdown(rows: &[Row], with: With) -> String {
             one_line(&r.key),
             one_line(p.name.as_deref().unwrap_or(""))
         );
-        let money = |v: Option<i64>| v.map(|n| format!("{} kr", crate::report::thousands(n)));
-        let period = crate::report::period_text(p.start_date.as_deref(), p.end_date.as_deref());
+        let money = crate::format::money;
+        let period = crate::format::period_text(p.start_date.as_deref(), p.end_date.as_deref());
         let fields = [
             ("Owner", p.owner.clone()),
             ("Region", p.region.clone()),

@@ -6,7 +6,7 @@
 use crate::dates;
 use crate::i18n::t;
 use crate::model::{Annotation, ReviewState};
-use crate::store::ProjectSummary;
+use crate::model::{FacetRow, ProjectSummary};
 use std::collections::{BTreeMap, HashMap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -79,16 +79,6 @@ impl Facet {
     fn single_column(self) -> Option<usize> {
         Some(self.index()).filter(|&i| i < SINGLE)
     }
-}
-
-/// One project's facet values, as handed to [`FacetIndex::push`].
-#[derive(Debug, Default)]
-pub struct FacetRow<'a> {
-    pub area: Option<&'a str>,
-    pub objective: Option<&'a str>,
-    pub phase: Option<&'a str>,
-    pub municipalities: Vec<&'a str>,
-    pub organisations: Vec<&'a str>,
 }
 
 const NONE: u32 = u32::MAX;

@@ -10,6 +10,7 @@ pub mod detail;
 pub mod export;
 pub mod facets;
 pub mod files;
+pub mod format;
 pub mod gen;
 pub mod graph;
 pub mod i18n;

@@ -1,5 +1,5 @@
 use clap::Parser;
-use esf_browser::cli::{Cli, Command};
+use esf_browser::cli::Cli;
 use esf_browser::commands::{self, Context};
 use std::process::ExitCode;
 
@@ -13,7 +13,6 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         None => commands::browse(&ctx),
-        Some(Command::Parse { files, json }) => commands::parse::run(&files, json),
         Some(command) => commands::run(&ctx, command),
     };
     match result {

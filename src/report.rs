@@ -1,8 +1,7 @@
 //! Plain-text rendering of records for people at a terminal. Every string
 //! from a document passes through the sanitiser.
 
-use crate::dates;
-use crate::i18n::t;
+use crate::format::MISSING;
 use crate::model::{ParsedDocument, Project};
 use crate::sanitize;
 use std::fmt::Write;
@@ -41,39 +40,8 @@ pub fn document(doc: &ParsedDocument) -> String {
 const LABEL_WIDTH: usize = 22;
 
 fn field(out: &mut String, label: &str, value: Option<&str>) {
-    let shown = value.map_or("—".into(), sanitize::line);
+    let shown = value.map_or(MISSING.into(), sanitize::line);
     let _ = writeln!(out, "  {:<LABEL_WIDTH$}{}", format!("{label}:"), shown);
-}
-
-/// `2016-02-01 – 2019-01-31`; `?` for a missing end.
-pub fn period_text(start: Option<&str>, end: Option<&str>) -> Option<String> {
-    match (start, end) {
-        (None, None) => None,
-        (s, e) => Some(format!("{} – {}", s.unwrap_or("?"), e.unwrap_or("?"))),
-    }
-}
-
-/// How long an inclusive period lasts: `3 years`, `10 months`, `2 years 3 months`.
-pub fn duration_text(start: &str, end: &str) -> Option<String> {
-    let days = dates::days_from_iso(end)? - dates::days_from_iso(start)? + 1;
-    if days <= 0 {
-        return None;
-    }
-    let months = (days as f64 / 30.44).round() as i64;
-    let (years, rest) = (months / 12, months % 12);
-    let unit = |n: i64, one: &'static str, many: &'static str| {
-        format!("{n} {}", if n == 1 { t(one) } else { t(many) })
-    };
-    Some(match (years, rest) {
-        (0, 0) => unit(days, "day", "days"),
-        (0, m) => unit(m, "month", "months"),
-        (y, 0) => unit(y, "year", "years"),
-        (y, m) => format!(
-            "{} {}",
-            unit(y, "year", "years"),
-            unit(m, "month", "months")
-        ),
-    })
 }
 
 /// The grouped fields (shared with the browser's detail pane), as text.
@@ -109,57 +77,9 @@ pub fn project_detail(key: &str, p: &Project) -> String {
     out
 }
 
-/// `8866642` → `8 866 642`.
-pub fn thousands(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(' ');
-        }
-        out.push(c);
-    }
-    if n < 0 {
-        out.insert(0, '-');
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn durations() {
-        assert_eq!(
-            duration_text("2016-02-01", "2019-01-31").as_deref(),
-            Some("3 years")
-        );
-        assert_eq!(
-            duration_text("2014-01-02", "2014-10-31").as_deref(),
-            Some("10 months")
-        );
-        assert_eq!(
-            duration_text("2023-03-01", "2026-02-28").as_deref(),
-            Some("3 years")
-        );
-        assert_eq!(
-            duration_text("2020-01-01", "2021-03-31").as_deref(),
-            Some("1 year 3 months")
-        );
-        assert_eq!(
-            duration_text("2020-01-01", "2020-01-10").as_deref(),
-            Some("10 days")
-        );
-        assert_eq!(duration_text("2020-01-10", "2020-01-01"), None);
-    }
-
-    #[test]
-    fn thousands_separators() {
-        assert_eq!(thousands(8_866_642), "8 866 642");
-        assert_eq!(thousands(500), "500");
-        assert_eq!(thousands(-1000), "-1 000");
-    }
 
     #[test]
     fn document_text_is_sanitised() {

@@ -84,7 +84,7 @@ pub fn compute(cat: &Catalogue, rows: &[usize]) -> Stats {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::ProjectSummary;
+    use crate::model::ProjectSummary;
 
     fn project(
         name: &str,

@@ -1,7 +1,7 @@
 //! `esf` with no arguments: the browser, or the list where there is no
 //! terminal to browse in.
 
-use super::changes::Unseen;
+use super::changes;
 use super::Context;
 use crate::i18n::t;
 use crate::tui::{self, review::Reviews};
@@ -25,7 +25,7 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
     // they are and the status bar says why they cannot be used.
     let (reviews, unseen, notes_problem) = match ctx.open_notes() {
         Ok(notes) => {
-            let unseen = Unseen::load(&store, &notes)?;
+            let unseen = changes::unseen(&store, &notes)?;
             (Reviews::over(notes), Some(unseen), None)
         }
         Err(e) => {
@@ -33,7 +33,7 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
             (Reviews::unavailable(why.clone()), None, Some(why))
         }
     };
-    let changed = unseen.as_ref().and_then(Unseen::summary).map(|s| {
+    let changed = unseen.as_ref().and_then(changes::summary).map(|s| {
         let (new, changed) = (t("new"), t("changed"));
         format!(
             "{}: {s} (+ {new}, ~ {changed}; esf changes)",

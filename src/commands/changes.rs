@@ -3,46 +3,39 @@
 
 use super::{print_json, print_text, styled, terminal_width, Context};
 use crate::i18n::t;
-use crate::model::{Change, ChangeKind};
+use crate::model::{ChangeKind, Unseen};
 use crate::store::{Notes, Store};
 use crate::table::Table;
 use std::process::ExitCode;
 
-/// The changes this user has not seen, with the cache they belong to.
-pub struct Unseen {
-    pub cache_id: String,
-    pub changes: Vec<Change>,
+/// The changes this user has not seen in this cache.
+pub fn unseen(store: &Store, notes: &Notes) -> anyhow::Result<Unseen> {
+    let cache_id = store.cache_id()?;
+    let seen = notes.seen(&cache_id)?;
+    let changes = store
+        .changes()?
+        .into_iter()
+        .filter(|c| c.is_unseen(seen.get(&c.key).copied()))
+        .collect();
+    Ok(Unseen { cache_id, changes })
 }
 
-impl Unseen {
-    pub fn load(store: &Store, notes: &Notes) -> anyhow::Result<Unseen> {
-        let cache_id = store.cache_id()?;
-        let seen = notes.seen(&cache_id)?;
-        let changes = store
-            .changes()?
-            .into_iter()
-            .filter(|c| c.is_unseen(seen.get(&c.key).copied()))
-            .collect();
-        Ok(Unseen { cache_id, changes })
-    }
-
-    /// "2 new, 1 changed, 1 removed", or nothing when nothing changed.
-    pub fn summary(&self) -> Option<String> {
-        let count = |kind| self.changes.iter().filter(|c| c.kind == kind).count();
-        let parts: Vec<String> = [ChangeKind::New, ChangeKind::Changed, ChangeKind::Removed]
-            .into_iter()
-            .map(|k| (count(k), k.as_str()))
-            .filter(|(n, _)| *n > 0)
-            .map(|(n, k)| crate::i18n::t_count(n, k))
-            .collect();
-        (!parts.is_empty()).then(|| parts.join(", "))
-    }
+/// "2 new, 1 changed, 1 removed", or nothing when nothing changed.
+pub fn summary(unseen: &Unseen) -> Option<String> {
+    let count = |kind| unseen.changes.iter().filter(|c| c.kind == kind).count();
+    let parts: Vec<String> = [ChangeKind::New, ChangeKind::Changed, ChangeKind::Removed]
+        .into_iter()
+        .map(|k| (count(k), k.as_str()))
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, k)| crate::i18n::t_count(n, k))
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
 }
 
 pub fn run(ctx: &Context, mark_seen: bool, json: bool) -> anyhow::Result<ExitCode> {
     let store = ctx.open_for_reading()?;
     let mut notes = ctx.open_notes()?;
-    let unseen = Unseen::load(&store, &notes)?;
+    let unseen = unseen(&store, &notes)?;
     if mark_seen {
         let seen: Vec<(&str, i64)> = unseen
             .changes

@@ -7,6 +7,16 @@ use crate::cli::ExportFormat;
 use crate::export::{self, Format, With};
 use std::process::ExitCode;
 
+/// `esf export` from its arguments.
+pub fn run_args(ctx: &Context, a: crate::cli::ExportArgs) -> anyhow::Result<ExitCode> {
+    let query = Query::new(a.filter, &a.facets)?;
+    let with = With {
+        contacts: a.with_contacts,
+        notes: a.with_notes,
+    };
+    run(ctx, a.format, &query, with)
+}
+
 pub fn run(
     ctx: &Context,
     format: ExportFormat,

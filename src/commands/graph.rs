@@ -30,6 +30,12 @@ impl Output {
     }
 }
 
+/// `esf graph` from its arguments.
+pub fn run_args(ctx: &Context, a: crate::cli::GraphArgs) -> anyhow::Result<ExitCode> {
+    let output = Output::from_flags(a.json, a.dot);
+    run(ctx, &a.id, a.depth, !a.branches, output)
+}
+
 pub fn run(
     ctx: &Context,
     id: &str,

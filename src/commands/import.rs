@@ -1,6 +1,7 @@
 //! `esf import`: files and folders into the cache, with a report.
 
 use super::{print_json, print_text, Context};
+use crate::cli::ImportArgs;
 use crate::files::Links;
 use crate::sanitize;
 use crate::store::{self, sources, ImportOptions, ImportReport, Input, StoreError};
@@ -11,15 +12,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-/// How `esf import` was asked to run.
-pub struct How {
-    pub prune: bool,
-    pub rebuild: bool,
-    pub follow_symlinks: bool,
-    pub json: bool,
-}
-
-pub fn run(ctx: &Context, paths: &[PathBuf], how: How) -> anyhow::Result<ExitCode> {
+pub fn run(ctx: &Context, how: ImportArgs) -> anyhow::Result<ExitCode> {
+    let paths = &how.paths;
     let links = match how.follow_symlinks {
         true => Links::Follow,
         false => Links::Inside,

@@ -5,12 +5,13 @@ use super::{print_json, print_text, styled, terminal_width, Context};
 use crate::catalogue::{Catalogue, SortKey};
 use crate::cli::FacetArgs;
 use crate::facets::{Facet, Filters};
+use crate::format::MISSING;
 use crate::i18n::t;
 use crate::model::Annotation;
-use crate::report;
+use crate::model::ProjectSummary;
 use crate::sanitize;
 use crate::search::Haystacks;
-use crate::store::{ProjectSummary, Store};
+use crate::store::Store;
 use crate::table::Table;
 use anyhow::anyhow;
 use std::collections::HashMap;
@@ -120,6 +121,15 @@ impl Listing {
     }
 }
 
+/// `esf list`: projects, or with `--facet` the counts of a facet's values.
+pub fn run_args(ctx: &Context, a: crate::cli::ListArgs) -> anyhow::Result<ExitCode> {
+    let query = Query::new(a.filter, &a.facets)?;
+    match a.facet {
+        Some(facet) => facet_counts(ctx, &query, facet, a.json),
+        None => run(ctx, &query, a.sort, a.json),
+    }
+}
+
 pub fn run(
     ctx: &Context,
     query: &Query,
@@ -195,14 +205,14 @@ pub fn facet_counts(
 }
 
 fn row(p: &ProjectSummary) -> Vec<String> {
-    let text = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
+    let text = |v: &Option<String>| v.clone().unwrap_or_else(|| MISSING.into());
     vec![
         p.key.clone(),
         text(&p.name),
         text(&p.owner),
         text(&p.region),
-        report::period_text(p.start_date.as_deref(), p.end_date.as_deref())
-            .unwrap_or_else(|| "—".into()),
+        crate::format::period_text(p.start_date.as_deref(), p.end_date.as_deref())
+            .unwrap_or_else(|| MISSING.into()),
     ]
 }
 
@@ -218,7 +228,7 @@ pub fn search(ctx: &Context, words: &str, limit: usize, json: bool) -> anyhow::R
     }
     let mut out = String::new();
     for hit in &hits {
-        let name = hit.name.as_deref().unwrap_or("—");
+        let name = hit.name.as_deref().unwrap_or(MISSING);
         let owner = hit
             .owner
             .as_deref()

@@ -11,7 +11,7 @@ mod notes;
 pub mod parse;
 mod show;
 
-use crate::cli::{Command, NotesAction};
+use crate::cli::Command;
 use crate::store::{self, Input, Notes, Store};
 use anyhow::{anyhow, Context as _};
 use std::io::IsTerminal;
@@ -105,96 +105,25 @@ impl Context {
     }
 }
 
-/// Runs a command that uses the cache.
+/// Runs a command. Every command has its arm: a new one that misses it
+/// does not compile.
 pub fn run(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Parse { files, json } => parse::run(&files, json),
-        Command::Import {
-            paths,
-            prune,
-            rebuild,
-            follow_symlinks,
-            json,
-        } => {
-            let how = import::How {
-                prune,
-                rebuild,
-                follow_symlinks,
-                json,
-            };
-            import::run(ctx, &paths, how)
-        }
-        Command::List {
-            filter,
-            sort,
-            facets,
-            facet,
-            json,
-        } => {
-            let query = list::Query::new(filter, &facets)?;
-            match facet {
-                Some(facet) => list::facet_counts(ctx, &query, facet, json),
-                None => list::run(ctx, &query, sort, json),
-            }
-        }
-        Command::Show { id, json } => show::run(ctx, &id, json),
-        Command::Search { words, limit, json } => list::search(ctx, &words.join(" "), limit, json),
-        Command::Orgs { filter, json } => list::orgs(ctx, filter.as_deref(), json),
-        Command::Graph {
-            id,
-            depth,
-            branches,
-            json,
-            dot,
-        } => graph::run(
-            ctx,
-            &id,
-            depth,
-            !branches,
-            graph::Output::from_flags(json, dot),
-        ),
-        Command::Related {
-            id,
-            limit,
-            branches,
-            json,
-        } => graph::related(ctx, &id, limit, !branches, json),
-        Command::Gen { count, out, seed } => gen::run(ctx, count, out.as_deref(), seed),
-        command => run_review(ctx, command),
-    }
-}
-
-/// The commands of a caseworker's review: notes, changes, exports.
-fn run_review(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
-    match command {
-        Command::Changes { mark_seen, json } => changes::run(ctx, mark_seen, json),
-        Command::Note { id, text, clear } => notes::note(ctx, &id, &text.join(" "), clear),
-        Command::Bookmark { id, remove } => notes::bookmark(ctx, &id, !remove),
-        Command::Review { id, state } => notes::review(ctx, &id, state.into()),
-        Command::Notes {
-            action: Some(NotesAction::Import { file }),
-            ..
-        } => notes::import(ctx, &file),
-        Command::Notes {
-            action: None,
-            json,
-            markdown,
-        } => notes::list(ctx, notes::Output::from_flags(json, markdown)),
-        Command::Export {
-            format,
-            filter,
-            facets,
-            with_contacts,
-            with_notes,
-        } => {
-            let query = list::Query::new(filter, &facets)?;
-            let with = crate::export::With {
-                contacts: with_contacts,
-                notes: with_notes,
-            };
-            export::run(ctx, format, &query, with)
-        }
-        other => unreachable!("not a review command: {other:?}"),
+        Command::Parse(a) => parse::run(&a.files, a.json),
+        Command::Import(a) => import::run(ctx, a),
+        Command::List(a) => list::run_args(ctx, a),
+        Command::Show(a) => show::run(ctx, &a.id, a.json),
+        Command::Search(a) => list::search(ctx, &a.words.join(" "), a.limit, a.json),
+        Command::Orgs(a) => list::orgs(ctx, a.filter.as_deref(), a.json),
+        Command::Graph(a) => graph::run_args(ctx, a),
+        Command::Related(a) => graph::related(ctx, &a.id, a.limit, !a.branches, a.json),
+        Command::Gen(a) => gen::run(ctx, a.count, a.out.as_deref(), a.seed),
+        Command::Changes(a) => changes::run(ctx, a.mark_seen, a.json),
+        Command::Note(a) => notes::note(ctx, &a.id, &a.text.join(" "), a.clear),
+        Command::Bookmark(a) => notes::bookmark(ctx, &a.id, !a.remove),
+        Command::Review(a) => notes::review(ctx, &a.id, a.state.into()),
+        Command::Notes(a) => notes::run_args(ctx, a),
+        Command::Export(a) => export::run_args(ctx, a),
     }
 }
 

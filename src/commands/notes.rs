@@ -110,6 +110,14 @@ pub fn review(ctx: &Context, id: &str, state: ReviewState) -> anyhow::Result<Exi
     )
 }
 
+/// `esf notes` and `esf notes import FILE`.
+pub fn run_args(ctx: &Context, a: crate::cli::NotesArgs) -> anyhow::Result<ExitCode> {
+    match a.action {
+        Some(crate::cli::NotesAction::Import { file }) => import(ctx, &file),
+        None => list(ctx, Output::from_flags(a.json, a.markdown)),
+    }
+}
+
 pub fn list(ctx: &Context, output: Output) -> anyhow::Result<ExitCode> {
     let notes = ctx.open_notes()?;
     let all = notes.all()?;

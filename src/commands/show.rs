@@ -2,9 +2,10 @@
 
 use super::{print_json, print_text, Context};
 use crate::catalogue::Catalogue;
+use crate::model::StoredProject;
 use crate::report;
 use crate::sanitize;
-use crate::store::{StoreError, StoredProject};
+use crate::store::StoreError;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 

@@ -285,7 +285,7 @@ fn sentence(
 
 /// What a list row and the filter would hold for a generated project: its
 /// summary, and the organisation and municipality names the filter sees.
-pub fn summary(p: &GenProject) -> (crate::store::ProjectSummary, String) {
+pub fn summary(p: &GenProject) -> (crate::model::ProjectSummary, String) {
     let names: Vec<&str> = p
         .partners
         .iter()
@@ -294,7 +294,7 @@ pub fn summary(p: &GenProject) -> (crate::store::ProjectSummary, String) {
         .chain(&p.municipalities)
         .map(String::as_str)
         .collect();
-    let summary = crate::store::ProjectSummary {
+    let summary = crate::model::ProjectSummary {
         key: p
             .id
             .clone()

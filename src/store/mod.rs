@@ -22,9 +22,6 @@ pub use import::{inputs_of, ImportOptions, ImportReport, Input, SkippedFile};
 pub use keys::{name_key, normalise_id, owner_key, project_key};
 pub use notes::{Notes, NotesError};
 pub use open::{Opened, Place};
-pub use query::{
-    ArticleRef, KeyedProject, OrgSummary, ProjectSummary, SearchHit, StoredProject, UnclassifiedDoc,
-};
 
 use crate::dates::now;
 use rusqlite::Connection;

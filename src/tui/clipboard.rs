@@ -2,9 +2,8 @@
 //! the machine the caseworker sits at, over SSH too. Inside tmux the
 //! sequence is passed through to the outer terminal.
 
-use crate::detail::money;
-use crate::report::period_text;
-use crate::store::StoredProject;
+use crate::format::{money, or_missing, period_text};
+use crate::model::StoredProject;
 
 /// The escape sequence that asks the terminal to copy `text`.
 pub fn osc52(text: &str) -> String {
@@ -26,9 +25,8 @@ pub fn osc52(text: &str) -> String {
 /// A few lines a caseworker can paste into a note or a mail.
 pub fn summary(s: &StoredProject) -> String {
     let p = &s.project;
-    let or = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
-    let period =
-        period_text(p.start_date.as_deref(), p.end_date.as_deref()).unwrap_or_else(|| "—".into());
+    let or = |v: &Option<String>| or_missing(v.clone());
+    let period = or_missing(period_text(p.start_date.as_deref(), p.end_date.as_deref()));
     format!(
         "{} {}\nOwner: {}\nRegion: {}\nPeriod: {}\nBudget: {}, ESF grant: {}\n",
         p.id.as_deref().unwrap_or(&s.key),
@@ -36,8 +34,8 @@ pub fn summary(s: &StoredProject) -> String {
         or(&p.owner),
         or(&p.region),
         period,
-        money(p.total_budget_sek).unwrap_or_else(|| "—".into()),
-        money(p.esf_grant_sek).unwrap_or_else(|| "—".into()),
+        or_missing(money(p.total_budget_sek)),
+        or_missing(money(p.esf_grant_sek)),
     )
 }
 

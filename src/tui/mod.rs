@@ -37,7 +37,7 @@ pub fn run(
     store: crate::store::Store,
     config: Config,
     reviews: review::Reviews,
-    unseen: Option<crate::commands::changes::Unseen>,
+    unseen: Option<crate::model::Unseen>,
     notice: Option<String>,
 ) -> anyhow::Result<ExitCode> {
     let mut app = App::starting(store, config.keys)?;

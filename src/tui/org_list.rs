@@ -2,8 +2,8 @@
 //! projects and roles, fuzzy-filterable.
 
 use super::selection::Selection;
+use crate::model::OrgSummary;
 use crate::search::Haystacks;
-use crate::store::OrgSummary;
 
 pub struct OrgList {
     pub all: Vec<OrgSummary>,

@@ -1,12 +1,13 @@
 //! The detail pane: every field grouped, the description wrapped to the
 //! pane and scrollable, then linked articles and the source files.
 
-use crate::detail::{sections, MISSING};
+use crate::detail::sections;
+use crate::format::MISSING;
 use crate::graph::Related;
 use crate::i18n::t;
 use crate::model::Annotation;
+use crate::model::{StoredProject, UnclassifiedDoc};
 use crate::sanitize;
-use crate::store::{StoredProject, UnclassifiedDoc};
 use crate::tui::app::{App, Pane};
 use crate::tui::theme::Theme;
 use crate::tui::wrap::wrap;

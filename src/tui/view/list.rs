@@ -2,10 +2,11 @@
 //! that fit the width, matched characters highlighted, a scrollbar.
 
 use crate::catalogue::SortKey;
+use crate::format::MISSING;
 use crate::i18n::t;
+use crate::model::ProjectSummary;
 use crate::model::{Annotation, Change, ChangeKind, ReviewState};
 use crate::sanitize;
-use crate::store::ProjectSummary;
 use crate::tui::app::{App, ListKind, Pane};
 use crate::tui::layout::Areas;
 use crate::tui::theme::Theme;
@@ -124,10 +125,10 @@ fn project_rows(
 }
 
 fn cell(p: &ProjectSummary, column: &str, positions: &[usize], theme: Theme) -> Cell<'static> {
-    let text = |v: &Option<String>| sanitize::line(v.as_deref().unwrap_or("—")).into_owned();
+    let text = |v: &Option<String>| sanitize::line(v.as_deref().unwrap_or(MISSING)).into_owned();
     match column {
         "NAME" => Cell::from(highlighted(
-            p.name.as_deref().unwrap_or("—"),
+            p.name.as_deref().unwrap_or(MISSING),
             positions,
             theme,
         )),
@@ -170,17 +171,17 @@ fn mark(a: Option<&Annotation>) -> &'static str {
 }
 
 fn money(v: Option<i64>) -> Line<'static> {
-    Line::from(crate::detail::money(v).unwrap_or_else(|| "—".into())).right_aligned()
+    Line::from(crate::format::money(v).unwrap_or_else(|| MISSING.into())).right_aligned()
 }
 
 fn period(p: &ProjectSummary, years_only: bool) -> String {
     let (start, end) = (p.start_date.as_deref(), p.end_date.as_deref());
     if !years_only {
-        return crate::report::period_text(start, end).unwrap_or_else(|| "—".into());
+        return crate::format::period_text(start, end).unwrap_or_else(|| MISSING.into());
     }
     let year = |d: Option<&str>| d.and_then(|d| d.get(..4)).unwrap_or("?").to_string();
     match (start, end) {
-        (None, None) => "—".into(),
+        (None, None) => MISSING.into(),
         _ => format!("{}–{}", year(start), year(end)),
     }
 }
@@ -217,7 +218,7 @@ fn unclassified_rows(
         .skip(app.selection.offset)
         .take(height)
         .map(|d| {
-            let title = sanitize::line(d.title.as_deref().unwrap_or("—")).into_owned();
+            let title = sanitize::line(d.title.as_deref().unwrap_or(MISSING)).into_owned();
             Row::new([title, sanitize::line(&d.source).into_owned()])
         })
         .collect();

@@ -62,15 +62,6 @@ fn draw_years(frame: &mut Frame, s: &Stats, theme: Theme, area: Rect) {
     frame.render_widget(chart, area);
 }
 
-/// `8.9 M` (`8,9 mnkr` in Swedish): kronor in millions, one decimal.
-fn millions(kr: i64) -> String {
-    let number = format!("{:.1}", kr as f64 / 1e6);
-    match crate::i18n::lang() {
-        crate::i18n::Lang::Sv => format!("{} {}", number.replace('.', ","), t("M")),
-        crate::i18n::Lang::En => format!("{number} M"),
-    }
-}
-
 fn draw_regions(frame: &mut Frame, s: &Stats, theme: Theme, area: Rect) {
     let inner = area.width.saturating_sub(2) as usize;
     let most = s
@@ -88,7 +79,11 @@ fn draw_regions(frame: &mut Frame, s: &Stats, theme: Theme, area: Rect) {
         } else {
             " kr"
         };
-        let money = format!("{} / {}{kr}", millions(r.budget), millions(r.grant));
+        let money = format!(
+            "{} / {}{kr}",
+            crate::format::millions(r.budget),
+            crate::format::millions(r.grant)
+        );
         let pad = inner.saturating_sub(name.width() + money.width()).max(1);
         lines.push(Line::from(format!("{name}{}{money}", " ".repeat(pad))));
         let bar = |v: i64| ((v as f64 / most as f64) * inner as f64).round() as usize;

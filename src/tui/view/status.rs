@@ -1,6 +1,7 @@
 //! The status bar (counts, filter, sort, the keys that matter here) and
 //! the filter line.
 
+use crate::format::MISSING;
 use crate::i18n::t;
 use crate::sanitize;
 use crate::tui::app::{App, ListKind, Mode, Pane, Screen};
@@ -22,7 +23,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     } else if app.screen == Screen::Organisations {
         let query = app.orgs.as_ref().map_or("", |o| o.query.as_str());
         let filter = if query.is_empty() {
-            "—".to_string()
+            MISSING.to_string()
         } else {
             sanitize::line(query).into_owned()
         };
@@ -30,7 +31,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     } else if matches!(app.screen, Screen::Browse | Screen::Stats) && app.kind == ListKind::Projects
     {
         let filter = if app.query.is_empty() {
-            "—".to_string()
+            MISSING.to_string()
         } else {
             sanitize::line(&app.query).into_owned()
         };

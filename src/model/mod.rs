@@ -3,6 +3,9 @@
 //! The field names and their JSON shapes are the project's machine-readable
 //! contract (`esf parse --json`, `esf show --json`, `esf list --json`).
 
+mod read;
+pub use read::*;
+
 use serde::{Deserialize, Serialize, Serializer};
 use std::collections::BTreeMap;
 

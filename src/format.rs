@@ -1,0 +1,122 @@
+//! How values are written for people, in one place: money, millions,
+//! periods, durations, and "—" for what a document does not say. Plain
+//! text in, plain text out (sanitise where it is drawn).
+
+use crate::dates;
+use crate::i18n::t;
+
+/// Shown for a value the document does not give.
+pub const MISSING: &str = "—";
+
+/// The value, or [`MISSING`].
+pub fn or_missing(v: Option<String>) -> String {
+    v.unwrap_or_else(|| MISSING.to_string())
+}
+
+/// `8 866 642 kr`.
+pub fn money(v: Option<i64>) -> Option<String> {
+    v.map(|n| format!("{} kr", thousands(n)))
+}
+
+/// `8866642` → `8 866 642`.
+pub fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// `8.9 M` (`8,9 mnkr` in Swedish): kronor in millions, one decimal.
+pub fn millions(kr: i64) -> String {
+    let number = format!("{:.1}", kr as f64 / 1e6);
+    match crate::i18n::lang() {
+        crate::i18n::Lang::Sv => format!("{} {}", number.replace('.', ","), t("M")),
+        crate::i18n::Lang::En => format!("{number} M"),
+    }
+}
+
+/// `2016-02-01 – 2019-01-31`; `?` for a missing end.
+pub fn period_text(start: Option<&str>, end: Option<&str>) -> Option<String> {
+    match (start, end) {
+        (None, None) => None,
+        (s, e) => Some(format!("{} – {}", s.unwrap_or("?"), e.unwrap_or("?"))),
+    }
+}
+
+/// How long an inclusive period lasts: `3 years`, `10 months`, `2 years 3 months`.
+pub fn duration_text(start: &str, end: &str) -> Option<String> {
+    let days = dates::days_from_iso(end)? - dates::days_from_iso(start)? + 1;
+    if days <= 0 {
+        return None;
+    }
+    let months = (days as f64 / 30.44).round() as i64;
+    let (years, rest) = (months / 12, months % 12);
+    let unit = |n: i64, one: &'static str, many: &'static str| {
+        format!("{n} {}", if n == 1 { t(one) } else { t(many) })
+    };
+    Some(match (years, rest) {
+        (0, 0) => unit(days, "day", "days"),
+        (0, m) => unit(m, "month", "months"),
+        (y, 0) => unit(y, "year", "years"),
+        (y, m) => format!(
+            "{} {}",
+            unit(y, "year", "years"),
+            unit(m, "month", "months")
+        ),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations() {
+        assert_eq!(
+            duration_text("2016-02-01", "2019-01-31").as_deref(),
+            Some("3 years")
+        );
+        assert_eq!(
+            duration_text("2014-01-02", "2014-10-31").as_deref(),
+            Some("10 months")
+        );
+        assert_eq!(
+            duration_text("2023-03-01", "2026-02-28").as_deref(),
+            Some("3 years")
+        );
+        assert_eq!(
+            duration_text("2020-01-01", "2021-03-31").as_deref(),
+            Some("1 year 3 months")
+        );
+        assert_eq!(
+            duration_text("2020-01-01", "2020-01-10").as_deref(),
+            Some("10 days")
+        );
+        assert_eq!(duration_text("2020-01-10", "2020-01-01"), None);
+    }
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(8_866_642), "8 866 642");
+        assert_eq!(thousands(500), "500");
+        assert_eq!(thousands(-1000), "-1 000");
+    }
+
+    #[test]
+    fn money_and_missing_values() {
+        assert_eq!(money(Some(974_500)).as_deref(), Some("974 500 kr"));
+        assert_eq!(or_missing(money(None)), "—");
+        assert_eq!(
+            period_text(Some("2016-02-01"), None).as_deref(),
+            Some("2016-02-01 – ?")
+        );
+    }
+}

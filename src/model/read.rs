@@ -1,0 +1,91 @@
+//! Read models: what the cache hands to lists, the detail pane, facets,
+//! exports and the command line. Plain data, no SQL and no drawing.
+
+use super::Project;
+use serde::Serialize;
+
+/// What a list row and the fuzzy filter need of a project.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ProjectSummary {
+    /// Diarienummer, or the derived key of a project without one.
+    pub key: String,
+    pub id: Option<String>,
+    pub name: Option<String>,
+    pub owner: Option<String>,
+    pub region: Option<String>,
+    pub fund: Option<String>,
+    pub programme_period: Option<String>,
+    pub start_date: Option<String>,
+    pub end_date: Option<String>,
+    pub total_budget_sek: Option<i64>,
+    pub esf_grant_sek: Option<i64>,
+}
+
+/// A project in full, with where it came from.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredProject {
+    pub key: String,
+    #[serde(flatten)]
+    pub project: Project,
+    pub source: String,
+    pub articles: Vec<ArticleRef>,
+    /// Every file that gives this project (more than one: same diarienummer).
+    pub sources: Vec<String>,
+}
+
+/// A project record with its key (the shape of `list --json`).
+#[derive(Debug, Clone, Serialize)]
+pub struct KeyedProject {
+    pub key: String,
+    #[serde(flatten)]
+    pub project: Project,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ArticleRef {
+    pub title: String,
+    pub body: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchHit {
+    pub key: String,
+    pub name: Option<String>,
+    pub owner: Option<String>,
+    pub snippet: String,
+    pub rank: f64,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct OrgSummary {
+    pub name: String,
+    pub parent: Option<String>,
+    pub kind: String,
+    pub projects: usize,
+    /// Roles it has in those projects, strongest first.
+    pub roles: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct UnclassifiedDoc {
+    pub source: String,
+    pub title: Option<String>,
+    pub text: Option<String>,
+}
+
+/// One project's facet values, as handed to `FacetIndex::push`.
+#[derive(Debug, Default)]
+pub struct FacetRow<'a> {
+    pub area: Option<&'a str>,
+    pub objective: Option<&'a str>,
+    pub phase: Option<&'a str>,
+    pub municipalities: Vec<&'a str>,
+    pub organisations: Vec<&'a str>,
+}
+
+/// The changes a user has not seen, with the cache they belong to.
+pub struct Unseen {
+    pub cache_id: String,
+    pub changes: Vec<super::Change>,
+}
