@@ -14,6 +14,7 @@ pub mod format;
 pub mod gen;
 pub mod graph;
 pub mod i18n;
+pub mod import;
 pub mod ingest;
 pub mod model;
 pub mod notes_file;

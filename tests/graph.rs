@@ -2,13 +2,18 @@
 //! from the documents: who names whom, in which role.
 
 use esf_browser::graph::{ego_of_org, ego_of_project, related, to_dot, to_json, Role};
-use esf_browser::store::{ImportOptions, Input, Store};
+use esf_browser::import::{ImportOptions, Input};
+use esf_browser::store::Store;
 
 fn sample() -> Store {
     let mut store = Store::in_memory().unwrap();
-    store
-        .import(&Input::sample(), &ImportOptions::default(), &mut |_, _| {})
-        .unwrap();
+    esf_browser::import::import(
+        &mut store,
+        &Input::sample(),
+        &ImportOptions::default(),
+        &mut |_, _| {},
+    )
+    .unwrap();
     store
 }
 

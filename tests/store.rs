@@ -2,7 +2,9 @@
 //! duplicates, damage, concurrency and migration. Expected counts are
 //! written by hand from the sample documents.
 
-use esf_browser::store::{schema, sources, ImportOptions, ImportReport, Input, Store};
+use esf_browser::import::{ImportOptions, Input};
+use esf_browser::model::ImportReport;
+use esf_browser::store::{schema, sources, Store};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
@@ -25,9 +27,7 @@ fn open(db: &Path) -> Store {
 }
 
 fn import(store: &mut Store, paths: &[PathBuf], options: ImportOptions) -> ImportReport {
-    store
-        .import(&Input::from_paths(paths), &options, &mut |_, _| {})
-        .unwrap()
+    esf_browser::import::import(store, &Input::from_paths(paths), &options, &mut |_, _| {}).unwrap()
 }
 
 fn touch_later(path: &Path, seconds: u64) {
@@ -271,13 +271,13 @@ fn a_damaged_cache_is_rebuilt_from_the_recorded_sources() {
     }
     let _ = std::fs::remove_file(dir.path().join("c.sqlite-wal"));
     std::fs::write(&db, b"this is not a database at all, just some text").unwrap();
-    let opened = Store::open(&db).unwrap();
-    let notice = opened.notice.expect("says it rebuilt");
+    let (store, notice) = esf_browser::import::open(&db).unwrap();
+    let notice = notice.expect("says it rebuilt");
     assert!(
         notice.contains("rebuilt") && notice.contains("1 recorded source"),
         "{notice}"
     );
-    assert_eq!(opened.store.project_count().unwrap(), 5);
+    assert_eq!(store.project_count().unwrap(), 5);
     assert!(
         dir.path().join("c.sqlite.damaged").exists(),
         "the damaged file is kept aside"
@@ -293,10 +293,10 @@ fn a_foreign_sqlite_file_is_not_taken_for_a_cache() {
         .unwrap();
     drop(conn);
     sources::record(&db, &[sources::SAMPLE.to_string()]).unwrap();
-    let opened = Store::open(&db).unwrap();
-    assert!(opened.notice.unwrap().contains("not an esf-browser cache"));
+    let (store, notice) = esf_browser::import::open(&db).unwrap();
+    assert!(notice.unwrap().contains("not an esf-browser cache"));
     assert_eq!(
-        opened.store.project_count().unwrap(),
+        store.project_count().unwrap(),
         5,
         "sample re-imported from the list"
     );
@@ -353,7 +353,7 @@ fn a_cache_of_the_previous_schema_is_migrated_and_keeps_its_data() {
         .unwrap();
     }
     let opened = Store::open(&db).unwrap();
-    assert!(opened.notice.is_none(), "migrated, not rebuilt");
+    assert!(opened.rebuild.is_none(), "migrated, not rebuilt");
     let version: i64 = rusqlite::Connection::open(&db)
         .unwrap()
         .pragma_query_value(None, "user_version", |r| r.get(0))

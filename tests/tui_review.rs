@@ -220,13 +220,18 @@ fn the_stats_follow_the_filter_and_facets() {
 
 #[test]
 fn notes_of_projects_gone_from_the_cache_are_counted_when_the_list_is_in() {
-    use esf_browser::store::{Input, Notes, Store};
+    use esf_browser::import::Input;
+    use esf_browser::store::{Notes, Store};
     use esf_browser::tui::review::Reviews;
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(&dir.path().join("cache.sqlite")).unwrap().store;
-    store
-        .import(&Input::sample(), &Default::default(), &mut |_, _| {})
-        .unwrap();
+    esf_browser::import::import(
+        &mut store,
+        &Input::sample(),
+        &Default::default(),
+        &mut |_, _| {},
+    )
+    .unwrap();
     let mut notes = Notes::in_memory().unwrap();
     notes
         .update("2015/00730", None, |a| a.bookmarked = true)

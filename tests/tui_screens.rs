@@ -5,7 +5,8 @@ mod common;
 
 use common::{app_over, draw, key, sample_app, screen, type_text};
 use crossterm::event::KeyCode;
-use esf_browser::store::{ImportOptions, Input, Store};
+use esf_browser::import::{ImportOptions, Input};
+use esf_browser::store::Store;
 use esf_browser::tui::app::App;
 use ratatui::style::Modifier;
 
@@ -81,9 +82,13 @@ fn control_characters_from_documents_never_reach_a_cell() {
     std::fs::write(dir.path().join("evil.txt"), evil).unwrap();
     let mut store = Store::in_memory().unwrap();
     let inputs = Input::from_paths(&[dir.path().to_path_buf()]);
-    store
-        .import(&inputs, &ImportOptions::default(), &mut |_, _| {})
-        .unwrap();
+    esf_browser::import::import(
+        &mut store,
+        &inputs,
+        &ImportOptions::default(),
+        &mut |_, _| {},
+    )
+    .unwrap();
     for (w, h) in [(80, 24), (120, 40)] {
         let mut app = app_over(store_copy(&store, dir.path()), w, h);
         for step in [None, Some(KeyCode::Enter)] {
@@ -108,9 +113,13 @@ fn control_characters_from_documents_never_reach_a_cell() {
 fn store_copy(_: &Store, dir: &std::path::Path) -> Store {
     let mut store = Store::in_memory().unwrap();
     let inputs = Input::from_paths(&[dir.to_path_buf()]);
-    store
-        .import(&inputs, &ImportOptions::default(), &mut |_, _| {})
-        .unwrap();
+    esf_browser::import::import(
+        &mut store,
+        &inputs,
+        &ImportOptions::default(),
+        &mut |_, _| {},
+    )
+    .unwrap();
     store
 }
 

@@ -404,13 +404,13 @@ fn starting_over_a_cache_file(dir: &std::path::Path) -> App {
     let mut store = esf_browser::store::Store::open(&dir.join("cache.sqlite"))
         .unwrap()
         .store;
-    store
-        .import(
-            &esf_browser::store::Input::sample(),
-            &Default::default(),
-            &mut |_, _| {},
-        )
-        .unwrap();
+    esf_browser::import::import(
+        &mut store,
+        &esf_browser::import::Input::sample(),
+        &Default::default(),
+        &mut |_, _| {},
+    )
+    .unwrap();
     let mut app = App::starting(store, Default::default()).unwrap();
     app.handle(crossterm::event::Event::Resize(120, 40));
     app

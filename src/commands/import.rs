@@ -3,8 +3,10 @@
 use super::{print_json, print_text, Context};
 use crate::cli::ImportArgs;
 use crate::files::Links;
+use crate::import::{self as pipeline, inputs_of, ImportOptions, Input};
+use crate::model::ImportReport;
 use crate::sanitize;
-use crate::store::{self, sources, ImportOptions, ImportReport, Input, StoreError};
+use crate::store::{sources, StoreError};
 use std::fmt::Write as _;
 use std::fs::{File, TryLockError};
 use std::io::{IsTerminal, Write};
@@ -30,7 +32,7 @@ pub fn run(ctx: &Context, how: ImportArgs) -> anyhow::Result<ExitCode> {
     let replace = recorded == [sources::SAMPLE] && !how.rebuild;
     let (inputs, list) = if how.rebuild {
         let list = with_added(&recorded, &named);
-        (store::inputs_of(&list, links), list)
+        (inputs_of(&list, links), list)
     } else if replace {
         (given, named)
     } else {
@@ -45,7 +47,7 @@ pub fn run(ctx: &Context, how: ImportArgs) -> anyhow::Result<ExitCode> {
     };
     let mut bar = ProgressBar::new();
     let started = Instant::now();
-    let result = store.import(&inputs, &options, &mut |done, total| {
+    let result = pipeline::import(&mut store, &inputs, &options, &mut |done, total| {
         bar.update(done, total)
     });
     bar.finish();

@@ -12,7 +12,8 @@ pub mod parse;
 mod show;
 
 use crate::cli::Command;
-use crate::store::{self, Input, Notes, Store};
+use crate::import::{self as pipeline, ImportOptions, Input};
+use crate::store::{self, Notes, Store};
 use anyhow::{anyhow, Context as _};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -67,12 +68,14 @@ impl Context {
     /// Opens the cache at a place [`Context::place`] gave.
     pub fn open_at(&self, place: store::Place) -> anyhow::Result<Store> {
         let shown = place.path.display().to_string();
-        let opened =
-            Store::open_at(place).with_context(|| format!("cannot open the cache {shown}"))?;
-        if let Some(notice) = opened.notice {
+        let opened = Store::open_at(place)
+            .and_then(pipeline::rebuilt)
+            .with_context(|| format!("cannot open the cache {shown}"))?;
+        let (store, notice) = opened;
+        if let Some(notice) = notice {
             eprintln!("esf: {}", crate::sanitize::line(&notice));
         }
-        Ok(opened.store)
+        Ok(store)
     }
 
     /// Opens the cache for reading; a cache that never had an import gets
@@ -92,11 +95,11 @@ impl Context {
         if store.is_read_only() || !store.never_imported()? {
             return Ok((store, None));
         }
-        let options = store::ImportOptions {
+        let options = ImportOptions {
             sources: Some(vec![store::sources::SAMPLE.to_string()]),
             ..Default::default()
         };
-        let report = store.import(&Input::sample(), &options, &mut |_, _| {})?;
+        let report = pipeline::import(&mut store, &Input::sample(), &options, &mut |_, _| {})?;
         let notice = format!(
             "the cache was empty, so it now holds the bundled sample corpus ({} projects); add your own with `esf import FOLDER`",
             report.projects

@@ -89,3 +89,32 @@ pub struct Unseen {
     pub cache_id: String,
     pub changes: Vec<super::Change>,
 }
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct SkippedFile {
+    pub path: String,
+    pub reason: String,
+}
+
+/// What an import did. The JSON keys are the report's words.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ImportReport {
+    pub seen: usize,
+    pub new: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub unclassified: usize,
+    pub skipped: usize,
+    pub removed: usize,
+    /// Projects in the cache after the import.
+    pub projects: usize,
+    pub skipped_files: Vec<SkippedFile>,
+    pub warnings: Vec<String>,
+}
+
+impl ImportReport {
+    /// Documents this run read or found unchanged.
+    pub fn read(&self) -> usize {
+        self.new + self.updated + self.unchanged
+    }
+}

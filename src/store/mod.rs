@@ -18,12 +18,13 @@ pub mod schema;
 pub mod sources;
 mod write;
 
-pub use import::{inputs_of, ImportOptions, ImportReport, Input, SkippedFile};
+pub use import::{DocMeta, Finish, ImportTx, Known, Start};
 pub use keys::{name_key, normalise_id, owner_key, project_key};
 pub use notes::{Notes, NotesError};
-pub use open::{Opened, Place};
+pub use open::{Opened, Place, Rebuild};
 
 use crate::dates::now;
+use crate::model::ImportReport;
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -180,7 +181,7 @@ impl Store {
     /// imports during a long session do not leave a log the size of the
     /// largest one. Readers in the middle of a read make it a no-op (the
     /// size limit still holds); that is not an error.
-    fn shrink_wal(&self) {
+    pub fn shrink_wal(&self) {
         // Never wait for readers: a reader holding a snapshot would make
         // the finished import sit there for the whole busy timeout.
         let _ = self.conn.busy_timeout(Duration::ZERO);
@@ -188,16 +189,6 @@ impl Store {
             .conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
         let _ = self.conn.busy_timeout(BUSY_TIMEOUT);
-    }
-
-    /// Imports inputs in one transaction; see [`import::import`].
-    pub fn import(
-        &mut self,
-        inputs: &[Input],
-        options: &ImportOptions,
-        progress: &mut dyn FnMut(usize, usize),
-    ) -> Result<ImportReport> {
-        import::import(self, inputs, options, progress)
     }
 
     /// True when no import has ever filled this cache.

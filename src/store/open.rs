@@ -1,15 +1,24 @@
-//! Opening a cache: create, migrate, or detect damage and rebuild from the
-//! recorded sources. A damaged cache is never shown half-read.
+//! Opening a cache: create, migrate, or detect damage, set the damaged file
+//! aside and start a new one (the import pipeline fills it from the
+//! recorded sources). A damaged cache is never shown half-read.
 
 use super::identify::{self, Found};
 use super::{schema, sources, Result, Store, StoreError, APPLICATION_ID};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::path::{Path, PathBuf};
 
-/// An open cache and, when it had to be rebuilt, the one line saying so.
+/// An open cache and, when it had to be started anew, what to fill it from.
 pub struct Opened {
     pub store: Store,
-    pub notice: Option<String>,
+    pub rebuild: Option<Rebuild>,
+}
+
+/// A damaged cache set aside: the new one is to be filled from `sources`.
+pub struct Rebuild {
+    pub path: PathBuf,
+    pub reason: String,
+    pub aside: PathBuf,
+    pub sources: Vec<String>,
 }
 
 /// Files up to this size get a `quick_check` on every open; it costs about
@@ -115,7 +124,7 @@ pub fn open(place: Place) -> Result<Opened> {
     match check(path, writable) {
         Ok(store) => Ok(Opened {
             store,
-            notice: None,
+            rebuild: None,
         }),
         Err(Problem::Damaged(reason)) => rebuild_if_writable(path, writable, reason),
         Err(Problem::Failed(err)) => Err(err),
@@ -242,7 +251,7 @@ fn rebuild(path: &Path, reason: &str) -> Result<Opened> {
         path: path.display().to_string(),
         source,
     })?;
-    let mut store = match check(path, true) {
+    let store = match check(path, true) {
         Ok(store) => store,
         Err(Problem::Failed(e)) => return Err(e),
         Err(Problem::Damaged(r)) => {
@@ -252,18 +261,15 @@ fn rebuild(path: &Path, reason: &str) -> Result<Opened> {
             })
         }
     };
-    let recorded = sources::read(path);
-    let report = super::import::import_sources(&mut store, &recorded)?;
-    let notice = format!(
-        "the cache at {} was {reason}; moved it to {} and rebuilt it from {} recorded source(s) ({} projects)",
-        path.display(),
-        aside.display(),
-        recorded.len(),
-        report.projects
-    );
+    let rebuild = Rebuild {
+        path: path.to_path_buf(),
+        reason: reason.to_string(),
+        aside,
+        sources: sources::read(path),
+    };
     Ok(Opened {
         store,
-        notice: Some(notice),
+        rebuild: Some(rebuild),
     })
 }
 

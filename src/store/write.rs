@@ -3,7 +3,8 @@
 
 use super::keys::{name_key, owner_key, project_key};
 use super::refresh::{fingerprint, insert_project, record_change, Candidate};
-use super::{now, ImportReport, Result};
+use super::{now, Result};
+use crate::model::ImportReport;
 use crate::model::{ChangeKind, Format, ParsedDocument, Project};
 use rusqlite::{params, OptionalExtension, Transaction};
 use std::collections::HashSet;

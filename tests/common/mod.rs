@@ -4,7 +4,8 @@
 pub mod pty;
 
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use esf_browser::store::{ImportOptions, Input, Notes, Store};
+use esf_browser::import::{ImportOptions, Input};
+use esf_browser::store::{Notes, Store};
 use esf_browser::tui::app::App;
 use esf_browser::tui::keymap::KeyMap;
 use esf_browser::tui::review::Reviews;
@@ -27,9 +28,13 @@ pub fn esf_over(db: &std::path::Path, notes: &std::path::Path) -> std::process::
 /// The browser over an in-memory cache holding the sample corpus.
 pub fn sample_app(width: u16, height: u16) -> App {
     let mut store = Store::in_memory().unwrap();
-    store
-        .import(&Input::sample(), &ImportOptions::default(), &mut |_, _| {})
-        .unwrap();
+    esf_browser::import::import(
+        &mut store,
+        &Input::sample(),
+        &ImportOptions::default(),
+        &mut |_, _| {},
+    )
+    .unwrap();
     app_over(store, width, height)
 }
 

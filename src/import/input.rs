@@ -1,0 +1,69 @@
+//! What an import reads: files found under the paths given, bundled
+//! sample documents, and paths that could not be listed.
+
+use crate::files::{self, Found, Links};
+use crate::store::sources;
+use std::path::PathBuf;
+
+/// Something to import.
+#[derive(Debug, Clone)]
+pub enum Input {
+    File(PathBuf),
+    /// A bundled document, recorded as `sample:NAME`.
+    Embedded {
+        name: String,
+        bytes: &'static [u8],
+    },
+    /// A path that could not be listed.
+    Unlistable(PathBuf, String),
+}
+
+impl Input {
+    /// Files and folders from the command line.
+    pub fn from_paths(paths: &[PathBuf]) -> Vec<Input> {
+        Input::from_paths_with(paths, Links::Inside)
+    }
+
+    /// Files and folders, with symbolic links treated as asked.
+    pub fn from_paths_with(paths: &[PathBuf], links: Links) -> Vec<Input> {
+        files::expand(paths, links)
+            .into_iter()
+            .map(|f| match f {
+                Found::File(p) => Input::File(p),
+                Found::Unlistable(p, why) => Input::Unlistable(p, why),
+            })
+            .collect()
+    }
+
+    /// The bundled sample corpus.
+    pub fn sample() -> Vec<Input> {
+        crate::corpus::SAMPLE
+            .iter()
+            .map(|(name, bytes)| Input::Embedded {
+                name: name.to_string(),
+                bytes,
+            })
+            .collect()
+    }
+
+    /// The path the cache records for this input.
+    pub fn recorded_path(&self) -> String {
+        match self {
+            Input::File(p) | Input::Unlistable(p, _) => sources::absolute(p),
+            Input::Embedded { name, .. } => format!("{}{name}", sources::SAMPLE),
+        }
+    }
+}
+
+/// The inputs that recorded sources (files, folders, `sample:`) give.
+pub fn inputs_of(recorded: &[String], links: Links) -> Vec<Input> {
+    let mut inputs = Vec::new();
+    for source in recorded {
+        if source == sources::SAMPLE {
+            inputs.extend(Input::sample());
+        } else {
+            inputs.extend(Input::from_paths_with(&[PathBuf::from(source)], links));
+        }
+    }
+    inputs
+}

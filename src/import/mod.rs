@@ -1,0 +1,109 @@
+//! `esf import`: files in, cache updated, all in one transaction per run.
+//!
+//! The pipeline above `ingest` and `store`: inputs are found (`input`),
+//! read, hashed and parsed on worker threads (`read`, `workers`), and each
+//! outcome goes into the store's import transaction as it arrives.
+
+mod input;
+mod read;
+mod workers;
+
+pub use input::{inputs_of, Input};
+
+use crate::files::Links;
+use crate::model::ImportReport;
+use crate::store::{Finish, Known, Opened, Result, Start, Store};
+use read::Outcome;
+use std::path::Path;
+
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Remove documents (and their projects) whose files are gone.
+    pub prune: bool,
+    /// Read every document again into an emptied cache, recording what
+    /// changed as any import does.
+    pub rebuild: bool,
+    /// Start from an empty cache and record no changes (the user's own
+    /// documents replacing the sample corpus).
+    pub replace: bool,
+    /// The whole list of sources to keep beside the cache, written in the
+    /// same commit as the import (nothing is kept if it cannot be).
+    pub sources: Option<Vec<String>>,
+    /// Change nothing unless at least one document is read.
+    pub require_documents: bool,
+}
+
+impl ImportOptions {
+    fn start(&self) -> Start {
+        match (self.rebuild, self.replace) {
+            (true, _) => Start::Rebuild,
+            (false, true) => Start::Replace,
+            _ => Start::Add,
+        }
+    }
+}
+
+/// Imports the inputs; `progress(done, total)` is called as files finish.
+pub fn import(
+    store: &mut Store,
+    inputs: &[Input],
+    options: &ImportOptions,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<ImportReport> {
+    let start = options.start();
+    // Files the cache knows are not parsed again, unless it starts over.
+    let known = match start {
+        Start::Add => store.known_documents()?,
+        _ => Known::new(),
+    };
+    let mut tx = store.begin_import(start, inputs.len())?;
+    let mut save = |index: usize, outcome: Outcome| -> Result<()> {
+        match outcome {
+            Outcome::Unchanged => tx.unchanged(),
+            Outcome::Unreadable(why) => tx.skip(inputs[index].recorded_path(), why),
+            Outcome::Read(read) => tx.save(&read.0, &read.1)?,
+        }
+        Ok(())
+    };
+    workers::run_workers(inputs, &known, &mut save, progress)?;
+    let finish = Finish {
+        prune: options.prune,
+        given: inputs.iter().map(Input::recorded_path).collect(),
+        sources: options.sources.clone(),
+        require_documents: options.require_documents,
+    };
+    let report = tx.finish(&finish)?;
+    store.shrink_wal();
+    Ok(report)
+}
+
+/// Opens the cache at `path` (see [`Store::open`]) and, when it had to be
+/// set aside as damaged, fills the new one from the recorded sources;
+/// the notice says what happened.
+pub fn open(path: &Path) -> Result<(Store, Option<String>)> {
+    rebuilt(Store::open(path)?)
+}
+
+/// Fills a cache [`Store::open_at`] made anew from the recorded sources.
+pub fn rebuilt(opened: Opened) -> Result<(Store, Option<String>)> {
+    let Opened { mut store, rebuild } = opened;
+    let Some(rebuild) = rebuild else {
+        return Ok((store, None));
+    };
+    let inputs = inputs_of(&rebuild.sources, Links::Inside);
+    let report = import(
+        &mut store,
+        &inputs,
+        &ImportOptions::default(),
+        &mut |_, _| {},
+    )?;
+    let notice = format!(
+        "the cache at {} was {}; moved it to {} and rebuilt it from {} recorded source(s) ({} projects)",
+        rebuild.path.display(),
+        rebuild.reason,
+        rebuild.aside.display(),
+        rebuild.sources.len(),
+        report.projects
+    );
+    Ok((store, Some(notice)))
+}

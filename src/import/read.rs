@@ -1,0 +1,153 @@
+//! Reading one input on a worker thread: unchanged files are recognised
+//! by size and time, else by content hash, and are not parsed again; a
+//! file rewritten while it is read is read again.
+
+use super::Input;
+use crate::ingest;
+use crate::model::ParsedDocument;
+use crate::store::{DocMeta, Known};
+use std::fs::Metadata;
+use std::path::Path;
+#[cfg(test)]
+use std::path::PathBuf;
+use xxhash_rust::xxh3::xxh3_128;
+
+/// What a worker made of one input.
+pub enum Outcome {
+    Unreadable(String),
+    Unchanged,
+    Read(Box<(DocMeta, ParsedDocument)>),
+}
+
+pub fn read_input(input: &Input, known: &Known) -> Outcome {
+    let path = input.recorded_path();
+    match input {
+        Input::Unlistable(_, why) => Outcome::Unreadable(why.clone()),
+        Input::Embedded { bytes, .. } => read_bytes(path, bytes, bytes.len() as i64, None, known),
+        Input::File(file) => {
+            let meta = match std::fs::metadata(file) {
+                Ok(meta) if meta.is_file() => meta,
+                Ok(_) => return Outcome::Unreadable("not a regular file".into()),
+                Err(err) => return Outcome::Unreadable(format!("cannot read: {err}")),
+            };
+            let size = meta.len() as i64;
+            let modified = modified_secs(&meta);
+            if let Some((_, s, m)) = known.get(&path) {
+                if *s == size && *m == modified && modified.is_some() {
+                    return Outcome::Unchanged;
+                }
+            }
+            match read_steady(file, &meta) {
+                Ok((bytes, size, modified)) => read_bytes(path, &bytes, size, modified, known),
+                Err(reason) => Outcome::Unreadable(reason),
+            }
+        }
+    }
+}
+
+/// The file's bytes with the size and time they belong to. A file being
+/// rewritten while it is read is read again, and skipped if it keeps
+/// changing, so a half-written file is never stored as unchanged-looking.
+fn read_steady(file: &Path, before: &Metadata) -> std::result::Result<Steady, String> {
+    read_steady_with(file, before, &mut |f| std::fs::read(f))
+}
+
+/// Bytes, size and modification time (seconds) that belong together.
+type Steady = (Vec<u8>, i64, Option<i64>);
+
+/// [`read_steady`] with the reading handed in, so tests can rewrite the
+/// file in the middle of a read.
+fn read_steady_with(
+    file: &Path,
+    before: &Metadata,
+    read: &mut dyn FnMut(&Path) -> std::io::Result<Vec<u8>>,
+) -> std::result::Result<Steady, String> {
+    let stamp = |m: &std::fs::Metadata| (m.len() as i64, modified_secs(m), m.modified().ok());
+    let mut expected = stamp(before);
+    for _ in 0..3 {
+        let bytes = read(file).map_err(|err| format!("cannot read: {err}"))?;
+        let after = std::fs::metadata(file).map_err(|err| format!("cannot read: {err}"))?;
+        let now = stamp(&after);
+        if now == expected && bytes.len() as i64 == now.0 {
+            return Ok((bytes, now.0, now.1));
+        }
+        expected = now;
+    }
+    Err("changed while it was being read; import again when it is written".into())
+}
+
+fn modified_secs(meta: &Metadata) -> Option<i64> {
+    let time = meta.modified().ok()?;
+    let since = time.duration_since(std::time::UNIX_EPOCH).ok()?;
+    Some(since.as_secs() as i64)
+}
+
+fn read_bytes(
+    path: String,
+    bytes: &[u8],
+    size: i64,
+    modified: Option<i64>,
+    known: &Known,
+) -> Outcome {
+    let hash = format!("{:032x}", xxh3_128(bytes));
+    if known.get(&path).is_some_and(|(h, _, _)| *h == hash) {
+        return Outcome::Unchanged;
+    }
+    let doc = ingest::parse_bytes(&path, bytes);
+    let meta = DocMeta {
+        path,
+        hash,
+        size,
+        modified_at: modified,
+    };
+    Outcome::Read(Box::new((meta, doc)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A file and a reader that rewrites it (longer each time) after the
+    /// first `rewrites` reads, as an editor saving during an import would.
+    fn rewriting_reader(
+        rewrites: usize,
+    ) -> (
+        tempfile::TempDir,
+        PathBuf,
+        impl FnMut(&Path) -> std::io::Result<Vec<u8>>,
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("doc.txt");
+        std::fs::write(&file, "first version").unwrap();
+        let mut reads = 0;
+        let reader = move |f: &Path| {
+            let bytes = std::fs::read(f)?;
+            reads += 1;
+            if reads <= rewrites {
+                std::fs::write(f, format!("version {reads} written during the read"))?;
+            }
+            Ok(bytes)
+        };
+        (dir, file, reader)
+    }
+
+    #[test]
+    fn a_file_rewritten_during_its_read_is_read_again() {
+        let (_dir, file, mut reader) = rewriting_reader(1);
+        let before = std::fs::metadata(&file).unwrap();
+        let (bytes, size, _) = read_steady_with(&file, &before, &mut reader).unwrap();
+        assert_eq!(bytes, b"version 1 written during the read");
+        assert_eq!(size, bytes.len() as i64);
+    }
+
+    #[test]
+    fn a_file_that_keeps_changing_is_skipped_with_a_reason() {
+        let (_dir, file, mut reader) = rewriting_reader(usize::MAX);
+        let before = std::fs::metadata(&file).unwrap();
+        let reason = read_steady_with(&file, &before, &mut reader).unwrap_err();
+        assert!(
+            reason.contains("changed while it was being read"),
+            "{reason}"
+        );
+    }
+}
