@@ -118,23 +118,35 @@ fn csv(rows: &[Row], with: With) -> String {
     if with.notes {
         header.extend(NOTE_COLUMNS);
     }
-    let mut out = csv_line(header.iter().map(|s| s.to_string()));
+    let mut out = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    let mut write = |cells: Vec<String>| {
+        // Writing to memory cannot fail.
+        let _ = out.write_record(cells.into_iter().map(safe_cell));
+    };
+    write(header.iter().map(|s| s.to_string()).collect());
     for r in rows {
-        let mut cells = cells(r);
-        if with.contacts {
-            let p = &r.project;
-            cells.extend([&p.contact_name, &p.contact_email, &p.contact_phone].map(text));
-        }
-        if let Some(a) = &r.your_notes {
-            cells.extend([
-                if a.bookmarked { "yes" } else { "no" }.to_string(),
-                a.review.as_str().to_string(),
-                a.note.clone(),
-            ]);
-        }
-        out.push_str(&csv_line(cells.into_iter()));
+        write(row_cells(r, with));
     }
-    out
+    String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// One project's cells, in the header's order.
+fn row_cells(r: &Row, with: With) -> Vec<String> {
+    let mut cells = cells(r);
+    if with.contacts {
+        let p = &r.project;
+        cells.extend([&p.contact_name, &p.contact_email, &p.contact_phone].map(text));
+    }
+    if let Some(a) = &r.your_notes {
+        cells.extend([
+            if a.bookmarked { "yes" } else { "no" }.to_string(),
+            a.review.as_str().to_string(),
+            a.note.clone(),
+        ]);
+    }
+    cells
 }
 
 fn text(v: &Option<String>) -> String {
@@ -191,21 +203,10 @@ fn defused(cell: String) -> String {
     }
 }
 
-fn csv_line(cells: impl Iterator<Item = String>) -> String {
-    // Control characters made visible as on the screen: `cat export.csv`
-    // must not run what a document smuggled in.
-    let quoted: Vec<String> = cells
-        .map(|c| crate::sanitize::text(&c).into_owned())
-        .map(defused)
-        .map(|c| {
-            if c.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", c.replace('"', "\"\""))
-            } else {
-                c
-            }
-        })
-        .collect();
-    format!("{}\r\n", quoted.join(","))
+/// Control characters made visible as on the screen (`cat export.csv`
+/// must not run what a document smuggled in), formulas defused.
+fn safe_cell(cell: String) -> String {
+    defused(crate::sanitize::text(&cell).into_owned())
 }
 
 /// A readable report: one section per project with its main fields.

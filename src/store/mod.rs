@@ -16,6 +16,7 @@ mod query;
 mod refresh;
 pub mod schema;
 pub mod sources;
+mod touched;
 mod write;
 
 pub use import::{DocMeta, Finish, ImportTx, Known, Start};

@@ -1,7 +1,7 @@
 //! Recomputing projects from records: for each key the newest record wins;
 //! an article's project stands alone only when no record names it.
 
-use super::write::{NamePair, Touched};
+use super::touched::{Before, NamePair, Touched};
 use super::Result;
 use crate::ingest::gazetteer::{gazetteer, ActorKind};
 use crate::model::{ChangeKind, OrgLink, Project};
@@ -48,9 +48,6 @@ fn article_keys_named(tx: &Transaction, names: &NamePair) -> Result<Vec<String>>
 
 /// The project as it was before this run: row, fingerprint, name.
 type OldProject = (i64, Option<i64>, Option<String>);
-
-/// What a project was before this run: fingerprint and name.
-pub type Before = (Option<i64>, Option<String>);
 
 fn refresh_key(
     tx: &Transaction,

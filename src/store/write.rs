@@ -3,11 +3,11 @@
 
 use super::keys::{name_key, owner_key, project_key};
 use super::refresh::{fingerprint, insert_project, record_change, Candidate};
+pub use super::touched::{NamePair, Touched};
 use super::{now, Result};
 use crate::model::ImportReport;
 use crate::model::{ChangeKind, Format, ParsedDocument, Project};
 use rusqlite::{params, OptionalExtension, Transaction};
-use std::collections::HashSet;
 
 /// A file's identity as read.
 #[derive(Debug, Clone)]
@@ -16,26 +16,6 @@ pub struct DocMeta {
     pub hash: String,
     pub size: i64,
     pub modified_at: Option<i64>,
-}
-
-/// (name key, owner key) of a record: how articles find their project.
-pub type NamePair = (Option<String>, Option<String>);
-
-/// Project keys and name pairs an import changed; their projects are
-/// recomputed at the end.
-#[derive(Debug, Default)]
-pub struct Touched {
-    pub keys: HashSet<String>,
-    pub names: HashSet<NamePair>,
-    /// The full-text index was empty when the run began: it is built once
-    /// at the end instead of row by row.
-    pub defer_fts: bool,
-    /// The number this run will have in the import log, when it records
-    /// what it changes.
-    pub import_id: Option<i64>,
-    /// Projects dropped during the run (their file changed or went), as
-    /// they were: by key.
-    pub before: std::collections::HashMap<String, super::refresh::Before>,
 }
 
 /// Stores a parsed document, replacing what an earlier version of the same

@@ -22,7 +22,7 @@ pub mod stats_screen;
 pub mod terminal;
 pub mod theme;
 pub mod view;
-mod wrap;
+pub mod wrap;
 
 use app::{App, Exit};
 use config::Config;

@@ -18,27 +18,28 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 
 fn wrap_line(line: &str, width: usize, out: &mut Vec<String>) {
     let mut current = String::new();
+    // The width of `current`, kept as words are added (not measured again).
+    let mut used = 0;
     for word in line.split_whitespace() {
-        let needed = if current.is_empty() {
-            word.width()
-        } else {
-            current.width() + 1 + word.width()
-        };
+        let w = word.width();
+        let needed = if current.is_empty() { w } else { used + 1 + w };
         if needed <= width {
             if !current.is_empty() {
                 current.push(' ');
             }
             current.push_str(word);
+            used = needed;
             continue;
         }
         if !current.is_empty() {
             out.push(std::mem::take(&mut current));
         }
         for piece in split_long(word, width) {
-            if piece.width() == width {
+            let w = piece.width();
+            if w == width {
                 out.push(piece);
             } else {
-                current = piece;
+                (current, used) = (piece, w);
             }
         }
     }
