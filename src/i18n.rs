@@ -184,6 +184,15 @@ const SWEDISH: &[(&str, &str)] = &[
     ("bookmark removed", "bokmärket borttaget"),
     ("note saved", "anteckningen sparad"),
     ("not saved", "inte sparad"),
+    ("problem", "problem"),
+    ("problems", "problem"),
+    ("listed in the help, ?", "listade i hjälpen, ?"),
+    ("config.toml: not applied", "config.toml: tillämpades inte"),
+    (
+        "more below: PageDown, G · rebind by action name in config.toml · Esc closes",
+        "mer nedanför: PageDown, G · byt tangent per åtgärd i config.toml · Esc stänger",
+    ),
+    ("new line", "ny rad"),
     (
         "a paste goes into the search box (/) or a note (n)",
         "klistra in i sökrutan (/) eller i en anteckning (n)",

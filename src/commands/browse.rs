@@ -40,11 +40,15 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
             t("since you last looked")
         )
     });
-    let notice = problems
-        .first()
-        .map(|p| format!("config: {p}"))
+    let notice = (!problems.is_empty())
+        .then(|| {
+            let n = problems.len();
+            let word = t(if n == 1 { "problem" } else { "problems" });
+            format!("config: {n} {word} ({})", t("listed in the help, ?"))
+        })
         .or(notes_problem)
         .or(sample_notice)
         .or(changed);
+    let config = tui::config::Config { problems, ..config };
     tui::run(store, config, reviews, unseen, notice)
 }

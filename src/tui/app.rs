@@ -4,7 +4,7 @@
 
 use super::facet_picker::FacetPicker;
 use super::graph_state::GraphView;
-use super::keymap::{Action, Key, KeyMap};
+use super::keymap::{Action, Context, Key, KeyMap};
 use super::layout::{self, Areas};
 use super::org_list::OrgList;
 use super::related::{self, Finder};
@@ -22,6 +22,7 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::symbols::Marker;
 use ratatui::text::Line;
 use std::sync::mpsc::{Receiver, TryRecvError};
+use strum::IntoEnumIterator;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -126,6 +127,8 @@ pub struct App {
     pub(super) cache_id: Option<String>,
     /// The stats screen's figures, while it is open.
     pub stats: Option<StatsView>,
+    /// What the config file had that could not be applied (shown in help).
+    pub config_problems: Vec<String>,
 }
 
 /// Projects read for the first screen while the rest load (more than any
@@ -206,6 +209,7 @@ impl App {
             changes: Default::default(),
             cache_id: None,
             stats: None,
+            config_problems: Vec::new(),
         };
         app.refilter();
         Ok(app)
@@ -242,24 +246,54 @@ impl App {
         }
     }
 
-    fn on_key(&mut self, key: KeyEvent) -> bool {
+    /// Where keys are read now: each context has its own key map.
+    pub fn context(&self) -> Context {
+        match self.mode {
+            Mode::Normal => Context::Normal,
+            Mode::Filtering => Context::Filter,
+            Mode::Help => Context::Help,
+            Mode::Note => Context::Note,
+            Mode::Facets => Context::Picker,
+            Mode::Export => Context::Export,
+        }
+    }
+
+    fn on_key(&mut self, event: KeyEvent) -> bool {
         let had_message = self.message.take().is_some();
-        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+        if event.code == KeyCode::Char('c') && event.modifiers.contains(KeyModifiers::CONTROL) {
             self.exit = Some(Exit::Interrupted);
             return true;
         }
-        let changed = match self.mode {
-            Mode::Filtering => self.on_filter_key(key),
-            Mode::Help => self.on_help_key(key),
-            Mode::Note => self.on_note_key(key),
-            Mode::Facets => self.on_picker_key(key),
-            Mode::Export => self.on_export_key(key),
-            Mode::Normal => match self.keys.action(Key::from_event(&key)) {
-                Some(action) => self.perform(action),
-                None => false,
-            },
+        let key = Key::from_event(&event);
+        let context = self.context();
+        let changed = match (self.keys.action(context, key), key.typed()) {
+            (Some(action), _) => self.perform_in(context, action),
+            (None, Some(c)) if context.takes_text() => self.type_char(context, key, c),
+            (None, _) => false,
         };
         changed || had_message
+    }
+
+    /// An action in the context it was read in.
+    fn perform_in(&mut self, context: Context, action: Action) -> bool {
+        match context {
+            Context::Normal => self.perform(action),
+            Context::Filter => self.on_filter_action(action),
+            Context::Help => self.on_help_action(action),
+            Context::Note => self.on_note_action(action),
+            Context::Picker => self.on_picker_action(action),
+            Context::Export => self.on_export_action(action),
+        }
+    }
+
+    /// A printable character in a context that takes text.
+    fn type_char(&mut self, context: Context, key: Key, c: char) -> bool {
+        match context {
+            Context::Filter => self.type_in_filter(c),
+            Context::Note => self.type_in_note(c),
+            Context::Picker => self.type_in_picker(key, c),
+            _ => false,
+        }
     }
 
     /// Does what an action means on the current screen.
@@ -364,19 +398,32 @@ impl App {
         true
     }
 
-    fn on_help_key(&mut self, key: KeyEvent) -> bool {
-        match self.keys.action(Key::from_event(&key)) {
-            Some(Action::Quit) => self.perform(Action::Quit),
-            Some(Action::MoveDown) => {
-                self.help_scroll += 1;
-                true
-            }
-            Some(Action::MoveUp) => {
-                self.help_scroll = self.help_scroll.saturating_sub(1);
-                true
-            }
-            _ => self.set_mode(Mode::Normal),
+    /// Help scrolls with the moving keys and closes with its own.
+    fn on_help_action(&mut self, action: Action) -> bool {
+        let page = self.list_height().max(1);
+        let last = self.help_len().saturating_sub(page);
+        self.help_scroll = match action {
+            Action::Quit => return self.perform(Action::Quit),
+            Action::Cancel => return self.set_mode(Mode::Normal),
+            Action::MoveDown => self.help_scroll + 1,
+            Action::MoveUp => self.help_scroll.saturating_sub(1),
+            Action::PageDown => self.help_scroll + page,
+            Action::PageUp => self.help_scroll.saturating_sub(page),
+            Action::First => 0,
+            Action::Last => last,
+            _ => return false,
         }
+        .min(last);
+        true
+    }
+
+    /// The rows of the help screen (one per key binding, a title per context).
+    pub fn help_len(&self) -> usize {
+        let problems = self.config_problems.len() + usize::from(!self.config_problems.is_empty());
+        problems
+            + Context::iter()
+                .map(|c| self.keys.help_rows(c).len() + 1)
+                .sum::<usize>()
     }
 
     /// The selected project's key, if a project is selected.

@@ -6,7 +6,7 @@ use super::keymap::Action;
 use super::layout::Areas;
 use crate::catalogue::SortKey;
 use crate::i18n::t;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
+use crossterm::event::MouseEvent;
 
 impl App {
     pub(super) fn perform_browse(&mut self, action: Action) -> bool {
@@ -34,7 +34,7 @@ impl App {
             Action::ClearFacets => self.clear_facets(),
             Action::Export => self.start_export(),
             Action::Stats => self.open_stats(),
-            Action::ToggleBranches | Action::Help | Action::Quit => false,
+            _ => false,
         }
     }
 
@@ -129,26 +129,28 @@ impl App {
     }
 
     /// Keys while typing a filter (on the browse or organisations screen).
-    pub(super) fn on_filter_key(&mut self, key: KeyEvent) -> bool {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    pub(super) fn on_filter_action(&mut self, action: Action) -> bool {
         let page = self.list_height().max(1) as isize;
-        match key.code {
-            KeyCode::Enter => self.set_mode(Mode::Normal),
-            KeyCode::Esc => {
+        match action {
+            Action::Confirm => self.set_mode(Mode::Normal),
+            Action::Cancel => {
                 self.clear_query();
                 self.set_mode(Mode::Normal)
             }
-            KeyCode::Down => self.step(1),
-            KeyCode::Up => self.step(-1),
-            KeyCode::PageDown => self.step(page),
-            KeyCode::PageUp => self.step(-page),
-            KeyCode::Backspace => self.edit_query(|q| {
+            Action::MoveDown => self.step(1),
+            Action::MoveUp => self.step(-1),
+            Action::PageDown => self.step(page),
+            Action::PageUp => self.step(-page),
+            Action::DeleteBack => self.edit_query(|q| {
                 q.pop();
             }),
-            KeyCode::Char('u') if ctrl => self.edit_query(String::clear),
-            KeyCode::Char(c) if !ctrl => self.edit_query(|q| q.push(c)),
+            Action::ClearText => self.edit_query(String::clear),
             _ => false,
         }
+    }
+
+    pub(super) fn type_in_filter(&mut self, c: char) -> bool {
+        self.edit_query(|q| q.push(c))
     }
 
     /// A paste is text, never keys: it goes into the search box or the

@@ -6,14 +6,18 @@
 //! graph_markers = "braille"   # or "half_block" for fonts without Braille
 //!
 //! [keys]                  # action name = keys; the names are those in the help
-//! move_down = ["j", "Down", "n"]
+//! move_down = ["j", "Down", "Ctrl-n"]
 //! quit = ["q", "Ctrl-q"]
+//!
+//! [keys.note]             # the other contexts: filter, picker, note, export, help
+//! new_line = ["Ctrl-j"]
 //! ```
+//!
+//! A setting esf does not know, a bad value or a key bound twice is
+//! reported, and everything else applies.
 
-use super::keymap::{Action, Key, KeyMap};
+use super::keymap::{Action, Context, Key, KeyMap};
 use ratatui::symbols::Marker;
-use serde::Deserialize;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 /// What the browser takes from the config file.
@@ -23,6 +27,8 @@ pub struct Config {
     pub mouse: bool,
     /// How the partner graph is drawn.
     pub markers: Marker,
+    /// What could not be applied, shown at the top of the help.
+    pub problems: Vec<String>,
 }
 
 impl Default for Config {
@@ -31,17 +37,9 @@ impl Default for Config {
             keys: KeyMap::default(),
             mouse: true,
             markers: Marker::Braille,
+            problems: Vec::new(),
         }
     }
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ConfigFile {
-    mouse: Option<bool>,
-    graph_markers: Option<String>,
-    #[serde(default)]
-    keys: BTreeMap<String, Vec<String>>,
 }
 
 /// Where the config file is looked for.
@@ -65,41 +63,104 @@ pub fn load(path: Option<&Path>) -> (Config, Vec<String>) {
 /// Parses config text; `origin` names it in messages.
 pub fn parse(text: &str, origin: &str) -> (Config, Vec<String>) {
     let mut config = Config::default();
-    let file: ConfigFile = match toml::from_str(text) {
-        Ok(file) => file,
+    let table: toml::Table = match toml::from_str(text) {
+        Ok(table) => table,
         Err(e) => return (config, vec![format!("{origin}: {}", e.message())]),
     };
     let mut problems = Vec::new();
-    if let Some(mouse) = file.mouse {
-        config.mouse = mouse;
+    for (name, value) in &table {
+        let problem = match name.as_str() {
+            "mouse" => value
+                .as_bool()
+                .map(|m| config.mouse = m)
+                .ok_or_else(|| "mouse is true or false".to_string()),
+            "graph_markers" => markers(value).map(|m| config.markers = m),
+            "keys" => {
+                bind_keys(&mut config.keys, value, &mut problems);
+                Ok(())
+            }
+            other => Err(format!("no setting called \"{other}\"; it was left out")),
+        };
+        if let Err(why) = problem {
+            problems.push(why);
+        }
     }
-    match file.graph_markers.as_deref() {
-        None | Some("braille") => {}
-        Some("half_block") => config.markers = Marker::HalfBlock,
-        Some(other) => problems.push(format!(
-            "{origin}: graph_markers is \"braille\" or \"half_block\", not \"{other}\""
+    let problems = problems
+        .into_iter()
+        .map(|p| format!("{origin}: {p}"))
+        .collect();
+    (config, problems)
+}
+
+fn markers(value: &toml::Value) -> Result<Marker, String> {
+    match value.as_str() {
+        Some("braille") => Ok(Marker::Braille),
+        Some("half_block") => Ok(Marker::HalfBlock),
+        _ => Err(format!(
+            "graph_markers is \"braille\" or \"half_block\", not {value:?}"
         )),
     }
-    for (name, keys) in &file.keys {
-        let Some(action) = Action::from_name(name) else {
-            problems.push(format!(
-                "{origin}: no action called \"{name}\" (see the help, ?)"
-            ));
-            continue;
-        };
-        let parsed: Vec<Key> = keys
-            .iter()
-            .filter_map(|k| {
-                let key = Key::parse(k);
-                if key.is_none() {
-                    problems.push(format!("{origin}: \"{k}\" is not a key name"));
-                }
-                key
-            })
-            .collect();
-        config.keys.bind(action, &parsed);
+}
+
+/// `[keys]` binds the normal context; `[keys.CONTEXT]` the others.
+fn bind_keys(map: &mut KeyMap, value: &toml::Value, problems: &mut Vec<String>) {
+    let Some(table) = value.as_table() else {
+        problems.push("keys is a table of action = [keys]".into());
+        return;
+    };
+    for (name, value) in table {
+        match (value, name.parse::<Context>()) {
+            (toml::Value::Table(_), Ok(context)) => bind_context(map, context, value, problems),
+            (toml::Value::Table(_), Err(_)) => {
+                problems.push(format!("no key context called \"{name}\""))
+            }
+            (_, _) => bind_action(map, Context::Normal, name, value, problems),
+        }
     }
-    (config, problems)
+}
+
+fn bind_context(
+    map: &mut KeyMap,
+    context: Context,
+    value: &toml::Value,
+    problems: &mut Vec<String>,
+) {
+    for (name, keys) in value.as_table().into_iter().flatten() {
+        bind_action(map, context, name, keys, problems);
+    }
+}
+
+fn bind_action(
+    map: &mut KeyMap,
+    context: Context,
+    name: &str,
+    keys: &toml::Value,
+    problems: &mut Vec<String>,
+) {
+    let Some(action) = Action::from_name(name) else {
+        problems.push(format!("no action called \"{name}\" (see the help, ?)"));
+        return;
+    };
+    let names: Vec<&str> = match keys {
+        toml::Value::Array(items) => items.iter().filter_map(toml::Value::as_str).collect(),
+        toml::Value::String(one) => vec![one.as_str()],
+        _ => Vec::new(),
+    };
+    let mut parsed = Vec::new();
+    for k in names {
+        match Key::parse(k) {
+            Some(key) => parsed.push(key),
+            None => problems.push(format!("\"{k}\" is not a key name")),
+        }
+    }
+    for taken in map.bind(context, action, &parsed) {
+        problems.push(format!(
+            "{} was {} in {}; now it is {name}",
+            taken.key.label(),
+            taken.from.name(),
+            context.name()
+        ));
+    }
 }
 
 #[cfg(test)]
@@ -109,15 +170,47 @@ mod tests {
     #[test]
     fn rebinding_and_problems() {
         let (config, problems) = parse(
-            "mouse = false\ngraph_markers = \"half_block\"\n[keys]\nmove_down = [\"n\", \"Down\"]\nfly = [\"f\"]\nquit = [\"Ctrl-q\", \"Hyper-x\"]\n",
+            "mouse = false\ngraph_markers = \"half_block\"\n[keys]\nmove_down = [\"n\", \"Down\"]\nfly = [\"f\"]\nquit = [\"Ctrl-q\", \"Hyper-x\"]\nprevious_pane = [\"Shift-Tab\"]\n[keys.picker]\nmove_down = [\"Ctrl-n\"]\n",
             "config.toml",
         );
         assert!(!config.mouse);
         assert_eq!(config.markers, Marker::HalfBlock);
-        assert_eq!(config.keys.keys_of(Action::MoveDown), vec!["n", "Down"]);
-        assert_eq!(config.keys.keys_of(Action::Quit), vec!["Ctrl-q"]);
-        assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(problems[0].contains("fly"));
+        let keys = &config.keys;
+        assert_eq!(
+            keys.keys_of(Context::Normal, Action::MoveDown),
+            vec!["n", "Down"]
+        );
+        assert_eq!(keys.keys_of(Context::Normal, Action::Quit), vec!["Ctrl-q"]);
+        assert_eq!(
+            keys.keys_of(Context::Picker, Action::MoveDown),
+            vec!["Ctrl-n"]
+        );
+        assert_eq!(
+            keys.keys_of(Context::Normal, Action::PreviousPane),
+            vec!["BackTab"]
+        );
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems.iter().any(|p| p.contains("fly")));
+        assert!(problems.iter().any(|p| p.contains("Hyper-x")));
+        assert!(
+            problems.iter().any(|p| p.contains("n was edit_note")),
+            "a key bound twice is said: {problems:?}"
+        );
+    }
+
+    #[test]
+    fn an_unknown_setting_leaves_the_rest_in_force() {
+        let (config, problems) = parse(
+            "colour = \"dark\"\nmouse = false\n[keys]\nquit = [\"Ctrl-q\"]\n",
+            "config.toml",
+        );
+        assert!(!config.mouse);
+        assert_eq!(
+            config.keys.keys_of(Context::Normal, Action::Quit),
+            vec!["Ctrl-q"]
+        );
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].contains("colour"));
     }
 
     #[test]

@@ -3,9 +3,9 @@
 //! Contact persons are left out (`esf export --with-contacts` has them).
 
 use super::app::{App, Mode};
+use super::keymap::Action;
 use crate::export::{self, Format, With};
 use crate::i18n::t;
-use crossterm::event::{KeyCode, KeyEvent};
 use std::path::PathBuf;
 
 impl App {
@@ -17,17 +17,17 @@ impl App {
         self.set_mode(Mode::Export)
     }
 
-    /// c, j or m writes the file; n turns the notes on or off.
-    pub(super) fn on_export_key(&mut self, key: KeyEvent) -> bool {
-        let format = match key.code {
-            KeyCode::Char('c') => Format::Csv,
-            KeyCode::Char('j') => Format::Json,
-            KeyCode::Char('m') => Format::Markdown,
-            KeyCode::Char('n') => {
+    /// A format writes the file; the notes are turned on or off.
+    pub(super) fn on_export_action(&mut self, action: Action) -> bool {
+        let format = match action {
+            Action::ExportCsv => Format::Csv,
+            Action::ExportJson => Format::Json,
+            Action::ExportMarkdown => Format::Markdown,
+            Action::ToggleExportNotes => {
                 self.export_notes = !self.export_notes;
                 return true;
             }
-            KeyCode::Esc => return self.set_mode(Mode::Normal),
+            Action::Cancel => return self.set_mode(Mode::Normal),
             _ => return false,
         };
         self.message = Some(match self.write_export(format) {

@@ -3,10 +3,10 @@
 //! during" takes a year, month, date or range typed in. `F` clears all.
 
 use super::app::{App, Mode};
+use super::keymap::{Action, Context, Key};
 use super::selection::Selection;
 use crate::facets::{Active, Facet};
 use crate::i18n::t;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// The rows of the first stage: every facet, then "active during".
 pub const ACTIVE_ROW: usize = Facet::ALL.len();
@@ -60,14 +60,40 @@ impl App {
         true
     }
 
-    pub(super) fn on_picker_key(&mut self, key: KeyEvent) -> bool {
+    pub(super) fn on_picker_action(&mut self, action: Action) -> bool {
         let Some(picker) = &self.picker else {
             return self.set_mode(Mode::Normal);
         };
         match picker.stage {
-            Stage::Facets => self.on_facet_row_key(key),
-            Stage::Values { .. } => self.on_value_key(key),
-            Stage::Active { .. } => self.on_active_key(key),
+            Stage::Facets => self.on_facet_row_action(action),
+            Stage::Values { .. } => self.on_value_action(action),
+            Stage::Active { .. } => self.on_active_action(action),
+        }
+    }
+
+    /// A character typed in the picker: it narrows the values or writes the
+    /// period; on the list of facets it means what it means in the list
+    /// (`j`, `k`, `q`, `f` as the user bound them).
+    pub(super) fn type_in_picker(&mut self, key: Key, c: char) -> bool {
+        let Some(picker) = self.picker.as_mut() else {
+            return false;
+        };
+        match &mut picker.stage {
+            Stage::Facets => match self.keys.action(Context::Normal, key) {
+                Some(Action::Quit | Action::Facets | Action::Back) => self.close_picker(),
+                Some(a @ (Action::MoveDown | Action::MoveUp | Action::First | Action::Last)) => {
+                    self.on_facet_row_action(a)
+                }
+                _ => false,
+            },
+            Stage::Values { query, .. } => {
+                query.push(c);
+                self.narrow_values()
+            }
+            Stage::Active { text } => {
+                text.push(c);
+                true
+            }
         }
     }
 
@@ -75,12 +101,11 @@ impl App {
         self.picker.as_mut().expect("the picker is open")
     }
 
-    fn on_facet_row_key(&mut self, key: KeyEvent) -> bool {
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q') | KeyCode::Char('f') => self.close_picker(),
-            KeyCode::Down | KeyCode::Char('j') => self.picker_step(1, ACTIVE_ROW + 1),
-            KeyCode::Up | KeyCode::Char('k') => self.picker_step(-1, ACTIVE_ROW + 1),
-            KeyCode::Enter => {
+    fn on_facet_row_action(&mut self, action: Action) -> bool {
+        let rows = ACTIVE_ROW + 1;
+        match action {
+            Action::Cancel => self.close_picker(),
+            Action::Confirm => {
                 let row = self.picker_mut().selection.index;
                 self.picker_mut().facet_row = row;
                 match Facet::ALL.get(row) {
@@ -89,8 +114,23 @@ impl App {
                 }
                 true
             }
-            _ => false,
+            other => self.picker_move(other, rows),
         }
+    }
+
+    /// Moving keys in a list of `len` rows.
+    fn picker_move(&mut self, action: Action, len: usize) -> bool {
+        let page = PAGE as isize;
+        let delta = match action {
+            Action::MoveDown => 1,
+            Action::MoveUp => -1,
+            Action::PageDown => page,
+            Action::PageUp => -page,
+            Action::First => -(len as isize),
+            Action::Last => len as isize,
+            _ => return false,
+        };
+        self.picker_step(delta, len)
     }
 
     fn picker_step(&mut self, delta: isize, len: usize) -> bool {
@@ -144,10 +184,34 @@ impl App {
         self.picker_mut().stage = Stage::Active { text };
     }
 
-    /// Keys while choosing a value: arrows move, typing narrows the values,
-    /// Enter picks (the first row, "any", clears the facet).
-    fn on_value_key(&mut self, key: KeyEvent) -> bool {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    /// Choosing a value: moving keys move, typing narrows the values,
+    /// Confirm picks (the first row, "any", clears the facet).
+    fn on_value_action(&mut self, action: Action) -> bool {
+        let Some(FacetPicker {
+            stage: Stage::Values { shown, query, .. },
+            ..
+        }) = self.picker.as_mut()
+        else {
+            return false;
+        };
+        let len = shown.len() + 1;
+        match action {
+            Action::Cancel => self.back_to_facets(),
+            Action::Confirm => self.pick_value(),
+            Action::DeleteBack => {
+                query.pop();
+                self.narrow_values()
+            }
+            Action::ClearText => {
+                query.clear();
+                self.narrow_values()
+            }
+            other => self.picker_move(other, len),
+        }
+    }
+
+    /// Values that start with the query first, then those containing it.
+    fn narrow_values(&mut self) -> bool {
         let Some(FacetPicker {
             stage:
                 Stage::Values {
@@ -162,22 +226,6 @@ impl App {
         else {
             return false;
         };
-        let len = shown.len() + 1;
-        match key.code {
-            KeyCode::Esc => return self.back_to_facets(),
-            KeyCode::Enter => return self.pick_value(),
-            KeyCode::Down => return selection.move_by(1, len, PAGE),
-            KeyCode::Up => return selection.move_by(-1, len, PAGE),
-            KeyCode::PageDown => return selection.move_by(PAGE as isize, len, PAGE),
-            KeyCode::PageUp => return selection.move_by(-(PAGE as isize), len, PAGE),
-            KeyCode::Backspace => {
-                query.pop();
-            }
-            KeyCode::Char('u') if ctrl => query.clear(),
-            KeyCode::Char(c) if !ctrl => query.push(c),
-            _ => return false,
-        }
-        // Values that start with the query first, then those containing it.
         let wanted = query.to_lowercase();
         let lower: Vec<String> = values.iter().map(|(v, _)| v.to_lowercase()).collect();
         *shown = (0..values.len())
@@ -216,7 +264,7 @@ impl App {
         self.close_picker()
     }
 
-    fn on_active_key(&mut self, key: KeyEvent) -> bool {
+    fn on_active_action(&mut self, action: Action) -> bool {
         let Some(FacetPicker {
             stage: Stage::Active { text },
             ..
@@ -224,18 +272,18 @@ impl App {
         else {
             return false;
         };
-        match key.code {
-            KeyCode::Esc => return self.back_to_facets(),
-            KeyCode::Backspace => {
+        match action {
+            Action::Cancel => return self.back_to_facets(),
+            Action::DeleteBack => {
                 text.pop();
             }
-            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => text.push(c),
-            KeyCode::Enter if text.trim().is_empty() => {
+            Action::ClearText => text.clear(),
+            Action::Confirm if text.trim().is_empty() => {
                 self.facets.active = None;
                 self.refilter_keeping_selection();
                 return self.close_picker();
             }
-            KeyCode::Enter => match Active::parse(text) {
+            Action::Confirm => match Active::parse(text) {
                 Ok(active) => {
                     self.facets.active = Some(active);
                     self.refilter_keeping_selection();

@@ -1,12 +1,60 @@
-//! Actions and the keys bound to them. The action names (snake_case) are
-//! the names in the config file and in the help screen, so help is always
-//! generated from the key map in force.
+//! Actions and the keys bound to them, one key map per context (the list,
+//! the search box, the facet picker, the note editor, the export prompt,
+//! help). The action and context names (snake_case, derived from the
+//! enums) are the names in the config file and in the help screen, so help
+//! is always generated from the key maps in force.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashMap;
+use strum::{EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
+
+/// Where keys are read: each has its own key map.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, EnumIter, EnumString, IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
+pub enum Context {
+    /// The list, the detail, the graph, organisations and stats.
+    Normal,
+    /// Typing in the search box.
+    Filter,
+    /// The facet picker.
+    Picker,
+    /// Writing a note.
+    Note,
+    /// Choosing an export format.
+    Export,
+    /// The help screen.
+    Help,
+}
+
+impl Context {
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    /// Contexts where printable characters not bound to an action are typed.
+    pub fn takes_text(self) -> bool {
+        matches!(self, Context::Filter | Context::Picker | Context::Note)
+    }
+
+    pub fn describe(self) -> &'static str {
+        match self {
+            Context::Normal => "list, detail, graph, organisations, stats",
+            Context::Filter => "search box (other keys type)",
+            Context::Picker => "facet picker (other keys narrow the values)",
+            Context::Note => "note editor (other keys type)",
+            Context::Export => "export prompt",
+            Context::Help => "this help",
+        }
+    }
+}
 
 /// Everything a key can do in the browser.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, EnumIter, EnumString, IntoStaticStr,
+)]
+#[strum(serialize_all = "snake_case")]
 pub enum Action {
     MoveDown,
     MoveUp,
@@ -35,69 +83,26 @@ pub enum Action {
     Stats,
     Help,
     Quit,
+    /// Keep what was typed or chosen (the search, a facet, the note).
+    Confirm,
+    /// Leave without keeping it.
+    Cancel,
+    DeleteBack,
+    ClearText,
+    NewLine,
+    ExportCsv,
+    ExportJson,
+    ExportMarkdown,
+    ToggleExportNotes,
 }
 
 impl Action {
-    pub const ALL: [Action; 27] = [
-        Action::MoveDown,
-        Action::MoveUp,
-        Action::PageDown,
-        Action::PageUp,
-        Action::First,
-        Action::Last,
-        Action::NextPane,
-        Action::PreviousPane,
-        Action::Open,
-        Action::Back,
-        Action::Filter,
-        Action::Sort,
-        Action::ToggleUnclassified,
-        Action::OpenGraph,
-        Action::Organisations,
-        Action::ToggleBranches,
-        Action::CopyId,
-        Action::CopySummary,
-        Action::EditNote,
-        Action::ToggleBookmark,
-        Action::CycleReview,
-        Action::Facets,
-        Action::ClearFacets,
-        Action::Export,
-        Action::Stats,
-        Action::Help,
-        Action::Quit,
-    ];
-
     pub fn name(self) -> &'static str {
-        match self {
-            Action::MoveDown => "move_down",
-            Action::MoveUp => "move_up",
-            Action::PageDown => "page_down",
-            Action::PageUp => "page_up",
-            Action::First => "first",
-            Action::Last => "last",
-            Action::NextPane => "next_pane",
-            Action::PreviousPane => "previous_pane",
-            Action::Open => "open",
-            Action::Back => "back",
-            Action::Filter => "filter",
-            Action::Sort => "sort",
-            Action::ToggleUnclassified => "toggle_unclassified",
-            Action::OpenGraph => "open_graph",
-            Action::Organisations => "organisations",
-            Action::ToggleBranches => "toggle_branches",
-            Action::CopyId => "copy_id",
-            Action::CopySummary => "copy_summary",
-            Action::EditNote => "edit_note",
-            Action::ToggleBookmark => "toggle_bookmark",
-            Action::CycleReview => "cycle_review",
-            Action::Facets => "facets",
-            Action::ClearFacets => "clear_facets",
-            Action::Export => "export",
-            Action::Stats => "stats",
-            Action::Help => "help",
-            Action::Quit => "quit",
-        }
+        self.into()
+    }
+
+    pub fn from_name(name: &str) -> Option<Action> {
+        name.parse().ok()
     }
 
     pub fn describe(self) -> &'static str {
@@ -129,39 +134,53 @@ impl Action {
             Action::Stats => "charts of the filtered projects",
             Action::Help => "this help",
             Action::Quit => "quit",
+            Action::Confirm => "keep it: the search, the choice, the note",
+            Action::Cancel => "leave without keeping it",
+            Action::DeleteBack => "delete the character before the cursor",
+            Action::ClearText => "clear the text",
+            Action::NewLine => "start a new line",
+            Action::ExportCsv => "write CSV",
+            Action::ExportJson => "write JSON",
+            Action::ExportMarkdown => "write Markdown",
+            Action::ToggleExportNotes => "your notes in the export: on / off",
         }
-    }
-
-    pub fn from_name(name: &str) -> Option<Action> {
-        Action::ALL.into_iter().find(|a| a.name() == name)
     }
 }
 
 /// A key with its modifiers, as written in the config file: `j`, `G`,
-/// `Ctrl-d`, `PageDown`, `F1`, `Enter`, `Esc`, `Tab`, `BackTab`.
+/// `Ctrl-d`, `Alt-Enter`, `PageDown`, `F1`, `Enter`, `Esc`, `Tab`,
+/// `Shift-Tab` (or `BackTab`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Key {
     pub code: KeyCode,
     pub ctrl: bool,
+    pub alt: bool,
 }
 
 impl Key {
     pub fn from_event(event: &KeyEvent) -> Key {
-        // Shift is part of the character (`G`, `?`); only Ctrl is kept.
+        // Shift is part of the character (`G`, `?`); Ctrl and Alt are kept.
         Key {
             code: event.code,
             ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
+            alt: event.modifiers.contains(KeyModifiers::ALT),
         }
     }
 
     pub fn parse(text: &str) -> Option<Key> {
-        let (ctrl, rest) = match text
-            .strip_prefix("Ctrl-")
-            .or_else(|| text.strip_prefix("ctrl-"))
-        {
-            Some(rest) => (true, rest),
-            None => (false, text),
-        };
+        let (mut ctrl, mut alt, mut rest) = (false, false, text);
+        loop {
+            if let Some(r) = strip_modifier(rest, "Ctrl-") {
+                (ctrl, rest) = (true, r);
+            } else if let Some(r) = strip_modifier(rest, "Alt-") {
+                (alt, rest) = (true, r);
+            } else {
+                break;
+            }
+        }
+        if rest.eq_ignore_ascii_case("Shift-Tab") {
+            rest = "BackTab";
+        }
         let code = named_code(rest).or_else(|| {
             let mut chars = rest.chars();
             match (chars.next(), chars.next()) {
@@ -169,7 +188,7 @@ impl Key {
                 _ => None,
             }
         })?;
-        Some(Key { code, ctrl })
+        Some(Key { code, ctrl, alt })
     }
 
     pub fn label(self) -> String {
@@ -182,12 +201,23 @@ impl Key {
                 .find(|(_, c)| *c == code)
                 .map_or("?".to_string(), |(n, _)| n.to_string()),
         };
-        if self.ctrl {
-            format!("Ctrl-{base}")
-        } else {
-            base
+        let alt = if self.alt { "Alt-" } else { "" };
+        let ctrl = if self.ctrl { "Ctrl-" } else { "" };
+        format!("{ctrl}{alt}{base}")
+    }
+
+    /// A character typed into a text field, if this key is one.
+    pub fn typed(self) -> Option<char> {
+        match self.code {
+            KeyCode::Char(c) if !self.ctrl && !self.alt => Some(c),
+            _ => None,
         }
     }
+}
+
+fn strip_modifier<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    (head.eq_ignore_ascii_case(prefix) && text.len() > prefix.len()).then(|| &text[prefix.len()..])
 }
 
 const NAMED: &[(&str, KeyCode)] = &[
@@ -217,14 +247,16 @@ fn named_code(name: &str) -> Option<KeyCode> {
     NAMED.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
 }
 
-/// Keys bound to actions.
+/// Keys bound to actions, per context.
 #[derive(Debug, Clone)]
 pub struct KeyMap {
-    bindings: HashMap<Key, Action>,
+    bindings: HashMap<(Context, Key), Action>,
 }
 
+type Defaults = &'static [(Action, &'static [&'static str])];
+
 /// The defaults: none needs AltGr on a Swedish keyboard.
-const DEFAULTS: &[(Action, &[&str])] = &[
+const NORMAL: Defaults = &[
     (Action::MoveDown, &["j", "Down"]),
     (Action::MoveUp, &["k", "Up"]),
     (Action::PageDown, &["PageDown", "Ctrl-d"]),
@@ -254,48 +286,135 @@ const DEFAULTS: &[(Action, &[&str])] = &[
     (Action::Quit, &["q"]),
 ];
 
+/// Moving through a list that is typed into: no printable keys.
+const FILTER: Defaults = &[
+    (Action::Confirm, &["Enter"]),
+    (Action::Cancel, &["Esc"]),
+    (Action::MoveDown, &["Down"]),
+    (Action::MoveUp, &["Up"]),
+    (Action::PageDown, &["PageDown"]),
+    (Action::PageUp, &["PageUp"]),
+    (Action::DeleteBack, &["Backspace"]),
+    (Action::ClearText, &["Ctrl-u"]),
+];
+
+const PICKER: Defaults = &[
+    (Action::Confirm, &["Enter"]),
+    (Action::Cancel, &["Esc"]),
+    (Action::MoveDown, &["Down"]),
+    (Action::MoveUp, &["Up"]),
+    (Action::PageDown, &["PageDown"]),
+    (Action::PageUp, &["PageUp"]),
+    (Action::First, &["Home"]),
+    (Action::Last, &["End"]),
+    (Action::DeleteBack, &["Backspace"]),
+    (Action::ClearText, &["Ctrl-u"]),
+];
+
+const NOTE: Defaults = &[
+    (Action::Confirm, &["Enter"]),
+    (Action::Cancel, &["Esc"]),
+    (Action::NewLine, &["Alt-Enter", "Ctrl-j"]),
+    (Action::DeleteBack, &["Backspace"]),
+    (Action::ClearText, &["Ctrl-u"]),
+];
+
+const EXPORT: Defaults = &[
+    (Action::ExportCsv, &["c"]),
+    (Action::ExportJson, &["j"]),
+    (Action::ExportMarkdown, &["m"]),
+    (Action::ToggleExportNotes, &["n"]),
+    (Action::Cancel, &["Esc", "q"]),
+];
+
+const HELP: Defaults = &[
+    (Action::MoveDown, &["j", "Down"]),
+    (Action::MoveUp, &["k", "Up"]),
+    (Action::PageDown, &["PageDown", "Ctrl-d", "Space"]),
+    (Action::PageUp, &["PageUp", "Ctrl-u"]),
+    (Action::First, &["g", "Home"]),
+    (Action::Last, &["G", "End"]),
+    (Action::Cancel, &["Esc", "?", "F1", "Backspace"]),
+    (Action::Quit, &["q"]),
+];
+
+fn defaults(context: Context) -> Defaults {
+    match context {
+        Context::Normal => NORMAL,
+        Context::Filter => FILTER,
+        Context::Picker => PICKER,
+        Context::Note => NOTE,
+        Context::Export => EXPORT,
+        Context::Help => HELP,
+    }
+}
+
 impl Default for KeyMap {
     fn default() -> KeyMap {
         let mut bindings = HashMap::new();
-        for (action, keys) in DEFAULTS {
-            for key in keys.iter().filter_map(|k| Key::parse(k)) {
-                bindings.insert(key, *action);
+        for context in Context::iter() {
+            for (action, keys) in defaults(context) {
+                for key in keys.iter().filter_map(|k| Key::parse(k)) {
+                    bindings.insert((context, key), *action);
+                }
             }
         }
         KeyMap { bindings }
     }
 }
 
+/// A key a rebinding took from another action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Taken {
+    pub key: Key,
+    pub from: Action,
+}
+
 impl KeyMap {
-    pub fn action(&self, key: Key) -> Option<Action> {
-        self.bindings.get(&key).copied()
+    pub fn action(&self, context: Context, key: Key) -> Option<Action> {
+        self.bindings.get(&(context, key)).copied()
     }
 
-    /// Rebinds an action to exactly these keys (taking them from others).
-    pub fn bind(&mut self, action: Action, keys: &[Key]) {
-        self.bindings.retain(|_, a| *a != action);
+    /// Rebinds an action to exactly these keys in one context; returns the
+    /// keys it took from other actions there.
+    pub fn bind(&mut self, context: Context, action: Action, keys: &[Key]) -> Vec<Taken> {
+        self.bindings
+            .retain(|(c, _), a| *c != context || *a != action);
+        let mut taken = Vec::new();
         for key in keys {
-            self.bindings.insert(*key, action);
+            if let Some(from) = self.bindings.insert((context, *key), action) {
+                taken.push(Taken { key: *key, from });
+            }
         }
+        taken
     }
 
-    /// Keys of an action, as labels: single characters first.
-    pub fn keys_of(&self, action: Action) -> Vec<String> {
+    /// Keys of an action in a context, as labels: single characters first.
+    pub fn keys_of(&self, context: Context, action: Action) -> Vec<String> {
         let mut labels: Vec<String> = self
             .bindings
             .iter()
-            .filter(|(_, a)| **a == action)
-            .map(|(k, _)| k.label())
+            .filter(|((c, _), a)| *c == context && **a == action)
+            .map(|((_, k), _)| k.label())
             .collect();
         labels.sort_by_key(|l| (l.chars().count(), l.clone()));
         labels
     }
 
-    /// (keys, action name, description) for every action: the help screen.
-    pub fn help_rows(&self) -> Vec<(String, &'static str, &'static str)> {
-        Action::ALL
-            .iter()
-            .map(|a| (self.keys_of(*a).join(" "), a.name(), a.describe()))
+    /// The first key of an action in a context, for a hint.
+    pub fn first_key(&self, context: Context, action: Action) -> String {
+        self.keys_of(context, action)
+            .into_iter()
+            .next()
+            .unwrap_or_default()
+    }
+
+    /// (keys, action name, description) of every bound action in a
+    /// context, in the enum's order: the help screen.
+    pub fn help_rows(&self, context: Context) -> Vec<(String, &'static str, &'static str)> {
+        Action::iter()
+            .map(|a| (self.keys_of(context, a).join(" "), a.name(), a.describe()))
+            .filter(|(keys, _, _)| !keys.is_empty())
             .collect()
     }
 }
@@ -307,18 +426,29 @@ mod tests {
     #[test]
     fn keys_parse_and_label() {
         for text in [
-            "j", "G", "Ctrl-d", "PageDown", "F1", "Enter", "?", "/", "BackTab", "Space",
+            "j",
+            "G",
+            "Ctrl-d",
+            "PageDown",
+            "F1",
+            "Enter",
+            "?",
+            "/",
+            "BackTab",
+            "Space",
+            "Alt-Enter",
         ] {
             assert_eq!(Key::parse(text).unwrap().label(), text);
         }
         assert_eq!(Key::parse("Nope"), None);
+        assert_eq!(Key::parse("Shift-Tab"), Key::parse("BackTab"));
     }
 
     #[test]
     fn defaults_need_no_altgr_on_a_swedish_keyboard() {
         const ALTGR: &[char] = &['[', ']', '{', '}', '\\', '|', '~', '@', '$', '€', '£'];
         let map = KeyMap::default();
-        for key in map.bindings.keys() {
+        for (_, key) in map.bindings.keys() {
             if let KeyCode::Char(c) = key.code {
                 assert!(!ALTGR.contains(&c), "{c} needs AltGr");
             }
@@ -328,17 +458,31 @@ mod tests {
     #[test]
     fn every_action_has_a_key_and_a_unique_name() {
         let map = KeyMap::default();
-        for a in Action::ALL {
-            assert!(!map.keys_of(a).is_empty(), "{}", a.name());
+        for a in Action::iter() {
+            let bound = Context::iter().any(|c| !map.keys_of(c, a).is_empty());
+            assert!(bound, "{}", a.name());
             assert_eq!(Action::from_name(a.name()), Some(a));
         }
+        assert_eq!(Action::from_name("move_down"), Some(Action::MoveDown));
     }
 
     #[test]
     fn rebinding_moves_keys() {
         let mut map = KeyMap::default();
-        map.bind(Action::MoveDown, &[Key::parse("n").unwrap()]);
-        assert_eq!(map.keys_of(Action::MoveDown), vec!["n"]);
-        assert_eq!(map.action(Key::parse("j").unwrap()), None);
+        let n = Key::parse("n").unwrap();
+        let taken = map.bind(Context::Normal, Action::MoveDown, &[n]);
+        assert_eq!(
+            taken,
+            vec![Taken {
+                key: n,
+                from: Action::EditNote
+            }]
+        );
+        assert_eq!(map.keys_of(Context::Normal, Action::MoveDown), vec!["n"]);
+        assert_eq!(map.action(Context::Normal, Key::parse("j").unwrap()), None);
+        assert_eq!(
+            map.action(Context::Export, n),
+            Some(Action::ToggleExportNotes)
+        );
     }
 }

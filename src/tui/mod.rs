@@ -46,6 +46,7 @@ pub fn run(
         app.set_changes(unseen.cache_id, unseen.changes);
     }
     app.message = notice;
+    app.config_problems = config.problems;
     app.markers = config.markers;
     app.defer_filtering = true;
     terminal::watch_signals()?;

@@ -3,10 +3,10 @@
 //! state. Every change is written at once (one transaction).
 
 use super::app::{App, Mode};
+use super::keymap::Action;
 use crate::i18n::t;
 use crate::model::Annotation;
 use crate::store::Notes;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::collections::HashMap;
 
 /// The user's annotations, read once and kept in step with every write.
@@ -169,31 +169,37 @@ impl App {
         self.set_mode(Mode::Note)
     }
 
-    /// Keys while writing a note: Enter saves, Alt-Enter or Ctrl-J starts
-    /// a new line, Esc cancels.
-    pub(super) fn on_note_key(&mut self, key: KeyEvent) -> bool {
+    /// Writing a note: Confirm saves, NewLine starts a line, Cancel leaves
+    /// it as it was.
+    pub(super) fn on_note_action(&mut self, action: Action) -> bool {
         let Some(editor) = &mut self.note_editor else {
             return self.set_mode(Mode::Normal);
         };
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        let alt = key.modifiers.contains(KeyModifiers::ALT);
-        match key.code {
-            KeyCode::Esc => {
+        match action {
+            Action::Cancel => {
                 self.note_editor = None;
                 self.message = Some(t("note not changed").into());
                 return self.set_mode(Mode::Normal);
             }
-            KeyCode::Enter if alt => editor.text.push('\n'),
-            KeyCode::Char('j') if ctrl => editor.text.push('\n'),
-            KeyCode::Enter => return self.save_note(),
-            KeyCode::Backspace => {
+            Action::NewLine => editor.text.push('\n'),
+            Action::Confirm => return self.save_note(),
+            Action::DeleteBack => {
                 editor.text.pop();
             }
-            KeyCode::Char('u') if ctrl => editor.text.clear(),
-            KeyCode::Char(c) if !ctrl => editor.text.push(c),
+            Action::ClearText => editor.text.clear(),
             _ => return false,
         }
         true
+    }
+
+    pub(super) fn type_in_note(&mut self, c: char) -> bool {
+        match &mut self.note_editor {
+            Some(editor) => {
+                editor.text.push(c);
+                true
+            }
+            None => false,
+        }
     }
 
     fn save_note(&mut self) -> bool {

@@ -87,45 +87,55 @@ fn counts(app: &App) -> String {
     }
 }
 
-/// The keys that matter in the current mode and pane, from the key map.
+/// The keys that matter in the current context, screen and pane, from the
+/// key maps in force.
 fn hints(app: &App) -> Vec<(String, &'static str)> {
-    let key = |a: Action| app.keys.keys_of(a).into_iter().next().unwrap_or_default();
-    match app.mode {
-        Mode::Filtering => {
-            return vec![
-                ("Enter".into(), "keep"),
-                ("Esc".into(), "clear"),
-                ("↑↓".into(), "move"),
-            ]
-        }
-        Mode::Note => return vec![("Enter".into(), "save"), ("Esc".into(), "cancel")],
-        Mode::Facets => return vec![("Enter".into(), "choose"), ("Esc".into(), "back")],
-        Mode::Export => {
-            let notes = if app.export_notes {
-                "notes: on"
-            } else {
-                "notes: off"
-            };
-            return vec![
-                ("c".into(), "CSV"),
-                ("j".into(), "JSON"),
-                ("m".into(), "Markdown"),
-                ("n".into(), notes),
-                ("Esc".into(), "cancel"),
-            ];
-        }
-        _ => {}
-    }
-    hint_actions(app)
-        .iter()
-        .map(|(a, what)| (key(*a), *what))
+    let context = app.context();
+    let notes = if app.export_notes {
+        "notes: on"
+    } else {
+        "notes: off"
+    };
+    let wanted: Vec<(Action, &'static str)> = match app.mode {
+        Mode::Filtering => vec![
+            (Action::Confirm, "keep"),
+            (Action::Cancel, "clear"),
+            (Action::MoveDown, "move"),
+        ],
+        Mode::Note => vec![
+            (Action::Confirm, "save"),
+            (Action::NewLine, "new line"),
+            (Action::Cancel, "cancel"),
+        ],
+        Mode::Facets => vec![(Action::Confirm, "choose"), (Action::Cancel, "back")],
+        Mode::Export => vec![
+            (Action::ExportCsv, "CSV"),
+            (Action::ExportJson, "JSON"),
+            (Action::ExportMarkdown, "Markdown"),
+            (Action::ToggleExportNotes, notes),
+            (Action::Cancel, "cancel"),
+        ],
+        _ => hint_actions(app).to_vec(),
+    };
+    wanted
+        .into_iter()
+        .map(|(a, what)| match app.keys.first_key(context, a) {
+            // Up and down go together; one arrow pair says both.
+            key if key == "Down" => ("↑↓".to_string(), what),
+            key => (key, what),
+        })
+        .filter(|(key, _)| !key.is_empty())
         .collect()
 }
 
 /// The actions worth a hint on the current screen, pane and mode.
 fn hint_actions(app: &App) -> &'static [(Action, &'static str)] {
     match (app.mode, app.screen, app.focus) {
-        (Mode::Help, _, _) => &[(Action::Back, "close"), (Action::Quit, "quit")],
+        (Mode::Help, _, _) => &[
+            (Action::PageDown, "scroll"),
+            (Action::Cancel, "close"),
+            (Action::Quit, "quit"),
+        ],
         (_, Screen::Graph, _) => &[
             (Action::Open, "go to"),
             (Action::Back, "back"),
