@@ -184,6 +184,8 @@ const SWEDISH: &[(&str, &str)] = &[
     ("bookmark removed", "bokmärket borttaget"),
     ("note saved", "anteckningen sparad"),
     ("not saved", "inte sparad"),
+    ("bundled sample corpus", "medföljande exempelprojekt"),
+    ("add yours", "lägg till dina"),
     ("problem", "problem"),
     ("problems", "problem"),
     ("listed in the help, ?", "listade i hjälpen, ?"),

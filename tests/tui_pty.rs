@@ -27,6 +27,10 @@ fn filter_open_and_quit_in_a_real_terminal() {
         screen.text().contains("bundled sample corpus"),
         "the first run says what it did"
     );
+    assert!(
+        screen.text().contains("esf import FOLDER"),
+        "and how to add your own, whole at 80 columns"
+    );
     keys.write_all(b"/vellinge").unwrap();
     screen.wait_for("/ vellinge");
     keys.write_all(b"\r").unwrap();
@@ -153,5 +157,65 @@ fn a_dumb_terminal_gets_the_plain_list_and_no_raw_mode() {
     assert!(s.screen.text().contains("needs a terminal"));
     let raw = s.screen.raw_text();
     assert!(!raw.contains("\u{1b}[?1049h"), "no alternate screen");
+    s.assert_restored();
+}
+
+#[test]
+fn a_burst_of_keys_is_read_to_its_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = common::pty::start(&dir.path().join("cache.sqlite"), &[]);
+    s.screen.wait_for("5/5 projects");
+    // 5,000 steps then quit, in one write: the terminal must be read until
+    // it is empty each time it is readable, or the quit waits for a key.
+    let mut burst = vec![b'j'; 5000];
+    burst.push(b'q');
+    s.keys.write_all(&burst).unwrap();
+    assert_eq!(wait_exit(&mut *s.child).exit_code(), 0);
+}
+
+#[test]
+fn enter_after_a_long_paste_is_taken_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = common::pty::start(&dir.path().join("cache.sqlite"), &[]);
+    s.screen.wait_for("5/5 projects");
+    s.keys.write_all(b"/").unwrap();
+    s.screen.wait_for("Enter keep");
+    let mut paste = b"\x1b[200~".to_vec();
+    paste.extend(std::iter::repeat_n(b'x', 3000));
+    paste.extend(b"\x1b[201~");
+    s.keys.write_all(&paste).unwrap();
+    s.screen.wait_for("xxx█");
+    // Enter alone, no key after it: it must be taken now, not with the next.
+    s.keys.write_all(b"\r").unwrap();
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    while s.screen.text().contains('█') {
+        assert!(std::time::Instant::now() < deadline, "Enter never taken");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    s.keys.write_all(b"q").unwrap();
+    assert_eq!(wait_exit(&mut *s.child).exit_code(), 0);
+}
+
+#[test]
+fn a_huge_window_is_drawn_within_bounds() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = common::pty::start(&dir.path().join("cache.sqlite"), &[]);
+    s.screen.wait_for("5/5 projects");
+    for (rows, cols) in [(65535, 65535), (3000, 3000), (24, 80)] {
+        let size = portable_pty::PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        };
+        s.master.resize(size).unwrap();
+        std::thread::sleep(Duration::from_millis(500));
+        assert!(
+            s.child.try_wait().unwrap().is_none(),
+            "alive at {cols}x{rows}"
+        );
+    }
+    s.keys.write_all(b"q").unwrap();
+    assert_eq!(wait_exit(&mut *s.child).exit_code(), 0);
     s.assert_restored();
 }

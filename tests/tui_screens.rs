@@ -62,8 +62,8 @@ fn matched_characters_are_highlighted_without_colour() {
     let terminal = draw(&mut app);
     let buffer = terminal.backend().buffer();
     // Row 2 is the first data row; the name starts after "│▶ " and the
-    // three-column mark.
-    let cell = &buffer[(7, 2)];
+    // four-column mark (bookmark, review, note, change).
+    let cell = &buffer[(8, 2)];
     assert_eq!(cell.symbol(), "N");
     assert!(cell
         .modifier
@@ -147,6 +147,42 @@ fn facet_picker() {
         app.handle(key(KeyCode::Char('f')));
         app.handle(key(KeyCode::Enter));
     });
+}
+
+/// The "active during" prompt shows its hint and what is typed, at every
+/// size (it was blank, though Enter applied it).
+#[test]
+fn active_during_prompt_with_typed_text() {
+    at_sizes("active_during", |app| {
+        app.handle(key(KeyCode::Char('f')));
+        app.handle(key(KeyCode::End));
+        app.handle(key(KeyCode::Enter));
+        type_text(app, "2015..2017");
+    });
+    for (w, h) in [(80, 24), (200, 50)] {
+        let mut app = sample_app(w, h);
+        app.handle(key(KeyCode::Char('f')));
+        app.handle(key(KeyCode::End));
+        app.handle(key(KeyCode::Enter));
+        type_text(&mut app, "2016-03");
+        let shown = screen(&mut app);
+        assert!(shown.contains("› 2016-03█"), "{w}x{h}: {shown}");
+        assert!(shown.contains("2015..2017"), "{w}x{h}: the format hint");
+    }
+}
+
+#[test]
+fn export_prompt() {
+    at_sizes("export", |app| {
+        app.handle(key(KeyCode::Char('e')));
+    });
+    let mut app = sample_app(80, 24);
+    app.handle(key(KeyCode::Char('e')));
+    let shown = screen(&mut app);
+    assert!(
+        shown.contains("notes: off"),
+        "the notes option shows at 80 columns: {shown}"
+    );
 }
 
 #[test]

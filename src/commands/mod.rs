@@ -100,9 +100,13 @@ impl Context {
             ..Default::default()
         };
         let report = pipeline::import(&mut store, &Input::sample(), &options, &mut |_, _| {})?;
+        // Short enough for an 80-column status bar, hint included.
         let notice = format!(
-            "the cache was empty, so it now holds the bundled sample corpus ({} projects); add your own with `esf import FOLDER`",
-            report.projects
+            "{} ({} {}); {}: esf import FOLDER",
+            crate::i18n::t("bundled sample corpus"),
+            report.projects,
+            crate::i18n::t("projects"),
+            crate::i18n::t("add yours")
         );
         Ok((store, Some(notice)))
     }

@@ -238,7 +238,8 @@ impl App {
             Event::Mouse(mouse) => self.on_mouse(mouse),
             Event::Paste(text) => self.on_paste(&text),
             Event::Resize(w, h) => {
-                self.size = (w, h);
+                let drawn = super::terminal::drawn_area(w, h);
+                self.size = (drawn.width, drawn.height);
                 self.selection.follow(self.list_height());
                 true
             }

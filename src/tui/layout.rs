@@ -2,7 +2,7 @@
 //! one pane at a time when narrow, a note when too small.
 
 use super::app::{App, Mode, Pane, Screen};
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
 /// Narrower than this, list and detail take turns.
 pub const SIDE_BY_SIDE: u16 = 110;
@@ -99,7 +99,9 @@ fn graph_areas(main: Rect, status: Rect) -> Areas {
 
 fn split(main: Rect, focus: Pane) -> (Rect, Rect) {
     if main.width >= SIDE_BY_SIDE {
-        return columns(main, main.width * 55 / 100);
+        // Wide screens give the list more: its columns are many.
+        let list = if main.width >= 180 { 62 } else { 55 };
+        return columns(main, main.width * list / 100);
     }
     match focus {
         Pane::List => (main, Rect::default()),
@@ -110,26 +112,19 @@ fn split(main: Rect, focus: Pane) -> (Rect, Rect) {
 /// A box of at most `width` × `height` in the middle of `screen` (help,
 /// the note editor, the facet picker).
 pub fn centred(screen: Rect, width: u16, height: u16) -> Rect {
-    let (width, height) = (width.min(screen.width), height.min(screen.height));
-    Rect::new(
-        screen.x + (screen.width - width) / 2,
-        screen.y + (screen.height - height) / 2,
-        width,
-        height,
-    )
+    // A margin of one or two columns reads as a stray sliver: the whole
+    // width instead.
+    let width = match screen.width.saturating_sub(width) {
+        0..4 => screen.width,
+        _ => width,
+    };
+    screen.centered(Constraint::Length(width), Constraint::Length(height))
 }
 
 /// Two columns: the first `left` cells wide, the second the rest.
 fn columns(area: Rect, left: u16) -> (Rect, Rect) {
-    let first = Rect {
-        width: left,
-        ..area
-    };
-    let second = Rect {
-        x: area.x + left,
-        width: area.width - left,
-        ..area
-    };
+    let [first, second] =
+        Layout::horizontal([Constraint::Length(left), Constraint::Fill(1)]).areas(area);
     (first, second)
 }
 
@@ -138,10 +133,8 @@ fn inside(area: Rect, header: u16) -> Rect {
     if area.width < 2 || area.height < 2 + header {
         return Rect::default();
     }
-    Rect::new(
-        area.x + 1,
-        area.y + 1 + header,
-        area.width - 2,
-        area.height - 2 - header,
-    )
+    let inner = area.inner(Margin::new(1, 1));
+    let [_, below] =
+        Layout::vertical([Constraint::Length(header), Constraint::Fill(1)]).areas(inner);
+    below
 }

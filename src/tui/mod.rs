@@ -51,7 +51,7 @@ pub fn run(
     app.defer_filtering = true;
     terminal::watch_signals()?;
     let mut guard = terminal::setup(config.mouse)?;
-    let size = guard.terminal.size()?;
+    let size = guard.terminal.get_frame().area();
     app.size = (size.width, size.height);
     draw(&mut guard.terminal, &mut app)?;
     let exit = loop {
@@ -63,6 +63,7 @@ pub fn run(
             }
         }
         changed |= app.poll_loading() | app.poll_related();
+        terminal::resize(&mut guard.terminal, app.size.0, app.size.1)?;
         flush_outbox(&mut app)?;
         if let Some(exit) = app.exit {
             break exit;

@@ -10,7 +10,8 @@ use crossterm::terminal::{
 };
 use crossterm::{execute, queue};
 use ratatui::backend::CrosstermBackend;
-use ratatui::Terminal;
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::io::{Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -46,8 +47,31 @@ pub fn setup(mouse: bool) -> std::io::Result<Guard> {
         out.write_all(MOUSE_ON.as_bytes())?;
         out.flush()?;
     }
-    let terminal = Terminal::new(CrosstermBackend::new(std::io::stdout()))?;
+    let (width, height) = crossterm::terminal::size()?;
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(drawn_area(width, height)),
+    };
+    let terminal = Terminal::with_options(CrosstermBackend::new(std::io::stdout()), options)?;
     Ok(Guard { terminal })
+}
+
+/// The largest screen drawn: a window of 65535×65535 would need hundreds
+/// of gigabytes of cells; beyond this the rest of the window stays blank.
+pub const MAX_COLUMNS: u16 = 1000;
+pub const MAX_ROWS: u16 = 400;
+
+/// The part of a window of `width` × `height` that is drawn.
+pub fn drawn_area(width: u16, height: u16) -> Rect {
+    Rect::new(0, 0, width.min(MAX_COLUMNS), height.min(MAX_ROWS))
+}
+
+/// Follows a resize of the window, within the drawn maximum.
+pub fn resize(terminal: &mut Tui, width: u16, height: u16) -> std::io::Result<()> {
+    let area = drawn_area(width, height);
+    if terminal.get_frame().area() != area {
+        terminal.resize(area)?;
+    }
+    Ok(())
 }
 
 /// Leaves raw mode and the alternate screen and shows the cursor, once.

@@ -29,10 +29,15 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, screen: Rect) {
     let fixed = usize::from(matches!(picker.stage, Stage::Values { .. }));
     let room = rows.saturating_sub(fixed).max(1);
     let selected = picker.selection.index;
-    let skip = (selected + 1).saturating_sub(room);
+    // The prompt has no rows to select: the selection is the facet row
+    // it was opened from, which must not scroll the prompt away.
+    let active_stage = matches!(picker.stage, Stage::Active { .. });
+    let skip = match active_stage {
+        true => 0,
+        false => (selected + 1).saturating_sub(room),
+    };
     let mut lines = lines.into_iter();
     let mut shown: Vec<Line> = lines.by_ref().take(fixed).collect();
-    let active_stage = matches!(picker.stage, Stage::Active { .. });
     shown.extend(lines.enumerate().skip(skip).take(room).map(|(i, line)| {
         match i == selected && !active_stage {
             true => line.style(theme.selected()),

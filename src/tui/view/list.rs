@@ -69,17 +69,22 @@ fn title(app: &App) -> Line<'static> {
 /// Which columns fit: (name, width) with 0 meaning "share what is left".
 fn columns(width: u16, sort: SortKey) -> Vec<(&'static str, u16)> {
     let inner = width.saturating_sub(4);
-    let mut cols = vec![("", 3), ("NAME", 0), ("ID", 12)];
+    let mut cols = vec![("", 4), ("NAME", 0), ("ID", 12)];
     if inner >= 90 {
         cols.push(("OWNER", 0));
     }
-    if inner >= 56 {
-        cols.push(("REGION", 13));
+    // Region names are up to 19 wide (Norra Mellansverige): whole where
+    // there is room for them.
+    match inner {
+        110.. => cols.push(("REGION", 20)),
+        56.. => cols.push(("REGION", 13)),
+        _ => {}
     }
     match sort {
         SortKey::Budget if inner >= 60 => cols.push(("BUDGET", 13)),
         SortKey::Grant if inner >= 60 => cols.push(("GRANT", 13)),
-        _ if inner >= 100 => cols.push(("PERIOD", 23)),
+        // Full dates once name and owner have room; years before that.
+        _ if inner >= 150 => cols.push(("PERIOD", 23)),
         _ if inner >= 48 => cols.push(("YEARS", 9)),
         _ => {}
     }
@@ -89,8 +94,7 @@ fn columns(width: u16, sort: SortKey) -> Vec<(&'static str, u16)> {
 fn constraints(cols: &[(&str, u16)]) -> Vec<Constraint> {
     cols.iter()
         .map(|(name, w)| match (*name, *w) {
-            ("NAME", 0) => Constraint::Fill(3),
-            (_, 0) => Constraint::Fill(2),
+            (_, 0) => Constraint::Fill(1),
             (_, w) => Constraint::Length(w),
         })
         .collect()
@@ -151,23 +155,20 @@ fn change_mark(change: Option<&Change>) -> &'static str {
     }
 }
 
-/// Two characters for the user's marks: bookmarked, then reviewed (done,
-/// in review) or a note.
-fn mark(a: Option<&Annotation>) -> &'static str {
+/// Three characters for the user's marks, each in its own place so that
+/// none hides another: bookmarked, review state (in review, done), note.
+fn mark(a: Option<&Annotation>) -> String {
     let Some(a) = a else {
-        return "  ";
+        return "   ".into();
     };
-    let noted = !a.note.trim().is_empty();
-    match (a.bookmarked, a.review, noted) {
-        (true, ReviewState::Done, _) => "★✓",
-        (true, ReviewState::InReview, _) => "★◐",
-        (true, _, true) => "★✎",
-        (true, _, false) => "★ ",
-        (false, ReviewState::Done, _) => " ✓",
-        (false, ReviewState::InReview, _) => " ◐",
-        (false, _, true) => " ✎",
-        (false, _, false) => "  ",
-    }
+    let bookmark = if a.bookmarked { '★' } else { ' ' };
+    let review = match a.review {
+        ReviewState::Done => '✓',
+        ReviewState::InReview => '◐',
+        _ => ' ',
+    };
+    let note = if a.note.trim().is_empty() { ' ' } else { '✎' };
+    [bookmark, review, note].iter().collect()
 }
 
 fn money(v: Option<i64>) -> Line<'static> {

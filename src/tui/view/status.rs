@@ -188,10 +188,28 @@ pub fn draw_filter(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     } else {
         ""
     };
+    let room = (area.width as usize).saturating_sub(5);
     let line = Line::from(vec![
         Span::styled(" / ", theme.key()),
-        Span::raw(sanitize::line(&app.query).into_owned()),
+        Span::raw(tail(&sanitize::line(&app.query), room)),
         Span::raw(cursor),
     ]);
     frame.render_widget(Paragraph::new(line), area);
+}
+
+/// The end of a query too long for its line, where the cursor is.
+fn tail(text: &str, room: usize) -> String {
+    if text.width() <= room {
+        return text.to_string();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 1; // the ellipsis
+    for c in text.chars().rev() {
+        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used > room {
+            break;
+        }
+        kept.push(c);
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
 }
