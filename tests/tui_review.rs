@@ -43,7 +43,10 @@ fn bookmark_review_and_note_are_kept_and_marked_in_the_list() {
         "Ring Anna\nom budgeten"
     );
     let shown = screen(&mut app);
-    assert!(shown.contains("★✓✎  effektbutiken"), "every mark stays: {shown}");
+    assert!(
+        shown.contains("★✓✎  effektbutiken"),
+        "every mark stays: {shown}"
+    );
     assert!(
         shown.contains("Your notes") && shown.contains("om budgeten"),
         "{shown}"
