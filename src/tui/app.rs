@@ -7,7 +7,7 @@ use super::graph_state::GraphView;
 use super::keymap::{Action, Context, Key, KeyMap};
 use super::layout::{self, Areas};
 use super::org_list::OrgList;
-use super::related::{self, Finder};
+use super::related::Finder;
 use super::review::{NoteEditor, Reviews};
 use super::selection::Selection;
 use super::stats_screen::StatsView;
@@ -129,6 +129,8 @@ pub struct App {
     pub stats: Option<StatsView>,
     /// What the config file had that could not be applied (shown in help).
     pub config_problems: Vec<String>,
+    /// What updates asked of the world outside, run after each event.
+    pub(super) effects: Vec<super::effects::Effect>,
 }
 
 /// Projects read for the first screen while the rest load (more than any
@@ -210,8 +212,10 @@ impl App {
             cache_id: None,
             stats: None,
             config_problems: Vec::new(),
+            effects: Vec::new(),
         };
         app.refilter();
+        app.settle();
         Ok(app)
     }
 
@@ -231,9 +235,10 @@ impl App {
         }
     }
 
-    /// Handles one event; true when the screen must be redrawn.
+    /// Handles one event; true when the screen must be redrawn. What the
+    /// event asked of the outside (the cache, notes, files) runs after it.
     pub fn handle(&mut self, event: Event) -> bool {
-        match event {
+        let changed = match event {
             Event::Key(key) if key.kind != KeyEventKind::Release => self.on_key(key),
             Event::Mouse(mouse) => self.on_mouse(mouse),
             Event::Paste(text) => self.on_paste(&text),
@@ -244,7 +249,27 @@ impl App {
                 true
             }
             _ => false,
+        };
+        self.settle();
+        changed
+    }
+
+    /// After a change: the detail of the selected project is asked for if
+    /// it is not the one shown, and every queued effect runs.
+    pub fn settle(&mut self) {
+        let wanted = self.selected_key().map(str::to_string);
+        let loaded = self.detail.as_ref().map(|d| d.key.clone());
+        if wanted != loaded {
+            match wanted {
+                Some(key) => self.ask(super::effects::Effect::LoadDetail(key)),
+                None => {
+                    self.detail = None;
+                    self.related = Vec::new();
+                    self.related_pending = false;
+                }
+            }
         }
+        self.run_effects();
     }
 
     /// Where keys are read now: each context has its own key map.
@@ -321,6 +346,7 @@ impl App {
             return false;
         }
         self.refilter();
+        self.settle();
         true
     }
 
@@ -370,6 +396,7 @@ impl App {
             }
             Err(e) => self.message = Some(format!("cannot read every project: {e}")),
         }
+        self.settle();
         true
     }
 
@@ -439,7 +466,6 @@ impl App {
     /// Loads and lays out the selected item's details when they are not
     /// ready yet (called before each frame; drawing never reads the cache).
     pub fn prepare_frame(&mut self) {
-        self.load_detail();
         let width = self.areas().detail.width.saturating_sub(2);
         let id = match self.kind {
             ListKind::Projects => self
@@ -469,28 +495,6 @@ impl App {
                 .unwrap_or_default(),
         };
         self.detail_built_for = built_for;
-    }
-
-    /// The selected project from the cache, with its related projects.
-    pub(super) fn load_detail(&mut self) {
-        let wanted = self.selected_key().map(str::to_string);
-        let loaded = self.detail.as_ref().map(|d| d.key.clone());
-        if wanted == loaded {
-            return;
-        }
-        self.detail = wanted.as_deref().and_then(|k| self.store.project(k).ok());
-        self.related = Vec::new();
-        self.related_pending = false;
-        let Some(detail) = &self.detail else {
-            return;
-        };
-        match &self.finder {
-            Some(finder) => {
-                finder.ask(&detail.key);
-                self.related_pending = true;
-            }
-            None => self.related = related::find(&self.store, &detail.key),
-        }
     }
 
     /// Takes related projects found for the detail shown; true when they

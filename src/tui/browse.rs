@@ -2,6 +2,7 @@
 
 use super::app::{App, ListKind, Mode, Pane, Screen};
 use super::clipboard;
+use super::effects::Effect;
 use super::keymap::Action;
 use super::layout::Areas;
 use crate::catalogue::SortKey;
@@ -242,7 +243,6 @@ impl App {
     }
 
     fn copy(&mut self, summary: bool) -> bool {
-        self.load_detail();
         let Some(stored) = &self.detail else {
             return false;
         };
@@ -255,9 +255,8 @@ impl App {
                 .clone()
                 .unwrap_or_else(|| stored.key.clone())
         };
-        self.outbox.push(clipboard::osc52(&text));
         let what = if summary { "summary" } else { "ID" };
-        self.message = Some(format!("copied {what}: {}", first_line(&text)));
+        self.ask(Effect::Copy { text, what });
         true
     }
 
@@ -310,10 +309,6 @@ impl App {
             .select(index, self.row_count(), self.list_height());
         self.selection_changed()
     }
-}
-
-fn first_line(text: &str) -> &str {
-    text.lines().next().unwrap_or("")
 }
 
 /// Pasted text as it may be typed: line breaks kept only where a note

@@ -3,8 +3,9 @@
 //! Contact persons are left out (`esf export --with-contacts` has them).
 
 use super::app::{App, Mode};
+use super::effects::Effect;
 use super::keymap::Action;
-use crate::export::{self, Format, With};
+use crate::export::Format;
 use crate::i18n::t;
 use std::path::PathBuf;
 
@@ -30,40 +31,14 @@ impl App {
             Action::Cancel => return self.set_mode(Mode::Normal),
             _ => return false,
         };
-        self.message = Some(match self.write_export(format) {
-            Ok((path, n)) => format!(
-                "{} {n} {} {} {}",
-                t("wrote"),
-                t("projects"),
-                t("to"),
-                path.display()
-            ),
-            Err(e) => format!("{}: {e}", t("cannot export")),
-        });
+        self.ask(Effect::Export(format));
         self.set_mode(Mode::Normal)
-    }
-
-    fn write_export(&self, format: Format) -> anyhow::Result<(PathBuf, usize)> {
-        let keys: Vec<&str> = self
-            .rows
-            .iter()
-            .map(|&i| self.catalogue.projects[i].key.as_str())
-            .collect();
-        let records = self.store.records(&keys)?;
-        let with = With {
-            contacts: false,
-            notes: self.export_notes,
-        };
-        let rows = export::rows(records, with, &|key| self.reviews.get(key).cloned());
-        let text = export::render(&rows, format, with);
-        let path = write_new(&self.export_dir, format.extension(), &text, with.notes)?;
-        Ok((path, rows.len()))
     }
 }
 
 /// Writes `esf-export-<time>.<ext>` in `dir`, never over an existing file;
 /// one holding the user's notes is readable by them only.
-fn write_new(
+pub(super) fn write_new(
     dir: &std::path::Path,
     ext: &str,
     text: &str,

@@ -3,6 +3,7 @@
 //! state. Every change is written at once (one transaction).
 
 use super::app::{App, Mode};
+use super::effects::{Effect, Mark};
 use super::keymap::Action;
 use crate::i18n::t;
 use crate::model::Annotation;
@@ -64,7 +65,7 @@ impl Reviews {
             .unwrap_or_default()
     }
 
-    fn update(
+    pub(super) fn update(
         &mut self,
         key: &str,
         name: Option<&str>,
@@ -102,7 +103,7 @@ pub struct NoteEditor {
     pub name: Option<String>,
     pub text: String,
     /// The note when the editor opened.
-    original: String,
+    pub(super) original: String,
     /// Why the last save failed: the text stays here until it is saved.
     pub problem: Option<String>,
 }
@@ -115,43 +116,22 @@ impl App {
         Some((key.to_string(), self.catalogue.projects[index].name.clone()))
     }
 
-    /// Changes the selected project's annotation; the status bar says what
-    /// happened, or why it could not.
-    fn annotate(
-        &mut self,
-        change: impl FnOnce(&mut Annotation),
-        said: impl Fn(&Annotation) -> String,
-    ) -> bool {
+    /// Changes the selected project's bookmark or review state; the status
+    /// bar says what happened, or why it could not.
+    fn annotate(&mut self, mark: Mark) -> bool {
         let Some((key, name)) = self.selected_project() else {
             return false;
         };
-        self.message = Some(match self.reviews.update(&key, name.as_deref(), change) {
-            Ok(stored) => said(&stored),
-            Err(e) => e,
-        });
-        self.detail_built_for = None;
+        self.ask(Effect::Annotate { key, name, mark });
         true
     }
 
     pub(super) fn toggle_bookmark(&mut self) -> bool {
-        self.annotate(
-            |a| a.bookmarked = !a.bookmarked,
-            |a| {
-                t(if a.bookmarked {
-                    "bookmarked"
-                } else {
-                    "bookmark removed"
-                })
-                .to_string()
-            },
-        )
+        self.annotate(Mark::Bookmark)
     }
 
     pub(super) fn cycle_review(&mut self) -> bool {
-        self.annotate(
-            |a| a.review = a.review.next(),
-            |a| format!("{}: {}", t("review"), t(a.review.as_str())),
-        )
+        self.annotate(Mark::Review)
     }
 
     pub(super) fn start_note(&mut self) -> bool {
@@ -203,39 +183,12 @@ impl App {
     }
 
     fn save_note(&mut self) -> bool {
-        let Some(mut editor) = self.note_editor.take() else {
+        let Some(editor) = self.note_editor.take() else {
             return false;
         };
-        let text = editor.text.trim_end().to_string();
-        // Read and written in one transaction: a note written elsewhere
-        // since the editor opened is kept, with this one after it.
-        let mut kept_theirs = false;
-        let result = self
-            .reviews
-            .update(&editor.key, editor.name.as_deref(), |a| {
-                kept_theirs = a.note != editor.original && !a.note.is_empty();
-                a.note = match kept_theirs {
-                    true => format!("{}\n\n{text}", a.note),
-                    false => text,
-                };
-            });
-        self.message = Some(match result {
-            Ok(_) if kept_theirs => {
-                t("note saved after the one written meanwhile elsewhere").into()
-            }
-            Ok(a) if a.note.is_empty() => t("note removed").into(),
-            Ok(_) => t("note saved").into(),
-            Err(e) => {
-                // The text is the user's: it stays in the editor, which
-                // says why, until a save succeeds or they cancel.
-                editor.problem = Some(e);
-                self.message = Some(t("the note was not saved; it is still here").into());
-                self.note_editor = Some(editor);
-                return true;
-            }
-        });
-        self.detail_built_for = None;
-        self.set_mode(Mode::Normal)
+        self.set_mode(Mode::Normal);
+        self.ask(Effect::SaveNote(editor));
+        true
     }
 }
 
@@ -255,11 +208,6 @@ impl App {
         let Some(change) = self.changes.remove(&key) else {
             return;
         };
-        if let Err(e) = self
-            .reviews
-            .mark_seen(&cache, &change.key, change.import_id)
-        {
-            self.message = Some(e);
-        }
+        self.ask(Effect::MarkSeen { cache, change });
     }
 }

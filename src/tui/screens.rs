@@ -1,9 +1,8 @@
 //! Actions on the graph and organisations screens.
 
 use super::app::{App, Mode, Screen};
-use super::graph_state::GraphView;
+use super::effects::{Effect, GraphStep};
 use super::keymap::Action;
-use super::org_list::OrgList;
 use crate::graph::Focus;
 
 impl App {
@@ -76,44 +75,28 @@ impl App {
     }
 
     fn open_graph(&mut self, focus: Focus) -> bool {
-        let rollup = self.graph.as_ref().is_none_or(|g| g.rollup);
-        match GraphView::open(&self.store, focus, rollup) {
-            Ok(Some(view)) => {
-                self.graph = Some(view);
-                self.screen = Screen::Graph;
-            }
-            Ok(None) => self.message = Some("not in the cache".into()),
-            Err(e) => self.message = Some(format!("cannot read the graph: {e}")),
-        }
+        self.ask(Effect::OpenGraph(focus));
         true
     }
 
     fn graph_enter(&mut self) -> bool {
-        let Some(graph) = self.graph.as_mut() else {
-            return false;
-        };
-        match graph.enter(&self.store) {
-            Ok(moved) => moved,
-            Err(e) => {
-                self.message = Some(format!("cannot read the graph: {e}"));
-                true
-            }
-        }
+        self.ask(Effect::Graph(GraphStep::Enter));
+        true
     }
 
     /// Backspace walks back along the path; at its start it leaves.
     fn graph_back(&mut self) -> bool {
-        let Some(graph) = self.graph.as_mut() else {
-            return false;
-        };
-        if !graph.back(&self.store).unwrap_or(false) {
-            self.screen = if self.orgs_opened_graph() {
-                Screen::Organisations
-            } else {
-                Screen::Browse
-            };
-        }
+        self.ask(Effect::Graph(GraphStep::Back));
         true
+    }
+
+    /// Back from the graph to where it was opened from.
+    pub(super) fn leave_graph(&mut self) {
+        self.screen = if self.orgs_opened_graph() {
+            Screen::Organisations
+        } else {
+            Screen::Browse
+        };
     }
 
     fn orgs_opened_graph(&self) -> bool {
@@ -124,33 +107,16 @@ impl App {
     }
 
     fn graph_rollup(&mut self) -> bool {
-        let Some(graph) = self.graph.as_mut() else {
-            return false;
-        };
-        if let Err(e) = graph.toggle_rollup(&self.store) {
-            self.message = Some(format!("cannot read the graph: {e}"));
-        }
-        let how = if graph.rollup {
-            "rolled up into their parent"
-        } else {
-            "shown apart"
-        };
-        self.message = Some(format!("branch offices and units {how}"));
+        self.ask(Effect::Graph(GraphStep::ToggleRollup));
         true
     }
 
     /// `o`: the organisations screen (read from the cache the first time).
     pub(super) fn open_organisations(&mut self) -> bool {
-        if self.orgs.is_none() {
-            match self.store.organisations() {
-                Ok(all) => self.orgs = Some(OrgList::new(all)),
-                Err(e) => {
-                    self.message = Some(format!("cannot read organisations: {e}"));
-                    return true;
-                }
-            }
+        match self.orgs {
+            Some(_) => self.screen = Screen::Organisations,
+            None => self.ask(Effect::LoadOrganisations),
         }
-        self.screen = Screen::Organisations;
         true
     }
 

@@ -1,0 +1,246 @@
+//! What the browser asks of the world outside its state: reading the
+//! cache, writing notes and files, the clipboard. Updates only queue these
+//! as values; they run here, in one place, and what they give (or the
+//! reason they failed) comes back into the state or the status bar.
+
+use super::app::{App, Mode, Screen};
+use super::clipboard;
+use super::graph_state::GraphView;
+use super::org_list::OrgList;
+use super::related;
+use super::review::NoteEditor;
+use crate::export::{self, Format, With};
+use crate::graph::Focus;
+use crate::i18n::t;
+use crate::model::Change;
+use std::path::PathBuf;
+
+/// One thing to do outside the state.
+pub enum Effect {
+    /// Read a project in full for the detail pane, and find its related ones.
+    LoadDetail(String),
+    /// The graph around a project or an organisation.
+    OpenGraph(Focus),
+    /// A step in the graph shown.
+    Graph(GraphStep),
+    /// Every organisation, for their screen.
+    LoadOrganisations,
+    /// The list as it is filtered, to a new file.
+    Export(Format),
+    /// A change to a project's bookmark or review state, written at once.
+    Annotate {
+        key: String,
+        name: Option<String>,
+        mark: Mark,
+    },
+    /// The note being written, saved (the editor stays open if it fails).
+    SaveNote(NoteEditor),
+    /// The user has seen what an import changed in a project.
+    MarkSeen { cache: String, change: Change },
+    /// Text to the clipboard (OSC 52); `what` names it in the status bar.
+    Copy { text: String, what: &'static str },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GraphStep {
+    Enter,
+    Back,
+    ToggleRollup,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Bookmark,
+    Review,
+}
+
+impl App {
+    /// Queues an effect; it runs when the event has been handled.
+    pub(super) fn ask(&mut self, effect: Effect) {
+        self.effects.push(effect);
+    }
+
+    /// Runs every queued effect (those an effect queues, too).
+    pub(super) fn run_effects(&mut self) {
+        while !self.effects.is_empty() {
+            for effect in std::mem::take(&mut self.effects) {
+                self.run(effect);
+            }
+        }
+    }
+
+    fn run(&mut self, effect: Effect) {
+        match effect {
+            Effect::LoadDetail(key) => self.load_detail(&key),
+            Effect::OpenGraph(focus) => self.load_graph(focus),
+            Effect::Graph(step) => self.step_graph(step),
+            Effect::LoadOrganisations => self.load_organisations(),
+            Effect::Export(format) => self.export(format),
+            Effect::Annotate { key, name, mark } => self.write_mark(&key, name.as_deref(), mark),
+            Effect::SaveNote(editor) => self.write_note(editor),
+            Effect::MarkSeen { cache, change } => {
+                if let Err(e) = self
+                    .reviews
+                    .mark_seen(&cache, &change.key, change.import_id)
+                {
+                    self.message = Some(e);
+                }
+            }
+            Effect::Copy { text, what } => {
+                self.outbox.push(clipboard::osc52(&text));
+                let first = text.lines().next().unwrap_or_default();
+                self.message = Some(format!("copied {what}: {}", crate::sanitize::line(first)));
+            }
+        }
+    }
+
+    fn load_detail(&mut self, key: &str) {
+        self.related = Vec::new();
+        self.related_pending = false;
+        self.detail = match self.store.project(key) {
+            Ok(detail) => Some(detail),
+            Err(e) => {
+                self.message = Some(format!("{}: {e}", t("cannot read the project")));
+                None
+            }
+        };
+        let Some(detail) = &self.detail else {
+            return;
+        };
+        match &self.finder {
+            Some(finder) => {
+                finder.ask(&detail.key);
+                self.related_pending = true;
+            }
+            None => self.related = related::find(&self.store, &detail.key),
+        }
+    }
+
+    fn load_graph(&mut self, focus: Focus) {
+        let rollup = self.graph.as_ref().is_none_or(|g| g.rollup);
+        match GraphView::open(&self.store, focus, rollup) {
+            Ok(Some(view)) => {
+                self.graph = Some(view);
+                self.screen = Screen::Graph;
+            }
+            Ok(None) => self.message = Some(t("not in the cache").into()),
+            Err(e) => self.message = Some(format!("{}: {e}", t("cannot read the graph"))),
+        }
+    }
+
+    fn step_graph(&mut self, step: GraphStep) {
+        let Some(graph) = self.graph.as_mut() else {
+            return;
+        };
+        let result = match step {
+            GraphStep::Enter => graph.enter(&self.store).map(|_| true),
+            GraphStep::Back => graph.back(&self.store),
+            GraphStep::ToggleRollup => graph.toggle_rollup(&self.store).map(|_| true),
+        };
+        match result {
+            Ok(false) if step == GraphStep::Back => self.leave_graph(),
+            Ok(_) if step == GraphStep::ToggleRollup => {
+                let how = match graph.rollup {
+                    true => "rolled up into their parent",
+                    false => "shown apart",
+                };
+                self.message = Some(format!("branch offices and units {how}"));
+            }
+            Ok(_) => {}
+            Err(e) => self.message = Some(format!("{}: {e}", t("cannot read the graph"))),
+        }
+    }
+
+    fn load_organisations(&mut self) {
+        match self.store.organisations() {
+            Ok(all) => {
+                self.orgs = Some(OrgList::new(all));
+                self.screen = Screen::Organisations;
+            }
+            Err(e) => self.message = Some(format!("{}: {e}", t("cannot read organisations"))),
+        }
+    }
+
+    fn export(&mut self, format: Format) {
+        self.message = Some(match self.write_export(format) {
+            Ok((path, n)) => format!(
+                "{} {n} {} {} {}",
+                t("wrote"),
+                t("projects"),
+                t("to"),
+                path.display()
+            ),
+            Err(e) => format!("{}: {e}", t("cannot export")),
+        });
+    }
+
+    fn write_export(&self, format: Format) -> anyhow::Result<(PathBuf, usize)> {
+        let keys: Vec<&str> = self
+            .rows
+            .iter()
+            .map(|&i| self.catalogue.projects[i].key.as_str())
+            .collect();
+        let records = self.store.records(&keys)?;
+        let with = With {
+            contacts: false,
+            notes: self.export_notes,
+        };
+        let rows = export::rows(records, with, &|key| self.reviews.get(key).cloned());
+        let text = export::render(&rows, format, with);
+        let path =
+            super::export::write_new(&self.export_dir, format.extension(), &text, with.notes)?;
+        Ok((path, rows.len()))
+    }
+
+    fn write_mark(&mut self, key: &str, name: Option<&str>, mark: Mark) {
+        let result = self.reviews.update(key, name, |a| match mark {
+            Mark::Bookmark => a.bookmarked = !a.bookmarked,
+            Mark::Review => a.review = a.review.next(),
+        });
+        self.message = Some(match result {
+            Ok(a) if mark == Mark::Bookmark => {
+                let said = if a.bookmarked {
+                    "bookmarked"
+                } else {
+                    "bookmark removed"
+                };
+                t(said).to_string()
+            }
+            Ok(a) => format!("{}: {}", t("review"), t(a.review.as_str())),
+            Err(e) => e,
+        });
+        self.detail_built_for = None;
+    }
+
+    fn write_note(&mut self, mut editor: NoteEditor) {
+        let text = editor.text.trim_end().to_string();
+        // Read and written in one transaction: a note written elsewhere
+        // since the editor opened is kept, with this one after it.
+        let mut kept_theirs = false;
+        let result = self
+            .reviews
+            .update(&editor.key, editor.name.as_deref(), |a| {
+                kept_theirs = a.note != editor.original && !a.note.is_empty();
+                a.note = match kept_theirs {
+                    true => format!("{}\n\n{text}", a.note),
+                    false => text,
+                };
+            });
+        self.message = Some(match result {
+            Ok(_) if kept_theirs => {
+                t("note saved after the one written meanwhile elsewhere").into()
+            }
+            Ok(a) if a.note.is_empty() => t("note removed").into(),
+            Ok(_) => t("note saved").into(),
+            Err(e) => {
+                // The text is the user's: it stays in the editor, which
+                // says why, until a save succeeds or they cancel.
+                editor.problem = Some(e);
+                self.note_editor = Some(editor);
+                self.mode = Mode::Note;
+                t("the note was not saved; it is still here").into()
+            }
+        });
+        self.detail_built_for = None;
+    }
+}
