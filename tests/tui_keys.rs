@@ -56,17 +56,17 @@ fn a_rebound_key_works_in_the_search_box_and_letters_still_type() {
     app.handle(ctrl('n'));
     assert_eq!(app.selection.index, 1);
     app.handle(key(KeyCode::Enter));
-    assert_eq!(app.mode, Mode::Filtering, "Enter is no longer confirm here");
+    assert_eq!(
+        app.mode(),
+        Mode::Filtering,
+        "Enter is no longer confirm here"
+    );
     app.handle(ctrl('s'));
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
 }
 
 fn picker_row(app: &App) -> usize {
-    app.picker
-        .as_ref()
-        .expect("the picker is open")
-        .selection
-        .index
+    app.picker().expect("the picker is open").selection.index
 }
 
 #[test]
@@ -91,7 +91,7 @@ fn the_picker_follows_its_own_map_and_the_lists_letters() {
     app.handle(key(KeyCode::Home));
     assert_eq!(picker_row(&app), 0);
     app.handle(key(KeyCode::Char('q')));
-    assert_eq!(app.mode, Mode::Normal, "q closes, as in the list");
+    assert_eq!(app.mode(), Mode::Normal, "q closes, as in the list");
 }
 
 #[test]
@@ -101,12 +101,12 @@ fn a_rebound_key_saves_the_note() {
     type_text(&mut app, "ring");
     app.handle(key(KeyCode::Enter));
     assert_eq!(
-        app.mode,
+        app.mode(),
         Mode::Note,
         "Enter is not bound in the note any more"
     );
     app.handle(ctrl('s'));
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
     let key = app.selected_key().unwrap().to_string();
     assert_eq!(app.reviews.get(&key).unwrap().note, "ring");
 }
@@ -115,30 +115,30 @@ fn a_rebound_key_saves_the_note() {
 fn a_rebound_key_works_in_the_export_prompt() {
     let mut app = app_with(&[(Context::Export, Action::ToggleExportNotes, "a")]);
     app.handle(key(KeyCode::Char('e')));
-    assert_eq!(app.mode, Mode::Export);
+    assert_eq!(app.mode(), Mode::Export);
     app.handle(key(KeyCode::Char('n')));
     assert!(!app.export_notes, "n is free now");
     app.handle(key(KeyCode::Char('a')));
     assert!(app.export_notes);
     app.handle(key(KeyCode::Esc));
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
 }
 
 #[test]
 fn help_scrolls_with_page_keys_and_closes_with_its_own() {
     let mut app = app_with(&[(Context::Help, Action::PageDown, "x")]);
     app.handle(key(KeyCode::Char('?')));
-    assert_eq!(app.mode, Mode::Help);
+    assert_eq!(app.mode(), Mode::Help);
     app.handle(key(KeyCode::Char('x')));
-    assert!(app.help_scroll > 0, "the rebound key scrolls");
+    assert!(app.help_scroll() > 0, "the rebound key scrolls");
     app.handle(key(KeyCode::Char('G')));
-    assert_eq!(app.mode, Mode::Help, "G scrolls, it does not close");
-    let last = app.help_scroll;
+    assert_eq!(app.mode(), Mode::Help, "G scrolls, it does not close");
+    let last = app.help_scroll();
     assert!(last > 20, "at the end: {last}");
     app.handle(key(KeyCode::PageDown));
-    assert_eq!(app.help_scroll, last, "not past the end");
+    assert_eq!(app.help_scroll(), last, "not past the end");
     app.handle(key(KeyCode::Char('g')));
-    assert_eq!(app.help_scroll, 0);
+    assert_eq!(app.help_scroll(), 0);
     app.handle(key(KeyCode::Esc));
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
 }

@@ -32,12 +32,12 @@ fn bookmark_review_and_note_are_kept_and_marked_in_the_list() {
     assert!(a.bookmarked);
     assert_eq!(a.review, ReviewState::Done);
     app.handle(key(KeyCode::Char('n')));
-    assert_eq!(app.mode, Mode::Note);
+    assert_eq!(app.mode(), Mode::Note);
     type_text(&mut app, "Ring Anna");
     app.handle(Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT)));
     type_text(&mut app, "om budgeten");
     app.handle(key(KeyCode::Enter));
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
     assert_eq!(
         app.reviews.get(&key_of).unwrap().note,
         "Ring Anna\nom budgeten"

@@ -47,7 +47,7 @@ fn moving_through_the_list() {
 fn filtering_ranks_keeps_and_clears() {
     let mut app = sample_app(80, 24);
     app.handle(key(KeyCode::Char('/')));
-    assert_eq!(app.mode, Mode::Filtering);
+    assert_eq!(app.mode(), Mode::Filtering);
     type_text(&mut app, "vellinge");
     assert_eq!(
         selected_name(&app),
@@ -57,14 +57,14 @@ fn filtering_ranks_keeps_and_clears() {
     assert!(app.ranked);
     app.handle(key(KeyCode::Enter));
     assert_eq!(
-        (app.mode, app.query.as_str()),
+        (app.mode(), app.query.as_str()),
         (Mode::Normal, "vellinge"),
         "Enter keeps"
     );
     app.handle(key(KeyCode::Char('/')));
     app.handle(key(KeyCode::Esc));
     assert_eq!(
-        (app.mode, app.query.as_str()),
+        (app.mode(), app.query.as_str()),
         (Mode::Normal, ""),
         "Esc clears"
     );
@@ -150,11 +150,11 @@ fn opening_and_going_back() {
 fn help_opens_and_closes() {
     let mut app = sample_app(80, 24);
     app.handle(key(KeyCode::Char('?')));
-    assert_eq!(app.mode, Mode::Help);
+    assert_eq!(app.mode(), Mode::Help);
     app.handle(key(KeyCode::Esc));
-    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(app.mode(), Mode::Normal);
     app.handle(key(KeyCode::F(1)));
-    assert_eq!(app.mode, Mode::Help);
+    assert_eq!(app.mode(), Mode::Help);
 }
 
 #[test]

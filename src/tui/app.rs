@@ -2,13 +2,13 @@
 //! state (see `view`), so key sequences can be tested without a terminal.
 //! Actions per screen live in `browse.rs` and `screens.rs`.
 
-use super::facet_picker::FacetPicker;
 use super::graph_state::GraphView;
 use super::keymap::{Action, Context, Key, KeyMap};
 use super::layout::{self, Areas};
 use super::org_list::OrgList;
+use super::overlay::Overlay;
 use super::related::Finder;
-use super::review::{NoteEditor, Reviews};
+use super::review::Reviews;
 use super::selection::Selection;
 use super::stats_screen::StatsView;
 use super::theme::Theme;
@@ -83,10 +83,12 @@ pub struct App {
     /// Rows are in best-match order (a filter is active and no sort chosen since).
     pub ranked: bool,
     pub query: String,
-    pub mode: Mode,
+    /// Typing in the search box.
+    pub filtering: bool,
+    /// The box over the screen that has the keys, if one is open.
+    pub overlay: Option<Overlay>,
     pub focus: Pane,
     pub detail_scroll: usize,
-    pub help_scroll: usize,
     pub detail: Option<StoredProject>,
     pub related: Vec<Related>,
     /// Related projects are being found for the detail shown.
@@ -114,10 +116,8 @@ pub struct App {
     pub(super) loading: Option<Receiver<crate::store::Result<Catalogue>>>,
     /// The user's notes, bookmarks and review states.
     pub reviews: Reviews,
-    pub note_editor: Option<NoteEditor>,
-    /// The facet filters in force, and the picker when it is open.
+    /// The facet filters in force.
     pub facets: Filters,
-    pub picker: Option<FacetPicker>,
     /// Exports include the user's notes.
     pub export_notes: bool,
     /// Where `e` writes (the current folder).
@@ -181,10 +181,10 @@ impl App {
             sort: SortKey::Name,
             ranked: false,
             query: String::new(),
-            mode: Mode::Normal,
+            filtering: false,
+            overlay: None,
             focus: Pane::List,
             detail_scroll: 0,
-            help_scroll: 0,
             detail: None,
             related: Vec::new(),
             related_pending: false,
@@ -203,9 +203,7 @@ impl App {
             filter_pending: false,
             loading: None,
             reviews: Reviews::unavailable("no notes file was opened".into()),
-            note_editor: None,
             facets: Filters::default(),
-            picker: None,
             export_notes: false,
             export_dir: std::path::PathBuf::from("."),
             changes: Default::default(),
@@ -274,7 +272,7 @@ impl App {
 
     /// Where keys are read now: each context has its own key map.
     pub fn context(&self) -> Context {
-        match self.mode {
+        match self.mode() {
             Mode::Normal => Context::Normal,
             Mode::Filtering => Context::Filter,
             Mode::Help => Context::Help,
@@ -420,28 +418,25 @@ impl App {
             .position(|&i| self.catalogue.projects[i].key == key)
     }
 
-    pub(super) fn set_mode(&mut self, mode: Mode) -> bool {
-        self.mode = mode;
-        self.help_scroll = 0;
-        true
-    }
-
     /// Help scrolls with the moving keys and closes with its own.
     fn on_help_action(&mut self, action: Action) -> bool {
         let page = self.list_height().max(1);
         let last = self.help_len().saturating_sub(page);
-        self.help_scroll = match action {
+        let scroll = self.help_scroll();
+        let scroll = match action {
             Action::Quit => return self.perform(Action::Quit),
             Action::Cancel => return self.set_mode(Mode::Normal),
-            Action::MoveDown => self.help_scroll + 1,
-            Action::MoveUp => self.help_scroll.saturating_sub(1),
-            Action::PageDown => self.help_scroll + page,
-            Action::PageUp => self.help_scroll.saturating_sub(page),
+            Action::MoveDown => scroll + 1,
+            Action::MoveUp => scroll.saturating_sub(1),
+            Action::PageDown => scroll + page,
+            Action::PageUp => scroll.saturating_sub(page),
             Action::First => 0,
             Action::Last => last,
             _ => return false,
-        }
-        .min(last);
+        };
+        self.overlay = Some(Overlay::Help {
+            scroll: scroll.min(last),
+        });
         true
     }
 

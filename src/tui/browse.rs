@@ -158,12 +158,12 @@ impl App {
     /// note being written (control characters dropped), and elsewhere it
     /// is set aside with a word on how to use it.
     pub(super) fn on_paste(&mut self, text: &str) -> bool {
-        match self.mode {
+        match self.mode() {
             Mode::Filtering => {
                 let line = pasted(text, false);
                 self.edit_query(|q| q.push_str(&line))
             }
-            Mode::Note => match &mut self.note_editor {
+            Mode::Note => match self.note_editor_open() {
                 Some(editor) => {
                     editor.text.push_str(&pasted(text, true));
                     true

@@ -3,7 +3,7 @@
 //! as values; they run here, in one place, and what they give (or the
 //! reason they failed) comes back into the state or the status bar.
 
-use super::app::{App, Mode, Screen};
+use super::app::{App, Screen};
 use super::clipboard;
 use super::graph_state::GraphView;
 use super::org_list::OrgList;
@@ -236,8 +236,7 @@ impl App {
                 // The text is the user's: it stays in the editor, which
                 // says why, until a save succeeds or they cancel.
                 editor.problem = Some(e);
-                self.note_editor = Some(editor);
-                self.mode = Mode::Note;
+                self.overlay = Some(super::overlay::Overlay::Note(editor));
                 t("the note was not saved; it is still here").into()
             }
         });

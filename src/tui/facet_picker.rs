@@ -4,6 +4,7 @@
 
 use super::app::{App, Mode};
 use super::keymap::{Action, Context, Key};
+use super::overlay::Overlay;
 use super::selection::Selection;
 use crate::facets::{Active, Facet};
 use crate::i18n::t;
@@ -42,12 +43,12 @@ impl App {
             self.message = Some(t("facets wait until every project is in").into());
             return true;
         }
-        self.picker = Some(FacetPicker {
+        self.overlay = Some(Overlay::Facets(FacetPicker {
             stage: Stage::Facets,
             selection: Selection::default(),
             facet_row: 0,
-        });
-        self.set_mode(Mode::Facets)
+        }));
+        true
     }
 
     pub(super) fn clear_facets(&mut self) -> bool {
@@ -61,7 +62,7 @@ impl App {
     }
 
     pub(super) fn on_picker_action(&mut self, action: Action) -> bool {
-        let Some(picker) = &self.picker else {
+        let Some(picker) = self.picker() else {
             return self.set_mode(Mode::Normal);
         };
         match picker.stage {
@@ -75,7 +76,7 @@ impl App {
     /// period; on the list of facets it means what it means in the list
     /// (`j`, `k`, `q`, `f` as the user bound them).
     pub(super) fn type_in_picker(&mut self, key: Key, c: char) -> bool {
-        let Some(picker) = self.picker.as_mut() else {
+        let Some(picker) = self.picker_open() else {
             return false;
         };
         match &mut picker.stage {
@@ -98,7 +99,7 @@ impl App {
     }
 
     fn picker_mut(&mut self) -> &mut FacetPicker {
-        self.picker.as_mut().expect("the picker is open")
+        self.picker_open().expect("the picker is open")
     }
 
     fn on_facet_row_action(&mut self, action: Action) -> bool {
@@ -138,7 +139,6 @@ impl App {
     }
 
     fn close_picker(&mut self) -> bool {
-        self.picker = None;
         self.set_mode(Mode::Normal)
     }
 
@@ -190,7 +190,7 @@ impl App {
         let Some(FacetPicker {
             stage: Stage::Values { shown, query, .. },
             ..
-        }) = self.picker.as_mut()
+        }) = self.picker_open()
         else {
             return false;
         };
@@ -222,7 +222,7 @@ impl App {
                 },
             selection,
             ..
-        }) = self.picker.as_mut()
+        }) = self.picker_open()
         else {
             return false;
         };
@@ -247,7 +247,7 @@ impl App {
                 },
             selection,
             ..
-        }) = &self.picker
+        }) = self.picker()
         else {
             return false;
         };
@@ -268,7 +268,7 @@ impl App {
         let Some(FacetPicker {
             stage: Stage::Active { text },
             ..
-        }) = self.picker.as_mut()
+        }) = self.picker_open()
         else {
             return false;
         };

@@ -39,7 +39,7 @@ pub fn areas(size: (u16, u16), app: &App) -> Areas {
         };
     }
     let status = Rect::new(0, size.1 - 1, size.0, 1);
-    let show_filter = app.mode == Mode::Filtering || !app.query.is_empty();
+    let show_filter = app.mode() == Mode::Filtering || !app.query.is_empty();
     let filter_height = u16::from(show_filter);
     let filter = Rect::new(0, size.1 - 1 - filter_height, size.0, filter_height);
     let main = Rect::new(0, 0, size.0, size.1 - 1 - filter_height);

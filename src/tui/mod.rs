@@ -15,6 +15,7 @@ pub mod graph_state;
 pub mod keymap;
 pub mod layout;
 pub mod org_list;
+pub mod overlay;
 mod related;
 pub mod review;
 mod screens;

@@ -5,6 +5,7 @@
 use super::app::{App, Mode};
 use super::effects::{Effect, Mark};
 use super::keymap::Action;
+use super::overlay::Overlay;
 use crate::i18n::t;
 use crate::model::Annotation;
 use crate::store::Notes;
@@ -139,25 +140,24 @@ impl App {
             return false;
         };
         let text = self.reviews.current_note(&key);
-        self.note_editor = Some(NoteEditor {
+        self.overlay = Some(Overlay::Note(NoteEditor {
             key,
             name,
             original: text.clone(),
             text,
             problem: None,
-        });
-        self.set_mode(Mode::Note)
+        }));
+        true
     }
 
     /// Writing a note: Confirm saves, NewLine starts a line, Cancel leaves
     /// it as it was.
     pub(super) fn on_note_action(&mut self, action: Action) -> bool {
-        let Some(editor) = &mut self.note_editor else {
+        let Some(editor) = self.note_editor_open() else {
             return self.set_mode(Mode::Normal);
         };
         match action {
             Action::Cancel => {
-                self.note_editor = None;
                 self.message = Some(t("note not changed").into());
                 return self.set_mode(Mode::Normal);
             }
@@ -173,7 +173,7 @@ impl App {
     }
 
     pub(super) fn type_in_note(&mut self, c: char) -> bool {
-        match &mut self.note_editor {
+        match self.note_editor_open() {
             Some(editor) => {
                 editor.text.push(c);
                 true
@@ -183,10 +183,9 @@ impl App {
     }
 
     fn save_note(&mut self) -> bool {
-        let Some(editor) = self.note_editor.take() else {
+        let Some(editor) = self.take_note_editor() else {
             return false;
         };
-        self.set_mode(Mode::Normal);
         self.ask(Effect::SaveNote(editor));
         true
     }

@@ -37,7 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
     }
     status::draw_filter(frame, app, theme, areas.filter);
     status::draw(frame, app, theme, areas.status);
-    match app.mode {
+    match app.mode() {
         Mode::Help => help::draw(frame, app, theme, frame.area()),
         Mode::Note => note::draw(frame, app, theme, frame.area()),
         Mode::Facets => facets::draw(frame, app, theme, frame.area()),

@@ -96,7 +96,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
     } else {
         "notes: off"
     };
-    let wanted: Vec<(Action, &'static str)> = match app.mode {
+    let wanted: Vec<(Action, &'static str)> = match app.mode() {
         Mode::Filtering => vec![
             (Action::Confirm, "keep"),
             (Action::Cancel, "clear"),
@@ -130,7 +130,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
 
 /// The actions worth a hint on the current screen, pane and mode.
 fn hint_actions(app: &App) -> &'static [(Action, &'static str)] {
-    match (app.mode, app.screen, app.focus) {
+    match (app.mode(), app.screen, app.focus) {
         (Mode::Help, _, _) => &[
             (Action::PageDown, "scroll"),
             (Action::Cancel, "close"),
@@ -183,7 +183,7 @@ pub fn draw_filter(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     if area.height == 0 {
         return;
     }
-    let cursor = if app.mode == Mode::Filtering {
+    let cursor = if app.mode() == Mode::Filtering {
         "█"
     } else {
         ""
