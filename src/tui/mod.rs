@@ -14,6 +14,7 @@ pub mod facet_picker;
 pub mod graph_state;
 pub mod keymap;
 pub mod layout;
+mod loading;
 pub mod org_list;
 pub mod overlay;
 mod related;

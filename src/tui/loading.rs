@@ -1,0 +1,89 @@
+//! What arrives from other threads: the whole catalogue after the first
+//! screen, and related projects for the detail shown.
+
+use super::app::App;
+use crate::catalogue::Catalogue;
+use std::sync::mpsc::TryRecvError;
+
+impl App {
+    pub fn is_loading(&self) -> bool {
+        self.loading.is_some()
+    }
+
+    /// Something is coming from another thread that the screen will show.
+    pub fn is_waiting(&self) -> bool {
+        self.is_loading() || self.related_pending
+    }
+
+    /// Takes the whole catalogue when it has arrived; true when it did (the
+    /// list is filtered and sorted again, the selected project kept).
+    pub fn poll_loading(&mut self) -> bool {
+        let Some(receiver) = &self.loading else {
+            return false;
+        };
+        let loaded = match receiver.try_recv() {
+            Err(TryRecvError::Empty) => return false,
+            Ok(loaded) => loaded.map_err(|e| e.to_string()),
+            Err(TryRecvError::Disconnected) => Err("reading stopped".to_string()),
+        };
+        self.loading = None;
+        match loaded {
+            Ok(catalogue) => {
+                self.say_orphans(&catalogue);
+                // A filter typed meanwhile starts at its best match.
+                let selected = self
+                    .selected_key()
+                    .filter(|_| !self.filter_pending)
+                    .map(str::to_string);
+                let before = (self.selection.clone(), self.detail_scroll);
+                self.catalogue = catalogue;
+                self.refilter();
+                self.filter_pending = false;
+                match selected.and_then(|k| self.row_of(&k)) {
+                    Some(at) if at == before.0.index => {
+                        (self.selection, self.detail_scroll) = before;
+                    }
+                    Some(at) => {
+                        self.selection.index = at;
+                        self.selection.follow(self.list_height());
+                    }
+                    None => {}
+                }
+            }
+            Err(e) => self.message = Some(format!("cannot read every project: {e}")),
+        }
+        self.settle();
+        true
+    }
+
+    /// Says, if nothing else is said, how many notes have lost their project.
+    fn say_orphans(&mut self, catalogue: &Catalogue) {
+        let orphans = self
+            .reviews
+            .orphans(catalogue.projects.iter().map(|p| p.key.as_str()));
+        if orphans > 0 && self.message.is_none() {
+            self.message = Some(format!(
+                "{orphans} {} (esf notes)",
+                crate::i18n::t("of your notes are for projects no longer in the cache")
+            ));
+        }
+    }
+
+    /// Takes related projects found for the detail shown; true when they
+    /// came.
+    pub fn poll_related(&mut self) -> bool {
+        let Some(finder) = &self.finder else {
+            return false;
+        };
+        let mut arrived = false;
+        while let Some((key, related)) = finder.answer() {
+            if self.detail.as_ref().is_some_and(|d| d.key == key) {
+                self.related = related;
+                self.related_pending = false;
+                self.detail_built_for = None;
+                arrived = true;
+            }
+        }
+        arrived
+    }
+}
