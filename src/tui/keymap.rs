@@ -330,11 +330,11 @@ const EXPORT: Defaults = &[
 const HELP: Defaults = &[
     (Action::MoveDown, &["j", "Down"]),
     (Action::MoveUp, &["k", "Up"]),
-    (Action::PageDown, &["PageDown", "Ctrl-d", "Space"]),
+    (Action::PageDown, &["PageDown", "Ctrl-d"]),
     (Action::PageUp, &["PageUp", "Ctrl-u"]),
     (Action::First, &["g", "Home"]),
     (Action::Last, &["G", "End"]),
-    (Action::Cancel, &["Esc", "?", "F1", "Backspace"]),
+    (Action::Cancel, &["Esc", "?", "F1"]),
     (Action::Quit, &["q"]),
 ];
 
