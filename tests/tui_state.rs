@@ -382,7 +382,7 @@ fn the_detail_names_related_projects() {
     // Centrum" rolls up) and Arbetsförmedlingen; Nya Vägar shares the two
     // agencies; Arbetsliv och hälsa Nordost only the city, as a mention.
     assert_eq!(related, vec!["x-552c407c19", "22-002-S07", "2020/00551"]);
-    let text: Vec<String> = app.detail_lines.iter().map(|l| l.to_string()).collect();
+    let text: Vec<String> = app.detail_lines.lines().map(|l| l.to_string()).collect();
     let at = text
         .iter()
         .position(|l| l == "Related projects")

@@ -20,7 +20,6 @@ use crate::model::{StoredProject, UnclassifiedDoc};
 use crate::store::Store;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::symbols::Marker;
-use ratatui::text::Line;
 use std::sync::mpsc::Receiver;
 use strum::IntoEnumIterator;
 
@@ -95,7 +94,7 @@ pub struct App {
     pub related_pending: bool,
     pub(super) finder: Option<Finder>,
     /// The detail pane's text, wrapped for its width (built before a frame).
-    pub detail_lines: Vec<Line<'static>>,
+    pub detail_lines: super::detail_lines::DetailLines,
     pub(super) detail_built_for: Option<(ListKind, String, u16)>,
     pub graph: Option<GraphView>,
     pub orgs: Option<OrgList>,
@@ -189,7 +188,7 @@ impl App {
             related: Vec::new(),
             related_pending: false,
             finder: None,
-            detail_lines: Vec::new(),
+            detail_lines: Default::default(),
             detail_built_for: None,
             graph: None,
             orgs: None,

@@ -8,6 +8,7 @@ pub mod app;
 mod browse;
 pub mod clipboard;
 pub mod config;
+pub mod detail_lines;
 mod effects;
 mod export;
 pub mod facet_picker;

@@ -9,6 +9,7 @@ use crate::model::Annotation;
 use crate::model::{StoredProject, UnclassifiedDoc};
 use crate::sanitize;
 use crate::tui::app::{App, Pane};
+use crate::tui::detail_lines::DetailLines;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::wrap;
 use ratatui::layout::Rect;
@@ -28,13 +29,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     let scroll = app
         .detail_scroll
         .min(app.detail_lines.len().saturating_sub(inner_height));
-    let shown: Vec<Line> = app
-        .detail_lines
-        .iter()
-        .skip(scroll)
-        .take(inner_height)
-        .cloned()
-        .collect();
+    // Only the lines on screen are made into lines.
+    let end = (scroll + inner_height).min(app.detail_lines.len());
+    let shown: Vec<Line> = (scroll..end).map(|i| app.detail_lines.line(i)).collect();
     let more = if app.detail_lines.len() > scroll + inner_height {
         format!(" {} ", t("↓ more"))
     } else {
@@ -55,13 +52,13 @@ pub fn build_detail(
     related: Option<&[Related]>,
     width: u16,
     theme: Theme,
-) -> Vec<Line<'static>> {
+) -> DetailLines {
     let width = (width as usize).max(10);
     let p = &s.project;
-    let mut lines = vec![Line::from(Span::styled(
+    let mut lines = DetailLines::from(vec![Line::from(Span::styled(
         sanitize::line(p.name.as_deref().unwrap_or(&s.key)).into_owned(),
         theme.header(),
-    ))];
+    ))]);
     if let Some(a) = yours {
         your_notes(&mut lines, a, width, theme);
     }
@@ -92,7 +89,7 @@ pub fn build_detail(
 }
 
 /// `Label   value`, the value wrapped under itself.
-fn labelled(lines: &mut Vec<Line<'static>>, label: &str, value: &str, width: usize, theme: Theme) {
+fn labelled(lines: &mut DetailLines, label: &str, value: &str, width: usize, theme: Theme) {
     let value_width = width.saturating_sub(LABEL_WIDTH + 2).max(8);
     let style = if value == MISSING {
         theme.missing()
@@ -114,7 +111,7 @@ fn labelled(lines: &mut Vec<Line<'static>>, label: &str, value: &str, width: usi
 
 /// The top related projects and what they share (`p` opens the graph).
 fn related_section(
-    lines: &mut Vec<Line<'static>>,
+    lines: &mut DetailLines,
     related: Option<&[Related]>,
     width: usize,
     theme: Theme,
@@ -147,7 +144,7 @@ fn related_section(
 }
 
 /// The user's bookmark, review state and note, first: it is theirs.
-fn your_notes(lines: &mut Vec<Line<'static>>, a: &Annotation, width: usize, theme: Theme) {
+fn your_notes(lines: &mut DetailLines, a: &Annotation, width: usize, theme: Theme) {
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(t("Your notes"), theme.section())));
     let mut state = vec![format!("{}: {}", t("review"), t(a.review.as_str()))];
@@ -160,7 +157,7 @@ fn your_notes(lines: &mut Vec<Line<'static>>, a: &Annotation, width: usize, them
 }
 
 fn text_section(
-    lines: &mut Vec<Line<'static>>,
+    lines: &mut DetailLines,
     title: &'static str,
     text: Option<&str>,
     width: usize,
@@ -169,12 +166,12 @@ fn text_section(
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(title, theme.section())));
     match text {
-        Some(t) => lines.extend(wrap(&sanitize::text(t), width).into_iter().map(Line::from)),
+        Some(t) => lines.push_text(&sanitize::text(t), width),
         None => lines.push(Line::from(Span::styled(MISSING, theme.missing()))),
     }
 }
 
-fn articles(lines: &mut Vec<Line<'static>>, s: &StoredProject, width: usize, theme: Theme) {
+fn articles(lines: &mut DetailLines, s: &StoredProject, width: usize, theme: Theme) {
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(t("Articles"), theme.section())));
     if s.articles.is_empty() {
@@ -184,11 +181,7 @@ fn articles(lines: &mut Vec<Line<'static>>, s: &StoredProject, width: usize, the
         for l in wrap(&sanitize::line(&a.title), width) {
             lines.push(Line::from(Span::styled(l, theme.header())));
         }
-        lines.extend(
-            wrap(&sanitize::text(&a.body), width)
-                .into_iter()
-                .map(Line::from),
-        );
+        lines.push_text(&sanitize::text(&a.body), width);
         lines.push(Line::from(Span::styled(
             sanitize::line(&a.source).into_owned(),
             theme.missing(),
@@ -197,21 +190,17 @@ fn articles(lines: &mut Vec<Line<'static>>, s: &StoredProject, width: usize, the
 }
 
 /// The lines for an unclassified document: its title, file and text.
-pub fn build_unclassified(d: &UnclassifiedDoc, width: u16, theme: Theme) -> Vec<Line<'static>> {
+pub fn build_unclassified(d: &UnclassifiedDoc, width: u16, theme: Theme) -> DetailLines {
     let width = (width as usize).max(10);
     let title = sanitize::line(d.title.as_deref().unwrap_or(MISSING)).into_owned();
-    let mut lines = vec![
+    let mut lines = DetailLines::from(vec![
         Line::from(Span::styled(title, theme.header())),
         Line::from(Span::styled(
             sanitize::line(&d.source).into_owned(),
             theme.missing(),
         )),
         Line::default(),
-    ];
-    lines.extend(
-        wrap(&sanitize::text(d.text.as_deref().unwrap_or("")), width)
-            .into_iter()
-            .map(Line::from),
-    );
+    ]);
+    lines.push_text(&sanitize::text(d.text.as_deref().unwrap_or("")), width);
     lines
 }
