@@ -2,26 +2,20 @@
 //! state (see `view`), so key sequences can be tested without a terminal.
 //! Actions per screen live in `browse.rs` and `screens.rs`.
 
-use super::graph_state::GraphView;
 use super::keymap::{Action, Context, Key, KeyMap};
-use super::layout::{self, Areas};
-use super::org_list::OrgList;
 use super::overlay::Overlay;
 use super::related::Finder;
 use super::review::Reviews;
 use super::selection::Selection;
-use super::stats_screen::StatsView;
+pub use super::state::State;
 use super::theme::Theme;
 use super::view;
 use crate::catalogue::{Catalogue, SortKey};
 use crate::facets::Filters;
-use crate::graph::Related;
-use crate::model::{StoredProject, UnclassifiedDoc};
 use crate::store::Store;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::symbols::Marker;
 use std::sync::mpsc::Receiver;
-use strum::IntoEnumIterator;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -68,68 +62,31 @@ pub enum Exit {
     Interrupted,
 }
 
+/// The browser: its state, the cache it reads and the workers that read
+/// for it. Everything the views draw is in [`State`].
 pub struct App {
+    pub state: State,
     pub(super) store: Store,
-    pub catalogue: Catalogue,
-    pub unclassified: Vec<UnclassifiedDoc>,
-    pub keys: KeyMap,
-    pub screen: Screen,
-    pub kind: ListKind,
-    /// Visible project indices, in display order.
-    pub rows: Vec<usize>,
-    pub selection: Selection,
-    pub sort: SortKey,
-    /// Rows are in best-match order (a filter is active and no sort chosen since).
-    pub ranked: bool,
-    pub query: String,
-    /// Typing in the search box.
-    pub filtering: bool,
-    /// The box over the screen that has the keys, if one is open.
-    pub overlay: Option<Overlay>,
-    pub focus: Pane,
-    pub detail_scroll: usize,
-    pub detail: Option<StoredProject>,
-    pub related: Vec<Related>,
-    /// Related projects are being found for the detail shown.
-    pub related_pending: bool,
+    /// Finds related projects on a thread of its own.
     pub(super) finder: Option<Finder>,
-    /// The detail pane's text, wrapped for its width (built before a frame).
-    pub detail_lines: super::detail_lines::DetailLines,
-    pub(super) detail_built_for: Option<(ListKind, String, u16)>,
-    pub graph: Option<GraphView>,
-    pub orgs: Option<OrgList>,
-    pub markers: Marker,
-    pub theme: Theme,
-    pub size: (u16, u16),
-    /// A short message for the status bar (cleared by the next key).
-    pub message: Option<String>,
-    /// Bytes for the terminal itself (OSC 52 clipboard), written by the loop.
-    pub outbox: Vec<String>,
-    pub exit: Option<Exit>,
-    /// Filter edits wait for `run_pending_filter` (the event loop draws the
-    /// keystroke first); off, every edit filters at once (tests, scripts).
-    pub defer_filtering: bool,
-    pub(super) filter_pending: bool,
     /// The whole catalogue, arriving from a background thread while the
     /// first screen of projects shows.
     pub(super) loading: Option<Receiver<crate::store::Result<Catalogue>>>,
-    /// The user's notes, bookmarks and review states.
-    pub reviews: Reviews,
-    /// The facet filters in force.
-    pub facets: Filters,
-    /// Exports include the user's notes.
-    pub export_notes: bool,
-    /// Where `e` writes (the current folder).
-    pub export_dir: std::path::PathBuf,
-    /// Changes by imports the user has not seen yet, by project key.
-    pub changes: std::collections::HashMap<String, crate::model::Change>,
-    pub(super) cache_id: Option<String>,
-    /// The stats screen's figures, while it is open.
-    pub stats: Option<StatsView>,
-    /// What the config file had that could not be applied (shown in help).
-    pub config_problems: Vec<String>,
     /// What updates asked of the world outside, run after each event.
     pub(super) effects: Vec<super::effects::Effect>,
+}
+
+impl std::ops::Deref for App {
+    type Target = State;
+    fn deref(&self) -> &State {
+        &self.state
+    }
+}
+
+impl std::ops::DerefMut for App {
+    fn deref_mut(&mut self) -> &mut State {
+        &mut self.state
+    }
 }
 
 /// Projects read for the first screen while the rest load (more than any
@@ -162,14 +119,14 @@ impl App {
         let finder = store.reopen()?.map(Finder::start);
         let mut app = App::with(store, keys, first)?;
         app.loading = Some(receiver);
+        app.state.loading = true;
         app.finder = finder;
         Ok(app)
     }
 
     fn with(store: Store, keys: KeyMap, catalogue: Catalogue) -> crate::store::Result<App> {
         let unclassified = store.unclassified()?;
-        let mut app = App {
-            store,
+        let state = State {
             catalogue,
             unclassified,
             keys,
@@ -187,7 +144,6 @@ impl App {
             detail: None,
             related: Vec::new(),
             related_pending: false,
-            finder: None,
             detail_lines: Default::default(),
             detail_built_for: None,
             graph: None,
@@ -200,7 +156,6 @@ impl App {
             exit: None,
             defer_filtering: false,
             filter_pending: false,
-            loading: None,
             reviews: Reviews::unavailable("no notes file was opened".into()),
             facets: Filters::default(),
             export_notes: false,
@@ -209,27 +164,18 @@ impl App {
             cache_id: None,
             stats: None,
             config_problems: Vec::new(),
+            loading: false,
+        };
+        let mut app = App {
+            state,
+            store,
+            finder: None,
+            loading: None,
             effects: Vec::new(),
         };
         app.refilter();
         app.settle();
         Ok(app)
-    }
-
-    pub fn areas(&self) -> Areas {
-        layout::areas(self.size, self)
-    }
-
-    /// Rows of the current list window (for paging and scrolling).
-    pub fn list_height(&self) -> usize {
-        self.areas().list_rows.height as usize
-    }
-
-    pub fn row_count(&self) -> usize {
-        match self.kind {
-            ListKind::Projects => self.rows.len(),
-            ListKind::Unclassified => self.unclassified.len(),
-        }
     }
 
     /// Handles one event; true when the screen must be redrawn. What the
@@ -242,7 +188,8 @@ impl App {
             Event::Resize(w, h) => {
                 let drawn = super::terminal::drawn_area(w, h);
                 self.size = (drawn.width, drawn.height);
-                self.selection.follow(self.list_height());
+                let height = self.list_height();
+                self.selection.follow(height);
                 true
             }
             _ => false,
@@ -267,18 +214,6 @@ impl App {
             }
         }
         self.run_effects();
-    }
-
-    /// Where keys are read now: each context has its own key map.
-    pub fn context(&self) -> Context {
-        match self.mode() {
-            Mode::Normal => Context::Normal,
-            Mode::Filtering => Context::Filter,
-            Mode::Help => Context::Help,
-            Mode::Note => Context::Note,
-            Mode::Facets => Context::Picker,
-            Mode::Export => Context::Export,
-        }
     }
 
     fn on_key(&mut self, event: KeyEvent) -> bool {
@@ -374,24 +309,6 @@ impl App {
             scroll: scroll.min(last),
         });
         true
-    }
-
-    /// The rows of the help screen (one per key binding, a title per context).
-    pub fn help_len(&self) -> usize {
-        let problems = self.config_problems.len() + usize::from(!self.config_problems.is_empty());
-        problems
-            + Context::iter()
-                .map(|c| self.keys.help_rows(c).len() + 1)
-                .sum::<usize>()
-    }
-
-    /// The selected project's key, if a project is selected.
-    pub fn selected_key(&self) -> Option<&str> {
-        if self.kind != ListKind::Projects {
-            return None;
-        }
-        let index = self.rows.get(self.selection.index)?;
-        Some(self.catalogue.projects[*index].key.as_str())
     }
 
     /// Loads and lays out the selected item's details when they are not

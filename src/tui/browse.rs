@@ -305,8 +305,8 @@ impl App {
         if index >= self.row_count() {
             return true;
         }
-        self.selection
-            .select(index, self.row_count(), self.list_height());
+        let (len, height) = (self.row_count(), self.list_height());
+        self.selection.select(index, len, height);
         self.selection_changed()
     }
 }

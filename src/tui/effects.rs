@@ -129,7 +129,7 @@ impl App {
     }
 
     fn step_graph(&mut self, step: GraphStep) {
-        let Some(graph) = self.graph.as_mut() else {
+        let Some(graph) = self.state.graph.as_mut() else {
             return;
         };
         let result = match step {

@@ -1,7 +1,8 @@
 //! Where each pane goes for a terminal size: side by side when wide,
 //! one pane at a time when narrow, a note when too small.
 
-use super::app::{App, Mode, Pane, Screen};
+use super::app::{Mode, Pane, Screen};
+use super::state::State;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
 /// Narrower than this, list and detail take turns.
@@ -30,7 +31,7 @@ pub struct Areas {
 /// Narrower than this, the graph screen shows its list without a drawing.
 pub const GRAPH_DRAWING: u16 = 60;
 
-pub fn areas(size: (u16, u16), app: &App) -> Areas {
+pub fn areas(size: (u16, u16), app: &State) -> Areas {
     let screen = Rect::new(0, 0, size.0, size.1);
     if size.0 < MIN_SIZE.0 || size.1 < MIN_SIZE.1 {
         return Areas {

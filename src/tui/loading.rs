@@ -6,15 +6,6 @@ use crate::catalogue::Catalogue;
 use std::sync::mpsc::TryRecvError;
 
 impl App {
-    pub fn is_loading(&self) -> bool {
-        self.loading.is_some()
-    }
-
-    /// Something is coming from another thread that the screen will show.
-    pub fn is_waiting(&self) -> bool {
-        self.is_loading() || self.related_pending
-    }
-
     /// Takes the whole catalogue when it has arrived; true when it did (the
     /// list is filtered and sorted again, the selected project kept).
     pub fn poll_loading(&mut self) -> bool {
@@ -27,6 +18,7 @@ impl App {
             Err(TryRecvError::Disconnected) => Err("reading stopped".to_string()),
         };
         self.loading = None;
+        self.state.loading = false;
         match loaded {
             Ok(catalogue) => {
                 self.say_orphans(&catalogue);
@@ -44,8 +36,9 @@ impl App {
                         (self.selection, self.detail_scroll) = before;
                     }
                     Some(at) => {
+                        let height = self.list_height();
                         self.selection.index = at;
-                        self.selection.follow(self.list_height());
+                        self.selection.follow(height);
                     }
                     None => {}
                 }
@@ -76,14 +69,26 @@ impl App {
             return false;
         };
         let mut arrived = false;
+        let state = &mut self.state;
         while let Some((key, related)) = finder.answer() {
-            if self.detail.as_ref().is_some_and(|d| d.key == key) {
-                self.related = related;
-                self.related_pending = false;
-                self.detail_built_for = None;
+            if state.detail.as_ref().is_some_and(|d| d.key == key) {
+                state.related = related;
+                state.related_pending = false;
+                state.detail_built_for = None;
                 arrived = true;
             }
         }
         arrived
+    }
+}
+
+impl super::state::State {
+    pub fn is_loading(&self) -> bool {
+        self.loading
+    }
+
+    /// Something is coming from another thread that the screen will show.
+    pub fn is_waiting(&self) -> bool {
+        self.is_loading() || self.related_pending
     }
 }

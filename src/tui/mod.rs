@@ -22,6 +22,7 @@ mod related;
 pub mod review;
 mod screens;
 pub mod selection;
+pub mod state;
 pub mod stats_screen;
 pub mod terminal;
 pub mod theme;

@@ -2,9 +2,10 @@
 //! the note editor, the facet picker, the export prompt. One enum, so an
 //! overlay and its state can never disagree.
 
-use super::app::{App, Mode};
+use super::app::Mode;
 use super::facet_picker::FacetPicker;
 use super::review::NoteEditor;
+use super::state::State;
 
 pub enum Overlay {
     Help { scroll: usize },
@@ -13,7 +14,7 @@ pub enum Overlay {
     Export,
 }
 
-impl App {
+impl State {
     /// What has the keys now: an overlay, the search box, or the screen.
     pub fn mode(&self) -> Mode {
         match &self.overlay {

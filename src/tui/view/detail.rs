@@ -8,8 +8,9 @@ use crate::i18n::t;
 use crate::model::Annotation;
 use crate::model::{StoredProject, UnclassifiedDoc};
 use crate::sanitize;
-use crate::tui::app::{App, Pane};
+use crate::tui::app::Pane;
 use crate::tui::detail_lines::DetailLines;
+use crate::tui::state::State;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::wrap;
 use ratatui::layout::Rect;
@@ -20,7 +21,7 @@ use unicode_width::UnicodeWidthStr;
 
 const LABEL_WIDTH: usize = 22;
 
-pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+pub fn draw(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
     if area.width == 0 {
         return;
     }

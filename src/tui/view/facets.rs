@@ -4,9 +4,9 @@
 use crate::facets::{value_label, Facet};
 use crate::i18n::t;
 use crate::sanitize;
-use crate::tui::app::App;
 use crate::tui::facet_picker::{FacetPicker, Stage, ACTIVE_ROW};
 use crate::tui::layout::centred;
+use crate::tui::state::State;
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
-pub fn draw(frame: &mut Frame, app: &App, theme: Theme, screen: Rect) {
+pub fn draw(frame: &mut Frame, app: &State, theme: Theme, screen: Rect) {
     let Some(picker) = app.picker() else {
         return;
     };
@@ -53,7 +53,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, screen: Rect) {
 }
 
 /// The picker's title and lines for its stage.
-fn content(app: &App, picker: &FacetPicker, theme: Theme) -> (String, Vec<Line<'static>>) {
+fn content(app: &State, picker: &FacetPicker, theme: Theme) -> (String, Vec<Line<'static>>) {
     match &picker.stage {
         Stage::Facets => (
             format!(" {} ", t("Facets · Enter chooses")),
@@ -92,7 +92,7 @@ fn content(app: &App, picker: &FacetPicker, theme: Theme) -> (String, Vec<Line<'
 }
 
 /// Each facet with the value it is set to.
-fn facet_lines(app: &App) -> Vec<Line<'static>> {
+fn facet_lines(app: &State) -> Vec<Line<'static>> {
     let row = |label: &str, value: Option<&str>| {
         let value = value.map_or(t("any").to_string(), |v| {
             sanitize::line(value_label(v)).into_owned()

@@ -5,15 +5,15 @@ use super::graph_canvas;
 use crate::graph::Ego;
 use crate::i18n::t;
 use crate::sanitize;
-use crate::tui::app::App;
 use crate::tui::layout::Areas;
+use crate::tui::state::State;
 use crate::tui::theme::Theme;
 use ratatui::layout::Constraint;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, TableState};
 use ratatui::Frame;
 
-pub fn draw(frame: &mut Frame, app: &App, theme: Theme, areas: &Areas) {
+pub fn draw(frame: &mut Frame, app: &State, theme: Theme, areas: &Areas) {
     let Some(graph) = &app.graph else { return };
     let crumbs: Vec<String> = graph
         .breadcrumb()

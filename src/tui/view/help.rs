@@ -2,9 +2,9 @@
 //! so it is never out of date.
 
 use crate::i18n::t;
-use crate::tui::app::App;
 use crate::tui::keymap::Context;
 use crate::tui::layout::centred;
+use crate::tui::state::State;
 use crate::tui::theme::Theme;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Cell, Clear, Row, Table};
 use ratatui::Frame;
 use strum::IntoEnumIterator;
 
-pub fn draw(frame: &mut Frame, app: &App, theme: Theme, screen: Rect) {
+pub fn draw(frame: &mut Frame, app: &State, theme: Theme, screen: Rect) {
     let rows = rows(app, theme);
     let area = centred(screen, 100, rows.len() as u16 + 4);
     let room = area.height.saturating_sub(3) as usize;
@@ -43,7 +43,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, screen: Rect) {
 
 /// Every context's bindings under a title row naming the context (its
 /// name in the config file).
-fn rows(app: &App, theme: Theme) -> Vec<Row<'static>> {
+fn rows(app: &State, theme: Theme) -> Vec<Row<'static>> {
     let mut rows = Vec::new();
     if !app.config_problems.is_empty() {
         let title = t("config.toml: not applied").to_string();

@@ -7,8 +7,9 @@ use crate::i18n::t;
 use crate::model::ProjectSummary;
 use crate::model::{Annotation, Change, ChangeKind, ReviewState};
 use crate::sanitize;
-use crate::tui::app::{App, ListKind, Pane};
+use crate::tui::app::{ListKind, Pane};
 use crate::tui::layout::Areas;
+use crate::tui::state::State;
 use crate::tui::theme::Theme;
 use ratatui::layout::{Constraint, Margin, Rect};
 use ratatui::text::{Line, Span};
@@ -17,7 +18,7 @@ use ratatui::widgets::{
 };
 use ratatui::Frame;
 
-pub fn draw(frame: &mut Frame, app: &App, theme: Theme, areas: &Areas) {
+pub fn draw(frame: &mut Frame, app: &State, theme: Theme, areas: &Areas) {
     let area = areas.list;
     if area.width == 0 {
         return;
@@ -42,7 +43,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, areas: &Areas) {
     draw_scrollbar(frame, app, area, height);
 }
 
-fn title(app: &App) -> Line<'static> {
+fn title(app: &State) -> Line<'static> {
     match app.kind {
         ListKind::Projects => {
             let sort = if app.ranked {
@@ -101,7 +102,7 @@ fn constraints(cols: &[(&str, u16)]) -> Vec<Constraint> {
 }
 
 fn project_rows(
-    app: &App,
+    app: &State,
     theme: Theme,
     width: u16,
     height: usize,
@@ -209,7 +210,7 @@ pub(super) fn highlighted(name: &str, positions: &[usize], theme: Theme) -> Line
 }
 
 fn unclassified_rows(
-    app: &App,
+    app: &State,
     height: usize,
 ) -> (Row<'static>, Vec<Row<'static>>, Vec<Constraint>) {
     let header = Row::new(["TITLE", "FILE"]);
@@ -226,7 +227,7 @@ fn unclassified_rows(
     (header, rows, vec![Constraint::Fill(1), Constraint::Fill(1)])
 }
 
-fn draw_scrollbar(frame: &mut Frame, app: &App, area: Rect, height: usize) {
+fn draw_scrollbar(frame: &mut Frame, app: &State, area: Rect, height: usize) {
     let len = app.row_count();
     if len <= height || area.height < 4 {
         return;

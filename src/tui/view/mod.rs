@@ -14,13 +14,14 @@ mod status;
 
 pub use detail::{build_detail, build_unclassified};
 
-use super::app::{App, Mode, Screen};
+use super::app::{Mode, Screen};
+use super::state::State;
 use super::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};
 use ratatui::Frame;
 
-pub fn draw(frame: &mut Frame, app: &App, theme: Theme) {
+pub fn draw(frame: &mut Frame, app: &State, theme: Theme) {
     let areas = app.areas();
     if areas.note.width > 0 {
         draw_too_small(frame, areas.note);

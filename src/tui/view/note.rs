@@ -2,8 +2,8 @@
 
 use crate::i18n::t;
 use crate::sanitize;
-use crate::tui::app::App;
 use crate::tui::layout::centred;
+use crate::tui::state::State;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::wrap;
 use ratatui::layout::Rect;
@@ -11,7 +11,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Clear, Paragraph};
 use ratatui::Frame;
 
-pub fn draw(frame: &mut Frame, app: &App, theme: Theme, screen: Rect) {
+pub fn draw(frame: &mut Frame, app: &State, theme: Theme, screen: Rect) {
     let Some(editor) = app.note_editor() else {
         return;
     };

@@ -4,15 +4,15 @@
 use super::list::highlighted;
 use crate::i18n::t;
 use crate::sanitize;
-use crate::tui::app::App;
 use crate::tui::layout::Areas;
+use crate::tui::state::State;
 use crate::tui::theme::Theme;
 use ratatui::layout::Constraint;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Row, Table, TableState};
 use ratatui::Frame;
 
-pub fn draw(frame: &mut Frame, app: &App, theme: Theme, areas: &Areas) {
+pub fn draw(frame: &mut Frame, app: &State, theme: Theme, areas: &Areas) {
     let Some(orgs) = &app.orgs else { return };
     let height = areas.list_rows.height as usize;
     let rows: Vec<Row> = orgs

@@ -7,7 +7,7 @@ use crate::i18n::t;
 use crate::sanitize;
 use crate::stats::Stats;
 use crate::table::cut;
-use crate::tui::app::App;
+use crate::tui::state::State;
 use crate::tui::theme::Theme;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -15,7 +15,7 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph};
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
-pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+pub fn draw(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
     let Some(view) = &app.stats else {
         return;
     };
@@ -97,7 +97,7 @@ fn draw_regions(frame: &mut Frame, s: &Stats, theme: Theme, area: Rect) {
     frame.render_widget(Paragraph::new(lines).block(block(title, theme)), area);
 }
 
-fn draw_timeline(frame: &mut Frame, app: &App, scroll: usize, theme: Theme, area: Rect) {
+fn draw_timeline(frame: &mut Frame, app: &State, scroll: usize, theme: Theme, area: Rect) {
     let s = &app.stats.as_ref().expect("drawn with stats").stats;
     let inner = area.width.saturating_sub(2) as usize;
     let rows = area.height.saturating_sub(3) as usize;

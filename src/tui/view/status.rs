@@ -4,8 +4,9 @@
 use crate::format::MISSING;
 use crate::i18n::t;
 use crate::sanitize;
-use crate::tui::app::{App, ListKind, Mode, Pane, Screen};
+use crate::tui::app::{ListKind, Mode, Pane, Screen};
 use crate::tui::keymap::Action;
+use crate::tui::state::State;
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -13,7 +14,7 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
-pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+pub fn draw(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
     let mut spans = vec![Span::styled(format!(" {} ", counts(app)), theme.header())];
     if let Some(message) = &app.message {
         spans.push(Span::styled(
@@ -65,7 +66,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn counts(app: &App) -> String {
+fn counts(app: &State) -> String {
     match (app.screen, &app.orgs, &app.graph) {
         (Screen::Organisations, Some(o), _) => {
             return format!("{}/{} {}", o.rows.len(), o.all.len(), t("organisations"))
@@ -89,7 +90,7 @@ fn counts(app: &App) -> String {
 
 /// The keys that matter in the current context, screen and pane, from the
 /// key maps in force.
-fn hints(app: &App) -> Vec<(String, &'static str)> {
+fn hints(app: &State) -> Vec<(String, &'static str)> {
     let context = app.context();
     let notes = if app.export_notes {
         "notes: on"
@@ -129,7 +130,7 @@ fn hints(app: &App) -> Vec<(String, &'static str)> {
 }
 
 /// The actions worth a hint on the current screen, pane and mode.
-fn hint_actions(app: &App) -> &'static [(Action, &'static str)] {
+fn hint_actions(app: &State) -> &'static [(Action, &'static str)] {
     match (app.mode(), app.screen, app.focus) {
         (Mode::Help, _, _) => &[
             (Action::PageDown, "scroll"),
@@ -179,7 +180,7 @@ fn hint_actions(app: &App) -> &'static [(Action, &'static str)] {
     }
 }
 
-pub fn draw_filter(frame: &mut Frame, app: &App, theme: Theme, area: Rect) {
+pub fn draw_filter(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
     if area.height == 0 {
         return;
     }
