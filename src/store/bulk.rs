@@ -23,45 +23,7 @@ impl Store {
         let started = now();
         let defer = refresh::fts_is_empty(&tx)?;
         for (done, (path, format, project)) in records.enumerate() {
-            tx.prepare_cached(
-                "INSERT INTO documents (path, content_hash, format, size, imported_at, title)
-                 VALUES (?1, 'generated', ?2, 0, ?3, ?4)",
-            )?
-            .execute(params![path, format.as_str(), started, project.name])?;
-            let document_id = tx.last_insert_rowid();
-            let key = project_key(&project);
-            let names = (
-                name_key(project.name.as_deref()),
-                owner_key(project.owner.as_deref()),
-            );
-            tx.prepare_cached(
-                "INSERT INTO records (document_id, project_key, name_key, owner_key, record)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(params![
-                document_id,
-                key,
-                names.0,
-                names.1,
-                serde_json::to_string(&project).unwrap_or_default()
-            ])?;
-            // Two documents of one project (same key): the first one stands.
-            let taken: bool = tx
-                .prepare_cached("SELECT EXISTS (SELECT 1 FROM projects WHERE key = ?1)")?
-                .query_row([&key], |r| r.get(0))?;
-            if !taken {
-                let candidate = Candidate {
-                    document_id,
-                    path,
-                    from_article: false,
-                    names,
-                    fingerprint: refresh::fingerprint(
-                        &serde_json::to_string(&project).unwrap_or_default(),
-                    ),
-                    project,
-                };
-                refresh::insert_project(&tx, &key, &candidate, defer)?;
-            }
+            load_one(&tx, started, defer, (path, format, project))?;
             progress(done + 1);
         }
         if defer {
@@ -77,4 +39,46 @@ impl Store {
         tx.commit()?;
         Ok(projects as usize)
     }
+}
+
+/// One generated document and, when its key is new, its project (two
+/// documents of one project: the first one stands).
+fn load_one(
+    tx: &rusqlite::Transaction,
+    started: i64,
+    defer: bool,
+    (path, format, project): (String, Format, Project),
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO documents (path, content_hash, format, size, imported_at, title)
+         VALUES (?1, 'generated', ?2, 0, ?3, ?4)",
+    )?
+    .execute(params![path, format.as_str(), started, project.name])?;
+    let document_id = tx.last_insert_rowid();
+    let key = project_key(&project);
+    let names = (
+        name_key(project.name.as_deref()),
+        owner_key(project.owner.as_deref()),
+    );
+    let json = serde_json::to_string(&project).unwrap_or_default();
+    tx.prepare_cached(
+        "INSERT INTO records (document_id, project_key, name_key, owner_key, record)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?
+    .execute(params![document_id, key, names.0, names.1, json])?;
+    let taken: bool = tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM projects WHERE key = ?1)")?
+        .query_row([&key], |r| r.get(0))?;
+    if !taken {
+        let candidate = Candidate {
+            document_id,
+            path,
+            from_article: false,
+            names,
+            fingerprint: refresh::fingerprint(&json),
+            project,
+        };
+        refresh::insert_project(tx, &key, &candidate, defer)?;
+    }
+    Ok(())
 }
