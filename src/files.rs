@@ -40,10 +40,24 @@ pub fn expand(paths: &[PathBuf], links: Links) -> Vec<Found> {
             found.sort_by(|a, b| found_path(a).cmp(found_path(b)));
             out.extend(found);
         } else {
-            out.push(Found::File(path.clone()));
+            out.push(Found::File(followed(path)));
         }
     }
+    // A file reached twice (directly and through a link) is read once.
+    let mut once = HashSet::new();
+    out.retain(|f| once.insert(found_path(f).to_path_buf()));
     out
+}
+
+/// A link as the file it leads to: files are then read without following
+/// links, so one swapped for a link after the folder was read is refused.
+fn followed(path: &Path) -> PathBuf {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => path.to_path_buf(),
+    }
 }
 
 fn found_path(f: &Found) -> &Path {
@@ -86,7 +100,7 @@ impl Walker {
             if path.is_dir() {
                 self.walk(&path, found, seen);
             } else {
-                found.push(Found::File(path));
+                found.push(Found::File(followed(&path)));
             }
         }
     }
@@ -149,9 +163,9 @@ mod tests {
         assert!(matches!(&found[1], Found::Unlistable(p, why)
             if p.ends_with("b.txt") && why.contains("outside the folders imported")));
         assert_eq!(
-            found[2],
-            Found::File(docs.join("c.txt")),
-            "a link inside is read"
+            found.len(),
+            2,
+            "a link to a file inside is that file, read once"
         );
         let followed = expand(&[docs], Links::Follow);
         assert!(followed.iter().all(|f| matches!(f, Found::File(_))));

@@ -815,3 +815,20 @@ fn a_closed_pipe_ends_every_command_quietly() {
         assert!(out.status.success(), "{args:?}: {:?}", out.status);
     }
 }
+
+#[test]
+fn a_link_given_by_name_is_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    let secret = dir.path().join("secret.txt");
+    let seed = std::fs::read_to_string(corpus().join("000_3baf275082b782be.txt")).unwrap();
+    std::fs::write(&secret, seed.replace("2015/00730", "2015/66666")).unwrap();
+    std::os::unix::fs::symlink(&secret, docs.join("swapped.txt")).unwrap();
+    let db = dir.path().join("cache.sqlite");
+    // Given by name, a link is the user's own choice and is followed.
+    let out = run(esf(&db).arg("import").arg(docs.join("swapped.txt")));
+    assert!(out.status.success(), "{}", stderr(&out));
+    let listed = stdout(&run(esf(&db).arg("list")));
+    assert!(listed.contains("2015/66666"), "{listed}");
+}

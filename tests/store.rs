@@ -422,3 +422,27 @@ fn search_orgs_and_unclassified() {
         (Some("Arbetsförmedlingen"), "unit")
     );
 }
+
+#[test]
+fn a_rebuild_of_unchanged_duplicates_records_no_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    let seed = std::fs::read(corpus().join("000_3baf275082b782be.txt")).unwrap();
+    for name in ["a.txt", "b.txt", "c.txt"] {
+        std::fs::write(docs.join(name), &seed).unwrap();
+    }
+    let mut store = open(&dir.path().join("c.sqlite"));
+    import(
+        &mut store,
+        std::slice::from_ref(&docs),
+        ImportOptions::default(),
+    );
+    let options = ImportOptions {
+        rebuild: true,
+        ..Default::default()
+    };
+    let r = import(&mut store, &[docs], options);
+    assert_eq!((r.unchanged, r.projects), (3, 1));
+    assert!(store.changes().unwrap().is_empty(), "{:?}", store.changes());
+}

@@ -76,6 +76,9 @@ fn check_given(paths: &[PathBuf], given: &[Input]) -> anyhow::Result<()> {
                 sanitize::line(&path.display().to_string())
             );
         }
+        if !path.is_dir() {
+            continue; // a file given by name is read, or skipped with a reason
+        }
         let inside = |p: &Path| p.starts_with(path);
         let has_files = given
             .iter()

@@ -25,7 +25,12 @@ pub fn read_input(input: &Input, known: &Known) -> Outcome {
         Input::Unlistable(_, why) => Outcome::Unreadable(why.clone()),
         Input::Embedded { bytes, .. } => read_bytes(path, bytes, bytes.len() as i64, None, known),
         Input::File(file) => {
-            let meta = match std::fs::metadata(file) {
+            let meta = match std::fs::symlink_metadata(file) {
+                Ok(meta) if meta.file_type().is_symlink() => {
+                    return Outcome::Unreadable(
+                        "became a symbolic link after its folder was read; import again".into(),
+                    )
+                }
                 Ok(meta) if meta.is_file() => meta,
                 Ok(_) => return Outcome::Unreadable("not a regular file".into()),
                 Err(err) => return Outcome::Unreadable(format!("cannot read: {err}")),
@@ -49,7 +54,19 @@ pub fn read_input(input: &Input, known: &Known) -> Outcome {
 /// rewritten while it is read is read again, and skipped if it keeps
 /// changing, so a half-written file is never stored as unchanged-looking.
 fn read_steady(file: &Path, before: &Metadata) -> std::result::Result<Steady, String> {
-    read_steady_with(file, before, &mut |f| std::fs::read(f))
+    read_steady_with(file, before, &mut read_no_follow)
+}
+
+/// The file's bytes, refused if it is a link by now (never followed).
+fn read_no_follow(file: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
+    let mut bytes = Vec::new();
+    options.open(file)?.read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// Bytes, size and modification time (seconds) that belong together.
@@ -129,6 +146,21 @@ mod tests {
             Ok(bytes)
         };
         (dir, file, reader)
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_swapped_for_a_link_after_the_walk_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let secret = dir.path().join("secret.txt");
+        std::fs::write(&secret, "private").unwrap();
+        let doc = dir.path().join("doc.txt");
+        std::os::unix::fs::symlink(&secret, &doc).unwrap();
+        match read_input(&Input::File(doc.clone()), &Known::new()) {
+            Outcome::Unreadable(why) => assert!(why.contains("symbolic link"), "{why}"),
+            _ => panic!("a link read where a file was found"),
+        }
+        assert!(read_no_follow(&doc).is_err(), "never followed");
     }
 
     #[test]

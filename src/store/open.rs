@@ -72,8 +72,13 @@ pub fn place(path: &Path, is_default: bool) -> Result<Place> {
         why,
     };
     let (real, found) = identify::resolve(path).map_err(|u| refuse(u.to_string()))?;
-    let ours = matches!(found, Found::Missing | Found::Database(APPLICATION_ID))
-        || sources::is_list(&real);
+    // A list beside a file makes it esf's only when the file itself does
+    // not say it belongs to another program (an application id of its own).
+    let ours = match found {
+        Found::Missing | Found::Database(APPLICATION_ID) => true,
+        Found::Database(id) if id != 0 => false,
+        _ => sources::is_list(&real),
+    };
     if !ours {
         return Err(refuse(foreign(&found)));
     }
@@ -231,14 +236,25 @@ pub(super) fn read_only(path: &Path) -> rusqlite::Result<Connection> {
     }
 }
 
-/// A path as an SQLite URI path: absolute, with `%`, `?` and `#` escaped.
+/// A path as an SQLite URI path: absolute, one leading slash, and every
+/// byte but letters, digits and `/-._~` percent-encoded (spaces, `?`, `#`,
+/// `%` and bytes that are not UTF-8 alike).
 fn uri_path(path: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let bytes = absolute.as_os_str().as_bytes();
+    let start = bytes
+        .iter()
+        .take_while(|&&b| b == b'/')
+        .count()
+        .saturating_sub(1);
     let mut out = String::new();
-    for c in absolute.to_string_lossy().chars() {
-        match c {
-            '%' | '?' | '#' => out.push_str(&format!("%{:02X}", c as u32)),
-            c => out.push(c),
+    for &b in &bytes[start..] {
+        match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'/' | b'-' | b'.' | b'_' | b'~' => {
+                out.push(b as char)
+            }
+            _ => out.push_str(&format!("%{b:02X}")),
         }
     }
     out
@@ -274,7 +290,9 @@ fn rebuild(path: &Path, reason: &str) -> Result<Opened> {
 }
 
 /// Moves a damaged cache and its log files to `<name>.damaged`, or
-/// `<name>.damaged-2`, … : never over an earlier copy.
+/// `<name>.damaged-2`, … : never over an earlier copy, and never leaving a
+/// log behind that SQLite would then delete. Every file gets its new name
+/// before any old one goes.
 fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
     for n in 1.. {
         let mut name = path.as_os_str().to_owned();
@@ -284,18 +302,24 @@ fn move_aside(path: &Path) -> std::io::Result<PathBuf> {
             format!(".damaged-{n}")
         });
         let aside = PathBuf::from(name);
-        if !link_new(path, &aside)? {
+        let taken = std::iter::once(aside.clone())
+            .chain(identify::sidecars(&aside))
+            .any(|p| std::fs::symlink_metadata(p).is_ok());
+        if taken || !link_new(path, &aside)? {
             continue;
         }
-        remove_if_there(path)?;
-        for (side, side_aside) in identify::sidecars(path)
-            .iter()
+        let pairs: Vec<(PathBuf, PathBuf)> = identify::sidecars(path)
+            .into_iter()
             .zip(identify::sidecars(&aside))
-        {
-            if side.exists() && link_new(side, &side_aside)? {
-                remove_if_there(side)?;
-            }
+            .filter(|(side, _)| side.exists())
+            .collect();
+        for (side, side_aside) in &pairs {
+            link_new(side, side_aside)?;
         }
+        for (side, _) in &pairs {
+            remove_if_there(side)?;
+        }
+        remove_if_there(path)?;
         return Ok(aside);
     }
     unreachable!("some name is free")
@@ -318,5 +342,40 @@ fn remove_if_there(path: &Path) -> std::io::Result<()> {
     match std::fs::remove_file(path) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uri_paths_escape_what_sqlite_would_misread() {
+        assert_eq!(
+            uri_path(Path::new("//tmp/a b?#%.sqlite")),
+            "/tmp/a%20b%3F%23%25.sqlite"
+        );
+        assert_eq!(
+            uri_path(Path::new("/srv/esf/cache.sqlite")),
+            "/srv/esf/cache.sqlite"
+        );
+    }
+
+    #[test]
+    fn a_damaged_cache_goes_aside_with_its_log_and_never_over_a_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("cache.sqlite");
+        std::fs::write(&db, "one").unwrap();
+        std::fs::write(dir.path().join("cache.sqlite-wal"), "log one").unwrap();
+        // A log left from an earlier copy whose main file was removed.
+        std::fs::write(dir.path().join("cache.sqlite.damaged-wal"), "old log").unwrap();
+        let aside = move_aside(&db).unwrap();
+        assert_eq!(aside, dir.path().join("cache.sqlite.damaged-2"));
+        assert_eq!(std::fs::read_to_string(&aside).unwrap(), "one");
+        let log = dir.path().join("cache.sqlite.damaged-2-wal");
+        assert_eq!(std::fs::read_to_string(log).unwrap(), "log one");
+        let old = dir.path().join("cache.sqlite.damaged-wal");
+        assert_eq!(std::fs::read_to_string(old).unwrap(), "old log");
+        assert!(!db.exists() && !dir.path().join("cache.sqlite-wal").exists());
     }
 }

@@ -82,6 +82,10 @@ fn take_old(tx: &Transaction, key: &str, touched: &Touched) -> Result<Option<Bef
     if let Some((rowid, _, _)) = old {
         drop_project(tx, rowid, touched.defer_fts)?;
     }
+    if touched.inserted.contains(key) {
+        // The row was this run's own: compare with what came before it.
+        return Ok(touched.before.get(key).cloned());
+    }
     Ok(old
         .map(|(_, f, n)| (f, n))
         .or_else(|| touched.before.get(key).cloned()))
@@ -120,9 +124,21 @@ fn note_change(
         (Some((before, _)), Some(w)) if before != Some(w.fingerprint) => {
             (ChangeKind::Changed, w.project.name.clone())
         }
-        (Some(_), Some(_)) => return Ok(()),
+        (Some(_), Some(_)) => return forget_change_of_this_run(tx, touched, key),
     };
     record_change(tx, touched, key, kind, name.as_deref())
+}
+
+/// The project is as it was after all (its first record of this run said
+/// otherwise, and was noted then): no change to record.
+fn forget_change_of_this_run(tx: &Transaction, touched: &Touched, key: &str) -> Result<()> {
+    if let (Some(run), true) = (touched.import_id, touched.inserted.contains(key)) {
+        tx.execute(
+            "DELETE FROM changes WHERE key = ?1 AND import_id = ?2",
+            params![key, run],
+        )?;
+    }
+    Ok(())
 }
 
 /// Several records with one key: the newest file wins, and a warning

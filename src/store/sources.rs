@@ -41,11 +41,11 @@ pub fn is_list(db: &Path) -> bool {
     let Some(text) = small.then(|| std::fs::read_to_string(&path).ok()).flatten() else {
         return false;
     };
-    text.starts_with(HEADER)
-        || text
-            .lines()
-            .filter(|l| !l.trim().is_empty())
-            .all(|l| l.starts_with('/') || l.starts_with(SAMPLE))
+    if text.starts_with(HEADER) {
+        return true;
+    }
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty()).peekable();
+    lines.peek().is_some() && lines.all(|l| l.starts_with('/') || l.starts_with(SAMPLE))
 }
 
 /// The list with `new` added to what is recorded (in order, once each).
@@ -141,5 +141,7 @@ mod recognising {
         assert!(is_list(&db), "a list from before the header");
         std::fs::write(list_path(&db), "chapter one\n").unwrap();
         assert!(!is_list(&db));
+        std::fs::write(list_path(&db), "\n  \n").unwrap();
+        assert!(!is_list(&db), "an empty file says nothing");
     }
 }

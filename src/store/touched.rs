@@ -24,4 +24,7 @@ pub struct Touched {
     /// Projects dropped during the run (their file changed or went), as
     /// they were: by key.
     pub before: HashMap<String, Before>,
+    /// Keys whose project this run put in at once (their first record):
+    /// what the cache had before is in `before`, not in that row.
+    pub inserted: HashSet<String>,
 }

@@ -165,6 +165,7 @@ fn save_record(
             fingerprint: fingerprint(&json),
         };
         insert_project(tx, &key, &candidate, touched.defer_fts)?;
+        touched.inserted.insert(key.clone());
         // A rebuild knows what the project was before it emptied the cache.
         let change = match touched.before.get(&key) {
             None => Some(ChangeKind::New),

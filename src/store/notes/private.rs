@@ -3,6 +3,7 @@
 //! the umask says. Folders the user chose are never changed.
 
 use super::{NotesError, Result};
+use crate::store::identify::Found;
 use std::path::Path;
 
 #[cfg(unix)]
@@ -30,6 +31,11 @@ pub fn folder(dir: &Path, own: bool) -> Result<()> {
     #[cfg(unix)]
     builder.mode(0o700);
     builder.create(dir).map_err(io)?;
+    #[cfg(unix)]
+    if std::fs::symlink_metadata(dir).map_err(io)?.uid() != current_user() {
+        let theirs = std::io::Error::other("the folder belongs to another user");
+        return Err(io(theirs));
+    }
     owner_only(dir, 0o700);
     Ok(())
 }
@@ -40,14 +46,39 @@ pub fn new_file(path: &Path) -> Result<()> {
     options.write(true).create_new(true);
     #[cfg(unix)]
     options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+    let io = |source| NotesError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
     match options.open(path) {
         Ok(_) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(source) => Err(NotesError::Io {
-            path: path.to_path_buf(),
-            source,
-        }),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => already_there(path).map_err(io),
+        Err(source) => Err(io(source)),
     }
+}
+
+/// A file that appeared where the notes are to be made is used only when
+/// it is this user's own, not a link, and empty or esf notes already.
+fn already_there(path: &Path) -> std::io::Result<()> {
+    let refuse = |why: &str| Err(std::io::Error::other(why.to_string()));
+    let meta = std::fs::symlink_metadata(path)?;
+    if meta.file_type().is_symlink() {
+        return refuse("a symbolic link is in the way; esf does not write through links");
+    }
+    #[cfg(unix)]
+    if meta.uid() != current_user() {
+        return refuse("another user's file is in the way");
+    }
+    match crate::store::identify::resolve(path) {
+        Ok((_, Found::Empty | Found::Database(super::APPLICATION_ID))) => Ok(()),
+        _ => refuse("a file that is not esf notes is in the way"),
+    }
+}
+
+#[cfg(unix)]
+fn current_user() -> u32 {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() }
 }
 
 /// Takes back what an older esf (or a umask) left readable by others.
@@ -65,8 +96,7 @@ fn owner_only(path: &Path, mode: u32) {
         let Ok(meta) = std::fs::metadata(path) else {
             return;
         };
-        // SAFETY: geteuid has no preconditions and cannot fail.
-        let mine = meta.uid() == unsafe { libc::geteuid() };
+        let mine = meta.uid() == current_user();
         if mine && meta.mode() & 0o077 != 0 {
             let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode));
         }
@@ -96,6 +126,21 @@ mod tests {
         std::fs::set_permissions(&own, std::fs::Permissions::from_mode(0o755)).unwrap();
         tighten(&notes, true);
         assert_eq!((mode(&notes), mode(&own)), (0o600, 0o700));
+    }
+
+    #[test]
+    fn a_link_planted_where_the_notes_go_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("elsewhere");
+        std::fs::write(&target, "theirs").unwrap();
+        let notes = dir.path().join("notes.sqlite");
+        std::os::unix::fs::symlink(&target, &notes).unwrap();
+        let err = new_file(&notes).unwrap_err();
+        assert!(err.to_string().contains("symbolic link"), "{err}");
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "theirs");
+        std::fs::remove_file(&notes).unwrap();
+        std::fs::write(&notes, "text").unwrap();
+        assert!(new_file(&notes).is_err(), "a file that is not notes");
     }
 
     #[test]
