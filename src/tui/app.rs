@@ -3,7 +3,7 @@
 //! Actions per screen live in `browse.rs` and `screens.rs`.
 
 use super::keymap::{Action, Context, Key, KeyMap};
-use super::overlay::Overlay;
+use super::overlay::{help_update, HelpStep, Overlay};
 use super::related::Finder;
 use super::review::Reviews;
 use super::selection::Selection;
@@ -292,22 +292,12 @@ impl App {
     /// Help scrolls with the moving keys and closes with its own.
     fn on_help_action(&mut self, action: Action) -> bool {
         let page = self.list_height().max(1);
-        let last = self.help_len().saturating_sub(page);
-        let scroll = self.help_scroll();
-        let scroll = match action {
-            Action::Quit => return self.perform(Action::Quit),
-            Action::Cancel => return self.set_mode(Mode::Normal),
-            Action::MoveDown => scroll + 1,
-            Action::MoveUp => scroll.saturating_sub(1),
-            Action::PageDown => scroll + page,
-            Action::PageUp => scroll.saturating_sub(page),
-            Action::First => 0,
-            Action::Last => last,
-            _ => return false,
-        };
-        self.overlay = Some(Overlay::Help {
-            scroll: scroll.min(last),
-        });
+        match help_update(self.help_scroll(), action, page, self.help_len()) {
+            HelpStep::Scroll(scroll) => self.overlay = Some(Overlay::Help { scroll }),
+            HelpStep::Close => return self.set_mode(Mode::Normal),
+            HelpStep::Quit => return self.perform(Action::Quit),
+            HelpStep::Ignored => return false,
+        }
         true
     }
 

@@ -6,9 +6,9 @@
 use super::app::{App, Screen};
 use super::clipboard;
 use super::graph_state::GraphView;
+use super::note_editor::NoteEditor;
 use super::org_list::OrgList;
 use super::related;
-use super::review::NoteEditor;
 use crate::export::{self, Format, With};
 use crate::graph::Focus;
 use crate::i18n::t;

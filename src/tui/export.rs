@@ -5,7 +5,7 @@
 use super::app::{App, Mode};
 use super::effects::Effect;
 use super::keymap::Action;
-use crate::export::Format;
+use super::overlay::{export_update, ExportStep};
 use crate::i18n::t;
 use std::path::PathBuf;
 
@@ -20,19 +20,18 @@ impl App {
 
     /// A format writes the file; the notes are turned on or off.
     pub(super) fn on_export_action(&mut self, action: Action) -> bool {
-        let format = match action {
-            Action::ExportCsv => Format::Csv,
-            Action::ExportJson => Format::Json,
-            Action::ExportMarkdown => Format::Markdown,
-            Action::ToggleExportNotes => {
-                self.export_notes = !self.export_notes;
-                return true;
+        match export_update(action) {
+            ExportStep::Write(format) => {
+                self.ask(Effect::Export(format));
+                self.set_mode(Mode::Normal)
             }
-            Action::Cancel => return self.set_mode(Mode::Normal),
-            _ => return false,
-        };
-        self.ask(Effect::Export(format));
-        self.set_mode(Mode::Normal)
+            ExportStep::ToggleNotes => {
+                self.export_notes = !self.export_notes;
+                true
+            }
+            ExportStep::Cancel => self.set_mode(Mode::Normal),
+            ExportStep::Ignored => false,
+        }
     }
 }
 

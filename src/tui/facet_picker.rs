@@ -1,16 +1,20 @@
 //! The facet picker (`f`): first the facets with what each is set to, then
 //! one facet's values with their counts under the current filter; "active
 //! during" takes a year, month, date or range typed in. `F` clears all.
+//!
+//! The picker is a state of its own with its own update; it knows nothing
+//! of the browser, which counts the values it asks for and applies what it
+//! picks (`picker_glue.rs`).
 
-use super::app::{App, Mode};
-use super::keymap::{Action, Context, Key};
-use super::overlay::Overlay;
+use super::keymap::Action;
 use super::selection::Selection;
-use crate::facets::{Active, Facet};
-use crate::i18n::t;
+use crate::facets::Facet;
 
 /// The rows of the first stage: every facet, then "active during".
 pub const ACTIVE_ROW: usize = Facet::ALL.len();
+
+/// Rows the picker shows at most (its box is sized to the screen).
+const PAGE: usize = 12;
 
 pub enum Stage {
     /// Choosing a facet.
@@ -34,58 +38,53 @@ pub struct FacetPicker {
     facet_row: usize,
 }
 
-/// Rows the picker shows at most (its box is sized to the screen).
-const PAGE: usize = 12;
+/// What an action did in the picker, for the browser to act on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PickerStep {
+    /// Moved or edited: draw again.
+    Changed,
+    Ignored,
+    Close,
+    /// The values of this facet are wanted (with their counts).
+    WantValues(Facet),
+    /// The "active during" prompt is wanted.
+    WantActive,
+    /// This value, or any (None), for the facet.
+    Pick(Facet, Option<String>),
+    /// The "active during" text typed (empty: any time).
+    SetActive(String),
+}
 
-impl App {
-    pub(super) fn open_facets(&mut self) -> bool {
-        if self.is_loading() {
-            self.message = Some(t("facets wait until every project is in").into());
-            return true;
-        }
-        self.overlay = Some(Overlay::Facets(FacetPicker {
+impl Default for FacetPicker {
+    fn default() -> FacetPicker {
+        FacetPicker {
             stage: Stage::Facets,
             selection: Selection::default(),
             facet_row: 0,
-        }));
-        true
-    }
-
-    pub(super) fn clear_facets(&mut self) -> bool {
-        if self.facets.is_empty() {
-            return false;
         }
-        self.facets = Default::default();
-        self.message = Some(t("facets cleared").into());
-        self.refilter_keeping_selection();
-        true
     }
+}
 
-    pub(super) fn on_picker_action(&mut self, action: Action) -> bool {
-        let Some(picker) = self.picker() else {
-            return self.set_mode(Mode::Normal);
-        };
-        match picker.stage {
-            Stage::Facets => self.on_facet_row_action(action),
-            Stage::Values { .. } => self.on_value_action(action),
-            Stage::Active { .. } => self.on_active_action(action),
+impl FacetPicker {
+    pub fn update(&mut self, action: Action) -> PickerStep {
+        match self.stage {
+            Stage::Facets => self.on_facet_row(action),
+            Stage::Values { .. } => self.on_value(action),
+            Stage::Active { .. } => self.on_active(action),
         }
     }
 
-    /// A character typed in the picker: it narrows the values or writes the
-    /// period; on the list of facets it means what it means in the list
+    /// A character typed: it narrows the values or writes the period. On
+    /// the list of facets, `as_in_list` is what the key means in the list
     /// (`j`, `k`, `q`, `f` as the user bound them).
-    pub(super) fn type_in_picker(&mut self, key: Key, c: char) -> bool {
-        let Some(picker) = self.picker_open() else {
-            return false;
-        };
-        match &mut picker.stage {
-            Stage::Facets => match self.keys.action(Context::Normal, key) {
-                Some(Action::Quit | Action::Facets | Action::Back) => self.close_picker(),
+    pub fn type_char(&mut self, c: char, as_in_list: Option<Action>) -> PickerStep {
+        match &mut self.stage {
+            Stage::Facets => match as_in_list {
+                Some(Action::Quit | Action::Facets | Action::Back) => PickerStep::Close,
                 Some(a @ (Action::MoveDown | Action::MoveUp | Action::First | Action::Last)) => {
-                    self.on_facet_row_action(a)
+                    self.on_facet_row(a)
                 }
-                _ => false,
+                _ => PickerStep::Ignored,
             },
             Stage::Values { query, .. } => {
                 query.push(c);
@@ -93,34 +92,44 @@ impl App {
             }
             Stage::Active { text } => {
                 text.push(c);
-                true
+                PickerStep::Changed
             }
         }
     }
 
-    fn picker_mut(&mut self) -> &mut FacetPicker {
-        self.picker_open().expect("the picker is open")
+    /// The values asked for with `WantValues`, to choose from.
+    pub fn show_values(&mut self, facet: Facet, values: Vec<(String, usize)>) {
+        let shown = (0..values.len()).collect();
+        self.stage = Stage::Values {
+            facet,
+            values,
+            shown,
+            query: String::new(),
+        };
+        self.selection.reset();
     }
 
-    fn on_facet_row_action(&mut self, action: Action) -> bool {
-        let rows = ACTIVE_ROW + 1;
+    /// The prompt asked for with `WantActive`, with the period in force.
+    pub fn show_active(&mut self, text: String) {
+        self.stage = Stage::Active { text };
+    }
+
+    fn on_facet_row(&mut self, action: Action) -> PickerStep {
         match action {
-            Action::Cancel => self.close_picker(),
+            Action::Cancel => PickerStep::Close,
             Action::Confirm => {
-                let row = self.picker_mut().selection.index;
-                self.picker_mut().facet_row = row;
-                match Facet::ALL.get(row) {
-                    Some(facet) => self.show_values(*facet),
-                    None => self.show_active(),
+                self.facet_row = self.selection.index;
+                match Facet::ALL.get(self.facet_row) {
+                    Some(facet) => PickerStep::WantValues(*facet),
+                    None => PickerStep::WantActive,
                 }
-                true
             }
-            other => self.picker_move(other, rows),
+            other => self.step(other, ACTIVE_ROW + 1),
         }
     }
 
     /// Moving keys in a list of `len` rows.
-    fn picker_move(&mut self, action: Action, len: usize) -> bool {
+    fn step(&mut self, action: Action, len: usize) -> PickerStep {
         let page = PAGE as isize;
         let delta = match action {
             Action::MoveDown => 1,
@@ -129,75 +138,41 @@ impl App {
             Action::PageUp => -page,
             Action::First => -(len as isize),
             Action::Last => len as isize,
-            _ => return false,
+            _ => return PickerStep::Ignored,
         };
-        self.picker_step(delta, len)
+        match self.selection.move_by(delta, len, PAGE) {
+            true => PickerStep::Changed,
+            false => PickerStep::Ignored,
+        }
     }
 
-    fn picker_step(&mut self, delta: isize, len: usize) -> bool {
-        self.picker_mut().selection.move_by(delta, len, PAGE)
-    }
-
-    fn close_picker(&mut self) -> bool {
-        self.set_mode(Mode::Normal)
-    }
-
-    fn back_to_facets(&mut self) -> bool {
-        let picker = self.picker_mut();
-        picker.stage = Stage::Facets;
-        let row = picker.facet_row;
-        picker.selection.select(row, ACTIVE_ROW + 1, PAGE);
-        true
-    }
-
-    /// The facet's values with their counts among the fuzzy filter's
-    /// matches, under the other facets.
-    fn show_values(&mut self, facet: Facet) {
-        let matched: Vec<usize> = self
-            .catalogue
-            .filter(&self.query)
-            .into_iter()
-            .map(|m| m.index)
-            .collect();
-        let reviews = &self.reviews;
-        let notes = |key: &str| reviews.get(key);
-        let values = self
-            .catalogue
-            .facet_counts(facet, &matched, &self.facets, &notes);
-        let shown = (0..values.len()).collect();
-        let picker = self.picker_mut();
-        picker.stage = Stage::Values {
-            facet,
-            values,
-            shown,
-            query: String::new(),
-        };
-        picker.selection.reset();
-    }
-
-    fn show_active(&mut self) {
-        let text = self
-            .facets
-            .active
-            .as_ref()
-            .map_or(String::new(), |a| a.text.clone());
-        self.picker_mut().stage = Stage::Active { text };
+    fn back_to_facets(&mut self) -> PickerStep {
+        self.stage = Stage::Facets;
+        self.selection.select(self.facet_row, ACTIVE_ROW + 1, PAGE);
+        PickerStep::Changed
     }
 
     /// Choosing a value: moving keys move, typing narrows the values,
     /// Confirm picks (the first row, "any", clears the facet).
-    fn on_value_action(&mut self, action: Action) -> bool {
-        let Some(FacetPicker {
-            stage: Stage::Values { shown, query, .. },
-            ..
-        }) = self.picker_open()
+    fn on_value(&mut self, action: Action) -> PickerStep {
+        let Stage::Values {
+            facet,
+            values,
+            shown,
+            query,
+        } = &mut self.stage
         else {
-            return false;
+            return PickerStep::Ignored;
         };
-        let len = shown.len() + 1;
         match action {
             Action::Cancel => self.back_to_facets(),
-            Action::Confirm => self.pick_value(),
+            Action::Confirm => {
+                let chosen = match self.selection.index {
+                    0 => None,
+                    n => shown.get(n - 1).map(|&i| values[i].0.clone()),
+                };
+                PickerStep::Pick(*facet, chosen)
+            }
             Action::DeleteBack => {
                 query.pop();
                 self.narrow_values()
@@ -206,25 +181,23 @@ impl App {
                 query.clear();
                 self.narrow_values()
             }
-            other => self.picker_move(other, len),
+            other => {
+                let len = shown.len() + 1;
+                self.step(other, len)
+            }
         }
     }
 
     /// Values that start with the query first, then those containing it.
-    fn narrow_values(&mut self) -> bool {
-        let Some(FacetPicker {
-            stage:
-                Stage::Values {
-                    shown,
-                    query,
-                    values,
-                    ..
-                },
-            selection,
+    fn narrow_values(&mut self) -> PickerStep {
+        let Stage::Values {
+            values,
+            shown,
+            query,
             ..
-        }) = self.picker_open()
+        } = &mut self.stage
         else {
-            return false;
+            return PickerStep::Ignored;
         };
         let wanted = query.to_lowercase();
         let lower: Vec<String> = values.iter().map(|(v, _)| v.to_lowercase()).collect();
@@ -232,67 +205,69 @@ impl App {
             .filter(|&i| lower[i].contains(&wanted))
             .collect();
         shown.sort_by_key(|&i| !lower[i].starts_with(&wanted));
-        selection.reset();
-        true
+        self.selection.reset();
+        PickerStep::Changed
     }
 
-    fn pick_value(&mut self) -> bool {
-        let Some(FacetPicker {
-            stage:
-                Stage::Values {
-                    facet,
-                    values,
-                    shown,
-                    ..
-                },
-            selection,
-            ..
-        }) = self.picker()
-        else {
-            return false;
-        };
-        let facet = *facet;
-        let chosen = match selection.index {
-            0 => None,
-            n => shown.get(n - 1).map(|&i| values[i].0.clone()),
-        };
-        match chosen {
-            Some(value) => self.facets.chosen.insert(facet, value),
-            None => self.facets.chosen.remove(&facet),
-        };
-        self.refilter_keeping_selection();
-        self.close_picker()
-    }
-
-    fn on_active_action(&mut self, action: Action) -> bool {
-        let Some(FacetPicker {
-            stage: Stage::Active { text },
-            ..
-        }) = self.picker_open()
-        else {
-            return false;
+    fn on_active(&mut self, action: Action) -> PickerStep {
+        let Stage::Active { text } = &mut self.stage else {
+            return PickerStep::Ignored;
         };
         match action {
             Action::Cancel => return self.back_to_facets(),
+            Action::Confirm => return PickerStep::SetActive(text.trim().to_string()),
             Action::DeleteBack => {
                 text.pop();
             }
             Action::ClearText => text.clear(),
-            Action::Confirm if text.trim().is_empty() => {
-                self.facets.active = None;
-                self.refilter_keeping_selection();
-                return self.close_picker();
-            }
-            Action::Confirm => match Active::parse(text) {
-                Ok(active) => {
-                    self.facets.active = Some(active);
-                    self.refilter_keeping_selection();
-                    return self.close_picker();
-                }
-                Err(e) => self.message = Some(e),
-            },
-            _ => return false,
+            _ => return PickerStep::Ignored,
         }
-        true
+        PickerStep::Changed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_picker_walks_to_a_value_and_picks_it() {
+        let mut picker = FacetPicker::default();
+        assert_eq!(picker.update(Action::Last), PickerStep::Changed);
+        assert_eq!(picker.selection.index, ACTIVE_ROW);
+        picker.update(Action::First);
+        assert_eq!(
+            picker.update(Action::Confirm),
+            PickerStep::WantValues(Facet::ALL[0])
+        );
+        let values = vec![
+            ("Västsverige".to_string(), 4),
+            ("Sydsverige".to_string(), 1),
+        ];
+        picker.show_values(Facet::ALL[0], values);
+        picker.type_char('s', None);
+        picker.type_char('y', None);
+        picker.update(Action::MoveDown);
+        let picked = PickerStep::Pick(Facet::ALL[0], Some("Sydsverige".into()));
+        assert_eq!(picker.update(Action::Confirm), picked);
+        assert_eq!(
+            picker.update(Action::Cancel),
+            PickerStep::Changed,
+            "back to the facets"
+        );
+        assert!(matches!(picker.stage, Stage::Facets));
+    }
+
+    #[test]
+    fn the_period_is_typed_and_handed_over() {
+        let mut picker = FacetPicker::default();
+        picker.show_active(String::new());
+        for c in "2016-03".chars() {
+            picker.type_char(c, None);
+        }
+        assert_eq!(
+            picker.update(Action::Confirm),
+            PickerStep::SetActive("2016-03".into())
+        );
     }
 }

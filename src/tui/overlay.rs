@@ -4,8 +4,56 @@
 
 use super::app::Mode;
 use super::facet_picker::FacetPicker;
-use super::review::NoteEditor;
+use super::keymap::Action;
+use super::note_editor::NoteEditor;
 use super::state::State;
+use crate::export::Format;
+
+/// What an action does in help, for the browser to act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpStep {
+    Scroll(usize),
+    Close,
+    Quit,
+    Ignored,
+}
+
+/// Help's update: scrolling `scroll` over `len` rows, `page` at a time.
+pub fn help_update(scroll: usize, action: Action, page: usize, len: usize) -> HelpStep {
+    let last = len.saturating_sub(page);
+    let to = match action {
+        Action::Quit => return HelpStep::Quit,
+        Action::Cancel => return HelpStep::Close,
+        Action::MoveDown => scroll + 1,
+        Action::MoveUp => scroll.saturating_sub(1),
+        Action::PageDown => scroll + page,
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::First => 0,
+        Action::Last => last,
+        _ => return HelpStep::Ignored,
+    };
+    HelpStep::Scroll(to.min(last))
+}
+
+/// What an action does in the export prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportStep {
+    Write(Format),
+    ToggleNotes,
+    Cancel,
+    Ignored,
+}
+
+pub fn export_update(action: Action) -> ExportStep {
+    match action {
+        Action::ExportCsv => ExportStep::Write(Format::Csv),
+        Action::ExportJson => ExportStep::Write(Format::Json),
+        Action::ExportMarkdown => ExportStep::Write(Format::Markdown),
+        Action::ToggleExportNotes => ExportStep::ToggleNotes,
+        Action::Cancel => ExportStep::Cancel,
+        _ => ExportStep::Ignored,
+    }
+}
 
 pub enum Overlay {
     Help { scroll: usize },
@@ -88,5 +136,39 @@ impl State {
                 None
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn help_scrolls_within_its_rows_and_closes() {
+        assert_eq!(
+            help_update(0, Action::PageDown, 10, 45),
+            HelpStep::Scroll(10)
+        );
+        assert_eq!(
+            help_update(30, Action::PageDown, 10, 45),
+            HelpStep::Scroll(35)
+        );
+        assert_eq!(help_update(3, Action::Last, 10, 45), HelpStep::Scroll(35));
+        assert_eq!(help_update(3, Action::First, 10, 45), HelpStep::Scroll(0));
+        assert_eq!(help_update(3, Action::Cancel, 10, 45), HelpStep::Close);
+        assert_eq!(help_update(3, Action::Sort, 10, 45), HelpStep::Ignored);
+    }
+
+    #[test]
+    fn the_export_prompt_names_a_format_or_a_toggle() {
+        assert_eq!(
+            export_update(Action::ExportJson),
+            ExportStep::Write(Format::Json)
+        );
+        assert_eq!(
+            export_update(Action::ToggleExportNotes),
+            ExportStep::ToggleNotes
+        );
+        assert_eq!(export_update(Action::MoveDown), ExportStep::Ignored);
     }
 }

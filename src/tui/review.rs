@@ -5,6 +5,7 @@
 use super::app::{App, Mode};
 use super::effects::{Effect, Mark};
 use super::keymap::Action;
+use super::note_editor::{NoteEditor, NoteStep};
 use super::overlay::Overlay;
 use crate::i18n::t;
 use crate::model::Annotation;
@@ -98,17 +99,6 @@ impl Reviews {
     }
 }
 
-/// A note being written.
-pub struct NoteEditor {
-    pub key: String,
-    pub name: Option<String>,
-    pub text: String,
-    /// The note when the editor opened.
-    pub(super) original: String,
-    /// Why the last save failed: the text stays here until it is saved.
-    pub problem: Option<String>,
-}
-
 impl App {
     /// The key and name of the selected project.
     fn selected_project(&self) -> Option<(String, Option<String>)> {
@@ -140,42 +130,30 @@ impl App {
             return false;
         };
         let text = self.reviews.current_note(&key);
-        self.overlay = Some(Overlay::Note(NoteEditor {
-            key,
-            name,
-            original: text.clone(),
-            text,
-            problem: None,
-        }));
+        self.overlay = Some(Overlay::Note(NoteEditor::new(key, name, text)));
         true
     }
 
-    /// Writing a note: Confirm saves, NewLine starts a line, Cancel leaves
-    /// it as it was.
+    /// Writing a note: the editor edits, and says when to save or cancel.
     pub(super) fn on_note_action(&mut self, action: Action) -> bool {
         let Some(editor) = self.note_editor_open() else {
             return self.set_mode(Mode::Normal);
         };
-        match action {
-            Action::Cancel => {
+        match editor.update(action) {
+            NoteStep::Edited => true,
+            NoteStep::Ignored => false,
+            NoteStep::Save => self.save_note(),
+            NoteStep::Cancel => {
                 self.message = Some(t("note not changed").into());
-                return self.set_mode(Mode::Normal);
+                self.set_mode(Mode::Normal)
             }
-            Action::NewLine => editor.text.push('\n'),
-            Action::Confirm => return self.save_note(),
-            Action::DeleteBack => {
-                editor.text.pop();
-            }
-            Action::ClearText => editor.text.clear(),
-            _ => return false,
         }
-        true
     }
 
     pub(super) fn type_in_note(&mut self, c: char) -> bool {
         match self.note_editor_open() {
             Some(editor) => {
-                editor.text.push(c);
+                editor.type_char(c);
                 true
             }
             None => false,

@@ -1,0 +1,120 @@
+//! The browser around the facet picker: opening it, counting the values
+//! it asks for, and applying what it picks.
+
+use super::app::{App, Mode};
+use super::facet_picker::{FacetPicker, PickerStep};
+use super::keymap::{Action, Context, Key};
+use super::overlay::Overlay;
+use crate::facets::{Active, Facet};
+use crate::i18n::t;
+
+impl App {
+    pub(super) fn open_facets(&mut self) -> bool {
+        if self.is_loading() {
+            self.message = Some(t("facets wait until every project is in").into());
+            return true;
+        }
+        self.overlay = Some(Overlay::Facets(FacetPicker::default()));
+        true
+    }
+
+    pub(super) fn clear_facets(&mut self) -> bool {
+        if self.facets.is_empty() {
+            return false;
+        }
+        self.facets = Default::default();
+        self.message = Some(t("facets cleared").into());
+        self.refilter_keeping_selection();
+        true
+    }
+
+    pub(super) fn on_picker_action(&mut self, action: Action) -> bool {
+        match self.picker_open() {
+            Some(picker) => {
+                let step = picker.update(action);
+                self.picker_step(step)
+            }
+            None => self.set_mode(Mode::Normal),
+        }
+    }
+
+    pub(super) fn type_in_picker(&mut self, key: Key, c: char) -> bool {
+        let as_in_list = self.keys.action(Context::Normal, key);
+        match self.picker_open() {
+            Some(picker) => {
+                let step = picker.type_char(c, as_in_list);
+                self.picker_step(step)
+            }
+            None => false,
+        }
+    }
+
+    /// Does what the picker asked for.
+    fn picker_step(&mut self, step: PickerStep) -> bool {
+        match step {
+            PickerStep::Changed => true,
+            PickerStep::Ignored => false,
+            PickerStep::Close => self.set_mode(Mode::Normal),
+            PickerStep::WantValues(facet) => {
+                let values = self.facet_values(facet);
+                if let Some(picker) = self.picker_open() {
+                    picker.show_values(facet, values);
+                }
+                true
+            }
+            PickerStep::WantActive => {
+                let text = self
+                    .facets
+                    .active
+                    .as_ref()
+                    .map_or(String::new(), |a| a.text.clone());
+                if let Some(picker) = self.picker_open() {
+                    picker.show_active(text);
+                }
+                true
+            }
+            PickerStep::Pick(facet, value) => {
+                match value {
+                    Some(value) => self.facets.chosen.insert(facet, value),
+                    None => self.facets.chosen.remove(&facet),
+                };
+                self.refilter_keeping_selection();
+                self.set_mode(Mode::Normal)
+            }
+            PickerStep::SetActive(text) => self.set_active(&text),
+        }
+    }
+
+    /// The facet's values with their counts among the fuzzy filter's
+    /// matches, under the other facets.
+    fn facet_values(&self, facet: Facet) -> Vec<(String, usize)> {
+        let matched: Vec<usize> = self
+            .catalogue
+            .filter(&self.query)
+            .into_iter()
+            .map(|m| m.index)
+            .collect();
+        let reviews = &self.reviews;
+        let notes = |key: &str| reviews.get(key);
+        self.catalogue
+            .facet_counts(facet, &matched, &self.facets, &notes)
+    }
+
+    /// "Active during" from what was typed; a mistake is said and the
+    /// prompt stays.
+    fn set_active(&mut self, text: &str) -> bool {
+        let active = match text {
+            "" => None,
+            text => match Active::parse(text) {
+                Ok(active) => Some(active),
+                Err(e) => {
+                    self.message = Some(e);
+                    return true;
+                }
+            },
+        };
+        self.facets.active = active;
+        self.refilter_keeping_selection();
+        self.set_mode(Mode::Normal)
+    }
+}
