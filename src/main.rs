@@ -19,7 +19,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("esf: {}", esf_browser::sanitize::line(&format!("{err:#}")));
+            esf_browser::say!("esf: {}", esf_browser::sanitize::line(&format!("{err:#}")));
             ExitCode::FAILURE
         }
     }

@@ -832,3 +832,25 @@ fn a_link_given_by_name_is_followed() {
     let listed = stdout(&run(esf(&db).arg("list")));
     assert!(listed.contains("2015/66666"), "{listed}");
 }
+
+#[test]
+fn a_closed_standard_error_never_makes_a_command_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = imported(dir.path());
+    for args in [
+        &["list", "--filter", "qqqqzzzz"][..],
+        &["show", "2099/00000"],
+        &["import", "/nonexistent"],
+        &["notes"],
+    ] {
+        let mut child = esf(&db)
+            .args(args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stderr.take()); // nobody reads what it says
+        let status = child.wait().unwrap();
+        assert_ne!(status.code(), Some(101), "{args:?} panicked");
+    }
+}

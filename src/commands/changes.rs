@@ -51,7 +51,7 @@ pub fn run(ctx: &Context, mark_seen: bool, json: bool) -> anyhow::Result<ExitCod
         return Ok(ExitCode::SUCCESS);
     }
     if unseen.changes.is_empty() {
-        eprintln!("esf: {}", t("nothing new since you last looked"));
+        crate::say!("esf: {}", t("nothing new since you last looked"));
         return Ok(ExitCode::SUCCESS);
     }
     let headers = ["CHANGE", "ID", "NAME"].map(t);

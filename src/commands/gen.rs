@@ -38,7 +38,7 @@ fn write_documents(pool: &Pool, count: usize, dir: &Path, seed: u64) -> anyhow::
             .into_iter()
             .try_for_each(|h| h.join().expect("a generator thread"))
     })?;
-    eprintln!("esf: wrote {count} documents under {}", dir.display());
+    crate::say!("esf: wrote {count} documents under {}", dir.display());
     Ok(())
 }
 
@@ -50,6 +50,6 @@ fn fill_cache(ctx: &Context, pool: &Pool, count: usize, seed: u64) -> anyhow::Re
         (name, p.format, gen::to_record(&p))
     });
     let projects = store.bulk_load(records, &mut |_| {})?;
-    eprintln!("esf: the cache now holds {projects} projects");
+    crate::say!("esf: the cache now holds {projects} projects");
     Ok(())
 }

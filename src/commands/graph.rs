@@ -77,7 +77,7 @@ fn not_found(store: &Store, id: &str) -> anyhow::Result<ExitCode> {
     } else {
         format!("; did you mean {}?", close.join(", "))
     };
-    eprintln!(
+    crate::say!(
         "esf: no project or organisation \"{}\"{}",
         sanitize::line(id),
         sanitize::line(&hint)
@@ -153,7 +153,7 @@ pub fn related(
         return Ok(ExitCode::SUCCESS);
     }
     if found.is_empty() {
-        eprintln!(
+        crate::say!(
             "esf: no project shares an organisation with {}",
             sanitize::line(&key)
         );

@@ -56,7 +56,7 @@ pub fn run(ctx: &Context, how: ImportArgs) -> anyhow::Result<ExitCode> {
         other => other?,
     };
     if replace && !how.json {
-        eprintln!("esf: the bundled sample corpus was replaced by your documents");
+        crate::say!("esf: the bundled sample corpus was replaced by your documents");
     }
     if how.json {
         print_json(&report)?;
@@ -110,10 +110,10 @@ fn nothing_imported(report: &ImportReport, json: bool) -> anyhow::Result<ExitCod
     } else {
         for s in &report.skipped_files {
             let (path, reason) = (sanitize::line(&s.path), sanitize::line(&s.reason));
-            eprintln!("esf: skipped {path}: {reason}");
+            crate::say!("esf: skipped {path}: {reason}");
         }
     }
-    eprintln!("esf: none of the files could be imported; nothing was changed");
+    crate::say!("esf: none of the files could be imported; nothing was changed");
     Ok(ExitCode::FAILURE)
 }
 
@@ -140,7 +140,7 @@ fn import_lock(db: &Path) -> anyhow::Result<Option<File>> {
     match file.try_lock() {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => {
-            eprintln!(
+            crate::say!(
                 "esf: another import into {} is running; waiting for it to finish",
                 sanitize::line(&db.display().to_string())
             );

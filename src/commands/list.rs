@@ -154,7 +154,7 @@ pub fn run(
             what.push(query.facets.describe());
         }
         let what = what.join(&format!(" {} ", t("with")));
-        eprintln!("esf: {} {}", t("no project matches"), sanitize::line(&what));
+        crate::say!("esf: {} {}", t("no project matches"), sanitize::line(&what));
         return Ok(ExitCode::SUCCESS);
     }
     let headers = ["ID", "NAME", "OWNER", "REGION", "PERIOD"].map(t);
@@ -224,7 +224,7 @@ pub fn search(ctx: &Context, words: &str, limit: usize, json: bool) -> anyhow::R
         return Ok(ExitCode::SUCCESS);
     }
     if hits.is_empty() {
-        eprintln!("esf: no project contains \"{}\"", sanitize::line(words));
+        crate::say!("esf: no project contains \"{}\"", sanitize::line(words));
     }
     let mut out = String::new();
     for hit in &hits {

@@ -73,7 +73,7 @@ impl Context {
             .with_context(|| format!("cannot open the cache {shown}"))?;
         let (store, notice) = opened;
         if let Some(notice) = notice {
-            eprintln!("esf: {}", crate::sanitize::line(&notice));
+            crate::say!("esf: {}", crate::sanitize::line(&notice));
         }
         Ok(store)
     }
@@ -83,7 +83,7 @@ impl Context {
     pub fn open_for_reading(&self) -> anyhow::Result<Store> {
         let (store, notice) = self.open_with_sample()?;
         if let Some(notice) = notice {
-            eprintln!("esf: {notice}");
+            crate::say!("esf: {notice}");
         }
         Ok(store)
     }

@@ -89,7 +89,7 @@ fn show_note(ctx: &Context, id: &str) -> anyhow::Result<ExitCode> {
     let (key, _) = target(&store, &notes, id)?;
     match notes.get(&key)?.filter(|a| !a.note.is_empty()) {
         Some(a) => print_text(&format!("{}\n", sanitize::text(&a.note)))?,
-        None => eprintln!("esf: {} {}", t("no note for"), sanitize::line(&key)),
+        None => crate::say!("esf: {} {}", t("no note for"), sanitize::line(&key)),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -133,7 +133,7 @@ pub fn list(ctx: &Context, output: Output) -> anyhow::Result<ExitCode> {
     match output {
         Output::Json => print_data(&(crate::safe_json::to_string(&exported) + "\n"))?,
         Output::Markdown => print_data(&notes_file::to_markdown(&exported))?,
-        Output::Text if exported.is_empty() => eprintln!("esf: {}", t("no notes yet")),
+        Output::Text if exported.is_empty() => crate::say!("esf: {}", t("no notes yet")),
         Output::Text => print_text(&table(&exported).render(terminal_width(), styled()))?,
     }
     Ok(ExitCode::SUCCESS)

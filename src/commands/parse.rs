@@ -18,7 +18,7 @@ pub fn run(paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
             Found::Unlistable(path, reason) => {
                 unreadable += 1;
                 let source = path.to_string_lossy();
-                eprintln!(
+                crate::say!(
                     "esf: cannot read {}: {reason}",
                     crate::sanitize::line(&source)
                 );
@@ -34,7 +34,7 @@ pub fn run(paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
             Err(err) => {
                 unreadable += 1;
                 let source = path.to_string_lossy();
-                eprintln!(
+                crate::say!(
                     "esf: cannot read {}: {}",
                     crate::sanitize::line(&source),
                     err

@@ -15,7 +15,7 @@ pub fn run(ctx: &Context, id: &str, json: bool) -> anyhow::Result<ExitCode> {
         Ok(p) => p,
         Err(StoreError::NotFound(_)) => {
             let cat = Catalogue::load_with(&store, false)?;
-            eprintln!("esf: {}", sanitize::line(&not_found(&cat, id)));
+            crate::say!("esf: {}", sanitize::line(&not_found(&cat, id)));
             return Ok(ExitCode::FAILURE);
         }
         Err(e) => return Err(e.into()),

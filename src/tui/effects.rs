@@ -83,7 +83,9 @@ impl App {
                     .reviews
                     .mark_seen(&cache, &change.key, change.import_id)
                 {
+                    // Not written: the mark stays, to be marked seen later.
                     self.message = Some(e);
+                    self.changes.insert(change.key.clone(), change);
                 }
             }
             Effect::Copy { text, what } => {
