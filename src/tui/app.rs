@@ -7,7 +7,7 @@ use super::overlay::{help_update, HelpStep, Overlay};
 use super::related::Finder;
 use super::review::Reviews;
 use super::selection::Selection;
-pub use super::state::State;
+pub use super::state::{Exit, ListKind, Mode, Pane, Screen, State};
 use super::theme::Theme;
 use super::view;
 use crate::catalogue::{Catalogue, SortKey};
@@ -16,51 +16,6 @@ use crate::store::Store;
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::symbols::Marker;
 use std::sync::mpsc::Receiver;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    Normal,
-    Filtering,
-    Help,
-    /// Writing the selected project's note.
-    Note,
-    /// Choosing facets.
-    Facets,
-    /// Choosing an export format.
-    Export,
-}
-
-/// What fills the screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    /// The project list and the detail pane.
-    Browse,
-    /// The partner graph around a project or an organisation.
-    Graph,
-    /// Every organisation.
-    Organisations,
-    /// Charts of the filtered projects.
-    Stats,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    List,
-    Detail,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ListKind {
-    Projects,
-    Unclassified,
-}
-
-/// How the browser ends: the process exit status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Exit {
-    Quit,
-    Interrupted,
-}
 
 /// The browser: its state, the cache it reads and the workers that read
 /// for it. Everything the views draw is in [`State`].

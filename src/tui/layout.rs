@@ -1,8 +1,8 @@
 //! Where each pane goes for a terminal size: side by side when wide,
 //! one pane at a time when narrow, a note when too small.
 
-use super::app::{Mode, Pane, Screen};
 use super::state::State;
+use super::state::{Mode, Pane, Screen};
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
 /// Narrower than this, list and detail take turns.

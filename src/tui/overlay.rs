@@ -2,10 +2,10 @@
 //! the note editor, the facet picker, the export prompt. One enum, so an
 //! overlay and its state can never disagree.
 
-use super::app::Mode;
 use super::facet_picker::FacetPicker;
 use super::keymap::Action;
 use super::note_editor::NoteEditor;
+use super::state::Mode;
 use super::state::State;
 use crate::export::Format;
 

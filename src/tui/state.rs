@@ -1,7 +1,6 @@
 //! The browser's state: everything the views draw from, apart from the
 //! cache and the workers (see `App`). Drawing only reads it.
 
-use super::app::{Exit, ListKind, Mode, Pane, Screen};
 use super::graph_state::GraphView;
 use super::keymap::Context;
 use super::keymap::KeyMap;
@@ -18,6 +17,51 @@ use crate::graph::Related;
 use crate::model::{StoredProject, UnclassifiedDoc};
 use ratatui::symbols::Marker;
 use strum::IntoEnumIterator;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Normal,
+    Filtering,
+    Help,
+    /// Writing the selected project's note.
+    Note,
+    /// Choosing facets.
+    Facets,
+    /// Choosing an export format.
+    Export,
+}
+
+/// What fills the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// The project list and the detail pane.
+    Browse,
+    /// The partner graph around a project or an organisation.
+    Graph,
+    /// Every organisation.
+    Organisations,
+    /// Charts of the filtered projects.
+    Stats,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    List,
+    Detail,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    Projects,
+    Unclassified,
+}
+
+/// How the browser ends: the process exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    Quit,
+    Interrupted,
+}
 
 pub struct State {
     pub catalogue: Catalogue,

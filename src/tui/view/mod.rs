@@ -14,8 +14,8 @@ mod status;
 
 pub use detail::{build_detail, build_unclassified};
 
-use super::app::{Mode, Screen};
 use super::state::State;
+use super::state::{Mode, Screen};
 use super::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};

@@ -4,9 +4,9 @@
 use crate::format::MISSING;
 use crate::i18n::t;
 use crate::sanitize;
-use crate::tui::app::{ListKind, Mode, Pane, Screen};
 use crate::tui::keymap::Action;
 use crate::tui::state::State;
+use crate::tui::state::{ListKind, Mode, Pane, Screen};
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
