@@ -2,19 +2,13 @@
 //! from the documents: who names whom, in which role.
 
 use esf_browser::graph::{ego_of_org, ego_of_project, related, to_dot, to_json, Role};
-use esf_browser::import::{ImportOptions, Input};
+mod common;
+
+use esf_browser::import::Input;
 use esf_browser::store::Store;
 
 fn sample() -> Store {
-    let mut store = Store::in_memory().unwrap();
-    esf_browser::import::import(
-        &mut store,
-        &Input::sample(),
-        &ImportOptions::default(),
-        &mut |_, _| {},
-    )
-    .unwrap();
-    store
+    common::store_of(&Input::sample())
 }
 
 fn key_named(store: &Store, name: &str, owner_part: &str) -> String {

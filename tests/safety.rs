@@ -696,10 +696,15 @@ fn a_note_that_cannot_be_saved_stays_in_the_editor_with_the_reason() {
 }
 
 fn start_as_nobody(db: &Path) -> common::pty::Session {
-    let pair = common::pty::terminal_80x24();
     let mut cmd = portable_pty::CommandBuilder::new("setpriv");
     cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
     cmd.arg(env!("CARGO_BIN_EXE_esf"));
+    start_in_pty(cmd, db)
+}
+
+/// `cmd` (the browser) in a pseudo-terminal of 80×24 over the cache `db`.
+fn start_in_pty(mut cmd: portable_pty::CommandBuilder, db: &Path) -> common::pty::Session {
+    let pair = common::pty::terminal_80x24();
     cmd.env("ESF_LANG", "en");
     cmd.env("ESF_DB", db);
     cmd.env("ESF_NOTES", db.with_file_name("notes.sqlite"));
@@ -715,6 +720,41 @@ fn start_as_nobody(db: &Path) -> common::pty::Session {
         master: pair.master,
         slave: pair.slave,
     }
+}
+
+#[test]
+fn a_browser_export_with_notes_is_readable_by_its_owner_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = imported(dir.path());
+    assert!(run(esf(&db).args(["note", "2015/00730", "private"]))
+        .status
+        .success());
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    // SAFETY: umask only sets this process's mask (022, a server's usual).
+    unsafe { libc::umask(0o022) };
+    let mut cmd = portable_pty::CommandBuilder::new(env!("CARGO_BIN_EXE_esf"));
+    cmd.cwd(&out);
+    let mut s = start_in_pty(cmd, &db);
+    s.screen.wait_for("5/5 projects"); // every project in: exports wait for that
+    use std::io::Write;
+    s.keys.write_all(b"e").unwrap();
+    s.screen.wait_for("notes: off");
+    s.keys.write_all(b"n").unwrap();
+    s.screen.wait_for("notes: on");
+    s.keys.write_all(b"c").unwrap();
+    s.screen.wait_for("wrote 5 projects");
+    s.keys.write_all(b"q").unwrap();
+    common::pty::wait_exit(&mut *s.child);
+    let files: Vec<PathBuf> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(std::fs::read_to_string(&files[0])
+        .unwrap()
+        .contains("private"));
+    assert_eq!(mode(&files[0]), 0o600, "it holds notes");
 }
 
 // ------------------------------------------------------------ availability

@@ -6,8 +6,8 @@ mod common;
 
 use common::{ctrl, key, type_text};
 use crossterm::event::KeyCode;
-use esf_browser::import::{import, ImportOptions, Input};
-use esf_browser::store::{Notes, Store};
+use esf_browser::import::Input;
+use esf_browser::store::Notes;
 use esf_browser::tui::app::{App, Mode};
 use esf_browser::tui::facet_picker::ACTIVE_ROW;
 use esf_browser::tui::keymap::{Action, Context, Key, KeyMap};
@@ -19,15 +19,7 @@ fn app_with(rebind: &[(Context, Action, &str)]) -> App {
     for (context, action, key) in rebind {
         keys.bind(*context, *action, &[Key::parse(key).unwrap()]);
     }
-    let mut store = Store::in_memory().unwrap();
-    import(
-        &mut store,
-        &Input::sample(),
-        &ImportOptions::default(),
-        &mut |_, _| {},
-    )
-    .unwrap();
-    let mut app = App::new(store, keys).unwrap();
+    let mut app = App::new(common::store_of(&Input::sample()), keys).unwrap();
     app.reviews = Reviews::over(Notes::in_memory().unwrap());
     app.handle(crossterm::event::Event::Resize(80, 24));
     app

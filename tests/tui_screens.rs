@@ -5,7 +5,7 @@ mod common;
 
 use common::{app_over, draw, key, sample_app, screen, type_text};
 use crossterm::event::KeyCode;
-use esf_browser::import::{ImportOptions, Input};
+use esf_browser::import::Input;
 use esf_browser::store::Store;
 use esf_browser::tui::app::App;
 use ratatui::style::Modifier;
@@ -80,15 +80,7 @@ fn control_characters_from_documents_never_reach_a_cell() {
     let evil = "1/2 - Ondska\n\nDiarienummer:\n1/2\nNamn:\nOnd\u{1b}]0;pwned\u{7}\u{202e}skap\nRegion:\nStockholm\nProjektägare:\nX\u{9b}31m\nProjektperiod:\n2020-01-01 - 2021-01-01\n\nText med\tflik och \u{1b}[2J rensning.\n";
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("evil.txt"), evil).unwrap();
-    let mut store = Store::in_memory().unwrap();
-    let inputs = Input::from_paths(&[dir.path().to_path_buf()]);
-    esf_browser::import::import(
-        &mut store,
-        &inputs,
-        &ImportOptions::default(),
-        &mut |_, _| {},
-    )
-    .unwrap();
+    let store = common::store_of(&Input::from_paths(&[dir.path().to_path_buf()]));
     for (w, h) in [(80, 24), (120, 40)] {
         let mut app = app_over(store_copy(&store, dir.path()), w, h);
         for step in [None, Some(KeyCode::Enter)] {
@@ -111,16 +103,7 @@ fn control_characters_from_documents_never_reach_a_cell() {
 
 /// A fresh in-memory store with the same documents (a Store is not Clone).
 fn store_copy(_: &Store, dir: &std::path::Path) -> Store {
-    let mut store = Store::in_memory().unwrap();
-    let inputs = Input::from_paths(&[dir.to_path_buf()]);
-    esf_browser::import::import(
-        &mut store,
-        &inputs,
-        &ImportOptions::default(),
-        &mut |_, _| {},
-    )
-    .unwrap();
-    store
+    common::store_of(&Input::from_paths(&[dir.to_path_buf()]))
 }
 
 #[test]

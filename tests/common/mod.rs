@@ -25,17 +25,22 @@ pub fn esf_over(db: &std::path::Path, notes: &std::path::Path) -> std::process::
     cmd
 }
 
-/// The browser over an in-memory cache holding the sample corpus.
-pub fn sample_app(width: u16, height: u16) -> App {
+/// An in-memory cache holding these inputs.
+pub fn store_of(inputs: &[Input]) -> Store {
     let mut store = Store::in_memory().unwrap();
     esf_browser::import::import(
         &mut store,
-        &Input::sample(),
+        inputs,
         &ImportOptions::default(),
         &mut |_, _| {},
     )
     .unwrap();
-    app_over(store, width, height)
+    store
+}
+
+/// The browser over an in-memory cache holding the sample corpus.
+pub fn sample_app(width: u16, height: u16) -> App {
+    app_over(store_of(&Input::sample()), width, height)
 }
 
 pub fn app_over(store: Store, width: u16, height: u16) -> App {
