@@ -31,12 +31,12 @@ pub fn run(ctx: &Context, how: ImportArgs) -> anyhow::Result<ExitCode> {
     // The sample corpus only stood in for the user's own documents.
     let replace = recorded == [sources::SAMPLE] && !how.rebuild;
     let (inputs, list) = if how.rebuild {
-        let list = with_added(&recorded, &named);
+        let list = sources::with_added(&recorded, &named);
         (inputs_of(&list, links), list)
     } else if replace {
         (given, named)
     } else {
-        (given, with_added(&recorded, &named))
+        (given, sources::with_added(&recorded, &named))
     };
     let options = ImportOptions {
         prune: how.prune,
@@ -91,16 +91,6 @@ fn check_given(paths: &[PathBuf], given: &[Input]) -> anyhow::Result<()> {
         }
     }
     Ok(())
-}
-
-fn with_added(list: &[String], more: &[String]) -> Vec<String> {
-    let mut all = list.to_vec();
-    for source in more {
-        if !all.contains(source) {
-            all.push(source.clone());
-        }
-    }
-    all
 }
 
 /// Every file was skipped: they are named, and the cache is as it was.

@@ -48,9 +48,9 @@ pub fn is_list(db: &Path) -> bool {
     lines.peek().is_some() && lines.all(|l| l.starts_with('/') || l.starts_with(SAMPLE))
 }
 
-/// The list with `new` added to what is recorded (in order, once each).
-pub fn with_added(db: &Path, new: &[String]) -> Vec<String> {
-    let mut all = read(db);
+/// `list` with `new` added (in order, once each).
+pub fn with_added(list: &[String], new: &[String]) -> Vec<String> {
+    let mut all = list.to_vec();
     for source in new {
         if !all.contains(source) {
             all.push(source.clone());
@@ -94,10 +94,12 @@ impl Pending {
 
 /// Adds sources to the list at once (outside an import).
 pub fn record(db: &Path, new: &[String]) -> std::io::Result<()> {
-    if read(db).len() == with_added(db, new).len() && list_path(db).exists() {
+    let recorded = read(db);
+    let all = with_added(&recorded, new);
+    if all.len() == recorded.len() && list_path(db).exists() {
         return Ok(());
     }
-    prepare(db, &with_added(db, new))?.put_in_place()
+    prepare(db, &all)?.put_in_place()
 }
 
 /// The form a path is recorded in: absolute, so the list works from any
