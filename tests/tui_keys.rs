@@ -29,9 +29,9 @@ fn app_with(rebind: &[(Context, Action, &str)]) -> App {
 fn a_rebound_key_moves_in_the_list_and_the_old_one_is_free() {
     let mut app = app_with(&[(Context::Normal, Action::MoveDown, "Ctrl-n")]);
     app.handle(ctrl('n'));
-    assert_eq!(app.selection.index, 1);
+    assert_eq!(app.list.selection.index, 1);
     app.handle(key(KeyCode::Char('j')));
-    assert_eq!(app.selection.index, 1, "j is no longer move_down");
+    assert_eq!(app.list.selection.index, 1, "j is no longer move_down");
 }
 
 #[test]
@@ -42,11 +42,11 @@ fn a_rebound_key_works_in_the_search_box_and_letters_still_type() {
     ]);
     app.handle(key(KeyCode::Char('/')));
     type_text(&mut app, "jn");
-    assert_eq!(app.query, "jn", "printable keys type");
+    assert_eq!(app.list.query, "jn", "printable keys type");
     app.handle(key(KeyCode::Backspace));
     app.handle(key(KeyCode::Backspace));
     app.handle(ctrl('n'));
-    assert_eq!(app.selection.index, 1);
+    assert_eq!(app.list.selection.index, 1);
     app.handle(key(KeyCode::Enter));
     assert_eq!(
         app.mode(),

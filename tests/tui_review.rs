@@ -10,8 +10,8 @@ use esf_browser::tui::app::{App, Mode};
 
 /// Selects the project whose name starts with `name`.
 fn select(app: &mut App, name: &str) -> String {
-    for _ in 0..app.rows.len() {
-        let index = app.rows[app.selection.index];
+    for _ in 0..app.list.rows.len() {
+        let index = app.list.rows[app.list.selection.index];
         let p = &app.catalogue.projects[index];
         if p.name.as_deref().is_some_and(|n| n.starts_with(name)) {
             return p.key.clone();
@@ -71,10 +71,10 @@ fn the_facet_picker_narrows_the_list_and_one_key_clears_it() {
     type_text(&mut app, "syd");
     app.handle(key(KeyCode::Down));
     app.handle(key(KeyCode::Enter));
-    assert_eq!(app.rows.len(), 1);
+    assert_eq!(app.list.rows.len(), 1);
     assert!(screen(&mut app).contains("Region: Sydsverige"));
     app.handle(key(KeyCode::Char('F')));
-    assert_eq!(app.rows.len(), 5);
+    assert_eq!(app.list.rows.len(), 5);
 }
 
 #[test]
@@ -87,7 +87,7 @@ fn active_during_combines_with_the_fuzzy_filter() {
     app.handle(key(KeyCode::Enter));
     type_text(&mut app, "2022..2023");
     app.handle(key(KeyCode::Enter));
-    let active: Vec<usize> = app.rows.clone();
+    let active: Vec<usize> = app.list.rows.clone();
     assert_eq!(active.len(), 2, "Arbetsliv och hälsa Nordost, Nya Vägar");
     app.handle(key(KeyCode::Char('/')));
     type_text(&mut app, "Arbetsliv och");
@@ -99,11 +99,11 @@ fn active_during_combines_with_the_fuzzy_filter() {
         .map(|m| m.index)
         .collect();
     let mut both: Vec<usize> = fuzzy.into_iter().filter(|i| active.contains(i)).collect();
-    let mut rows = app.rows.clone();
+    let mut rows = app.list.rows.clone();
     both.sort();
     rows.sort();
     assert_eq!(rows, both);
-    let first = &app.catalogue.projects[app.rows[0]];
+    let first = &app.catalogue.projects[app.list.rows[0]];
     assert_eq!(first.key, "2020/00551", "the best match first");
 }
 
@@ -125,7 +125,7 @@ fn the_bookmarked_facet_counts_from_the_notes() {
     type_text(&mut app, "bookmarked");
     app.handle(key(KeyCode::Down));
     app.handle(key(KeyCode::Enter));
-    assert_eq!(app.rows.len(), 1);
+    assert_eq!(app.list.rows.len(), 1);
 }
 
 #[test]
@@ -147,7 +147,7 @@ fn e_writes_the_filtered_list_with_notes_when_asked() {
     assert_eq!(files.len(), 1);
     let path = files[0].as_ref().unwrap().path();
     let said = app.message.clone().unwrap_or_default();
-    let listed = app.rows.len();
+    let listed = app.list.rows.len();
     assert!(listed < 5, "the filter narrowed the list");
     assert!(said.contains(&format!("wrote {listed} projects")), "{said}");
     let records: Vec<serde_json::Value> =
@@ -196,7 +196,7 @@ fn changed_projects_are_marked_until_opened() {
 fn the_stats_follow_the_filter_and_facets() {
     let mut app = sample_app(120, 40);
     app.handle(key(KeyCode::Char('S')));
-    let all = app.stats.as_ref().unwrap().stats.clone();
+    let all = app.screen.stats().unwrap().stats.clone();
     assert_eq!(all.projects, 5);
     // Start years from the documents: 2014, 2016, 2021, 2023 (the article
     // project has no dates).
@@ -213,12 +213,12 @@ fn the_stats_follow_the_filter_and_facets() {
     type_text(&mut app, "syd");
     app.handle(key(KeyCode::Down));
     app.handle(key(KeyCode::Enter));
-    let syd = &app.stats.as_ref().unwrap().stats;
+    let syd = &app.screen.stats().unwrap().stats;
     assert_eq!(syd.projects, 1);
     assert_eq!(syd.per_year, [(2023, 1)]);
     assert!(screen(&mut app).contains("Timeline (1"));
     app.handle(key(KeyCode::Esc));
-    assert!(app.stats.is_none(), "back to the list");
+    assert!(app.screen.stats().is_none(), "back to the list");
 }
 
 #[test]

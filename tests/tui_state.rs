@@ -8,7 +8,7 @@ use esf_browser::catalogue::SortKey;
 use esf_browser::tui::app::{App, Exit, ListKind, Mode, Pane};
 
 fn selected_name(app: &App) -> String {
-    let index = &app.rows[app.selection.index];
+    let index = &app.list.rows[app.list.selection.index];
     app.catalogue.projects[*index]
         .name
         .clone()
@@ -27,20 +27,20 @@ fn moving_through_the_list() {
     assert_eq!(selected_name(&app), "effektbutiken");
     app.handle(key(KeyCode::Down));
     app.handle(key(KeyCode::Char('k')));
-    assert_eq!(app.selection.index, 1);
+    assert_eq!(app.list.selection.index, 1);
     app.handle(key(KeyCode::Char('G')));
     assert_eq!(selected_name(&app), "Nya Vägar i Vellinge +");
     app.handle(key(KeyCode::Home));
-    assert_eq!(app.selection.index, 0);
+    assert_eq!(app.list.selection.index, 0);
     app.handle(key(KeyCode::End));
     app.handle(key(KeyCode::Char('g')));
-    assert_eq!(app.selection.index, 0);
+    assert_eq!(app.list.selection.index, 0);
     app.handle(key(KeyCode::PageDown));
-    assert_eq!(app.selection.index, 4, "a page is more than five rows");
+    assert_eq!(app.list.selection.index, 4, "a page is more than five rows");
     app.handle(ctrl('u'));
-    assert_eq!(app.selection.index, 0);
+    assert_eq!(app.list.selection.index, 0);
     app.handle(ctrl('d'));
-    assert_eq!(app.selection.index, 4);
+    assert_eq!(app.list.selection.index, 4);
 }
 
 #[test]
@@ -54,22 +54,22 @@ fn filtering_ranks_keeps_and_clears() {
         "Nya Vägar i Vellinge +",
         "best match first"
     );
-    assert!(app.ranked);
+    assert!(app.list.ranked);
     app.handle(key(KeyCode::Enter));
     assert_eq!(
-        (app.mode(), app.query.as_str()),
+        (app.mode(), app.list.query.as_str()),
         (Mode::Normal, "vellinge"),
         "Enter keeps"
     );
     app.handle(key(KeyCode::Char('/')));
     app.handle(key(KeyCode::Esc));
     assert_eq!(
-        (app.mode(), app.query.as_str()),
+        (app.mode(), app.list.query.as_str()),
         (Mode::Normal, ""),
         "Esc clears"
     );
-    assert_eq!(app.rows.len(), 5);
-    assert!(!app.ranked);
+    assert_eq!(app.list.rows.len(), 5);
+    assert!(!app.list.ranked);
 }
 
 #[test]
@@ -77,12 +77,12 @@ fn typing_in_the_filter_is_not_taken_for_commands() {
     let mut app = sample_app(80, 24);
     app.handle(key(KeyCode::Char('/')));
     type_text(&mut app, "qsjk?");
-    assert_eq!(app.query, "qsjk?");
+    assert_eq!(app.list.query, "qsjk?");
     assert!(app.exit.is_none());
     app.handle(key(KeyCode::Backspace));
-    assert_eq!(app.query, "qsjk");
+    assert_eq!(app.list.query, "qsjk");
     app.handle(ctrl('u'));
-    assert_eq!(app.query, "");
+    assert_eq!(app.list.query, "");
 }
 
 #[test]
@@ -90,7 +90,7 @@ fn a_filter_matching_nothing_shows_nothing_and_survives_keys() {
     let mut app = sample_app(80, 24);
     app.handle(key(KeyCode::Char('/')));
     type_text(&mut app, "zzzzqqq");
-    assert!(app.rows.is_empty());
+    assert!(app.list.rows.is_empty());
     for code in [
         KeyCode::Down,
         KeyCode::Up,
@@ -108,10 +108,10 @@ fn a_filter_matching_nothing_shows_nothing_and_survives_keys() {
 #[test]
 fn sort_cycles_through_every_key() {
     let mut app = sample_app(80, 24);
-    let mut seen = vec![app.sort];
+    let mut seen = vec![app.list.sort];
     for _ in 0..7 {
         app.handle(key(KeyCode::Char('s')));
-        seen.push(app.sort);
+        seen.push(app.list.sort);
     }
     assert_eq!(&seen[..7], &SortKey::ALL);
     assert_eq!(seen[7], SortKey::Name, "and round again");
@@ -119,7 +119,7 @@ fn sort_cycles_through_every_key() {
     app.handle(key(KeyCode::Char('s')));
     app.handle(key(KeyCode::Char('s')));
     app.handle(key(KeyCode::Char('s')));
-    assert_eq!(app.sort, SortKey::Budget);
+    assert_eq!(app.list.sort, SortKey::Budget);
     assert_eq!(
         selected_name(&app),
         "Arbetsliv och hälsa Nordost",
@@ -132,18 +132,18 @@ fn opening_and_going_back() {
     let mut app = sample_app(80, 24);
     app.handle(key(KeyCode::Char('j')));
     app.handle(key(KeyCode::Enter));
-    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.list.focus, Pane::Detail);
     app.prepare_frame();
     assert_eq!(app.detail.as_ref().unwrap().key, "2015/00730");
     app.handle(key(KeyCode::Char('j')));
-    assert_eq!(app.detail_scroll, 1, "j scrolls the detail");
+    assert_eq!(app.list.detail_scroll, 1, "j scrolls the detail");
     app.handle(key(KeyCode::Backspace));
-    assert_eq!(app.focus, Pane::List);
-    assert_eq!(app.selection.index, 1, "back where we were");
+    assert_eq!(app.list.focus, Pane::List);
+    assert_eq!(app.list.selection.index, 1, "back where we were");
     app.handle(key(KeyCode::Tab));
-    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.list.focus, Pane::Detail);
     app.handle(key(KeyCode::BackTab));
-    assert_eq!(app.focus, Pane::List);
+    assert_eq!(app.list.focus, Pane::List);
 }
 
 #[test]
@@ -192,10 +192,10 @@ fn copying_goes_out_as_osc52() {
 fn unclassified_documents_are_reachable() {
     let mut app = sample_app(80, 24);
     app.handle(key(KeyCode::Char('u')));
-    assert_eq!(app.kind, ListKind::Unclassified);
+    assert_eq!(app.list.kind, ListKind::Unclassified);
     assert!(screen(&mut app).contains("Unclassified documents (0)"));
     app.handle(key(KeyCode::Char('u')));
-    assert_eq!(app.kind, ListKind::Projects);
+    assert_eq!(app.list.kind, ListKind::Projects);
 }
 
 #[test]
@@ -212,13 +212,13 @@ fn mouse_wheel_and_click() {
     };
     app.handle(at(MouseEventKind::Down(MouseButton::Left), 4));
     assert_eq!(
-        app.selection.index, 2,
+        app.list.selection.index, 2,
         "the third data row (border, header, rows)"
     );
     app.handle(at(MouseEventKind::ScrollDown, 5));
-    assert_eq!(app.selection.index, 4);
+    assert_eq!(app.list.selection.index, 4);
     app.handle(at(MouseEventKind::ScrollUp, 5));
-    assert_eq!(app.selection.index, 1);
+    assert_eq!(app.list.selection.index, 1);
 }
 
 #[test]
@@ -259,12 +259,11 @@ fn every_size_down_to_one_by_one_draws_without_panic() {
 #[test]
 fn walking_the_partner_graph() {
     use esf_browser::graph::Focus;
-    use esf_browser::tui::app::Screen;
     let mut app = sample_app(80, 24);
     app.handle(key(KeyCode::Char('j')));
     app.handle(key(KeyCode::Char('p')));
-    assert_eq!(app.screen, Screen::Graph);
-    let graph = app.graph.as_ref().unwrap();
+    assert!(app.screen.graph().is_some(), "on the graph");
+    let graph = app.screen.graph().unwrap();
     assert_eq!(graph.focus(), &Focus::Project("2015/00730".into()));
     let orgs: Vec<&str> = graph
         .ego
@@ -279,7 +278,7 @@ fn walking_the_partner_graph() {
     );
     // Enter on an organisation lists its projects.
     app.handle(key(KeyCode::Enter));
-    let graph = app.graph.as_ref().unwrap();
+    let graph = app.screen.graph().unwrap();
     assert_eq!(graph.focus(), &Focus::Organisation("Göteborgs Stad".into()));
     let projects: Vec<&str> = graph
         .ego
@@ -294,7 +293,7 @@ fn walking_the_partner_graph() {
         app.handle(key(KeyCode::Char('j')));
     }
     app.handle(key(KeyCode::Enter));
-    let graph = app.graph.as_ref().unwrap();
+    let graph = app.screen.graph().unwrap();
     assert_eq!(
         graph.breadcrumb(),
         vec!["2015/00730", "Göteborgs Stad", "2020/00551"]
@@ -303,12 +302,12 @@ fn walking_the_partner_graph() {
     // Backspace walks back, then leaves the graph.
     app.handle(key(KeyCode::Backspace));
     assert_eq!(
-        app.graph.as_ref().unwrap().focus(),
+        app.screen.graph().unwrap().focus(),
         &Focus::Organisation("Göteborgs Stad".into())
     );
     app.handle(key(KeyCode::Backspace));
     app.handle(key(KeyCode::Backspace));
-    assert_eq!(app.screen, Screen::Browse);
+    assert!(app.screen.is_browse());
 }
 
 #[test]
@@ -318,7 +317,7 @@ fn branches_toggle_in_the_graph() {
     type_text(&mut app, "inkluderande");
     app.handle(key(KeyCode::Enter));
     // The pre-study (owner Nord-ost) has the Arbetsförmedlingen offices.
-    while !app.catalogue.projects[app.rows[app.selection.index]]
+    while !app.catalogue.projects[app.list.rows[app.list.selection.index]]
         .owner
         .as_deref()
         .unwrap_or("")
@@ -328,8 +327,8 @@ fn branches_toggle_in_the_graph() {
     }
     app.handle(key(KeyCode::Char('p')));
     let count = |app: &App, name: &str| {
-        app.graph
-            .as_ref()
+        app.screen
+            .graph()
             .unwrap()
             .ego
             .groups
@@ -340,35 +339,54 @@ fn branches_toggle_in_the_graph() {
     assert_eq!(count(&app, "Arbetsförmedlingen"), 1, "rolled up");
     app.handle(key(KeyCode::Char('B')));
     assert_eq!(count(&app, "Arbetsförmedlingen"), 10, "ten offices apart");
+    app.handle(key(KeyCode::Esc));
+    assert!(app.screen.is_browse());
+    app.handle(key(KeyCode::Char('p')));
+    assert_eq!(
+        count(&app, "Arbetsförmedlingen"),
+        10,
+        "the graph opens again as the user left it"
+    );
 }
 
 #[test]
 fn the_organisations_view_filters_and_opens_a_graph() {
     use esf_browser::graph::Focus;
-    use esf_browser::tui::app::Screen;
     let mut app = sample_app(80, 24);
     app.handle(key(KeyCode::Char('o')));
-    assert_eq!(app.screen, Screen::Organisations);
-    let orgs = app.orgs.as_ref().unwrap();
+    assert!(app.screen.orgs().is_some(), "on the organisations");
+    let orgs = app.screen.orgs().unwrap();
     assert_eq!(orgs.all.len(), orgs.rows.len());
     app.handle(key(KeyCode::Char('/')));
     type_text(&mut app, "försäkrings");
     app.handle(key(KeyCode::Enter));
     assert_eq!(
-        app.orgs.as_ref().unwrap().selected().unwrap().name,
+        app.screen.orgs().unwrap().selected().unwrap().name,
         "Försäkringskassan"
     );
     app.handle(key(KeyCode::Enter));
-    assert_eq!(app.screen, Screen::Graph);
+    assert!(app.screen.graph().is_some(), "on the graph");
     assert_eq!(
-        app.graph.as_ref().unwrap().focus(),
+        app.screen.graph().unwrap().focus(),
         &Focus::Organisation("Försäkringskassan".into())
     );
     app.handle(key(KeyCode::Esc));
-    assert_eq!(
-        app.screen,
-        Screen::Organisations,
+    assert!(
+        app.screen.orgs().is_some(),
         "back to where the graph was opened"
+    );
+    app.handle(key(KeyCode::Esc));
+    assert!(app.screen.orgs().is_some(), "Esc first clears the filter");
+    assert!(app.screen.orgs().unwrap().query.is_empty());
+    app.handle(key(KeyCode::Char('j')));
+    let selected = app.screen.orgs().unwrap().selection.index;
+    app.handle(key(KeyCode::Esc));
+    assert!(app.screen.is_browse());
+    app.handle(key(KeyCode::Char('o')));
+    assert_eq!(
+        app.screen.orgs().unwrap().selection.index,
+        selected,
+        "the organisations come back as they were left"
     );
 }
 
@@ -425,7 +443,7 @@ fn the_list_shows_while_loading_and_keeps_the_selection_when_loaded() {
     app.handle(key(KeyCode::Char('j')));
     wait_until(&mut app, App::poll_loading);
     assert!(!app.is_loading());
-    assert_eq!(app.rows.len(), 5);
+    assert_eq!(app.list.rows.len(), 5);
     assert_eq!(selected_name(&app), "effektbutiken", "still selected");
 }
 
@@ -433,11 +451,11 @@ fn the_list_shows_while_loading_and_keeps_the_selection_when_loaded() {
 fn a_filter_typed_while_loading_applies_when_loaded() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = starting_over_a_cache_file(dir.path());
-    app.defer_filtering = true;
+    app.list.defer_filtering = true;
     type_text(&mut app, "/vellinge");
     assert!(!app.run_pending_filter(), "waits for every project");
     wait_until(&mut app, App::poll_loading);
-    assert!(app.rows.len() < 5, "filtered");
+    assert!(app.list.rows.len() < 5, "filtered");
     assert_eq!(selected_name(&app), "Nya Vägar i Vellinge +", "best first");
 }
 

@@ -1,15 +1,14 @@
 //! Actions on the browse screen: the project list and its detail pane.
 
-use super::app::{App, ListKind, Mode, Pane, Screen};
 use super::clipboard;
 use super::effects::Effect;
 use super::keymap::Action;
 use super::layout::Areas;
-use crate::catalogue::SortKey;
+use super::state::{ListKind, Mode, Pane, Screen, State};
 use crate::i18n::t;
 use crossterm::event::MouseEvent;
 
-impl App {
+impl State {
     pub(super) fn perform_browse(&mut self, action: Action) -> bool {
         match action {
             Action::MoveDown => self.move_by(1),
@@ -18,12 +17,18 @@ impl App {
             Action::PageUp => self.move_by(-(self.page() as isize)),
             Action::First => self.jump(false),
             Action::Last => self.jump(true),
-            Action::NextPane | Action::PreviousPane => self.switch_pane(),
+            Action::NextPane | Action::PreviousPane => {
+                self.list.switch_pane();
+                true
+            }
             Action::Open => self.open(),
             Action::Back => self.back(),
             Action::Filter => self.start_filter(),
             Action::Sort => self.cycle_sort(),
-            Action::ToggleUnclassified => self.toggle_kind(),
+            Action::ToggleUnclassified => {
+                self.list.toggle_kind();
+                true
+            }
             Action::CopyId => self.copy(false),
             Action::CopySummary => self.copy(true),
             Action::OpenGraph => self.open_graph_for_selected(),
@@ -40,66 +45,38 @@ impl App {
     }
 
     fn page(&self) -> usize {
-        match self.focus {
+        match self.list.focus {
             Pane::List => self.list_height().max(1),
             Pane::Detail => self.areas().detail.height.saturating_sub(2).max(1) as usize,
         }
     }
 
     pub(super) fn move_by(&mut self, delta: isize) -> bool {
-        if self.focus == Pane::Detail {
-            let before = self.detail_scroll;
-            self.detail_scroll = (self.detail_scroll as isize + delta).max(0) as usize;
-            return before != self.detail_scroll;
-        }
         let (len, height) = (self.row_count(), self.list_height());
-        self.selection.move_by(delta, len, height) && self.selection_changed()
+        self.list.move_by(delta, len, height)
     }
 
     fn jump(&mut self, last: bool) -> bool {
-        if self.focus == Pane::Detail {
-            let before = self.detail_scroll;
-            self.detail_scroll = if last { usize::MAX / 2 } else { 0 };
-            return before != self.detail_scroll;
-        }
         let (len, height) = (self.row_count(), self.list_height());
-        let moved = if last {
-            self.selection.to_last(len, height)
-        } else {
-            self.selection.to_first(height)
-        };
-        moved && self.selection_changed()
-    }
-
-    fn selection_changed(&mut self) -> bool {
-        self.detail_scroll = 0;
-        true
-    }
-
-    fn switch_pane(&mut self) -> bool {
-        self.focus = match self.focus {
-            Pane::List => Pane::Detail,
-            Pane::Detail => Pane::List,
-        };
-        true
+        self.list.jump(last, len, height)
     }
 
     fn open(&mut self) -> bool {
-        if self.row_count() == 0 || self.focus == Pane::Detail {
+        if self.row_count() == 0 || self.list.focus == Pane::Detail {
             return false;
         }
-        self.focus = Pane::Detail;
-        self.detail_scroll = 0;
+        self.list.focus = Pane::Detail;
+        self.list.detail_scroll = 0;
         self.mark_selected_seen();
         true
     }
 
     fn back(&mut self) -> bool {
-        if self.focus == Pane::Detail {
-            self.focus = Pane::List;
+        if self.list.focus == Pane::Detail {
+            self.list.focus = Pane::List;
             return true;
         }
-        if !self.query.is_empty() {
+        if !self.list.query.is_empty() {
             self.clear_query();
             return true;
         }
@@ -107,25 +84,23 @@ impl App {
     }
 
     pub(super) fn clear_query(&mut self) {
-        if let (Screen::Organisations, Some(orgs)) = (self.screen, self.orgs.as_mut()) {
-            orgs.query.clear();
-            orgs.refilter();
-            return;
+        if let Screen::Organisations(orgs) = &mut self.screen {
+            return orgs.edit_query(String::clear);
         }
-        self.query.clear();
-        self.ranked = false;
+        self.list.query.clear();
+        self.list.ranked = false;
         self.refilter();
     }
 
     pub(super) fn start_filter(&mut self) -> bool {
-        self.kind = ListKind::Projects;
-        self.focus = Pane::List;
+        self.list.kind = ListKind::Projects;
+        self.list.focus = Pane::List;
         self.set_mode(Mode::Filtering)
     }
 
     /// Filtering from another screen (stats), which then follows the list.
     pub(super) fn start_filter_here(&mut self) -> bool {
-        self.kind = ListKind::Projects;
+        self.list.kind = ListKind::Projects;
         self.set_mode(Mode::Filtering)
     }
 
@@ -178,15 +153,14 @@ impl App {
     }
 
     fn edit_query(&mut self, edit: impl FnOnce(&mut String)) -> bool {
-        if let (Screen::Organisations, Some(orgs)) = (self.screen, self.orgs.as_mut()) {
-            edit(&mut orgs.query);
-            orgs.refilter();
+        if let Screen::Organisations(orgs) = &mut self.screen {
+            orgs.edit_query(edit);
             return true;
         }
-        edit(&mut self.query);
-        self.ranked = !self.query.trim().is_empty();
-        if self.defer_filtering {
-            self.filter_pending = true;
+        edit(&mut self.list.query);
+        self.list.ranked = !self.list.query.trim().is_empty();
+        if self.list.defer_filtering {
+            self.list.filter_pending = true;
         } else {
             self.refilter();
         }
@@ -195,17 +169,17 @@ impl App {
 
     /// Recomputes the visible rows from the query and sort.
     pub fn refilter(&mut self) {
-        let matches = self.catalogue.filter(&self.query);
+        let matches = self.catalogue.filter(&self.list.query);
         let mut rows: Vec<usize> = matches.into_iter().map(|m| m.index).collect();
         let reviews = &self.reviews;
         let notes = |key: &str| reviews.get(key);
         self.catalogue.apply_facets(&mut rows, &self.facets, &notes);
-        if !self.ranked || self.query.trim().is_empty() {
-            self.catalogue.sort(&mut rows, self.sort);
+        if !self.list.ranked || self.list.query.trim().is_empty() {
+            self.catalogue.sort(&mut rows, self.list.sort);
         }
-        self.rows = rows;
-        self.selection.reset();
-        self.detail_scroll = 0;
+        self.list.rows = rows;
+        self.list.selection.reset();
+        self.list.detail_scroll = 0;
         self.recompute_stats();
     }
 
@@ -216,29 +190,13 @@ impl App {
         self.refilter();
         if let Some(at) = selected.and_then(|k| self.row_of(&k)) {
             let (len, height) = (self.row_count(), self.list_height());
-            self.selection.select(at, len, height);
+            self.list.selection.select(at, len, height);
         }
     }
 
     fn cycle_sort(&mut self) -> bool {
-        if self.ranked {
-            self.ranked = false;
-        } else {
-            let all = SortKey::ALL;
-            let at = all.iter().position(|k| *k == self.sort).unwrap_or(0);
-            self.sort = all[(at + 1) % all.len()];
-        }
+        self.list.next_sort();
         self.refilter();
-        true
-    }
-
-    fn toggle_kind(&mut self) -> bool {
-        self.kind = match self.kind {
-            ListKind::Projects => ListKind::Unclassified,
-            ListKind::Unclassified => ListKind::Projects,
-        };
-        self.selection.reset();
-        self.focus = Pane::List;
         true
     }
 
@@ -262,7 +220,7 @@ impl App {
 
     pub(super) fn on_mouse(&mut self, mouse: MouseEvent) -> bool {
         use crossterm::event::{MouseButton, MouseEventKind};
-        if self.screen != Screen::Browse {
+        if !self.screen.is_browse() {
             return match mouse.kind {
                 MouseEventKind::ScrollDown => self.step(3),
                 MouseEventKind::ScrollUp => self.step(-3),
@@ -278,7 +236,7 @@ impl App {
                 } else {
                     -3
                 };
-                self.focus = if over_detail {
+                self.list.focus = if over_detail {
                     Pane::Detail
                 } else {
                     Pane::List
@@ -294,20 +252,20 @@ impl App {
         let rows = areas.list_rows;
         if !rows.contains((column, row).into()) {
             let in_detail = areas.detail.contains((column, row).into());
-            if in_detail && self.focus != Pane::Detail {
-                self.focus = Pane::Detail;
+            if in_detail && self.list.focus != Pane::Detail {
+                self.list.focus = Pane::Detail;
                 return true;
             }
             return false;
         }
-        self.focus = Pane::List;
-        let index = self.selection.offset + (row - rows.y) as usize;
+        self.list.focus = Pane::List;
+        let index = self.list.selection.offset + (row - rows.y) as usize;
         if index >= self.row_count() {
             return true;
         }
         let (len, height) = (self.row_count(), self.list_height());
-        self.selection.select(index, len, height);
-        self.selection_changed()
+        self.list.selection.select(index, len, height);
+        self.list.selection_changed()
     }
 }
 

@@ -3,14 +3,13 @@
 //! as values; they run here, in one place, and what they give (or the
 //! reason they failed) comes back into the state or the status bar.
 
-use super::app::{App, Screen};
+use super::app::App;
 use super::clipboard;
-use super::graph_state::GraphView;
+use super::graph_state::{self, GraphLoad};
 use super::note_editor::NoteEditor;
 use super::org_list::OrgList;
 use super::related;
 use crate::export::{self, Format, With};
-use crate::graph::Focus;
 use crate::i18n::t;
 use crate::model::Change;
 use std::path::PathBuf;
@@ -19,10 +18,8 @@ use std::path::PathBuf;
 pub enum Effect {
     /// Read a project in full for the detail pane, and find its related ones.
     LoadDetail(String),
-    /// The graph around a project or an organisation.
-    OpenGraph(Focus),
-    /// A step in the graph shown.
-    Graph(GraphStep),
+    /// A neighbourhood for the graph: a new graph or a step in the one shown.
+    Graph(GraphLoad),
     /// Every organisation, for their screen.
     LoadOrganisations,
     /// The list as it is filtered, to a new file.
@@ -42,28 +39,23 @@ pub enum Effect {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum GraphStep {
-    Enter,
-    Back,
-    ToggleRollup,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
     Bookmark,
     Review,
 }
 
-impl App {
+impl super::state::State {
     /// Queues an effect; it runs when the event has been handled.
     pub(super) fn ask(&mut self, effect: Effect) {
-        self.effects.push(effect);
+        self.asked.push(effect);
     }
+}
 
+impl App {
     /// Runs every queued effect (those an effect queues, too).
     pub(super) fn run_effects(&mut self) {
-        while !self.effects.is_empty() {
-            for effect in std::mem::take(&mut self.effects) {
+        while !self.asked.is_empty() {
+            for effect in std::mem::take(&mut self.state.asked) {
                 self.run(effect);
             }
         }
@@ -72,8 +64,7 @@ impl App {
     fn run(&mut self, effect: Effect) {
         match effect {
             Effect::LoadDetail(key) => self.load_detail(&key),
-            Effect::OpenGraph(focus) => self.load_graph(focus),
-            Effect::Graph(step) => self.step_graph(step),
+            Effect::Graph(load) => self.load_graph(load),
             Effect::LoadOrganisations => self.load_organisations(),
             Effect::Export(format) => self.export(format),
             Effect::Annotate { key, name, mark } => self.write_mark(&key, name.as_deref(), mark),
@@ -118,47 +109,17 @@ impl App {
         }
     }
 
-    fn load_graph(&mut self, focus: Focus) {
-        let rollup = self.graph.as_ref().is_none_or(|g| g.rollup);
-        match GraphView::open(&self.store, focus, rollup) {
-            Ok(Some(view)) => {
-                self.graph = Some(view);
-                self.screen = Screen::Graph;
-            }
-            Ok(None) => self.message = Some(t("not in the cache").into()),
-            Err(e) => self.message = Some(format!("{}: {e}", t("cannot read the graph"))),
-        }
-    }
-
-    fn step_graph(&mut self, step: GraphStep) {
-        let Some(graph) = self.state.graph.as_mut() else {
-            return;
-        };
-        let result = match step {
-            GraphStep::Enter => graph.enter(&self.store).map(|_| true),
-            GraphStep::Back => graph.back(&self.store),
-            GraphStep::ToggleRollup => graph.toggle_rollup(&self.store).map(|_| true),
-        };
-        match result {
-            Ok(false) if step == GraphStep::Back => self.leave_graph(),
-            Ok(_) if step == GraphStep::ToggleRollup => {
-                let how = match graph.rollup {
-                    true => "rolled up into their parent",
-                    false => "shown apart",
-                };
-                self.message = Some(format!("branch offices and units {how}"));
-            }
-            Ok(_) => {}
+    fn load_graph(&mut self, load: GraphLoad) {
+        match graph_state::load(&self.store, &load.focus, load.rollup) {
+            Ok(Some(ego)) => self.state.graph_arrived(load, ego),
+            Ok(None) => self.state.graph_not_found(),
             Err(e) => self.message = Some(format!("{}: {e}", t("cannot read the graph"))),
         }
     }
 
     fn load_organisations(&mut self) {
         match self.store.organisations() {
-            Ok(all) => {
-                self.orgs = Some(OrgList::new(all));
-                self.screen = Screen::Organisations;
-            }
+            Ok(all) => self.state.organisations_arrived(OrgList::new(all)),
             Err(e) => self.message = Some(format!("{}: {e}", t("cannot read organisations"))),
         }
     }
@@ -178,6 +139,7 @@ impl App {
 
     fn write_export(&self, format: Format) -> anyhow::Result<(PathBuf, usize)> {
         let keys: Vec<&str> = self
+            .list
             .rows
             .iter()
             .map(|&i| self.catalogue.projects[i].key.as_str())

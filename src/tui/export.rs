@@ -2,14 +2,14 @@
 //! folder as CSV, JSON or Markdown, with the user's notes if asked.
 //! Contact persons are left out (`esf export --with-contacts` has them).
 
-use super::app::{App, Mode};
 use super::effects::Effect;
 use super::keymap::Action;
 use super::overlay::{export_update, ExportStep};
+use super::state::{Mode, State};
 use crate::i18n::t;
 use std::path::PathBuf;
 
-impl App {
+impl State {
     pub(super) fn start_export(&mut self) -> bool {
         if self.row_count() == 0 || self.is_loading() {
             self.message = Some(t("nothing to export yet").into());

@@ -1,7 +1,10 @@
 //! The graph screen's state: the path walked (a breadcrumb), the ego
 //! network of its last step, and a cursor over that network's neighbours.
+//! Its update never reads the cache: it asks for a neighbourhood
+//! ([`GraphLoad`]), and what is read arrives through [`GraphView::arrive`].
 
-use super::selection::Selection;
+use super::keymap::Action;
+use super::selection::{motion, Selection};
 use crate::graph::{self, Ego, Focus};
 use crate::store::{Store, StoreError};
 
@@ -17,79 +20,131 @@ pub struct GraphView {
     pub selection: Selection,
     /// Branch offices and units counted as their parent.
     pub rollup: bool,
+    /// The screen that opened the graph, where leaving it returns.
+    pub opened_from: Origin,
+}
+
+/// Where the graph was opened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Browse,
+    Organisations,
+}
+
+/// A neighbourhood to read, and what it is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GraphLoad {
+    pub focus: Focus,
+    pub rollup: bool,
+    pub arrival: Arrival,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arrival {
+    /// A new graph, opened from this screen.
+    Open(Origin),
+    /// One step further, to the selected neighbour.
+    Enter,
+    /// One step back along the path.
+    Back,
+    /// The same focus with branches rolled up or apart.
+    Rollup,
+}
+
+/// What an action on the graph asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GraphStep {
+    Ignored,
+    Moved,
+    Load(GraphLoad),
+    /// Back at the start of the path: leave the graph.
+    Leave,
+    /// The organisations screen.
+    Organisations,
 }
 
 impl GraphView {
-    /// The graph centred on `focus`, or None when it is not in the cache.
-    pub fn open(
-        store: &Store,
-        focus: Focus,
-        rollup: bool,
-    ) -> Result<Option<GraphView>, StoreError> {
-        let Some(ego) = load(store, &focus, rollup)? else {
-            return Ok(None);
-        };
-        Ok(Some(GraphView {
+    pub fn new(focus: Focus, ego: Ego, rollup: bool, opened_from: Origin) -> GraphView {
+        GraphView {
             path: vec![focus],
             ego,
             selection: Selection::default(),
             rollup,
-        }))
+            opened_from,
+        }
     }
 
     pub fn focus(&self) -> &Focus {
         self.path.last().expect("a graph always has a focus")
     }
 
-    /// Moves the focus to the selected neighbour (an organisation or a
-    /// project). Returns false when there is nothing selected.
-    pub fn enter(&mut self, store: &Store) -> Result<bool, StoreError> {
-        let Some(group) = self.ego.groups.get(self.selection.index) else {
-            return Ok(false);
-        };
-        let next = if group.node.is_project() {
-            Focus::Project(group.node.id.clone())
-        } else {
-            Focus::Organisation(group.node.id.clone())
-        };
-        let Some(ego) = load(store, &next, self.rollup)? else {
-            return Ok(false);
-        };
-        self.path.push(next);
+    /// An action on the graph; `page` is the rows its list shows.
+    pub fn update(&mut self, action: Action, page: usize) -> GraphStep {
+        if let Some(delta) = motion(action, page) {
+            return match self.move_by(delta, page) {
+                true => GraphStep::Moved,
+                false => GraphStep::Ignored,
+            };
+        }
+        match action {
+            Action::Open => match self.selected_focus() {
+                Some(focus) => self.load(focus, self.rollup, Arrival::Enter),
+                None => GraphStep::Ignored,
+            },
+            Action::Back if self.path.len() < 2 => GraphStep::Leave,
+            Action::Back => {
+                let previous = self.path[self.path.len() - 2].clone();
+                self.load(previous, self.rollup, Arrival::Back)
+            }
+            Action::ToggleBranches => {
+                self.load(self.focus().clone(), !self.rollup, Arrival::Rollup)
+            }
+            Action::Organisations => GraphStep::Organisations,
+            _ => GraphStep::Ignored,
+        }
+    }
+
+    pub fn move_by(&mut self, delta: isize, height: usize) -> bool {
+        self.selection.move_by(delta, self.ego.groups.len(), height)
+    }
+
+    fn load(&self, focus: Focus, rollup: bool, arrival: Arrival) -> GraphStep {
+        GraphStep::Load(GraphLoad {
+            focus,
+            rollup,
+            arrival,
+        })
+    }
+
+    /// The neighbour under the cursor, as a focus to walk to.
+    fn selected_focus(&self) -> Option<Focus> {
+        let group = self.ego.groups.get(self.selection.index)?;
+        Some(match group.node.is_project() {
+            true => Focus::Project(group.node.id.clone()),
+            false => Focus::Organisation(group.node.id.clone()),
+        })
+    }
+
+    /// The neighbourhood read for a step of this graph (not an opening).
+    pub fn arrive(&mut self, load: GraphLoad, ego: Ego) {
         self.ego = ego;
-        self.selection.reset();
-        Ok(true)
-    }
-
-    /// One step back along the path; false at its start.
-    pub fn back(&mut self, store: &Store) -> Result<bool, StoreError> {
-        if self.path.len() < 2 {
-            return Ok(false);
+        self.rollup = load.rollup;
+        match load.arrival {
+            Arrival::Enter => {
+                self.path.push(load.focus);
+                self.selection.reset();
+            }
+            Arrival::Back => {
+                let left = self.path.pop().expect("a step back has somewhere to go");
+                let index = self
+                    .ego
+                    .groups
+                    .iter()
+                    .position(|g| matches_focus(&g.node, &left));
+                self.selection.index = index.unwrap_or(0);
+            }
+            Arrival::Rollup | Arrival::Open(_) => self.selection.reset(),
         }
-        let left = self.path.pop().expect("checked length");
-        self.reload(store)?;
-        let index = self
-            .ego
-            .groups
-            .iter()
-            .position(|g| matches_focus(&g.node, &left));
-        self.selection.index = index.unwrap_or(0);
-        Ok(true)
-    }
-
-    /// Rolls branches up into their parents, or keeps them apart.
-    pub fn toggle_rollup(&mut self, store: &Store) -> Result<(), StoreError> {
-        self.rollup = !self.rollup;
-        self.reload(store)?;
-        self.selection.reset();
-        Ok(())
-    }
-
-    fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
-        if let Some(ego) = load(store, self.focus(), self.rollup)? {
-            self.ego = ego;
-        }
-        Ok(())
     }
 
     /// Labels of the path, for the breadcrumb.
@@ -111,7 +166,8 @@ fn matches_focus(node: &graph::Member, focus: &Focus) -> bool {
     }
 }
 
-fn load(store: &Store, focus: &Focus, rollup: bool) -> Result<Option<Ego>, StoreError> {
+/// Reads the neighbourhood of a focus; None when it is not in the cache.
+pub fn load(store: &Store, focus: &Focus, rollup: bool) -> Result<Option<Ego>, StoreError> {
     let found = match focus {
         Focus::Project(key) => store
             .neighbourhood_of_project(key, rollup)
@@ -124,5 +180,112 @@ fn load(store: &Store, focus: &Focus, rollup: bool) -> Result<Option<Ego>, Store
         Ok(ego) => Ok(Some(ego)),
         Err(StoreError::NotFound(_)) => Ok(None),
         Err(e) => Err(e),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::graph::{EgoGroup, Member, Role};
+
+    fn member(id: &str, kind: &str) -> Member {
+        Member {
+            id: id.into(),
+            label: id.into(),
+            kind: kind.into(),
+            role: Role::Partner,
+            weight: 1.0,
+        }
+    }
+
+    fn ego(center: &str, neighbours: &[&str]) -> Ego {
+        let group = |id: &&str| EgoGroup {
+            node: member(id, "municipality"),
+            size: 1,
+            others: Vec::new(),
+            more: 0,
+        };
+        Ego {
+            center: member(center, "project"),
+            groups: neighbours.iter().map(group).collect(),
+            more: 0,
+        }
+    }
+
+    fn graph() -> GraphView {
+        let focus = Focus::Project("p1".into());
+        GraphView::new(focus, ego("p1", &["Umeå", "Luleå"]), true, Origin::Browse)
+    }
+
+    #[test]
+    fn moving_stays_on_the_neighbours() {
+        let mut g = graph();
+        assert_eq!(g.update(Action::MoveDown, 10), GraphStep::Moved);
+        assert_eq!(
+            g.update(Action::MoveDown, 10),
+            GraphStep::Ignored,
+            "at the last"
+        );
+        assert_eq!(g.update(Action::First, 10), GraphStep::Moved);
+        assert_eq!(g.selection.index, 0);
+    }
+
+    #[test]
+    fn enter_asks_for_the_selected_neighbour_and_walks_there_when_it_arrives() {
+        let mut g = graph();
+        g.update(Action::MoveDown, 10);
+        let GraphStep::Load(load) = g.update(Action::Open, 10) else {
+            panic!("enter asks for a neighbourhood");
+        };
+        assert_eq!(load.focus, Focus::Organisation("Luleå".into()));
+        assert_eq!(load.arrival, Arrival::Enter);
+        assert_eq!(g.path.len(), 1, "nothing moves before it is read");
+        g.arrive(load, ego("Luleå", &["p1", "p2"]));
+        assert_eq!(g.breadcrumb(), ["p1", "Luleå"]);
+        assert_eq!(g.selection.index, 0);
+    }
+
+    #[test]
+    fn back_returns_to_the_neighbour_it_came_from_then_leaves() {
+        let mut g = graph();
+        g.update(Action::MoveDown, 10);
+        let GraphStep::Load(load) = g.update(Action::Open, 10) else {
+            panic!("enter asks");
+        };
+        g.arrive(load, ego("Luleå", &["p2", "p1"]));
+        let GraphStep::Load(back) = g.update(Action::Back, 10) else {
+            panic!("back asks for the previous focus");
+        };
+        assert_eq!(back.focus, Focus::Project("p1".into()));
+        g.arrive(back, ego("p1", &["Umeå", "Luleå"]));
+        assert_eq!(g.path.len(), 1);
+        assert_eq!(
+            g.selection.index, 1,
+            "Luleå, where the walk went, is selected"
+        );
+        assert_eq!(g.update(Action::Back, 10), GraphStep::Leave);
+    }
+
+    #[test]
+    fn branches_toggle_on_the_same_focus() {
+        let mut g = graph();
+        let GraphStep::Load(load) = g.update(Action::ToggleBranches, 10) else {
+            panic!("a toggle reads again");
+        };
+        assert_eq!((load.rollup, load.arrival), (false, Arrival::Rollup));
+        assert!(g.rollup, "unchanged until read");
+        g.arrive(load, ego("p1", &["Umeå"]));
+        assert!(!g.rollup);
+        assert_eq!(g.path.len(), 1);
+    }
+
+    #[test]
+    fn other_screens_are_asked_for_not_opened() {
+        let mut g = graph();
+        assert_eq!(
+            g.update(Action::Organisations, 10),
+            GraphStep::Organisations
+        );
+        assert_eq!(g.update(Action::Sort, 10), GraphStep::Ignored);
     }
 }

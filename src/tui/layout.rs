@@ -40,13 +40,13 @@ pub fn areas(size: (u16, u16), app: &State) -> Areas {
         };
     }
     let status = Rect::new(0, size.1 - 1, size.0, 1);
-    let show_filter = app.mode() == Mode::Filtering || !app.query.is_empty();
+    let show_filter = app.mode() == Mode::Filtering || !app.list.query.is_empty();
     let filter_height = u16::from(show_filter);
     let filter = Rect::new(0, size.1 - 1 - filter_height, size.0, filter_height);
     let main = Rect::new(0, 0, size.0, size.1 - 1 - filter_height);
-    match app.screen {
+    match &app.screen {
         Screen::Browse => {
-            let (list, detail) = split(main, app.focus);
+            let (list, detail) = split(main, app.list.focus);
             Areas {
                 list,
                 list_rows: inside(list, 1),
@@ -56,15 +56,15 @@ pub fn areas(size: (u16, u16), app: &State) -> Areas {
                 ..Areas::default()
             }
         }
-        Screen::Organisations => Areas {
+        Screen::Organisations(_) => Areas {
             list: main,
             list_rows: inside(main, 1),
             filter,
             status,
             ..Areas::default()
         },
-        Screen::Graph => graph_areas(main, status),
-        Screen::Stats => Areas {
+        Screen::Graph(_) => graph_areas(main, status),
+        Screen::Stats(_) => Areas {
             canvas: main,
             filter,
             status,

@@ -25,20 +25,20 @@ impl App {
                 // A filter typed meanwhile starts at its best match.
                 let selected = self
                     .selected_key()
-                    .filter(|_| !self.filter_pending)
+                    .filter(|_| !self.list.filter_pending)
                     .map(str::to_string);
-                let before = (self.selection.clone(), self.detail_scroll);
+                let before = (self.list.selection.clone(), self.list.detail_scroll);
                 self.catalogue = catalogue;
                 self.refilter();
-                self.filter_pending = false;
+                self.list.filter_pending = false;
                 match selected.and_then(|k| self.row_of(&k)) {
                     Some(at) if at == before.0.index => {
-                        (self.selection, self.detail_scroll) = before;
+                        (self.list.selection, self.list.detail_scroll) = before;
                     }
                     Some(at) => {
                         let height = self.list_height();
-                        self.selection.index = at;
-                        self.selection.follow(height);
+                        self.list.selection.index = at;
+                        self.list.selection.follow(height);
                     }
                     None => {}
                 }

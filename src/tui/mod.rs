@@ -15,6 +15,7 @@ pub mod facet_picker;
 pub mod graph_state;
 pub mod keymap;
 pub mod layout;
+pub mod list_state;
 mod loading;
 pub mod note_editor;
 pub mod org_list;
@@ -28,6 +29,7 @@ pub mod state;
 pub mod stats_screen;
 pub mod terminal;
 pub mod theme;
+mod update;
 pub mod view;
 pub mod wrap;
 
@@ -55,7 +57,7 @@ pub fn run(
     app.message = notice;
     app.config_problems = config.problems;
     app.markers = config.markers;
-    app.defer_filtering = true;
+    app.list.defer_filtering = true;
     terminal::watch_signals()?;
     let mut guard = terminal::setup(config.mouse)?;
     let size = guard.terminal.get_frame().area();
@@ -108,7 +110,7 @@ fn draw(terminal: &mut terminal::Tui, app: &mut App) -> std::io::Result<()> {
     let mut out = std::io::stdout();
     crossterm::queue!(out, BeginSynchronizedUpdate)?;
     terminal.draw(|frame| {
-        if !app.query.is_empty() && panic_in_draw_asked() {
+        if !app.list.query.is_empty() && panic_in_draw_asked() {
             panic!("a panic inside a draw, as the test asked");
         }
         view::draw(frame, app, app.theme)

@@ -1,14 +1,14 @@
 //! The browser around the facet picker: opening it, counting the values
 //! it asks for, and applying what it picks.
 
-use super::app::{App, Mode};
 use super::facet_picker::{FacetPicker, PickerStep};
 use super::keymap::{Action, Context, Key};
 use super::overlay::Overlay;
+use super::state::{Mode, State};
 use crate::facets::{Active, Facet};
 use crate::i18n::t;
 
-impl App {
+impl State {
     pub(super) fn open_facets(&mut self) -> bool {
         if self.is_loading() {
             self.message = Some(t("facets wait until every project is in").into());
@@ -90,7 +90,7 @@ impl App {
     fn facet_values(&self, facet: Facet) -> Vec<(String, usize)> {
         let matched: Vec<usize> = self
             .catalogue
-            .filter(&self.query)
+            .filter(&self.list.query)
             .into_iter()
             .map(|m| m.index)
             .collect();

@@ -2,11 +2,11 @@
 //! of the selected project, `b` toggles its bookmark, `r` steps its review
 //! state. Every change is written at once (one transaction).
 
-use super::app::{App, Mode};
 use super::effects::{Effect, Mark};
 use super::keymap::Action;
 use super::note_editor::{NoteEditor, NoteStep};
 use super::overlay::Overlay;
+use super::state::{Mode, State};
 use crate::i18n::t;
 use crate::model::Annotation;
 use crate::store::Notes;
@@ -99,11 +99,11 @@ impl Reviews {
     }
 }
 
-impl App {
+impl State {
     /// The key and name of the selected project.
     fn selected_project(&self) -> Option<(String, Option<String>)> {
         let key = self.selected_key()?;
-        let index = self.rows[self.selection.index];
+        let index = self.list.rows[self.list.selection.index];
         Some((key.to_string(), self.catalogue.projects[index].name.clone()))
     }
 
@@ -169,7 +169,7 @@ impl App {
     }
 }
 
-impl App {
+impl State {
     /// The changes the user has not seen, from the last imports.
     pub fn set_changes(&mut self, cache_id: String, changes: Vec<crate::model::Change>) {
         self.cache_id = Some(cache_id);

@@ -1,68 +1,67 @@
-//! Actions on the graph and organisations screens.
+//! Moving between screens, and the actions of the graph and organisations
+//! screens: their own updates decide, the browser follows.
 
-use super::app::{App, Mode, Screen};
-use super::effects::{Effect, GraphStep};
+use super::effects::Effect;
+use super::graph_state::{Arrival, GraphLoad, GraphStep, GraphView, Origin};
 use super::keymap::Action;
-use crate::graph::Focus;
+use super::org_list::{OrgList, OrgStep};
+use super::state::{Mode, Screen, State};
+use crate::graph::{Ego, Focus};
+use crate::i18n::t;
 
-impl App {
+impl State {
+    /// Puts a screen up. The organisations list is kept while it is not
+    /// shown, so coming back to it finds it as it was left.
+    pub(super) fn show(&mut self, next: Screen) {
+        if let Screen::Organisations(orgs) = std::mem::replace(&mut self.screen, next) {
+            self.shelf.orgs = Some(orgs);
+        }
+    }
+
     /// Moves the cursor of the current screen's list.
     pub(super) fn step(&mut self, delta: isize) -> bool {
         let height = self.list_height();
-        match self.screen {
+        match &mut self.screen {
             Screen::Browse => self.move_by(delta),
-            Screen::Graph => match self.graph.as_mut() {
-                Some(g) => g.selection.move_by(delta, g.ego.groups.len(), height),
-                None => false,
-            },
-            Screen::Organisations => match self.orgs.as_mut() {
-                Some(o) => o.selection.move_by(delta, o.rows.len(), height),
-                None => false,
-            },
-            Screen::Stats => false,
+            Screen::Graph(g) => g.move_by(delta, height),
+            Screen::Organisations(o) => o.move_by(delta, height),
+            Screen::Stats(_) => false,
         }
-    }
-
-    fn page_step(&mut self, down: bool) -> bool {
-        let page = self.list_height().max(1) as isize;
-        self.step(if down { page } else { -page })
-    }
-
-    /// Cursor movement on a list screen; None for other actions.
-    fn list_motion(&mut self, action: Action) -> Option<bool> {
-        Some(match action {
-            Action::MoveDown => self.step(1),
-            Action::MoveUp => self.step(-1),
-            Action::PageDown => self.page_step(true),
-            Action::PageUp => self.page_step(false),
-            Action::First => self.step(isize::MIN / 2),
-            Action::Last => self.step(isize::MAX / 2),
-            _ => return None,
-        })
     }
 
     pub(super) fn perform_graph(&mut self, action: Action) -> bool {
-        if let Some(moved) = self.list_motion(action) {
-            return moved;
-        }
-        match action {
-            Action::Open => self.graph_enter(),
-            Action::Back => self.graph_back(),
-            Action::ToggleBranches => self.graph_rollup(),
-            Action::Organisations => self.open_organisations(),
-            _ => false,
+        let page = self.list_height();
+        let Screen::Graph(graph) = &mut self.screen else {
+            return false;
+        };
+        match graph.update(action, page) {
+            GraphStep::Ignored => false,
+            GraphStep::Moved => true,
+            GraphStep::Load(load) => {
+                self.ask(Effect::Graph(load));
+                true
+            }
+            GraphStep::Leave => self.leave_graph(),
+            GraphStep::Organisations => self.open_organisations(),
         }
     }
 
     pub(super) fn perform_orgs(&mut self, action: Action) -> bool {
-        if let Some(moved) = self.list_motion(action) {
-            return moved;
-        }
-        match action {
-            Action::Filter => self.set_mode(Mode::Filtering),
-            Action::Open => self.graph_of_selected_org(),
-            Action::Back => self.orgs_back(),
-            _ => false,
+        let page = self.list_height();
+        let Screen::Organisations(orgs) = &mut self.screen else {
+            return false;
+        };
+        match orgs.update(action, page) {
+            OrgStep::Ignored => false,
+            OrgStep::Changed => true,
+            OrgStep::Filter => self.set_mode(Mode::Filtering),
+            OrgStep::Graph(name) => {
+                self.open_graph(Focus::Organisation(name), Origin::Organisations)
+            }
+            OrgStep::Leave => {
+                self.show(Screen::Browse);
+                true
+            }
         }
     }
 
@@ -71,74 +70,73 @@ impl App {
         let Some(key) = self.selected_key().map(str::to_string) else {
             return false;
         };
-        self.open_graph(Focus::Project(key))
+        self.open_graph(Focus::Project(key), Origin::Browse)
     }
 
-    fn open_graph(&mut self, focus: Focus) -> bool {
-        self.ask(Effect::OpenGraph(focus));
+    fn open_graph(&mut self, focus: Focus, from: Origin) -> bool {
+        let rollup = self.shelf.rollup;
+        self.ask(Effect::Graph(GraphLoad {
+            focus,
+            rollup,
+            arrival: Arrival::Open(from),
+        }));
         true
     }
 
-    fn graph_enter(&mut self) -> bool {
-        self.ask(Effect::Graph(GraphStep::Enter));
-        true
-    }
-
-    /// Backspace walks back along the path; at its start it leaves.
-    fn graph_back(&mut self) -> bool {
-        self.ask(Effect::Graph(GraphStep::Back));
-        true
+    /// What was read for the graph: a new graph, or a step in this one.
+    pub(super) fn graph_arrived(&mut self, load: GraphLoad, ego: Ego) {
+        self.shelf.rollup = load.rollup;
+        if load.arrival == Arrival::Rollup {
+            let how = match load.rollup {
+                true => "rolled up into their parent",
+                false => "shown apart",
+            };
+            self.message = Some(format!("branch offices and units {how}"));
+        }
+        match (load.arrival, &mut self.screen) {
+            (Arrival::Open(from), _) => {
+                let view = GraphView::new(load.focus, ego, load.rollup, from);
+                self.show(Screen::Graph(Box::new(view)));
+            }
+            (_, Screen::Graph(graph)) => graph.arrive(load, ego),
+            // The graph was left before its step was read.
+            _ => {}
+        }
     }
 
     /// Back from the graph to where it was opened from.
-    pub(super) fn leave_graph(&mut self) {
-        self.screen = if self.orgs_opened_graph() {
-            Screen::Organisations
-        } else {
-            Screen::Browse
+    fn leave_graph(&mut self) -> bool {
+        let from = match &self.screen {
+            Screen::Graph(g) => g.opened_from,
+            _ => Origin::Browse,
         };
-    }
-
-    fn orgs_opened_graph(&self) -> bool {
-        matches!(
-            self.graph.as_ref().map(|g| &g.path[0]),
-            Some(Focus::Organisation(_))
-        ) && self.orgs.is_some()
-    }
-
-    fn graph_rollup(&mut self) -> bool {
-        self.ask(Effect::Graph(GraphStep::ToggleRollup));
+        let next = match (from, self.shelf.orgs.take()) {
+            (Origin::Organisations, Some(orgs)) => Screen::Organisations(orgs),
+            (_, orgs) => {
+                self.shelf.orgs = orgs;
+                Screen::Browse
+            }
+        };
+        self.show(next);
         true
     }
 
     /// `o`: the organisations screen (read from the cache the first time).
     pub(super) fn open_organisations(&mut self) -> bool {
-        match self.orgs {
-            Some(_) => self.screen = Screen::Organisations,
+        match self.shelf.orgs.take() {
+            Some(orgs) => self.show(Screen::Organisations(orgs)),
             None => self.ask(Effect::LoadOrganisations),
         }
         true
     }
 
-    fn graph_of_selected_org(&mut self) -> bool {
-        let Some(name) = self
-            .orgs
-            .as_ref()
-            .and_then(|o| o.selected())
-            .map(|o| o.name.clone())
-        else {
-            return false;
-        };
-        self.open_graph(Focus::Organisation(name))
+    /// Every organisation, read from the cache.
+    pub(super) fn organisations_arrived(&mut self, orgs: OrgList) {
+        self.show(Screen::Organisations(orgs));
     }
 
-    fn orgs_back(&mut self) -> bool {
-        let has_query = self.orgs.as_ref().is_some_and(|o| !o.query.is_empty());
-        if has_query {
-            self.clear_query();
-        } else {
-            self.screen = Screen::Browse;
-        }
-        true
+    /// Says a step could not be taken because its focus is gone.
+    pub(super) fn graph_not_found(&mut self) {
+        self.message = Some(t("not in the cache").into());
     }
 }

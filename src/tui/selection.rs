@@ -57,6 +57,22 @@ impl Selection {
     }
 }
 
+/// How far a moving action moves a cursor on a list of `page` rows; None
+/// for other actions.
+pub fn motion(action: super::keymap::Action, page: usize) -> Option<isize> {
+    use super::keymap::Action;
+    let page = page.max(1) as isize;
+    Some(match action {
+        Action::MoveDown => 1,
+        Action::MoveUp => -1,
+        Action::PageDown => page,
+        Action::PageUp => -page,
+        Action::First => isize::MIN / 2,
+        Action::Last => isize::MAX / 2,
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -5,13 +5,13 @@ use super::graph_state::GraphView;
 use super::keymap::Context;
 use super::keymap::KeyMap;
 use super::layout::{self, Areas};
+pub use super::list_state::{ListKind, ListState, Pane};
 use super::org_list::OrgList;
 use super::overlay::Overlay;
 use super::review::Reviews;
-use super::selection::Selection;
 use super::stats_screen::StatsView;
 use super::theme::Theme;
-use crate::catalogue::{Catalogue, SortKey};
+use crate::catalogue::Catalogue;
 use crate::facets::Filters;
 use crate::graph::Related;
 use crate::model::{StoredProject, UnclassifiedDoc};
@@ -31,29 +31,60 @@ pub enum Mode {
     Export,
 }
 
-/// What fills the screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What fills the screen, with the state of that screen.
 pub enum Screen {
-    /// The project list and the detail pane.
+    /// The project list and the detail pane (their state is the list's).
     Browse,
     /// The partner graph around a project or an organisation.
-    Graph,
+    Graph(Box<GraphView>),
     /// Every organisation.
-    Organisations,
+    Organisations(OrgList),
     /// Charts of the filtered projects.
-    Stats,
+    Stats(StatsView),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Pane {
-    List,
-    Detail,
+impl Screen {
+    pub fn is_browse(&self) -> bool {
+        matches!(self, Screen::Browse)
+    }
+    /// The graph, when it is shown.
+    pub fn graph(&self) -> Option<&GraphView> {
+        match self {
+            Screen::Graph(graph) => Some(graph),
+            _ => None,
+        }
+    }
+    /// The organisations list, when it is shown.
+    pub fn orgs(&self) -> Option<&OrgList> {
+        match self {
+            Screen::Organisations(orgs) => Some(orgs),
+            _ => None,
+        }
+    }
+    /// The stats, when they are shown.
+    pub fn stats(&self) -> Option<&StatsView> {
+        match self {
+            Screen::Stats(view) => Some(view),
+            _ => None,
+        }
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ListKind {
-    Projects,
-    Unclassified,
+/// What the browser keeps of screens that are not shown.
+pub struct Shelf {
+    /// The organisations list as it was left (read once per session).
+    pub orgs: Option<OrgList>,
+    /// The graph last rolled branches up into their parents (or not).
+    pub rollup: bool,
+}
+
+impl Default for Shelf {
+    fn default() -> Shelf {
+        Shelf {
+            orgs: None,
+            rollup: true,
+        }
+    }
 }
 
 /// How the browser ends: the process exit status.
@@ -68,20 +99,12 @@ pub struct State {
     pub unclassified: Vec<UnclassifiedDoc>,
     pub keys: KeyMap,
     pub screen: Screen,
-    pub kind: ListKind,
-    /// Visible project indices, in display order.
-    pub rows: Vec<usize>,
-    pub selection: Selection,
-    pub sort: SortKey,
-    /// Rows are in best-match order (a filter is active and no sort chosen since).
-    pub ranked: bool,
-    pub query: String,
+    /// The project list: its rows, cursor, filter and sort.
+    pub list: ListState,
     /// Typing in the search box.
     pub filtering: bool,
     /// The box over the screen that has the keys, if one is open.
     pub overlay: Option<Overlay>,
-    pub focus: Pane,
-    pub detail_scroll: usize,
     pub detail: Option<StoredProject>,
     pub related: Vec<Related>,
     /// Related projects are being found for the detail shown.
@@ -89,8 +112,8 @@ pub struct State {
     /// The detail pane's text, wrapped for its width (built before a frame).
     pub detail_lines: super::detail_lines::DetailLines,
     pub(super) detail_built_for: Option<(ListKind, String, u16)>,
-    pub graph: Option<GraphView>,
-    pub orgs: Option<OrgList>,
+    /// Screens not shown now, kept for when they come back.
+    pub shelf: Shelf,
     pub markers: Marker,
     pub theme: Theme,
     pub size: (u16, u16),
@@ -99,10 +122,6 @@ pub struct State {
     /// Bytes for the terminal itself (OSC 52 clipboard), written by the loop.
     pub outbox: Vec<String>,
     pub exit: Option<Exit>,
-    /// Filter edits wait for `run_pending_filter` (the event loop draws the
-    /// keystroke first); off, every edit filters at once (tests, scripts).
-    pub defer_filtering: bool,
-    pub(super) filter_pending: bool,
     /// The user's notes, bookmarks and review states.
     pub reviews: Reviews,
     /// The facet filters in force.
@@ -114,12 +133,12 @@ pub struct State {
     /// Changes by imports the user has not seen yet, by project key.
     pub changes: std::collections::HashMap<String, crate::model::Change>,
     pub(super) cache_id: Option<String>,
-    /// The stats screen's figures, while it is open.
-    pub stats: Option<StatsView>,
     /// What the config file had that could not be applied (shown in help).
     pub config_problems: Vec<String>,
     /// Every project is not in yet (the catalogue is still loading).
     pub loading: bool,
+    /// What updates asked of the world outside, run after each event.
+    pub(super) asked: Vec<super::effects::Effect>,
 }
 
 impl State {
@@ -131,8 +150,8 @@ impl State {
         self.areas().list_rows.height as usize
     }
     pub fn row_count(&self) -> usize {
-        match self.kind {
-            ListKind::Projects => self.rows.len(),
+        match self.list.kind {
+            ListKind::Projects => self.list.rows.len(),
             ListKind::Unclassified => self.unclassified.len(),
         }
     }
@@ -157,10 +176,10 @@ impl State {
     }
     /// The selected project's key, if a project is selected.
     pub fn selected_key(&self) -> Option<&str> {
-        if self.kind != ListKind::Projects {
+        if self.list.kind != ListKind::Projects {
             return None;
         }
-        let index = self.rows.get(self.selection.index)?;
+        let index = self.list.rows.get(self.list.selection.index)?;
         Some(self.catalogue.projects[*index].key.as_str())
     }
 }

@@ -25,9 +25,10 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
     if area.width == 0 {
         return;
     }
-    let focused = app.focus == Pane::Detail;
+    let focused = app.list.focus == Pane::Detail;
     let inner_height = area.height.saturating_sub(2) as usize;
     let scroll = app
+        .list
         .detail_scroll
         .min(app.detail_lines.len().saturating_sub(inner_height));
     // Only the lines on screen are made into lines.

@@ -5,6 +5,7 @@ use super::graph_canvas;
 use crate::graph::Ego;
 use crate::i18n::t;
 use crate::sanitize;
+use crate::tui::graph_state::GraphView;
 use crate::tui::layout::Areas;
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
@@ -13,8 +14,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Row, Table, TableState};
 use ratatui::Frame;
 
-pub fn draw(frame: &mut Frame, app: &State, theme: Theme, areas: &Areas) {
-    let Some(graph) = &app.graph else { return };
+pub fn draw(frame: &mut Frame, app: &State, graph: &GraphView, theme: Theme, areas: &Areas) {
     let crumbs: Vec<String> = graph
         .breadcrumb()
         .iter()

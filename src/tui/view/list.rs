@@ -23,16 +23,20 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme, areas: &Areas) {
     if area.width == 0 {
         return;
     }
-    let focused = app.focus == Pane::List;
+    let focused = app.list.focus == Pane::List;
     let block = Block::bordered()
         .title(title(app))
         .border_style(theme.border(focused));
     let height = areas.list_rows.height as usize;
-    let (header, rows, widths) = match app.kind {
+    let (header, rows, widths) = match app.list.kind {
         ListKind::Projects => project_rows(app, theme, area.width, height),
         ListKind::Unclassified => unclassified_rows(app, height),
     };
-    let visible_selected = app.selection.index.checked_sub(app.selection.offset);
+    let visible_selected = app
+        .list
+        .selection
+        .index
+        .checked_sub(app.list.selection.offset);
     let mut state = TableState::default().with_selected(visible_selected);
     let table = Table::new(rows, widths)
         .header(header.style(theme.header()))
@@ -44,17 +48,17 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme, areas: &Areas) {
 }
 
 fn title(app: &State) -> Line<'static> {
-    match app.kind {
+    match app.list.kind {
         ListKind::Projects => {
-            let sort = if app.ranked {
+            let sort = if app.list.ranked {
                 t("best match")
             } else {
-                t(app.sort.as_str())
+                t(app.list.sort.as_str())
             };
             Line::from(format!(
                 " {} {}/{} · {}: {sort} ",
                 t("Projects"),
-                app.rows.len(),
+                app.list.rows.len(),
                 app.catalogue.projects.len(),
                 t("sort")
             ))
@@ -107,14 +111,19 @@ fn project_rows(
     width: u16,
     height: usize,
 ) -> (Row<'static>, Vec<Row<'static>>, Vec<Constraint>) {
-    let cols = columns(width, app.sort);
+    let cols = columns(width, app.list.sort);
     let header = Row::new(cols.iter().map(|(n, _)| Cell::from(t(n))));
-    let visible = app.rows.iter().skip(app.selection.offset).take(height);
+    let visible = app
+        .list
+        .rows
+        .iter()
+        .skip(app.list.selection.offset)
+        .take(height);
     let rows = visible
         .map(|index| {
             let p = &app.catalogue.projects[*index];
             // Highlights only for the rows on screen.
-            let positions = app.catalogue.positions(*index, &app.query);
+            let positions = app.catalogue.positions(*index, &app.list.query);
             let mark = format!(
                 "{}{}",
                 mark(app.reviews.get(&p.key)),
@@ -217,7 +226,7 @@ fn unclassified_rows(
     let rows = app
         .unclassified
         .iter()
-        .skip(app.selection.offset)
+        .skip(app.list.selection.offset)
         .take(height)
         .map(|d| {
             let title = sanitize::line(d.title.as_deref().unwrap_or(MISSING)).into_owned();
@@ -232,7 +241,8 @@ fn draw_scrollbar(frame: &mut Frame, app: &State, area: Rect, height: usize) {
     if len <= height || area.height < 4 {
         return;
     }
-    let mut state = ScrollbarState::new(len.saturating_sub(height)).position(app.selection.offset);
+    let mut state =
+        ScrollbarState::new(len.saturating_sub(height)).position(app.list.selection.offset);
     let bar = Scrollbar::new(ScrollbarOrientation::VerticalRight);
     frame.render_stateful_widget(
         bar,

@@ -27,14 +27,14 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme) {
         draw_too_small(frame, areas.note);
         return;
     }
-    match app.screen {
+    match &app.screen {
         Screen::Browse => {
             list::draw(frame, app, theme, &areas);
             detail::draw(frame, app, theme, areas.detail);
         }
-        Screen::Graph => graph::draw(frame, app, theme, &areas),
-        Screen::Organisations => orgs::draw(frame, app, theme, &areas),
-        Screen::Stats => stats::draw(frame, app, theme, areas.canvas),
+        Screen::Graph(graph) => graph::draw(frame, app, graph, theme, &areas),
+        Screen::Organisations(orgs) => orgs::draw(frame, orgs, theme, &areas),
+        Screen::Stats(view) => stats::draw(frame, app, view, theme, areas.canvas),
     }
     status::draw_filter(frame, app, theme, areas.filter);
     status::draw(frame, app, theme, areas.status);

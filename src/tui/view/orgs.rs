@@ -5,15 +5,14 @@ use super::list::highlighted;
 use crate::i18n::t;
 use crate::sanitize;
 use crate::tui::layout::Areas;
-use crate::tui::state::State;
+use crate::tui::org_list::OrgList;
 use crate::tui::theme::Theme;
 use ratatui::layout::Constraint;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Row, Table, TableState};
 use ratatui::Frame;
 
-pub fn draw(frame: &mut Frame, app: &State, theme: Theme, areas: &Areas) {
-    let Some(orgs) = &app.orgs else { return };
+pub fn draw(frame: &mut Frame, orgs: &OrgList, theme: Theme, areas: &Areas) {
     let height = areas.list_rows.height as usize;
     let rows: Vec<Row> = orgs
         .rows

@@ -8,6 +8,7 @@ use crate::sanitize;
 use crate::stats::Stats;
 use crate::table::cut;
 use crate::tui::state::State;
+use crate::tui::stats_screen::StatsView;
 use crate::tui::theme::Theme;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
@@ -15,10 +16,7 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph};
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
-pub fn draw(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
-    let Some(view) = &app.stats else {
-        return;
-    };
+pub fn draw(frame: &mut Frame, app: &State, view: &StatsView, theme: Theme, area: Rect) {
     let s = &view.stats;
     let [top, bottom] =
         Layout::vertical([Constraint::Percentage(45), Constraint::Fill(1)]).areas(area);
@@ -28,7 +26,7 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
         Layout::horizontal([Constraint::Percentage(60), Constraint::Fill(1)]).areas(bottom);
     draw_years(frame, s, theme, years);
     draw_regions(frame, s, theme, regions);
-    draw_timeline(frame, app, view.scroll, theme, timeline);
+    draw_timeline(frame, app, view, theme, timeline);
     draw_orgs(frame, s, theme, orgs);
 }
 
@@ -97,8 +95,8 @@ fn draw_regions(frame: &mut Frame, s: &Stats, theme: Theme, area: Rect) {
     frame.render_widget(Paragraph::new(lines).block(block(title, theme)), area);
 }
 
-fn draw_timeline(frame: &mut Frame, app: &State, scroll: usize, theme: Theme, area: Rect) {
-    let s = &app.stats.as_ref().expect("drawn with stats").stats;
+fn draw_timeline(frame: &mut Frame, app: &State, view: &StatsView, theme: Theme, area: Rect) {
+    let (s, scroll) = (&view.stats, view.scroll);
     let inner = area.width.saturating_sub(2) as usize;
     let rows = area.height.saturating_sub(3) as usize;
     let name_width = (inner / 3).clamp(8, 28);

@@ -21,25 +21,26 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
             format!("· {} ", sanitize::line(message)),
             theme.message(),
         ));
-    } else if app.screen == Screen::Organisations {
-        let query = app.orgs.as_ref().map_or("", |o| o.query.as_str());
+    } else if let Screen::Organisations(orgs) = &app.screen {
+        let query = orgs.query.as_str();
         let filter = if query.is_empty() {
             MISSING.to_string()
         } else {
             sanitize::line(query).into_owned()
         };
         spans.push(Span::raw(format!("· {}: {filter} ", t("filter"))));
-    } else if matches!(app.screen, Screen::Browse | Screen::Stats) && app.kind == ListKind::Projects
+    } else if matches!(app.screen, Screen::Browse | Screen::Stats(_))
+        && app.list.kind == ListKind::Projects
     {
-        let filter = if app.query.is_empty() {
+        let filter = if app.list.query.is_empty() {
             MISSING.to_string()
         } else {
-            sanitize::line(&app.query).into_owned()
+            sanitize::line(&app.list.query).into_owned()
         };
-        let sort = if app.ranked {
+        let sort = if app.list.ranked {
             t("best match")
         } else {
-            t(app.sort.as_str())
+            t(app.list.sort.as_str())
         };
         spans.push(Span::raw(format!(
             "· {}: {filter} · {}: {sort} ",
@@ -67,20 +68,20 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
 }
 
 fn counts(app: &State) -> String {
-    match (app.screen, &app.orgs, &app.graph) {
-        (Screen::Organisations, Some(o), _) => {
+    match &app.screen {
+        Screen::Organisations(o) => {
             return format!("{}/{} {}", o.rows.len(), o.all.len(), t("organisations"))
         }
-        (Screen::Graph, _, Some(g)) => {
+        Screen::Graph(g) => {
             return format!("{} {}", g.ego.groups.len() + g.ego.more, t("neighbours"))
         }
         _ => {}
     }
-    match app.kind {
+    match app.list.kind {
         ListKind::Projects if app.is_loading() => t("loading…").to_string(),
         ListKind::Projects => format!(
             "{}/{} {}",
-            app.rows.len(),
+            app.list.rows.len(),
             app.catalogue.projects.len(),
             t("projects")
         ),
@@ -131,27 +132,27 @@ fn hints(app: &State) -> Vec<(String, &'static str)> {
 
 /// The actions worth a hint on the current screen, pane and mode.
 fn hint_actions(app: &State) -> &'static [(Action, &'static str)] {
-    match (app.mode(), app.screen, app.focus) {
+    match (app.mode(), &app.screen, app.list.focus) {
         (Mode::Help, _, _) => &[
             (Action::PageDown, "scroll"),
             (Action::Cancel, "close"),
             (Action::Quit, "quit"),
         ],
-        (_, Screen::Graph, _) => &[
+        (_, Screen::Graph(_), _) => &[
             (Action::Open, "go to"),
             (Action::Back, "back"),
             (Action::ToggleBranches, "branches"),
             (Action::Organisations, "organisations"),
             (Action::Help, "help"),
         ],
-        (_, Screen::Stats, _) => &[
+        (_, Screen::Stats(_), _) => &[
             (Action::MoveDown, "scroll"),
             (Action::Filter, "filter"),
             (Action::Facets, "facets"),
             (Action::Back, "back"),
             (Action::Help, "help"),
         ],
-        (_, Screen::Organisations, _) => &[
+        (_, Screen::Organisations(_), _) => &[
             (Action::Filter, "filter"),
             (Action::Open, "graph"),
             (Action::Back, "back"),
@@ -192,7 +193,7 @@ pub fn draw_filter(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
     let room = (area.width as usize).saturating_sub(5);
     let line = Line::from(vec![
         Span::styled(" / ", theme.key()),
-        Span::raw(tail(&sanitize::line(&app.query), room)),
+        Span::raw(tail(&sanitize::line(&app.list.query), room)),
         Span::raw(cursor),
     ]);
     frame.render_widget(Paragraph::new(line), area);

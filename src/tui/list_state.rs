@@ -1,0 +1,164 @@
+//! The browse screen's own state: the list's rows, cursor, filter and sort,
+//! and which pane has the keys. Its moves need no cache and no terminal.
+
+use super::selection::Selection;
+use crate::catalogue::SortKey;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    List,
+    Detail,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListKind {
+    Projects,
+    Unclassified,
+}
+
+/// The browse screen's list and the pane that has the keys.
+pub struct ListState {
+    pub kind: ListKind,
+    /// Visible project indices, in display order.
+    pub rows: Vec<usize>,
+    pub selection: Selection,
+    pub sort: SortKey,
+    /// Rows are in best-match order (a filter is active and no sort chosen since).
+    pub ranked: bool,
+    pub query: String,
+    pub focus: Pane,
+    pub detail_scroll: usize,
+    /// Filter edits wait for `run_pending_filter` (the event loop draws the
+    /// keystroke first); off, every edit filters at once (tests, scripts).
+    pub defer_filtering: bool,
+    pub(super) filter_pending: bool,
+}
+
+impl Default for ListState {
+    fn default() -> ListState {
+        ListState {
+            kind: ListKind::Projects,
+            rows: Vec::new(),
+            selection: Selection::default(),
+            sort: SortKey::Name,
+            ranked: false,
+            query: String::new(),
+            focus: Pane::List,
+            detail_scroll: 0,
+            defer_filtering: false,
+            filter_pending: false,
+        }
+    }
+}
+
+impl ListState {
+    /// Moves the cursor, or scrolls the detail when it has the keys, by
+    /// `delta` rows of `len` shown `height` at a time.
+    pub fn move_by(&mut self, delta: isize, len: usize, height: usize) -> bool {
+        if self.focus == Pane::Detail {
+            let before = self.detail_scroll;
+            self.detail_scroll = self.detail_scroll.saturating_add_signed(delta);
+            return before != self.detail_scroll;
+        }
+        self.selection.move_by(delta, len, height) && self.selection_changed()
+    }
+
+    /// To the first or last row (or the detail's top or end).
+    pub fn jump(&mut self, last: bool, len: usize, height: usize) -> bool {
+        if self.focus == Pane::Detail {
+            let before = self.detail_scroll;
+            self.detail_scroll = if last { usize::MAX / 2 } else { 0 };
+            return before != self.detail_scroll;
+        }
+        let moved = match last {
+            true => self.selection.to_last(len, height),
+            false => self.selection.to_first(height),
+        };
+        moved && self.selection_changed()
+    }
+
+    /// Another row is selected: its detail starts at the top.
+    pub fn selection_changed(&mut self) -> bool {
+        self.detail_scroll = 0;
+        true
+    }
+
+    pub fn switch_pane(&mut self) {
+        self.focus = match self.focus {
+            Pane::List => Pane::Detail,
+            Pane::Detail => Pane::List,
+        };
+    }
+
+    /// Best match gives way to the sort last chosen; after that, the next sort.
+    pub fn next_sort(&mut self) {
+        if self.ranked {
+            self.ranked = false;
+            return;
+        }
+        let all = SortKey::ALL;
+        let at = all.iter().position(|k| *k == self.sort).unwrap_or(0);
+        self.sort = all[(at + 1) % all.len()];
+    }
+
+    /// Projects or the documents no project was found in.
+    pub fn toggle_kind(&mut self) {
+        self.kind = match self.kind {
+            ListKind::Projects => ListKind::Unclassified,
+            ListKind::Unclassified => ListKind::Projects,
+        };
+        self.selection.reset();
+        self.focus = Pane::List;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_move_the_pane_that_has_them() {
+        let mut list = ListState::default();
+        assert!(list.move_by(3, 10, 5));
+        assert_eq!(list.selection.index, 3);
+        list.switch_pane();
+        assert!(list.move_by(4, 10, 5));
+        assert_eq!((list.selection.index, list.detail_scroll), (3, 4));
+        assert!(list.move_by(-9, 10, 5));
+        assert_eq!(list.detail_scroll, 0, "the detail stops at its top");
+        list.switch_pane();
+        list.detail_scroll = 7;
+        assert!(list.jump(true, 10, 5));
+        assert_eq!(
+            (list.selection.index, list.detail_scroll),
+            (9, 0),
+            "a new row starts at its top"
+        );
+    }
+
+    #[test]
+    fn sort_leaves_best_match_first_then_cycles() {
+        let mut list = ListState {
+            ranked: true,
+            ..ListState::default()
+        };
+        list.next_sort();
+        assert_eq!((list.ranked, list.sort), (false, SortKey::Name));
+        for _ in 0..SortKey::ALL.len() {
+            list.next_sort();
+        }
+        assert_eq!(list.sort, SortKey::Name, "round to the first again");
+    }
+
+    #[test]
+    fn the_other_list_starts_at_its_top_with_the_keys() {
+        let mut list = ListState::default();
+        list.move_by(2, 5, 5);
+        list.switch_pane();
+        list.toggle_kind();
+        assert_eq!(
+            (list.kind, list.focus, list.selection.index),
+            (ListKind::Unclassified, Pane::List, 0)
+        );
+    }
+}
