@@ -212,6 +212,14 @@ mod tests {
         }
     }
 
+    /// The neighbourhood a step asks for.
+    fn asked(step: GraphStep) -> GraphLoad {
+        match step {
+            GraphStep::Load(load) => load,
+            other => panic!("a neighbourhood is asked for, not {other:?}"),
+        }
+    }
+
     fn graph() -> GraphView {
         let focus = Focus::Project("p1".into());
         GraphView::new(focus, ego("p1", &["Umeå", "Luleå"]), true, Origin::Browse)
@@ -234,9 +242,7 @@ mod tests {
     fn enter_asks_for_the_selected_neighbour_and_walks_there_when_it_arrives() {
         let mut g = graph();
         g.update(Action::MoveDown, 10);
-        let GraphStep::Load(load) = g.update(Action::Open, 10) else {
-            panic!("enter asks for a neighbourhood");
-        };
+        let load = asked(g.update(Action::Open, 10));
         assert_eq!(load.focus, Focus::Organisation("Luleå".into()));
         assert_eq!(load.arrival, Arrival::Enter);
         assert_eq!(g.path.len(), 1, "nothing moves before it is read");
@@ -249,13 +255,9 @@ mod tests {
     fn back_returns_to_the_neighbour_it_came_from_then_leaves() {
         let mut g = graph();
         g.update(Action::MoveDown, 10);
-        let GraphStep::Load(load) = g.update(Action::Open, 10) else {
-            panic!("enter asks");
-        };
+        let load = asked(g.update(Action::Open, 10));
         g.arrive(load, ego("Luleå", &["p2", "p1"]));
-        let GraphStep::Load(back) = g.update(Action::Back, 10) else {
-            panic!("back asks for the previous focus");
-        };
+        let back = asked(g.update(Action::Back, 10));
         assert_eq!(back.focus, Focus::Project("p1".into()));
         g.arrive(back, ego("p1", &["Umeå", "Luleå"]));
         assert_eq!(g.path.len(), 1);
@@ -269,9 +271,7 @@ mod tests {
     #[test]
     fn branches_toggle_on_the_same_focus() {
         let mut g = graph();
-        let GraphStep::Load(load) = g.update(Action::ToggleBranches, 10) else {
-            panic!("a toggle reads again");
-        };
+        let load = asked(g.update(Action::ToggleBranches, 10));
         assert_eq!((load.rollup, load.arrival), (false, Arrival::Rollup));
         assert!(g.rollup, "unchanged until read");
         g.arrive(load, ego("p1", &["Umeå"]));
