@@ -4,7 +4,9 @@
 use crate::facets::{Facet, FacetIndex, Filters, Notes, Resolved};
 use crate::model::FacetRow;
 use crate::model::ProjectSummary;
-use crate::search::{Haystacks, Match};
+use crate::search::fields::{Field, FieldIndex, Reason};
+use crate::search::query::Query;
+use crate::search::Match;
 use crate::store::Store;
 use std::cmp::Ordering;
 
@@ -45,45 +47,24 @@ impl SortKey {
 }
 
 /// Projects in name order (the order [`SortKey::Name`] gives), each with
-/// the text the filter matches.
+/// the fields the search box looks in.
 #[derive(Default)]
 pub struct Catalogue {
     pub projects: Vec<ProjectSummary>,
-    pub haystacks: Haystacks,
+    pub fields: FieldIndex,
     pub facets: FacetIndex,
-}
-
-/// The text the fuzzy filter sees: name first (so match positions below
-/// the name's length fall in the name), then id, owner, region, and
-/// `more` (organisations and municipalities).
-pub fn haystack(p: &ProjectSummary, more: &str) -> String {
-    let parts = [
-        p.name.as_deref(),
-        Some(p.key.as_str()),
-        p.owner.as_deref(),
-        p.region.as_deref(),
-        Some(more),
-    ];
-    let mut text = String::new();
-    for part in parts.into_iter().flatten().filter(|s| !s.is_empty()) {
-        if !text.is_empty() {
-            text.push_str("  ");
-        }
-        text.push_str(part);
-    }
-    text
 }
 
 impl Catalogue {
     /// A catalogue of projects given in any order, each with the names of
-    /// its organisations and municipalities for the filter.
+    /// its partners (two spaces between them) for the filter.
     pub fn new(mut entries: Vec<(ProjectSummary, String)>) -> Catalogue {
         entries.sort_by_cached_key(|(p, _)| (lower(&p.name), p.key.clone()));
         let mut catalogue = Catalogue::default();
         for (summary, more) in entries {
             catalogue.push(summary, &more);
         }
-        catalogue.haystacks.shrink_to_fit();
+        catalogue.fields.shrink_to_fit();
         catalogue
     }
 
@@ -100,19 +81,31 @@ impl Catalogue {
             catalogue.push_faceted(summary, more, row)
         })?;
         catalogue.projects.shrink_to_fit();
-        catalogue.haystacks.shrink_to_fit();
+        catalogue.fields.shrink_to_fit();
         catalogue.facets.shrink_to_fit();
         Ok(catalogue)
     }
 
-    /// Adds a project after those already in (callers keep name order).
-    pub fn push(&mut self, summary: ProjectSummary, more: &str) {
-        self.push_faceted(summary, more, &FacetRow::default());
+    /// Adds a project after those already in (callers keep name order),
+    /// with its partners' names (two spaces between them).
+    pub fn push(&mut self, summary: ProjectSummary, partners: &str) {
+        let mut fields: Vec<(Field, &str)> =
+            partners.split("  ").map(|p| (Field::Partner, p)).collect();
+        let (owner, region) = (summary.owner.clone(), summary.region.clone());
+        fields.extend(owner.as_deref().map(|o| (Field::Owner, o)));
+        fields.extend(region.as_deref().map(|r| (Field::Region, r)));
+        self.push_faceted(summary, &fields, &FacetRow::default());
     }
 
-    /// Adds a project with its facet values.
-    pub fn push_faceted(&mut self, summary: ProjectSummary, more: &str, facets: &FacetRow) {
-        self.haystacks.push(&haystack(&summary, more));
+    /// Adds a project with its search fields and facet values.
+    pub fn push_faceted(
+        &mut self,
+        summary: ProjectSummary,
+        fields: &[(Field, &str)],
+        facets: &FacetRow,
+    ) {
+        let name = summary.name.as_deref().unwrap_or_default();
+        self.fields.push(name, &summary.key, fields);
         self.facets.push(&summary, facets);
         self.projects.push(summary);
     }
@@ -140,12 +133,24 @@ impl Catalogue {
 
     /// Projects matching the query, best first.
     pub fn filter(&self, query: &str) -> Vec<Match> {
-        self.haystacks.filter(query)
+        self.fields.filter(&Query::parse(query))
     }
 
-    /// Matched characters of a project's haystack (its name comes first).
+    /// Why a project matched the query: a field and text per term.
+    pub fn explain(&self, index: usize, query: &str) -> Vec<Reason> {
+        let project = &self.projects[index];
+        let name = project.name.as_deref().unwrap_or_default();
+        self.fields
+            .explain(index, &Query::parse(query), name, &project.key)
+    }
+
+    /// Matched characters of a project's name, for highlighting.
     pub fn positions(&self, index: usize, query: &str) -> Vec<usize> {
-        self.haystacks.positions(index, query)
+        let mut reasons = self.explain(index, query);
+        match reasons.iter().position(|r| r.field == Field::Name) {
+            Some(at) => reasons.swap_remove(at).positions,
+            None => Vec::new(),
+        }
     }
 
     /// Sorts project indices by a key (money largest first, missing last;

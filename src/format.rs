@@ -120,3 +120,9 @@ mod tests {
         );
     }
 }
+
+/// Why a project matched, as a line: `partner: Vellinge Vårdcentral; name: …`.
+pub fn reasons(reasons: &[crate::search::fields::Reason]) -> String {
+    let one = |r: &crate::search::fields::Reason| format!("{}: {}", t(r.field.as_str()), r.text);
+    reasons.iter().map(one).collect::<Vec<_>>().join("; ")
+}

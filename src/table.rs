@@ -83,7 +83,7 @@ impl Table {
             let Some(&col) = self
                 .flexible
                 .iter()
-                .filter(|&&c| widths[c] > 8)
+                .filter(|&&c| widths.get(c).is_some_and(|&w| w > 8))
                 .max_by_key(|&&c| widths[c])
             else {
                 break;

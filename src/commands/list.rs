@@ -140,12 +140,23 @@ pub fn run(
     let listing = Listing::load(ctx, &store, query.uses_notes(), !query.facets.is_empty())?;
     let indices = listing.select(query, sort)?;
     let cat = &listing.cat;
+    let filter = query.filter.as_deref().filter(|q| !q.trim().is_empty());
+    let matched = |i: usize| filter.map(|q| cat.explain(i, q));
     if json {
         let keys: Vec<&str> = indices
             .iter()
             .map(|&i| cat.projects[i].key.as_str())
             .collect();
-        print_json(&store.records(&keys)?)?;
+        let listed: Vec<Listed> = store
+            .records(&keys)?
+            .into_iter()
+            .zip(&indices)
+            .map(|(record, &i)| Listed {
+                record,
+                matched: matched(i),
+            })
+            .collect();
+        print_json(&listed)?;
         return Ok(ExitCode::SUCCESS);
     }
     if indices.is_empty() {
@@ -157,10 +168,17 @@ pub fn run(
         crate::say!("esf: {} {}", t("no project matches"), sanitize::line(&what));
         return Ok(ExitCode::SUCCESS);
     }
-    let headers = ["ID", "NAME", "OWNER", "REGION", "PERIOD"].map(t);
-    let mut table = Table::new(&headers).flexible(&[1, 2, 3]);
+    let mut headers = ["ID", "NAME", "OWNER", "REGION", "PERIOD"].map(t).to_vec();
+    headers.extend(filter.map(|_| t("MATCHED")));
+    let flexible: &[usize] = match filter {
+        Some(_) => &[1, 2, 3, 5],
+        None => &[1, 2, 3],
+    };
+    let mut table = Table::new(&headers).flexible(flexible);
     for &i in &indices {
-        table.row(row(&cat.projects[i]));
+        let mut cells = row(&cat.projects[i]);
+        cells.extend(matched(i).map(|r| crate::format::reasons(&r)));
+        table.row(cells);
     }
     print_text(&table.render(terminal_width(), styled()))?;
     Ok(ExitCode::SUCCESS)
@@ -202,6 +220,15 @@ pub fn facet_counts(
     }
     print_text(&table.render(terminal_width(), styled()))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A project of `list --json`, with why it matched the filter.
+#[derive(serde::Serialize)]
+struct Listed {
+    #[serde(flatten)]
+    record: crate::model::KeyedProject,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    matched: Option<Vec<crate::search::fields::Reason>>,
 }
 
 fn row(p: &ProjectSummary) -> Vec<String> {

@@ -11,6 +11,10 @@
 //! split over every core, and matched positions are computed only for the
 //! rows on screen.
 
+pub mod fields;
+pub mod matcher;
+pub mod query;
+
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 use std::cell::RefCell;

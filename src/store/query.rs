@@ -8,7 +8,18 @@ use crate::model::{
     ArticleRef, FacetRow, KeyedProject, OrgSummary, ProjectSummary, SearchHit, StoredProject,
     UnclassifiedDoc,
 };
+use crate::search::fields::Field;
 use rusqlite::{params, OptionalExtension};
+
+/// The search box's field for an organisation in a role.
+fn role_field(role: &str) -> Field {
+    match role {
+        "owner" => Field::Owner,
+        "partner" => Field::Partner,
+        "municipality" => Field::Municipality,
+        _ => Field::Mentioned,
+    }
+}
 
 /// The columns [`summary_row`] reads.
 const SUMMARY: &str = "SELECT rowid_, key, id, name, owner, region, fund, programme_period,
@@ -56,6 +67,8 @@ struct ProjectOrgs {
     /// The organisation each one is a branch or unit of, by name.
     parents: Vec<Option<Box<str>>>,
     orgs: Vec<u32>,
+    /// The field of the search box each link is in (its role).
+    fields: Vec<Field>,
     runs: FastMap<i64, (u32, u32)>,
 }
 
@@ -67,6 +80,16 @@ impl ProjectOrgs {
 
     fn of(&self, project: i64) -> impl Iterator<Item = &str> {
         self.run(project).iter().map(|&o| &*self.names[o as usize])
+    }
+
+    /// The project's organisations, each with the field its role puts it in.
+    fn linked(&self, project: i64) -> impl Iterator<Item = (Field, &str)> {
+        let (start, len) = self.runs.get(&project).copied().unwrap_or_default();
+        let range = start as usize..(start + len) as usize;
+        self.fields[range.clone()]
+            .iter()
+            .zip(&self.orgs[range])
+            .map(|(&field, &o)| (field, &*self.names[o as usize]))
     }
 
     /// The project's organisations and those they belong to (a project
@@ -97,14 +120,13 @@ impl Store {
     pub fn each_summary(
         &self,
         facets: bool,
-        mut each: impl FnMut(ProjectSummary, &str, &FacetRow),
+        mut each: impl FnMut(ProjectSummary, &[(Field, &str)], &FacetRow),
     ) -> Result<()> {
         let links = self.organisation_names_by_project()?;
         let mut stmt = self
             .conn
             .prepare(&format!("{SUMMARY} ORDER BY name COLLATE NOCASE, key"))?;
         let mut rows = stmt.query([])?;
-        let mut more = String::new();
         while let Some(row) = rows.next()? {
             let (rowid, summary, municipalities) = summary_row(row)?;
             let [area, area_name, objective, phase] = facet_columns(row)?;
@@ -122,14 +144,18 @@ impl Store {
                     organisations: links.with_parents(rowid),
                 },
             };
-            more.clear();
-            let owner = summary.owner.as_deref();
-            for name in links.of(rowid).filter(|n| Some(*n) != owner) {
-                more.push_str(name);
-                more.push_str("  ");
-            }
-            more.push_str(&municipalities.replace("; ", "  "));
-            each(summary, more.trim_end(), &row_facets);
+            // The summary moves into `each`: its owner and region are copied.
+            let (owner, region) = (summary.owner.clone(), summary.region.clone());
+            let mut fields: Vec<(Field, &str)> = links.linked(rowid).collect();
+            fields.extend(municipalities.split("; ").map(|m| (Field::Municipality, m)));
+            let described = [
+                (Field::Owner, owner.as_deref()),
+                (Field::Region, region.as_deref()),
+                (Field::Area, area.as_deref()),
+                (Field::Objective, objective.as_deref()),
+            ];
+            fields.extend(described.into_iter().filter_map(|(f, v)| Some((f, v?))));
+            each(summary, &fields, &row_facets);
         }
         Ok(())
     }
@@ -169,7 +195,7 @@ impl Store {
         }
         let mut stmt = self
             .conn
-            .prepare("SELECT project, org FROM project_orgs ORDER BY project, org")?;
+            .prepare("SELECT project, org, role FROM project_orgs ORDER BY project, org")?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             let project: i64 = row.get(0)?;
@@ -177,6 +203,7 @@ impl Store {
                 let at = links.orgs.len() as u32;
                 links.runs.entry(project).or_insert((at, 0)).1 += 1;
                 links.orgs.push(org);
+                links.fields.push(role_field(&row.get::<_, String>(2)?));
             }
         }
         Ok(links)

@@ -1,0 +1,252 @@
+//! Where one term sits in one field's text, and how well: the whole field,
+//! its start, a word start, inside a word, or (for a fuzzy term of five
+//! letters or more) a word that starts with the term but for a typo or two.
+//! Never letters scattered over the field.
+
+use super::query::{Mode, Term};
+
+/// A term found in a text: its score and the bytes it covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub score: i64,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Scores by how a person would rank the places a term is found.
+pub const WHOLE: i64 = 1000;
+pub const FIELD_START: i64 = 900;
+pub const FIELD_END: i64 = 850;
+pub const WORD_START: i64 = 800;
+pub const INSIDE_WORD: i64 = 500;
+/// A word start with one typo; each further typo costs as much again.
+pub const ONE_TYPO: i64 = 300;
+const TYPO_COST: i64 = 100;
+
+/// Terms shorter than this match inside a word only at its start.
+const INSIDE_FROM: usize = 3;
+/// Terms at least this long may have a typo; twice as long, two.
+const TYPO_FROM: usize = 5;
+const TWO_TYPOS_FROM: usize = 8;
+
+/// Finds `term` in `text` (lower-cased, and folded unless the term has
+/// å/ä/ö and the like).
+pub fn find(term: &Term, text: &str) -> Option<Hit> {
+    let t = term.text.as_str();
+    let hit = |score, start| Hit {
+        score,
+        start,
+        end: start + t.len(),
+    };
+    match term.mode {
+        Mode::Whole => (text == t).then(|| hit(WHOLE, 0)),
+        Mode::Prefix => text.starts_with(t).then(|| hit(FIELD_START, 0)),
+        Mode::Suffix => text
+            .ends_with(t)
+            .then(|| hit(FIELD_END, text.len() - t.len())),
+        Mode::Exact => contiguous(t, text, 1),
+        Mode::Fuzzy => contiguous(t, text, INSIDE_FROM).or_else(|| with_typos(t, text)),
+    }
+}
+
+/// The best place the term stands as it is: the whole text, its start, a
+/// word start, or inside a word (for terms of `inside_from` chars or more).
+fn contiguous(t: &str, text: &str, inside_from: usize) -> Option<Hit> {
+    let mut inside = None;
+    for start in memchr::memmem::find_iter(text.as_bytes(), t.as_bytes()) {
+        let score = match start {
+            0 if t.len() == text.len() => WHOLE,
+            0 => FIELD_START,
+            _ if is_word_start(text, start) => WORD_START,
+            _ => {
+                inside = inside.or(Some(start));
+                continue;
+            }
+        };
+        return Some(Hit {
+            score,
+            start,
+            end: start + t.len(),
+        });
+    }
+    let start = inside.filter(|_| t.chars().count() >= inside_from)?;
+    Some(Hit {
+        score: INSIDE_WORD,
+        start,
+        end: start + t.len(),
+    })
+}
+
+fn is_word_start(text: &str, at: usize) -> bool {
+    text[..at]
+        .chars()
+        .next_back()
+        .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// A word that begins with the term but for one typo (two for long terms):
+/// a letter wrong, missing, extra or two swapped.
+fn with_typos(t: &str, text: &str) -> Option<Hit> {
+    let term: Vec<char> = t.chars().collect();
+    let allowed = match term.len() {
+        n if n >= TWO_TYPOS_FROM => 2,
+        n if n >= TYPO_FROM => 1,
+        _ => return None,
+    };
+    // A word within `allowed` typos holds one of `allowed + 1` pieces of
+    // the term exactly: texts with none are passed over cheaply.
+    if !pieces(&term, allowed + 1).any(|piece| text.contains(&piece)) {
+        return None;
+    }
+    let mut best: Option<Hit> = None;
+    for (start, _) in text.char_indices().filter(|&(i, _)| is_word_start(text, i)) {
+        let Some((typos, len)) = prefix_distance(&term, &text[start..], allowed) else {
+            continue;
+        };
+        let score = ONE_TYPO - TYPO_COST * (typos as i64 - 1);
+        if best.is_none_or(|b| score > b.score) {
+            best = Some(Hit {
+                score,
+                start,
+                end: start + len,
+            });
+        }
+    }
+    best
+}
+
+/// The term cut into `n` pieces of about equal length.
+fn pieces(term: &[char], n: usize) -> impl Iterator<Item = String> + '_ {
+    let size = term.len() / n;
+    (0..n).map(move |i| {
+        let end = if i + 1 == n {
+            term.len()
+        } else {
+            (i + 1) * size
+        };
+        term[i * size..end].iter().collect()
+    })
+}
+
+/// The fewest typos (at most `allowed`, and at least one) between the term
+/// and a start of `text`, with the bytes of that start. Swapped neighbours
+/// count as one typo.
+fn prefix_distance(term: &[char], text: &str, allowed: usize) -> Option<(usize, usize)> {
+    let word: Vec<(usize, char)> = text.char_indices().take(term.len() + allowed).collect();
+    let width = word.len() + 1;
+    // rows[i][j]: typos between term[..i] and word[..j].
+    let mut rows = vec![vec![0usize; width]; term.len() + 1];
+    for (j, cell) in rows[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=term.len() {
+        rows[i][0] = i;
+        for j in 1..width {
+            let same = term[i - 1] == word[j - 1].1;
+            let mut d = (rows[i - 1][j - 1] + usize::from(!same))
+                .min(rows[i - 1][j] + 1)
+                .min(rows[i][j - 1] + 1);
+            let swapped =
+                i > 1 && j > 1 && term[i - 1] == word[j - 2].1 && term[i - 2] == word[j - 1].1;
+            if swapped {
+                d = d.min(rows[i - 2][j - 2] + 1);
+            }
+            rows[i][j] = d;
+        }
+    }
+    let last = &rows[term.len()];
+    let (j, typos) = (1..width)
+        .map(|j| (j, last[j]))
+        .min_by_key(|&(j, d)| (d, usize::MAX - j))?;
+    if typos == 0 || typos > allowed {
+        // No typo means the term stands as it is, which `contiguous` found
+        // or refused (a short term inside a word).
+        return None;
+    }
+    let (at, last_char) = word[j - 1];
+    let end = at + last_char.len_utf8();
+    Some((typos, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::query::Query;
+
+    fn score(query: &str, text: &str) -> Option<i64> {
+        let q = Query::parse(query);
+        find(&q.groups[0][0], text).map(|h| h.score)
+    }
+
+    fn found(query: &str, text: &str) -> Option<String> {
+        let q = Query::parse(query);
+        find(&q.groups[0][0], text).map(|h| text[h.start..h.end].to_string())
+    }
+
+    #[test]
+    fn places_rank_as_a_reader_would() {
+        assert_eq!(score("vellinge", "vellinge"), Some(WHOLE));
+        assert_eq!(score("vellinge", "vellinge kommun"), Some(FIELD_START));
+        assert_eq!(score("vellinge", "nya vägar i vellinge"), Some(WORD_START));
+        assert_eq!(score("borg", "göteborgs stad"), Some(INSIDE_WORD));
+        assert_eq!(
+            score("te", "göteborgs stad"),
+            None,
+            "short terms only at word starts"
+        );
+        assert_eq!(
+            score("go", "göteborgs stad"),
+            None,
+            "folded text is given by the caller"
+        );
+    }
+
+    #[test]
+    fn letters_scattered_over_a_field_never_match() {
+        assert_eq!(
+            score("vellinge", "västra götalandsregionen, lindesberg"),
+            None
+        );
+        assert_eq!(score("rehab", "arbetsförmedlingen halland bäckebol"), None);
+        assert_eq!(score("malmo", "digitala steg jamtland, malung"), None);
+    }
+
+    #[test]
+    fn a_typo_or_two_at_a_word_start() {
+        assert_eq!(
+            found("efektbutik", "effektbutiken i ale"),
+            Some("effektbutik".into())
+        );
+        assert_eq!(
+            found("stegvs", "stegvis in i arbete"),
+            Some("stegvis".into())
+        );
+        assert_eq!(found("möte", "mote i ale"), None, "ö is exact");
+        assert_eq!(
+            found("arbetsfomredlingen", "arbetsformedlingen"),
+            Some("arbetsformedlingen".into()),
+            "two letters swapped"
+        );
+        assert_eq!(score("stegvs", "stegvis"), Some(ONE_TYPO));
+        assert_eq!(score("lund", "land"), None, "short words need every letter");
+        assert_eq!(score("vellinge", "malmö"), None);
+    }
+
+    #[test]
+    fn anchors_and_exact_terms() {
+        assert_eq!(score("^nya", "nya vägar i vellinge"), Some(FIELD_START));
+        assert_eq!(score("^vägar", "nya vägar i vellinge"), None);
+        assert_eq!(score("inge$", "nya vägar i vellinge"), Some(FIELD_END));
+        assert_eq!(score("^ale$", "ale"), Some(WHOLE));
+        assert_eq!(
+            score("'efektbutik", "effektbutiken"),
+            None,
+            "exact: no typo"
+        );
+        assert_eq!(
+            score("'ek", "effektbutiken"),
+            Some(INSIDE_WORD),
+            "exact: anywhere"
+        );
+    }
+}

@@ -1,0 +1,221 @@
+//! The search box's language, fzf's with field names: terms are ANDed;
+//! `'term` exact, `^term` at the start of a field, `term$` at its end,
+//! `!term` excludes; `a | b` (or `a OR b`, `a ELLER b`: no AltGr needed)
+//! either; `field:term` looks in one field only. Anything else is text: no
+//! input is an error.
+
+use super::fields::Field;
+use super::{fold, is_foldable, lower_case};
+
+/// How a term must sit in a field's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Contiguous, or with a typo or two at a word start.
+    Fuzzy,
+    /// Contiguous, exactly as typed (`'term`).
+    Exact,
+    /// At the start of the field (`^term`).
+    Prefix,
+    /// At the end of the field (`term$`).
+    Suffix,
+    /// The whole field (`^term$`).
+    Whole,
+}
+
+/// One term of a query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Term {
+    /// Lower-cased, and folded (å → a) unless `exact_letters`.
+    pub text: String,
+    /// The term has å/ä/ö and the like: it matches those letters only.
+    pub exact_letters: bool,
+    pub mode: Mode,
+    /// `!term`: a project where it matches is left out.
+    pub negated: bool,
+    /// `field:term`: the fields it may match in (None: every field).
+    pub fields: Option<&'static [Field]>,
+}
+
+/// Alternatives of which one must match (`a | b`).
+pub type Group = Vec<Term>;
+
+/// A parsed query: every group must match.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Query {
+    pub groups: Vec<Group>,
+}
+
+impl Query {
+    pub fn parse(input: &str) -> Query {
+        let mut groups: Vec<Group> = Vec::new();
+        let mut joining = false;
+        for word in input.split_whitespace() {
+            if is_or(word) {
+                joining = !groups.is_empty();
+                continue;
+            }
+            let Some(term) = Term::parse(word) else {
+                continue;
+            };
+            match groups.last_mut() {
+                Some(group) if joining => group.push(term),
+                _ => groups.push(vec![term]),
+            }
+            joining = false;
+        }
+        Query { groups }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.groups.is_empty()
+    }
+
+    /// Terms a project must have (not excluded ones), each group's first.
+    pub fn positive_terms(&self) -> impl Iterator<Item = &Term> {
+        self.groups.iter().flatten().filter(|t| !t.negated)
+    }
+}
+
+fn is_or(word: &str) -> bool {
+    matches!(word, "|" | "OR" | "ELLER")
+}
+
+impl Term {
+    /// A word of the query as a term; None when nothing is left of it
+    /// (a lone `!`, `^` or `'`).
+    fn parse(word: &str) -> Option<Term> {
+        let (fields, rest) = scope(word);
+        let (negated, rest) = strip(rest, '!');
+        let (quoted, rest) = strip(rest, '\'');
+        let (anchored, rest) = strip(rest, '^');
+        let (ended, rest) = match rest.len() > 1 && rest.ends_with('$') {
+            true => (true, &rest[..rest.len() - 1]),
+            false => (false, rest),
+        };
+        if rest.is_empty() {
+            return None;
+        }
+        let mode = match (quoted || negated, anchored, ended) {
+            (_, true, true) => Mode::Whole,
+            (_, true, false) => Mode::Prefix,
+            (_, false, true) => Mode::Suffix,
+            (true, false, false) => Mode::Exact,
+            (false, false, false) => Mode::Fuzzy,
+        };
+        let lower = lower_case(rest);
+        let exact_letters = lower.chars().any(is_foldable);
+        let text = if exact_letters { lower } else { fold(&lower) };
+        Some(Term {
+            text,
+            exact_letters,
+            mode,
+            negated,
+            fields,
+        })
+    }
+}
+
+fn strip(word: &str, mark: char) -> (bool, &str) {
+    match word.strip_prefix(mark) {
+        Some(rest) => (true, rest),
+        None => (false, word),
+    }
+}
+
+/// `name:term` and the like: the fields named, and the rest of the word.
+/// An unknown name before a colon is text (`2015:00730`, `kl:10`).
+fn scope(word: &str) -> (Option<&'static [Field]>, &str) {
+    let Some((name, rest)) = word.split_once(':') else {
+        return (None, word);
+    };
+    match Field::scope(&lower_case(name)) {
+        Some(fields) if !rest.is_empty() => (Some(fields), rest),
+        _ => (None, word),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terms(q: &str) -> Vec<Vec<(String, Mode, bool)>> {
+        Query::parse(q)
+            .groups
+            .iter()
+            .map(|g| {
+                g.iter()
+                    .map(|t| (t.text.clone(), t.mode, t.negated))
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_fzf_marks() {
+        assert_eq!(
+            terms("'vellinge ^nya stad$ ^malmö$ !malmo"),
+            [
+                vec![("vellinge".into(), Mode::Exact, false)],
+                vec![("nya".into(), Mode::Prefix, false)],
+                vec![("stad".into(), Mode::Suffix, false)],
+                vec![("malmö".into(), Mode::Whole, false)],
+                vec![("malmo".into(), Mode::Exact, true)],
+            ]
+        );
+    }
+
+    #[test]
+    fn either_with_a_bar_or_a_word_that_needs_no_altgr() {
+        let either = vec![
+            ("lund".into(), Mode::Fuzzy, false),
+            ("malmo".into(), Mode::Fuzzy, false),
+        ];
+        let with_letters = vec![
+            ("lund".into(), Mode::Fuzzy, false),
+            ("malmö".into(), Mode::Fuzzy, false),
+        ];
+        assert_eq!(terms("lund | malmö"), [with_letters]);
+        assert_eq!(terms("lund OR malmo"), std::slice::from_ref(&either));
+        assert_eq!(terms("lund ELLER malmo"), [either]);
+        assert_eq!(terms("or eller").len(), 2, "lower-case words are words");
+        assert_eq!(
+            terms("| lund |").len(),
+            1,
+            "a bar at either end joins nothing"
+        );
+    }
+
+    #[test]
+    fn folding_follows_the_letters_typed() {
+        let q = Query::parse("GÖTEBORG Goteborg");
+        assert_eq!(q.groups[0][0].text, "göteborg");
+        assert!(q.groups[0][0].exact_letters);
+        assert_eq!(q.groups[1][0].text, "goteborg");
+        assert!(!q.groups[1][0].exact_letters);
+    }
+
+    #[test]
+    fn fields_by_english_and_swedish_names_and_anything_else_is_text() {
+        let q = Query::parse("namn:steg ägare:lund kommun:ale 2015:00730 x:");
+        assert_eq!(q.groups[0][0].fields, Some(&[Field::Name][..]));
+        assert_eq!(q.groups[1][0].fields, Some(&[Field::Owner][..]));
+        assert_eq!(q.groups[2][0].fields, Some(&[Field::Municipality][..]));
+        assert_eq!(
+            (q.groups[3][0].text.as_str(), q.groups[3][0].fields),
+            ("2015:00730", None)
+        );
+        assert_eq!(q.groups[4][0].text, "x:");
+    }
+
+    #[test]
+    fn hostile_input_is_text() {
+        for q in [
+            "-", "/", "\"", "*", "AND", "(", ")", "!", "^", "'", "$", "^$", "::", "\u{0}",
+        ] {
+            let _ = Query::parse(q);
+        }
+        assert!(Query::parse("! ^ '").is_empty());
+        assert_eq!(terms("$")[0][0].0, "$");
+        assert_eq!(terms("covid-19")[0][0].0, "covid-19");
+    }
+}
