@@ -74,6 +74,12 @@ pub fn duration_text(start: &str, end: &str) -> Option<String> {
     })
 }
 
+/// Why a project matched, as a line: `partner: Vellinge Vårdcentral; name: …`.
+pub fn reasons(reasons: &[crate::search::fields::Reason]) -> String {
+    let one = |r: &crate::search::fields::Reason| format!("{}: {}", t(r.field.as_str()), r.text);
+    reasons.iter().map(one).collect::<Vec<_>>().join("; ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,10 +125,4 @@ mod tests {
             Some("2016-02-01 – ?")
         );
     }
-}
-
-/// Why a project matched, as a line: `partner: Vellinge Vårdcentral; name: …`.
-pub fn reasons(reasons: &[crate::search::fields::Reason]) -> String {
-    let one = |r: &crate::search::fields::Reason| format!("{}: {}", t(r.field.as_str()), r.text);
-    reasons.iter().map(one).collect::<Vec<_>>().join("; ")
 }
