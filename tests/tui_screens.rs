@@ -34,6 +34,17 @@ fn filtered_list() {
 }
 
 #[test]
+fn match_reasons() {
+    // Försäkringskassan is a partner of one project and named in the
+    // text of another; "göteborg" is an owner, a municipality and a
+    // named organisation.
+    at_sizes("reasons", |app| {
+        app.handle(key(KeyCode::Char('/')));
+        type_text(app, "försäkringskassan | vellinge");
+    });
+}
+
+#[test]
 fn detail() {
     at_sizes("detail", |app| {
         app.handle(key(KeyCode::Char('j')));

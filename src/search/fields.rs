@@ -193,7 +193,8 @@ impl FieldIndex {
                 .iter()
                 .enumerate()
                 .filter_map(|(t, term)| {
-                    let hit = self.best_hit(index, term, shared.of(g, t));
+                    let hits = shared.of(g, t);
+                    let hit = self.best_hit(index, term, |v| hits[v as usize]);
                     match term.negated {
                         true => hit.is_none().then_some(0),
                         false => hit.map(|(_, _, h)| h.score),
@@ -211,7 +212,7 @@ impl FieldIndex {
         &self,
         index: usize,
         term: &Term,
-        shared: &[Option<Hit>],
+        shared: impl Fn(u32) -> Option<Hit>,
     ) -> Option<(Field, Option<u32>, Hit)> {
         let allows = |f: Field| term.fields.is_none_or(|fs| fs.contains(&f));
         let mut best: Option<(Field, Option<u32>, Hit)> = None;
@@ -231,7 +232,7 @@ impl FieldIndex {
         }
         for &(field, value) in self.links_of(index) {
             if allows(field) {
-                consider(field, Some(value), shared[value as usize]);
+                consider(field, Some(value), shared(value));
             }
         }
         best
@@ -243,8 +244,8 @@ impl FieldIndex {
     pub fn explain(&self, index: usize, query: &Query, name: &str, id: &str) -> Vec<Reason> {
         let mut reasons: Vec<Reason> = Vec::new();
         for term in query.positive_terms() {
-            let shared = self.shared_hits_for(term);
-            let Some((field, value, hit)) = self.best_hit(index, term, &shared) else {
+            let shared = |v: u32| self.shared_hit(v, term);
+            let Some((field, value, hit)) = self.best_hit(index, term, shared) else {
                 continue;
             };
             let text = match (field, value) {
@@ -274,12 +275,15 @@ impl FieldIndex {
 
     /// Each shared value's hit for one term.
     fn shared_hits_for(&self, term: &Term) -> Vec<Option<Hit>> {
-        (0..self.shared.len())
-            .map(|v| {
-                self.shared
-                    .with_text(v, term.exact_letters, |t| matcher::find(term, t))
-            })
+        (0..self.shared.len() as u32)
+            .map(|v| self.shared_hit(v, term))
             .collect()
+    }
+
+    fn shared_hit(&self, value: u32, term: &Term) -> Option<Hit> {
+        let exact = term.exact_letters;
+        self.shared
+            .with_text(value as usize, exact, |t| matcher::find(term, t))
     }
 
     /// The chars a hit covers, counted in the text the user sees.

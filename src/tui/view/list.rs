@@ -7,6 +7,7 @@ use crate::i18n::t;
 use crate::model::ProjectSummary;
 use crate::model::{Annotation, Change, ChangeKind, ReviewState};
 use crate::sanitize;
+use crate::search::fields::{Field, Reason};
 use crate::tui::layout::Areas;
 use crate::tui::state::State;
 use crate::tui::state::{ListKind, Pane};
@@ -72,8 +73,12 @@ fn title(app: &State) -> Line<'static> {
 }
 
 /// Which columns fit: (name, width) with 0 meaning "share what is left".
-fn columns(width: u16, sort: SortKey) -> Vec<(&'static str, u16)> {
+/// While a filter is on, why each project matched comes after the name.
+fn columns(width: u16, sort: SortKey, filtered: bool) -> Vec<(&'static str, u16)> {
     let inner = width.saturating_sub(4);
+    if filtered {
+        return filtered_columns(inner);
+    }
     let mut cols = vec![("", 4), ("NAME", 0), ("ID", 12)];
     if inner >= 90 {
         cols.push(("OWNER", 0));
@@ -96,9 +101,27 @@ fn columns(width: u16, sort: SortKey) -> Vec<(&'static str, u16)> {
     cols
 }
 
+fn filtered_columns(inner: u16) -> Vec<(&'static str, u16)> {
+    let mut cols = vec![("", 4), ("NAME", 0)];
+    if inner >= 60 {
+        cols.push(("ID", 12));
+    }
+    cols.push(("MATCHED", 0));
+    if inner >= 120 {
+        cols.push(("REGION", 20));
+    }
+    if inner >= 150 {
+        cols.push(("YEARS", 9));
+    }
+    cols
+}
+
 fn constraints(cols: &[(&str, u16)]) -> Vec<Constraint> {
     cols.iter()
         .map(|(name, w)| match (*name, *w) {
+            // Why a project matched says more than the rest of its name.
+            ("MATCHED", _) => Constraint::Fill(3),
+            ("NAME", 0) if cols.iter().any(|(n, _)| *n == "MATCHED") => Constraint::Fill(2),
             (_, 0) => Constraint::Fill(1),
             (_, w) => Constraint::Length(w),
         })
@@ -111,7 +134,8 @@ fn project_rows(
     width: u16,
     height: usize,
 ) -> (Row<'static>, Vec<Row<'static>>, Vec<Constraint>) {
-    let cols = columns(width, app.list.sort);
+    let query = app.list.query.trim();
+    let cols = columns(width, app.list.sort, !query.is_empty());
     let header = Row::new(cols.iter().map(|(n, _)| Cell::from(t(n))));
     let visible = app
         .list
@@ -122,8 +146,13 @@ fn project_rows(
     let rows = visible
         .map(|index| {
             let p = &app.catalogue.projects[*index];
-            // Highlights only for the rows on screen.
-            let positions = app.catalogue.positions(*index, &app.list.query);
+            // Reasons and highlights only for the rows on screen.
+            let reasons = match query.is_empty() {
+                true => Vec::new(),
+                false => app.catalogue.explain(*index, query),
+            };
+            let name_at = reasons.iter().find(|r| r.field == Field::Name);
+            let positions = name_at.map_or(&[][..], |r| &r.positions[..]);
             let mark = format!(
                 "{}{}",
                 mark(app.reviews.get(&p.key)),
@@ -131,7 +160,8 @@ fn project_rows(
             );
             Row::new(cols.iter().map(|(name, _)| match *name {
                 "" => Cell::from(mark.clone()),
-                _ => cell(p, name, &positions, theme),
+                "MATCHED" => Cell::from(matched(&reasons, theme)),
+                _ => cell(p, name, positions, theme),
             }))
         })
         .collect();
@@ -154,6 +184,23 @@ fn cell(p: &ProjectSummary, column: &str, positions: &[usize], theme: Theme) -> 
         "PERIOD" => Cell::from(period(p, false)),
         _ => Cell::from(period(p, true)),
     }
+}
+
+/// Where the filter's terms were found other than the name (shown beside
+/// it), each field with its text and the matched characters lit.
+fn matched(reasons: &[Reason], theme: Theme) -> Line<'static> {
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    for r in reasons.iter().filter(|r| r.field != Field::Name) {
+        if !spans.is_empty() {
+            spans.push(Span::raw(" · "));
+        }
+        spans.push(Span::styled(format!("{}: ", t(r.field.as_str())), theme.label()));
+        spans.extend(highlighted(&r.text, &r.positions, theme).spans);
+    }
+    if spans.is_empty() && !reasons.is_empty() {
+        spans.push(Span::styled(t("name").to_string(), theme.label()));
+    }
+    Line::from(spans)
 }
 
 /// `+` new, `~` changed by an import the user has not looked at since.
