@@ -78,6 +78,9 @@ pub struct FieldIndex {
     link_ends: Vec<u32>,
 }
 
+/// The bonus for a query found whole in one text.
+const TOGETHER: i64 = 50;
+
 /// Below this many projects one thread is quicker than starting more.
 const PARALLEL_FROM: usize = 20_000;
 
@@ -184,26 +187,31 @@ impl FieldIndex {
         })
     }
 
-    /// A project's score: each group's best alternative, summed; None when
-    /// a group has no alternative that holds.
+    /// A project's score: each group's best alternative, summed, and a
+    /// little more when every term is found in the same text (a name or an
+    /// organisation holding the whole query); None when a group has no
+    /// alternative that holds.
     fn score(&self, index: usize, query: &Query, shared: &SharedHits) -> Option<i64> {
         let mut total = 0;
+        let mut places = Vec::with_capacity(query.groups.len());
         for (g, group) in query.groups.iter().enumerate() {
-            let best = group
+            let (best, place) = group
                 .iter()
                 .enumerate()
                 .filter_map(|(t, term)| {
                     let hits = shared.of(g, t);
                     let hit = self.best_hit(index, term, |v| hits[v as usize]);
                     match term.negated {
-                        true => hit.is_none().then_some(0),
-                        false => hit.map(|(_, _, h)| h.score),
+                        true => hit.is_none().then_some((0, None)),
+                        false => hit.map(|(f, v, h)| (h.score, Some((f, v)))),
                     }
                 })
-                .max()?;
+                .max_by_key(|&(score, _)| score)?;
             total += best;
+            places.extend(place);
         }
-        Some(total)
+        let together = places.len() > 1 && places.iter().all(|p| *p == places[0]);
+        Some(total + if together { TOGETHER } else { 0 })
     }
 
     /// The best place a term is found in a project: the field, the shared

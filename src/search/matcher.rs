@@ -23,8 +23,9 @@ pub const INSIDE_WORD: i64 = 500;
 pub const ONE_TYPO: i64 = 300;
 const TYPO_COST: i64 = 100;
 
-/// Terms shorter than this match inside a word only at its start.
-const INSIDE_FROM: usize = 3;
+/// Fuzzy terms shorter than this match only at a word start: "lund" is
+/// not looked for inside Frölunda, "arbetsmarknad" is inside compounds.
+const INSIDE_FROM: usize = 5;
 /// Terms at least this long may have a typo; twice as long, two.
 const TYPO_FROM: usize = 5;
 const TWO_TYPOS_FROM: usize = 8;
@@ -188,7 +189,17 @@ mod tests {
         assert_eq!(score("vellinge", "vellinge"), Some(WHOLE));
         assert_eq!(score("vellinge", "vellinge kommun"), Some(FIELD_START));
         assert_eq!(score("vellinge", "nya vägar i vellinge"), Some(WORD_START));
-        assert_eq!(score("borg", "göteborgs stad"), Some(INSIDE_WORD));
+        assert_eq!(score("teborg", "göteborgs stad"), Some(INSIDE_WORD));
+        assert_eq!(
+            score("lund", "frölunda"),
+            None,
+            "short terms only at word starts"
+        );
+        assert_eq!(
+            score("'lund", "frölunda"),
+            Some(INSIDE_WORD),
+            "unless exact"
+        );
         assert_eq!(
             score("te", "göteborgs stad"),
             None,

@@ -84,8 +84,11 @@ impl Term {
     /// A word of the query as a term; None when nothing is left of it
     /// (a lone `!`, `^` or `'`).
     fn parse(word: &str) -> Option<Term> {
-        let (fields, rest) = scope(word);
-        let (negated, rest) = strip(rest, '!');
+        // `!org:x` and `org:!x` both exclude.
+        let (outer, rest) = strip(word, '!');
+        let (fields, rest) = scope(rest);
+        let (inner, rest) = strip(rest, '!');
+        let negated = outer || inner;
         let (quoted, rest) = strip(rest, '\'');
         let (anchored, rest) = strip(rest, '^');
         let (ended, rest) = match rest.len() > 1 && rest.ends_with('$') {

@@ -194,7 +194,10 @@ fn matched(reasons: &[Reason], theme: Theme) -> Line<'static> {
         if !spans.is_empty() {
             spans.push(Span::raw(" · "));
         }
-        spans.push(Span::styled(format!("{}: ", t(r.field.as_str())), theme.label()));
+        spans.push(Span::styled(
+            format!("{}: ", t(r.field.as_str())),
+            theme.label(),
+        ));
         spans.extend(highlighted(&r.text, &r.positions, theme).spans);
     }
     if spans.is_empty() && !reasons.is_empty() {

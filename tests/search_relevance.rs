@@ -1,0 +1,328 @@
+//! Relevance of the search box: for each query, the projects a person
+//! reading the documents would expect, nothing more, the best first where
+//! it matters, and why each matched. Expectations are written from the
+//! documents (`assets/corpus/`) and from the fixture below, never from the
+//! program's output.
+
+mod common;
+
+use esf_browser::catalogue::Catalogue;
+use esf_browser::import::Input;
+use esf_browser::model::{FacetRow, ProjectSummary};
+use esf_browser::search::fields::Field;
+use std::collections::BTreeSet;
+
+// The sample corpus.
+const EFFEKTBUTIKEN: &str = "2015/00730";
+const ARBETSLIV: &str = "2020/00551";
+const NYA_VAGAR: &str = "22-002-S07";
+/// Inkluderande rehabilitering, Samordningsförbundet Göteborg Nordost.
+const INKL_NORDOST: &str = "x-552c407c19";
+/// Inkluderande rehabilitering, Samordningsförbundet Hisingen.
+const INKL_HISINGEN: &str = "x-9ac20b5b50";
+
+fn sample() -> Catalogue {
+    Catalogue::load(&common::store_of(&Input::sample())).unwrap()
+}
+
+fn found(cat: &Catalogue, query: &str) -> BTreeSet<String> {
+    cat.filter(query)
+        .iter()
+        .map(|m| cat.projects[m.index].key.clone())
+        .collect()
+}
+
+fn top(cat: &Catalogue, query: &str) -> String {
+    let first = cat.filter(query).first().expect("something is found").index;
+    cat.projects[first].key.clone()
+}
+
+fn set(keys: &[&str]) -> BTreeSet<String> {
+    keys.iter().map(|k| k.to_string()).collect()
+}
+
+/// Each query with exactly the projects it should find.
+fn expect_all(cat: &Catalogue, cases: &[(&str, &[&str])]) {
+    let mut wrong = Vec::new();
+    for (query, keys) in cases {
+        let got = found(cat, query);
+        if got != set(keys) {
+            wrong.push(format!("{query:?}: expected {keys:?}, found {got:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
+}
+
+#[test]
+fn place_names_find_the_projects_that_name_them_and_no_others() {
+    expect_all(
+        &sample(),
+        &[
+            ("vellinge", &[NYA_VAGAR]),
+            // A partner of Nya Vägar is Vuxenpsykiatrin Trelleborg/Malmö.
+            ("malmo", &[NYA_VAGAR]),
+            ("malmö", &[NYA_VAGAR]),
+            // Göteborgs Stad owns effektbutiken and is named by Arbetsliv;
+            // Göteborg is a municipality of Inkluderande (Nordost).
+            ("goteborg", &[EFFEKTBUTIKEN, ARBETSLIV, INKL_NORDOST]),
+            ("GÖTEBORG", &[EFFEKTBUTIKEN, ARBETSLIV, INKL_NORDOST]),
+            ("bergsjön", &[ARBETSLIV]),
+            ("bergsjon", &[ARBETSLIV]),
+            ("kungälv", &[INKL_NORDOST]),
+            ("tjorn", &[INKL_NORDOST]),
+            // Lund is named nowhere; Frölunda is not Lund.
+            ("lund", &[]),
+            ("sydsverige", &[NYA_VAGAR]),
+            (
+                "västsverige",
+                &[EFFEKTBUTIKEN, ARBETSLIV, INKL_NORDOST, INKL_HISINGEN],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn names_and_diarienummer() {
+    let cat = sample();
+    expect_all(
+        &cat,
+        &[
+            ("effektbutiken", &[EFFEKTBUTIKEN]),
+            ("rehab", &[INKL_NORDOST, INKL_HISINGEN]),
+            (
+                "inkluderande rehabilitering",
+                &[INKL_NORDOST, INKL_HISINGEN],
+            ),
+            ("2015/00730", &[EFFEKTBUTIKEN]),
+            ("22-002", &[NYA_VAGAR]),
+            ("nya vägar", &[NYA_VAGAR]),
+            ("nordost", &[ARBETSLIV, INKL_NORDOST]),
+        ],
+    );
+    assert_eq!(top(&cat, "nordost"), ARBETSLIV, "in its name, then by name");
+}
+
+#[test]
+fn a_typo_still_finds_the_project_first() {
+    let cat = sample();
+    assert_eq!(found(&cat, "efektbutik"), set(&[EFFEKTBUTIKEN]));
+    assert_eq!(top(&cat, "efektbutikn"), EFFEKTBUTIKEN);
+    assert_eq!(found(&cat, "velinge"), set(&[NYA_VAGAR]));
+    assert_eq!(
+        found(&cat, "rehabilitring"),
+        set(&[INKL_NORDOST, INKL_HISINGEN])
+    );
+}
+
+#[test]
+fn organisations_by_role() {
+    expect_all(
+        &sample(),
+        &[
+            // Partner of Nya Vägar, named in effektbutiken's text.
+            ("försäkringskassan", &[EFFEKTBUTIKEN, NYA_VAGAR]),
+            ("org:forsakringskassan", &[EFFEKTBUTIKEN, NYA_VAGAR]),
+            ("partner:försäkringskassan", &[NYA_VAGAR]),
+            (
+                "arbetsförmedlingen",
+                &[EFFEKTBUTIKEN, NYA_VAGAR, INKL_NORDOST],
+            ),
+            ("arbetsförmedlingen kungälv", &[INKL_NORDOST]),
+            ("owner:göteborg", &[EFFEKTBUTIKEN, INKL_NORDOST]),
+            ("ägare:vellinge", &[NYA_VAGAR]),
+            ("nötkärnan", &[ARBETSLIV]),
+            (
+                "samordningsförbundet hisingen",
+                &[INKL_NORDOST, INKL_HISINGEN],
+            ),
+        ],
+    );
+}
+
+#[test]
+fn a_query_found_whole_in_one_text_comes_first() {
+    // Both have a Samordningsförbundet; only one is the one on Hisingen
+    // (the other has Norra Hisingen as a partner).
+    assert_eq!(
+        top(&sample(), "samordningsförbundet hisingen"),
+        INKL_HISINGEN
+    );
+}
+
+#[test]
+fn fields_by_name_in_english_and_swedish() {
+    expect_all(
+        &sample(),
+        &[
+            ("kommun:ale", &[INKL_NORDOST]),
+            ("municipality:partille", &[INKL_NORDOST]),
+            ("namn:vellinge", &[NYA_VAGAR]),
+            ("name:göteborg", &[]),
+            ("id:2015", &[EFFEKTBUTIKEN]),
+            ("dnr:22-002", &[NYA_VAGAR]),
+            ("region:syd", &[NYA_VAGAR]),
+            ("unknown:vellinge", &[]),
+        ],
+    );
+}
+
+#[test]
+fn the_fzf_marks() {
+    expect_all(
+        &sample(),
+        &[
+            ("'vellinge", &[NYA_VAGAR]),
+            ("^nya", &[NYA_VAGAR]),
+            ("^vägar", &[]),
+            // Göteborgs Stad (the municipality Inkluderande names as
+            // Göteborg) ends with "Stad"; Göteborgs Stad Centrum does not.
+            ("stad$", &[EFFEKTBUTIKEN, ARBETSLIV, INKL_NORDOST]),
+            ("^arbetsförmedlingen$", &[EFFEKTBUTIKEN, NYA_VAGAR]),
+            // Nya Vägar's partner is in Trelleborg/Malmö.
+            ("vellinge !malmo", &[]),
+            ("inkluderande !kungälv", &[INKL_HISINGEN]),
+            ("inkluderande !kommun:kungälv", &[INKL_HISINGEN]),
+            ("rehab !org:hisingen", &[]),
+            ("vellinge | bergsjön", &[NYA_VAGAR, ARBETSLIV]),
+            ("vellinge OR bergsjön", &[NYA_VAGAR, ARBETSLIV]),
+            ("vellinge ELLER bergsjön", &[NYA_VAGAR, ARBETSLIV]),
+            ("ale | lund", &[INKL_NORDOST]),
+        ],
+    );
+}
+
+#[test]
+fn hostile_input_is_text_and_never_an_error() {
+    let cat = sample();
+    for query in [
+        "-",
+        "/",
+        "\"",
+        "*",
+        "AND",
+        "(",
+        ")",
+        "'",
+        "!",
+        "^",
+        "$",
+        "|",
+        "OR",
+        "::",
+        "\u{1b}[2J",
+        "a:b:c",
+        "\"vellinge",
+        "(vellinge)",
+    ] {
+        let _ = cat.filter(query);
+    }
+    assert_eq!(found(&cat, "").len(), 5, "an empty box lists everything");
+    assert_eq!(found(&cat, "   ").len(), 5);
+    assert_eq!(found(&cat, "covid-19"), set(&[]));
+    assert_eq!(
+        found(&cat, "! ^ '"),
+        found(&cat, ""),
+        "marks alone are no terms"
+    );
+}
+
+#[test]
+fn every_match_says_where_and_what() {
+    let cat = sample();
+    let at = |key: &str| cat.projects.iter().position(|p| p.key == key).unwrap();
+    let reasons = cat.explain(at(NYA_VAGAR), "malmo");
+    assert_eq!(reasons.len(), 1);
+    assert_eq!(reasons[0].field, Field::Partner);
+    assert_eq!(reasons[0].text, "Vuxenpsykiatrin Trelleborg/Malmö");
+    let lit: String = reasons[0]
+        .positions
+        .iter()
+        .map(|&i| reasons[0].text.chars().nth(i).unwrap())
+        .collect();
+    assert_eq!(lit, "Malmö");
+
+    let reasons = cat.explain(at(ARBETSLIV), "bergsjon nordost");
+    let fields: Vec<Field> = reasons.iter().map(|r| r.field).collect();
+    assert_eq!(fields, [Field::Partner, Field::Name]);
+    assert_eq!(reasons[0].text, "Nötkärnan i Bergsjön");
+}
+
+/// Projects of our own, for what the sample corpus does not have.
+fn fixture() -> Catalogue {
+    let projects: &[(&str, &str, &str, &[(Field, &str)])] = &[
+        (
+            "D-1",
+            "Digitala steg Jämtland",
+            "Region Jämtland Härjedalen",
+            &[
+                (Field::Partner, "Arbetsförmedlingen Östersund"),
+                (Field::Municipality, "Malung-Sälen"),
+                (Field::Municipality, "Östersund"),
+            ],
+        ),
+        (
+            "S-1",
+            "Stegvis in i arbete",
+            "Lunds kommun",
+            &[(Field::Municipality, "Lund")],
+        ),
+        (
+            "F-1",
+            "Frölunda framtid",
+            "SDF Askim-Frölunda-Högsbo",
+            &[(Field::Municipality, "Göteborg")],
+        ),
+        (
+            "A-1",
+            "Arbetsmarknadsinsatser för unga",
+            "Malmö stad",
+            &[(Field::Municipality, "Malmö")],
+        ),
+    ];
+    let mut cat = Catalogue::default();
+    let mut sorted = projects.to_vec();
+    sorted.sort_by_key(|p| p.1.to_lowercase());
+    for (key, name, owner, fields) in sorted {
+        let summary = ProjectSummary {
+            key: key.to_string(),
+            name: Some(name.to_string()),
+            owner: Some(owner.to_string()),
+            ..ProjectSummary::default()
+        };
+        let mut all = fields.to_vec();
+        all.push((Field::Owner, owner));
+        cat.push_faceted(summary, &all, &FacetRow::default());
+    }
+    cat
+}
+
+#[test]
+fn own_fixture_words_whole_and_misspelt() {
+    let cat = fixture();
+    expect_all(
+        &cat,
+        &[
+            // Malung-Sälen and Östersund hold m, a, l, o but not "malmo".
+            ("malmo", &["A-1"]),
+            ("lund", &["S-1"]),
+            ("frölunda", &["F-1"]),
+            ("jamtland", &["D-1"]),
+            ("ostersund", &["D-1"]),
+            ("östersund", &["D-1"]),
+            ("stegvs", &["S-1"]),
+            ("steg", &["D-1", "S-1"]),
+            ("digitala | stegvis", &["D-1", "S-1"]),
+            // A word that starts a compound finds the compound.
+            ("arbetsmarknad", &["A-1"]),
+            ("insatser", &["A-1"]),
+            ("owner:lund", &["S-1"]),
+            ("kommun:göteborg", &["F-1"]),
+        ],
+    );
+    assert_eq!(top(&cat, "stegvs"), "S-1");
+    assert_eq!(
+        top(&cat, "steg"),
+        "S-1",
+        "a name's start before a later word"
+    );
+}
