@@ -247,9 +247,17 @@ fn every_match_says_where_and_what() {
     assert_eq!(reasons[0].text, "Nötkärnan i Bergsjön");
 }
 
+/// Key, name, owner and the other fields of a project.
+type Made = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [(Field, &'static str)],
+);
+
 /// Projects of our own, for what the sample corpus does not have.
 fn fixture() -> Catalogue {
-    let projects: &[(&str, &str, &str, &[(Field, &str)])] = &[
+    let projects: &[Made] = &[
         (
             "D-1",
             "Digitala steg Jämtland",
