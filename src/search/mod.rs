@@ -14,6 +14,7 @@
 pub mod fields;
 pub mod matcher;
 pub mod query;
+pub mod stem;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;

@@ -364,10 +364,16 @@ fn ordered_roles(joined: &str) -> Vec<String> {
 }
 
 /// Words as FTS5 phrases (quotes doubled), so no user input is syntax.
+/// Every word's stem as a quoted prefix (`"metod"*`): quoted, no input is
+/// FTS5 syntax; one token each, no phrase (the index keeps no positions).
 fn fts_query(words: &str) -> String {
-    words
-        .split_whitespace()
-        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+    crate::search::stem::stems(words)
+        .iter()
+        // A word of one or two letters is looked for whole, not as a prefix.
+        .map(|s| match s.chars().count() {
+            1 | 2 => format!("\"{s}\""),
+            _ => format!("\"{s}\"*"),
+        })
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -378,8 +384,8 @@ mod tests {
 
     #[test]
     fn fts_queries_are_quoted() {
-        assert_eq!(fts_query("IPS  unga"), "\"IPS\" \"unga\"");
-        assert_eq!(fts_query("a\"b OR"), "\"a\"\"b\" \"OR\"");
-        assert_eq!(fts_query("  "), "");
+        assert_eq!(fts_query("IPS  unga"), "\"ips\"* \"ung\"*");
+        assert_eq!(fts_query("a\"b OR"), "\"a\" \"b\" \"or\"");
+        assert_eq!(fts_query("  \" * "), "");
     }
 }
