@@ -4,11 +4,12 @@
 use crate::facets::{Facet, FacetIndex, Filters, Notes, Resolved};
 use crate::model::FacetRow;
 use crate::model::ProjectSummary;
-use crate::search::fields::{Field, FieldIndex, Reason};
+use crate::search::fields::{Field, FieldIndex, Reason, TextHits};
 use crate::search::query::Query;
 use crate::search::Match;
 use crate::store::Store;
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 /// What a list can be sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -131,9 +132,58 @@ impl Catalogue {
         Resolved::new(&self.facets, filters, notes).counts(facet, rows, &self.projects)
     }
 
-    /// Projects matching the query, best first.
+    /// Projects matching the query in their fields, best first.
     pub fn filter(&self, query: &str) -> Vec<Match> {
-        self.fields.filter(&Query::parse(query))
+        self.fields
+            .filter(&Query::parse(query), &TextHits::default())
+    }
+
+    /// Projects matching the query in their fields or, through the cache's
+    /// full-text index, in their texts (ranked below field matches).
+    pub fn search(&self, query: &str, store: &Store) -> crate::store::Result<Vec<Match>> {
+        let query = Query::parse(query);
+        let text = self.text_hits(&query, store)?;
+        Ok(self.fields.filter(&query, &text))
+    }
+
+    fn text_hits(&self, query: &Query, store: &Store) -> crate::store::Result<TextHits> {
+        let mut hits = TextHits::default();
+        let wanted = query.text_terms();
+        if wanted.is_empty() {
+            return Ok(hits);
+        }
+        let at: HashMap<&str, usize> = self
+            .projects
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.key.as_str(), i))
+            .collect();
+        for (group, term, words) in wanted {
+            let keys = store.text_matches(words)?;
+            let found: Vec<usize> = keys
+                .iter()
+                .filter_map(|k| at.get(k.as_str()).copied())
+                .collect();
+            hits.insert(group, term, &found);
+        }
+        Ok(hits)
+    }
+
+    /// Why a project matched, with a few words of its texts around the
+    /// terms no field holds.
+    pub fn explain_with_text(&self, index: usize, query: &str, store: &Store) -> Vec<Reason> {
+        let mut reasons = self.explain(index, query);
+        let parsed = Query::parse(query);
+        let missing = self.fields.unexplained(index, &parsed);
+        if missing.is_empty() {
+            return reasons;
+        }
+        let key = &self.projects[index].key;
+        // A snippet that cannot be read leaves the other reasons standing.
+        if let Ok(Some(snippet)) = store.text_snippet(key, &missing.join(" "), MARKS) {
+            reasons.push(text_reason(&snippet));
+        }
+        reasons
     }
 
     /// Why a project matched the query: a field and text per term.
@@ -188,6 +238,42 @@ impl Catalogue {
             .take(limit)
             .map(|i| &self.projects[i])
             .collect()
+    }
+}
+
+/// Where a snippet's matched words start and end (private-use characters,
+/// never in a document's text as esf keeps it).
+const MARKS: (char, char) = ('\u{E000}', '\u{E001}');
+
+/// A snippet as a reason: one line, the marks taken out and their places
+/// kept as positions.
+fn text_reason(snippet: &str) -> Reason {
+    let mut text = String::new();
+    let mut positions = Vec::new();
+    let (mut count, mut lit, mut space) = (0, false, false);
+    for c in snippet.chars() {
+        match c {
+            c if c == MARKS.0 => lit = true,
+            c if c == MARKS.1 => lit = false,
+            c if c.is_whitespace() => space = !text.is_empty(),
+            c => {
+                if space {
+                    text.push(' ');
+                    count += 1;
+                    space = false;
+                }
+                if lit {
+                    positions.push(count);
+                }
+                text.push(c);
+                count += 1;
+            }
+        }
+    }
+    Reason {
+        field: Field::Text,
+        text,
+        positions,
     }
 }
 

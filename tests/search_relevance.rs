@@ -334,3 +334,73 @@ fn own_fixture_words_whole_and_misspelt() {
         "a name's start before a later word"
     );
 }
+
+/// The search box with the cache's texts, as `esf list --filter` runs it.
+fn searched(store: &esf_browser::store::Store, cat: &Catalogue, query: &str) -> Vec<String> {
+    let found = cat.search(query, store).unwrap();
+    found
+        .iter()
+        .map(|m| cat.projects[m.index].key.clone())
+        .collect()
+}
+
+#[test]
+fn texts_are_searched_by_word_form_below_field_matches() {
+    let store = common::store_of(&Input::sample());
+    let cat = Catalogue::load(&store).unwrap();
+    let as_set = |keys: Vec<String>| keys.into_iter().collect::<BTreeSet<_>>();
+    // IPS is named in the descriptions of effektbutiken and Nya Vägar.
+    assert_eq!(
+        as_set(searched(&store, &cat, "ips")),
+        set(&[EFFEKTBUTIKEN, NYA_VAGAR])
+    );
+    // Four descriptions speak of psykisk ohälsa, one as "den psykiska
+    // ohälsan"; Arbetsliv's speaks of hälsa, not ohälsa.
+    let ill = set(&[EFFEKTBUTIKEN, NYA_VAGAR, INKL_NORDOST, INKL_HISINGEN]);
+    assert_eq!(as_set(searched(&store, &cat, "psykisk ohälsa")), ill);
+    assert_eq!(as_set(searched(&store, &cat, "psykiska ohälsan")), ill);
+    // Hisingen: the owner of one, a partner of another, and where
+    // effektbutiken's activity houses are, in its text only: last.
+    let hisingen = searched(&store, &cat, "hisingen");
+    assert_eq!(
+        as_set(hisingen.clone()),
+        set(&[EFFEKTBUTIKEN, INKL_NORDOST, INKL_HISINGEN])
+    );
+    assert_eq!(hisingen.last().unwrap(), EFFEKTBUTIKEN);
+    assert_eq!(
+        searched(&store, &cat, "namn:hisingen"),
+        Vec::<String>::new()
+    );
+    for query in [
+        "IPS-metoden",
+        "2015/00730",
+        "covid-19",
+        "\"",
+        "*",
+        "AND ( )",
+        "a\"b",
+    ] {
+        cat.search(query, &store).expect("never an error");
+    }
+}
+
+#[test]
+fn a_text_match_shows_the_words_around_it() {
+    let store = common::store_of(&Input::sample());
+    let cat = Catalogue::load(&store).unwrap();
+    let at = cat
+        .projects
+        .iter()
+        .position(|p| p.key == NYA_VAGAR)
+        .unwrap();
+    let reasons = cat.explain_with_text(at, "ips", &store);
+    assert_eq!(reasons.len(), 1);
+    assert_eq!(reasons[0].field, Field::Text);
+    let lit: String = reasons[0]
+        .positions
+        .iter()
+        .map(|&i| reasons[0].text.chars().nth(i).unwrap())
+        .collect();
+    assert_eq!(lit, "IPS");
+    assert!(!reasons[0].text.contains('\n'), "one line");
+}

@@ -27,7 +27,7 @@ pub fn run(
     let notes = with.notes || query.uses_notes();
     let listing = Listing::load(ctx, &store, notes, !query.facets.is_empty())?;
     let keys: Vec<&str> = listing
-        .select(query, None)?
+        .select(&store, query, None)?
         .into_iter()
         .map(|i| listing.cat.projects[i].key.as_str())
         .collect();

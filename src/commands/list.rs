@@ -73,11 +73,21 @@ impl Listing {
     /// Indices of the projects to show, in order: filtered (best first)
     /// and sorted when asked, by name when neither. A facet value no
     /// project has is an error naming the values there are.
-    pub fn select(&self, query: &Query, sort: Option<SortKey>) -> anyhow::Result<Vec<usize>> {
+    pub fn select(
+        &self,
+        store: &Store,
+        query: &Query,
+        sort: Option<SortKey>,
+    ) -> anyhow::Result<Vec<usize>> {
         self.check_values(&query.facets)?;
         let filter = query.filter.as_deref();
         let mut indices: Vec<usize> = match filter {
-            Some(q) => self.cat.filter(q).into_iter().map(|m| m.index).collect(),
+            Some(q) => self
+                .cat
+                .search(q, store)?
+                .into_iter()
+                .map(|m| m.index)
+                .collect(),
             None => (0..self.cat.projects.len()).collect(),
         };
         let notes = |key: &str| self.annotations.get(key);
@@ -90,13 +100,23 @@ impl Listing {
     }
 
     /// Each value of a facet with its count under the query's filters.
-    pub fn counts(&self, query: &Query, facet: Facet) -> Vec<(String, usize)> {
+    pub fn counts(
+        &self,
+        store: &Store,
+        query: &Query,
+        facet: Facet,
+    ) -> anyhow::Result<Vec<(String, usize)>> {
         let rows: Vec<usize> = match query.filter.as_deref() {
-            Some(q) => self.cat.filter(q).into_iter().map(|m| m.index).collect(),
+            Some(q) => self
+                .cat
+                .search(q, store)?
+                .into_iter()
+                .map(|m| m.index)
+                .collect(),
             None => (0..self.cat.projects.len()).collect(),
         };
         let notes = |key: &str| self.annotations.get(key);
-        self.cat.facet_counts(facet, &rows, &query.facets, &notes)
+        Ok(self.cat.facet_counts(facet, &rows, &query.facets, &notes))
     }
 
     fn check_values(&self, filters: &Filters) -> anyhow::Result<()> {
@@ -106,7 +126,11 @@ impl Listing {
             {
                 continue;
             }
-            let known = self.counts(&Query::default(), *facet);
+            let every: Vec<usize> = (0..self.cat.projects.len()).collect();
+            let notes = |key: &str| self.annotations.get(key);
+            let known = self
+                .cat
+                .facet_counts(*facet, &every, &Filters::default(), &notes);
             let mut message = format!(
                 "no project has {} \"{value}\"",
                 facet.label().to_lowercase()
@@ -138,10 +162,10 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let store = ctx.open_for_reading()?;
     let listing = Listing::load(ctx, &store, query.uses_notes(), !query.facets.is_empty())?;
-    let indices = listing.select(query, sort)?;
+    let indices = listing.select(&store, query, sort)?;
     let cat = &listing.cat;
     let filter = query.filter.as_deref().filter(|q| !q.trim().is_empty());
-    let matched = |i: usize| filter.map(|q| cat.explain(i, q));
+    let matched = |i: usize| filter.map(|q| cat.explain_with_text(i, q, &store));
     if json {
         let keys: Vec<&str> = indices
             .iter()
@@ -194,7 +218,7 @@ pub fn facet_counts(
     let store = ctx.open_for_reading()?;
     let notes = query.uses_notes() || matches!(facet, Facet::Bookmark | Facet::Review);
     let listing = Listing::load(ctx, &store, notes, true)?;
-    let counts = listing.counts(query, facet);
+    let counts = listing.counts(&store, query, facet)?;
     if json {
         #[derive(serde::Serialize)]
         struct Count<'a> {

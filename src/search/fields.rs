@@ -8,7 +8,7 @@
 //! each organisation or municipality once per query, not once per project.
 
 use super::matcher::{self, Hit};
-use super::query::{Query, Term};
+use super::query::{Mode, Query, Term};
 use super::{Haystacks, Match};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -28,6 +28,8 @@ pub enum Field {
     Region,
     Area,
     Objective,
+    /// The description and articles (the full-text index).
+    Text,
 }
 
 const ORGANISATIONS: &[Field] = &[Field::Owner, Field::Partner, Field::Mentioned];
@@ -50,6 +52,7 @@ impl Field {
             "region" | "län" | "lan" => &[Field::Region],
             "area" | "område" | "omrade" => &[Field::Area],
             "objective" | "mål" | "mal" => &[Field::Objective],
+            "text" => &[Field::Text],
             _ => return None,
         })
     }
@@ -76,6 +79,60 @@ pub struct FieldIndex {
     /// Each project's shared values, with the field each is in there.
     links: Vec<(Field, u32)>,
     link_ends: Vec<u32>,
+}
+
+/// Projects whose texts hold a term, found by the full-text index, for
+/// each (group, term) of a query that may match in texts.
+#[derive(Debug, Default)]
+pub struct TextHits {
+    /// Per term: project index to its score (best found first, scored
+    /// highest, all below any field match).
+    found: HashMap<(usize, usize), HashMap<usize, i64>>,
+}
+
+/// Text matches score below every field match.
+const TEXT: i64 = 100;
+const TEXT_RANKS: i64 = 49;
+
+impl TextHits {
+    /// The projects found for a term, best first.
+    pub fn insert(&mut self, group: usize, term: usize, best_first: &[usize]) {
+        let n = best_first.len().max(1) as i64;
+        let scored = best_first
+            .iter()
+            .enumerate()
+            .map(|(rank, &index)| (index, TEXT + TEXT_RANKS * (n - rank as i64) / n));
+        self.found.entry((group, term)).or_default().extend(scored);
+    }
+
+    fn score(&self, group: usize, term: usize, index: usize) -> Option<i64> {
+        self.found.get(&(group, term))?.get(&index).copied()
+    }
+}
+
+impl Query {
+    /// The terms to look for in texts too: (group, term, words).
+    pub fn text_terms(&self) -> Vec<(usize, usize, &str)> {
+        let mut wanted = Vec::new();
+        for (g, group) in self.groups.iter().enumerate() {
+            for (t, term) in group.iter().enumerate() {
+                if term.wants_text() {
+                    wanted.push((g, t, term.text.as_str()));
+                }
+            }
+        }
+        wanted
+    }
+}
+
+impl Term {
+    /// Texts are searched for whole words of a term that is not excluded,
+    /// anchored to a field's start or end, or limited to other fields.
+    fn wants_text(&self) -> bool {
+        let anywhere = matches!(self.mode, Mode::Fuzzy | Mode::Exact);
+        let allowed = self.fields.is_none_or(|f| f.contains(&Field::Text));
+        !self.negated && anywhere && allowed
+    }
 }
 
 /// The bonus for a query found whole in one text.
@@ -146,13 +203,13 @@ impl FieldIndex {
 
     /// Projects matching the query, best first (ties in index order, which
     /// is name order). An empty query matches every project with score 0.
-    pub fn filter(&self, query: &Query) -> Vec<Match> {
+    pub fn filter(&self, query: &Query, text: &TextHits) -> Vec<Match> {
         if query.is_empty() {
             return (0..self.len())
                 .map(|index| Match { index, score: 0 })
                 .collect();
         }
-        let shared = SharedHits::new(self, query);
+        let shared = SharedHits::new(self, query, text);
         let mut found = self.score_all(query, &shared);
         found.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
         found
@@ -201,9 +258,13 @@ impl FieldIndex {
                 .filter_map(|(t, term)| {
                     let hits = shared.of(g, t);
                     let hit = self.best_hit(index, term, |v| hits[v as usize]);
-                    match term.negated {
-                        true => hit.is_none().then_some((0, None)),
-                        false => hit.map(|(f, v, h)| (h.score, Some((f, v)))),
+                    match (term.negated, hit) {
+                        (true, hit) => hit.is_none().then_some((0, None)),
+                        (false, Some((f, v, h))) => Some((h.score, Some((f, v)))),
+                        (false, None) => {
+                            let score = shared.text.score(g, t, index)?;
+                            Some((score, Some((Field::Text, None))))
+                        }
                     }
                 })
                 .max_by_key(|&(score, _)| score)?;
@@ -281,6 +342,17 @@ impl FieldIndex {
         reasons
     }
 
+    /// The words of terms that may be in texts and are in none of the
+    /// project's fields: what a text match must explain.
+    pub fn unexplained<'q>(&self, index: usize, query: &'q Query) -> Vec<&'q str> {
+        let groups = query.groups.iter();
+        let terms = groups.flatten().filter(|t| t.wants_text());
+        terms
+            .filter(|t| self.best_hit(index, t, |v| self.shared_hit(v, t)).is_none())
+            .map(|t| t.text.as_str())
+            .collect()
+    }
+
     /// Each shared value's hit for one term.
     fn shared_hits_for(&self, term: &Term) -> Vec<Option<Hit>> {
         (0..self.shared.len() as u32)
@@ -317,20 +389,22 @@ impl FieldIndex {
     }
 }
 
-/// Each term's hit in each shared value, computed once per query.
-struct SharedHits {
+/// Each term's hit in each shared value, computed once per query, and
+/// the projects whose texts hold it.
+struct SharedHits<'a> {
     /// Per group, per term: a hit per shared value.
     hits: Vec<Vec<Vec<Option<Hit>>>>,
+    text: &'a TextHits,
 }
 
-impl SharedHits {
-    fn new(index: &FieldIndex, query: &Query) -> SharedHits {
+impl SharedHits<'_> {
+    fn new<'a>(index: &FieldIndex, query: &Query, text: &'a TextHits) -> SharedHits<'a> {
         let hits = query
             .groups
             .iter()
             .map(|group| group.iter().map(|t| index.shared_hits_for(t)).collect())
             .collect();
-        SharedHits { hits }
+        SharedHits { hits, text }
     }
 
     fn of(&self, group: usize, term: usize) -> &[Option<Hit>] {

@@ -28,7 +28,7 @@ const TYPO_COST: i64 = 100;
 const INSIDE_FROM: usize = 5;
 /// Terms at least this long may have a typo; twice as long, two.
 const TYPO_FROM: usize = 5;
-const TWO_TYPOS_FROM: usize = 8;
+const TWO_TYPOS_FROM: usize = 10;
 
 /// Finds `term` in `text` (lower-cased, and folded unless the term has
 /// å/ä/ö and the like).
@@ -100,7 +100,11 @@ fn with_typos(t: &str, text: &str) -> Option<Hit> {
         return None;
     }
     let mut best: Option<Hit> = None;
-    for (start, _) in text.char_indices().filter(|&(i, _)| is_word_start(text, i)) {
+    // The first letter is taken as typed: "ohälsa" is not "hälsa".
+    let starts = text
+        .char_indices()
+        .filter(|&(i, c)| c == term[0] && is_word_start(text, i));
+    for (start, _) in starts {
         let Some((typos, len)) = prefix_distance(&term, &text[start..], allowed) else {
             continue;
         };
@@ -156,7 +160,10 @@ fn prefix_distance(term: &[char], text: &str, allowed: usize) -> Option<(usize, 
         }
     }
     let last = &rows[term.len()];
-    let (j, typos) = (1..width)
+    // The word's start is the term's length but for one letter at most:
+    // "psykiska" is not "psykia…" with two letters left out.
+    let shortest = term.len().saturating_sub(1).max(1);
+    let (j, typos) = (shortest..width)
         .map(|j| (j, last[j]))
         .min_by_key(|&(j, d)| (d, usize::MAX - j))?;
     if typos == 0 || typos > allowed {
@@ -241,6 +248,16 @@ mod tests {
         assert_eq!(score("stegvs", "stegvis"), Some(ONE_TYPO));
         assert_eq!(score("lund", "land"), None, "short words need every letter");
         assert_eq!(score("vellinge", "malmö"), None);
+        assert_eq!(
+            score("psykiska", "psykiatrin"),
+            None,
+            "not two letters short"
+        );
+        assert_eq!(
+            score("ohälsa", "arbetsliv och hälsa"),
+            None,
+            "the first letter counts"
+        );
     }
 
     #[test]

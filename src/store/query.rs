@@ -317,6 +317,47 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Keys of the projects whose texts hold every word of `words` (by
+    /// stem, as `search` finds them), best first.
+    pub fn text_matches(&self, words: &str) -> Result<Vec<String>> {
+        let query = fts_query(words);
+        if query.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.key FROM project_fts JOIN projects p ON p.rowid_ = project_fts.rowid
+             WHERE project_fts MATCH ?1 ORDER BY bm25(project_fts)",
+        )?;
+        let rows = stmt.query_map([query], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// A few words around where `words` stand in a project's texts, the
+    /// matched words between `open` and `close`.
+    pub fn text_snippet(
+        &self,
+        key: &str,
+        words: &str,
+        (open, close): (char, char),
+    ) -> Result<Option<String>> {
+        let query = fts_query(words);
+        if query.is_empty() {
+            return Ok(None);
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT snippet(project_fts, -1, ?3, ?4, ' … ', 10)
+             FROM project_fts JOIN projects p ON p.rowid_ = project_fts.rowid
+             WHERE project_fts MATCH ?1 AND p.key = ?2",
+        )?;
+        let found = stmt
+            .query_row(
+                params![query, key, open.to_string(), close.to_string()],
+                |r| r.get(0),
+            )
+            .optional()?;
+        Ok(found)
+    }
+
     /// Organisations with the number of projects they are tied to.
     pub fn organisations(&self) -> Result<Vec<OrgSummary>> {
         let mut stmt = self.conn.prepare(
