@@ -9,7 +9,6 @@ use crate::search::query::Query;
 use crate::search::Match;
 use crate::store::Store;
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 /// What a list can be sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -54,6 +53,7 @@ pub struct Catalogue {
     pub projects: Vec<ProjectSummary>,
     pub fields: FieldIndex,
     pub facets: FacetIndex,
+    by_key: std::sync::OnceLock<Vec<(u64, u32)>>,
 }
 
 impl Catalogue {
@@ -152,21 +152,16 @@ impl Catalogue {
         if wanted.is_empty() {
             return Ok(hits);
         }
-        let at: HashMap<&str, usize> = self
-            .projects
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.key.as_str(), i))
-            .collect();
         for (group, term, words) in wanted {
             let keys = store.text_matches(words)?;
-            let found: Vec<usize> = keys
-                .iter()
-                .filter_map(|k| at.get(k.as_str()).copied())
-                .collect();
-            hits.insert(group, term, &found);
+            hits.insert(group, term, &self.indices_of(&keys));
         }
         Ok(hits)
+    }
+
+    /// Catalogue indices of the keys that are in it, in their order.
+    pub fn indices_of(&self, keys: &[String]) -> Vec<usize> {
+        keys.iter().filter_map(|k| self.index_of_key(k)).collect()
     }
 
     /// Why a project matched, with a few words of its texts around the
@@ -179,11 +174,30 @@ impl Catalogue {
             return reasons;
         }
         let key = &self.projects[index].key;
-        // A snippet that cannot be read leaves the other reasons standing.
-        if let Ok(Some(snippet)) = store.text_snippet(key, &missing.join(" "), MARKS) {
-            reasons.push(text_reason(&snippet));
-        }
+        reasons.extend(snippet_reason(store, key, &missing.join(" ")));
         reasons
+    }
+
+    /// Where project `key` is in the list, found through a table sorted by
+    /// key hash (built on first use: 12 bytes a project).
+    pub fn index_of_key(&self, key: &str) -> Option<usize> {
+        let table = self.by_key.get_or_init(|| {
+            let mut table: Vec<(u64, u32)> = self
+                .projects
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (key_hash(&p.key), i as u32))
+                .collect();
+            table.sort_unstable();
+            table
+        });
+        let hash = key_hash(key);
+        let from = table.partition_point(|&(h, _)| h < hash);
+        table[from..]
+            .iter()
+            .take_while(|&&(h, _)| h == hash)
+            .map(|&(_, i)| i as usize)
+            .find(|&i| self.projects[i].key == key)
     }
 
     /// Why a project matched the query: a field and text per term.
@@ -239,6 +253,17 @@ impl Catalogue {
             .map(|i| &self.projects[i])
             .collect()
     }
+}
+
+fn key_hash(key: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(key.as_bytes())
+}
+
+/// A few words of a project's texts around `words`, as a reason; None
+/// when they are not there or cannot be read (other reasons still stand).
+pub fn snippet_reason(store: &Store, key: &str, words: &str) -> Option<Reason> {
+    let snippet = store.text_snippet(key, words, MARKS).ok()??;
+    Some(text_reason(&snippet))
 }
 
 /// Where a snippet's matched words start and end (private-use characters,

@@ -219,3 +219,25 @@ fn a_huge_window_is_drawn_within_bounds() {
     assert_eq!(wait_exit(&mut *s.child).exit_code(), 0);
     s.assert_restored();
 }
+
+#[test]
+fn a_word_only_in_a_description_finds_its_project_with_the_words_around_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = common::pty::start(&dir.path().join("cache.sqlite"), &[]);
+    s.screen.wait_for("5/5 projects");
+    // IPS is in no name or organisation: effektbutiken's description
+    // speaks of "tillämpningen av IPS-metoden", Nya Vägar's of "inslag
+    // av IPS".
+    s.keys.write_all(b"/IPS").unwrap();
+    s.screen.wait_for("2/5 projects");
+    s.screen.wait_for("IPS-metoden");
+    let shown = s.screen.text();
+    assert!(shown.contains("effektbutiken"), "{shown}");
+    assert!(shown.contains("Nya Vägar"), "{shown}");
+    assert!(shown.contains("text: …"), "{shown}");
+    // Enter keeps the filter and leaves the box; q then quits.
+    s.keys.write_all(b"\r").unwrap();
+    s.screen.wait_for("f facets");
+    s.keys.write_all(b"q").unwrap();
+    assert_eq!(wait_exit(&mut *s.child).exit_code(), 0);
+}

@@ -346,8 +346,9 @@ impl Store {
         }
         let mut stmt = self.conn.prepare_cached(
             "SELECT snippet(project_fts, -1, ?3, ?4, ' … ', 10)
-             FROM project_fts JOIN projects p ON p.rowid_ = project_fts.rowid
-             WHERE project_fts MATCH ?1 AND p.key = ?2",
+             FROM project_fts
+             WHERE project_fts MATCH ?1
+               AND project_fts.rowid = (SELECT rowid_ FROM projects WHERE key = ?2)",
         )?;
         let found = stmt
             .query_row(

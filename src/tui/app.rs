@@ -22,6 +22,8 @@ pub struct App {
     pub(super) store: Store,
     /// Finds related projects on a thread of its own.
     pub(super) finder: Option<Finder>,
+    /// Searches the texts on a thread of its own.
+    pub(super) texts: Option<super::text_search::TextSearcher>,
     /// The whole catalogue, arriving from a background thread while the
     /// first screen of projects shows.
     pub(super) loading: Option<Receiver<crate::store::Result<Catalogue>>>,
@@ -68,10 +70,12 @@ impl App {
             let _ = sender.send(Catalogue::load(&reader));
         });
         let finder = store.reopen()?.map(Finder::start);
+        let texts = store.reopen()?.map(super::text_search::TextSearcher::start);
         let mut app = App::with(store, keys, first)?;
         app.loading = Some(receiver);
         app.state.loading = true;
         app.finder = finder;
+        app.texts = texts;
         Ok(app)
     }
 
@@ -105,12 +109,14 @@ impl App {
             cache_id: None,
             config_problems: Vec::new(),
             loading: false,
+            texts: Default::default(),
             asked: Vec::new(),
         };
         let mut app = App {
             state,
             store,
             finder: None,
+            texts: None,
             loading: None,
         };
         app.refilter();

@@ -169,7 +169,18 @@ impl State {
 
     /// Recomputes the visible rows from the query and sort.
     pub fn refilter(&mut self) {
-        let matches = self.catalogue.filter(&self.list.query);
+        let query = crate::search::query::Query::parse(&self.list.query);
+        let found = self.texts.query == self.list.query;
+        if !found
+            && !query.text_terms().is_empty()
+            && self.texts.asked.as_ref() != Some(&self.list.query)
+        {
+            self.texts.asked = Some(self.list.query.clone());
+            self.ask(Effect::SearchTexts(self.list.query.clone()));
+        }
+        let empty = Default::default();
+        let texts = if found { &self.texts.hits } else { &empty };
+        let matches = self.catalogue.fields.filter(&query, texts);
         let mut rows: Vec<usize> = matches.into_iter().map(|m| m.index).collect();
         let reviews = &self.reviews;
         let notes = |key: &str| reviews.get(key);

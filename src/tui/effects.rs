@@ -34,6 +34,8 @@ pub enum Effect {
     SaveNote(NoteEditor),
     /// The user has seen what an import changed in a project.
     MarkSeen { cache: String, change: Change },
+    /// The texts searched for the search box's terms.
+    SearchTexts(String),
     /// Text to the clipboard (OSC 52); `what` names it in the status bar.
     Copy { text: String, what: &'static str },
 }
@@ -79,6 +81,13 @@ impl App {
                     self.changes.insert(change.key.clone(), change);
                 }
             }
+            Effect::SearchTexts(query) => match &self.texts {
+                Some(searcher) => searcher.ask(&query),
+                None => {
+                    let answer = super::text_search::answer(&self.store, &query);
+                    self.state.texts_arrived(answer);
+                }
+            },
             Effect::Copy { text, what } => {
                 self.outbox.push(clipboard::osc52(&text));
                 let first = text.lines().next().unwrap_or_default();

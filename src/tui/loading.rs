@@ -29,6 +29,8 @@ impl App {
                     .map(str::to_string);
                 let before = (self.list.selection.clone(), self.list.detail_scroll);
                 self.catalogue = catalogue;
+                // Text matches point into the list they were found for.
+                self.texts = Default::default();
                 self.refilter();
                 self.list.filter_pending = false;
                 match selected.and_then(|k| self.row_of(&k)) {
@@ -82,6 +84,18 @@ impl App {
     }
 }
 
+impl App {
+    /// Takes the text matches when they have come; true when they did.
+    pub fn poll_texts(&mut self) -> bool {
+        let Some(answer) = self.texts.as_ref().and_then(|t| t.latest()) else {
+            return false;
+        };
+        self.state.texts_arrived(answer);
+        self.settle();
+        true
+    }
+}
+
 impl super::state::State {
     pub fn is_loading(&self) -> bool {
         self.loading
@@ -89,6 +103,31 @@ impl super::state::State {
 
     /// Something is coming from another thread that the screen will show.
     pub fn is_waiting(&self) -> bool {
-        self.is_loading() || self.related_pending
+        self.is_loading() || self.related_pending || self.texts.asked.is_some()
+    }
+
+    /// Text matches for a query: the list takes them in if the query is
+    /// still the one typed (a newer one has been asked for otherwise).
+    pub(super) fn texts_arrived(&mut self, answer: super::text_search::TextAnswer) {
+        if answer.query != self.list.query {
+            return;
+        }
+        if let Some(problem) = answer.problem {
+            self.message = Some(format!(
+                "{}: {problem}",
+                crate::i18n::t("cannot search the texts")
+            ));
+        }
+        let mut hits = crate::search::fields::TextHits::default();
+        for (group, term, keys) in &answer.found {
+            hits.insert(*group, *term, &self.catalogue.indices_of(keys));
+        }
+        self.texts = super::state::Texts {
+            query: answer.query,
+            hits,
+            snippets: answer.snippets,
+            asked: None,
+        };
+        self.refilter_keeping_selection();
     }
 }

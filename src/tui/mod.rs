@@ -28,6 +28,7 @@ pub mod selection;
 pub mod state;
 pub mod stats_screen;
 pub mod terminal;
+pub mod text_search;
 pub mod theme;
 mod update;
 pub mod view;
@@ -71,7 +72,7 @@ pub fn run(
                 changed |= app.handle(event::read()?);
             }
         }
-        changed |= app.poll_loading() | app.poll_related();
+        changed |= app.poll_loading() | app.poll_related() | app.poll_texts();
         terminal::resize(&mut guard.terminal, app.size.0, app.size.1)?;
         flush_outbox(&mut app)?;
         if let Some(exit) = app.exit {

@@ -70,6 +70,17 @@ impl Screen {
     }
 }
 
+/// Text matches of the search box, for the query they were found for.
+#[derive(Debug, Default)]
+pub struct Texts {
+    pub query: String,
+    pub hits: crate::search::fields::TextHits,
+    /// A few words around the match, by project key.
+    pub snippets: std::collections::HashMap<String, crate::search::fields::Reason>,
+    /// The query the texts are being searched for, while they are.
+    pub asked: Option<String>,
+}
+
 /// What the browser keeps of screens that are not shown.
 pub struct Shelf {
     /// The organisations list as it was left (read once per session).
@@ -137,6 +148,8 @@ pub struct State {
     pub config_problems: Vec<String>,
     /// Every project is not in yet (the catalogue is still loading).
     pub loading: bool,
+    /// What the texts hold for the query (arriving after the field matches).
+    pub texts: Texts,
     /// What updates asked of the world outside, run after each event.
     pub(super) asked: Vec<super::effects::Effect>,
 }

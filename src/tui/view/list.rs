@@ -149,7 +149,7 @@ fn project_rows(
             // Reasons and highlights only for the rows on screen.
             let reasons = match query.is_empty() {
                 true => Vec::new(),
-                false => app.catalogue.explain(*index, query),
+                false => reasons(app, *index, query),
             };
             let name_at = reasons.iter().find(|r| r.field == Field::Name);
             let positions = name_at.map_or(&[][..], |r| &r.positions[..]);
@@ -186,6 +186,18 @@ fn cell(p: &ProjectSummary, column: &str, positions: &[usize], theme: Theme) -> 
     }
 }
 
+/// Why a row matched: its fields, and the words around a match in its
+/// texts when a term is in none of them.
+fn reasons(app: &State, index: usize, query: &str) -> Vec<Reason> {
+    let mut reasons = app.catalogue.explain(index, query);
+    let parsed = crate::search::query::Query::parse(query);
+    if !app.catalogue.fields.unexplained(index, &parsed).is_empty() {
+        let key = &app.catalogue.projects[index].key;
+        reasons.extend(app.texts.snippets.get(key).cloned());
+    }
+    reasons
+}
+
 /// Where the filter's terms were found other than the name (shown beside
 /// it), each field with its text and the matched characters lit.
 fn matched(reasons: &[Reason], theme: Theme) -> Line<'static> {
@@ -198,12 +210,34 @@ fn matched(reasons: &[Reason], theme: Theme) -> Line<'static> {
             format!("{}: ", t(r.field.as_str())),
             theme.label(),
         ));
-        spans.extend(highlighted(&r.text, &r.positions, theme).spans);
+        let (text, positions) = from_the_match(r);
+        spans.extend(highlighted(&text, &positions, theme).spans);
     }
     if spans.is_empty() && !reasons.is_empty() {
         spans.push(Span::styled(t("name").to_string(), theme.label()));
     }
     Line::from(spans)
+}
+
+/// A snippet from a few words before its first match, so the match shows
+/// in a narrow column; other texts as they are.
+fn from_the_match(r: &Reason) -> (String, Vec<usize>) {
+    const BEFORE: usize = 12;
+    let first = r.positions.first().copied().unwrap_or(0);
+    if r.field != Field::Text || first <= BEFORE {
+        return (r.text.clone(), r.positions.clone());
+    }
+    let chars: Vec<char> = r.text.chars().collect();
+    let mut start = first - BEFORE;
+    // Start at a word: after the next space, if it comes before the match.
+    if let Some(space) = chars[start..first].iter().position(|c| *c == ' ') {
+        start += space + 1;
+    }
+    let text = std::iter::once('…')
+        .chain(chars[start..].iter().copied())
+        .collect();
+    let positions = r.positions.iter().map(|p| p - start + 1).collect();
+    (text, positions)
 }
 
 /// `+` new, `~` changed by an import the user has not looked at since.

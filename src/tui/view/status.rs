@@ -47,6 +47,12 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
             t("filter"),
             t("sort")
         )));
+        if app.texts.asked.is_some() {
+            spans.push(Span::styled(
+                format!("· {} ", t("searching texts…")),
+                theme.message(),
+            ));
+        }
         if !app.facets.is_empty() {
             let facets = sanitize::line(&app.facets.describe()).into_owned();
             spans.push(Span::styled(format!("· {facets} "), theme.message()));
