@@ -342,13 +342,17 @@ impl FieldIndex {
         reasons
     }
 
-    /// The words of terms that may be in texts and are in none of the
-    /// project's fields: what a text match must explain.
+    /// The words of terms that may be in texts, of groups none of whose
+    /// terms is in the project's fields: what a text match must explain.
     pub fn unexplained<'q>(&self, index: usize, query: &'q Query) -> Vec<&'q str> {
-        let groups = query.groups.iter();
-        let terms = groups.flatten().filter(|t| t.wants_text());
-        terms
-            .filter(|t| self.best_hit(index, t, |v| self.shared_hit(v, t)).is_none())
+        let in_fields = |t: &Term| {
+            !t.negated && self.best_hit(index, t, |v| self.shared_hit(v, t)).is_some()
+        };
+        // A group is explained by any of its alternatives.
+        let unexplained = query.groups.iter().filter(|g| !g.iter().any(in_fields));
+        unexplained
+            .flatten()
+            .filter(|t| t.wants_text())
             .map(|t| t.text.as_str())
             .collect()
     }
