@@ -134,7 +134,7 @@ pub enum Command {
     Parse(ParseArgs),
     /// Import files and folders into the cache (unchanged files are skipped).
     Import(ImportArgs),
-    /// List projects, optionally fuzzy-filtered (best match first) and sorted.
+    /// List projects, optionally searched (best match first, with why) and sorted.
     List(ListArgs),
     /// Show one project in full.
     Show(ShowArgs),
@@ -202,8 +202,10 @@ pub struct ImportArgs {
 // The arguments of `esf list`.
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
-    /// Fuzzy filter over name, id, owner, region, organisations, municipalities.
-    #[arg(long, short)]
+    /// Search: terms in fields (name, id, owner, organisations, municipality,
+    /// region, area, objective) or texts; 'exact ^start end$ !not a|b (or
+    /// OR/ELLER) field:term (name: id: owner: org: kommun: region: text:).
+    #[arg(long, short, value_name = "QUERY")]
     pub filter: Option<String>,
     /// Sort order (default: by name, or by match quality with --filter).
     #[arg(long, short, value_enum)]
@@ -345,7 +347,10 @@ pub struct NotesArgs {
 pub struct ExportArgs {
     #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
     pub format: ExportFormat,
-    #[arg(long, short)]
+    /// Search: terms in fields (name, id, owner, organisations, municipality,
+    /// region, area, objective) or texts; 'exact ^start end$ !not a|b (or
+    /// OR/ELLER) field:term (name: id: owner: org: kommun: region: text:).
+    #[arg(long, short, value_name = "QUERY")]
     pub filter: Option<String>,
     #[command(flatten)]
     pub facets: FacetArgs,

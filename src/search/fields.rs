@@ -7,7 +7,7 @@
 //! shared by many projects and kept once, so a term is matched against
 //! each organisation or municipality once per query, not once per project.
 
-use super::matcher::{self, Hit};
+use super::matcher::{self, Hit, Needle};
 use super::query::{Mode, Query, Term};
 use super::{Haystacks, Match};
 use serde::Serialize;
@@ -250,14 +250,15 @@ impl FieldIndex {
     /// alternative that holds.
     fn score(&self, index: usize, query: &Query, shared: &SharedHits) -> Option<i64> {
         let mut total = 0;
-        let mut places = Vec::with_capacity(query.groups.len());
+        // Where the first term was found, and whether every other was too.
+        let (mut first, mut together, mut found) = (None, true, 0);
         for (g, group) in query.groups.iter().enumerate() {
             let (best, place) = group
                 .iter()
                 .enumerate()
                 .filter_map(|(t, term)| {
-                    let hits = shared.of(g, t);
-                    let hit = self.best_hit(index, term, |v| hits[v as usize]);
+                    let (hits, needle) = (shared.of(g, t), &shared.needles[g][t]);
+                    let hit = self.best_hit(index, term, needle, |v| hits[v as usize]);
                     match (term.negated, hit) {
                         (true, hit) => hit.is_none().then_some((0, None)),
                         (false, Some((f, v, h))) => Some((h.score, Some((f, v)))),
@@ -269,10 +270,12 @@ impl FieldIndex {
                 })
                 .max_by_key(|&(score, _)| score)?;
             total += best;
-            places.extend(place);
+            if let Some(place) = place {
+                found += 1;
+                together &= *first.get_or_insert(place) == place;
+            }
         }
-        let together = places.len() > 1 && places.iter().all(|p| *p == places[0]);
-        Some(total + if together { TOGETHER } else { 0 })
+        Some(total + if together && found > 1 { TOGETHER } else { 0 })
     }
 
     /// The best place a term is found in a project: the field, the shared
@@ -281,6 +284,7 @@ impl FieldIndex {
         &self,
         index: usize,
         term: &Term,
+        needle: &Needle,
         shared: impl Fn(u32) -> Option<Hit>,
     ) -> Option<(Field, Option<u32>, Hit)> {
         let allows = |f: Field| term.fields.is_none_or(|fs| fs.contains(&f));
@@ -294,8 +298,9 @@ impl FieldIndex {
         };
         for (field, haystacks) in [(Field::Name, &self.names), (Field::Id, &self.ids)] {
             if allows(field) {
-                let hit =
-                    haystacks.with_text(index, term.exact_letters, |t| matcher::find(term, t));
+                let hit = haystacks.with_text(index, term.exact_letters, |t| {
+                    matcher::find_with(term, needle, t)
+                });
                 consider(field, None, hit);
             }
         }
@@ -314,7 +319,8 @@ impl FieldIndex {
         let mut reasons: Vec<Reason> = Vec::new();
         for term in query.positive_terms() {
             let shared = |v: u32| self.shared_hit(v, term);
-            let Some((field, value, hit)) = self.best_hit(index, term, shared) else {
+            let needle = Needle::new(term);
+            let Some((field, value, hit)) = self.best_hit(index, term, &needle, shared) else {
                 continue;
             };
             let text = match (field, value) {
@@ -346,7 +352,9 @@ impl FieldIndex {
     /// terms is in the project's fields: what a text match must explain.
     pub fn unexplained<'q>(&self, index: usize, query: &'q Query) -> Vec<&'q str> {
         let in_fields = |t: &Term| {
-            !t.negated && self.best_hit(index, t, |v| self.shared_hit(v, t)).is_some()
+            let needle = Needle::new(t);
+            let shared = |v| self.shared_hit(v, t);
+            !t.negated && self.best_hit(index, t, &needle, shared).is_some()
         };
         // A group is explained by any of its alternatives.
         let unexplained = query.groups.iter().filter(|g| !g.iter().any(in_fields));
@@ -359,8 +367,13 @@ impl FieldIndex {
 
     /// Each shared value's hit for one term.
     fn shared_hits_for(&self, term: &Term) -> Vec<Option<Hit>> {
-        (0..self.shared.len() as u32)
-            .map(|v| self.shared_hit(v, term))
+        let needle = Needle::new(term);
+        let exact = term.exact_letters;
+        (0..self.shared.len())
+            .map(|v| {
+                self.shared
+                    .with_text(v, exact, |t| matcher::find_with(term, &needle, t))
+            })
             .collect()
     }
 
@@ -398,6 +411,8 @@ impl FieldIndex {
 struct SharedHits<'a> {
     /// Per group, per term: a hit per shared value.
     hits: Vec<Vec<Vec<Option<Hit>>>>,
+    /// Per group, per term: the term made ready for the projects' own fields.
+    needles: Vec<Vec<Needle>>,
     text: &'a TextHits,
 }
 
@@ -408,7 +423,16 @@ impl SharedHits<'_> {
             .iter()
             .map(|group| group.iter().map(|t| index.shared_hits_for(t)).collect())
             .collect();
-        SharedHits { hits, text }
+        let needles = query
+            .groups
+            .iter()
+            .map(|group| group.iter().map(Needle::new).collect())
+            .collect();
+        SharedHits {
+            hits,
+            needles,
+            text,
+        }
     }
 
     fn of(&self, group: usize, term: usize) -> &[Option<Hit>] {

@@ -4,6 +4,7 @@
 //! Never letters scattered over the field.
 
 use super::query::{Mode, Term};
+use memchr::memmem;
 
 /// A term found in a text: its score and the bytes it covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,9 +31,45 @@ const INSIDE_FROM: usize = 5;
 const TYPO_FROM: usize = 5;
 const TWO_TYPOS_FROM: usize = 10;
 
+/// A term made ready to be looked for in many texts: its searcher and,
+/// for typos, its letters and the pieces one of which a near word holds.
+pub struct Needle {
+    finder: memmem::Finder<'static>,
+    letters: Vec<char>,
+    /// Typos allowed, and the pieces (None: no typos for this term).
+    typos: Option<(usize, Vec<memmem::Finder<'static>>)>,
+}
+
+impl Needle {
+    pub fn new(term: &Term) -> Needle {
+        let letters: Vec<char> = term.text.chars().collect();
+        let allowed = match letters.len() {
+            n if n >= TWO_TYPOS_FROM => 2,
+            n if n >= TYPO_FROM => 1,
+            _ => 0,
+        };
+        let typos = (allowed > 0 && term.mode == Mode::Fuzzy).then(|| {
+            let pieces = pieces(&letters, allowed + 1)
+                .map(|p| memmem::Finder::new(p.as_bytes()).into_owned())
+                .collect();
+            (allowed, pieces)
+        });
+        Needle {
+            finder: memmem::Finder::new(term.text.as_bytes()).into_owned(),
+            letters,
+            typos,
+        }
+    }
+}
+
 /// Finds `term` in `text` (lower-cased, and folded unless the term has
 /// å/ä/ö and the like).
 pub fn find(term: &Term, text: &str) -> Option<Hit> {
+    find_with(term, &Needle::new(term), text)
+}
+
+/// [`find`] with the term made ready once for many texts.
+pub fn find_with(term: &Term, needle: &Needle, text: &str) -> Option<Hit> {
     let t = term.text.as_str();
     let hit = |score, start| Hit {
         score,
@@ -45,16 +82,18 @@ pub fn find(term: &Term, text: &str) -> Option<Hit> {
         Mode::Suffix => text
             .ends_with(t)
             .then(|| hit(FIELD_END, text.len() - t.len())),
-        Mode::Exact => contiguous(t, text, 1),
-        Mode::Fuzzy => contiguous(t, text, INSIDE_FROM).or_else(|| with_typos(t, text)),
+        Mode::Exact => contiguous(needle, t, text, 1),
+        Mode::Fuzzy => {
+            contiguous(needle, t, text, INSIDE_FROM).or_else(|| with_typos(needle, text))
+        }
     }
 }
 
 /// The best place the term stands as it is: the whole text, its start, a
 /// word start, or inside a word (for terms of `inside_from` chars or more).
-fn contiguous(t: &str, text: &str, inside_from: usize) -> Option<Hit> {
+fn contiguous(needle: &Needle, t: &str, text: &str, inside_from: usize) -> Option<Hit> {
     let mut inside = None;
-    for start in memchr::memmem::find_iter(text.as_bytes(), t.as_bytes()) {
+    for start in needle.finder.find_iter(text.as_bytes()) {
         let score = match start {
             0 if t.len() == text.len() => WHOLE,
             0 => FIELD_START,
@@ -87,16 +126,12 @@ fn is_word_start(text: &str, at: usize) -> bool {
 
 /// A word that begins with the term but for one typo (two for long terms):
 /// a letter wrong, missing, extra or two swapped.
-fn with_typos(t: &str, text: &str) -> Option<Hit> {
-    let term: Vec<char> = t.chars().collect();
-    let allowed = match term.len() {
-        n if n >= TWO_TYPOS_FROM => 2,
-        n if n >= TYPO_FROM => 1,
-        _ => return None,
-    };
+fn with_typos(needle: &Needle, text: &str) -> Option<Hit> {
+    let (allowed, pieces) = needle.typos.as_ref()?;
+    let (allowed, term) = (*allowed, &needle.letters);
     // A word within `allowed` typos holds one of `allowed + 1` pieces of
     // the term exactly: texts with none are passed over cheaply.
-    if !pieces(&term, allowed + 1).any(|piece| text.contains(&piece)) {
+    if !pieces.iter().any(|p| p.find(text.as_bytes()).is_some()) {
         return None;
     }
     let mut best: Option<Hit> = None;
@@ -105,7 +140,7 @@ fn with_typos(t: &str, text: &str) -> Option<Hit> {
         .char_indices()
         .filter(|&(i, c)| c == term[0] && is_word_start(text, i));
     for (start, _) in starts {
-        let Some((typos, len)) = prefix_distance(&term, &text[start..], allowed) else {
+        let Some((typos, len)) = prefix_distance(term, &text[start..], allowed) else {
             continue;
         };
         let score = ONE_TYPO - TYPO_COST * (typos as i64 - 1);
