@@ -187,10 +187,11 @@ impl FacetIndex {
         if let Some(id) = self.ids.get(value).filter(|id| own.contains(id)) {
             return Some(*id);
         }
-        let lower = value.to_lowercase();
+        // Any case; without å/ä/ö also folded ("vastsverige").
+        let typed = crate::search::as_typed(value);
         own.iter()
             .copied()
-            .find(|&id| self.names[id as usize].to_lowercase() == lower)
+            .find(|&id| crate::search::same_as_typed(&self.names[id as usize], &typed))
     }
 
     pub fn name(&self, id: u32) -> &str {

@@ -246,3 +246,21 @@ fn exports_parse_back_with_notes_only_when_asked() {
     assert!(markdown.contains("## 22-002-S07 Nya Vägar i Vellinge +"));
     assert!(markdown.contains("> och sedan Per"));
 }
+
+#[test]
+fn facet_values_fold_case_and_letters_and_suggest_the_nearest() {
+    let esf = Esf::new();
+    // Försäkringskassan is a partner of Nya Vägar and named by effektbutiken.
+    assert_eq!(
+        esf.keys(&["--org", "forsakringskassan"]),
+        ["2015/00730", "22-002-S07"]
+    );
+    assert_eq!(esf.keys(&["--region", "VASTSVERIGE"]).len(), 4);
+    assert_eq!(esf.keys(&["--municipality", "goteborg"]), ["x-552c407c19"]);
+    // A value with å/ä/ö matches those letters, in any case.
+    assert_eq!(esf.keys(&["--municipality", "GÖTEBORG"]), ["x-552c407c19"]);
+    let out = esf.run(&["list", "--org", "försäkringskasan"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(said.contains("did you mean: Försäkringskassan"), "{said}");
+}

@@ -135,9 +135,12 @@ impl Listing {
                 "no project has {} \"{value}\"",
                 facet.label().to_lowercase()
             );
-            if !known.is_empty() && known.len() <= 12 {
-                let names: Vec<&str> = known.iter().map(|(v, _)| v.as_str()).collect();
+            let names: Vec<&str> = known.iter().map(|(v, _)| v.as_str()).collect();
+            let near = crate::search::nearest(value, &names, 5);
+            if !names.is_empty() && names.len() <= 12 {
                 message.push_str(&format!("; there are: {}", names.join(", ")));
+            } else if !near.is_empty() {
+                message.push_str(&format!("; did you mean: {}", near.join(", ")));
             }
             return Err(anyhow!(message));
         }

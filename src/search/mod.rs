@@ -316,6 +316,46 @@ fn is_subsequence(needle: &[u8], haystack: &[u8]) -> bool {
 }
 
 /// Lower case, one char for one char, so match positions stay valid.
+/// Lower case and, unless it has å/ä/ö and the like, folded: the form in
+/// which a value typed by the user is compared with a stored one.
+pub fn as_typed(s: &str) -> String {
+    let lower = lower_case(s.trim());
+    match lower.chars().any(is_foldable) {
+        true => lower,
+        false => fold(&lower),
+    }
+}
+
+/// Does a stored value equal one typed, as [`as_typed`] compares them?
+pub fn same_as_typed(stored: &str, typed: &str) -> bool {
+    let lower = lower_case(stored.trim());
+    match typed.chars().any(is_foldable) {
+        true => lower == typed,
+        false => fold(&lower) == typed,
+    }
+}
+
+/// The values most like one typed, best first: each word of it found in
+/// the value as the search box finds it (a typo allowed).
+pub fn nearest<'a>(typed: &str, values: &[&'a str], limit: usize) -> Vec<&'a str> {
+    let query = query::Query::parse(typed);
+    let mut scored: Vec<(i64, &str)> = values
+        .iter()
+        .filter_map(|v| {
+            let lower = lower_case(v);
+            let folded = fold(&lower);
+            let mut total = 0;
+            for term in query.positive_terms() {
+                let text = if term.exact_letters { &lower } else { &folded };
+                total += matcher::find(term, text)?.score;
+            }
+            Some((total, *v))
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.into_iter().take(limit).map(|(_, v)| v).collect()
+}
+
 fn lower_case(s: &str) -> String {
     s.chars().map(lower_char).collect()
 }
