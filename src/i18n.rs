@@ -155,6 +155,10 @@ const SWEDISH: &[(&str, &str)] = &[
     ("filter", "filter"),
     ("loading…", "läser in…"),
     ("searching texts…", "söker i texterna…"),
+    (
+        "cannot find related projects",
+        "kan inte hitta relaterade projekt",
+    ),
     ("cannot search the texts", "kan inte söka i texterna"),
     ("text", "text"),
     ("NAME", "NAMN"),

@@ -81,15 +81,7 @@ impl Listing {
     ) -> anyhow::Result<Vec<usize>> {
         self.check_values(&query.facets)?;
         let filter = query.filter.as_deref();
-        let mut indices: Vec<usize> = match filter {
-            Some(q) => self
-                .cat
-                .search(q, store)?
-                .into_iter()
-                .map(|m| m.index)
-                .collect(),
-            None => (0..self.cat.projects.len()).collect(),
-        };
+        let mut indices = self.searched(store, query)?;
         let notes = |key: &str| self.annotations.get(key);
         self.cat.apply_facets(&mut indices, &query.facets, &notes);
         let sort = sort.or(filter.is_none().then_some(SortKey::Name));
@@ -106,17 +98,17 @@ impl Listing {
         query: &Query,
         facet: Facet,
     ) -> anyhow::Result<Vec<(String, usize)>> {
-        let rows: Vec<usize> = match query.filter.as_deref() {
-            Some(q) => self
-                .cat
-                .search(q, store)?
-                .into_iter()
-                .map(|m| m.index)
-                .collect(),
-            None => (0..self.cat.projects.len()).collect(),
-        };
+        let rows = self.searched(store, query)?;
         let notes = |key: &str| self.annotations.get(key);
         Ok(self.cat.facet_counts(facet, &rows, &query.facets, &notes))
+    }
+
+    /// The projects the search box finds (best first), or all of them.
+    fn searched(&self, store: &Store, query: &Query) -> anyhow::Result<Vec<usize>> {
+        Ok(match query.filter.as_deref() {
+            Some(q) => self.cat.search(q, store)?.iter().map(|m| m.index).collect(),
+            None => (0..self.cat.projects.len()).collect(),
+        })
     }
 
     fn check_values(&self, filters: &Filters) -> anyhow::Result<()> {

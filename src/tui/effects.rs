@@ -106,15 +106,18 @@ impl App {
                 None
             }
         };
-        let Some(detail) = &self.detail else {
+        let Some(key) = self.detail.as_ref().map(|d| d.key.clone()) else {
             return;
         };
         match &self.finder {
             Some(finder) => {
-                finder.ask(&detail.key);
+                finder.ask(&key);
                 self.related_pending = true;
             }
-            None => self.related = related::find(&self.store, &detail.key),
+            None => {
+                let found = related::find(&self.store, &key);
+                self.state.related_arrived(found);
+            }
         }
     }
 

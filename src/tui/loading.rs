@@ -74,9 +74,7 @@ impl App {
         let state = &mut self.state;
         while let Some((key, related)) = finder.answer() {
             if state.detail.as_ref().is_some_and(|d| d.key == key) {
-                state.related = related;
-                state.related_pending = false;
-                state.detail_built_for = None;
+                state.related_arrived(related);
                 arrived = true;
             }
         }
@@ -104,6 +102,17 @@ impl super::state::State {
     /// Something is coming from another thread that the screen will show.
     pub fn is_waiting(&self) -> bool {
         self.is_loading() || self.related_pending || self.texts.asked.is_some()
+    }
+
+    /// Related projects for the detail shown, or why there are none.
+    pub(super) fn related_arrived(&mut self, found: super::related::Found) {
+        self.related = found.unwrap_or_else(|e| {
+            let said = crate::i18n::t("cannot find related projects");
+            self.message = Some(format!("{said}: {e}"));
+            Vec::new()
+        });
+        self.related_pending = false;
+        self.detail_built_for = None;
     }
 
     /// Text matches for a query: the list takes them in if the query is

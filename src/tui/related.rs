@@ -9,18 +9,21 @@ use std::sync::mpsc::{channel, Receiver, Sender};
 /// Related projects shown in the detail pane.
 const SHOWN: usize = 5;
 
+/// What finding related projects gives: them, or why they could not be read.
+pub type Found = Result<Vec<Related>, String>;
+
 /// The projects related to `key`, best first.
-pub fn find(store: &Store, key: &str) -> Vec<Related> {
+pub fn find(store: &Store, key: &str) -> Found {
     store
         .neighbourhood_of_project(key, true)
         .map(|(key, nb)| crate::graph::related(&nb, &key, SHOWN))
-        .unwrap_or_default()
+        .map_err(|e| e.to_string())
 }
 
 /// A thread with its own connection that answers the latest question only.
 pub struct Finder {
     questions: Sender<String>,
-    answers: Receiver<(String, Vec<Related>)>,
+    answers: Receiver<(String, Found)>,
 }
 
 impl Finder {
@@ -47,7 +50,7 @@ impl Finder {
     }
 
     /// An answer, if one has come (perhaps for a project no longer shown).
-    pub fn answer(&self) -> Option<(String, Vec<Related>)> {
+    pub fn answer(&self) -> Option<(String, Found)> {
         self.answers.try_recv().ok()
     }
 }
