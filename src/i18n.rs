@@ -156,6 +156,23 @@ const SWEDISH: &[(&str, &str)] = &[
     ("loading…", "läser in…"),
     ("searching texts…", "söker i texterna…"),
     (
+        "the search box (/): every term must be found",
+        "sökrutan (/): varje term måste finnas",
+    ),
+    ("in a field or the texts", "i ett fält eller i texterna"),
+    ("a typo or two is forgiven", "ett stavfel eller två går bra"),
+    ("exactly as typed", "exakt som skrivet"),
+    (
+        "at the start / end of a field",
+        "i början / slutet av ett fält",
+    ),
+    ("leaves out where it stands", "utesluter där det står"),
+    ("either (ELLER too)", "något av dem (även ELLER)"),
+    (
+        "in one field (region: id: text: …)",
+        "i ett fält (region: id: text: …)",
+    ),
+    (
         "cannot find related projects",
         "kan inte hitta relaterade projekt",
     ),

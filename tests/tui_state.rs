@@ -475,3 +475,14 @@ fn related_projects_arrive_after_the_detail() {
     let related: Vec<&str> = app.related.iter().map(|r| r.key.as_str()).collect();
     assert_eq!(related, vec!["x-552c407c19", "22-002-S07", "2020/00551"]);
 }
+
+#[test]
+fn help_ends_with_what_the_search_box_understands() {
+    let mut app = sample_app(100, 30);
+    app.handle(key(KeyCode::Char('?')));
+    app.handle(key(KeyCode::Char('G')));
+    let shown = screen(&mut app);
+    assert!(shown.contains("[search]"), "{shown}");
+    assert!(shown.contains("efektbutik"), "{shown}");
+    assert!(shown.contains("a | b  a OR b"), "{shown}");
+}

@@ -7,6 +7,17 @@
 use super::fields::Field;
 use super::{fold, is_foldable, lower_case};
 
+/// The language in brief, for help screens: an example and what it does.
+pub const SYNTAX: &[(&str, &str)] = &[
+    ("vellinge", "in a field or the texts"),
+    ("efektbutik", "a typo or two is forgiven"),
+    ("'ips", "exactly as typed"),
+    ("^nya  kommun$", "at the start / end of a field"),
+    ("!malmö", "leaves out where it stands"),
+    ("a | b  a OR b", "either (ELLER too)"),
+    ("org: kommun: namn:", "in one field (region: id: text: …)"),
+];
+
 /// How a term must sit in a field's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {

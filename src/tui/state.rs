@@ -182,7 +182,9 @@ impl State {
     /// The rows of the help screen (one per key binding, a title per context).
     pub fn help_len(&self) -> usize {
         let problems = self.config_problems.len() + usize::from(!self.config_problems.is_empty());
+        let search = crate::search::query::SYNTAX.len() + 1;
         problems
+            + search
             + Context::iter()
                 .map(|c| self.keys.help_rows(c).len() + 1)
                 .sum::<usize>()

@@ -71,5 +71,24 @@ fn rows(app: &State, theme: Theme) -> Vec<Row<'static>> {
             ]));
         }
     }
+    rows.extend(search_rows(theme));
     rows
+}
+
+/// What the search box understands, after the keys.
+fn search_rows(theme: Theme) -> Vec<Row<'static>> {
+    let title = Row::new([
+        Cell::from("[search]"),
+        Cell::from(""),
+        Cell::from(t("the search box (/): every term must be found")),
+    ])
+    .style(theme.header());
+    let examples = crate::search::query::SYNTAX.iter().map(|(example, what)| {
+        Row::new([
+            Cell::from(*example).style(theme.key()),
+            Cell::from(""),
+            Cell::from(t(what)),
+        ])
+    });
+    std::iter::once(title).chain(examples).collect()
 }
