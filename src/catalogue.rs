@@ -167,8 +167,8 @@ impl Catalogue {
     /// Why a project matched, with a few words of its texts around the
     /// terms no field holds.
     pub fn explain_with_text(&self, index: usize, query: &str, store: &Store) -> Vec<Reason> {
-        let mut reasons = self.explain(index, query);
         let parsed = Query::parse(query);
+        let mut reasons = self.explain_parsed(index, &parsed);
         let missing = self.fields.unexplained(index, &parsed);
         if missing.is_empty() {
             return reasons;
@@ -202,19 +202,14 @@ impl Catalogue {
 
     /// Why a project matched the query: a field and text per term.
     pub fn explain(&self, index: usize, query: &str) -> Vec<Reason> {
-        let project = &self.projects[index];
-        let name = project.name.as_deref().unwrap_or_default();
-        self.fields
-            .explain(index, &Query::parse(query), name, &project.key)
+        self.explain_parsed(index, &Query::parse(query))
     }
 
-    /// Matched characters of a project's name, for highlighting.
-    pub fn positions(&self, index: usize, query: &str) -> Vec<usize> {
-        let mut reasons = self.explain(index, query);
-        match reasons.iter().position(|r| r.field == Field::Name) {
-            Some(at) => reasons.swap_remove(at).positions,
-            None => Vec::new(),
-        }
+    /// [`Catalogue::explain`] for a query parsed once for many rows.
+    pub fn explain_parsed(&self, index: usize, query: &Query) -> Vec<Reason> {
+        let project = &self.projects[index];
+        let name = project.name.as_deref().unwrap_or_default();
+        self.fields.explain(index, query, name, &project.key)
     }
 
     /// Sorts project indices by a key (money largest first, missing last;

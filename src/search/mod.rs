@@ -159,27 +159,6 @@ impl Haystacks {
         found
     }
 
-    /// Forgets the previous query, so the next one searches everything.
-    pub fn forget(&self) {
-        *self.last.lock().unwrap_or_else(|e| e.into_inner()) = None;
-    }
-
-    /// The baseline the optimisations are measured against: fuzzy-matcher
-    /// over every candidate on one thread, positions and all, full sort.
-    pub fn naive_filter(&self, query: &str) -> Vec<Match> {
-        let query = lower_case(query.trim());
-        let exact = query.chars().any(is_foldable);
-        let matcher = SkimMatcherV2::default().respect_case();
-        let mut found: Vec<Match> = (0..self.len())
-            .filter_map(|index| {
-                self.with_text(index, exact, |text| matcher.fuzzy_indices(text, &query))
-                    .map(|(score, _)| Match { index, score })
-            })
-            .collect();
-        found.sort_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
-        found
-    }
-
     /// Which characters of candidate `index` the query matches (char
     /// positions), for highlighting.
     pub fn positions(&self, index: usize, query: &str) -> Vec<usize> {

@@ -8,6 +8,7 @@ use super::review::Reviews;
 pub use super::state::{Exit, ListKind, Mode, Pane, Screen, State};
 use super::theme::Theme;
 use super::view;
+use super::worker::Latest;
 use crate::catalogue::Catalogue;
 use crate::facets::Filters;
 use crate::store::Store;
@@ -69,8 +70,12 @@ impl App {
             // The browser may have quit meanwhile; then nobody is waiting.
             let _ = sender.send(Catalogue::load(&reader));
         });
-        let finder = store.reopen()?.map(Finder::start);
-        let texts = store.reopen()?.map(super::text_search::TextSearcher::start);
+        let finder = store
+            .reopen()?
+            .map(|r| Finder::start(r, super::related::find_for));
+        let texts = store
+            .reopen()?
+            .map(|r| Latest::start(r, super::text_search::answer));
         let mut app = App::with(store, keys, first)?;
         app.loading = Some(receiver);
         app.state.loading = true;

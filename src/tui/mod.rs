@@ -32,6 +32,7 @@ pub mod text_search;
 pub mod theme;
 mod update;
 pub mod view;
+pub mod worker;
 pub mod wrap;
 
 use app::{App, Exit};

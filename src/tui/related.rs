@@ -2,9 +2,9 @@
 //! project of the big agencies that takes a few hundred milliseconds at a
 //! million projects, which moving the selection must not wait for.
 
+use super::worker::Latest;
 use crate::graph::Related;
 use crate::store::Store;
-use std::sync::mpsc::{channel, Receiver, Sender};
 
 /// Related projects shown in the detail pane.
 const SHOWN: usize = 5;
@@ -20,37 +20,10 @@ pub fn find(store: &Store, key: &str) -> Found {
         .map_err(|e| e.to_string())
 }
 
-/// A thread with its own connection that answers the latest question only.
-pub struct Finder {
-    questions: Sender<String>,
-    answers: Receiver<(String, Found)>,
-}
+/// Finds related projects on a thread of its own (see [`Latest`]).
+pub type Finder = Latest<(String, Found)>;
 
-impl Finder {
-    pub fn start(reader: Store) -> Finder {
-        let (questions, asked) = channel::<String>();
-        let (answer, answers) = channel();
-        std::thread::spawn(move || {
-            while let Ok(mut key) = asked.recv() {
-                // Keys the selection passed over while this one was found.
-                while let Ok(newer) = asked.try_recv() {
-                    key = newer;
-                }
-                let related = find(&reader, &key);
-                if answer.send((key, related)).is_err() {
-                    break;
-                }
-            }
-        });
-        Finder { questions, answers }
-    }
-
-    pub fn ask(&self, key: &str) {
-        let _ = self.questions.send(key.to_string());
-    }
-
-    /// An answer, if one has come (perhaps for a project no longer shown).
-    pub fn answer(&self) -> Option<(String, Found)> {
-        self.answers.try_recv().ok()
-    }
+/// A project's key with its related projects, as the finder answers.
+pub fn find_for(store: &Store, key: &str) -> (String, Found) {
+    (key.to_string(), find(store, key))
 }

@@ -2,11 +2,11 @@
 //! million projects a common word takes the full-text index a while, and
 //! typing must not wait for it. Only the latest query is answered.
 
+use super::worker::Latest;
 use crate::search::fields::Reason;
 use crate::search::query::Query;
 use crate::store::Store;
 use std::collections::HashMap;
-use std::sync::mpsc::{channel, Receiver, Sender};
 
 /// Projects per term given a snippet (more than a screen shows).
 const SNIPPETS: usize = 60;
@@ -51,36 +51,5 @@ pub fn answer(store: &Store, query: &str) -> TextAnswer {
     answer
 }
 
-/// A thread with its own connection that answers the latest query only.
-pub struct TextSearcher {
-    questions: Sender<String>,
-    answers: Receiver<TextAnswer>,
-}
-
-impl TextSearcher {
-    pub fn start(reader: Store) -> TextSearcher {
-        let (questions, asked) = channel::<String>();
-        let (reply, answers) = channel();
-        std::thread::spawn(move || {
-            while let Ok(mut query) = asked.recv() {
-                // Queries typed over while this one was searched.
-                while let Ok(newer) = asked.try_recv() {
-                    query = newer;
-                }
-                if reply.send(answer(&reader, &query)).is_err() {
-                    break;
-                }
-            }
-        });
-        TextSearcher { questions, answers }
-    }
-
-    pub fn ask(&self, query: &str) {
-        let _ = self.questions.send(query.to_string());
-    }
-
-    /// The latest answer that has come, if any.
-    pub fn latest(&self) -> Option<TextAnswer> {
-        self.answers.try_iter().last()
-    }
-}
+/// Searches the texts on a thread of its own (see [`Latest`]).
+pub type TextSearcher = Latest<TextAnswer>;

@@ -8,6 +8,7 @@ use crate::model::ProjectSummary;
 use crate::model::{Annotation, Change, ChangeKind, ReviewState};
 use crate::sanitize;
 use crate::search::fields::{Field, Reason};
+use crate::search::query::Query;
 use crate::tui::layout::Areas;
 use crate::tui::state::State;
 use crate::tui::state::{ListKind, Pane};
@@ -136,6 +137,8 @@ fn project_rows(
 ) -> (Row<'static>, Vec<Row<'static>>, Vec<Constraint>) {
     let query = app.list.query.trim();
     let cols = columns(width, app.list.sort, !query.is_empty());
+    // Parsed once for the rows on screen.
+    let parsed = Query::parse(query);
     let header = Row::new(cols.iter().map(|(n, _)| Cell::from(t(n))));
     let visible = app
         .list
@@ -149,7 +152,7 @@ fn project_rows(
             // Reasons and highlights only for the rows on screen.
             let reasons = match query.is_empty() {
                 true => Vec::new(),
-                false => reasons(app, *index, query),
+                false => reasons(app, *index, &parsed),
             };
             let name_at = reasons.iter().find(|r| r.field == Field::Name);
             let positions = name_at.map_or(&[][..], |r| &r.positions[..]);
@@ -188,10 +191,9 @@ fn cell(p: &ProjectSummary, column: &str, positions: &[usize], theme: Theme) -> 
 
 /// Why a row matched: its fields, and the words around a match in its
 /// texts when a term is in none of them.
-fn reasons(app: &State, index: usize, query: &str) -> Vec<Reason> {
-    let mut reasons = app.catalogue.explain(index, query);
-    let parsed = crate::search::query::Query::parse(query);
-    if !app.catalogue.fields.unexplained(index, &parsed).is_empty() {
+fn reasons(app: &State, index: usize, query: &Query) -> Vec<Reason> {
+    let mut reasons = app.catalogue.explain_parsed(index, query);
+    if !app.catalogue.fields.unexplained(index, query).is_empty() {
         let key = &app.catalogue.projects[index].key;
         reasons.extend(app.texts.snippets.get(key).cloned());
     }
