@@ -264,3 +264,17 @@ fn facet_values_fold_case_and_letters_and_suggest_the_nearest() {
     assert!(!out.status.success());
     assert!(said.contains("did you mean: Försäkringskassan"), "{said}");
 }
+
+#[test]
+fn the_graph_finds_an_organisation_typed_without_its_letters_and_suggests_near_ones() {
+    let esf = Esf::new();
+    // Försäkringskassan partners Nya Vägar i Vellinge + and is named by effektbutiken.
+    let tree = esf.ok(&["graph", "FORSAKRINGSKASSAN"]);
+    assert!(tree.starts_with("Försäkringskassan"), "{tree}");
+    assert!(tree.contains("22-002-S07"), "{tree}");
+    let out = esf.run(&["graph", "forsakringskasan"]);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(said.contains("did you mean"), "{said}");
+    assert!(said.contains("\"Försäkringskassan\""), "{said}");
+}

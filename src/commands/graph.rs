@@ -69,9 +69,18 @@ fn ego_for(store: &Store, id: &str, rollup: bool) -> anyhow::Result<Option<Ego>>
     }
 }
 
+/// Says nothing is called `id`, with the projects and organisations
+/// nearest to it.
 fn not_found(store: &Store, id: &str) -> anyhow::Result<ExitCode> {
     let cat = Catalogue::load_with(store, false)?;
-    let close: Vec<String> = cat.similar(id, 3).iter().map(|p| p.key.clone()).collect();
+    let mut close: Vec<String> = cat.similar(id, 3).iter().map(|p| p.key.clone()).collect();
+    let orgs = store.organisation_names()?;
+    let names: Vec<&str> = orgs.iter().map(String::as_str).collect();
+    close.extend(
+        crate::search::nearest(id, &names, 3)
+            .into_iter()
+            .map(|n| format!("\"{n}\"")),
+    );
     let hint = if close.is_empty() {
         String::new()
     } else {

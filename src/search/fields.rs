@@ -6,11 +6,19 @@
 //! Names and diarienummer are the project's own; the other values are
 //! shared by many projects and kept once, so a term is matched against
 //! each organisation or municipality once per query, not once per project.
+//! Only projects that could hold every group's terms are scored.
+
+mod explain;
+mod shared;
+mod text_hits;
+
+pub use text_hits::TextHits;
 
 use super::matcher::{self, Hit, Needle};
-use super::query::{Mode, Query, Term};
+use super::query::{Query, Term};
 use super::{Haystacks, Match};
 use serde::Serialize;
+use shared::Prepared;
 use std::collections::HashMap;
 
 /// Where in a project a term was found.
@@ -79,60 +87,6 @@ pub struct FieldIndex {
     /// Each project's shared values, with the field each is in there.
     links: Vec<(Field, u32)>,
     link_ends: Vec<u32>,
-}
-
-/// Projects whose texts hold a term, found by the full-text index, for
-/// each (group, term) of a query that may match in texts.
-#[derive(Debug, Default)]
-pub struct TextHits {
-    /// Per term: project index to its score (best found first, scored
-    /// highest, all below any field match).
-    found: HashMap<(usize, usize), HashMap<usize, i64>>,
-}
-
-/// Text matches score below every field match.
-const TEXT: i64 = 100;
-const TEXT_RANKS: i64 = 49;
-
-impl TextHits {
-    /// The projects found for a term, best first.
-    pub fn insert(&mut self, group: usize, term: usize, best_first: &[usize]) {
-        let n = best_first.len().max(1) as i64;
-        let scored = best_first
-            .iter()
-            .enumerate()
-            .map(|(rank, &index)| (index, TEXT + TEXT_RANKS * (n - rank as i64) / n));
-        self.found.entry((group, term)).or_default().extend(scored);
-    }
-
-    fn score(&self, group: usize, term: usize, index: usize) -> Option<i64> {
-        self.found.get(&(group, term))?.get(&index).copied()
-    }
-}
-
-impl Query {
-    /// The terms to look for in texts too: (group, term, words).
-    pub fn text_terms(&self) -> Vec<(usize, usize, &str)> {
-        let mut wanted = Vec::new();
-        for (g, group) in self.groups.iter().enumerate() {
-            for (t, term) in group.iter().enumerate() {
-                if term.wants_text() {
-                    wanted.push((g, t, term.text.as_str()));
-                }
-            }
-        }
-        wanted
-    }
-}
-
-impl Term {
-    /// Texts are searched for whole words of a term that is not excluded,
-    /// anchored to a field's start or end, or limited to other fields.
-    fn wants_text(&self) -> bool {
-        let anywhere = matches!(self.mode, Mode::Fuzzy | Mode::Exact);
-        let allowed = self.fields.is_none_or(|f| f.contains(&Field::Text));
-        !self.negated && anywhere && allowed
-    }
 }
 
 /// The bonus for a query found whole in one text.
@@ -209,33 +163,32 @@ impl FieldIndex {
                 .map(|index| Match { index, score: 0 })
                 .collect();
         }
-        let shared = SharedHits::new(self, query, text);
-        let mut found = self.score_all(query, &shared);
+        let prepared = Prepared::new(self, query, text);
+        let candidates = prepared.candidates(query, self.len()).indices();
+        let mut found = self.score_all(query, &prepared, &candidates);
         found.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.index.cmp(&b.index)));
         found
     }
 
-    /// Scores every project, on every core for large catalogues.
-    fn score_all(&self, query: &Query, shared: &SharedHits) -> Vec<Match> {
+    /// Scores the candidates, on every core when they are many.
+    fn score_all(&self, query: &Query, prepared: &Prepared, candidates: &[usize]) -> Vec<Match> {
         let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let score_range = |range: std::ops::Range<usize>| -> Vec<Match> {
-            range
-                .filter_map(|index| {
-                    let score = self.score(index, query, shared)?;
+        let score_part = |part: &[usize]| -> Vec<Match> {
+            part.iter()
+                .filter_map(|&index| {
+                    let score = self.score(index, query, prepared)?;
                     Some(Match { index, score })
                 })
                 .collect()
         };
-        if self.len() < PARALLEL_FROM || workers < 2 {
-            return score_range(0..self.len());
+        if candidates.len() < PARALLEL_FROM || workers < 2 {
+            return score_part(candidates);
         }
-        let chunk = self.len().div_ceil(workers);
+        let chunk = candidates.len().div_ceil(workers);
         std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..workers)
-                .map(|w| {
-                    let range = w * chunk..((w + 1) * chunk).min(self.len());
-                    scope.spawn(move || score_range(range))
-                })
+            let handles: Vec<_> = candidates
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || score_part(part)))
                 .collect();
             handles
                 .into_iter()
@@ -248,7 +201,7 @@ impl FieldIndex {
     /// little more when every term is found in the same text (a name or an
     /// organisation holding the whole query); None when a group has no
     /// alternative that holds.
-    fn score(&self, index: usize, query: &Query, shared: &SharedHits) -> Option<i64> {
+    fn score(&self, index: usize, query: &Query, prepared: &Prepared) -> Option<i64> {
         let mut total = 0;
         // Where the first term was found, and whether every other was too.
         let (mut first, mut together, mut found) = (None, true, 0);
@@ -257,13 +210,15 @@ impl FieldIndex {
                 .iter()
                 .enumerate()
                 .filter_map(|(t, term)| {
-                    let (hits, needle) = (shared.of(g, t), &shared.needles[g][t]);
-                    let hit = self.best_hit(index, term, needle, |v| hits[v as usize]);
+                    let ready = prepared.term(g, t);
+                    let own = [ready.in_name.has(index), ready.in_id.has(index)];
+                    let hits = |v: u32| ready.shared[v as usize];
+                    let hit = self.best_hit(index, term, &ready.needle, own, hits);
                     match (term.negated, hit) {
                         (true, hit) => hit.is_none().then_some((0, None)),
                         (false, Some((f, v, h))) => Some((h.score, Some((f, v)))),
                         (false, None) => {
-                            let score = shared.text.score(g, t, index)?;
+                            let score = prepared.text.score(g, t, index)?;
                             Some((score, Some((Field::Text, None))))
                         }
                     }
@@ -279,12 +234,14 @@ impl FieldIndex {
     }
 
     /// The best place a term is found in a project: the field, the shared
-    /// value (for shared fields) and the hit.
+    /// value (for shared fields) and the hit. `own`: whether the name and
+    /// the diarienummer could hold the term at all.
     fn best_hit(
         &self,
         index: usize,
         term: &Term,
         needle: &Needle,
+        own: [bool; 2],
         shared: impl Fn(u32) -> Option<Hit>,
     ) -> Option<(Field, Option<u32>, Hit)> {
         let allows = |f: Field| term.fields.is_none_or(|fs| fs.contains(&f));
@@ -296,8 +253,9 @@ impl FieldIndex {
                 }
             }
         };
-        for (field, haystacks) in [(Field::Name, &self.names), (Field::Id, &self.ids)] {
-            if allows(field) {
+        let fields = [(Field::Name, &self.names), (Field::Id, &self.ids)];
+        for ((field, haystacks), could) in fields.into_iter().zip(own) {
+            if could && allows(field) {
                 let hit = haystacks.with_text(index, term.exact_letters, |t| {
                     matcher::find_with(term, needle, t)
                 });
@@ -310,132 +268,5 @@ impl FieldIndex {
             }
         }
         best
-    }
-
-    /// Why a project matched: for each term it has, the field and text
-    /// where it is best found, with the matched characters (terms found in
-    /// the same text share one reason).
-    pub fn explain(&self, index: usize, query: &Query, name: &str, id: &str) -> Vec<Reason> {
-        let mut reasons: Vec<Reason> = Vec::new();
-        for term in query.positive_terms() {
-            let shared = |v: u32| self.shared_hit(v, term);
-            let needle = Needle::new(term);
-            let Some((field, value, hit)) = self.best_hit(index, term, &needle, shared) else {
-                continue;
-            };
-            let text = match (field, value) {
-                (_, Some(v)) => &*self.shared_text[v as usize],
-                (Field::Id, None) => id,
-                _ => name,
-            };
-            let positions = self.char_positions(field, index, value, term, hit);
-            match reasons
-                .iter_mut()
-                .find(|r| r.field == field && r.text == text)
-            {
-                Some(reason) => {
-                    reason.positions.extend(positions);
-                    reason.positions.sort_unstable();
-                    reason.positions.dedup();
-                }
-                None => reasons.push(Reason {
-                    field,
-                    text: text.to_string(),
-                    positions,
-                }),
-            }
-        }
-        reasons
-    }
-
-    /// The words of terms that may be in texts, of groups none of whose
-    /// terms is in the project's fields: what a text match must explain.
-    pub fn unexplained<'q>(&self, index: usize, query: &'q Query) -> Vec<&'q str> {
-        let in_fields = |t: &Term| {
-            let needle = Needle::new(t);
-            let shared = |v| self.shared_hit(v, t);
-            !t.negated && self.best_hit(index, t, &needle, shared).is_some()
-        };
-        // A group is explained by any of its alternatives.
-        let unexplained = query.groups.iter().filter(|g| !g.iter().any(in_fields));
-        unexplained
-            .flatten()
-            .filter(|t| t.wants_text())
-            .map(|t| t.text.as_str())
-            .collect()
-    }
-
-    /// Each shared value's hit for one term.
-    fn shared_hits_for(&self, term: &Term) -> Vec<Option<Hit>> {
-        let needle = Needle::new(term);
-        let exact = term.exact_letters;
-        (0..self.shared.len())
-            .map(|v| {
-                self.shared
-                    .with_text(v, exact, |t| matcher::find_with(term, &needle, t))
-            })
-            .collect()
-    }
-
-    fn shared_hit(&self, value: u32, term: &Term) -> Option<Hit> {
-        let exact = term.exact_letters;
-        self.shared
-            .with_text(value as usize, exact, |t| matcher::find(term, t))
-    }
-
-    /// The chars a hit covers, counted in the text the user sees.
-    fn char_positions(
-        &self,
-        field: Field,
-        index: usize,
-        value: Option<u32>,
-        term: &Term,
-        hit: Hit,
-    ) -> Vec<usize> {
-        let haystacks = match (field, value) {
-            (_, Some(_)) => &self.shared,
-            (Field::Id, None) => &self.ids,
-            _ => &self.names,
-        };
-        let at = value.map_or(index, |v| v as usize);
-        haystacks.with_text(at, term.exact_letters, |t| {
-            let first = t[..hit.start].chars().count();
-            let count = t[hit.start..hit.end].chars().count();
-            (first..first + count).collect()
-        })
-    }
-}
-
-/// Each term's hit in each shared value, computed once per query, and
-/// the projects whose texts hold it.
-struct SharedHits<'a> {
-    /// Per group, per term: a hit per shared value.
-    hits: Vec<Vec<Vec<Option<Hit>>>>,
-    /// Per group, per term: the term made ready for the projects' own fields.
-    needles: Vec<Vec<Needle>>,
-    text: &'a TextHits,
-}
-
-impl SharedHits<'_> {
-    fn new<'a>(index: &FieldIndex, query: &Query, text: &'a TextHits) -> SharedHits<'a> {
-        let hits = query
-            .groups
-            .iter()
-            .map(|group| group.iter().map(|t| index.shared_hits_for(t)).collect())
-            .collect();
-        let needles = query
-            .groups
-            .iter()
-            .map(|group| group.iter().map(Needle::new).collect())
-            .collect();
-        SharedHits {
-            hits,
-            needles,
-            text,
-        }
-    }
-
-    fn of(&self, group: usize, term: usize) -> &[Option<Hit>] {
-        &self.hits[group][term]
     }
 }

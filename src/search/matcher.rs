@@ -1,8 +1,9 @@
 //! Where one term sits in one field's text, and how well: the whole field,
-//! its start, a word start, inside a word, or (for a fuzzy term of five
-//! letters or more) a word that starts with the term but for a typo or two.
-//! Never letters scattered over the field.
+//! its start, a word start, inside a word (a fuzzy term of five letters or
+//! more), or (six letters or more) a word that starts with the term but
+//! for a typo or two. Never letters scattered over the field.
 
+use super::fold;
 use super::query::{Mode, Term};
 use memchr::memmem;
 
@@ -27,9 +28,15 @@ const TYPO_COST: i64 = 100;
 /// Fuzzy terms shorter than this match only at a word start: "lund" is
 /// not looked for inside Frölunda, "arbetsmarknad" is inside compounds.
 const INSIDE_FROM: usize = 5;
-/// Terms at least this long may have a typo; twice as long, two.
-const TYPO_FROM: usize = 5;
+/// Terms at least this long may have a typo; this long, two. Shorter
+/// terms with a typo match too many other words ("malmo" would be
+/// "malma"), and the pieces a near word must hold would be two letters,
+/// which nearly every name has.
+const TYPO_FROM: usize = 6;
 const TWO_TYPOS_FROM: usize = 10;
+/// Longer terms are not typed by hand: they must stand as they are (and
+/// the edit-distance table stays on the stack).
+const TYPOS_UP_TO: usize = 48;
 
 /// A term made ready to be looked for in many texts: its searcher and,
 /// for typos, its letters and the pieces one of which a near word holds.
@@ -38,27 +45,40 @@ pub struct Needle {
     letters: Vec<char>,
     /// Typos allowed, and the pieces (None: no typos for this term).
     typos: Option<(usize, Vec<memmem::Finder<'static>>)>,
+    /// What a folded text must hold to be worth a look: the term, or one
+    /// of its pieces when typos are allowed.
+    scan: Vec<memmem::Finder<'static>>,
 }
 
 impl Needle {
     pub fn new(term: &Term) -> Needle {
         let letters: Vec<char> = term.text.chars().collect();
         let allowed = match letters.len() {
+            n if n > TYPOS_UP_TO => 0,
             n if n >= TWO_TYPOS_FROM => 2,
             n if n >= TYPO_FROM => 1,
             _ => 0,
         };
+        let finder = |text: &str| memmem::Finder::new(text.as_bytes()).into_owned();
         let typos = (allowed > 0 && term.mode == Mode::Fuzzy).then(|| {
-            let pieces = pieces(&letters, allowed + 1)
-                .map(|p| memmem::Finder::new(p.as_bytes()).into_owned())
-                .collect();
+            let pieces: Vec<String> = pieces(&letters, allowed + 1).collect();
             (allowed, pieces)
         });
+        let scan = match &typos {
+            Some((_, pieces)) => pieces.iter().map(|p| finder(&fold(p))).collect(),
+            None => vec![finder(&fold(&term.text))],
+        };
         Needle {
-            finder: memmem::Finder::new(term.text.as_bytes()).into_owned(),
+            finder: finder(&term.text),
             letters,
-            typos,
+            typos: typos.map(|(n, pieces)| (n, pieces.iter().map(|p| finder(p)).collect())),
+            scan,
         }
+    }
+
+    /// What a folded text must hold for the term to match in it.
+    pub fn scan(&self) -> &[memmem::Finder<'static>] {
+        &self.scan
     }
 }
 
@@ -172,42 +192,54 @@ fn pieces(term: &[char], n: usize) -> impl Iterator<Item = String> + '_ {
 /// and a start of `text`, with the bytes of that start. Swapped neighbours
 /// count as one typo.
 fn prefix_distance(term: &[char], text: &str, allowed: usize) -> Option<(usize, usize)> {
-    let word: Vec<(usize, char)> = text.char_indices().take(term.len() + allowed).collect();
-    let width = word.len() + 1;
-    // rows[i][j]: typos between term[..i] and word[..j].
-    let mut rows = vec![vec![0usize; width]; term.len() + 1];
-    for (j, cell) in rows[0].iter_mut().enumerate() {
-        *cell = j;
+    const ROW: usize = TYPOS_UP_TO + 3;
+    let mut word = [' '; ROW];
+    let mut taken = 0;
+    for (slot, c) in word.iter_mut().zip(text.chars().take(term.len() + allowed)) {
+        *slot = c;
+        taken += 1;
+    }
+    let width = taken + 1;
+    // Three rows of the table: typos between term[..i] and word[..j].
+    let (mut before, mut above, mut row) = ([0u8; ROW], [0u8; ROW], [0u8; ROW]);
+    for (j, cell) in above.iter_mut().enumerate().take(width) {
+        *cell = j as u8;
     }
     for i in 1..=term.len() {
-        rows[i][0] = i;
+        row[0] = i as u8;
         for j in 1..width {
-            let same = term[i - 1] == word[j - 1].1;
-            let mut d = (rows[i - 1][j - 1] + usize::from(!same))
-                .min(rows[i - 1][j] + 1)
-                .min(rows[i][j - 1] + 1);
-            let swapped =
-                i > 1 && j > 1 && term[i - 1] == word[j - 2].1 && term[i - 2] == word[j - 1].1;
-            if swapped {
-                d = d.min(rows[i - 2][j - 2] + 1);
+            let same = term[i - 1] == word[j - 1];
+            let mut d = (above[j - 1] + u8::from(!same))
+                .min(above[j] + 1)
+                .min(row[j - 1] + 1);
+            if i > 1 && j > 1 && term[i - 1] == word[j - 2] && term[i - 2] == word[j - 1] {
+                d = d.min(before[j - 2] + 1);
             }
-            rows[i][j] = d;
+            row[j] = d;
         }
+        // Every way on already has too many typos (a swap looks back one
+        // row, so both rows must be past hope).
+        let hopeless = |r: &[u8]| r[..width].iter().all(|&d| d as usize > allowed);
+        if hopeless(&row) && hopeless(&above) {
+            return None;
+        }
+        (before, above) = (above, row);
     }
-    let last = &rows[term.len()];
     // The word's start is the term's length but for one letter at most:
     // "psykiska" is not "psykia…" with two letters left out.
     let shortest = term.len().saturating_sub(1).max(1);
     let (j, typos) = (shortest..width)
-        .map(|j| (j, last[j]))
+        .map(|j| (j, above[j] as usize))
         .min_by_key(|&(j, d)| (d, usize::MAX - j))?;
     if typos == 0 || typos > allowed {
         // No typo means the term stands as it is, which `contiguous` found
         // or refused (a short term inside a word).
         return None;
     }
-    let (at, last_char) = word[j - 1];
-    let end = at + last_char.len_utf8();
+    let end = text
+        .char_indices()
+        .nth(j - 1)
+        .map(|(at, c)| at + c.len_utf8())?;
     Some((typos, end))
 }
 
@@ -282,6 +314,12 @@ mod tests {
         );
         assert_eq!(score("stegvs", "stegvis"), Some(ONE_TYPO));
         assert_eq!(score("lund", "land"), None, "short words need every letter");
+        assert_eq!(score("malmo", "malma"), None, "so do five letters");
+        assert_eq!(
+            score("malmoe", "malmo stad"),
+            Some(ONE_TYPO),
+            "six may have one"
+        );
         assert_eq!(score("vellinge", "malmö"), None);
         assert_eq!(
             score("psykiska", "psykiatrin"),

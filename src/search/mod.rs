@@ -11,6 +11,7 @@
 //! split over every core, and matched positions are computed only for the
 //! rows on screen.
 
+pub mod candidates;
 pub mod fields;
 pub mod matcher;
 pub mod query;
@@ -305,13 +306,19 @@ pub fn as_typed(s: &str) -> String {
     }
 }
 
-/// Does a stored value equal one typed, as [`as_typed`] compares them?
-pub fn same_as_typed(stored: &str, typed: &str) -> bool {
+/// A stored value in the form a value typed as [`as_typed`] is compared
+/// with: lower case, and folded unless `typed` has å/ä/ö.
+pub fn comparable(stored: &str, typed: &str) -> String {
     let lower = lower_case(stored.trim());
     match typed.chars().any(is_foldable) {
-        true => lower == typed,
-        false => fold(&lower) == typed,
+        true => lower,
+        false => fold(&lower),
     }
+}
+
+/// Does a stored value equal one typed, as [`as_typed`] compares them?
+pub fn same_as_typed(stored: &str, typed: &str) -> bool {
+    comparable(stored, typed) == typed
 }
 
 /// The values most like one typed, best first: each word of it found in

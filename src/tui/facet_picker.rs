@@ -188,7 +188,8 @@ impl FacetPicker {
         }
     }
 
-    /// Values that start with the query first, then those containing it.
+    /// Values that start with the query first, then those containing it
+    /// (case and, typed without them, å/ä/ö folded).
     fn narrow_values(&mut self) -> PickerStep {
         let Stage::Values {
             values,
@@ -199,8 +200,11 @@ impl FacetPicker {
         else {
             return PickerStep::Ignored;
         };
-        let wanted = query.to_lowercase();
-        let lower: Vec<String> = values.iter().map(|(v, _)| v.to_lowercase()).collect();
+        let wanted = crate::search::as_typed(query);
+        let lower: Vec<String> = values
+            .iter()
+            .map(|(v, _)| crate::search::comparable(v, &wanted))
+            .collect();
         *shown = (0..values.len())
             .filter(|&i| lower[i].contains(&wanted))
             .collect();
@@ -269,5 +273,25 @@ mod tests {
             picker.update(Action::Confirm),
             PickerStep::SetActive("2016-03".into())
         );
+    }
+
+    #[test]
+    fn typing_without_the_letters_or_in_capitals_narrows_the_values() {
+        let mut picker = FacetPicker::default();
+        let values = vec![
+            ("Göteborgs Stad".to_string(), 2),
+            ("Försäkringskassan".to_string(), 2),
+            ("Östra Göteborg".to_string(), 1),
+        ];
+        let shown = |p: &FacetPicker| match &p.stage {
+            Stage::Values { shown, .. } => shown.clone(),
+            _ => Vec::new(),
+        };
+        picker.show_values(Facet::ALL[0], values.clone());
+        "GOTEB".chars().for_each(|c| _ = picker.type_char(c, None));
+        assert_eq!(shown(&picker), vec![0, 2], "starting with it first");
+        picker.show_values(Facet::ALL[0], values);
+        "östra".chars().for_each(|c| _ = picker.type_char(c, None));
+        assert_eq!(shown(&picker), vec![2], "ö typed is ö");
     }
 }
