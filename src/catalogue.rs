@@ -4,6 +4,7 @@
 use crate::facets::{Facet, FacetIndex, Filters, Notes, Resolved};
 use crate::model::FacetRow;
 use crate::model::ProjectSummary;
+pub use crate::search::fields::RANKED_TEXTS;
 use crate::search::fields::{Field, FieldIndex, Reason, TextHits};
 use crate::search::query::Query;
 use crate::search::Match;
@@ -153,7 +154,7 @@ impl Catalogue {
             return Ok(hits);
         }
         for (group, term, words) in wanted {
-            let keys = store.text_matches(words)?;
+            let keys = store.text_matches(words, RANKED_TEXTS, true)?;
             hits.insert(group, term, &self.indices_of(&keys));
         }
         Ok(hits)
@@ -257,44 +258,10 @@ fn key_hash(key: &str) -> u64 {
 /// A few words of a project's texts around `words`, as a reason; None
 /// when they are not there or cannot be read (other reasons still stand).
 pub fn snippet_reason(store: &Store, key: &str, words: &str) -> Option<Reason> {
-    let snippet = store.text_snippet(key, words, MARKS).ok()??;
-    Some(text_reason(&snippet))
-}
-
-/// Where a snippet's matched words start and end (private-use characters,
-/// never in a document's text as esf keeps it).
-const MARKS: (char, char) = ('\u{E000}', '\u{E001}');
-
-/// A snippet as a reason: one line, the marks taken out and their places
-/// kept as positions.
-fn text_reason(snippet: &str) -> Reason {
-    let mut text = String::new();
-    let mut positions = Vec::new();
-    let (mut count, mut lit, mut space) = (0, false, false);
-    for c in snippet.chars() {
-        match c {
-            c if c == MARKS.0 => lit = true,
-            c if c == MARKS.1 => lit = false,
-            c if c.is_whitespace() => space = !text.is_empty(),
-            c => {
-                if space {
-                    text.push(' ');
-                    count += 1;
-                    space = false;
-                }
-                if lit {
-                    positions.push(count);
-                }
-                text.push(c);
-                count += 1;
-            }
-        }
-    }
-    Reason {
-        field: Field::Text,
-        text,
-        positions,
-    }
+    let texts = store.texts_of(key).ok()?;
+    texts
+        .iter()
+        .find_map(|text| crate::search::snippet::snippet(text, words))
 }
 
 /// Levenshtein distance over characters.

@@ -226,11 +226,12 @@ fn a_word_only_in_a_description_finds_its_project_with_the_words_around_it() {
     let mut s = common::pty::start(&dir.path().join("cache.sqlite"), &[]);
     s.screen.wait_for("5/5 projects");
     // IPS is in no name or organisation: effektbutiken's description
-    // speaks of "tillämpningen av IPS-metoden", Nya Vägar's of "inslag
-    // av IPS".
+    // first speaks of "Individual Placement and Support (IPS) för unga
+    // vuxna", Nya Vägar's of "inslag av IPS".
     s.keys.write_all(b"/IPS").unwrap();
     s.screen.wait_for("2/5 projects");
-    s.screen.wait_for("IPS-metoden");
+    s.screen.wait_for("Support (IPS) för");
+    s.screen.wait_for("inslag av IPS");
     let shown = s.screen.text();
     assert!(shown.contains("effektbutiken"), "{shown}");
     assert!(shown.contains("Nya Vägar"), "{shown}");

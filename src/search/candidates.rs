@@ -95,8 +95,7 @@ impl Haystacks {
             let (mut from, mut index) = (0, 0);
             while let Some(found) = piece.find(&bytes[from..]) {
                 let at = from + found;
-                // The candidate the piece starts in; ends are increasing.
-                index += ends[index..].partition_point(|&end| end <= at);
+                index = candidate_at(ends, index, at);
                 let Some(&end) = ends.get(index) else { break };
                 if at + width <= end {
                     into.set(index);
@@ -108,6 +107,18 @@ impl Haystacks {
             }
         }
     }
+}
+
+/// The candidate whose text holds byte `at`, looking on from `from`
+/// (finds come in order): a few steps, then a binary search.
+fn candidate_at(ends: &[usize], mut from: usize, at: usize) -> usize {
+    for _ in 0..8 {
+        match ends.get(from) {
+            Some(&end) if end <= at => from += 1,
+            _ => return from,
+        }
+    }
+    from + ends[from..].partition_point(|&end| end <= at)
 }
 
 #[cfg(test)]

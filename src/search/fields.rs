@@ -12,7 +12,7 @@ mod explain;
 mod shared;
 mod text_hits;
 
-pub use text_hits::TextHits;
+pub use text_hits::{TextHits, RANKED_TEXTS};
 
 use super::matcher::{self, Hit, Needle};
 use super::query::{Query, Term};

@@ -15,6 +15,7 @@ pub mod candidates;
 pub mod fields;
 pub mod matcher;
 pub mod query;
+pub mod snippet;
 pub mod stem;
 
 use fuzzy_matcher::skim::SkimMatcherV2;

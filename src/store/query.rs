@@ -318,45 +318,54 @@ impl Store {
     }
 
     /// Keys of the projects whose texts hold every word of `words` (by
-    /// stem, as `search` finds them), best first.
-    pub fn text_matches(&self, words: &str) -> Result<Vec<String>> {
+    /// stem, as `search` finds them): the best `ranked` by BM25 first,
+    /// then, with `rest`, every other in the cache's order (ranking a
+    /// common word's every match would take seconds at a million).
+    pub fn text_matches(&self, words: &str, ranked: usize, rest: bool) -> Result<Vec<String>> {
         let query = fts_query(words);
         if query.is_empty() {
             return Ok(Vec::new());
         }
         let mut stmt = self.conn.prepare_cached(
             "SELECT p.key FROM project_fts JOIN projects p ON p.rowid_ = project_fts.rowid
-             WHERE project_fts MATCH ?1 ORDER BY bm25(project_fts)",
+             WHERE project_fts MATCH ?1 ORDER BY bm25(project_fts) LIMIT ?2",
         )?;
-        let rows = stmt.query_map([query], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let limit = ranked.min(i64::MAX as usize) as i64;
+        let rows = stmt.query_map(params![query, limit], |r| r.get(0))?;
+        let mut keys: Vec<String> = rows.collect::<rusqlite::Result<_>>()?;
+        if !rest || keys.len() < ranked {
+            return Ok(keys);
+        }
+        let best: std::collections::HashSet<String> = keys.iter().cloned().collect();
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT p.key FROM project_fts JOIN projects p ON p.rowid_ = project_fts.rowid
+             WHERE project_fts MATCH ?1",
+        )?;
+        for key in stmt.query_map([query], |r| r.get::<_, String>(0))? {
+            let key = key?;
+            if !best.contains(&key) {
+                keys.push(key);
+            }
+        }
+        Ok(keys)
     }
 
-    /// A few words around where `words` stand in a project's texts, the
-    /// matched words between `open` and `close`.
-    pub fn text_snippet(
-        &self,
-        key: &str,
-        words: &str,
-        (open, close): (char, char),
-    ) -> Result<Option<String>> {
-        let query = fts_query(words);
-        if query.is_empty() {
-            return Ok(None);
-        }
+    /// A project's texts as the full-text index reads them: description
+    /// first, then name, owner and organisations (those present).
+    pub fn texts_of(&self, key: &str) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT snippet(project_fts, -1, ?3, ?4, ' … ', 10)
-             FROM project_fts
-             WHERE project_fts MATCH ?1
-               AND project_fts.rowid = (SELECT rowid_ FROM projects WHERE key = ?2)",
+            "SELECT t.description, t.name, t.owner, t.organisations
+             FROM project_text t JOIN projects p ON p.rowid_ = t.id WHERE p.key = ?1",
         )?;
-        let found = stmt
-            .query_row(
-                params![query, key, open.to_string(), close.to_string()],
-                |r| r.get(0),
-            )
-            .optional()?;
-        Ok(found)
+        let mut rows = stmt.query([key])?;
+        let Some(row) = rows.next()? else {
+            return Ok(Vec::new());
+        };
+        let mut texts = Vec::new();
+        for column in 0..4 {
+            texts.extend(row.get::<_, Option<String>>(column)?);
+        }
+        Ok(texts)
     }
 
     /// Organisations with the number of projects they are tied to.

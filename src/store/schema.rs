@@ -14,6 +14,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/sql/006_project_list.sql"),
     include_str!("../../assets/sql/007_project_facets.sql"),
     include_str!("../../assets/sql/008_changes.sql"),
+    include_str!("../../assets/sql/009_ranked_full_text.sql"),
 ];
 
 /// The schema version this build writes.

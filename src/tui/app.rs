@@ -8,7 +8,6 @@ use super::review::Reviews;
 pub use super::state::{Exit, ListKind, Mode, Pane, Screen, State};
 use super::theme::Theme;
 use super::view;
-use super::worker::Latest;
 use crate::catalogue::Catalogue;
 use crate::facets::Filters;
 use crate::store::Store;
@@ -73,9 +72,7 @@ impl App {
         let finder = store
             .reopen()?
             .map(|r| Finder::start(r, super::related::find_for));
-        let texts = store
-            .reopen()?
-            .map(|r| Latest::start(r, super::text_search::answer));
+        let texts = store.reopen()?.map(super::text_search::start);
         let mut app = App::with(store, keys, first)?;
         app.loading = Some(receiver);
         app.state.loading = true;

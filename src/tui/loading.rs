@@ -131,11 +131,13 @@ impl super::state::State {
         for (group, term, keys) in &answer.found {
             hits.insert(*group, *term, &self.catalogue.indices_of(keys));
         }
+        // After a first page the rest is still being searched.
+        let asked = (!answer.complete).then(|| answer.query.clone());
         self.texts = super::state::Texts {
             query: answer.query,
             hits,
             snippets: answer.snippets,
-            asked: None,
+            asked,
         };
         self.refilter_keeping_selection();
     }

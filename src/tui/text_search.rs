@@ -1,6 +1,7 @@
 //! The search box's text matches, found on a thread of its own: at a
 //! million projects a common word takes the full-text index a while, and
-//! typing must not wait for it. Only the latest query is answered.
+//! typing must not wait for it. Only the latest query is answered, in two
+//! steps: the best matches with their snippets first, then every match.
 
 use super::worker::Latest;
 use crate::search::fields::Reason;
@@ -10,6 +11,8 @@ use std::collections::HashMap;
 
 /// Projects per term given a snippet (more than a screen shows).
 const SNIPPETS: usize = 60;
+/// Projects per term in the first step, the best by BM25.
+const FIRST_PAGE: usize = crate::catalogue::RANKED_TEXTS;
 
 /// What the texts hold for a query.
 #[derive(Debug, Default)]
@@ -21,35 +24,87 @@ pub struct TextAnswer {
     pub snippets: HashMap<String, Reason>,
     /// Why the texts could not be searched, if they could not.
     pub problem: Option<String>,
+    /// Every match is here (not only the first page).
+    pub complete: bool,
 }
 
-/// Searches the texts for the query's terms.
+/// The best matches of each term, with snippets.
+pub fn first_page(store: &Store, query: &str) -> TextAnswer {
+    let mut page = matches(store, query, false);
+    page.complete = page
+        .found
+        .iter()
+        .all(|(_, _, keys)| keys.len() < FIRST_PAGE);
+    let parsed = Query::parse(query);
+    for (group, term, words) in parsed.text_terms() {
+        let found = page.found.iter().find(|f| (f.0, f.1) == (group, term));
+        let keys = found.map(|f| &f.2[..]).unwrap_or_default();
+        for key in keys.iter().take(SNIPPETS) {
+            if page.snippets.contains_key(key) {
+                continue;
+            }
+            if let Some(reason) = crate::catalogue::snippet_reason(store, key, words) {
+                page.snippets.insert(key.clone(), reason);
+            }
+        }
+    }
+    page
+}
+
+/// Every match, with the snippets of the first page.
 pub fn answer(store: &Store, query: &str) -> TextAnswer {
+    let page = first_page(store, query);
+    if page.complete {
+        return page;
+    }
+    every_match(store, page)
+}
+
+fn every_match(store: &Store, page: TextAnswer) -> TextAnswer {
+    TextAnswer {
+        snippets: page.snippets,
+        complete: true,
+        ..matches(store, &page.query, true)
+    }
+}
+
+/// The first page, then (unless a newer query came meanwhile) the rest.
+fn in_steps(store: &Store, query: &str, reply: &mut dyn FnMut(TextAnswer) -> bool) {
+    let page = first_page(store, query);
+    if page.complete {
+        reply(page);
+        return;
+    }
+    let snippets = page.snippets.clone();
+    if reply(page) {
+        let page = TextAnswer {
+            query: query.to_string(),
+            snippets,
+            ..TextAnswer::default()
+        };
+        reply(every_match(store, page));
+    }
+}
+
+/// The keys each text term finds: the first page, or (`every`) all.
+fn matches(store: &Store, query: &str, every: bool) -> TextAnswer {
     let mut answer = TextAnswer {
         query: query.to_string(),
         ..TextAnswer::default()
     };
-    let parsed = Query::parse(query);
-    for (group, term, words) in parsed.text_terms() {
-        let keys = match store.text_matches(words) {
-            Ok(keys) => keys,
-            Err(e) => {
-                answer.problem = Some(e.to_string());
-                continue;
-            }
-        };
-        for key in keys.iter().take(SNIPPETS) {
-            if answer.snippets.contains_key(key) {
-                continue;
-            }
-            if let Some(reason) = crate::catalogue::snippet_reason(store, key, words) {
-                answer.snippets.insert(key.clone(), reason);
-            }
+    for (group, term, words) in Query::parse(query).text_terms() {
+        match store.text_matches(words, FIRST_PAGE, every) {
+            Ok(keys) => answer.found.push((group, term, keys)),
+            Err(e) => answer.problem = Some(e.to_string()),
         }
-        answer.found.push((group, term, keys));
     }
     answer
 }
 
 /// Searches the texts on a thread of its own (see [`Latest`]).
 pub type TextSearcher = Latest<TextAnswer>;
+
+/// Starts the thread.
+pub fn start(reader: Store) -> TextSearcher {
+    Latest::start_in_steps(reader, in_steps)
+}

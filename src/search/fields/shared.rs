@@ -105,14 +105,17 @@ impl FieldIndex {
     /// Marks the projects holding a shared value that has a hit, in a
     /// field the term may match in.
     fn mark_linked(&self, hits: &[Option<Hit>], allows: impl Fn(Field) -> bool, into: &mut Bits) {
+        // A bit per value stays in the fastest cache; the hits do not.
+        let mut hit = Bits::none(hits.len());
+        hits.iter()
+            .enumerate()
+            .filter(|(_, h)| h.is_some())
+            .for_each(|(v, _)| hit.set(v));
         let mut start = 0;
         for (index, &end) in self.link_ends.iter().enumerate() {
             let end = end as usize;
             let links = &self.links[start..end];
-            if links
-                .iter()
-                .any(|&(f, v)| hits[v as usize].is_some() && allows(f))
-            {
+            if links.iter().any(|&(f, v)| hit.has(v as usize) && allows(f)) {
                 into.set(index);
             }
             start = end;

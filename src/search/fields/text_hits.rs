@@ -17,16 +17,25 @@ pub struct TextHits {
 
 /// Text matches score below every field match.
 const TEXT: i64 = 100;
-const TEXT_RANKS: i64 = 49;
+const TEXT_RANKS: i64 = 48;
+
+/// The text matches ranked by BM25 (the rest come in the cache's order).
+pub const RANKED_TEXTS: usize = 200;
 
 impl TextHits {
-    /// The projects found for a term, best first.
+    /// The projects found for a term, the best [`RANKED_TEXTS`] first by
+    /// rank: those score by their rank, the rest alike (ties go by name).
     pub fn insert(&mut self, group: usize, term: usize, best_first: &[usize]) {
-        let n = best_first.len().max(1) as i64;
-        let scored = best_first
-            .iter()
-            .enumerate()
-            .map(|(rank, &index)| (index, TEXT + TEXT_RANKS * (n - rank as i64) / n));
+        let ranked = RANKED_TEXTS as i64;
+        let scored = best_first.iter().enumerate().map(|(rank, &index)| {
+            let left = (ranked - rank as i64).max(0);
+            let bonus = if left > 0 {
+                1 + TEXT_RANKS * left / ranked
+            } else {
+                0
+            };
+            (index, TEXT + bonus)
+        });
         self.found.entry((group, term)).or_default().extend(scored);
     }
 

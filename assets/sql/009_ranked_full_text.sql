@@ -1,0 +1,12 @@
+-- Schema version 9: the full-text index keeps word positions again
+-- (FTS5's default detail). Without them BM25 and snippets read and
+-- tokenise every matching text: the best 200 of 1,600 matches took 56 ms
+-- against 1.7 ms with positions, which cost about nine times the index
+-- size (a tenth of the cache).
+DROP TABLE project_fts;
+CREATE VIRTUAL TABLE project_fts USING fts5(
+    name, owner, organisations, description,
+    content = 'project_text', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+INSERT INTO project_fts (project_fts) VALUES ('rebuild');

@@ -1,0 +1,151 @@
+//! A few words of a text around where a query's words stand, found the
+//! way the full-text index finds them (each word by its stem, as a prefix;
+//! case and diacritics folded), for the match reason "text: …". Reading
+//! the text and looking here is quicker than the index's own snippets.
+
+use super::fields::{Field, Reason};
+use super::{fold, lower_case, stem};
+
+/// Words shown before the first match, and in all.
+const BEFORE: usize = 4;
+const WORDS: usize = 12;
+
+/// The words around the first place one of `words` stands in `text`, the
+/// matched words' chars as positions; None when none of them is there.
+pub fn snippet(text: &str, words: &str) -> Option<Reason> {
+    let stems: Vec<String> = stem::stems(words)
+        .iter()
+        .map(|s| fold(&lower_case(s)))
+        .collect();
+    let spans = word_spans(text);
+    let matches = |&(start, end): &(usize, usize)| {
+        let word = fold(&lower_case(&text[start..end]));
+        stems.iter().any(|s| match s.chars().count() {
+            1 | 2 => word == *s,
+            _ => word.starts_with(s.as_str()),
+        })
+    };
+    let first = spans.iter().position(matches)?;
+    let from = first.saturating_sub(BEFORE);
+    let shown = &spans[from..(from + WORDS).min(spans.len())];
+    let lit: Vec<bool> = shown.iter().map(matches).collect();
+    let mut reason = Reason {
+        field: Field::Text,
+        text: String::new(),
+        positions: Vec::new(),
+    };
+    if from > 0 {
+        reason.text.push_str("… ");
+    }
+    let (start, end) = (shown[0].0, shown[shown.len() - 1].1);
+    add_words(&mut reason, &text[start..end], start, shown, &lit);
+    if from + shown.len() < spans.len() {
+        reason.text.push_str(" …");
+    }
+    Some(reason)
+}
+
+/// Adds `part` (starting at byte `offset` of the text) on one line: runs
+/// of spaces and control characters become one space; the chars of lit
+/// words become positions.
+fn add_words(
+    reason: &mut Reason,
+    part: &str,
+    offset: usize,
+    words: &[(usize, usize)],
+    lit: &[bool],
+) {
+    let mut count = reason.text.chars().count();
+    let mut space = false;
+    for (at, c) in part.char_indices() {
+        if c.is_whitespace() || c.is_control() {
+            space = true;
+            continue;
+        }
+        if space {
+            reason.text.push(' ');
+            count += 1;
+            space = false;
+        }
+        let byte = offset + at;
+        let in_lit = words
+            .iter()
+            .zip(lit)
+            .any(|(&(s, e), &l)| l && (s..e).contains(&byte));
+        if in_lit {
+            reason.positions.push(count);
+        }
+        reason.text.push(c);
+        count += 1;
+    }
+}
+
+/// The byte spans of a text's words (runs of letters and digits), as the
+/// full-text index splits them.
+fn word_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(at),
+            (false, Some(s)) => {
+                spans.push((s, at));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        spans.push((s, text.len()));
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lit(reason: &Reason) -> String {
+        let chars: Vec<char> = reason.text.chars().collect();
+        reason.positions.iter().map(|&p| chars[p]).collect()
+    }
+
+    #[test]
+    fn the_words_around_the_first_match_with_the_match_lit() {
+        let text = "Projektet vänder sig till unga.\nMetoden bygger på\ttillämpningen av \
+                    IPS-metoden och på arbetsträning i Göteborg och Malmö och Lund.";
+        let found = snippet(text, "ips").unwrap();
+        assert_eq!(
+            found.text,
+            "… bygger på tillämpningen av IPS-metoden och på arbetsträning i Göteborg och …"
+        );
+        assert_eq!(lit(&found), "IPS");
+        let forms = snippet(text, "Arbetsträningen").unwrap();
+        assert_eq!(lit(&forms), "arbetsträning", "a word form, by its stem");
+        let folded = snippet(text, "goteborg").unwrap();
+        assert_eq!(lit(&folded), "Göteborg");
+    }
+
+    #[test]
+    fn a_short_text_is_shown_whole_and_a_missing_word_is_none() {
+        assert_eq!(snippet("Unga i Ale", "ale").unwrap().text, "Unga i Ale");
+        assert_eq!(snippet("Unga i Ale", "alemanni"), None);
+        assert_eq!(
+            snippet("Unga i Alingsås", "al"),
+            None,
+            "two letters are whole"
+        );
+        assert_eq!(snippet("", "ale"), None);
+        assert_eq!(snippet("Unga i Ale", "\" * -"), None);
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_snippet() {
+        let found = snippet("Start\u{1b}[31m röd\u{7} text om IPS", "ips").unwrap();
+        assert!(
+            !found.text.chars().any(char::is_control),
+            "{:?}",
+            found.text
+        );
+    }
+}
