@@ -404,3 +404,33 @@ fn a_text_match_shows_the_words_around_it() {
     assert_eq!(lit, "IPS");
     assert!(!reasons[0].text.contains('\n'), "one line");
 }
+
+/// The browser's text matches: a first page, then every match.
+#[test]
+fn text_matches_come_as_a_first_page_then_all_of_them() {
+    use esf_browser::tui::text_search::{answer, first_page};
+    let store = common::store_of(&Input::sample());
+    // Terms ANDed are groups of their own.
+    let keys = |a: &esf_browser::tui::text_search::TextAnswer, group: usize| -> BTreeSet<String> {
+        let found = a.found.iter().find(|f| f.0 == group).expect("the term");
+        found.2.iter().cloned().collect()
+    };
+    // "psykiska" stands in all five descriptions, "ohälsa" in all but
+    // Arbetsliv och hälsa Nordost's.
+    let both = [EFFEKTBUTIKEN, NYA_VAGAR, INKL_NORDOST, INKL_HISINGEN];
+    let page = first_page(&store, "psykisk ohälsa");
+    assert!(!page.complete, "one term's other texts are still to come");
+    assert_eq!(keys(&page, 0), set(&both), "first, the texts holding both");
+    assert_eq!(keys(&page, 1), set(&both));
+    assert!(page.snippets.contains_key(NYA_VAGAR));
+    let all = answer(&store, "psykisk ohälsa");
+    assert!(all.complete);
+    let mut five = both.to_vec();
+    five.push(ARBETSLIV);
+    assert_eq!(keys(&all, 0), set(&five));
+    assert_eq!(keys(&all, 1), set(&both));
+    // One term: the first page is every match when there are few.
+    let one = first_page(&store, "ohälsa");
+    assert!(one.complete);
+    assert_eq!(keys(&one, 0), set(&both));
+}

@@ -10,3 +10,6 @@ CREATE VIRTUAL TABLE project_fts USING fts5(
     tokenize = 'unicode61 remove_diacritics 2'
 );
 INSERT INTO project_fts (project_fts) VALUES ('rebuild');
+-- How many texts hold each word: tells, without reading the matches,
+-- whether a query's matches are few enough to rank.
+CREATE VIRTUAL TABLE project_fts_words USING fts5vocab(project_fts, 'row');

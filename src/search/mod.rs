@@ -379,7 +379,8 @@ fn fold_char(c: char) -> char {
     }
 }
 
-fn fold(s: &str) -> String {
+/// Folded as the full-text index folds (å → a, ö → o, é → e, …).
+pub fn fold(s: &str) -> String {
     s.chars().map(fold_char).collect()
 }
 

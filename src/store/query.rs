@@ -111,6 +111,11 @@ impl ProjectOrgs {
 /// key, record JSON, source path, name key, owner key.
 type ProjectRow = (String, String, String, Option<String>, Option<String>);
 
+/// Ranking by BM25 reads every match, about a microsecond each: beyond
+/// this many a first page would take longer than 200 ms, and the matches
+/// are listed in the cache's order instead.
+pub const RANK_UP_TO: usize = 200_000;
+
 impl Store {
     /// Every project in list order (name without regard to case, then
     /// key), handed to `each` with its organisations' and municipalities'
@@ -299,12 +304,17 @@ impl Store {
         if query.is_empty() {
             return Ok(Vec::new());
         }
-        let mut stmt = self.conn.prepare(
+        // A word in very many texts is listed in the cache's order.
+        let order = match self.rankable(words)? {
+            true => "ORDER BY bm25(project_fts)",
+            false => "",
+        };
+        let mut stmt = self.conn.prepare(&format!(
             "SELECT p.key, p.name, p.owner,
                     snippet(project_fts, -1, '[', ']', ' … ', 12), bm25(project_fts)
              FROM project_fts JOIN projects p ON p.rowid_ = project_fts.rowid
-             WHERE project_fts MATCH ?1 ORDER BY bm25(project_fts) LIMIT ?2",
-        )?;
+             WHERE project_fts MATCH ?1 {order} LIMIT ?2"
+        ))?;
         let rows = stmt.query_map(params![query, limit as i64], |r| {
             Ok(SearchHit {
                 key: r.get(0)?,
@@ -318,7 +328,8 @@ impl Store {
     }
 
     /// Keys of the projects whose texts hold every word of `words` (by
-    /// stem, as `search` finds them): the best `ranked` by BM25 first,
+    /// stem, as `search` finds them): the best `ranked` by BM25 first (when
+    /// they are few enough to rank; else the first found),
     /// then, with `rest`, every other in the cache's order (ranking a
     /// common word's every match would take seconds at a million).
     pub fn text_matches(&self, words: &str, ranked: usize, rest: bool) -> Result<Vec<String>> {
@@ -326,10 +337,17 @@ impl Store {
         if query.is_empty() {
             return Ok(Vec::new());
         }
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT p.key FROM project_fts JOIN projects p ON p.rowid_ = project_fts.rowid
-             WHERE project_fts MATCH ?1 ORDER BY bm25(project_fts) LIMIT ?2",
-        )?;
+        let sql = match self.rankable(words)? {
+            true => {
+                "SELECT p.key FROM project_fts JOIN projects p ON p.rowid_ = project_fts.rowid
+                 WHERE project_fts MATCH ?1 ORDER BY bm25(project_fts) LIMIT ?2"
+            }
+            false => {
+                "SELECT p.key FROM project_fts JOIN projects p ON p.rowid_ = project_fts.rowid
+                 WHERE project_fts MATCH ?1 LIMIT ?2"
+            }
+        };
+        let mut stmt = self.conn.prepare_cached(sql)?;
         let limit = ranked.min(i64::MAX as usize) as i64;
         let rows = stmt.query_map(params![query, limit], |r| r.get(0))?;
         let mut keys: Vec<String> = rows.collect::<rusqlite::Result<_>>()?;
@@ -348,6 +366,26 @@ impl Store {
             }
         }
         Ok(keys)
+    }
+
+    /// Are a query's matches few enough to rank (no more than
+    /// [`RANK_UP_TO`])? Told from how many texts hold each word (a word's
+    /// forms summed: an upper bound), without reading the matches.
+    fn rankable(&self, words: &str) -> Result<bool> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT coalesce(sum(doc), 0) FROM project_fts_words WHERE term >= ?1 AND term < ?2",
+        )?;
+        let mut fewest = i64::MAX;
+        for stem in crate::search::stem::stems(words) {
+            let stem = crate::search::fold(&stem);
+            // One or two letters are looked for whole (see fts_query).
+            let end = match stem.chars().count() {
+                1 | 2 => format!("{stem}\0"),
+                _ => format!("{stem}\u{10FFFF}"),
+            };
+            fewest = fewest.min(stmt.query_row(params![stem, end], |r| r.get(0))?);
+        }
+        Ok(fewest <= RANK_UP_TO as i64)
     }
 
     /// A project's texts as the full-text index reads them: description

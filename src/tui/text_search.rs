@@ -28,15 +28,17 @@ pub struct TextAnswer {
     pub complete: bool,
 }
 
-/// The best matches of each term, with snippets.
+/// The best matches of each term, with snippets. Of several terms, the
+/// texts holding them all (one search, ranked once); the rest follow.
 pub fn first_page(store: &Store, query: &str) -> TextAnswer {
-    let mut page = matches(store, query, false);
-    page.complete = page
-        .found
-        .iter()
-        .all(|(_, _, keys)| keys.len() < FIRST_PAGE);
     let parsed = Query::parse(query);
-    for (group, term, words) in parsed.text_terms() {
+    let terms = parsed.text_terms();
+    let mut page = match terms.len() {
+        0 | 1 => matches(store, query, false),
+        _ => together(store, query, &terms),
+    };
+    page.complete &= page.found.iter().all(|f| f.2.len() < FIRST_PAGE);
+    for (group, term, words) in terms {
         let found = page.found.iter().find(|f| (f.0, f.1) == (group, term));
         let keys = found.map(|f| &f.2[..]).unwrap_or_default();
         for key in keys.iter().take(SNIPPETS) {
@@ -49,6 +51,24 @@ pub fn first_page(store: &Store, query: &str) -> TextAnswer {
         }
     }
     page
+}
+
+/// The best texts holding every text term, as each term's first page
+/// (texts holding one but not another are still to come).
+fn together(store: &Store, query: &str, terms: &[(usize, usize, &str)]) -> TextAnswer {
+    let words: Vec<&str> = terms.iter().map(|t| t.2).collect();
+    let mut answer = TextAnswer {
+        query: query.to_string(),
+        ..TextAnswer::default()
+    };
+    match store.text_matches(&words.join(" "), FIRST_PAGE, false) {
+        Ok(keys) => {
+            let found = terms.iter().map(|&(g, t, _)| (g, t, keys.clone()));
+            answer.found.extend(found);
+        }
+        Err(e) => answer.problem = Some(e.to_string()),
+    }
+    answer
 }
 
 /// Every match, with the snippets of the first page.
@@ -90,6 +110,7 @@ fn in_steps(store: &Store, query: &str, reply: &mut dyn FnMut(TextAnswer) -> boo
 fn matches(store: &Store, query: &str, every: bool) -> TextAnswer {
     let mut answer = TextAnswer {
         query: query.to_string(),
+        complete: true,
         ..TextAnswer::default()
     };
     for (group, term, words) in Query::parse(query).text_terms() {
