@@ -453,10 +453,44 @@ fn a_filter_typed_while_loading_applies_when_loaded() {
     let mut app = starting_over_a_cache_file(dir.path());
     app.list.defer_filtering = true;
     type_text(&mut app, "/vellinge");
-    assert!(!app.run_pending_filter(), "waits for every project");
+    assert!(
+        !app.run_pending_filter(&|| false),
+        "waits for every project"
+    );
     wait_until(&mut app, App::poll_loading);
     assert!(app.list.rows.len() < 5, "filtered");
     assert_eq!(selected_name(&app), "Nya Vägar i Vellinge +", "best first");
+}
+
+#[test]
+fn a_key_typed_while_the_filter_runs_stops_it_and_the_filter_waits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = starting_over_a_cache_file(dir.path());
+    wait_until(&mut app, App::poll_loading);
+    app.list.defer_filtering = true;
+    type_text(&mut app, "/vellinge");
+    assert!(!app.run_pending_filter(&|| true), "given up for the key");
+    assert_eq!(app.list.rows.len(), 5, "nothing changed");
+    assert!(app.run_pending_filter(&|| false), "still waiting, and run");
+    assert_eq!(selected_name(&app), "Nya Vägar i Vellinge +");
+    assert!(!app.run_pending_filter(&|| false), "nothing left to run");
+}
+
+#[test]
+fn texts_are_searched_on_their_own_thread_once_every_project_is_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = starting_over_a_cache_file(dir.path());
+    wait_until(&mut app, App::poll_loading);
+    app.list.defer_filtering = true;
+    type_text(&mut app, "/IPS");
+    assert!(app.run_pending_filter(&|| false));
+    // Searched here, the answer would be in already: typing waited for it.
+    assert!(app.texts.asked.is_some(), "the texts are being searched");
+    wait_until(&mut app, App::poll_texts);
+    assert!(
+        app.texts.snippets.contains_key("22-002-S07"),
+        "Nya Vägar's snippet"
+    );
 }
 
 #[test]

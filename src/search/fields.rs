@@ -92,6 +92,9 @@ pub struct FieldIndex {
 /// The bonus for a query found whole in one text.
 const TOGETHER: i64 = 50;
 
+/// Candidates scored between two looks at whether to stop (a few ms).
+const SCORED_AT_ONCE: usize = 1 << 16;
+
 /// Below this many projects one thread is quicker than starting more.
 const PARALLEL_FROM: usize = 20_000;
 
@@ -158,14 +161,33 @@ impl FieldIndex {
     /// Projects matching the query, best first (ties in index order, which
     /// is name order). An empty query matches every project with score 0.
     pub fn filter(&self, query: &Query, text: &TextHits) -> Vec<Match> {
+        self.filter_until(query, text, &|| false)
+            .unwrap_or_default()
+    }
+
+    /// [`filter`](Self::filter), given up (None) as soon as `stop` says so:
+    /// asked between steps of a few milliseconds, so a key typed meanwhile
+    /// is shown at once rather than after a filter already out of date.
+    pub fn filter_until(
+        &self,
+        query: &Query,
+        text: &TextHits,
+        stop: &dyn Fn() -> bool,
+    ) -> Option<Vec<Match>> {
         if query.is_empty() {
-            return (0..self.len())
-                .map(|index| Match { index, score: 0 })
-                .collect();
+            let all = (0..self.len()).map(|index| Match { index, score: 0 });
+            return Some(all.collect());
         }
-        let prepared = Prepared::new(self, query, text);
+        let prepared = Prepared::new_until(self, query, text, stop)?;
         let candidates = prepared.candidates(query, self.len()).indices();
-        best_first(self.score_all(query, &prepared, &candidates))
+        let mut found = Vec::new();
+        for part in candidates.chunks(SCORED_AT_ONCE) {
+            if stop() {
+                return None;
+            }
+            found.extend(self.score_all(query, &prepared, part));
+        }
+        Some(best_first(found))
     }
 
     /// Scores the candidates, on every core when they are many.

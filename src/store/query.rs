@@ -251,17 +251,25 @@ impl Store {
     /// One project by diarienummer or key, written in any case.
     pub fn project(&self, id: &str) -> Result<StoredProject> {
         let key = normalise_id(id);
-        let row: Option<ProjectRow> = self
-            .conn
-            .query_row(
+        // The key as given first: the search in any case reads every
+        // project (a second at a million), the browser always has the key.
+        let select = |which: &str, value: &str| -> Result<Option<ProjectRow>> {
+            let sql = format!(
                 "SELECT p.key, r.record, d.path, p.name_key, p.owner_key
                  FROM projects p JOIN documents d ON d.id = p.document_id
                  JOIN records r ON r.document_id = p.document_id
-                 WHERE p.key = ?1 OR lower(p.key) = lower(?2)",
-                params![key, id.trim()],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
-            )
-            .optional()?;
+                 WHERE {which} LIMIT 1"
+            );
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let row = stmt.query_row([value], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            });
+            Ok(row.optional()?)
+        };
+        let row = match select("p.key = ?1", &key)? {
+            Some(row) => Some(row),
+            None => select("lower(p.key) = lower(?1)", id.trim())?,
+        };
         let Some((key, record, source, name_key, owner_key)) = row else {
             return Err(StoreError::NotFound(id.to_string()));
         };

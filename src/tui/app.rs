@@ -23,7 +23,9 @@ pub struct App {
     /// Finds related projects on a thread of its own.
     pub(super) finder: Option<Finder>,
     /// Searches the texts on a thread of its own.
-    pub(super) texts: Option<super::text_search::TextSearcher>,
+    /// Named apart from the state's `texts` (what they found), which a
+    /// field of the same name here would hide.
+    pub(super) text_searcher: Option<super::text_search::TextSearcher>,
     /// The whole catalogue, arriving from a background thread while the
     /// first screen of projects shows.
     pub(super) loading: Option<Receiver<crate::store::Result<Catalogue>>>,
@@ -77,7 +79,7 @@ impl App {
         app.loading = Some(receiver);
         app.state.loading = true;
         app.finder = finder;
-        app.texts = texts;
+        app.text_searcher = texts;
         Ok(app)
     }
 
@@ -118,7 +120,7 @@ impl App {
             state,
             store,
             finder: None,
-            texts: None,
+            text_searcher: None,
             loading: None,
         };
         app.refilter();
@@ -165,12 +167,16 @@ impl App {
     }
 
     /// Filters for the query typed so far, if a filter edit is waiting
-    /// (and every project is in: filtering waits for the loading).
-    pub fn run_pending_filter(&mut self) -> bool {
-        if self.is_loading() || !std::mem::take(&mut self.list.filter_pending) {
+    /// (and every project is in: filtering waits for the loading). Given
+    /// up, still waiting, when `stop` says a key came meanwhile.
+    pub fn run_pending_filter(&mut self, stop: &dyn Fn() -> bool) -> bool {
+        if self.is_loading() || !self.list.filter_pending {
             return false;
         }
-        self.refilter();
+        if !self.refilter_until(stop) {
+            return false;
+        }
+        self.list.filter_pending = false;
         self.settle();
         true
     }

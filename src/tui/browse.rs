@@ -169,8 +169,20 @@ impl State {
 
     /// Recomputes the visible rows from the query and sort.
     pub fn refilter(&mut self) {
+        self.refilter_until(&|| false);
+    }
+
+    /// [`refilter`](Self::refilter), given up when `stop` says so (a key
+    /// is waiting); false then, and nothing changed.
+    pub fn refilter_until(&mut self, stop: &dyn Fn() -> bool) -> bool {
         let query = crate::search::query::Query::parse(&self.list.query);
         let found = self.texts.query == self.list.query;
+        let empty = Default::default();
+        let texts = if found { &self.texts.hits } else { &empty };
+        let Some(matches) = self.catalogue.fields.filter_until(&query, texts, stop) else {
+            return false;
+        };
+        // Texts are searched for the query that stood, not each key typed.
         if !found
             && !query.text_terms().is_empty()
             && self.texts.asked.as_ref() != Some(&self.list.query)
@@ -178,9 +190,6 @@ impl State {
             self.texts.asked = Some(self.list.query.clone());
             self.ask(Effect::SearchTexts(self.list.query.clone()));
         }
-        let empty = Default::default();
-        let texts = if found { &self.texts.hits } else { &empty };
-        let matches = self.catalogue.fields.filter(&query, texts);
         let mut rows: Vec<usize> = matches.into_iter().map(|m| m.index).collect();
         let reviews = &self.reviews;
         let notes = |key: &str| reviews.get(key);
@@ -192,6 +201,7 @@ impl State {
         self.list.selection.reset();
         self.list.detail_scroll = 0;
         self.recompute_stats();
+        true
     }
 
     /// Filters again after a facet changed, keeping the selected project

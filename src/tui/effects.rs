@@ -81,7 +81,7 @@ impl App {
                     self.changes.insert(change.key.clone(), change);
                 }
             }
-            Effect::SearchTexts(query) => match &self.texts {
+            Effect::SearchTexts(query) => match &self.text_searcher {
                 Some(searcher) => searcher.ask(&query),
                 None => {
                     let answer = super::text_search::answer(&self.store, &query);

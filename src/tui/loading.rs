@@ -30,7 +30,7 @@ impl App {
                 let before = (self.list.selection.clone(), self.list.detail_scroll);
                 self.catalogue = catalogue;
                 // Text matches point into the list they were found for.
-                self.texts = Default::default();
+                self.state.texts = Default::default();
                 self.refilter();
                 self.list.filter_pending = false;
                 match selected.and_then(|k| self.row_of(&k)) {
@@ -85,7 +85,7 @@ impl App {
 impl App {
     /// Takes the text matches when they have come; true when they did.
     pub fn poll_texts(&mut self) -> bool {
-        let Some(answer) = self.texts.as_ref().and_then(|t| t.latest()) else {
+        let Some(answer) = self.text_searcher.as_ref().and_then(|t| t.latest()) else {
             return false;
         };
         self.state.texts_arrived(answer);

@@ -69,7 +69,7 @@ pub fn run(
         let mut changed = false;
         if input_ready(&app)? {
             changed |= app.handle(event::read()?);
-            while app.exit.is_none() && event::poll(Duration::ZERO)? {
+            while app.exit.is_none() && more_input()? {
                 changed |= app.handle(event::read()?);
             }
         }
@@ -83,7 +83,9 @@ pub fn run(
             // The keystroke shows at once; the results follow.
             draw(&mut guard.terminal, &mut app)?;
         }
-        if app.run_pending_filter() {
+        // A key typed while the filter runs stops it: the key shows first.
+        let key_waiting = || more_input().unwrap_or(false);
+        if app.run_pending_filter(&key_waiting) {
             draw(&mut guard.terminal, &mut app)?;
         }
     };
@@ -95,6 +97,14 @@ pub fn run(
         Exit::Quit => ExitCode::SUCCESS,
         Exit::Interrupted => ExitCode::from(130),
     })
+}
+
+/// Is more input waiting? Asked with a wait of 0.1 ms, not none: with a
+/// zero timeout crossterm's tty source never looks at keys it has already
+/// read, so a burst of keys came one per loop, each filtered on its own
+/// (echo of "inkl" typed at once at a million projects: 4.9 s).
+fn more_input() -> std::io::Result<bool> {
+    event::poll(Duration::from_micros(100))
 }
 
 /// Blocks for input, or while projects load or related projects are found,

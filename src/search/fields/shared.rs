@@ -26,13 +26,25 @@ pub(super) struct PreparedTerm {
 }
 
 impl<'a> Prepared<'a> {
-    pub fn new(index: &FieldIndex, query: &Query, text: &'a TextHits) -> Prepared<'a> {
-        let terms = query
-            .groups
-            .iter()
-            .map(|group| group.iter().map(|t| index.prepare(t)).collect())
-            .collect();
-        Prepared { terms, text }
+    /// The query made ready, term by term; None once `stop` says so.
+    pub fn new_until(
+        index: &FieldIndex,
+        query: &Query,
+        text: &'a TextHits,
+        stop: &dyn Fn() -> bool,
+    ) -> Option<Prepared<'a>> {
+        let mut terms = Vec::new();
+        for group in &query.groups {
+            let mut ready = Vec::new();
+            for term in group {
+                if stop() {
+                    return None;
+                }
+                ready.push(index.prepare(term));
+            }
+            terms.push(ready);
+        }
+        Some(Prepared { terms, text })
     }
 
     pub fn term(&self, group: usize, term: usize) -> &PreparedTerm {
