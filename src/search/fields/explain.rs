@@ -12,8 +12,8 @@ impl FieldIndex {
     pub fn explain(&self, index: usize, query: &Query, name: &str, id: &str) -> Vec<Reason> {
         let mut reasons: Vec<Reason> = Vec::new();
         for term in query.positive_terms() {
-            let shared = |v: u32| self.shared_hit(v, term);
             let needle = Needle::new(term);
+            let shared = |v: u32| self.shared_hit(v, term, &needle);
             let Some((field, value, hit)) =
                 self.best_hit(index, term, &needle, [true, true], shared)
             else {
@@ -49,7 +49,7 @@ impl FieldIndex {
     pub fn unexplained<'q>(&self, index: usize, query: &'q Query) -> Vec<&'q str> {
         let in_fields = |t: &Term| {
             let needle = Needle::new(t);
-            let shared = |v| self.shared_hit(v, t);
+            let shared = |v| self.shared_hit(v, t, &needle);
             !t.negated
                 && self
                     .best_hit(index, t, &needle, [true, true], shared)
@@ -64,10 +64,13 @@ impl FieldIndex {
             .collect()
     }
 
-    fn shared_hit(&self, value: u32, term: &Term) -> Option<Hit> {
+    /// A term's hit in one shared value, with the term made ready once
+    /// per row rather than once per value (this runs for every row drawn).
+    fn shared_hit(&self, value: u32, term: &Term, needle: &Needle) -> Option<Hit> {
         let exact = term.exact_letters;
-        self.shared
-            .with_text(value as usize, exact, |t| matcher::find(term, t))
+        self.shared.with_text(value as usize, exact, |t| {
+            matcher::find_with(term, needle, t)
+        })
     }
 
     /// The chars a hit covers, counted in the text the user sees.
