@@ -25,8 +25,9 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-/// Facet filters, shared by `list` and `export`. Values match as the
-/// cache writes them, in any case.
+/// Facet filters, shared by `list`, `export` and `search`. Values match as
+/// the cache writes them, in any case, or without å/ä/ö; `--org` also takes
+/// an organisationsnummer.
 #[derive(Debug, Default, Clone, clap::Args)]
 pub struct FacetArgs {
     /// Region (Västsverige, Stockholm, …).
@@ -50,7 +51,8 @@ pub struct FacetArgs {
     /// A municipality the project concerns.
     #[arg(long)]
     pub municipality: Option<String>,
-    /// An organisation tied to the project (owner, partner or mentioned).
+    /// An organisation tied to the project (owner, partner or mentioned), by
+    /// name or organisationsnummer (212000-1033).
     #[arg(long)]
     pub org: Option<String>,
     /// Running during a year, month, date or range: 2016, 2016-03, 2015..2017.
@@ -236,6 +238,8 @@ pub struct SearchArgs {
     /// At most this many results.
     #[arg(long, default_value_t = 50)]
     pub limit: usize,
+    #[command(flatten)]
+    pub facets: FacetArgs,
     #[arg(long)]
     pub json: bool,
 }

@@ -116,7 +116,10 @@ fn owner_and_contact(p: &Project) -> Section {
         title: t("Owner and contact"),
         rows: vec![
             row("Owner", p.owner.clone()),
-            row("Org. number", p.owner_org_number.clone()),
+            row(
+                "Org. number",
+                p.owner_org_number.as_deref().map(org_number_text),
+            ),
             row("Contact", p.contact_name.clone()),
             row("E-mail", p.contact_email.clone()),
             row("Phone", p.contact_phone.clone()),
@@ -126,6 +129,12 @@ fn owner_and_contact(p: &Project) -> Section {
             ),
         ],
     }
+}
+
+/// `212000-1033`; a number whose check digit is wrong, as written and said.
+fn org_number_text(written: &str) -> String {
+    crate::model::org_number::normalise(written)
+        .unwrap_or_else(|| format!("{written} ({})", t("check digit wrong")))
 }
 
 fn organisations(p: &Project) -> Section {

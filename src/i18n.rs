@@ -168,6 +168,7 @@ const SWEDISH: &[(&str, &str)] = &[
     ),
     ("leaves out where it stands", "utesluter där det står"),
     ("either (ELLER too)", "något av dem (även ELLER)"),
+    ("an organisationsnummer", "ett organisationsnummer"),
     (
         "in one field (region: id: text: …)",
         "i ett fält (region: id: text: …)",
@@ -400,6 +401,9 @@ const SWEDISH: &[(&str, &str)] = &[
     ("KIND", "SLAG"),
     ("ROLES", "ROLLER"),
     ("PART OF", "DEL AV"),
+    ("ORG. NUMBER", "ORG.NUMMER"),
+    ("also:", "även:"),
+    ("check digit wrong", "fel kontrollsiffra"),
 ];
 
 #[cfg(test)]

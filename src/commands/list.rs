@@ -10,7 +10,6 @@ use crate::i18n::t;
 use crate::model::Annotation;
 use crate::model::ProjectSummary;
 use crate::sanitize;
-use crate::search::Haystacks;
 use crate::store::Store;
 use crate::table::Table;
 use anyhow::anyhow;
@@ -79,11 +78,12 @@ impl Listing {
         query: &Query,
         sort: Option<SortKey>,
     ) -> anyhow::Result<Vec<usize>> {
-        self.check_values(&query.facets)?;
+        let filters = numbers_named(store, &query.facets)?;
+        self.check_values(&filters)?;
         let filter = query.filter.as_deref();
         let mut indices = self.searched(store, query)?;
         let notes = |key: &str| self.annotations.get(key);
-        self.cat.apply_facets(&mut indices, &query.facets, &notes);
+        self.cat.apply_facets(&mut indices, &filters, &notes);
         let sort = sort.or(filter.is_none().then_some(SortKey::Name));
         if let Some(key) = sort {
             self.cat.sort(&mut indices, key);
@@ -98,9 +98,10 @@ impl Listing {
         query: &Query,
         facet: Facet,
     ) -> anyhow::Result<Vec<(String, usize)>> {
+        let filters = numbers_named(store, &query.facets)?;
         let rows = self.searched(store, query)?;
         let notes = |key: &str| self.annotations.get(key);
-        Ok(self.cat.facet_counts(facet, &rows, &query.facets, &notes))
+        Ok(self.cat.facet_counts(facet, &rows, &filters, &notes))
     }
 
     /// The projects the search box finds (best first), or all of them.
@@ -138,6 +139,20 @@ impl Listing {
         }
         Ok(())
     }
+}
+
+/// The filters with an organisationsnummer given to `--org` replaced by the
+/// name of the organisation that has it (left as it is when none has).
+fn numbers_named(store: &Store, filters: &Filters) -> anyhow::Result<Filters> {
+    let mut named = filters.clone();
+    if let Some(value) = named.chosen.get_mut(&Facet::Organisation) {
+        if let Some(number) = crate::model::org_number::normalise(value) {
+            if let Some(name) = store.organisation_numbered(&number)? {
+                *value = name;
+            }
+        }
+    }
+    Ok(named)
 }
 
 /// `esf list`: projects, or with `--facet` the counts of a facet's values.
@@ -262,9 +277,37 @@ fn row(p: &ProjectSummary) -> Vec<String> {
     ]
 }
 
-pub fn search(ctx: &Context, words: &str, limit: usize, json: bool) -> anyhow::Result<ExitCode> {
+/// `esf search` from its arguments.
+pub fn search_args(ctx: &Context, a: crate::cli::SearchArgs) -> anyhow::Result<ExitCode> {
+    let query = Query::new(None, &a.facets)?;
+    search(ctx, &a.words.join(" "), a.limit, &query, a.json)
+}
+
+/// Texts holding every word, best first, among the projects the query's
+/// facets keep.
+pub fn search(
+    ctx: &Context,
+    words: &str,
+    limit: usize,
+    query: &Query,
+    json: bool,
+) -> anyhow::Result<ExitCode> {
     let store = ctx.open_for_reading()?;
-    let hits = store.search(words, limit)?;
+    let hits = match query.facets.is_empty() {
+        true => store.search(words, limit)?,
+        false => {
+            let listing = Listing::load(ctx, &store, query.uses_notes(), true)?;
+            let kept: std::collections::HashSet<&str> = listing
+                .select(&store, query, None)?
+                .into_iter()
+                .map(|i| listing.cat.projects[i].key.as_str())
+                .collect();
+            let mut hits = store.search(words, usize::MAX)?;
+            hits.retain(|h| kept.contains(h.key.as_str()));
+            hits.truncate(limit);
+            hits
+        }
+    };
     if json {
         print_json(&hits)?;
         return Ok(ExitCode::SUCCESS);
@@ -293,24 +336,40 @@ pub fn search(ctx: &Context, words: &str, limit: usize, json: bool) -> anyhow::R
     Ok(ExitCode::SUCCESS)
 }
 
+/// "Vellinge kommun (also: Vellinge Municipality)".
+fn named_with_others(o: &crate::model::OrgSummary) -> String {
+    match o.other_names.is_empty() {
+        true => o.name.clone(),
+        false => format!("{} ({} {})", o.name, t("also:"), o.other_names.join("; ")),
+    }
+}
+
 pub fn orgs(ctx: &Context, filter: Option<&str>, json: bool) -> anyhow::Result<ExitCode> {
     let store = ctx.open_for_reading()?;
     let mut orgs = store.organisations()?;
     if let Some(q) = filter {
-        let haystacks = Haystacks::new(orgs.iter().map(|o| o.name.as_str()));
-        let order: Vec<usize> = haystacks.filter(q).into_iter().map(|m| m.index).collect();
-        orgs = order.into_iter().map(|i| orgs[i].clone()).collect();
+        let found = crate::search::orgs::OrgFilter::new(&orgs).filter(&orgs, q);
+        orgs = found.into_iter().map(|i| orgs[i].clone()).collect();
     }
     if json {
         print_json(&orgs)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let headers = ["PROJECTS", "ORGANISATION", "KIND", "ROLES", "PART OF"].map(t);
-    let mut table = Table::new(&headers).flexible(&[1, 4]).right_aligned(&[0]);
+    let headers = [
+        "PROJECTS",
+        "ORGANISATION",
+        "ORG. NUMBER",
+        "KIND",
+        "ROLES",
+        "PART OF",
+    ]
+    .map(t);
+    let mut table = Table::new(&headers).flexible(&[1, 5]).right_aligned(&[0]);
     for o in &orgs {
         table.row(vec![
             o.projects.to_string(),
-            o.name.clone(),
+            named_with_others(o),
+            o.org_numbers.join(", "),
             o.kind.clone(),
             o.roles.join(", "),
             o.parent.clone().unwrap_or_default(),

@@ -120,7 +120,7 @@ pub fn run(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
         Command::Import(a) => import::run(ctx, a),
         Command::List(a) => list::run_args(ctx, a),
         Command::Show(a) => show::run(ctx, &a.id, a.json),
-        Command::Search(a) => list::search(ctx, &a.words.join(" "), a.limit, a.json),
+        Command::Search(a) => list::search_args(ctx, a),
         Command::Orgs(a) => list::orgs(ctx, a.filter.as_deref(), a.json),
         Command::Graph(a) => graph::run_args(ctx, a),
         Command::Related(a) => graph::related(ctx, &a.id, a.limit, !a.branches, a.json),

@@ -65,6 +65,10 @@ pub struct OrgSummary {
     pub projects: usize,
     /// Roles it has in those projects, strongest first.
     pub roles: Vec<String>,
+    /// Its organisationsnummer (`NNNNNN-NNNN`), as documents give them.
+    pub org_numbers: Vec<String>,
+    /// Other names documents gave it (tied to it by its number).
+    pub other_names: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]

@@ -14,6 +14,7 @@
 pub mod candidates;
 pub mod fields;
 pub mod matcher;
+pub mod orgs;
 pub mod query;
 pub mod snippet;
 pub mod stem;

@@ -16,6 +16,7 @@ pub const SYNTAX: &[(&str, &str)] = &[
     ("!malmö", "leaves out where it stands"),
     ("a | b  a OR b", "either (ELLER too)"),
     ("org: kommun: namn:", "in one field (region: id: text: …)"),
+    ("212000-1033", "an organisationsnummer"),
 ];
 
 /// How a term must sit in a field's text.
@@ -109,7 +110,12 @@ impl Term {
         if rest.is_empty() {
             return None;
         }
-        let mode = match (quoted || negated, anchored, ended) {
+        // An organisationsnummer, however written, is looked for as the
+        // cache writes it, and never with a typo (another digit is another
+        // organisation).
+        let number = crate::model::org_number::normalise(rest);
+        let rest = number.as_deref().unwrap_or(rest);
+        let mode = match (quoted || negated || number.is_some(), anchored, ended) {
             (_, true, true) => Mode::Whole,
             (_, true, false) => Mode::Prefix,
             (_, false, true) => Mode::Suffix,
@@ -219,6 +225,16 @@ mod tests {
             ("2015:00730", None)
         );
         assert_eq!(q.groups[4][0].text, "x:");
+    }
+
+    #[test]
+    fn an_organisationsnummer_is_one_exact_term_however_written() {
+        for written in ["2120001033", "212000-1033", "16212000-1033"] {
+            assert_eq!(
+                terms(written),
+                vec![vec![("212000-1033".to_string(), Mode::Exact, false)]]
+            );
+        }
     }
 
     #[test]

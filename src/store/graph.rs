@@ -81,31 +81,6 @@ impl Store {
         Ok((node, nb))
     }
 
-    /// The organisation called `name`: as written, or else in any case
-    /// and, written without them, with å/ä/ö folded ("forsakringskassan").
-    pub fn find_organisation(&self, name: &str) -> Result<Option<String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT name FROM organisations WHERE name = ?1 LIMIT 1")?;
-        if let Some(row) = stmt.query([name.trim()])?.next()? {
-            return Ok(Some(row.get(0)?));
-        }
-        let typed = crate::search::as_typed(name);
-        let names = self.organisation_names()?;
-        Ok(names
-            .into_iter()
-            .find(|n| crate::search::same_as_typed(n, &typed)))
-    }
-
-    /// Every organisation's name, in name order.
-    pub fn organisation_names(&self) -> Result<Vec<String>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT name FROM organisations ORDER BY name")?;
-        let rows = stmt.query_map([], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
     fn project_rowid(&self, id: &str) -> Result<(i64, String)> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT rowid_, key FROM projects WHERE key = ?1 OR lower(key) = lower(?2)",

@@ -12,6 +12,8 @@ mod import;
 mod keys;
 pub mod notes;
 mod open;
+mod org_query;
+pub mod organisations;
 mod query;
 mod refresh;
 pub mod schema;

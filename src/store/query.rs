@@ -5,8 +5,7 @@ use super::keys::normalise_id;
 use super::{Result, Store, StoreError};
 use crate::ingest::gazetteer::FastMap;
 use crate::model::{
-    ArticleRef, FacetRow, KeyedProject, OrgSummary, ProjectSummary, SearchHit, StoredProject,
-    UnclassifiedDoc,
+    ArticleRef, FacetRow, KeyedProject, ProjectSummary, SearchHit, StoredProject, UnclassifiedDoc,
 };
 use crate::search::fields::Field;
 use rusqlite::{params, OptionalExtension};
@@ -66,6 +65,8 @@ struct ProjectOrgs {
     names: Vec<Box<str>>,
     /// The organisation each one is a branch or unit of, by name.
     parents: Vec<Option<Box<str>>>,
+    /// Each one's organisationsnummer, if documents give it.
+    numbers: Vec<Option<Box<str>>>,
     orgs: Vec<u32>,
     /// The field of the search box each link is in (its role).
     fields: Vec<Field>,
@@ -82,14 +83,21 @@ impl ProjectOrgs {
         self.run(project).iter().map(|&o| &*self.names[o as usize])
     }
 
-    /// The project's organisations, each with the field its role puts it in.
+    /// The project's organisations, each with the field its role puts it
+    /// in, and their organisationsnummer in the same field.
     fn linked(&self, project: i64) -> impl Iterator<Item = (Field, &str)> {
         let (start, len) = self.runs.get(&project).copied().unwrap_or_default();
         let range = start as usize..(start + len) as usize;
         self.fields[range.clone()]
             .iter()
             .zip(&self.orgs[range])
-            .map(|(&field, &o)| (field, &*self.names[o as usize]))
+            .flat_map(|(&field, &o)| {
+                let number = self.numbers[o as usize].as_deref();
+                [Some(&*self.names[o as usize]), number]
+                    .into_iter()
+                    .flatten()
+                    .map(move |value| (field, value))
+            })
     }
 
     /// The project's organisations and those they belong to (a project
@@ -197,6 +205,16 @@ impl Store {
             links
                 .parents
                 .push(row.get::<_, Option<String>>(2)?.map(Into::into));
+            links.numbers.push(None);
+        }
+        let mut stmt = self
+            .conn
+            .prepare("SELECT org, min(number) FROM organisation_numbers GROUP BY org")?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            if let Some(&org) = index_of.get(&row.get::<_, i64>(0)?) {
+                links.numbers[org as usize] = Some(row.get::<_, String>(1)?.into());
+            }
         }
         let mut stmt = self
             .conn
@@ -323,7 +341,9 @@ impl Store {
              FROM project_fts JOIN projects p ON p.rowid_ = project_fts.rowid
              WHERE project_fts MATCH ?1 {order} LIMIT ?2"
         ))?;
-        let rows = stmt.query_map(params![query, limit as i64], |r| {
+        // SQLite takes -1 for no limit.
+        let limit = i64::try_from(limit).unwrap_or(-1);
+        let rows = stmt.query_map(params![query, limit], |r| {
             Ok(SearchHit {
                 key: r.get(0)?,
                 name: r.get(1)?,
@@ -414,27 +434,6 @@ impl Store {
         Ok(texts)
     }
 
-    /// Organisations with the number of projects they are tied to.
-    pub fn organisations(&self) -> Result<Vec<OrgSummary>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT o.name, o.parent, o.kind, count(po.project),
-                    group_concat(DISTINCT po.role)
-             FROM organisations o LEFT JOIN project_orgs po ON po.org = o.id
-             GROUP BY o.id ORDER BY count(po.project) DESC, o.name",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            let roles: Option<String> = r.get(4)?;
-            Ok(OrgSummary {
-                name: r.get(0)?,
-                parent: r.get(1)?,
-                kind: r.get(2)?,
-                projects: r.get::<_, i64>(3)? as usize,
-                roles: ordered_roles(roles.as_deref().unwrap_or("")),
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
     /// Documents of no known format.
     pub fn unclassified(&self) -> Result<Vec<UnclassifiedDoc>> {
         let mut stmt = self.conn.prepare(
@@ -450,14 +449,6 @@ impl Store {
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
-}
-
-fn ordered_roles(joined: &str) -> Vec<String> {
-    ["owner", "partner", "mentioned", "municipality"]
-        .iter()
-        .filter(|r| joined.split(',').any(|x| x == **r))
-        .map(|r| r.to_string())
-        .collect()
 }
 
 /// Words as FTS5 phrases (quotes doubled), so no user input is syntax.

@@ -1,10 +1,11 @@
 //! Recomputing projects from records: for each key the newest record wins;
 //! an article's project stands alone only when no record names it.
 
+use super::organisations::{self, organisation_of};
 use super::touched::{Before, NamePair, Touched};
 use super::Result;
-use crate::ingest::gazetteer::{gazetteer, ActorKind};
-use crate::model::{ChangeKind, OrgLink, Project};
+use crate::ingest::gazetteer::gazetteer;
+use crate::model::{ChangeKind, OrgLink, Project, Role};
 use rusqlite::{params, OptionalExtension, Transaction};
 use std::collections::{BTreeSet, HashMap};
 
@@ -253,8 +254,17 @@ pub fn insert_project(tx: &Transaction, key: &str, c: &Candidate, defer_fts: boo
         c.fingerprint,
     ])?;
     let rowid = tx.last_insert_rowid();
+    let number = p
+        .owner_org_number
+        .as_deref()
+        .and_then(crate::model::org_number::normalise);
+    let mut owner_number = number.as_deref();
     for link in &p.organisations {
-        link_organisation(tx, rowid, link)?;
+        let number = match link.role {
+            Role::Owner => owner_number.take(),
+            _ => None,
+        };
+        link_organisation(tx, rowid, link, number)?;
     }
     for municipality in &p.municipalities {
         link_municipality(tx, rowid, municipality)?;
@@ -272,49 +282,39 @@ fn link_municipality(tx: &Transaction, project: i64, written: &str) -> Result<()
         .map(|m| m.org_name.clone())
         .or_else(|| g.actor_named(written).map(|a| a.canonical.clone()))
         .unwrap_or_else(|| crate::ingest::text::fold_spaces(written));
-    let org = organisation_id(tx, &name, None)?;
-    tx.prepare_cached(
-        "INSERT OR IGNORE INTO project_orgs (project, org, role, as_written) VALUES (?1, ?2, 'municipality', ?3)",
-    )?
-    .execute(params![project, org, written])?;
+    let (org, _) = organisation_of(tx, &name, None)?;
+    tx.prepare_cached(organisations::LINK)?.execute(params![
+        project,
+        org,
+        "municipality",
+        written
+    ])?;
     Ok(())
 }
 
-fn link_organisation(tx: &Transaction, project: i64, link: &OrgLink) -> Result<()> {
-    let org = organisation_id(tx, &link.name, link.parent.as_deref())?;
-    if let Some(parent) = &link.parent {
-        organisation_id(tx, parent, None)?;
+/// Links the organisation (its parent first, so the link names the
+/// parent as the cache knows it); the owner gets its organisationsnummer.
+fn link_organisation(
+    tx: &Transaction,
+    project: i64,
+    link: &OrgLink,
+    number: Option<&str>,
+) -> Result<()> {
+    let parent = match &link.parent {
+        Some(parent) => Some(organisation_of(tx, parent, None)?.1),
+        None => None,
+    };
+    let (mut org, _) = organisation_of(tx, &link.name, parent.as_deref())?;
+    if let Some(number) = number {
+        org = organisations::give_number(tx, org, number)?;
     }
-    tx.prepare_cached(
-        "INSERT OR IGNORE INTO project_orgs (project, org, role, as_written) VALUES (?1, ?2, ?3, ?4)",
-    )?
-    .execute(params![project, org, link.role.as_str(), link.as_written])?;
+    tx.prepare_cached(organisations::LINK)?.execute(params![
+        project,
+        org,
+        link.role.as_str(),
+        link.as_written
+    ])?;
     Ok(())
-}
-
-fn organisation_id(tx: &Transaction, name: &str, parent: Option<&str>) -> Result<i64> {
-    let found: Option<i64> = tx
-        .prepare_cached("SELECT id FROM organisations WHERE name = ?1")?
-        .query_row([name], |r| r.get(0))
-        .optional()?;
-    if let Some(id) = found {
-        return Ok(id);
-    }
-    tx.prepare_cached("INSERT INTO organisations (name, parent, kind) VALUES (?1, ?2, ?3)")?
-        .execute(params![name, parent, kind_of(name, parent)])?;
-    Ok(tx.last_insert_rowid())
-}
-
-/// `agency`, `region`, `municipality`, `generic`, `unit` or `organisation`.
-fn kind_of(name: &str, parent: Option<&str>) -> &'static str {
-    match gazetteer().actor_named(name).map(|a| a.kind) {
-        Some(ActorKind::Agency) => "agency",
-        Some(ActorKind::Region) => "region",
-        Some(ActorKind::Municipality) => "municipality",
-        Some(ActorKind::Generic) => "generic",
-        None if parent.is_some() => "unit",
-        None => "organisation",
-    }
 }
 
 /// Full text: name, owner, organisation names, and the description (for a
@@ -383,16 +383,7 @@ pub fn rebuild_fts(tx: &Transaction) -> Result<()> {
 
 /// Each organisation's number of projects (the graph's weights).
 pub fn count_organisation_projects(tx: &Transaction) -> Result<()> {
-    tx.execute_batch(
-        "UPDATE organisations SET projects = (SELECT count(*) FROM project_orgs WHERE org = organisations.id);
-         UPDATE organisations SET family_projects = CASE
-             WHEN NOT EXISTS (SELECT 1 FROM organisations c WHERE c.parent = organisations.name)
-             THEN projects
-             ELSE (SELECT count(DISTINCT po.project) FROM project_orgs po
-                   WHERE po.org = organisations.id
-                      OR po.org IN (SELECT c.id FROM organisations c WHERE c.parent = organisations.name))
-         END;",
-    )?;
+    tx.execute_batch(organisations::COUNT_PROJECTS)?;
     Ok(())
 }
 

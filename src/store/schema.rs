@@ -2,7 +2,7 @@
 //! `PRAGMA user_version`.
 
 use super::APPLICATION_ID;
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
 
 /// Migration N (1-based) takes the schema from version N-1 to N.
 const MIGRATIONS: &[&str] = &[
@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/sql/007_project_facets.sql"),
     include_str!("../../assets/sql/008_changes.sql"),
     include_str!("../../assets/sql/009_ranked_full_text.sql"),
+    include_str!("../../assets/sql/010_organisation_identity.sql"),
 ];
 
 /// The schema version this build writes.
@@ -32,7 +33,20 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
 
 /// Migrates up to `target` only (tests build older caches with it).
 pub fn migrate_to(conn: &mut Connection, target: i64) -> rusqlite::Result<()> {
-    apply(conn, MIGRATIONS, APPLICATION_ID, target)
+    apply(conn, MIGRATIONS, APPLICATION_ID, target, &after_migration)
+}
+
+/// What SQL alone cannot do after a migration, in its transaction.
+fn after_migration(to: i64, tx: &Transaction) -> rusqlite::Result<()> {
+    match to {
+        10 => super::organisations::unify_all(tx),
+        _ => Ok(()),
+    }
+}
+
+/// After a migration of a file that needs nothing more.
+pub fn nothing_after(_: i64, _: &Transaction) -> rusqlite::Result<()> {
+    Ok(())
 }
 
 /// Applies `migrations` (N takes the file from version N-1 to N) up to
@@ -43,6 +57,7 @@ pub fn apply(
     migrations: &[&str],
     application_id: i32,
     target: i64,
+    after: &dyn Fn(i64, &Transaction) -> rusqlite::Result<()>,
 ) -> rusqlite::Result<()> {
     for (index, sql) in migrations.iter().enumerate() {
         let to = index as i64 + 1;
@@ -55,6 +70,7 @@ pub fn apply(
             continue;
         }
         tx.execute_batch(sql)?;
+        after(to, &tx)?;
         tx.pragma_update(None, "user_version", to)?;
         tx.pragma_update(None, "application_id", application_id)?;
         tx.commit()?;

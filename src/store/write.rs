@@ -242,6 +242,7 @@ pub fn clear(tx: &Transaction, forget_changes: bool) -> Result<()> {
     tx.execute_batch(
         "DELETE FROM project_text; INSERT INTO project_fts (project_fts) VALUES ('delete-all');
          DELETE FROM project_orgs; DELETE FROM projects;
+         DELETE FROM organisation_names; DELETE FROM organisation_numbers;
          DELETE FROM organisations; DELETE FROM records; DELETE FROM articles;
          DELETE FROM unclassified; DELETE FROM documents;",
     )?;

@@ -4,11 +4,11 @@
 use super::keymap::Action;
 use super::selection::{motion, Selection};
 use crate::model::OrgSummary;
-use crate::search::Haystacks;
+use crate::search::orgs::OrgFilter;
 
 pub struct OrgList {
     pub all: Vec<OrgSummary>,
-    haystacks: Haystacks,
+    filter: OrgFilter,
     /// Visible organisations (indices into `all`).
     pub rows: Vec<usize>,
     pub selection: Selection,
@@ -17,10 +17,10 @@ pub struct OrgList {
 
 impl OrgList {
     pub fn new(all: Vec<OrgSummary>) -> OrgList {
-        let haystacks = Haystacks::new(all.iter().map(|o| o.name.as_str()));
+        let filter = OrgFilter::new(&all);
         let mut list = OrgList {
             all,
-            haystacks,
+            filter,
             rows: Vec::new(),
             selection: Selection::default(),
             query: String::new(),
@@ -31,12 +31,7 @@ impl OrgList {
 
     /// Best match first; all of them, most projects first, without a query.
     pub fn refilter(&mut self) {
-        self.rows = self
-            .haystacks
-            .filter(&self.query)
-            .into_iter()
-            .map(|m| m.index)
-            .collect();
+        self.rows = self.filter.filter(&self.all, &self.query);
         self.selection.reset();
     }
 
@@ -47,7 +42,7 @@ impl OrgList {
 
     /// Matched characters of an organisation's name, for highlighting.
     pub fn positions(&self, index: usize) -> Vec<usize> {
-        self.haystacks.positions(index, &self.query)
+        self.filter.positions(index, &self.query)
     }
 }
 
@@ -111,6 +106,8 @@ mod tests {
             kind: "municipality".into(),
             projects,
             roles: vec!["partner".into()],
+            org_numbers: Vec::new(),
+            other_names: Vec::new(),
         }
     }
 

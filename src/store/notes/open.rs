@@ -131,7 +131,13 @@ pub fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
 
 /// Migrates up to `target` only (tests build older notes with it).
 pub fn migrate_to(conn: &mut Connection, target: i64) -> rusqlite::Result<()> {
-    crate::store::schema::apply(conn, MIGRATIONS, APPLICATION_ID, target)
+    crate::store::schema::apply(
+        conn,
+        MIGRATIONS,
+        APPLICATION_ID,
+        target,
+        &crate::store::schema::nothing_after,
+    )
 }
 
 #[cfg(test)]

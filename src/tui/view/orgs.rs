@@ -1,5 +1,5 @@
 //! The organisations screen: every organisation with its number of
-//! projects, roles and parent; matched characters highlighted.
+//! projects, organisationsnummer, roles and parent; matched characters highlighted.
 
 use super::list::highlighted;
 use crate::i18n::t;
@@ -25,6 +25,7 @@ pub fn draw(frame: &mut Frame, orgs: &OrgList, theme: Theme, areas: &Areas) {
             Row::new([
                 Cell::from(Line::from(o.projects.to_string()).right_aligned()),
                 Cell::from(highlighted(&o.name, &positions, theme)),
+                Cell::from(o.org_numbers.first().cloned().unwrap_or_default()),
                 Cell::from(o.kind.clone()),
                 Cell::from(o.roles.join(", ")),
                 Cell::from(sanitize::line(o.parent.as_deref().unwrap_or("")).into_owned()),
@@ -37,11 +38,19 @@ pub fn draw(frame: &mut Frame, orgs: &OrgList, theme: Theme, areas: &Areas) {
         orgs.rows.len(),
         orgs.all.len()
     );
-    let names = ["PROJECTS", "ORGANISATION", "KIND", "ROLES", "PART OF"];
+    let names = [
+        "PROJECTS",
+        "ORGANISATION",
+        "ORG. NUMBER",
+        "KIND",
+        "ROLES",
+        "PART OF",
+    ];
     let header = Row::new(names.map(t)).style(theme.header());
     let widths = [
         Constraint::Length(8),
         Constraint::Fill(3),
+        Constraint::Length(11),
         Constraint::Length(12),
         Constraint::Length(18),
         Constraint::Fill(1),

@@ -1,0 +1,191 @@
+//! Which organisation a name or an organisationsnummer is, through the real
+//! binary, over the sample corpus and `tests/fixtures/organisations`.
+//! Expectations written by hand from the documents:
+//! - 22-002-S07 (sample): owner VELLINGE KOMMUN, organisationsnummer 2120001033
+//! - 23-004-S11: owner KOMMUNSTYRELSEN I VELLINGE, 212000-1033 (the same number)
+//! - 23-011-S02: owner SJUHÄRADS SAMORDNINGSFÖRBUND, 2220002956
+//! - 24-002-S05: owner Borås Stad, 212000-1512; partners "Sjuhärads
+//!   samordningsförbund" (another case) and Försäkringskassan
+
+use serde_json::Value;
+use std::path::Path;
+
+mod common;
+
+struct Esf {
+    dir: tempfile::TempDir,
+}
+
+impl Esf {
+    /// A cache of the given folders (relative to the project), imported in
+    /// this order, one import each.
+    fn of(folders: &[&str]) -> Esf {
+        let esf = Esf {
+            dir: tempfile::tempdir().unwrap(),
+        };
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for folder in folders {
+            esf.ok(&["import", root.join(folder).to_str().unwrap()]);
+        }
+        esf
+    }
+
+    fn run(&self, args: &[&str]) -> std::process::Output {
+        let dir = self.dir.path();
+        common::esf_over(&dir.join("cache.sqlite"), &dir.join("notes.sqlite"))
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "esf {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+
+    fn json(&self, args: &[&str]) -> Vec<Value> {
+        let mut all = args.to_vec();
+        all.push("--json");
+        serde_json::from_str(&self.ok(&all)).unwrap()
+    }
+
+    fn keys(&self, args: &[&str]) -> Vec<String> {
+        let mut keys: Vec<String> = self
+            .json(args)
+            .iter()
+            .map(|r| r["key"].as_str().unwrap().to_string())
+            .collect();
+        keys.sort();
+        keys
+    }
+}
+
+const BOTH: [&str; 2] = ["assets/corpus", "tests/fixtures/organisations"];
+
+fn strings(v: &Value) -> Vec<String> {
+    let mut all: Vec<String> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap().to_string())
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn two_names_with_one_organisationsnummer_are_one_organisation() {
+    // Either order of import gives the same organisation.
+    for folders in [BOTH, [BOTH[1], BOTH[0]]] {
+        let esf = Esf::of(&folders);
+        let orgs = esf.json(&["orgs", "--filter", "2120001033"]);
+        assert_eq!(orgs.len(), 1, "{orgs:?}");
+        let org = &orgs[0];
+        assert_eq!(org["name"], "Vellinge kommun");
+        assert_eq!(org["projects"], 2);
+        assert_eq!(strings(&org["org_numbers"]), vec!["212000-1033"]);
+        assert_eq!(
+            strings(&org["other_names"]),
+            vec!["Kommunstyrelsen i Vellinge"]
+        );
+        // Found by its other name too.
+        let orgs = esf.json(&["orgs", "--filter", "kommunstyrelsen"]);
+        assert_eq!(orgs[0]["name"], "Vellinge kommun");
+    }
+}
+
+#[test]
+fn the_org_facet_the_search_box_and_the_graph_take_the_number() {
+    let esf = Esf::of(&BOTH);
+    let vellinge = vec!["22-002-S07".to_string(), "23-004-S11".to_string()];
+    for written in ["2120001033", "212000-1033", "16212000-1033"] {
+        assert_eq!(esf.keys(&["list", "--org", written]), vellinge);
+        assert_eq!(esf.keys(&["list", "--filter", written]), vellinge);
+    }
+    let listed = esf.json(&["list", "--filter", "2120001033"]);
+    for project in &listed {
+        let matched = &project["matched"][0];
+        assert_eq!(matched["field"], "owner");
+        assert_eq!(matched["text"], "212000-1033");
+    }
+    // Another digit is another organisation: no typo allowed.
+    assert!(esf.keys(&["list", "--filter", "2120001355"]).is_empty());
+    let graph = esf.ok(&["graph", "212000-1033"]);
+    assert!(graph.starts_with("Vellinge kommun"), "{graph}");
+    assert!(graph.contains("Nya Vägar i Vellinge +") && graph.contains("Jobbspår Näset"));
+}
+
+#[test]
+fn names_differing_only_in_case_are_one_organisation() {
+    let esf = Esf::of(&BOTH);
+    let orgs = esf.json(&["orgs", "--filter", "sjuhärads"]);
+    assert_eq!(orgs.len(), 1, "{orgs:?}");
+    assert_eq!(orgs[0]["projects"], 2);
+    assert_eq!(strings(&orgs[0]["org_numbers"]), vec!["222000-2956"]);
+    assert_eq!(
+        esf.keys(&["list", "--org", "SJUHÄRADS SAMORDNINGSFÖRBUND"]),
+        vec!["23-011-S02", "24-002-S05"]
+    );
+}
+
+#[test]
+fn text_search_takes_facets() {
+    let esf = Esf::of(&BOTH);
+    // "arbetsmarknaden" is in the texts of Vellinge and Sjuhärad, not Näset.
+    let hits = esf.keys(&["search", "arbetsmarknaden", "--region", "vastsverige"]);
+    assert!(hits.contains(&"23-011-S02".to_string()), "{hits:?}");
+    assert!(
+        !hits.contains(&"22-002-S07".to_string()),
+        "Vellinge is in Sydsverige"
+    );
+    let hits = esf.keys(&["search", "arbetsmarknaden", "--org", "212000-1033"]);
+    assert_eq!(hits, vec!["22-002-S07"]);
+}
+
+#[test]
+fn a_cache_from_before_names_were_keyed_is_unified_when_opened() {
+    use esf_browser::store::{schema, Store};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("c.sqlite");
+    {
+        let mut conn = rusqlite::Connection::open(&db).unwrap();
+        schema::migrate_to(&mut conn, 9).unwrap();
+        conn.execute_batch(
+            r#"INSERT INTO documents (id, path, content_hash, format, size, imported_at)
+                 VALUES (1, '/a.txt', 'a', 'esfplus', 1, 0), (2, '/b.txt', 'b', 'esfplus', 1, 0);
+               INSERT INTO records (document_id, project_key, record) VALUES
+                 (1, '23-011-S02', '{"owner_org_number": "2220002956"}'),
+                 (2, '24-002-S05', '{"owner_org_number": null}');
+               INSERT INTO projects (rowid_, key, document_id, record) VALUES
+                 (1, '23-011-S02', 1, ''), (2, '24-002-S05', 2, '');
+               INSERT INTO organisations (id, name, kind) VALUES
+                 (1, 'Sjuhärads Samordningsförbund', 'organisation'),
+                 (2, 'Sjuhärads samordningsförbund', 'organisation'),
+                 (3, 'Försäkringskassan', 'agency');
+               INSERT INTO project_orgs (project, org, role, as_written) VALUES
+                 (1, 1, 'owner', 'SJUHÄRADS SAMORDNINGSFÖRBUND'),
+                 (2, 2, 'partner', 'Sjuhärads samordningsförbund'),
+                 (2, 3, 'partner', 'Försäkringskassan');"#,
+        )
+        .unwrap();
+    }
+    let store = Store::open(&db).unwrap().store;
+    let orgs = store.organisations().unwrap();
+    assert_eq!(orgs.len(), 2, "{orgs:?}");
+    let sjuhärad = orgs
+        .iter()
+        .find(|o| o.name.starts_with("Sjuhärads"))
+        .unwrap();
+    assert_eq!(sjuhärad.projects, 2);
+    assert_eq!(sjuhärad.roles, vec!["owner", "partner"]);
+    assert_eq!(sjuhärad.org_numbers, vec!["222000-2956"]);
+    assert_eq!(
+        store.find_organisation("2220002956").unwrap().as_deref(),
+        Some(sjuhärad.name.as_str())
+    );
+}
