@@ -112,13 +112,30 @@ impl Catalogue {
         self.projects.push(summary);
     }
 
-    /// Keeps the rows that pass every facet filter.
-    pub fn apply_facets(&self, rows: &mut Vec<usize>, filters: &Filters, notes: Notes) {
+    /// Keeps the rows that pass every facet filter. Returns how many the
+    /// "active during" filter left out only for want of a start date (it
+    /// cannot say whether they ran then).
+    pub fn apply_facets(&self, rows: &mut Vec<usize>, filters: &Filters, notes: Notes) -> usize {
         if filters.is_empty() {
-            return;
+            return 0;
         }
-        let resolved = Resolved::new(&self.facets, filters, notes);
+        let Some(active) = &filters.active else {
+            let resolved = Resolved::new(&self.facets, filters, notes);
+            rows.retain(|&i| resolved.accepts(i, &self.projects[i], None));
+            return 0;
+        };
+        let others = Filters {
+            chosen: filters.chosen.clone(),
+            active: None,
+        };
+        let resolved = Resolved::new(&self.facets, &others, notes);
         rows.retain(|&i| resolved.accepts(i, &self.projects[i], None));
+        let undated = rows
+            .iter()
+            .filter(|&&i| self.projects[i].start_date.is_none())
+            .count();
+        rows.retain(|&i| active.covers(&self.projects[i]));
+        undated
     }
 
     /// Each value of `facet` with its count among `rows` (matches of the

@@ -5,7 +5,8 @@
 
 use crate::format::{duration_text, money, period_text, MISSING};
 use crate::i18n::t;
-use crate::model::{Project, Role};
+use crate::ingest::orgs::is_generic;
+use crate::model::{OrgLink, Project, Role};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
@@ -138,22 +139,35 @@ fn org_number_text(written: &str) -> String {
 }
 
 fn organisations(p: &Project) -> Section {
-    let rows = [
-        (Role::Owner, "Owner"),
-        (Role::Partner, "Partners"),
-        (Role::Mentioned, "Mentioned"),
-    ]
-    .into_iter()
-    .map(|(role, label)| {
+    let g = crate::ingest::gazetteer::gazetteer();
+    let generic = |o: &&OrgLink| is_generic(g, &o.name);
+    let names = |keep: &dyn Fn(&&OrgLink) -> bool| -> Option<String> {
         let names: Vec<&str> = p
             .organisations
             .iter()
-            .filter(|o| o.role == role)
+            .filter(keep)
             .map(|o| o.name.as_str())
             .collect();
-        row(label, (!names.is_empty()).then(|| names.join("; ")))
-    })
-    .collect();
+        (!names.is_empty()).then(|| names.join("; "))
+    };
+    let in_passing: Vec<String> = p
+        .organisations
+        .iter()
+        .filter(|o| o.role == Role::Mentioned && generic(o))
+        .map(|o| o.as_written.to_lowercase())
+        .collect();
+    let rows = vec![
+        row("Owner", names(&|o| o.role == Role::Owner)),
+        row("Partners", names(&|o| o.role == Role::Partner)),
+        row(
+            "Mentioned",
+            names(&|o| o.role == Role::Mentioned && !generic(o)),
+        ),
+        row(
+            "Mentioned in passing",
+            (!in_passing.is_empty()).then(|| in_passing.join(", ")),
+        ),
+    ];
     Section {
         title: t("Organisations"),
         rows,

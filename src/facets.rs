@@ -113,6 +113,8 @@ pub struct FacetIndex {
     single: [Vec<u32>; SINGLE],
     municipalities: Multi,
     organisations: Multi,
+    /// Organisations that are units or branches of another.
+    units: std::collections::HashSet<u32>,
 }
 
 impl FacetIndex {
@@ -144,6 +146,15 @@ impl FacetIndex {
             multi.starts.push(multi.values.len() as u32);
             multi.values.extend(ids);
         }
+        for unit in &row.units {
+            let id = self.intern(unit);
+            self.units.insert(id);
+        }
+    }
+
+    /// Is this organisation a unit or branch of another (counted for it)?
+    pub fn is_unit(&self, name: &str) -> bool {
+        self.ids.get(name).is_some_and(|id| self.units.contains(id))
     }
 
     fn intern(&mut self, value: &str) -> u32 {

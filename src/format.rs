@@ -35,7 +35,7 @@ pub fn thousands(n: i64) -> String {
 }
 
 /// `8.9 M` (`8,9 mnkr` in Swedish): kronor in millions, one decimal.
-pub fn millions(kr: i64) -> String {
+pub fn millions(kr: i128) -> String {
     let number = format!("{:.1}", kr as f64 / 1e6);
     match crate::i18n::lang() {
         crate::i18n::Lang::Sv => format!("{} {}", number.replace('.', ","), t("M")),

@@ -101,6 +101,7 @@ const SWEDISH: &[(&str, &str)] = &[
     ("Organisations", "Organisationer"),
     ("Partners", "Partner"),
     ("Mentioned", "Nämnda"),
+    ("Mentioned in passing", "Nämnda i förbigående"),
     ("Municipalities", "Kommuner"),
     ("Municipality", "Kommun"),
     ("Description", "Beskrivning"),
@@ -403,6 +404,19 @@ const SWEDISH: &[(&str, &str)] = &[
     ("PART OF", "DEL AV"),
     ("ORG. NUMBER", "ORG.NUMMER"),
     ("also:", "även:"),
+    ("without a start date", "utan startdatum"),
+    ("leaves out", "utelämnar"),
+    ("project without a start date", "projekt utan startdatum"),
+    ("projects without a start date", "projekt utan startdatum"),
+    (
+        "without a start date left out",
+        "utan startdatum utelämnade",
+    ),
+    ("project without an amount", "projekt utan belopp"),
+    ("projects without an amount", "projekt utan belopp"),
+    ("undated", "utan datum"),
+    ("Start years", "Startår"),
+    ("without both dates", "utan båda datumen"),
     ("check digit wrong", "fel kontrollsiffra"),
 ];
 

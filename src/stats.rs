@@ -7,13 +7,16 @@ use crate::dates;
 use crate::facets::{Facet, Filters};
 use std::collections::BTreeMap;
 
-/// Budget and ESF grant of one region's projects.
+/// Budget and ESF grant of one region's projects: sums of the amounts
+/// documents give (wide enough never to overflow), and how many gave none.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RegionMoney {
     pub region: String,
     pub projects: usize,
-    pub budget: i64,
-    pub grant: i64,
+    pub budget: i128,
+    pub grant: i128,
+    pub without_budget: usize,
+    pub without_grant: usize,
 }
 
 /// One project on the timeline: days since 1970 of its start and end.
@@ -27,11 +30,16 @@ pub struct Period {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Stats {
     pub projects: usize,
+    /// Every year from the first start to the last, empty ones too.
     pub per_year: Vec<(i32, usize)>,
+    /// Projects without a start date (in no year).
+    pub undated: usize,
     /// Largest budget first.
     pub per_region: Vec<RegionMoney>,
     /// Projects with both dates, by start.
     pub timeline: Vec<Period>,
+    /// Projects the timeline leaves out: a date is missing.
+    pub off_timeline: usize,
     /// Organisations with their number of projects, most first.
     pub top_orgs: Vec<(String, usize)>,
 }
@@ -49,15 +57,10 @@ pub fn compute(cat: &Catalogue, rows: &[usize]) -> Stats {
             *per_year.entry(year).or_default() += 1;
         }
         let region = p.region.as_deref().unwrap_or("(no region)");
-        let money = per_region.entry(region).or_insert_with(|| RegionMoney {
-            region: region.to_string(),
-            projects: 0,
-            budget: 0,
-            grant: 0,
-        });
-        money.projects += 1;
-        money.budget += p.total_budget_sek.unwrap_or(0);
-        money.grant += p.esf_grant_sek.unwrap_or(0);
+        per_region
+            .entry(region)
+            .or_insert_with(|| RegionMoney::new(region))
+            .add(p.total_budget_sek, p.esf_grant_sek);
         let day = |d: &Option<String>| d.as_deref().and_then(dates::days_from_iso);
         if let (Some(start), Some(end)) = (day(&p.start_date), day(&p.end_date)) {
             timeline.push(Period {
@@ -71,14 +74,54 @@ pub fn compute(cat: &Catalogue, rows: &[usize]) -> Stats {
     let mut per_region: Vec<RegionMoney> = per_region.into_values().collect();
     per_region.sort_by(|a, b| b.budget.cmp(&a.budget).then(a.region.cmp(&b.region)));
     let mut top_orgs = cat.facet_counts(Facet::Organisation, rows, &Filters::default(), &|_| None);
+    // Units and branches are counted for their organisation, not beside it.
+    top_orgs.retain(|(name, _)| !cat.facets.is_unit(name));
     top_orgs.truncate(TOP_ORGS);
+    let dated: usize = per_year.values().sum();
     Stats {
         projects: rows.len(),
-        per_year: per_year.into_iter().collect(),
+        per_year: every_year(per_year),
+        undated: rows.len() - dated,
         per_region,
+        off_timeline: rows.len() - timeline.len(),
         timeline,
         top_orgs,
     }
+}
+
+impl RegionMoney {
+    fn new(region: &str) -> RegionMoney {
+        RegionMoney {
+            region: region.to_string(),
+            projects: 0,
+            budget: 0,
+            grant: 0,
+            without_budget: 0,
+            without_grant: 0,
+        }
+    }
+
+    fn add(&mut self, budget: Option<i64>, grant: Option<i64>) {
+        self.projects += 1;
+        match budget {
+            Some(kr) => self.budget += i128::from(kr),
+            None => self.without_budget += 1,
+        }
+        match grant {
+            Some(kr) => self.grant += i128::from(kr),
+            None => self.without_grant += 1,
+        }
+    }
+}
+
+/// The counts with the years between that have none, so gaps show.
+fn every_year(counts: BTreeMap<i32, usize>) -> Vec<(i32, usize)> {
+    let (Some(&first), Some(&last)) = (counts.keys().next(), counts.keys().next_back()) else {
+        return Vec::new();
+    };
+    (first..=last)
+        .map(|y| (y, counts.get(&y).copied().unwrap_or(0)))
+        .collect()
 }
 
 #[cfg(test)]
@@ -114,7 +157,11 @@ mod tests {
             project("c", "Norr", "2018-01-01", "2019-01-01", 50),
         ]);
         let all = compute(&cat, &[0, 1, 2]);
-        assert_eq!(all.per_year, [(2016, 2), (2018, 1)]);
+        assert_eq!(
+            all.per_year,
+            [(2016, 2), (2017, 0), (2018, 1)],
+            "2017 shows empty"
+        );
         assert_eq!(all.per_region[0].region, "Syd");
         assert_eq!(
             (all.per_region[1].budget, all.per_region[1].grant),
@@ -124,8 +171,28 @@ mod tests {
             all.timeline.iter().map(|p| p.index).collect::<Vec<_>>(),
             [0, 1, 2]
         );
+        assert_eq!((all.undated, all.off_timeline), (0, 0));
         let some = compute(&cat, &[2]);
         assert_eq!(some.per_year, [(2018, 1)]);
         assert_eq!(some.per_region.len(), 1);
+    }
+
+    #[test]
+    fn unknown_amounts_and_dates_are_counted_not_taken_for_zero() {
+        let mut huge = project("a", "Syd", "2016-02-01", "2017-01-31", i64::MAX);
+        huge.0.esf_grant_sek = None;
+        let mut undated = project("b", "Syd", "2016-06-01", "2016-12-31", i64::MAX);
+        undated.0.start_date = None;
+        undated.0.total_budget_sek = None;
+        let mut endless = project("c", "Syd", "2018-01-01", "", i64::MAX);
+        endless.0.end_date = None;
+        let cat = Catalogue::new(vec![huge, undated, endless]);
+        let s = compute(&cat, &[0, 1, 2]);
+        let syd = &s.per_region[0];
+        // Two of i64::MAX add up without overflowing.
+        assert_eq!(syd.budget, 2 * i128::from(i64::MAX));
+        assert_eq!((syd.without_budget, syd.without_grant), (1, 1));
+        assert_eq!(s.undated, 1);
+        assert_eq!(s.off_timeline, 2, "one without a start, one without an end");
     }
 }

@@ -278,3 +278,27 @@ fn the_graph_finds_an_organisation_typed_without_its_letters_and_suggests_near_o
     assert!(said.contains("did you mean"), "{said}");
     assert!(said.contains("\"Försäkringskassan\""), "{said}");
 }
+
+#[test]
+fn active_during_says_how_many_it_left_out_for_want_of_dates() {
+    let esf = Esf::new();
+    // Every dated project ran some day of 2014–2026; the Hisingen article
+    // gives no dates, so whether it ran then cannot be said.
+    let out = esf.run(&["list", "--json", "--active", "2014..2026"]);
+    let listed: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(listed.len(), 4);
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("--active 2014..2026 leaves out 1 project without a start date"),
+        "{said}"
+    );
+    let out = esf.run(&[
+        "list",
+        "--json",
+        "--region",
+        "Sydsverige",
+        "--active",
+        "2024",
+    ]);
+    assert!(out.stderr.is_empty(), "nothing undated among them");
+}

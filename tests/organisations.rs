@@ -189,3 +189,90 @@ fn a_cache_from_before_names_were_keyed_is_unified_when_opened() {
         Some(sjuhärad.name.as_str())
     );
 }
+
+#[test]
+fn related_says_each_role_and_a_mention_weighs_far_less_than_a_partner() {
+    let esf = Esf::of(&BOTH);
+    let found = esf.json(&["related", "22-002-S07"]);
+    // Jobbspår Näset has the same owner (by its organisationsnummer);
+    // Vellinge and Hållbar återgång both list Försäkringskassan as a
+    // partner; effektbutiken only names it (and Arbetsförmedlingen) in its text.
+    let role = |r: &Value, here: &str, there: &str| {
+        let shared = &r["shared"][0];
+        (
+            shared["organisation"].as_str().unwrap().to_string(),
+            shared["role_here"] == here && shared["role_there"] == there,
+        )
+    };
+    assert_eq!(found[0]["key"], "23-004-S11", "{found:?}");
+    assert_eq!(
+        role(&found[0], "owner", "owner"),
+        ("Vellinge kommun".into(), true)
+    );
+    assert_eq!(found[1]["key"], "24-002-S05", "{found:?}");
+    assert_eq!(
+        role(&found[1], "partner", "partner"),
+        ("Försäkringskassan".into(), true)
+    );
+    let effekt = found.iter().find(|r| r["key"] == "2015/00730").unwrap();
+    let score = |r: &Value| r["score"].as_f64().unwrap();
+    assert!(score(effekt) * 3.0 < score(&found[1]), "{found:?}");
+    // Sjuhärad and Vellinge share only kinds of actor or nothing at all.
+    assert!(!found.iter().any(|r| r["key"] == "23-011-S02"));
+    let text = esf.ok(&["related", "22-002-S07"]);
+    assert!(
+        text.contains("Försäkringskassan (partner / partner)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn kinds_of_actor_are_mentions_that_link_nothing() {
+    let esf = Esf::of(&BOTH);
+    // Samordningsförbundet Hisingen's project shares only kinds of actor
+    // (samordningsförbund, socialtjänsten) with the others.
+    let found = esf.json(&["related", "x-9ac20b5b50"]);
+    assert!(found.is_empty(), "{found:?}");
+    let orgs = esf.json(&["orgs"]);
+    let kinds: Vec<&str> = orgs.iter().map(|o| o["kind"].as_str().unwrap()).collect();
+    assert!(!kinds.contains(&"generic"), "{orgs:?}");
+    // The detail still says what the text names in passing.
+    let shown = esf.ok(&["show", "22-002-S07"]);
+    assert!(shown.contains("Mentioned in passing"), "{shown}");
+    assert!(shown.contains("socialtjänsten, psykiatrin"), "{shown}");
+    let facet = esf.json(&["list", "--facet", "org"]);
+    assert!(!facet.iter().any(|v| v["value"] == "Socialtjänsten"));
+}
+
+#[test]
+fn one_count_everywhere_branches_for_their_organisation() {
+    let esf = Esf::of(&BOTH);
+    // Arbetsförmedlingen: named by effektbutiken and Nya Vägar, ten of its
+    // offices in the pre-study's list: three projects, wherever it is counted.
+    let orgs = esf.json(&["orgs"]);
+    let count_in_orgs = |name: &str| {
+        orgs.iter()
+            .find(|o| o["name"] == name)
+            .map(|o| o["projects"].as_u64().unwrap())
+    };
+    let facet = esf.json(&["list", "--facet", "org"]);
+    let count_in_facet = |name: &str| {
+        facet
+            .iter()
+            .find(|v| v["value"] == name)
+            .map(|v| v["projects"].as_u64().unwrap())
+    };
+    for (name, projects) in [
+        ("Arbetsförmedlingen", 3),
+        ("Försäkringskassan", 3),
+        ("Vellinge kommun", 2),
+        ("Arbetsförmedlingen Angered", 1),
+    ] {
+        assert_eq!(count_in_orgs(name), Some(projects), "orgs: {name}");
+        assert_eq!(count_in_facet(name), Some(projects), "facet: {name}");
+    }
+    assert_eq!(
+        esf.keys(&["list", "--org", "arbetsförmedlingen"]),
+        vec!["2015/00730", "22-002-S07", "x-552c407c19"]
+    );
+}

@@ -194,9 +194,13 @@ fn the_stats_follow_the_filter_and_facets() {
     app.handle(key(KeyCode::Char('S')));
     let all = app.screen.stats().unwrap().stats.clone();
     assert_eq!(all.projects, 5);
-    // Start years from the documents: 2014, 2016, 2021, 2023 (the article
-    // project has no dates).
-    assert_eq!(all.per_year, [(2014, 1), (2016, 1), (2021, 1), (2023, 1)]);
+    // Start years from the documents: 2014, 2016, 2021, 2023, the years
+    // between with none; the article project has no dates.
+    let years: Vec<(i32, usize)> = (2014..=2023)
+        .map(|y| (y, usize::from(matches!(y, 2014 | 2016 | 2021 | 2023))))
+        .collect();
+    assert_eq!(all.per_year, years);
+    assert_eq!((all.undated, all.off_timeline), (1, 1));
     assert_eq!(all.timeline.len(), 4);
     let regions: Vec<&str> = all.per_region.iter().map(|r| r.region.as_str()).collect();
     assert_eq!(

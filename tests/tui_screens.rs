@@ -257,7 +257,7 @@ fn swedish_screens() {
         app.handle(key(KeyCode::Char('S')));
     });
     assert!(
-        stats.contains("Projekt per startår") && stats.contains("Tidslinje"),
+        stats.contains("Startår (+1 utan datum)") && stats.contains("Tidslinje"),
         "{stats}"
     );
     shot("help", &|app| {

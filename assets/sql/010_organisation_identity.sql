@@ -1,6 +1,7 @@
 -- Schema version 10: an organisation is one however documents write its
--- name. Every name it has been given is kept, found by its key (the name
--- in lower case, spaces folded: "Borås Stad" and "Borås stad" are one), and
+-- name, and kinds of actor link nothing. Every name an organisation has
+-- been given is kept, found by its key (the name in lower case, spaces
+-- folded: "Borås Stad" and "Borås stad" are one), and
 -- organisationsnummer tie together names written differently. The keys of
 -- names already here are made, and organisations that turn out to be one
 -- merged, by the program right after this file (SQL folds only ASCII case).
@@ -15,3 +16,7 @@ CREATE TABLE organisation_numbers (
     org    INTEGER NOT NULL REFERENCES organisations(id)
 ) WITHOUT ROWID;
 CREATE INDEX organisation_numbers_by_org ON organisation_numbers(org);
+-- A kind of actor named in passing (socialtjänsten, vårdcentral) links no
+-- projects: the records keep the mention.
+DELETE FROM project_orgs WHERE role <> 'owner'
+    AND org IN (SELECT id FROM organisations WHERE kind = 'generic');

@@ -166,6 +166,7 @@ pub fn related(
             "esf: no project shares an organisation with {}",
             sanitize::line(&key)
         );
+        return Ok(ExitCode::SUCCESS);
     }
     let mut table = Table::new(&["SCORE", "ID", "NAME", "SHARED"])
         .flexible(&[2, 3])
@@ -175,7 +176,11 @@ pub fn related(
             format!("{:.2}", r.score),
             r.key.clone(),
             r.name.clone(),
-            r.shared.join("; "),
+            r.shared
+                .iter()
+                .map(|s| s.text())
+                .collect::<Vec<_>>()
+                .join("; "),
         ]);
     }
     print_text(&table.render(terminal_width(), styled()))?;

@@ -83,7 +83,19 @@ impl Listing {
         let filter = query.filter.as_deref();
         let mut indices = self.searched(store, query)?;
         let notes = |key: &str| self.annotations.get(key);
-        self.cat.apply_facets(&mut indices, &filters, &notes);
+        let undated = self.cat.apply_facets(&mut indices, &filters, &notes);
+        if undated > 0 {
+            let active = filters.active.as_ref().map_or("", |a| a.text.as_str());
+            let what = match undated {
+                1 => t("project without a start date"),
+                _ => t("projects without a start date"),
+            };
+            crate::say!(
+                "esf: --active {} {} {undated} {what}",
+                sanitize::line(active),
+                t("leaves out")
+            );
+        }
         let sort = sort.or(filter.is_none().then_some(SortKey::Name));
         if let Some(key) = sort {
             self.cat.sort(&mut indices, key);

@@ -12,7 +12,7 @@ mod related;
 
 pub use ego::{ego_of_org, ego_of_project, Ego, EgoGroup, Member};
 pub use export::{to_dot, to_json, GraphJson};
-pub use related::{related, Related};
+pub use related::{related, Related, Shared};
 
 use serde::Serialize;
 use std::collections::HashMap;
@@ -53,7 +53,8 @@ impl Role {
         match self {
             Role::Owner | Role::Partner => 1.0,
             Role::Municipality => 0.5,
-            Role::Mentioned => 0.4,
+            // Named in passing in a description says little.
+            Role::Mentioned => 0.1,
         }
     }
 }

@@ -108,8 +108,7 @@ pub fn apply(project: &mut Project, field: Field, label: &str, value: &str) -> O
         Field::Period => period(project, &value),
         Field::Start => set(&mut project.start_date, normalise::date(&value)),
         Field::End => set(&mut project.end_date, normalise::date(&value)),
-        Field::Budget => set(&mut project.total_budget_sek, normalise::money(&value)),
-        Field::Grant => set(&mut project.esf_grant_sek, normalise::money(&value)),
+        Field::Budget | Field::Grant => return money_field(project, field, label, &value),
         Field::ContactName => set(&mut project.contact_name, text()),
         Field::Email => set(&mut project.contact_email, text()),
         Field::Phone => set(&mut project.contact_phone, text()),
@@ -138,6 +137,31 @@ pub fn apply(project: &mut Project, field: Field, label: &str, value: &str) -> O
     Some(format!(
         "{label}: could not read \"{value}\"; kept in extra"
     ))
+}
+
+/// More kronor than any ESF project has had (the whole Swedish programme
+/// is a few billion): such an amount is a mistake, not a budget.
+pub const MOST_KRONOR: i64 = 10_000_000_000;
+
+/// A budget or grant; an unreadable or implausible one goes to `extra`
+/// with a warning saying which.
+fn money_field(project: &mut Project, field: Field, label: &str, value: &str) -> Option<String> {
+    let slot = match field {
+        Field::Budget => &mut project.total_budget_sek,
+        _ => &mut project.esf_grant_sek,
+    };
+    let warning = match normalise::money(value) {
+        Some(kr) if kr <= MOST_KRONOR => {
+            *slot = Some(kr);
+            return None;
+        }
+        Some(_) => format!(
+            "{label}: \"{value}\" is more than any ESF project has had (over 10 000 000 000 kr); kept in extra"
+        ),
+        None => format!("{label}: could not read \"{value}\"; kept in extra"),
+    };
+    add_extra(project, label, value);
+    Some(warning)
 }
 
 fn set<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
@@ -228,6 +252,21 @@ mod tests {
         assert!(warning.is_some());
         assert_eq!(p.total_budget_sek, None);
         assert_eq!(p.extra["Total projektbudget"], "cirka en miljon");
+    }
+
+    #[test]
+    fn implausible_amounts_are_refused_with_a_warning() {
+        let mut p = Project::default();
+        let budget = "9 223 372 036 854 775 807 kr";
+        let warning = apply(&mut p, Field::Budget, "Total projektbudget", budget).unwrap();
+        assert!(warning.contains("more than any ESF project"), "{warning}");
+        assert_eq!(p.total_budget_sek, None);
+        assert_eq!(p.extra["Total projektbudget"], budget);
+        assert_eq!(
+            apply(&mut p, Field::Grant, "Beviljat ESF-stöd", "10 000 000 000"),
+            None
+        );
+        assert_eq!(p.esf_grant_sek, Some(10_000_000_000));
     }
 
     #[test]

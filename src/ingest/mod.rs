@@ -11,6 +11,7 @@ pub mod fields;
 pub mod gazetteer;
 pub mod labelled;
 pub mod legacy_page;
+pub mod mentions;
 pub mod normalise;
 pub mod orgs;
 pub mod project;

@@ -72,7 +72,7 @@ fn is_upper_case(s: &str) -> bool {
     s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
 }
 
-fn starts_upper(s: &str) -> bool {
+pub fn starts_upper(s: &str) -> bool {
     s.chars().next().is_some_and(char::is_uppercase)
 }
 
@@ -168,7 +168,9 @@ fn split_conjunctions(part: &str, out: &mut Vec<String>) {
         let joins_names = || {
             let before = i > 0 && starts_upper(words[i - 1]);
             let after = words.get(i + 1).is_some_and(|w| starts_upper(w));
-            *word == "samt" || (*word == "och" && (before || after))
+            // "Vård- och omsorgscollege": the "och" of a shared word ending.
+            let shared_ending = i > 0 && words[i - 1].ends_with('-');
+            *word == "samt" || (*word == "och" && (before || after) && !shared_ending)
         };
         if depth == 0 && !current.is_empty() && joins_names() {
             out.push(current.join(" "));
@@ -267,54 +269,10 @@ fn sentence_rest(s: &str) -> &str {
     s
 }
 
-/// Well-known actors named anywhere in the text (longest match wins).
-pub fn mentions(g: &Gazetteer, text: &str) -> Vec<(String, String)> {
-    let words: Vec<&str> = text
-        .split(|c: char| {
-            !(c.is_ascii_alphanumeric() || c == '-' || (!c.is_ascii() && c.is_alphanumeric()))
-        })
-        .filter(|w| w.len() > 1)
-        .collect();
-    let mut found: Vec<(String, String)> = Vec::new();
-    let mut lower = String::new();
-    let mut i = 0;
-    while i < words.len() {
-        lower_into(&mut lower, words[i]);
-        let hit = g
-            .first_words
-            .get(lower.as_str())
-            .and_then(|&longest| longest_match(g, &words[i..], longest));
-        match hit {
-            Some((len, canonical)) => {
-                if !found.iter().any(|(c, _)| *c == canonical) {
-                    found.push((canonical, words[i..i + len].join(" ")));
-                }
-                i += len;
-            }
-            None => i += 1,
-        }
-    }
-    found
-}
-
-/// Lower-cases into a reused buffer (this runs once per word of prose).
-fn lower_into(buf: &mut String, word: &str) {
-    buf.clear();
-    if word.is_ascii() {
-        buf.push_str(word);
-        buf.make_ascii_lowercase();
-    } else {
-        buf.extend(word.chars().flat_map(char::to_lowercase));
-    }
-}
-
-fn longest_match(g: &Gazetteer, words: &[&str], longest: usize) -> Option<(usize, String)> {
-    (1..=longest.min(words.len())).rev().find_map(|len| {
-        let key = words[..len].join(" ").to_lowercase();
-        g.patterns
-            .get(&key)
-            .map(|&i| (len, g.actors[i].canonical.clone()))
-    })
+/// A kind of actor named without its place (Socialtjänsten, Vårdcentral).
+pub fn is_generic(g: &Gazetteer, name: &str) -> bool {
+    g.actor_named(name)
+        .is_some_and(|a| a.kind == ActorKind::Generic)
 }
 
 /// Collects organisation links, one per canonical name, strongest role kept.
@@ -331,6 +289,12 @@ impl OrgCollector {
         }
         let canonical = canonicalise(g, strip_list_noun(&written));
         let parent = canonical.parent.clone();
+        // "Socialtjänsten" in a partner list names a kind of actor, not
+        // one organisation: a mention, never a partner.
+        let role = match role == Role::Partner && is_generic(g, &canonical.name) {
+            true => Role::Mentioned,
+            false => role,
+        };
         self.push(OrgLink {
             name: canonical.name,
             role,
@@ -347,7 +311,7 @@ impl OrgCollector {
     /// Mentions add nothing for an organisation already linked, nor for the
     /// parent of one (a branch named in a list is also "mentioned" by name).
     pub fn add_mentions(&mut self, g: &Gazetteer, text: &str) {
-        for (canonical, written) in mentions(g, text) {
+        for (canonical, written) in super::mentions::mentions(g, text) {
             let is_parent = self
                 .links
                 .iter()
@@ -451,6 +415,11 @@ mod tests {
                 "Nötkärnan i Bergsjön"
             ]
         );
+        let parts = split_partner_list("Vård- och omsorgscollege Gävleborg och Region Gävleborg");
+        assert_eq!(
+            parts,
+            vec!["Vård- och omsorgscollege Gävleborg", "Region Gävleborg"]
+        );
         let parts = split_partner_list("arbete och etablering i Vellinge kommun, Näsets läkargrupp och Vellinge Vårdcentral samt RSMH");
         assert_eq!(
             parts,
@@ -460,19 +429,6 @@ mod tests {
                 "Vellinge Vårdcentral",
                 "RSMH"
             ]
-        );
-    }
-
-    #[test]
-    fn mentions_take_the_longest_name() {
-        let found = mentions(
-            gazetteer(),
-            "Göteborgs Stad och Försäkringskassan samt socialtjänsten.",
-        );
-        let names: Vec<&str> = found.iter().map(|(c, _)| c.as_str()).collect();
-        assert_eq!(
-            names,
-            vec!["Göteborgs Stad", "Försäkringskassan", "Socialtjänsten"]
         );
     }
 }

@@ -86,6 +86,8 @@ pub struct FacetRow<'a> {
     pub phase: Option<&'a str>,
     pub municipalities: Vec<&'a str>,
     pub organisations: Vec<&'a str>,
+    /// Those of `organisations` that are units or branches of another.
+    pub units: Vec<&'a str>,
 }
 
 /// The changes a user has not seen, with the cache they belong to.

@@ -174,7 +174,9 @@ impl ImportTx<'_> {
         if touched.defer_fts {
             refresh::rebuild_fts(tx)?;
         }
-        if !touched.keys.is_empty() || report.removed > 0 || self.start != Start::Add {
+        // New projects went in as they came (`inserted`), changed ones here (`keys`).
+        let changed = !touched.keys.is_empty() || !touched.inserted.is_empty();
+        if changed || report.removed > 0 || self.start != Start::Add {
             refresh::count_organisation_projects(tx)?;
         }
         let projects: i64 = tx.query_row("SELECT count(*) FROM projects", [], |r| r.get(0))?;

@@ -60,18 +60,21 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Organisations with the number of projects they are tied to, their
-    /// organisationsnummer and the other names documents gave them.
+    /// Organisations with the number of projects they are tied to (their
+    /// own and their units' and branches', each once: the one count
+    /// everywhere), their organisationsnummer and the other names documents
+    /// gave them.
     pub fn organisations(&self) -> Result<Vec<OrgSummary>> {
         let mut stmt = self.conn.prepare(
-            "SELECT o.name, o.parent, o.kind, count(po.project),
+            "SELECT o.name, o.parent, o.kind, o.family_projects,
                     group_concat(DISTINCT po.role),
                     (SELECT group_concat(number, '; ') FROM
                        (SELECT number FROM organisation_numbers WHERE org = o.id ORDER BY number)),
                     (SELECT group_concat(name, '; ') FROM
                        (SELECT name FROM organisation_names WHERE org = o.id ORDER BY name))
              FROM organisations o LEFT JOIN project_orgs po ON po.org = o.id
-             GROUP BY o.id ORDER BY count(po.project) DESC, o.name",
+             WHERE o.family_projects > 0
+             GROUP BY o.id ORDER BY o.family_projects DESC, o.name",
         )?;
         let rows = stmt.query_map([], |r| {
             let roles: Option<String> = r.get(4)?;

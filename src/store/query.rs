@@ -100,6 +100,14 @@ impl ProjectOrgs {
             })
     }
 
+    /// The project's organisations that are units or branches of another.
+    fn units(&self, project: i64) -> Vec<&str> {
+        let run = self.run(project).iter();
+        run.filter(|&&o| self.parents[o as usize].is_some())
+            .map(|&o| &*self.names[o as usize])
+            .collect()
+    }
+
     /// The project's organisations and those they belong to (a project
     /// with Arbetsförmedlingen Angered is a project with
     /// Arbetsförmedlingen), each once.
@@ -155,6 +163,7 @@ impl Store {
                         .filter(|m| !m.is_empty())
                         .collect(),
                     organisations: links.with_parents(rowid),
+                    units: links.units(rowid),
                 },
             };
             // The summary moves into `each`: its owner and region are copied.

@@ -5,6 +5,7 @@ use super::organisations::{self, organisation_of};
 use super::touched::{Before, NamePair, Touched};
 use super::Result;
 use crate::ingest::gazetteer::gazetteer;
+use crate::ingest::orgs::is_generic;
 use crate::model::{ChangeKind, OrgLink, Project, Role};
 use rusqlite::{params, OptionalExtension, Transaction};
 use std::collections::{BTreeSet, HashMap};
@@ -260,6 +261,10 @@ pub fn insert_project(tx: &Transaction, key: &str, c: &Candidate, defer_fts: boo
         .and_then(crate::model::org_number::normalise);
     let mut owner_number = number.as_deref();
     for link in &p.organisations {
+        // A kind of actor named in passing links nothing (the record keeps it).
+        if link.role != Role::Owner && is_generic(gazetteer(), &link.name) {
+            continue;
+        }
         let number = match link.role {
             Role::Owner => owner_number.take(),
             _ => None,

@@ -193,7 +193,7 @@ impl State {
         let mut rows: Vec<usize> = matches.into_iter().map(|m| m.index).collect();
         let reviews = &self.reviews;
         let notes = |key: &str| reviews.get(key);
-        self.catalogue.apply_facets(&mut rows, &self.facets, &notes);
+        self.list.undated_left_out = self.catalogue.apply_facets(&mut rows, &self.facets, &notes);
         if !self.list.ranked || self.list.query.trim().is_empty() {
             self.catalogue.sort(&mut rows, self.list.sort);
         }

@@ -28,6 +28,8 @@ pub struct ListState {
     pub query: String,
     pub focus: Pane,
     pub detail_scroll: usize,
+    /// Projects "active during" left out for want of a start date.
+    pub undated_left_out: usize,
     /// Filter edits wait for `run_pending_filter` (the event loop draws the
     /// keystroke first); off, every edit filters at once (tests, scripts).
     pub defer_filtering: bool,
@@ -43,6 +45,7 @@ impl Default for ListState {
             sort: SortKey::Name,
             ranked: false,
             query: String::new(),
+            undated_left_out: 0,
             focus: Pane::List,
             detail_scroll: 0,
             defer_filtering: false,

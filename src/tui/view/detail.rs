@@ -138,7 +138,8 @@ fn related_section(
         for l in wrap(&sanitize::line(&head), width) {
             lines.push(Line::from(l));
         }
-        let shared = format!("  {} {}", t("via"), r.shared.join("; "));
+        let shared: Vec<String> = r.shared.iter().map(|s| s.text()).collect();
+        let shared = format!("  {} {}", t("via"), shared.join("; "));
         for l in wrap(&sanitize::line(&shared), width) {
             lines.push(Line::from(Span::styled(l, theme.missing())));
         }

@@ -47,10 +47,12 @@ pub fn draw(frame: &mut Frame, orgs: &OrgList, theme: Theme, areas: &Areas) {
         "PART OF",
     ];
     let header = Row::new(names.map(t)).style(theme.header());
+    // The organisationsnummer where there is room for it beside the name.
+    let number_width = if areas.list.width >= 100 { 11 } else { 0 };
     let widths = [
         Constraint::Length(8),
         Constraint::Fill(3),
-        Constraint::Length(11),
+        Constraint::Length(number_width),
         Constraint::Length(12),
         Constraint::Length(18),
         Constraint::Fill(1),

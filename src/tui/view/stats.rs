@@ -5,7 +5,7 @@
 use crate::dates;
 use crate::i18n::t;
 use crate::sanitize;
-use crate::stats::Stats;
+use crate::stats::{RegionMoney, Stats};
 use crate::table::cut;
 use crate::tui::state::State;
 use crate::tui::stats_screen::StatsView;
@@ -53,11 +53,58 @@ fn draw_years(frame: &mut Frame, s: &Stats, theme: Theme, area: Rect) {
         })
         .collect();
     let chart = BarChart::default()
-        .block(block(format!(" {} ", t("Projects per start year")), theme))
+        .block(block(years_title(s, area.width), theme))
         .data(BarGroup::default().bars(&bars))
         .bar_width(width)
         .bar_gap(1);
     frame.render_widget(chart, area);
+}
+
+/// The title, or where it does not fit in `width`, the short one.
+fn fitting(full: String, short: String, width: u16) -> String {
+    match full.width() + 2 <= width as usize {
+        true => full,
+        false => short,
+    }
+}
+
+/// "Projects per start year (2 without a start date)".
+fn years_title(s: &Stats, width: u16) -> String {
+    let title = t("Projects per start year");
+    match s.undated {
+        0 => format!(" {title} "),
+        n => fitting(
+            format!(" {title} ({n} {}) ", t("without a start date")),
+            format!(" {} (+{n} {}) ", t("Start years"), t("undated")),
+            width,
+        ),
+    }
+}
+
+/// "12.3 M / 4.5 M kr"; a dash for a sum no project gave an amount to.
+fn money_text(r: &RegionMoney) -> String {
+    let kr = match crate::i18n::lang() {
+        crate::i18n::Lang::Sv => "",
+        crate::i18n::Lang::En => " kr",
+    };
+    let known = |sum: i128, without: usize| match without == r.projects {
+        true => "—".to_string(),
+        false => crate::format::millions(sum),
+    };
+    format!(
+        "{} / {}{kr}",
+        known(r.budget, r.without_budget),
+        known(r.grant, r.without_grant)
+    )
+}
+
+/// "1 project without an amount", when any.
+fn without_amount(r: &RegionMoney) -> Option<String> {
+    match r.without_budget.max(r.without_grant) {
+        0 => None,
+        1 => Some(format!("1 {}", t("project without an amount"))),
+        n => Some(format!("{n} {}", t("projects without an amount"))),
+    }
 }
 
 fn draw_regions(frame: &mut Frame, s: &Stats, theme: Theme, area: Rect) {
@@ -72,24 +119,21 @@ fn draw_regions(frame: &mut Frame, s: &Stats, theme: Theme, area: Rect) {
     let mut lines = Vec::new();
     for r in &s.per_region {
         let name = sanitize::line(&r.region).into_owned();
-        let kr = if crate::i18n::lang() == crate::i18n::Lang::Sv {
-            ""
-        } else {
-            " kr"
-        };
-        let money = format!(
-            "{} / {}{kr}",
-            crate::format::millions(r.budget),
-            crate::format::millions(r.grant)
-        );
+        let money = money_text(r);
         let pad = inner.saturating_sub(name.width() + money.width()).max(1);
         lines.push(Line::from(format!("{name}{}{money}", " ".repeat(pad))));
-        let bar = |v: i64| ((v as f64 / most as f64) * inner as f64).round() as usize;
+        let bar = |v: i128| ((v as f64 / most as f64) * inner as f64).round() as usize;
         let (budget, grant) = (bar(r.budget), bar(r.grant).min(bar(r.budget)));
         lines.push(Line::from(vec![
             Span::styled("█".repeat(grant), theme.key()),
             Span::raw("░".repeat(budget - grant)),
         ]));
+        if let Some(without) = without_amount(r) {
+            lines.push(Line::from(Span::styled(
+                cut(&without, inner),
+                theme.missing(),
+            )));
+        }
     }
     let title = format!(" {} ", t("Budget ░ and ESF grant █ per region"));
     frame.render_widget(Paragraph::new(lines).block(block(title, theme)), area);
@@ -132,12 +176,31 @@ fn draw_timeline(frame: &mut Frame, app: &State, view: &StatsView, theme: Theme,
             Span::styled("▆".repeat(b - a + 1), theme.key()),
         ]));
     }
-    let title = format!(
+    let full = format!(
         " {} ({}, {}) ",
         t("Timeline"),
         s.timeline.len(),
         t("by start; j/k scroll")
     );
+    let title = match s.off_timeline {
+        0 => full,
+        n => fitting(
+            format!(
+                " {} ({}, {}; {n} {}) ",
+                t("Timeline"),
+                s.timeline.len(),
+                t("by start; j/k scroll"),
+                t("without both dates")
+            ),
+            format!(
+                " {} ({}; +{n} {}) ",
+                t("Timeline"),
+                s.timeline.len(),
+                t("undated")
+            ),
+            area.width,
+        ),
+    };
     frame.render_widget(Paragraph::new(lines).block(block(title, theme)), area);
 }
 

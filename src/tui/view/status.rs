@@ -54,7 +54,11 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
             ));
         }
         if !app.facets.is_empty() {
-            let facets = sanitize::line(&app.facets.describe()).into_owned();
+            let mut facets = sanitize::line(&app.facets.describe()).into_owned();
+            if app.list.undated_left_out > 0 {
+                let n = app.list.undated_left_out;
+                facets.push_str(&format!(" ({n} {})", t("without a start date left out")));
+            }
             spans.push(Span::styled(format!("· {facets} "), theme.message()));
         }
     }
