@@ -33,12 +33,38 @@ pub fn sections(key: Option<&str>, p: &Project) -> Vec<Section> {
         organisations(p),
         Section {
             title: t("Municipalities"),
-            rows: vec![row(
-                "Municipalities",
-                (!p.municipalities.is_empty()).then(|| p.municipalities.join(", ")),
-            )],
+            rows: vec![row("Municipalities", municipalities_text(p))],
         },
     ]
+}
+
+/// "Vellinge (owner, place), Malmö (text)"; as listed for records from
+/// before sources were kept.
+fn municipalities_text(p: &Project) -> Option<String> {
+    if p.municipality_sources.is_empty() {
+        return (!p.municipalities.is_empty()).then(|| p.municipalities.join(", "));
+    }
+    let each: Vec<String> = p
+        .municipality_sources
+        .iter()
+        .map(|s| {
+            let from: Vec<&str> = s.from.iter().map(|f| source_label(f)).collect();
+            format!("{} ({})", s.name, from.join(", "))
+        })
+        .collect();
+    Some(each.join(", "))
+}
+
+/// Where a municipality came from, in the language in force.
+fn source_label(from: &str) -> &str {
+    match from {
+        "list" => t("list"),
+        "owner" => t("owner"),
+        "partner" => t("partner"),
+        "place" => t("place"),
+        "text" => t("text"),
+        other => other,
+    }
 }
 
 fn identity(key: Option<&str>, p: &Project) -> Section {

@@ -415,6 +415,8 @@ const SWEDISH: &[(&str, &str)] = &[
     ("project without an amount", "projekt utan belopp"),
     ("projects without an amount", "projekt utan belopp"),
     ("undated", "utan datum"),
+    ("list", "lista"),
+    ("place", "ort"),
     ("Start years", "Startår"),
     ("without both dates", "utan båda datumen"),
     ("check digit wrong", "fel kontrollsiffra"),

@@ -6,6 +6,10 @@
 //! - 23-011-S02: owner SJUHÄRADS SAMORDNINGSFÖRBUND, 2220002956
 //! - 24-002-S05: owner Borås Stad, 212000-1512; partners "Sjuhärads
 //!   samordningsförbund" (another case) and Försäkringskassan
+//! - 23-019-S04: owner REGION GÄVLEBORG, no town; its text names Gävle,
+//!   Sandviken and Hofors and the partner "Vård- och omsorgscollege Gävleborg"
+//! - the Stödmottagare ort of 23-004-S11 is VELLINGE, of 23-011-S02 and
+//!   24-002-S05 BORÅS
 
 use serde_json::Value;
 use std::path::Path;
@@ -52,6 +56,11 @@ impl Esf {
         let mut all = args.to_vec();
         all.push("--json");
         serde_json::from_str(&self.ok(&all)).unwrap()
+    }
+
+    /// `esf show ID --json`: one record.
+    fn record(&self, id: &str) -> Value {
+        serde_json::from_str(&self.ok(&["show", id, "--json"])).unwrap()
     }
 
     fn keys(&self, args: &[&str]) -> Vec<String> {
@@ -247,8 +256,9 @@ fn kinds_of_actor_are_mentions_that_link_nothing() {
 #[test]
 fn one_count_everywhere_branches_for_their_organisation() {
     let esf = Esf::of(&BOTH);
-    // Arbetsförmedlingen: named by effektbutiken and Nya Vägar, ten of its
-    // offices in the pre-study's list: three projects, wherever it is counted.
+    // Arbetsförmedlingen: named by effektbutiken and Nya Vägar, a partner
+    // of Omsorgsspåret, ten of its offices in the pre-study's list: four
+    // projects, wherever it is counted.
     let orgs = esf.json(&["orgs"]);
     let count_in_orgs = |name: &str| {
         orgs.iter()
@@ -263,7 +273,7 @@ fn one_count_everywhere_branches_for_their_organisation() {
             .map(|v| v["projects"].as_u64().unwrap())
     };
     for (name, projects) in [
-        ("Arbetsförmedlingen", 3),
+        ("Arbetsförmedlingen", 4),
         ("Försäkringskassan", 3),
         ("Vellinge kommun", 2),
         ("Arbetsförmedlingen Angered", 1),
@@ -273,6 +283,46 @@ fn one_count_everywhere_branches_for_their_organisation() {
     }
     assert_eq!(
         esf.keys(&["list", "--org", "arbetsförmedlingen"]),
-        vec!["2015/00730", "22-002-S07", "x-552c407c19"]
+        vec!["2015/00730", "22-002-S07", "23-019-S04", "x-552c407c19"]
+    );
+}
+
+#[test]
+fn municipalities_come_from_owners_towns_lists_and_prose() {
+    let esf = Esf::of(&BOTH);
+    let municipality = |name: &str| esf.keys(&["list", "--municipality", name]);
+    assert_eq!(municipality("Vellinge"), vec!["22-002-S07", "23-004-S11"]);
+    assert_eq!(municipality("boras"), vec!["23-011-S02", "24-002-S05"]);
+    assert_eq!(municipality("Gävle"), vec!["23-019-S04"]);
+    assert_eq!(municipality("Hofors"), vec!["23-019-S04"]);
+    // A region gives no municipality of its own accord.
+    let out = esf.run(&["list", "--municipality", "Ockelbo"]);
+    assert!(!out.status.success());
+    let shown = esf.ok(&["show", "23-019-S04"]);
+    assert!(
+        shown.contains("Gävle (text), Sandviken (text), Hofors (text)"),
+        "{shown}"
+    );
+    let shown = esf.ok(&["show", "24-002-S05"]);
+    assert!(shown.contains("Borås (owner, place)"), "{shown}");
+    let record = esf.record("23-004-S11");
+    assert_eq!(record["municipality_sources"][0]["name"], "Vellinge");
+    assert_eq!(record["municipality_sources"][0]["from"][0], "place");
+}
+
+#[test]
+fn a_name_is_split_only_at_list_separators() {
+    let esf = Esf::of(&BOTH);
+    let record = esf.record("23-019-S04");
+    let partners: Vec<&str> = record["organisations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["role"] == "partner")
+        .map(|o| o["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        partners,
+        vec!["Vård- och omsorgscollege Gävleborg", "Arbetsförmedlingen"]
     );
 }

@@ -642,6 +642,9 @@ fn a_paste_is_text_in_the_search_box_and_the_note_never_keys() {
     s.keys.write_all(b"/").unwrap();
     s.keys.write_all(b"\x1b[200~vell\ninge\x1b[201~").unwrap();
     s.screen.wait_for("/ vell inge");
+    // No project holds both terms; waiting for the filtered list first
+    // keeps the 5/5 of before the paste from passing for the one after Esc.
+    s.screen.wait_for("Projects 0/5");
     s.keys.write_all(b"\x1b").unwrap(); // Esc: the filter goes
     s.screen.wait_for("Projects 5/5");
     s.keys.write_all(b"n").unwrap();

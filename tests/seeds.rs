@@ -2,7 +2,7 @@
 //! was written by hand from reading the documents in `assets/corpus/`.
 
 use esf_browser::ingest::parse_bytes;
-use esf_browser::model::{Format, ParsedDocument, Project, Role};
+use esf_browser::model::{Format, MunicipalitySource, ParsedDocument, Project, Role};
 
 fn seed(name: &str) -> ParsedDocument {
     let path = format!("{}/assets/corpus/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -12,6 +12,16 @@ fn seed(name: &str) -> ParsedDocument {
 
 fn s(v: &str) -> Option<String> {
     Some(v.to_string())
+}
+
+/// Municipalities, each with where the document gives it.
+fn placed(each: &[(&str, &[&str])]) -> Vec<MunicipalitySource> {
+    each.iter()
+        .map(|(name, from)| MunicipalitySource {
+            name: name.to_string(),
+            from: strings(from),
+        })
+        .collect()
 }
 
 fn strings(v: &[&str]) -> Vec<String> {
@@ -67,6 +77,9 @@ fn effektbutiken_esf2014() {
         contact_name: s("Lena Malm"),
         contact_email: s("lena.malm@socialresurs.goteborg.se"),
         beneficiary_postcode: s("40060"),
+        // Göteborgs Stad owns it; the text says "Stadsdelarna i Göteborg".
+        municipalities: strings(&["Göteborg"]),
+        municipality_sources: placed(&[("Göteborg", &["owner", "text"])]),
         organisations: p.organisations.clone(),
         description: p.description.clone(),
         ..Project::default()
@@ -121,6 +134,9 @@ fn arbetsliv_och_halsa_nordost_esf2014() {
             "vårdcentralerna Närhälsan Angered",
             "Nötkärnan i Bergsjön",
         ]),
+        // The text names Göteborgs Stad and "Östra Göteborg".
+        municipalities: strings(&["Göteborg"]),
+        municipality_sources: placed(&[("Göteborg", &["text"])]),
         organisations: p.organisations.clone(),
         description: p.description.clone(),
         ..Project::default()
@@ -198,6 +214,15 @@ fn nya_vagar_i_vellinge_esfplus() {
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect(),
+        // Owner VELLINGE KOMMUN, a unit "i Vellinge kommun" among the partners,
+        // Stödmottagare ort VELLINGE; "vuxenpsykiatrin Trelleborg/Malmö" and
+        // "RSMH i Trelleborg" in the text.
+        municipalities: strings(&["Vellinge", "Trelleborg", "Malmö"]),
+        municipality_sources: placed(&[
+            ("Vellinge", &["owner", "partner", "place", "text"]),
+            ("Trelleborg", &["text"]),
+            ("Malmö", &["text"]),
+        ]),
         organisations: p.organisations.clone(),
         description: p.description.clone(),
         ..Project::default()
@@ -352,6 +377,20 @@ fn inkluderande_rehabilitering_legacy_page() {
             "Partille",
             "Stenungsund",
             "Tjörn",
+        ]),
+        // The Kommun list; two units among the partners also name Göteborg
+        // (Göteborgs Stad Centrum) and Partille (… i Partille kommun).
+        municipality_sources: placed(&[
+            ("Ale", &["list"]),
+            ("Alingsås", &["list"]),
+            ("Göteborg", &["list", "partner"]),
+            ("Härryda", &["list"]),
+            ("Kungälv", &["list"]),
+            ("Lerum", &["list"]),
+            ("Mölndal", &["list"]),
+            ("Partille", &["list", "partner"]),
+            ("Stenungsund", &["list"]),
+            ("Tjörn", &["list"]),
         ]),
         organisations: p.organisations.clone(),
         description: p.description.clone(),

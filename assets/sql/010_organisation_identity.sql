@@ -20,3 +20,6 @@ CREATE INDEX organisation_numbers_by_org ON organisation_numbers(org);
 -- projects: the records keep the mention.
 DELETE FROM project_orgs WHERE role <> 'owner'
     AND org IN (SELECT id FROM organisations WHERE kind = 'generic');
+-- Municipalities a project's text names (and nothing else gives) are kept
+-- apart: a facet value, not a field the search box matches.
+ALTER TABLE projects ADD COLUMN municipalities_in_text TEXT NOT NULL DEFAULT '';

@@ -41,6 +41,7 @@ impl FormatParser for ArticlePage {
         project::apply_pairs(&mut p, &panel.pairs, &mut warnings);
         project::fill_programme(&mut p, g, None);
         project::link_organisations(&mut p, g, &body);
+        super::places::place_project(&mut p, g, &body);
         let article = Article {
             title: title.clone().unwrap_or_default(),
             body,

@@ -14,6 +14,7 @@ pub mod legacy_page;
 pub mod mentions;
 pub mod normalise;
 pub mod orgs;
+pub mod places;
 pub mod project;
 pub mod record;
 pub mod text;

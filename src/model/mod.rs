@@ -85,6 +85,15 @@ pub struct OrgLink {
     pub parent: Option<String>,
 }
 
+/// A municipality a project concerns and where the document gives it:
+/// `list` (a Kommun list), `owner`, `partner` (the municipality or a unit
+/// of it), `place` (the beneficiary's town), `text` (named in the text).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MunicipalitySource {
+    pub name: String,
+    pub from: Vec<String>,
+}
+
 /// The normalised project record. `None` means "the document does not say".
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Project {
@@ -115,6 +124,9 @@ pub struct Project {
     pub phase: Option<String>,
     pub partners: Vec<String>,
     pub municipalities: Vec<String>,
+    /// Where each of `municipalities` came from.
+    #[serde(default)]
+    pub municipality_sources: Vec<MunicipalitySource>,
     pub organisations: Vec<OrgLink>,
     pub description: Option<String>,
     pub extra: BTreeMap<String, String>,

@@ -23,7 +23,8 @@ fn role_field(role: &str) -> Field {
 /// The columns [`summary_row`] reads.
 const SUMMARY: &str = "SELECT rowid_, key, id, name, owner, region, fund, programme_period,
         start_date, end_date, total_budget_sek, esf_grant_sek, municipalities,
-        programme_area, programme_area_name, specific_objective, phase FROM projects";
+        programme_area, programme_area_name, specific_objective, phase,
+        municipalities_in_text FROM projects";
 
 /// A project's facet columns: programme area (code, name), objective, phase.
 type FacetColumns = [Option<String>; 4];
@@ -151,6 +152,8 @@ impl Store {
         while let Some(row) = rows.next()? {
             let (rowid, summary, municipalities) = summary_row(row)?;
             let [area, area_name, objective, phase] = facet_columns(row)?;
+            // Named only in the text: a facet value, no field to match.
+            let in_text: String = row.get(17)?;
             let area = area_label(&area, &area_name);
             let row_facets = match facets {
                 false => FacetRow::default(),
@@ -160,6 +163,7 @@ impl Store {
                     phase: phase.as_deref(),
                     municipalities: municipalities
                         .split("; ")
+                        .chain(in_text.split("; "))
                         .filter(|m| !m.is_empty())
                         .collect(),
                     organisations: links.with_parents(rowid),

@@ -222,13 +222,14 @@ pub fn record_change(
 /// full-text index to a rebuild at the end of the run.
 pub fn insert_project(tx: &Transaction, key: &str, c: &Candidate, defer_fts: bool) -> Result<()> {
     let p = &c.project;
+    let (named, in_text) = municipality_columns(p);
     tx.prepare_cached(
         "INSERT INTO projects (key, id, document_id, name, owner, region, fund, programme_period,
              start_date, end_date, total_budget_sek, esf_grant_sek, municipalities,
              name_key, owner_key, record, programme_area, programme_area_name,
-             specific_objective, phase, fingerprint)
+             specific_objective, phase, fingerprint, municipalities_in_text)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
-             ?17, ?18, ?19, ?20, ?21)",
+             ?17, ?18, ?19, ?20, ?21, ?22)",
     )?
     .execute(params![
         key,
@@ -243,7 +244,7 @@ pub fn insert_project(tx: &Transaction, key: &str, c: &Candidate, defer_fts: boo
         p.end_date,
         p.total_budget_sek,
         p.esf_grant_sek,
-        p.municipalities.join("; "),
+        named,
         c.names.0,
         c.names.1,
         // The record itself is kept once, in `records` (its document's row).
@@ -253,6 +254,7 @@ pub fn insert_project(tx: &Transaction, key: &str, c: &Candidate, defer_fts: boo
         p.specific_objective,
         p.phase,
         c.fingerprint,
+        in_text,
     ])?;
     let rowid = tx.last_insert_rowid();
     let number = p
@@ -271,10 +273,46 @@ pub fn insert_project(tx: &Transaction, key: &str, c: &Candidate, defer_fts: boo
         };
         link_organisation(tx, rowid, link, number)?;
     }
-    for municipality in &p.municipalities {
+    for municipality in linked_municipalities(p) {
         link_municipality(tx, rowid, municipality)?;
     }
     index_text(tx, rowid, c, defer_fts)
+}
+
+/// The project's municipalities, joined: those the document gives as such
+/// (list, owner, partner, place), and those only its text names.
+fn municipality_columns(p: &Project) -> (String, String) {
+    let only_text = |name: &String| {
+        p.municipality_sources
+            .iter()
+            .any(|s| &s.name == name && s.from.iter().all(|f| f == "text"))
+    };
+    let (in_text, named): (Vec<&String>, Vec<&String>) =
+        p.municipalities.iter().partition(|m| only_text(m));
+    let join = |names: Vec<&String>| {
+        names
+            .into_iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    (join(named), join(in_text))
+}
+
+/// The municipalities that tie the project to the municipality's own
+/// organisation in the graph: those a list or the beneficiary's town give
+/// (an owner or partner is linked as itself; a name in the text links
+/// nothing). Records from before sources were kept: every one.
+fn linked_municipalities(p: &Project) -> Vec<&str> {
+    if p.municipality_sources.is_empty() {
+        return p.municipalities.iter().map(String::as_str).collect();
+    }
+    let linking = |from: &String| from == "list" || from == "place";
+    p.municipality_sources
+        .iter()
+        .filter(|s| s.from.iter().any(linking))
+        .map(|s| s.name.as_str())
+        .collect()
 }
 
 /// A municipality the project works in, as the municipality's own

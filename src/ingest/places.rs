@@ -1,0 +1,205 @@
+//! The municipalities a project concerns, from every place a document
+//! gives one: its Kommun list, an owner or partner that is a municipality
+//! or one of its units ("VELLINGE KOMMUN", "Göteborgs Stad Centrum"), the
+//! beneficiary's town ("Stödmottagare ort: VELLINGE") and municipality names
+//! in its text. A region gives none of its own accord.
+
+use super::gazetteer::{ActorKind, Gazetteer};
+use super::orgs::starts_upper;
+use crate::model::{MunicipalitySource, Project, Role};
+
+/// Fills `municipalities` (the list's first, then the others) and
+/// `municipality_sources` (each with where it came from).
+pub fn place_project(project: &mut Project, g: &Gazetteer, prose: &str) {
+    let mut found = Found::default();
+    for listed in &project.municipalities {
+        let name = g.municipality(listed).map_or(listed.as_str(), |m| &m.name);
+        found.add(name, "list");
+    }
+    for link in &project.organisations {
+        let from = match link.role {
+            Role::Owner => "owner",
+            Role::Partner => "partner",
+            Role::Mentioned => "text",
+        };
+        let own = municipality_of_org(g, &link.name);
+        let parent = link
+            .parent
+            .as_deref()
+            .and_then(|p| municipality_of_org(g, p));
+        if let Some(name) = own.or(parent) {
+            found.add(name, from);
+        }
+    }
+    if let Some(m) = project
+        .beneficiary_city
+        .as_deref()
+        .and_then(|c| g.municipality(c))
+    {
+        found.add(&m.name, "place");
+    }
+    for name in named_in_text(g, prose) {
+        found.add(name, "text");
+    }
+    project.municipalities = found.0.iter().map(|s| s.name.clone()).collect();
+    project.municipality_sources = found.0;
+}
+
+#[derive(Default)]
+struct Found(Vec<MunicipalitySource>);
+
+impl Found {
+    fn add(&mut self, name: &str, from: &str) {
+        match self.0.iter_mut().find(|s| s.name == name) {
+            Some(s) if !s.from.iter().any(|f| f == from) => s.from.push(from.to_string()),
+            Some(_) => {}
+            None => self.0.push(MunicipalitySource {
+                name: name.to_string(),
+                from: vec![from.to_string()],
+            }),
+        }
+    }
+}
+
+/// `Vellinge kommun`, `Göteborgs Stad` → the municipality's name.
+fn municipality_of_org<'g>(g: &'g Gazetteer, org: &str) -> Option<&'g str> {
+    let actor = g.actor_named(org)?;
+    if actor.kind != ActorKind::Municipality {
+        return None;
+    }
+    g.municipalities
+        .iter()
+        .find(|m| m.org_name == actor.canonical)
+        .map(|m| m.name.as_str())
+}
+
+/// Municipality names standing in the text as names: capitalised, and not
+/// the first word of a sentence ("Vara" and "Mark" are also words) unless
+/// "kommun" or "stad" follows. Genitives count ("Malmös").
+fn named_in_text<'g>(g: &'g Gazetteer, text: &str) -> Vec<&'g str> {
+    let mut found: Vec<&str> = Vec::new();
+    let words: Vec<(usize, &str)> = word_spans(text);
+    for (i, &(at, word)) in words.iter().enumerate() {
+        if !starts_upper(word) {
+            continue;
+        }
+        let next = words.get(i + 1).map(|w| w.1.to_lowercase());
+        let named = matches!(next.as_deref(), Some("kommun" | "stad"));
+        if !named && starts_sentence(text, at) {
+            continue;
+        }
+        let two = words.get(i + 1).map(|w| format!("{word} {}", w.1));
+        let hit = [two.as_deref(), Some(word)]
+            .into_iter()
+            .flatten()
+            .find_map(|w| municipality_named(g, w));
+        if let Some(name) = hit {
+            if !found.contains(&name) {
+                found.push(name);
+            }
+        }
+    }
+    found
+}
+
+/// The municipality a word (or two) names, itself or as a genitive.
+fn municipality_named<'g>(g: &'g Gazetteer, word: &str) -> Option<&'g str> {
+    let m = g.municipality(word).or_else(|| {
+        let bare = word.strip_suffix('s')?;
+        g.municipality(bare).filter(|m| !m.name.ends_with('s'))
+    })?;
+    Some(m.name.as_str())
+}
+
+/// Whether the word at `at` begins a sentence or paragraph.
+fn starts_sentence(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\t', '"', '(', '»']);
+    before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n', '•', '-', '–'])
+}
+
+fn word_spans(text: &str) -> Vec<(usize, &str)> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
+        let in_word = c.is_alphabetic() || (c == '-' && start.is_some());
+        match (in_word, start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                words.push((from, &text[from..at]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    words
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::gazetteer::gazetteer;
+    use crate::model::OrgLink;
+
+    fn sources(p: &Project) -> Vec<(String, Vec<String>)> {
+        p.municipality_sources
+            .iter()
+            .map(|s| (s.name.clone(), s.from.clone()))
+            .collect()
+    }
+
+    fn owned_by(owner: &str, parent: Option<&str>, role: Role) -> OrgLink {
+        OrgLink {
+            name: owner.into(),
+            role,
+            as_written: owner.into(),
+            parent: parent.map(str::to_string),
+        }
+    }
+
+    fn pair(name: &str, from: &[&str]) -> (String, Vec<String>) {
+        (name.into(), from.iter().map(|f| f.to_string()).collect())
+    }
+
+    #[test]
+    fn owner_place_list_and_text_each_say_where_they_came_from() {
+        let mut p = Project {
+            municipalities: vec!["Partille".into()],
+            beneficiary_city: Some("VELLINGE".into()),
+            organisations: vec![
+                owned_by("Vellinge kommun", None, Role::Owner),
+                owned_by(
+                    "Göteborgs Stad Centrum",
+                    Some("Göteborgs Stad"),
+                    Role::Partner,
+                ),
+                owned_by("Region Skåne", None, Role::Partner),
+            ],
+            ..Project::default()
+        };
+        let text = "Deltagare från Trelleborg och Malmös stadsdelar. Vara med i projektet.";
+        place_project(&mut p, gazetteer(), text);
+        assert_eq!(
+            sources(&p),
+            vec![
+                pair("Partille", &["list"]),
+                pair("Vellinge", &["owner", "place"]),
+                pair("Göteborg", &["partner"]),
+                pair("Trelleborg", &["text"]),
+                pair("Malmö", &["text"]),
+            ]
+        );
+        assert_eq!(
+            p.municipalities,
+            ["Partille", "Vellinge", "Göteborg", "Trelleborg", "Malmö"]
+        );
+    }
+
+    #[test]
+    fn words_that_are_also_municipalities_need_to_stand_as_names() {
+        let mut p = Project::default();
+        let text =
+            "Vara ett stöd. Mark och vatten. Projektet i Vara kommun. Lund är stor.\n\nAle kommun";
+        place_project(&mut p, gazetteer(), text);
+        assert_eq!(p.municipalities, ["Vara", "Ale"]);
+    }
+}
