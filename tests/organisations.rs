@@ -8,6 +8,8 @@
 //!   samordningsförbund" (another case) and Försäkringskassan
 //! - 23-019-S04: owner REGION GÄVLEBORG, no town; its text names Gävle,
 //!   Sandviken and Hofors and the partner "Vård- och omsorgscollege Gävleborg"
+//! - 22-031-S09: owner Socialförvaltning Hisingen (a unit of Göteborgs
+//!   Stad), 212000-1355; partners SDF Örgryte, Västra Hisingen, Försäkringskassan
 //! - the Stödmottagare ort of 23-004-S11 is VELLINGE, of 23-011-S02 and
 //!   24-002-S05 BORÅS
 
@@ -123,7 +125,7 @@ fn the_org_facet_the_search_box_and_the_graph_take_the_number() {
         assert_eq!(matched["text"], "212000-1033");
     }
     // Another digit is another organisation: no typo allowed.
-    assert!(esf.keys(&["list", "--filter", "2120001355"]).is_empty());
+    assert!(esf.keys(&["list", "--filter", "2120001041"]).is_empty());
     let graph = esf.ok(&["graph", "212000-1033"]);
     assert!(graph.starts_with("Vellinge kommun"), "{graph}");
     assert!(graph.contains("Nya Vägar i Vellinge +") && graph.contains("Jobbspår Näset"));
@@ -256,6 +258,8 @@ fn kinds_of_actor_are_mentions_that_link_nothing() {
 #[test]
 fn one_count_everywhere_branches_for_their_organisation() {
     let esf = Esf::of(&BOTH);
+    // Försäkringskassan: named by effektbutiken, a partner of Nya Vägar,
+    // Hållbar återgång and Jobbvägen Hisingen.
     // Arbetsförmedlingen: named by effektbutiken and Nya Vägar, a partner
     // of Omsorgsspåret, ten of its offices in the pre-study's list: four
     // projects, wherever it is counted.
@@ -274,7 +278,7 @@ fn one_count_everywhere_branches_for_their_organisation() {
     };
     for (name, projects) in [
         ("Arbetsförmedlingen", 4),
-        ("Försäkringskassan", 3),
+        ("Försäkringskassan", 4),
         ("Vellinge kommun", 2),
         ("Arbetsförmedlingen Angered", 1),
     ] {
@@ -325,4 +329,37 @@ fn a_name_is_split_only_at_list_separators() {
         partners,
         vec!["Vård- och omsorgscollege Gävleborg", "Arbetsförmedlingen"]
     );
+}
+
+#[test]
+fn a_citys_units_count_for_the_city() {
+    let esf = Esf::of(&BOTH);
+    // Jobbvägen Hisingen: owned by Socialförvaltning Hisingen with
+    // Göteborgs Stad's number; partners SDF Örgryte and Västra Hisingen.
+    let orgs = esf.json(&["orgs", "--filter", "212000-1355"]);
+    assert_eq!(orgs.len(), 1, "{orgs:?}");
+    assert_eq!(orgs[0]["name"], "Göteborgs Stad");
+    // effektbutiken, Arbetsliv och hälsa Nordost, the pre-study, Jobbvägen.
+    assert_eq!(orgs[0]["projects"], 4);
+    let units = esf.json(&["orgs", "--filter", "örgryte"]);
+    assert_eq!(units[0]["parent"], "Göteborgs Stad");
+    let record = esf.record("22-031-S09");
+    let parents: Vec<(&str, &str)> = record["organisations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|o| o["parent"].is_string())
+        .map(|o| (o["name"].as_str().unwrap(), o["parent"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        parents,
+        vec![
+            ("Socialförvaltning Hisingen", "Göteborgs Stad"),
+            ("SDF Örgryte", "Göteborgs Stad"),
+            ("Västra Hisingen", "Göteborgs Stad"),
+        ]
+    );
+    assert!(esf
+        .keys(&["list", "--municipality", "Göteborg"])
+        .contains(&"22-031-S09".to_string()));
 }

@@ -128,7 +128,9 @@ fn organisations_by_role() {
                 &[EFFEKTBUTIKEN, NYA_VAGAR, INKL_NORDOST],
             ),
             ("arbetsförmedlingen kungälv", &[INKL_NORDOST]),
-            ("owner:göteborg", &[EFFEKTBUTIKEN, INKL_NORDOST]),
+            // Socialförvaltning Nordost, which owns Arbetsliv och hälsa
+            // Nordost, is a unit of Göteborgs Stad.
+            ("owner:göteborg", &[EFFEKTBUTIKEN, INKL_NORDOST, ARBETSLIV]),
             ("ägare:vellinge", &[NYA_VAGAR]),
             ("nötkärnan", &[ARBETSLIV]),
             (

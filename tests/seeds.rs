@@ -134,9 +134,9 @@ fn arbetsliv_och_halsa_nordost_esf2014() {
             "vårdcentralerna Närhälsan Angered",
             "Nötkärnan i Bergsjön",
         ]),
-        // The text names Göteborgs Stad and "Östra Göteborg".
+        // The owner is a unit of Göteborgs Stad; the text says "Östra Göteborg".
         municipalities: strings(&["Göteborg"]),
-        municipality_sources: placed(&[("Göteborg", &["text"])]),
+        municipality_sources: placed(&[("Göteborg", &["owner", "text"])]),
         organisations: p.organisations.clone(),
         description: p.description.clone(),
         ..Project::default()
@@ -149,11 +149,13 @@ fn arbetsliv_och_halsa_nordost_esf2014() {
     assert_eq!(
         orgs(&p),
         sorted(vec![
+            // Göteborg's Socialförvaltning Nordost: the city owns it too.
             org(
                 "Socialförvaltning Nordost, Arbetsmarknadsenheten",
                 Role::Owner,
-                None
+                Some("Göteborgs Stad")
             ),
+            org("Göteborgs Stad", Role::Owner, None),
             org(
                 "Kompetenscentrum (Arbetsmarknad- och vuxenutbildningsförvaltning)",
                 Role::Partner,
@@ -165,7 +167,6 @@ fn arbetsliv_och_halsa_nordost_esf2014() {
             org("Samordningsförbund", Role::Mentioned, None),
             org("Närhälsan Angered", Role::Partner, Some("Närhälsan")),
             org("Nötkärnan i Bergsjön", Role::Partner, None),
-            org("Göteborgs Stad", Role::Mentioned, None),
             org("Socialtjänsten", Role::Mentioned, None),
         ])
     );

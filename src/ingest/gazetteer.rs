@@ -34,6 +34,7 @@ const MUNICIPALITIES: &str = include_str!("../../assets/gazetteer/municipalities
 const VARIANTS: &str = include_str!("../../assets/gazetteer/variants.tsv");
 const PARTNER_PHRASES: &str = include_str!("../../assets/gazetteer/partner_phrases.txt");
 const CHROME: &str = include_str!("../../assets/gazetteer/chrome.txt");
+const DISTRICTS: &str = include_str!("../../assets/gazetteer/districts.tsv");
 const PROGRAMMES: &str = include_str!("../../assets/programmes.tsv");
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -59,6 +60,17 @@ pub struct Municipality {
     pub nuts2: String,
 }
 
+/// A district or unit of a municipality (`assets/gazetteer/districts.tsv`).
+#[derive(Debug, Clone)]
+pub struct District {
+    /// Lower case, as matched.
+    pub key: String,
+    /// The municipality's organisation (`Göteborgs Stad`).
+    pub parent: String,
+    /// Whether the name alone names the unit, without a unit word.
+    pub alone: bool,
+}
+
 #[derive(Debug, Clone)]
 pub struct ProgrammeAreaInfo {
     pub period: String,
@@ -75,6 +87,7 @@ pub struct Gazetteer {
     /// First word of each pattern → the longest pattern starting with it.
     pub first_words: FastMap<String, usize>,
     pub municipalities: Vec<Municipality>,
+    pub districts: Vec<District>,
     pub variants: HashMap<String, String>,
     pub partner_phrases: Vec<String>,
     chrome_exact: Vec<String>,
@@ -115,6 +128,16 @@ impl Gazetteer {
                     .insert(written.to_string(), canonical.to_string());
             }
         }
+        g.districts = rows(DISTRICTS)
+            .filter_map(|r| match r[..] {
+                [name, parent, alone] => Some(District {
+                    key: name.to_lowercase(),
+                    parent: parent.to_string(),
+                    alone: alone == "yes",
+                }),
+                _ => None,
+            })
+            .collect();
         g.partner_phrases = rows(PARTNER_PHRASES).map(|r| r[0].to_lowercase()).collect();
         g.load_chrome();
         g.programmes = rows(PROGRAMMES)

@@ -5,6 +5,7 @@
 //! never by file name.
 
 pub mod article;
+pub mod districts;
 pub mod esf2014;
 pub mod esfplus;
 pub mod fields;

@@ -121,11 +121,13 @@ fn parent_of(g: &Gazetteer, name: &str) -> Option<String> {
         }
     }
     let words: Vec<&str> = name.split(' ').collect();
-    (1..words.len()).find_map(|n| {
-        let head = known(&words[..n].join(" "));
-        let tail = known(&words[words.len() - n..].join(" "));
-        head.or(tail)
-    })
+    (1..words.len())
+        .find_map(|n| {
+            let head = known(&words[..n].join(" "));
+            let tail = known(&words[words.len() - n..].join(" "));
+            head.or(tail)
+        })
+        .or_else(|| super::districts::district_parent(g, name))
 }
 
 /// Splits a prose list of partners: commas, `samt`, and `och` where it
@@ -394,10 +396,12 @@ mod tests {
                 .as_deref(),
             Some("Partille kommun")
         );
+        // Göteborg's socialförvaltningar and stadsdelsförvaltningar roll up.
         assert_eq!(
             canon("Socialförvaltning Nordost, Arbetsmarknadsenheten").1,
-            None
+            gbg
         );
+        assert_eq!(canon("SDF Örgryte").1, gbg);
     }
 
     #[test]

@@ -257,26 +257,40 @@ pub fn insert_project(tx: &Transaction, key: &str, c: &Candidate, defer_fts: boo
         in_text,
     ])?;
     let rowid = tx.last_insert_rowid();
-    let number = p
-        .owner_org_number
-        .as_deref()
-        .and_then(crate::model::org_number::normalise);
-    let mut owner_number = number.as_deref();
-    for link in &p.organisations {
+    let numbered = numbered_owner(p);
+    for (at, link) in p.organisations.iter().enumerate() {
         // A kind of actor named in passing links nothing (the record keeps it).
         if link.role != Role::Owner && is_generic(gazetteer(), &link.name) {
             continue;
         }
-        let number = match link.role {
-            Role::Owner => owner_number.take(),
-            _ => None,
-        };
+        let number = numbered
+            .as_ref()
+            .filter(|(owner, _)| *owner == at)
+            .map(|(_, n)| n.as_str());
         link_organisation(tx, rowid, link, number)?;
     }
     for municipality in linked_municipalities(p) {
         link_municipality(tx, rowid, municipality)?;
     }
     index_text(tx, rowid, c, defer_fts)
+}
+
+/// Which owner link the organisationsnummer is of, and the number: the
+/// organisation itself, not its unit (an owner written "Socialförvaltning
+/// Hisingen, Göteborgs Stad" is also linked to Göteborgs Stad, whose number
+/// the document gives).
+fn numbered_owner(p: &Project) -> Option<(usize, String)> {
+    let number = crate::model::org_number::normalise(p.owner_org_number.as_deref()?)?;
+    let owners = || {
+        p.organisations
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.role == Role::Owner)
+    };
+    let (at, _) = owners()
+        .find(|(_, l)| l.parent.is_none())
+        .or_else(|| owners().next())?;
+    Some((at, number))
 }
 
 /// The project's municipalities, joined: those the document gives as such
