@@ -12,6 +12,7 @@ use ratatui::style::{Color, Style};
 use ratatui::symbols::Marker;
 use ratatui::widgets::canvas::{Canvas, Line as CanvasLine, Points};
 use ratatui::widgets::{Block, Widget};
+use std::collections::HashMap;
 use std::f64::consts::TAU;
 use unicode_width::UnicodeWidthStr;
 
@@ -51,21 +52,34 @@ pub fn layout(ego: &Ego) -> Drawing {
     let shown = ego.groups.len().min(INNER_MAX);
     let hidden = ego.groups.len() - shown + ego.more;
     let slots = shown + usize::from(hidden > 0);
+    // Each node is drawn once: one a second neighbour also reaches gets a
+    // second edge, not a second spot.
+    let mut placed: HashMap<&str, usize> = HashMap::from([(ego.center.id.as_str(), 0)]);
     for (i, group) in ego.groups.iter().take(shown).enumerate() {
         let angle = TAU * i as f64 / slots as f64 + 0.3;
         let inner = d.spots.len();
+        placed.insert(group.node.id.as_str(), inner);
         d.spots
             .push(ring_spot(angle, 0.5, &group.node.label, group.node.role, 1));
         d.edges.push((0, inner, group.node.role));
+    }
+    for (i, group) in ego.groups.iter().take(shown).enumerate() {
+        let angle = TAU * i as f64 / slots as f64 + 0.3;
+        let inner = placed[group.node.id.as_str()];
         let others: Vec<_> = group.others.iter().take(OUTER_PER_NODE).collect();
         let spread = TAU / slots as f64 * 0.6;
         for (j, other) in others.iter().enumerate() {
+            if let Some(&there) = placed.get(other.id.as_str()) {
+                d.edges.push((inner, there, other.role));
+                continue;
+            }
             let offset = if others.len() > 1 {
                 spread * (j as f64 / (others.len() - 1) as f64 - 0.5)
             } else {
                 0.0
             };
             let outer = d.spots.len();
+            placed.insert(other.id.as_str(), outer);
             d.spots
                 .push(ring_spot(angle + offset, 0.92, &other.label, other.role, 2));
             d.edges.push((inner, outer, other.role));
@@ -257,6 +271,22 @@ mod tests {
                 assert_eq!(placed[0].2, "Fokusprojektet", "the centre is always named");
             }
         }
+    }
+
+    #[test]
+    fn a_project_two_neighbours_share_is_drawn_once() {
+        let mut shared = ego(2, 1);
+        let both = member("Delat projekt", true, Role::Partner);
+        for group in &mut shared.groups {
+            group.others = vec![both.clone()];
+        }
+        let d = layout(&shared);
+        let spots: Vec<usize> = (0..d.spots.len())
+            .filter(|&i| d.spots[i].label == "Delat projekt")
+            .collect();
+        assert_eq!(spots.len(), 1, "{d:?}");
+        let edges = d.edges.iter().filter(|(_, b, _)| *b == spots[0]).count();
+        assert_eq!(edges, 2, "one edge from each neighbour");
     }
 
     #[test]
