@@ -87,6 +87,8 @@ pub struct Gazetteer {
     /// First word of each pattern → the longest pattern starting with it.
     pub first_words: FastMap<String, usize>,
     pub municipalities: Vec<Municipality>,
+    /// Lower-case name → index into `municipalities` (prose asks per word).
+    municipality_index: HashMap<String, usize>,
     pub districts: Vec<District>,
     pub variants: HashMap<String, String>,
     pub partner_phrases: Vec<String>,
@@ -195,6 +197,8 @@ impl Gazetteer {
             ActorKind::Municipality,
             forms.iter().map(String::as_str),
         );
+        self.municipality_index
+            .insert(name.to_lowercase(), self.municipalities.len());
         self.municipalities.push(Municipality {
             name: name.to_string(),
             org_name: org.to_string(),
@@ -236,9 +240,9 @@ impl Gazetteer {
 
     pub fn municipality(&self, name: &str) -> Option<&Municipality> {
         let key = name.trim().to_lowercase();
-        self.municipalities
-            .iter()
-            .find(|m| m.name.to_lowercase() == key)
+        self.municipality_index
+            .get(&key)
+            .map(|&i| &self.municipalities[i])
     }
 
     /// The programme period a named programme area belongs to, when the name
