@@ -47,7 +47,8 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<(String, String)> {
 }
 
 fn words_of(text: &str) -> Vec<Word<'_>> {
-    let is_word = |c: char| c.is_alphanumeric() || c == '-';
+    let is_word =
+        |c: char| c.is_ascii_alphanumeric() || c == '-' || (!c.is_ascii() && c.is_alphanumeric());
     let mut words = Vec::new();
     let mut start = None;
     for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {

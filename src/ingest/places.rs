@@ -88,7 +88,11 @@ fn named_in_text<'g>(g: &'g Gazetteer, text: &str) -> Vec<&'g str> {
         if !named && starts_sentence(text, at) {
             continue;
         }
-        let two = words.get(i + 1).map(|w| format!("{word} {}", w.1));
+        // Two-word names ("Upplands Väsby", "Lilla Edet") have two capitals.
+        let two = words
+            .get(i + 1)
+            .filter(|w| starts_upper(w.1))
+            .map(|w| format!("{word} {}", w.1));
         let hit = [two.as_deref(), Some(word)]
             .into_iter()
             .flatten()
@@ -121,7 +125,8 @@ fn word_spans(text: &str) -> Vec<(usize, &str)> {
     let mut words = Vec::new();
     let mut start = None;
     for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        let in_word = c.is_alphabetic() || (c == '-' && start.is_some());
+        let letter = c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic());
+        let in_word = letter || (c == '-' && start.is_some());
         match (in_word, start) {
             (true, None) => start = Some(at),
             (false, Some(from)) => {
