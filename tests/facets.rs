@@ -17,35 +17,9 @@ use serde_json::Value;
 
 mod common;
 
-struct Esf {
-    dir: tempfile::TempDir,
-}
+use common::Cli as Esf;
 
 impl Esf {
-    fn new() -> Esf {
-        Esf {
-            dir: tempfile::tempdir().unwrap(),
-        }
-    }
-
-    fn run(&self, args: &[&str]) -> std::process::Output {
-        let dir = self.dir.path();
-        common::esf_over(&dir.join("cache.sqlite"), &dir.join("notes.sqlite"))
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "esf {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
-    }
-
     /// The keys `esf list --json` gives for these arguments.
     fn keys(&self, args: &[&str]) -> Vec<String> {
         let mut all = vec!["list", "--json"];

@@ -18,40 +18,18 @@ use std::path::Path;
 
 mod common;
 
-struct Esf {
-    dir: tempfile::TempDir,
-}
+use common::Cli as Esf;
 
 impl Esf {
     /// A cache of the given folders (relative to the project), imported in
     /// this order, one import each.
     fn of(folders: &[&str]) -> Esf {
-        let esf = Esf {
-            dir: tempfile::tempdir().unwrap(),
-        };
+        let esf = Esf::new();
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         for folder in folders {
             esf.ok(&["import", root.join(folder).to_str().unwrap()]);
         }
         esf
-    }
-
-    fn run(&self, args: &[&str]) -> std::process::Output {
-        let dir = self.dir.path();
-        common::esf_over(&dir.join("cache.sqlite"), &dir.join("notes.sqlite"))
-            .args(args)
-            .output()
-            .unwrap()
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let out = self.run(args);
-        assert!(
-            out.status.success(),
-            "esf {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8(out.stdout).unwrap()
     }
 
     fn json(&self, args: &[&str]) -> Vec<Value> {

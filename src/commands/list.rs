@@ -367,15 +367,7 @@ pub fn orgs(ctx: &Context, filter: Option<&str>, json: bool) -> anyhow::Result<E
         print_json(&orgs)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let headers = [
-        "PROJECTS",
-        "ORGANISATION",
-        "ORG. NUMBER",
-        "KIND",
-        "ROLES",
-        "PART OF",
-    ]
-    .map(t);
+    let headers = crate::model::ORG_COLUMNS.map(t);
     let mut table = Table::new(&headers).flexible(&[1, 5]).right_aligned(&[0]);
     for o in &orgs {
         table.row(vec![

@@ -71,6 +71,17 @@ pub struct OrgSummary {
     pub other_names: Vec<String>,
 }
 
+/// The columns an organisation is shown in (`esf orgs`, the organisations
+/// screen), as i18n keys.
+pub const ORG_COLUMNS: [&str; 6] = [
+    "PROJECTS",
+    "ORGANISATION",
+    "ORG. NUMBER",
+    "KIND",
+    "ROLES",
+    "PART OF",
+];
+
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct UnclassifiedDoc {
     pub source: String,

@@ -25,6 +25,38 @@ pub fn esf_over(db: &std::path::Path, notes: &std::path::Path) -> std::process::
     cmd
 }
 
+/// The binary over a cache and notes of its own, in a temporary folder.
+pub struct Cli {
+    pub dir: tempfile::TempDir,
+}
+
+impl Cli {
+    pub fn new() -> Cli {
+        Cli {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    pub fn run(&self, args: &[&str]) -> std::process::Output {
+        let dir = self.dir.path();
+        esf_over(&dir.join("cache.sqlite"), &dir.join("notes.sqlite"))
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    /// Standard output of a run that must succeed.
+    pub fn ok(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "esf {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    }
+}
+
 /// An in-memory cache holding these inputs.
 pub fn store_of(inputs: &[Input]) -> Store {
     let mut store = Store::in_memory().unwrap();

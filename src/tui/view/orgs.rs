@@ -38,15 +38,7 @@ pub fn draw(frame: &mut Frame, orgs: &OrgList, theme: Theme, areas: &Areas) {
         orgs.rows.len(),
         orgs.all.len()
     );
-    let names = [
-        "PROJECTS",
-        "ORGANISATION",
-        "ORG. NUMBER",
-        "KIND",
-        "ROLES",
-        "PART OF",
-    ];
-    let header = Row::new(names.map(t)).style(theme.header());
+    let header = Row::new(crate::model::ORG_COLUMNS.map(t)).style(theme.header());
     // The organisationsnummer where there is room for it beside the name.
     let number_width = if areas.list.width >= 100 { 11 } else { 0 };
     let widths = [
