@@ -89,6 +89,13 @@ fn active_during_combines_with_the_fuzzy_filter() {
     app.handle(key(KeyCode::Enter));
     let active: Vec<usize> = app.list.rows.clone();
     assert_eq!(active.len(), 2, "Arbetsliv och hälsa Nordost, Nya Vägar");
+    // The Hisingen article gives no dates: whether it ran then cannot be
+    // said, and the status bar says it was left out.
+    let shown = screen(&mut app);
+    assert!(
+        shown.contains("Active during: 2022..2023 (1 without a start date left out)"),
+        "{shown}"
+    );
     app.handle(key(KeyCode::Char('/')));
     type_text(&mut app, "Arbetsliv och");
     app.handle(key(KeyCode::Enter));
