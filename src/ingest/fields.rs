@@ -88,6 +88,34 @@ pub fn field_for(label: &str) -> Option<Field> {
     LABELS.iter().find(|(l, _)| *l == key).map(|(_, f)| *f)
 }
 
+/// Like [`apply`], but a field given a second time (by the same label or
+/// another naming it) keeps its first value: the second goes to `extra`
+/// with a warning. Lists and extras may repeat.
+pub fn apply_once(
+    project: &mut Project,
+    field: Field,
+    label: &str,
+    value: &str,
+    seen: &mut Vec<Field>,
+) -> Option<String> {
+    let repeats = matches!(
+        field,
+        Field::Municipalities | Field::Partners | Field::KnownExtra
+    );
+    if repeats || !seen.contains(&field) {
+        seen.push(field);
+        return apply(project, field, label, value);
+    }
+    let value = super::text::fold_spaces(value);
+    if value.is_empty() {
+        return None;
+    }
+    add_extra(project, label, &value);
+    Some(format!(
+        "{label}: given a second time (\"{value}\"); the first value is kept, this one is in extra"
+    ))
+}
+
 /// Fills the field a label names. Returns a warning when the value cannot
 /// be read; the raw value then goes to `extra` so nothing is lost.
 pub fn apply(project: &mut Project, field: Field, label: &str, value: &str) -> Option<String> {

@@ -221,7 +221,8 @@ impl Gazetteer {
     /// Is this line page chrome rather than content? Chrome is short UI
     /// text, so long lines are content without further ado.
     pub fn is_chrome(&self, line: &str) -> bool {
-        const LONGEST_CHROME: usize = 160;
+        // Bytes: a cookie banner's sentence runs to two hundred or so.
+        const LONGEST_CHROME: usize = 300;
         let line = line.trim();
         if line.len() > LONGEST_CHROME || line.is_empty() {
             return false;

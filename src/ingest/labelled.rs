@@ -21,13 +21,30 @@ pub fn label_of(line: &str) -> Option<&str> {
     ok.then_some(label)
 }
 
-/// Reads pairs from `start` until a blank line (or the end). Returns the
-/// pairs and the index of the first line after the block.
+/// `12345: värde`, `2019: 2020`, `0:`: a number or a date before a colon.
+/// Neither a label nor a value: it ends a block of pairs rather than being
+/// folded into the value above it.
+pub fn is_numbered_line(line: &str) -> bool {
+    let Some((head, _)) = line.trim().split_once(':') else {
+        return false;
+    };
+    let head = head.trim();
+    head.starts_with(|c: char| c.is_ascii_digit())
+        && head
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '/' | ' '))
+}
+
+/// Reads pairs from `start` until a blank line, a numbered line or the
+/// end. Returns the pairs and the index of the first line after the block.
 pub fn read_pairs(lines: &[String], start: usize) -> (Vec<Pair>, usize) {
     let mut pairs: Vec<Pair> = Vec::new();
     let mut i = start;
     while i < lines.len() && !lines[i].trim().is_empty() {
         let line = lines[i].trim();
+        if is_numbered_line(line) {
+            break;
+        }
         match (label_of(line), pairs.last_mut()) {
             (Some(label), _) => pairs.push(Pair {
                 label: label.to_string(),
@@ -125,6 +142,16 @@ mod tests {
         assert_eq!(label_of("Detta är en mycket lång mening som slutar med ett kolon men är ingen etikett alls:"), None);
         assert_eq!(label_of("12:"), None);
         assert_eq!(label_of("Ärende:"), Some("Ärende"));
+    }
+
+    #[test]
+    fn a_number_before_a_colon_ends_the_block_and_joins_no_value() {
+        let l = lines("Namn:\nX\nSpecifikt mål:\n2.1\n12345: värde\n2019: 2020\nRegion:\nY");
+        let (pairs, end) = read_pairs(&l, 0);
+        assert_eq!(pairs[1].value, "2.1");
+        assert_eq!((pairs.len(), end), (2, 4));
+        assert!(is_numbered_line("0: -1") && is_numbered_line("2019-01-01: x"));
+        assert!(!is_numbered_line("Region: 2") && !is_numbered_line("2.1 Öka"));
     }
 
     #[test]

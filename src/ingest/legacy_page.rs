@@ -81,6 +81,24 @@ fn glued_label(line: &str) -> Option<(&str, Field, &str)> {
     })
 }
 
+/// Inside the glued-label block, where every line is a label: the longest
+/// label a line starts with, whatever the case of the value glued to it
+/// ("Kontaktpersonstefan Johansson").
+fn glued_label_in_block(line: &str) -> Option<(&str, Field, &str)> {
+    if let Some(found) = glued_label(line) {
+        return Some(found);
+    }
+    let line = line.trim();
+    LABELS
+        .iter()
+        .filter_map(|(label, field)| {
+            let rest = super::normalise::strip_prefix_ci(line, label)?;
+            let starts_value = rest.chars().next().is_some_and(char::is_alphanumeric);
+            starts_value.then(|| (&line[..line.len() - rest.len()], *field, rest))
+        })
+        .max_by_key(|(label, _, _)| label.len())
+}
+
 /// Applies the glued-label block; returns the index after it.
 fn read_header(
     doc: &CleanText,
@@ -89,11 +107,13 @@ fn read_header(
     p: &mut Project,
     warnings: &mut Vec<String>,
 ) -> usize {
-    let mut i = start;
+    let (mut i, mut seen) = (start, Vec::new());
     while i < doc.lines.len() && !doc.lines[i].trim().is_empty() {
         let line = doc.lines[i].trim();
-        match glued_label(line) {
-            Some((label, field, value)) => warnings.extend(fields::apply(p, field, label, value)),
+        match glued_label_in_block(line) {
+            Some((label, field, value)) => {
+                warnings.extend(fields::apply_once(p, field, label, value, &mut seen))
+            }
             None if g.is_chrome(line) => {}
             None => project::unknown_label(p, "unlabelled line", line, warnings),
         }
@@ -184,6 +204,19 @@ mod tests {
         assert!(glued_label("Regionkansliet").is_none());
         assert!(glued_label("Kommunerna har").is_none());
         assert!(glued_label("E-postmagnus@af.se").is_some());
+    }
+
+    #[test]
+    fn in_the_block_a_value_in_lower_case_is_still_a_value() {
+        let (label, field, value) = glued_label_in_block("Kontaktpersonstefan Johansson").unwrap();
+        assert_eq!(
+            (label, field, value),
+            ("Kontaktperson", Field::ContactName, "stefan Johansson")
+        );
+        assert!(
+            glued_label("Kontaktpersonstefan Johansson").is_none(),
+            "not to start a block"
+        );
     }
 
     #[test]

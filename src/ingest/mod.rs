@@ -72,6 +72,9 @@ pub fn parse_bytes(source: &str, bytes: &[u8]) -> ParsedDocument {
     };
     let mut warnings = doc.warnings;
     warnings.extend(parsed.warnings);
+    if let Some(project) = &parsed.project {
+        project::check_period(project, &mut warnings);
+    }
     ParsedDocument {
         source: source.to_string(),
         format,

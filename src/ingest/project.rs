@@ -9,10 +9,26 @@ use crate::model::{Project, Role};
 
 /// Applies labelled pairs; unknown labels go to `extra` with a warning.
 pub fn apply_pairs(project: &mut Project, pairs: &[Pair], warnings: &mut Vec<String>) {
+    let mut seen = Vec::new();
     for pair in pairs {
         match fields::field_for(&pair.label) {
-            Some(field) => warnings.extend(fields::apply(project, field, &pair.label, &pair.value)),
+            Some(field) => {
+                let warning =
+                    fields::apply_once(project, field, &pair.label, &pair.value, &mut seen);
+                warnings.extend(warning);
+            }
             None => unknown_label(project, &pair.label, &pair.value, warnings),
+        }
+    }
+}
+
+/// A period that ends before it starts is kept as written, with a warning.
+pub fn check_period(project: &Project, warnings: &mut Vec<String>) {
+    if let (Some(start), Some(end)) = (&project.start_date, &project.end_date) {
+        if end < start {
+            warnings.push(format!(
+                "the period ends ({end}) before it starts ({start})"
+            ));
         }
     }
 }

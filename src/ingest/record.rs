@@ -26,28 +26,34 @@ const ESFPLUS_ONLY: &[&str] = &[
     "projektägare organisationsnummer",
 ];
 
-/// Reads the layout when the text has it: at least four labelled pairs
-/// near the top, one of them naming the project.
+/// Reads the layout when the text has it: a block of at least four
+/// labelled pairs, one of them naming the project, wherever it starts
+/// (site chrome such as a cookie banner may come first), and the line of
+/// content above it as the title.
 pub fn layout(doc: &CleanText) -> Option<RecordLayout> {
-    let first = doc.lines.iter().position(|l| !l.trim().is_empty())?;
-    let (title, pairs_start) = match labelled::label_of(&doc.lines[first]) {
-        Some(_) => (None, first),
-        None => (
-            Some(doc.lines[first].trim().to_string()),
-            next_text(doc, first + 1)?,
-        ),
+    let g = super::gazetteer::gazetteer();
+    let content = |i: usize| {
+        let line = doc.lines[i].trim();
+        !line.is_empty() && !g.is_chrome(line)
     };
-    let (pairs, body_start) = labelled::read_pairs(&doc.lines, pairs_start);
-    let names_project = project::has_field(&pairs, &[Field::Id, Field::Name]);
-    (pairs.len() >= 4 && names_project).then_some(RecordLayout {
-        title,
-        pairs,
-        body_start,
-    })
-}
-
-fn next_text(doc: &CleanText, from: usize) -> Option<usize> {
-    (from..doc.lines.len()).find(|&i| !doc.lines[i].trim().is_empty())
+    let starts =
+        (0..doc.lines.len()).filter(|&i| content(i) && labelled::label_of(&doc.lines[i]).is_some());
+    for start in starts {
+        let (pairs, body_start) = labelled::read_pairs(&doc.lines, start);
+        if pairs.len() < 4 || !project::has_field(&pairs, &[Field::Id, Field::Name]) {
+            continue;
+        }
+        let title = (0..start)
+            .rev()
+            .find(|&i| content(i))
+            .map(|i| doc.lines[i].trim().to_string());
+        return Some(RecordLayout {
+            title,
+            pairs,
+            body_start,
+        });
+    }
+    None
 }
 
 /// Is this a 2021–2027 (ESF+) record?
@@ -66,11 +72,23 @@ pub fn parse(doc: &CleanText, g: &Gazetteer, period: &str) -> Parsed {
     let mut warnings = Vec::new();
     let mut p = Project::default();
     project::apply_pairs(&mut p, &layout.pairs, &mut warnings);
+    if let Some(line) = doc
+        .lines
+        .get(layout.body_start)
+        .filter(|l| !l.trim().is_empty())
+    {
+        warnings.push(format!(
+            "\"{}\" is neither a label nor a value; the labelled fields end there and it is kept with the text",
+            super::truncate_chars(line.trim(), 80)
+        ));
+    }
     let title = layout.title.clone().or_else(|| synthetic_title(&p));
     if let Some(t) = &layout.title {
         project::fill_from_title(&mut p, t);
     }
-    p.description = labelled::paragraphs(&doc.lines[layout.body_start..]);
+    // Site chrome after the record (a footer, "Till toppen") is no prose.
+    let body = doc.lines[layout.body_start..].iter();
+    p.description = labelled::paragraphs(body.filter(|l| !g.is_chrome(l)));
     project::fill_programme(&mut p, g, Some(period));
     let prose = p.description.clone().unwrap_or_default();
     project::link_organisations(&mut p, g, &prose);

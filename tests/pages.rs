@@ -1,0 +1,95 @@
+//! Real pages as caseworkers save them (`tests/fixtures/pages`): the same
+//! records with site chrome around them, glued labels in any case, odd
+//! lines inside a label block. Expectations written by hand from the files.
+
+use esf_browser::ingest::parse_bytes;
+use esf_browser::model::{Format, ParsedDocument, Project};
+use std::path::Path;
+
+fn parse(name: &str) -> ParsedDocument {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(name);
+    parse_bytes(name, &std::fs::read(path).unwrap())
+}
+
+fn project(name: &str) -> Project {
+    parse(name).project.expect("a project")
+}
+
+#[test]
+fn a_cookie_banner_above_an_esf2014_record_changes_nothing() {
+    let page = parse("tests/fixtures/pages/banner_esf2014.txt");
+    assert_eq!(page.format, Format::Esf2014);
+    assert_eq!(page.title.as_deref(), Some("2015/00730 - effektbutiken"));
+    let p = page.project.unwrap();
+    assert_eq!(p.id.as_deref(), Some("2015/00730"));
+    assert_eq!(p.name.as_deref(), Some("effektbutiken"));
+    assert_eq!(
+        p.owner.as_deref(),
+        Some("Social resursförvaltning, Göteborgs Stad, Aktivitetshus Väster, Funktionsstöd")
+    );
+    assert_eq!(p.region.as_deref(), Some("Västsverige"));
+    assert_eq!(
+        (p.start_date.as_deref(), p.end_date.as_deref()),
+        (Some("2016-02-01"), Some("2019-01-31"))
+    );
+    // The sample without the banner (its golden test is tests/seeds.rs).
+    assert_eq!(p, project("assets/corpus/000_3baf275082b782be.txt"));
+}
+
+#[test]
+fn a_banner_and_a_footer_around_an_esfplus_record_change_nothing() {
+    let page = parse("tests/fixtures/pages/banner_esfplus.txt");
+    assert_eq!(page.format, Format::Esfplus);
+    let p = page.project.unwrap();
+    assert_eq!(p.id.as_deref(), Some("22-002-S07"));
+    assert_eq!(p.name.as_deref(), Some("Nya Vägar i Vellinge +"));
+    assert_eq!(p.owner.as_deref(), Some("VELLINGE KOMMUN"));
+    assert_eq!(p.region.as_deref(), Some("Sydsverige"));
+    let text = p.description.as_deref().unwrap();
+    assert!(!text.contains("Till toppen") && !text.contains("Kontakta oss"));
+    assert!(!text.contains("cookies"));
+    assert!(page.warnings.is_empty(), "{:?}", page.warnings);
+    assert_eq!(p, project("assets/corpus/002_b2246aa585e43b84.txt"));
+}
+
+#[test]
+fn a_glued_label_with_a_value_in_lower_case_keeps_the_value() {
+    let page = parse("tests/fixtures/pages/legacy_lowercase_contact.txt");
+    assert_eq!(page.format, Format::LegacyPage);
+    let p = page.project.unwrap();
+    assert_eq!(p.contact_name.as_deref(), Some("stefan Johansson"));
+    assert_eq!(
+        p.contact_email.as_deref(),
+        Some("stefan.johansson@arbetsformedlingen.se")
+    );
+    assert!(page.warnings.is_empty(), "{:?}", page.warnings);
+}
+
+#[test]
+fn numbered_lines_a_repeated_label_and_a_backward_period_are_warnings() {
+    let page = parse("tests/fixtures/pages/record_odd_lines.txt");
+    assert_eq!(page.format, Format::Esf2014);
+    let p = page.project.unwrap();
+    assert_eq!(p.id.as_deref(), Some("2019/01234"));
+    assert_eq!(p.owner.as_deref(), Some("Umeå kommun"));
+    // The first Region stands; the second is kept in extra.
+    assert_eq!(p.region.as_deref(), Some("Övre Norrland"));
+    assert_eq!(p.extra["Region"], "Mellersta Norrland");
+    // "12345: värde" is no part of the objective: it ends the labels.
+    assert_eq!(p.specific_objective.as_deref(), Some("2.1"));
+    let text = p.description.as_deref().unwrap();
+    assert!(
+        text.starts_with("12345: värde\n2019: 2020\n\nProjektet ger"),
+        "{text}"
+    );
+    let said = page.warnings.join("\n");
+    assert!(said.contains("Region: given a second time"), "{said}");
+    assert!(
+        said.contains("\"12345: värde\" is neither a label nor a value"),
+        "{said}"
+    );
+    assert!(
+        said.contains("the period ends (2019-12-31) before it starts (2020-06-01)"),
+        "{said}"
+    );
+}
