@@ -93,3 +93,48 @@ fn numbered_lines_a_repeated_label_and_a_backward_period_are_warnings() {
         "{said}"
     );
 }
+
+#[test]
+fn todays_article_layout_names_the_project_and_its_municipalities_in_prose() {
+    let page = parse("tests/fixtures/pages/article_today.txt");
+    assert_eq!(page.format, Format::Article);
+    assert_eq!(
+        page.title.as_deref(),
+        Some("Unga provar industrijobb i Skaraborg")
+    );
+    let p = page.project.unwrap();
+    assert_eq!(p.name.as_deref(), Some("Framtidens Arbetsplats"));
+    assert_eq!(p.municipalities, ["Lidköping", "Götene", "Skara"]);
+    assert_eq!(p.municipality_sources[0].from[0], "list");
+    // What the page does not state stays unknown.
+    assert_eq!((p.id, p.owner, p.region), (None, None, None));
+    assert_eq!((p.start_date, p.end_date), (None, None));
+    let article = page.article.unwrap();
+    assert_eq!(
+        article.project_name.as_deref(),
+        Some("Framtidens Arbetsplats")
+    );
+    assert!(!article.body.contains("Kontakta oss") && !article.body.contains("Hoppa till"));
+}
+
+#[test]
+fn a_film_page_without_a_side_panel_names_its_project() {
+    let page = parse("tests/fixtures/pages/film_page.txt");
+    assert_eq!(page.format, Format::Article);
+    assert_eq!(page.title.as_deref(), Some("Film: deltagarna berättar"));
+    let p = page.project.unwrap();
+    assert_eq!(p.name.as_deref(), Some("Steg för steg"));
+    assert_eq!(p.municipalities, ["Örebro"], "named in the text");
+}
+
+#[test]
+fn a_page_about_a_project_of_another_fund_is_no_esf_article() {
+    // Vinnova and the regional development fund: not the Social Fund.
+    let page = parse("tests/fixtures/pages/not_esf.txt");
+    assert_eq!(page.format, Format::Unknown);
+    assert!(page.project.is_none());
+    assert_eq!(
+        page.title.as_deref(),
+        Some("Nytt innovationsprojekt i Västerbotten")
+    );
+}

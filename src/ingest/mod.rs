@@ -17,6 +17,7 @@ pub mod normalise;
 pub mod orgs;
 pub mod places;
 pub mod project;
+pub mod prose_article;
 pub mod record;
 pub mod text;
 
@@ -49,6 +50,10 @@ const PARSERS: &[&dyn FormatParser] = &[
     &article::ArticlePage,
 ];
 
+/// Tried only when no parser of [`PARSERS`] knows the text: reading the
+/// whole prose for a project's name is the costliest test.
+const FALLBACK: &[&dyn FormatParser] = &[&prose_article::ProseArticle];
+
 /// Parses a document's bytes. Never fails: unreadable content becomes a
 /// `skipped` record with its reason, unrecognised content an `unknown` one.
 pub fn parse_bytes(source: &str, bytes: &[u8]) -> ParsedDocument {
@@ -57,11 +62,14 @@ pub fn parse_bytes(source: &str, bytes: &[u8]) -> ParsedDocument {
         Err(not_text) => return ParsedDocument::skipped(source, not_text.reason()),
     };
     let g = gazetteer::gazetteer();
-    let best = PARSERS
-        .iter()
-        .map(|p| (p.recognise(&doc), *p))
-        .filter(|(score, _)| *score > 0)
-        .max_by_key(|(score, _)| *score);
+    let most_certain = |parsers: &[&'static dyn FormatParser]| {
+        parsers
+            .iter()
+            .map(|p| (p.recognise(&doc), *p))
+            .filter(|(score, _)| *score > 0)
+            .max_by_key(|(score, _)| *score)
+    };
+    let best = most_certain(PARSERS).or_else(|| most_certain(FALLBACK));
     let (format, parsed, text) = match best {
         Some((_, parser)) => (parser.format(), parser.parse(&doc, g), None),
         None => (

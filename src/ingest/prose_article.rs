@@ -1,0 +1,246 @@
+//! `article` without a side panel: today's esf.se news layout and older film
+//! pages name the project only in their prose ("I Socialfondsprojektet
+//! Framtidens Arbetsplats …", "ESF-projektet ”Steg för steg”") and its
+//! municipalities in a list ("De deltagande kommunerna är Lidköping, …").
+//! A page that never speaks of the European Social Fund is not taken for one.
+
+use super::gazetteer::Gazetteer;
+use super::text::CleanText;
+use super::{labelled, orgs, project, FormatParser, Parsed};
+use crate::model::{Article, Format, Project};
+
+pub struct ProseArticle;
+
+/// Words that introduce a project's name, most telling first.
+const CUES: &[&str] = &[
+    "socialfondsprojektet",
+    "esf-projektet",
+    "esf+-projektet",
+    "projektet",
+];
+
+/// Words that end a name taken from prose: verbs and relative words that
+/// follow a name in a sentence.
+const ENDS_NAME: &[&str] = &[
+    "är",
+    "var",
+    "har",
+    "hade",
+    "ska",
+    "skulle",
+    "får",
+    "fick",
+    "kan",
+    "kunde",
+    "kommer",
+    "som",
+    "där",
+    "vilket",
+    "startade",
+    "startar",
+    "drivs",
+    "drevs",
+    "pågår",
+    "pågick",
+    "riktar",
+    "vänder",
+    "syftar",
+    "erbjuder",
+    "ger",
+    "gav",
+    "hjälper",
+    "arbetar",
+    "började",
+    "avslutades",
+    "finansieras",
+    "handlar",
+    "leds",
+    "om",
+    "med",
+    "på",
+    "deltar",
+    "deltog",
+    "samarbetar",
+    "fokuserar",
+    "bygger",
+    "utvecklar",
+    "stöttar",
+    "stödjer",
+    "når",
+    "testar",
+    "visar",
+    "innebär",
+];
+
+/// Most words a name taken from prose may have.
+const NAME_WORDS: usize = 8;
+
+impl FormatParser for ProseArticle {
+    fn format(&self) -> Format {
+        Format::Article
+    }
+
+    fn recognise(&self, doc: &CleanText) -> u8 {
+        let text = doc.lines.join("\n");
+        match speaks_of_esf(&text) && named_project(&text).is_some() {
+            true => 3,
+            false => 0,
+        }
+    }
+
+    fn parse(&self, doc: &CleanText, g: &Gazetteer) -> Parsed {
+        let content: Vec<&String> = doc.lines.iter().filter(|l| !g.is_chrome(l)).collect();
+        let headline = content.iter().position(|l| !l.trim().is_empty());
+        let title = headline.map(|i| content[i].trim().to_string());
+        let rest = headline.map_or(&content[..0], |i| &content[i + 1..]);
+        let body = labelled::paragraphs(rest.iter().copied()).unwrap_or_default();
+        let mut p = Project {
+            name: named_project(&body),
+            municipalities: listed_municipalities(g, &body),
+            ..Project::default()
+        };
+        project::fill_programme(&mut p, g, None);
+        project::link_organisations(&mut p, g, &body);
+        super::places::place_project(&mut p, g, &body);
+        let article = Article {
+            title: title.clone().unwrap_or_default(),
+            body,
+            project_name: p.name.clone(),
+        };
+        Parsed {
+            title,
+            project: Some(p),
+            article: Some(article),
+            warnings: Vec::new(),
+        }
+    }
+}
+
+/// Whether the page speaks of the European Social Fund at all.
+fn speaks_of_esf(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["socialfond", "esf-", "esf+", " esf ", "(esf)"]
+        .iter()
+        .any(|w| lower.contains(w))
+}
+
+/// The project's name from the prose: after the most telling cue that is
+/// followed by a name (quoted, or starting with a capital letter).
+pub fn named_project(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    CUES.iter().find_map(|cue| {
+        lower.match_indices(cue).find_map(|(at, _)| {
+            let before = lower[..at].chars().next_back();
+            // "Socialfondsprojektet" holds "projektet": a cue is a whole word.
+            if before.is_some_and(char::is_alphanumeric) {
+                return None;
+            }
+            name_after(&text[at + cue.len()..])
+        })
+    })
+}
+
+/// `”Steg för steg”`, or `Framtidens Arbetsplats` up to the word that ends
+/// the name.
+fn name_after(rest: &str) -> Option<String> {
+    let rest = rest.strip_prefix(' ')?;
+    if let Some(quoted) = quoted(rest) {
+        return Some(quoted);
+    }
+    if !rest.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let clause = rest
+        .split(['.', ',', ';', ':', '!', '?', '(', ')', '\n'])
+        .next()?;
+    let words: Vec<&str> = clause
+        .split_whitespace()
+        .take_while(|w| !ENDS_NAME.contains(&w.to_lowercase().as_str()))
+        .take_while(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
+        .take(NAME_WORDS)
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+/// A name in quotes at the start: ”…”, "…", «…», “…”.
+fn quoted(rest: &str) -> Option<String> {
+    let open = rest.chars().next()?;
+    let close = match open {
+        '”' | '"' => open,
+        '“' => '”',
+        '«' => '»',
+        _ => return None,
+    };
+    let inner = &rest[open.len_utf8()..];
+    let end = inner.find(close)?;
+    let name = inner[..end].trim();
+    (!name.is_empty() && name.chars().count() <= 80).then(|| name.to_string())
+}
+
+/// "De deltagande kommunerna är Lidköping, Götene och Skara": the
+/// municipalities such a list names.
+fn listed_municipalities(g: &Gazetteer, text: &str) -> Vec<String> {
+    let lower = text.to_lowercase();
+    let mut found = Vec::new();
+    for (at, cue) in lower.match_indices("kommunerna är ") {
+        let list = text[at + cue.len()..]
+            .split(['.', '\n'])
+            .next()
+            .unwrap_or("");
+        for part in orgs::split_partner_list(list) {
+            let name = part.trim();
+            let name = name.strip_prefix("och ").unwrap_or(name);
+            if let Some(m) = g.municipality(name) {
+                if !found.contains(&m.name) {
+                    found.push(m.name.clone());
+                }
+            }
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::gazetteer::gazetteer;
+
+    #[test]
+    fn names_come_after_the_cue_up_to_the_verb() {
+        let named = |t: &str| named_project(t);
+        assert_eq!(
+            named("I Socialfondsprojektet Framtidens Arbetsplats får unga prova yrken.").as_deref(),
+            Some("Framtidens Arbetsplats")
+        );
+        assert_eq!(
+            named("Se filmen om ESF-projektet ”Steg för steg” där deltagare berättar.").as_deref(),
+            Some("Steg för steg")
+        );
+        assert_eq!(
+            named("Projektet har pågått länge. I projektet Nya Vägar i Vellinge + deltar 140.")
+                .as_deref(),
+            Some("Nya Vägar i Vellinge +")
+        );
+        assert_eq!(named("Projektet har pågått i två år."), None);
+    }
+
+    #[test]
+    fn a_list_of_municipalities_in_prose() {
+        let text = "De deltagande kommunerna är Lidköping, Götene och Skara. Fler kan komma.";
+        assert_eq!(
+            listed_municipalities(gazetteer(), text),
+            ["Lidköping", "Götene", "Skara"]
+        );
+    }
+
+    #[test]
+    fn only_pages_that_speak_of_the_fund() {
+        assert!(speaks_of_esf(
+            "Projektet finansieras av Europeiska socialfonden."
+        ));
+        assert!(speaks_of_esf("ett ESF-projekt i Skåne"));
+        assert!(!speaks_of_esf(
+            "Projektet finansieras av Vinnova och Tillväxtverket."
+        ));
+    }
+}
