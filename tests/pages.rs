@@ -138,3 +138,42 @@ fn a_page_about_a_project_of_another_fund_is_no_esf_article() {
         Some("Nytt innovationsprojekt i Västerbotten")
     );
 }
+
+#[test]
+fn a_saved_project_bank_page_reads_as_its_text_copy() {
+    // The HTML of effektbutiken's record: cookie banner, menu, the facts
+    // as a <dl>, the text as <p>, a footer; scripts and styles in <head>.
+    let page = parse("tests/fixtures/pages/project_bank.html");
+    assert_eq!(page.format, Format::Esf2014);
+    assert_eq!(page.title.as_deref(), Some("2015/00730 - effektbutiken"));
+    let p = page.project.unwrap();
+    assert_eq!(p.id.as_deref(), Some("2015/00730"));
+    assert_eq!(p.total_budget_sek, Some(8_866_642));
+    let text = p.description.as_deref().unwrap();
+    assert!(!text.contains("dataLayer") && !text.contains("Projektbanken"));
+    assert!(!text.contains("Svenska ESF-rådet"), "the footer is no text");
+    assert_eq!(p, project("assets/corpus/000_3baf275082b782be.txt"));
+}
+
+#[test]
+fn a_saved_article_in_windows_1252_reads_as_its_text_copy() {
+    let page = parse("tests/fixtures/pages/article.html");
+    assert_eq!(page.format, Format::Article);
+    assert_eq!(
+        page.title.as_deref(),
+        Some("Framgångsrik västsvensk samordning för arbetslivsinriktad rehabilitering")
+    );
+    let p = page.project.unwrap();
+    assert_eq!(p.name.as_deref(), Some("Inkluderande rehabilitering"));
+    assert_eq!(p.owner.as_deref(), Some("Samordningsförbundet Hisingen"));
+    assert_eq!(p.region.as_deref(), Some("Västsverige"));
+    // "Programområde: 2.1 Öka övergångarna till arbete", over a <br>.
+    assert_eq!(p.programme_area.as_deref(), Some("2"));
+    assert_eq!(p.specific_objective.as_deref(), Some("2.1"));
+    let body = page.article.unwrap().body;
+    assert!(
+        body.starts_with("Socialfondsprojektet Inkluderande rehabilitering."),
+        "{body}"
+    );
+    assert!(!body.contains("Läs mer om projektet") && !body.contains("Kontakta oss"));
+}

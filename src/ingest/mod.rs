@@ -10,6 +10,7 @@ pub mod esf2014;
 pub mod esfplus;
 pub mod fields;
 pub mod gazetteer;
+pub mod html;
 pub mod labelled;
 pub mod legacy_page;
 pub mod mentions;

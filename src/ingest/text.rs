@@ -32,7 +32,16 @@ pub fn clean(bytes: &[u8]) -> Result<CleanText, NotText> {
         return Err(NotText::Binary(kind));
     }
     let mut warnings = Vec::new();
-    let decoded = decode(bytes, &mut warnings);
+    let mut decoded = decode(bytes, &mut warnings);
+    if super::html::looks_like_html(&decoded) {
+        match super::html::nesting_depth(&decoded) {
+            depth if depth > super::html::DEEPEST => warnings.push(format!(
+                "an HTML page nested {depth} elements deep (more than {}): read as plain text",
+                super::html::DEEPEST
+            )),
+            _ => decoded = super::html::to_text(&decoded),
+        }
+    }
     let lines = normalise_lines(&decoded);
     if lines.iter().all(|l| l.is_empty()) {
         return Err(NotText::Empty);
