@@ -177,3 +177,17 @@ fn a_saved_article_in_windows_1252_reads_as_its_text_copy() {
     );
     assert!(!body.contains("Läs mer om projektet") && !body.contains("Kontakta oss"));
 }
+
+#[test]
+fn a_page_of_only_markup_is_skipped_with_the_reason() {
+    let page = parse("tests/fixtures/regressions/html-script-only.html");
+    assert_eq!(page.format, Format::Skipped);
+    assert_eq!(
+        page.skipped_reason.as_deref(),
+        Some("an HTML page with no text to show")
+    );
+    // Unclosed tags are read as a browser would.
+    let page = parse("tests/fixtures/regressions/html-unclosed.html");
+    assert_eq!(page.format, Format::Unknown);
+    assert_eq!(page.title.as_deref(), Some("Diarienummer:"));
+}

@@ -14,6 +14,8 @@ pub struct CleanText {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NotText {
     Empty,
+    /// An HTML page that shows no text (only scripts, styles, markup).
+    EmptyPage,
     Binary(&'static str),
 }
 
@@ -21,6 +23,7 @@ impl NotText {
     pub fn reason(&self) -> String {
         match self {
             NotText::Empty => "empty file".to_string(),
+            NotText::EmptyPage => "an HTML page with no text to show".to_string(),
             NotText::Binary(kind) => format!("binary file ({kind}), not a text document"),
         }
     }
@@ -33,7 +36,8 @@ pub fn clean(bytes: &[u8]) -> Result<CleanText, NotText> {
     }
     let mut warnings = Vec::new();
     let mut decoded = decode(bytes, &mut warnings);
-    if super::html::looks_like_html(&decoded) {
+    let page = super::html::looks_like_html(&decoded);
+    if page {
         match super::html::nesting_depth(&decoded) {
             depth if depth > super::html::DEEPEST => warnings.push(format!(
                 "an HTML page nested {depth} elements deep (more than {}): read as plain text",
@@ -44,7 +48,11 @@ pub fn clean(bytes: &[u8]) -> Result<CleanText, NotText> {
     }
     let lines = normalise_lines(&decoded);
     if lines.iter().all(|l| l.is_empty()) {
-        return Err(NotText::Empty);
+        return Err(if page {
+            NotText::EmptyPage
+        } else {
+            NotText::Empty
+        });
     }
     let controls = lines
         .iter()
