@@ -39,20 +39,32 @@ impl FormatParser for ArticlePage {
             ..Project::default()
         };
         project::apply_pairs(&mut p, &panel.pairs, &mut warnings);
-        project::fill_programme(&mut p, g, None);
-        project::link_organisations(&mut p, g, &body);
-        super::places::place_project(&mut p, g, &body);
-        let article = Article {
-            title: title.clone().unwrap_or_default(),
-            body,
-            project_name: p.name.clone(),
-        };
-        Parsed {
-            title,
-            project: Some(p),
-            article: Some(article),
-            warnings,
-        }
+        finish(p, g, title, body, warnings)
+    }
+}
+
+/// An article's project completed from its text (programme, organisations,
+/// municipalities), with the article itself: shared by both layouts.
+pub fn finish(
+    mut p: Project,
+    g: &Gazetteer,
+    title: Option<String>,
+    body: String,
+    warnings: Vec<String>,
+) -> Parsed {
+    project::fill_programme(&mut p, g, None);
+    project::link_organisations(&mut p, g, &body);
+    super::places::place_project(&mut p, g, &body);
+    let article = Article {
+        title: title.clone().unwrap_or_default(),
+        body,
+        project_name: p.name.clone(),
+    };
+    Parsed {
+        title,
+        project: Some(p),
+        article: Some(article),
+        warnings,
     }
 }
 

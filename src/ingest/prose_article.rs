@@ -6,8 +6,8 @@
 
 use super::gazetteer::Gazetteer;
 use super::text::CleanText;
-use super::{labelled, orgs, project, FormatParser, Parsed};
-use crate::model::{Article, Format, Project};
+use super::{labelled, orgs, FormatParser, Parsed};
+use crate::model::{Format, Project};
 
 pub struct ProseArticle;
 
@@ -94,25 +94,12 @@ impl FormatParser for ProseArticle {
         let title = headline.map(|i| content[i].trim().to_string());
         let rest = headline.map_or(&content[..0], |i| &content[i + 1..]);
         let body = labelled::paragraphs(rest.iter().copied()).unwrap_or_default();
-        let mut p = Project {
+        let p = Project {
             name: named_project(&body),
             municipalities: listed_municipalities(g, &body),
             ..Project::default()
         };
-        project::fill_programme(&mut p, g, None);
-        project::link_organisations(&mut p, g, &body);
-        super::places::place_project(&mut p, g, &body);
-        let article = Article {
-            title: title.clone().unwrap_or_default(),
-            body,
-            project_name: p.name.clone(),
-        };
-        Parsed {
-            title,
-            project: Some(p),
-            article: Some(article),
-            warnings: Vec::new(),
-        }
+        super::article::finish(p, g, title, body, Vec::new())
     }
 }
 
