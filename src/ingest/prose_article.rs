@@ -114,7 +114,9 @@ fn speaks_of_esf(text: &str) -> bool {
 /// The project's name from the prose: after the most telling cue that is
 /// followed by a name (quoted, or starting with a capital letter).
 pub fn named_project(text: &str) -> Option<String> {
-    let lower = text.to_lowercase();
+    // ASCII case only: the cues are ASCII, and the offsets must hold in
+    // `text` (full lower-casing changes lengths: "İ" is two characters).
+    let lower = text.to_ascii_lowercase();
     CUES.iter().find_map(|cue| {
         lower.match_indices(cue).find_map(|(at, _)| {
             let before = lower[..at].chars().next_back();
@@ -167,7 +169,8 @@ fn quoted(rest: &str) -> Option<String> {
 /// "De deltagande kommunerna är Lidköping, Götene och Skara": the
 /// municipalities such a list names.
 fn listed_municipalities(g: &Gazetteer, text: &str) -> Vec<String> {
-    let lower = text.to_lowercase();
+    // Offsets in `lower` must hold in `text`: ASCII case only.
+    let lower = text.to_ascii_lowercase();
     let mut found = Vec::new();
     for (at, cue) in lower.match_indices("kommunerna är ") {
         let list = text[at + cue.len()..]
@@ -209,6 +212,20 @@ mod tests {
             Some("Nya Vägar i Vellinge +")
         );
         assert_eq!(named("Projektet har pågått i två år."), None);
+    }
+
+    #[test]
+    fn letters_that_lower_case_to_longer_ones_never_shift_the_name() {
+        let text = "İİİİ I Socialfondsprojektet Framtidens Arbetsplats får unga prova.";
+        assert_eq!(
+            named_project(text).as_deref(),
+            Some("Framtidens Arbetsplats")
+        );
+        let text = "İİ De deltagande kommunerna är Lidköping och Skara.";
+        assert_eq!(
+            listed_municipalities(gazetteer(), text),
+            ["Lidköping", "Skara"]
+        );
     }
 
     #[test]

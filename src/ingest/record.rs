@@ -36,11 +36,16 @@ pub fn layout(doc: &CleanText) -> Option<RecordLayout> {
         let line = doc.lines[i].trim();
         !line.is_empty() && !g.is_chrome(line)
     };
-    let starts =
-        (0..doc.lines.len()).filter(|&i| content(i) && labelled::label_of(&doc.lines[i]).is_some());
-    for start in starts {
+    let mut start = 0;
+    while start < doc.lines.len() {
+        if labelled::label_of(&doc.lines[start]).is_none() || !content(start) {
+            start += 1;
+            continue;
+        }
         let (pairs, body_start) = labelled::read_pairs(&doc.lines, start);
         if pairs.len() < 4 || !project::has_field(&pairs, &[Field::Id, Field::Name]) {
+            // Each block is read once: the next try starts after it.
+            start = body_start.max(start + 1);
             continue;
         }
         let title = (0..start)
