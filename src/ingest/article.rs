@@ -54,7 +54,6 @@ pub fn finish(
 ) -> Parsed {
     project::fill_programme(&mut p, g, None);
     project::link_organisations(&mut p, g, &body);
-    super::places::place_project(&mut p, g, &body);
     let article = Article {
         title: title.clone().unwrap_or_default(),
         body,

@@ -144,20 +144,12 @@ pub fn to_text(html: &str) -> String {
 
 /// Text as a browser shows it: runs of white space are one space.
 fn push_words(out: &mut String, text: &str) {
-    let starts_blank = text.starts_with(char::is_whitespace);
-    let mut words = text.split_whitespace().peekable();
-    if words.peek().is_none() {
-        if starts_blank && !out.ends_with([' ', '\n']) && !out.is_empty() {
-            out.push(' ');
-        }
-        return;
-    }
-    if starts_blank && !out.ends_with([' ', '\n']) && !out.is_empty() {
+    if text.starts_with(char::is_whitespace) && !out.is_empty() && !out.ends_with([' ', '\n']) {
         out.push(' ');
     }
-    let joined: Vec<&str> = words.collect();
-    out.push_str(&joined.join(" "));
-    if text.ends_with(char::is_whitespace) {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    out.push_str(&words.join(" "));
+    if !words.is_empty() && text.ends_with(char::is_whitespace) {
         out.push(' ');
     }
 }

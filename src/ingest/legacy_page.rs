@@ -52,7 +52,6 @@ impl FormatParser for LegacyPage {
         project::fill_programme(&mut p, g, None);
         let prose = p.description.clone().unwrap_or_default();
         project::link_organisations(&mut p, g, &prose);
-        super::places::place_project(&mut p, g, &prose);
         Parsed {
             title,
             project: Some(p),

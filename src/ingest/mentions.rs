@@ -7,9 +7,9 @@ use super::orgs::starts_upper;
 
 /// A word of the text and where it starts.
 #[derive(Clone, Copy)]
-struct Word<'a> {
-    at: usize,
-    text: &'a str,
+pub struct Word<'a> {
+    pub at: usize,
+    pub text: &'a str,
 }
 
 impl Word<'_> {
@@ -18,10 +18,26 @@ impl Word<'_> {
     }
 }
 
+/// A document's prose cut into words once, for every reader of it (the
+/// actors named, the municipalities named).
+pub struct Prose<'a> {
+    pub text: &'a str,
+    pub words: Vec<Word<'a>>,
+}
+
+impl<'a> Prose<'a> {
+    pub fn new(text: &'a str) -> Prose<'a> {
+        Prose {
+            text,
+            words: words_of(text),
+        }
+    }
+}
+
 /// Actors named anywhere in the text, each once (longest name wins), with
 /// the words that name it.
-pub fn mentions(g: &Gazetteer, text: &str) -> Vec<(String, String)> {
-    let words = words_of(text);
+pub fn mentions(g: &Gazetteer, prose: &Prose) -> Vec<(String, String)> {
+    let (text, words) = (prose.text, &prose.words);
     let mut found: Vec<(String, String)> = Vec::new();
     let mut lower = String::new();
     let mut i = 0;
@@ -36,7 +52,7 @@ pub fn mentions(g: &Gazetteer, text: &str) -> Vec<(String, String)> {
             continue;
         };
         let actor = &g.actors[actor];
-        let passing = actor.kind != ActorKind::Generic || !in_a_name(text, &words, i, len);
+        let passing = actor.kind != ActorKind::Generic || !in_a_name(text, words, i, len);
         if passing && !found.iter().any(|(c, _)| *c == actor.canonical) {
             let written: Vec<&str> = words[i..i + len].iter().map(|w| w.text).collect();
             found.push((actor.canonical.clone(), written.join(" ")));
@@ -113,7 +129,7 @@ mod tests {
     use crate::ingest::gazetteer::gazetteer;
 
     fn names(text: &str) -> Vec<String> {
-        mentions(gazetteer(), text)
+        mentions(gazetteer(), &Prose::new(text))
             .into_iter()
             .map(|(c, _)| c)
             .collect()

@@ -68,7 +68,8 @@ fn fix_variant(g: &Gazetteer, word: &str) -> String {
     fixed
 }
 
-fn is_upper_case(s: &str) -> bool {
+/// Written in capitals only (`VELLINGE KOMMUN`).
+pub fn is_upper_case(s: &str) -> bool {
     s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
 }
 
@@ -312,8 +313,8 @@ impl OrgCollector {
 
     /// Mentions add nothing for an organisation already linked, nor for the
     /// parent of one (a branch named in a list is also "mentioned" by name).
-    pub fn add_mentions(&mut self, g: &Gazetteer, text: &str) {
-        for (canonical, written) in super::mentions::mentions(g, text) {
+    pub fn add_mentions(&mut self, g: &Gazetteer, prose: &super::mentions::Prose) {
+        for (canonical, written) in super::mentions::mentions(g, prose) {
             let is_parent = self
                 .links
                 .iter()

@@ -5,12 +5,13 @@
 //! in its text. A region gives none of its own accord.
 
 use super::gazetteer::{ActorKind, Gazetteer};
+use super::mentions::Prose;
 use super::orgs::starts_upper;
 use crate::model::{MunicipalitySource, Project, Role};
 
 /// Fills `municipalities` (the list's first, then the others) and
 /// `municipality_sources` (each with where it came from).
-pub fn place_project(project: &mut Project, g: &Gazetteer, prose: &str) {
+pub fn place_project(project: &mut Project, g: &Gazetteer, prose: &Prose) {
     let mut found = Found::default();
     for listed in &project.municipalities {
         let name = g.municipality(listed).map_or(listed.as_str(), |m| &m.name);
@@ -76,23 +77,24 @@ fn municipality_of_org<'g>(g: &'g Gazetteer, org: &str) -> Option<&'g str> {
 /// Municipality names standing in the text as names: capitalised, and not
 /// the first word of a sentence ("Vara" and "Mark" are also words) unless
 /// "kommun" or "stad" follows. Genitives count ("Malmös").
-fn named_in_text<'g>(g: &'g Gazetteer, text: &str) -> Vec<&'g str> {
+fn named_in_text<'g>(g: &'g Gazetteer, prose: &Prose) -> Vec<&'g str> {
     let mut found: Vec<&str> = Vec::new();
-    let words: Vec<(usize, &str)> = word_spans(text);
-    for (i, &(at, word)) in words.iter().enumerate() {
+    let words = &prose.words;
+    for (i, w) in words.iter().enumerate() {
+        let word = w.text;
         if !starts_upper(word) {
             continue;
         }
-        let next = words.get(i + 1).map(|w| w.1.to_lowercase());
+        let next = words.get(i + 1).map(|n| n.text.to_lowercase());
         let named = matches!(next.as_deref(), Some("kommun" | "stad"));
-        if !named && starts_sentence(text, at) {
+        if !named && starts_sentence(prose.text, w.at) {
             continue;
         }
         // Two-word names ("Upplands Väsby", "Lilla Edet") have two capitals.
         let two = words
             .get(i + 1)
-            .filter(|w| starts_upper(w.1))
-            .map(|w| format!("{word} {}", w.1));
+            .filter(|n| starts_upper(n.text))
+            .map(|n| format!("{word} {}", n.text));
         let hit = [two.as_deref(), Some(word)]
             .into_iter()
             .flatten()
@@ -119,24 +121,6 @@ fn municipality_named<'g>(g: &'g Gazetteer, word: &str) -> Option<&'g str> {
 fn starts_sentence(text: &str, at: usize) -> bool {
     let before = text[..at].trim_end_matches([' ', '\t', '"', '(', '»']);
     before.is_empty() || before.ends_with(['.', '!', '?', ':', '\n', '•', '-', '–'])
-}
-
-fn word_spans(text: &str) -> Vec<(usize, &str)> {
-    let mut words = Vec::new();
-    let mut start = None;
-    for (at, c) in text.char_indices().chain([(text.len(), ' ')]) {
-        let letter = c.is_ascii_alphabetic() || (!c.is_ascii() && c.is_alphabetic());
-        let in_word = letter || (c == '-' && start.is_some());
-        match (in_word, start) {
-            (true, None) => start = Some(at),
-            (false, Some(from)) => {
-                words.push((from, &text[from..at]));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    words
 }
 
 #[cfg(test)]
@@ -182,7 +166,7 @@ mod tests {
             ..Project::default()
         };
         let text = "Deltagare från Trelleborg och Malmös stadsdelar. Vara med i projektet.";
-        place_project(&mut p, gazetteer(), text);
+        place_project(&mut p, gazetteer(), &Prose::new(text));
         assert_eq!(
             sources(&p),
             vec![
@@ -204,7 +188,7 @@ mod tests {
         let mut p = Project::default();
         let text =
             "Vara ett stöd. Mark och vatten. Projektet i Vara kommun. Lund är stor.\n\nAle kommun";
-        place_project(&mut p, gazetteer(), text);
+        place_project(&mut p, gazetteer(), &Prose::new(text));
         assert_eq!(p.municipalities, ["Vara", "Ale"]);
     }
 }

@@ -77,7 +77,9 @@ fn period_by_start(start: Option<&str>) -> Option<String> {
         .map(|(p, _)| p.to_string())
 }
 
-/// Owner, listed partners, partners named in prose and mentioned actors.
+/// Owner, listed partners, partners named in prose and mentioned actors,
+/// then the municipalities all of them and the prose give (the prose cut
+/// into words once for both).
 pub fn link_organisations(project: &mut Project, g: &Gazetteer, prose: &str) {
     let prose_partners = orgs::partners_in_prose(g, prose);
     project.partners.extend(prose_partners);
@@ -88,8 +90,10 @@ pub fn link_organisations(project: &mut Project, g: &Gazetteer, prose: &str) {
     for partner in &project.partners {
         collector.add(g, partner, Role::Partner);
     }
-    collector.add_mentions(g, prose);
+    let prose = super::mentions::Prose::new(prose);
+    collector.add_mentions(g, &prose);
     project.organisations = collector.finish();
+    super::places::place_project(project, g, &prose);
 }
 
 /// `2015/00730 - effektbutiken` → id and name, for records whose pairs

@@ -97,7 +97,6 @@ pub fn parse(doc: &CleanText, g: &Gazetteer, period: &str) -> Parsed {
     project::fill_programme(&mut p, g, Some(period));
     let prose = p.description.clone().unwrap_or_default();
     project::link_organisations(&mut p, g, &prose);
-    super::places::place_project(&mut p, g, &prose);
     Parsed {
         title,
         project: Some(p),

@@ -3,6 +3,7 @@
 //! gives the same organisationsnummer are one organisation, every name kept.
 
 use crate::ingest::gazetteer::{gazetteer, ActorKind};
+use crate::ingest::orgs::is_upper_case;
 use rusqlite::{params, OptionalExtension, Transaction};
 use std::collections::HashMap;
 
@@ -26,7 +27,8 @@ pub fn organisation_of(
         .query_row([&key], |r| Ok((r.get(0)?, r.get(1)?)))
         .optional()?;
     if let Some((id, known)) = found {
-        if shouts(&known) && !shouts(name) {
+        // A name in capitals only ("VELLINGE KOMMUN") gives way to any other.
+        if is_upper_case(&known) && !is_upper_case(name) {
             rename(tx, id, &known, name)?;
             tx.prepare_cached("UPDATE organisation_names SET name = ?2 WHERE key = ?1")?
                 .execute(params![key, name])?;
@@ -40,11 +42,6 @@ pub fn organisation_of(
     tx.prepare_cached("INSERT INTO organisation_names (key, org, name) VALUES (?1, ?2, ?3)")?
         .execute(params![key, id, name])?;
     Ok((id, name.to_string()))
-}
-
-/// Written in capitals only ("VELLINGE KOMMUN"): any other spelling reads better.
-fn shouts(name: &str) -> bool {
-    name.chars().any(char::is_alphabetic) && !name.chars().any(char::is_lowercase)
 }
 
 /// `agency`, `region`, `municipality`, `generic`, `unit` or `organisation`.
@@ -124,7 +121,7 @@ fn merge(tx: &Transaction, a: i64, b: i64) -> rusqlite::Result<i64> {
         "UPDATE organisations SET parent = ?1 WHERE parent = ?2",
         params![keep_name, gone_name],
     )?;
-    if shouts(&keep_name) && !shouts(&gone_name) {
+    if is_upper_case(&keep_name) && !is_upper_case(&gone_name) {
         rename(tx, keep, &keep_name, &gone_name)?;
     }
     // One cannot be a unit of itself.
