@@ -209,6 +209,16 @@ fn the_stats_follow_the_filter_and_facets() {
     assert_eq!(all.per_year, years);
     assert_eq!((all.undated, all.off_timeline), (1, 1));
     assert_eq!(all.timeline.len(), 4);
+    // Most connected: Arbetsförmedlingen in three (named by two, ten of its
+    // offices in the pre-study), its offices counted for it, never beside
+    // it, and no kind of actor (socialtjänsten, samordningsförbund).
+    assert_eq!(all.top_orgs[0], ("Arbetsförmedlingen".to_string(), 3));
+    let names: Vec<&str> = all.top_orgs.iter().map(|(n, _)| n.as_str()).collect();
+    assert!(
+        !names.iter().any(|n| n.starts_with("Arbetsförmedlingen ")),
+        "{names:?}"
+    );
+    assert!(!names.contains(&"Socialtjänsten") && !names.contains(&"Samordningsförbund"));
     let regions: Vec<&str> = all.per_region.iter().map(|r| r.region.as_str()).collect();
     assert_eq!(
         regions,
