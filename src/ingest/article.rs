@@ -64,6 +64,7 @@ pub fn finish(
         project: Some(p),
         article: Some(article),
         warnings,
+        ..Parsed::default()
     }
 }
 

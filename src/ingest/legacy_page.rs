@@ -55,8 +55,8 @@ impl FormatParser for LegacyPage {
         Parsed {
             title,
             project: Some(p),
-            article: None,
             warnings,
+            ..Parsed::default()
         }
     }
 }

@@ -5,24 +5,29 @@
 //! never by file name.
 
 pub mod article;
+pub mod call;
 pub mod districts;
 pub mod esf2014;
 pub mod esfplus;
 pub mod fields;
 pub mod gazetteer;
 pub mod html;
+pub mod kohesio;
 pub mod labelled;
 pub mod legacy_page;
+pub mod linked_page;
 pub mod mentions;
 pub mod normalise;
 pub mod orgs;
+pub mod page_fields;
 pub mod places;
 pub mod project;
 pub mod prose_article;
 pub mod record;
 pub mod text;
+pub mod written_dates;
 
-use crate::model::{Article, Format, ParsedDocument, Project};
+use crate::model::{Article, Call, Format, LinkedDoc, ParsedDocument, Project};
 use gazetteer::Gazetteer;
 use std::path::Path;
 use text::CleanText;
@@ -33,7 +38,18 @@ pub struct Parsed {
     pub title: Option<String>,
     pub project: Option<Project>,
     pub article: Option<Article>,
+    pub call: Option<Call>,
+    pub linked: Option<LinkedDoc>,
     pub warnings: Vec<String>,
+}
+
+impl Parsed {
+    fn gives_something(&self) -> bool {
+        self.project.is_some()
+            || self.article.is_some()
+            || self.call.is_some()
+            || self.linked.is_some()
+    }
 }
 
 /// One document format.
@@ -49,11 +65,14 @@ const PARSERS: &[&dyn FormatParser] = &[
     &esfplus::EsfPlus,
     &legacy_page::LegacyPage,
     &article::ArticlePage,
+    &kohesio::Kohesio,
+    &call::CallPage,
+    &linked_page::FinalReport,
 ];
 
 /// Tried only when no parser of [`PARSERS`] knows the text: reading the
 /// whole prose for a project's name is the costliest test.
-const FALLBACK: &[&dyn FormatParser] = &[&prose_article::ProseArticle];
+const FALLBACK: &[&dyn FormatParser] = &[&prose_article::ProseArticle, &linked_page::ProjectPage];
 
 /// Parses a document's bytes. Never fails: unreadable content becomes a
 /// `skipped` record with its reason, unrecognised content an `unknown` one.
@@ -71,13 +90,15 @@ pub fn parse_bytes(source: &str, bytes: &[u8]) -> ParsedDocument {
             .max_by_key(|(score, _)| *score)
     };
     let best = most_certain(PARSERS).or_else(|| most_certain(FALLBACK));
-    let (format, parsed, text) = match best {
-        Some((_, parser)) => (parser.format(), parser.parse(&doc, g), None),
-        None => (
-            Format::Unknown,
-            parse_unknown(&doc, g),
-            labelled::paragraphs(&doc.lines),
-        ),
+    let (format, parsed, text) = match best.map(|(_, parser)| (parser, parser.parse(&doc, g))) {
+        Some((parser, parsed)) if parsed.gives_something() => (parser.format(), parsed, None),
+        // A format's look without its content (a Kohesio page of another
+        // fund): kept as a document of no known format, with its warnings.
+        other => {
+            let mut parsed = parse_unknown(&doc, g);
+            parsed.warnings = other.map(|(_, p)| p.warnings).unwrap_or_default();
+            (Format::Unknown, parsed, labelled::paragraphs(&doc.lines))
+        }
     };
     let mut warnings = doc.warnings;
     warnings.extend(parsed.warnings);
@@ -91,6 +112,8 @@ pub fn parse_bytes(source: &str, bytes: &[u8]) -> ParsedDocument {
         skipped_reason: None,
         project: parsed.project,
         article: parsed.article,
+        call: parsed.call,
+        linked: parsed.linked,
         text,
         warnings,
     }

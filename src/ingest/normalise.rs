@@ -28,6 +28,30 @@ fn strip_decimals(s: &str) -> &str {
     }
 }
 
+/// `3 544 067,52 €`, `€3,544,067.52`, `EUR 2 130 769.50` → euro with cents.
+/// The last `,` or `.` before one or two digits at the end is the decimal
+/// mark; every other one groups thousands.
+pub fn euro(value: &str) -> Option<f64> {
+    let lower = value.trim().to_lowercase();
+    let bare = lower
+        .replace(['€', '\u{a0}', '\u{202f}'], " ")
+        .replace("eur", " ");
+    let bare: String = bare.chars().filter(|c| !c.is_whitespace()).collect();
+    if bare.is_empty() {
+        return None;
+    }
+    let (whole, cents) = match bare.rfind([',', '.']) {
+        Some(i) if (1..=2).contains(&(bare.len() - i - 1)) => (&bare[..i], &bare[i + 1..]),
+        _ => (bare.as_str(), ""),
+    };
+    let whole: String = whole.chars().filter(|c| *c != ',' && *c != '.').collect();
+    let all_digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    if whole.is_empty() || !all_digits(&whole) || !all_digits(cents) || whole.len() > 15 {
+        return None;
+    }
+    format!("{whole}.{cents:0<2}").parse().ok()
+}
+
 /// A whole number such as `50` or `1 200`.
 pub fn count(value: &str) -> Option<i64> {
     let digits: String = value.chars().filter(|c| !c.is_whitespace()).collect();
@@ -225,6 +249,16 @@ mod tests {
         assert_eq!(percent("40,5 %"), Some(40.5));
         assert_eq!(percent("många"), None);
         assert_eq!(percent("150%"), None);
+    }
+
+    #[test]
+    fn euro_forms() {
+        assert_eq!(euro("3 544 067,52 €"), Some(3_544_067.52));
+        assert_eq!(euro("€3,544,067.52"), Some(3_544_067.52));
+        assert_eq!(euro("EUR 2 130 769.5"), Some(2_130_769.5));
+        assert_eq!(euro("1.000.000 €"), Some(1_000_000.0));
+        assert_eq!(euro("okänt"), None);
+        assert_eq!(euro("€"), None);
     }
 
     #[test]

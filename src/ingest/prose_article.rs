@@ -82,7 +82,7 @@ impl FormatParser for ProseArticle {
 
     fn recognise(&self, doc: &CleanText) -> u8 {
         let text = doc.lines.join("\n");
-        match speaks_of_esf(&text) && named_project(&text).is_some() {
+        match from_esf_site(doc) && speaks_of_esf(&text) && named_project(&text).is_some() {
             true => 3,
             false => 0,
         }
@@ -103,8 +103,28 @@ impl FormatParser for ProseArticle {
     }
 }
 
+/// Lines only the fund's own site has: its name in the header or footer,
+/// its print header. A page without one is someone else's page about a
+/// project (`linked_page`).
+const SITE_MARKS: &[&str] = &[
+    "svenska esf-rådet",
+    "esf-rådet",
+    "esf.se",
+    "www.esf.se",
+    "logotyp på utskrifter",
+];
+
+/// Whether the page is the fund's own (esf.se).
+pub fn from_esf_site(doc: &CleanText) -> bool {
+    doc.lines.iter().any(|l| {
+        let key = super::gazetteer::pattern_key(l.trim());
+        let key = key.trim_start_matches(['©', ' ']);
+        SITE_MARKS.contains(&key) || key.starts_with("© svenska esf-rådet")
+    })
+}
+
 /// Whether the page speaks of the European Social Fund at all.
-fn speaks_of_esf(text: &str) -> bool {
+pub fn speaks_of_esf(text: &str) -> bool {
     let lower = text.to_lowercase();
     ["socialfond", "esf-", "esf+", " esf ", "(esf)"]
         .iter()
@@ -120,13 +140,26 @@ pub fn named_project(text: &str) -> Option<String> {
     CUES.iter().find_map(|cue| {
         lower.match_indices(cue).find_map(|(at, _)| {
             let before = lower[..at].chars().next_back();
-            // "Socialfondsprojektet" holds "projektet": a cue is a whole word.
-            if before.is_some_and(char::is_alphanumeric) {
+            // "Socialfondsprojektet" holds "projektet": a cue is a whole word;
+            // "Interreg-projektet" is another fund's project.
+            if before.is_some_and(char::is_alphanumeric) || another_funds(&lower[..at]) {
                 return None;
             }
             name_after(&text[at + cue.len()..])
         })
     })
+}
+
+/// A cue joined by a hyphen to a word other than ESF's own
+/// ("Interreg-projektet", "Vinnova-projektet").
+fn another_funds(before: &str) -> bool {
+    let Some(word) = before.strip_suffix('-') else {
+        return false;
+    };
+    let word = word
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '+')
+        .next();
+    !matches!(word, Some("esf" | "esf+"))
 }
 
 /// `”Steg för steg”`, or `Framtidens Arbetsplats` up to the word that ends
@@ -212,6 +245,7 @@ mod tests {
             Some("Nya Vägar i Vellinge +")
         );
         assert_eq!(named("Projektet har pågått i två år."), None);
+        assert_eq!(named("I Interreg-projektet Gränslöst arbetar vi."), None);
     }
 
     #[test]

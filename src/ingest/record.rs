@@ -100,8 +100,8 @@ pub fn parse(doc: &CleanText, g: &Gazetteer, period: &str) -> Parsed {
     Parsed {
         title,
         project: Some(p),
-        article: None,
         warnings,
+        ..Parsed::default()
     }
 }
 

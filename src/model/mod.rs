@@ -18,6 +18,9 @@ pub enum Format {
     Esfplus,
     LegacyPage,
     Article,
+    Kohesio,
+    Call,
+    LinkedPage,
     Unknown,
     Skipped,
 }
@@ -29,6 +32,9 @@ impl Format {
             Format::Esfplus => "esfplus",
             Format::LegacyPage => "legacy_page",
             Format::Article => "article",
+            Format::Kohesio => "kohesio",
+            Format::Call => "call",
+            Format::LinkedPage => "linked_page",
             Format::Unknown => "unknown",
             Format::Skipped => "skipped",
         }
@@ -40,6 +46,9 @@ impl Format {
             Format::Esfplus,
             Format::LegacyPage,
             Format::Article,
+            Format::Kohesio,
+            Format::Call,
+            Format::LinkedPage,
             Format::Unknown,
             Format::Skipped,
         ]
@@ -111,6 +120,11 @@ pub struct Project {
     pub esf_grant_sek: Option<i64>,
     #[serde(serialize_with = "serialize_number")]
     pub eu_cofinancing_rate_percent: Option<f64>,
+    /// Euro as a Kohesio page gives them (cents kept), never converted.
+    #[serde(default, serialize_with = "serialize_number")]
+    pub total_budget_eur: Option<f64>,
+    #[serde(default, serialize_with = "serialize_number")]
+    pub eu_contribution_eur: Option<f64>,
     pub programme_area: Option<String>,
     pub programme_area_name: Option<String>,
     pub specific_objective: Option<String>,
@@ -141,6 +155,35 @@ pub struct Article {
     pub project_name: Option<String>,
 }
 
+/// A call for applications (Utlysning): never a project.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Call {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub region: Option<String>,
+    pub programme_area: Option<String>,
+    pub opens: Option<String>,
+    pub closes: Option<String>,
+    pub amount_sek: Option<i64>,
+    pub description: Option<String>,
+    pub extra: BTreeMap<String, String>,
+}
+
+/// A page about a project that is not the fund's own record of it: an
+/// owner's or partner's page, a news item, a final report. It names the
+/// project; it never makes one.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkedDoc {
+    /// `final_report` or `page`.
+    pub kind: String,
+    pub project_id: Option<String>,
+    pub project_name: Option<String>,
+    pub owner: Option<String>,
+    pub start_date: Option<String>,
+    pub end_date: Option<String>,
+    pub body: String,
+}
+
 /// What `esf parse` makes of one file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ParsedDocument {
@@ -150,6 +193,10 @@ pub struct ParsedDocument {
     pub skipped_reason: Option<String>,
     pub project: Option<Project>,
     pub article: Option<Article>,
+    #[serde(default)]
+    pub call: Option<Call>,
+    #[serde(default)]
+    pub linked: Option<LinkedDoc>,
     /// The document's text, kept for documents of unknown format only.
     pub text: Option<String>,
     pub warnings: Vec<String>,
@@ -164,6 +211,8 @@ impl ParsedDocument {
             skipped_reason: Some(reason.into()),
             project: None,
             article: None,
+            call: None,
+            linked: None,
             text: None,
             warnings: Vec::new(),
         }

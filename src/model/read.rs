@@ -1,7 +1,7 @@
 //! Read models: what the cache hands to lists, the detail pane, facets,
 //! exports and the command line. Plain data, no SQL and no drawing.
 
-use super::Project;
+use super::{Call, LinkedDoc, Project};
 use serde::Serialize;
 
 /// What a list row and the fuzzy filter need of a project.
@@ -31,6 +31,38 @@ pub struct StoredProject {
     pub articles: Vec<ArticleRef>,
     /// Every file that gives this project (more than one: same diarienummer).
     pub sources: Vec<String>,
+    /// The Kohesio page that met the record (same name and owner,
+    /// overlapping dates); its euro figures are in the project.
+    pub kohesio: Option<String>,
+    /// Owners' pages, news items and final reports about the project.
+    pub linked: Vec<LinkedRef>,
+}
+
+/// A document about a project, as the project's detail lists it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct LinkedRef {
+    pub kind: String,
+    pub title: Option<String>,
+    pub source: String,
+}
+
+/// A call for applications in the cache.
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredCall {
+    pub source: String,
+    #[serde(flatten)]
+    pub call: Call,
+}
+
+/// A linked document in the cache, and the project it found there (`None`:
+/// no project in the cache has its diarienummer, or its name and owner).
+#[derive(Debug, Clone, Serialize)]
+pub struct StoredLinked {
+    pub source: String,
+    pub title: Option<String>,
+    #[serde(flatten)]
+    pub linked: LinkedDoc,
+    pub project_key: Option<String>,
 }
 
 /// A project record with its key (the shape of `list --json`).
@@ -84,6 +116,8 @@ pub const ORG_COLUMNS: [&str; 6] = [
 
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct UnclassifiedDoc {
+    /// `unknown`, `call`, or `linked_page` (about a project not in the cache).
+    pub kind: String,
     pub source: String,
     pub title: Option<String>,
     pub text: Option<String>,

@@ -1,0 +1,195 @@
+//! `call`: a call for applications (Utlysning). It has a diarienummer, a
+//! title that reads like a project's name, a region, dates and an amount,
+//! so it looks like a record; but it funds projects, it is none. It is told
+//! by the page calling itself one ("Utlysning", "Utlysning: …") or by the
+//! labels only a call has (Sista ansökningsdag, Utlysningen stänger), and
+//! by the absence of what only a project has (an owner, a granted sum).
+
+use super::gazetteer::Gazetteer;
+use super::page_fields::{self, PageField};
+use super::text::CleanText;
+use super::{labelled, normalise, written_dates, FormatParser, Parsed};
+use crate::model::{Call, Format};
+
+pub struct CallPage;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fact {
+    Id,
+    Title,
+    Region,
+    Area,
+    Opens,
+    Closes,
+    Window,
+    Amount,
+    /// A label only a call uses.
+    CallOnly,
+    /// A label only a project uses: this is no call.
+    ProjectOnly,
+    Other,
+}
+
+const LABELS: &[(&str, Fact)] = &[
+    ("diarienummer", Fact::Id),
+    ("utlysningens diarienummer", Fact::Id),
+    ("utlysningens namn", Fact::Title),
+    ("titel", Fact::Title),
+    ("region", Fact::Region),
+    ("programområde", Fact::Area),
+    ("specifikt mål", Fact::Other),
+    ("öppnar", Fact::Opens),
+    ("utlysningen öppnar", Fact::Opens),
+    ("startdatum", Fact::Opens),
+    ("stänger", Fact::Closes),
+    ("utlysningen stänger", Fact::Closes),
+    ("sista ansökningsdag", Fact::Closes),
+    ("slutdatum", Fact::Closes),
+    ("ansökningsperiod", Fact::Window),
+    ("utlysningsperiod", Fact::Window),
+    ("budget", Fact::Amount),
+    ("budget för utlysningen", Fact::Amount),
+    ("total budget", Fact::Amount),
+    ("avsatta medel", Fact::Amount),
+    ("tillgängliga medel", Fact::Amount),
+    ("belopp", Fact::Amount),
+    ("utlysningstyp", Fact::CallOnly),
+    ("målgrupp", Fact::Other),
+    ("vem kan söka", Fact::Other),
+    ("projektägare", Fact::ProjectOnly),
+    ("projektnamn", Fact::ProjectOnly),
+    ("beviljat esf-stöd", Fact::ProjectOnly),
+    ("beviljat esf+-stöd", Fact::ProjectOnly),
+    ("beviljat stöd", Fact::ProjectOnly),
+    ("stödmottagare ort", Fact::ProjectOnly),
+];
+
+impl FormatParser for CallPage {
+    fn format(&self) -> Format {
+        Format::Call
+    }
+
+    /// Above a record's 10: a call is laid out like one.
+    fn recognise(&self, doc: &CleanText) -> u8 {
+        let facts = page_fields::find(&doc.lines, LABELS);
+        let has = |what: Fact| facts.iter().any(|f| f.what == what);
+        let says_call = calls_itself(doc).is_some()
+            || has(Fact::CallOnly)
+            || facts
+                .iter()
+                .any(|f| f.label.to_lowercase().contains("utlysning"));
+        let dated = has(Fact::Opens) || has(Fact::Closes) || has(Fact::Window);
+        match says_call && dated && !has(Fact::ProjectOnly) {
+            true => 12,
+            false => 0,
+        }
+    }
+
+    fn parse(&self, doc: &CleanText, g: &Gazetteer) -> Parsed {
+        let facts = page_fields::find(&doc.lines, LABELS);
+        let mut warnings = Vec::new();
+        let mut call = Call {
+            title: page_fields::first(&facts, Fact::Title)
+                .map(str::to_string)
+                .or_else(|| title(doc, g)),
+            ..Call::default()
+        };
+        for fact in &facts {
+            if !apply(&mut call, fact) {
+                call.extra.insert(fact.label.clone(), fact.value.clone());
+                warnings.push(format!(
+                    "{}: \"{}\" cannot be read; kept in extra",
+                    fact.label,
+                    super::truncate_chars(&fact.value, 80)
+                ));
+            }
+        }
+        let after = facts.iter().map(|f| f.end).max().unwrap_or(0);
+        let body = doc.lines.get(after..).unwrap_or_default();
+        call.description = labelled::paragraphs(body.iter().filter(|l| !g.is_chrome(l)));
+        Parsed {
+            title: call.title.clone(),
+            call: Some(call),
+            warnings,
+            ..Parsed::default()
+        }
+    }
+}
+
+/// Fills what a fact gives; false when its value cannot be read.
+fn apply(call: &mut Call, fact: &PageField<Fact>) -> bool {
+    let value = fact.value.as_str();
+    let keep = |slot: &mut Option<String>| {
+        slot.get_or_insert_with(|| value.to_string());
+        true
+    };
+    match fact.what {
+        Fact::Id => keep(&mut call.id),
+        Fact::Region => keep(&mut call.region),
+        Fact::Area => keep(&mut call.programme_area),
+        Fact::Opens => fill(&mut call.opens, written_dates::date(value)),
+        Fact::Closes => fill(&mut call.closes, written_dates::date(value)),
+        Fact::Window => match written_dates::period_in(value) {
+            Some((opens, closes)) => {
+                fill(&mut call.opens, Some(opens)) && fill(&mut call.closes, Some(closes))
+            }
+            None => false,
+        },
+        Fact::Amount => fill(&mut call.amount_sek, normalise::money(value)),
+        Fact::Title => true,
+        Fact::CallOnly | Fact::ProjectOnly | Fact::Other => {
+            call.extra.insert(fact.label.clone(), value.to_string());
+            true
+        }
+    }
+}
+
+fn fill<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
+    let read = value.is_some();
+    if slot.is_none() {
+        *slot = value;
+    }
+    read
+}
+
+/// The line where the page calls itself a call: `Utlysning`, `Utlysning:
+/// Stärkt etablering`, `Utlysning – …`. Returns what follows the word.
+fn calls_itself(doc: &CleanText) -> Option<(usize, String)> {
+    doc.lines.iter().enumerate().find_map(|(i, line)| {
+        let line = line.trim();
+        let rest = normalise::strip_prefix_ci(line, "utlysning")?;
+        let rest = rest.trim_start();
+        let ok = rest.is_empty() || rest.starts_with([':', '–', '-', '—']);
+        ok.then(|| {
+            (
+                i,
+                rest.trim_start_matches([':', '–', '-', '—'])
+                    .trim()
+                    .to_string(),
+            )
+        })
+    })
+}
+
+/// The call's title: what follows "Utlysning:", else the short line of
+/// content below or above the "Utlysning" line, else the first line of
+/// content.
+fn title(doc: &CleanText, g: &Gazetteer) -> Option<String> {
+    let content = |l: &&String| !l.trim().is_empty() && !g.is_chrome(l);
+    let heading = |l: &String| {
+        let l = l.trim();
+        l.chars().count() <= 120 && !l.ends_with('.') && !page_fields::is_label(l, LABELS)
+    };
+    let found = match calls_itself(doc) {
+        Some((_, named)) if !named.is_empty() => return Some(named),
+        Some((at, _)) => {
+            let below = doc.lines[at + 1..].iter().find(content);
+            let above = doc.lines[..at].iter().rev().find(content);
+            below
+                .filter(|l| heading(l))
+                .or(above.filter(|l| heading(l)))
+        }
+        None => doc.lines.iter().find(content),
+    };
+    found.map(|l| l.trim().to_string())
+}
