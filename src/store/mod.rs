@@ -14,6 +14,7 @@ pub mod notes;
 mod open;
 mod org_query;
 pub mod organisations;
+mod pages;
 mod query;
 mod refresh;
 pub mod schema;

@@ -4,9 +4,7 @@
 use super::keys::normalise_id;
 use super::{Result, Store, StoreError};
 use crate::ingest::gazetteer::FastMap;
-use crate::model::{
-    ArticleRef, FacetRow, KeyedProject, ProjectSummary, SearchHit, StoredProject, UnclassifiedDoc,
-};
+use crate::model::{ArticleRef, FacetRow, KeyedProject, ProjectSummary, SearchHit, StoredProject};
 use crate::search::fields::Field;
 use rusqlite::{params, OptionalExtension};
 
@@ -304,13 +302,17 @@ impl Store {
         let Some((key, record, source, name_key, owner_key)) = row else {
             return Err(StoreError::NotFound(id.to_string()));
         };
-        Ok(StoredProject {
+        let mut stored = StoredProject {
             project: serde_json::from_str(&record).unwrap_or_default(),
             source,
             articles: self.articles_about(name_key.as_deref(), owner_key.as_deref())?,
             sources: self.sources_of(&key)?,
+            kohesio: None,
+            linked: Vec::new(),
             key,
-        })
+        };
+        self.add_pages(&mut stored, name_key.as_deref(), owner_key.as_deref())?;
+        Ok(stored)
     }
 
     fn articles_about(&self, name: Option<&str>, owner: Option<&str>) -> Result<Vec<ArticleRef>> {
@@ -445,22 +447,6 @@ impl Store {
             texts.extend(row.get::<_, Option<String>>(column)?);
         }
         Ok(texts)
-    }
-
-    /// Documents of no known format.
-    pub fn unclassified(&self) -> Result<Vec<UnclassifiedDoc>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT d.path, u.title, u.text FROM unclassified u
-             JOIN documents d ON d.id = u.document_id ORDER BY d.path",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(UnclassifiedDoc {
-                source: r.get(0)?,
-                title: r.get(1)?,
-                text: r.get(2)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
 

@@ -60,7 +60,7 @@ fn refresh_key(
     let old = take_old(tx, key, touched)?;
     let candidates = candidates(tx, key)?;
     let winner = match candidates.first() {
-        Some(w) if w.from_article && named_by_record(tx, &w.names)? => None,
+        Some(w) if w.from_article && claimed_by_record(tx, w)? => None,
         w => w,
     };
     note_change(tx, touched, key, old, winner)?;
@@ -183,6 +183,29 @@ fn candidates(tx: &Transaction, key: &str) -> Result<Vec<Candidate>> {
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// An article's project is a record's when one has its name and owner; a
+/// Kohesio page's when one also shares days of its period (the same name
+/// may run again, years later).
+fn claimed_by_record(tx: &Transaction, w: &Candidate) -> Result<bool> {
+    let format: String = tx
+        .prepare_cached("SELECT format FROM documents WHERE id = ?1")?
+        .query_row([w.document_id], |r| r.get(0))?;
+    if format != crate::model::Format::Kohesio.as_str() {
+        return named_by_record(tx, &w.names);
+    }
+    let mut stmt = tx.prepare_cached(
+        "SELECT record FROM records WHERE from_article = 0 AND name_key IS ?1 AND owner_key IS ?2",
+    )?;
+    let records = stmt.query_map(params![w.names.0, w.names.1], |r| r.get::<_, String>(0))?;
+    for json in records {
+        let record: Project = serde_json::from_str(&json?).unwrap_or_default();
+        if super::pages::periods_overlap(&record, &w.project) {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 fn named_by_record(tx: &Transaction, names: &NamePair) -> Result<bool> {

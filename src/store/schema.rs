@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/sql/008_changes.sql"),
     include_str!("../../assets/sql/009_ranked_full_text.sql"),
     include_str!("../../assets/sql/010_organisation_identity.sql"),
+    include_str!("../../assets/sql/011_calls_and_linked_documents.sql"),
 ];
 
 /// The schema version this build writes.

@@ -90,6 +90,10 @@ fn save_content(
                 params![id, doc.title, doc.text],
             )?;
         }
+        (Format::Call, _) => super::pages::save_call(tx, id, doc)?,
+        (Format::LinkedPage, _) => super::pages::save_linked(tx, id, doc)?,
+        // A Kohesio page stands for its project only where no record does.
+        (Format::Kohesio, Some(p)) => save_record(tx, id, meta, p, true, touched)?,
         (Format::Article, project) => {
             save_article(tx, id, doc, project.as_ref())?;
             if let Some(p) = project.as_ref().filter(|p| p.name.is_some()) {
@@ -209,7 +213,13 @@ fn forget_content(tx: &Transaction, id: i64, touched: &mut Touched) -> Result<()
         }
     }
     super::refresh::drop_projects_of_document(tx, id, touched)?;
-    for table in ["records", "articles", "unclassified"] {
+    for table in [
+        "records",
+        "articles",
+        "unclassified",
+        "calls",
+        "linked_documents",
+    ] {
         tx.execute(&format!("DELETE FROM {table} WHERE document_id = ?1"), [id])?;
     }
     Ok(())
@@ -244,7 +254,8 @@ pub fn clear(tx: &Transaction, forget_changes: bool) -> Result<()> {
          DELETE FROM project_orgs; DELETE FROM projects;
          DELETE FROM organisation_names; DELETE FROM organisation_numbers;
          DELETE FROM organisations; DELETE FROM records; DELETE FROM articles;
-         DELETE FROM unclassified; DELETE FROM documents;",
+         DELETE FROM unclassified; DELETE FROM calls; DELETE FROM linked_documents;
+         DELETE FROM documents;",
     )?;
     Ok(())
 }
