@@ -144,6 +144,11 @@ pub enum Command {
     Search(SearchArgs),
     /// Organisations with their number of projects.
     Orgs(OrgsArgs),
+    /// Calls for applications (Utlysning): never projects.
+    Calls(JsonArgs),
+    /// Pages about a project (owners' pages, news items, final reports),
+    /// each with the project it found in the cache.
+    Linked(JsonArgs),
     /// The partner graph around a project or an organisation.
     Graph(GraphArgs),
     /// Projects related to one, ranked by the organisations they share.
@@ -250,6 +255,14 @@ pub struct OrgsArgs {
     /// Fuzzy filter over organisation names.
     #[arg(long, short)]
     pub filter: Option<String>,
+    #[arg(long)]
+    pub json: bool,
+}
+
+// The arguments of a command that only lists.
+#[derive(Debug, clap::Args)]
+pub struct JsonArgs {
+    /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,
 }

@@ -3,10 +3,10 @@
 //! Shared by `esf show` and the browser's detail pane; values are raw
 //! (sanitise where drawn). Missing values read "—", never blank.
 
-use crate::format::{duration_text, money, period_text, MISSING};
+use crate::format::{duration_text, euro, money, period_text, MISSING};
 use crate::i18n::t;
 use crate::ingest::orgs::is_generic;
-use crate::model::{OrgLink, Project, Role};
+use crate::model::{Call, LinkedDoc, OrgLink, Project, Role};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {
@@ -85,14 +85,52 @@ fn identity(key: Option<&str>, p: &Project) -> Section {
 
 fn money_section(p: &Project) -> Section {
     let rate = p.eu_cofinancing_rate_percent.map(|r| format!("{r} %"));
+    let mut rows = vec![
+        row("Total budget", money(p.total_budget_sek)),
+        row("ESF grant", money(p.esf_grant_sek)),
+        row("EU co-financing", rate),
+    ];
+    // Euro only where a Kohesio page gave them (its file is among the
+    // sources): never converted to kronor.
+    if p.total_budget_eur.is_some() || p.eu_contribution_eur.is_some() {
+        rows.push(row("Total budget (EUR)", euro(p.total_budget_eur)));
+        rows.push(row("EU contribution (EUR)", euro(p.eu_contribution_eur)));
+    }
     Section {
         title: t("Money"),
-        rows: vec![
-            row("Total budget", money(p.total_budget_sek)),
-            row("ESF grant", money(p.esf_grant_sek)),
-            row("EU co-financing", rate),
-        ],
+        rows,
     }
+}
+
+/// A call for applications, for `esf parse`, `esf calls` and the browser.
+pub fn call_rows(c: &Call) -> Vec<(String, String)> {
+    vec![
+        row("Diarienummer", c.id.clone()),
+        row("Title", c.title.clone()),
+        row("Region", c.region.clone()),
+        row("Programme area", c.programme_area.clone()),
+        row("Opens", c.opens.clone()),
+        row("Closes", c.closes.clone()),
+        row("Amount", money(c.amount_sek)),
+    ]
+}
+
+/// What a page about a project says of it.
+pub fn linked_rows(l: &LinkedDoc) -> Vec<(String, String)> {
+    let kind = match l.kind.as_str() {
+        "final_report" => t("final report"),
+        _ => t("page about a project"),
+    };
+    vec![
+        row("Kind", Some(kind.to_string())),
+        row("Diarienummer", l.project_id.clone()),
+        row("Project", l.project_name.clone()),
+        row("Owner", l.owner.clone()),
+        row(
+            "Period",
+            period_text(l.start_date.as_deref(), l.end_date.as_deref()),
+        ),
+    ]
 }
 
 fn period_section(p: &Project) -> Section {

@@ -18,6 +18,17 @@ pub fn money(v: Option<i64>) -> Option<String> {
     v.map(|n| format!("{} kr", thousands(n)))
 }
 
+/// `3 544 067,52 €`: euro as a Kohesio page gives them, cents kept.
+pub fn euro(v: Option<f64>) -> Option<String> {
+    let v = v.filter(|v| v.is_finite())?;
+    let cents = (v * 100.0).round() as i64;
+    Some(format!(
+        "{},{:02} €",
+        thousands(cents / 100),
+        (cents % 100).abs()
+    ))
+}
+
 /// `8866642` → `8 866 642`.
 pub fn thousands(n: i64) -> String {
     let digits = n.unsigned_abs().to_string();

@@ -2,7 +2,7 @@
 //! from a document passes through the sanitiser.
 
 use crate::format::MISSING;
-use crate::model::{ParsedDocument, Project};
+use crate::model::{Call, LinkedDoc, ParsedDocument, Project};
 use crate::sanitize;
 use std::fmt::Write;
 
@@ -31,6 +31,12 @@ pub fn document(doc: &ParsedDocument) -> String {
         field(&mut out, "article", Some(a.title.as_str()));
         field(&mut out, "about project", a.project_name.as_deref());
     }
+    if let Some(c) = &doc.call {
+        rows_text(&mut out, &crate::detail::call_rows(c));
+    }
+    if let Some(l) = &doc.linked {
+        rows_text(&mut out, &crate::detail::linked_rows(l));
+    }
     for w in &doc.warnings {
         let _ = writeln!(out, "  warning: {}", sanitize::line(w));
     }
@@ -42,6 +48,37 @@ const LABEL_WIDTH: usize = 22;
 fn field(out: &mut String, label: &str, value: Option<&str>) {
     let shown = value.map_or(MISSING.into(), sanitize::line);
     let _ = writeln!(out, "  {:<LABEL_WIDTH$}{}", format!("{label}:"), shown);
+}
+
+fn rows_text(out: &mut String, rows: &[(String, String)]) {
+    for (label, value) in rows {
+        let _ = writeln!(out, "  {:<LABEL_WIDTH$}{}", label, sanitize::line(value));
+    }
+}
+
+/// `Label: value` lines (they wrap in a pane, where padding would not).
+fn colon_rows(out: &mut String, rows: &[(String, String)]) {
+    for (label, value) in rows {
+        let _ = writeln!(out, "{label}: {}", sanitize::line(value));
+    }
+}
+
+/// A call's fields and text, for the browser's pane.
+pub fn call_text(c: &Call) -> String {
+    let mut out = String::new();
+    colon_rows(&mut out, &crate::detail::call_rows(c));
+    if let Some(d) = &c.description {
+        let _ = writeln!(out, "\n{}", sanitize::text(d));
+    }
+    out
+}
+
+/// What a page about a project says of it, and its text, for the pane.
+pub fn linked_text(l: &LinkedDoc) -> String {
+    let mut out = String::new();
+    colon_rows(&mut out, &crate::detail::linked_rows(l));
+    let _ = writeln!(out, "\n{}", sanitize::text(&l.body));
+    out
 }
 
 /// The grouped fields (shared with the browser's detail pane), as text.

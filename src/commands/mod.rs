@@ -8,6 +8,7 @@ mod graph;
 mod import;
 mod list;
 mod notes;
+mod pages;
 pub mod parse;
 mod show;
 
@@ -122,6 +123,8 @@ pub fn run(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
         Command::Show(a) => show::run(ctx, &a.id, a.json),
         Command::Search(a) => list::search_args(ctx, a),
         Command::Orgs(a) => list::orgs(ctx, a.filter.as_deref(), a.json),
+        Command::Calls(a) => pages::calls(ctx, a.json),
+        Command::Linked(a) => pages::linked(ctx, a.json),
         Command::Graph(a) => graph::run_args(ctx, a),
         Command::Related(a) => graph::related(ctx, &a.id, a.limit, !a.branches, a.json),
         Command::Gen(a) => gen::run(ctx, a.count, a.out.as_deref(), a.seed),

@@ -2,6 +2,7 @@
 
 use super::{print_json, print_text, Context};
 use crate::catalogue::Catalogue;
+use crate::i18n::t;
 use crate::model::StoredProject;
 use crate::report;
 use crate::sanitize;
@@ -54,9 +55,27 @@ fn plain(s: &StoredProject) -> String {
             sanitize::line(&article.source)
         );
     }
+    for d in &s.linked {
+        let kind = match d.kind.as_str() {
+            "final_report" => t("final report"),
+            _ => t("page about a project"),
+        };
+        let title = d.title.as_deref().unwrap_or(crate::format::MISSING);
+        let _ = writeln!(
+            out,
+            "\n{}: {} ({kind})\n  {}",
+            t("About the project"),
+            sanitize::line(title),
+            sanitize::line(&d.source)
+        );
+    }
     let _ = writeln!(out, "\nSource: {}", sanitize::line(&s.source));
     for other in s.sources.iter().filter(|p| **p != s.source) {
-        let _ = writeln!(out, "Also in: {}", sanitize::line(other));
+        let from = match s.kohesio.as_ref() == Some(other) {
+            true => " (Kohesio)",
+            false => "",
+        };
+        let _ = writeln!(out, "Also in: {}{from}", sanitize::line(other));
     }
     out
 }

@@ -119,7 +119,7 @@ impl Action {
             Action::Back => "back (help, detail, filter, graph path)",
             Action::Filter => "fuzzy filter (Enter keeps, Esc clears)",
             Action::Sort => "next sort order",
-            Action::ToggleUnclassified => "projects / unclassified documents",
+            Action::ToggleUnclassified => "projects / calls and other documents",
             Action::OpenGraph => "partner graph of the selected project",
             Action::Organisations => "all organisations (Enter: their graph)",
             Action::ToggleBranches => "graph: branch offices rolled up / apart",

@@ -80,6 +80,7 @@ pub fn build_detail(
         theme,
     );
     articles(&mut lines, s, width, theme);
+    linked(&mut lines, s, width, theme);
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(t("Source"), theme.section())));
     for source in &s.sources {
@@ -192,12 +193,50 @@ fn articles(lines: &mut DetailLines, s: &StoredProject, width: usize, theme: The
     }
 }
 
-/// The lines for an unclassified document: its title, file and text.
+/// Owners' pages, news items and final reports about the project.
+fn linked(lines: &mut DetailLines, s: &StoredProject, width: usize, theme: Theme) {
+    if s.linked.is_empty() {
+        return;
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        t("Documents about the project"),
+        theme.section(),
+    )));
+    for d in &s.linked {
+        let kind = match d.kind.as_str() {
+            "final_report" => t("final report"),
+            _ => t("page about a project"),
+        };
+        let title = sanitize::line(d.title.as_deref().unwrap_or(MISSING)).into_owned();
+        for l in wrap(&format!("{title} ({kind})"), width) {
+            lines.push(Line::from(Span::styled(l, theme.header())));
+        }
+        lines.push(Line::from(Span::styled(
+            sanitize::line(&d.source).into_owned(),
+            theme.missing(),
+        )));
+    }
+}
+
+/// What a document beside the projects is, in the language in force.
+pub fn kind_label(kind: &str) -> &'static str {
+    match kind {
+        "call" => t("call"),
+        "linked_page" => t("about a project"),
+        _ => t("unknown format"),
+    }
+}
+
+/// The lines for a document beside the projects (a call, a page about a
+/// project not in the cache, a document of no known format): its title,
+/// kind, file and text.
 pub fn build_unclassified(d: &UnclassifiedDoc, width: u16, theme: Theme) -> DetailLines {
     let width = (width as usize).max(10);
     let title = sanitize::line(d.title.as_deref().unwrap_or(MISSING)).into_owned();
     let mut lines = DetailLines::from(vec![
         Line::from(Span::styled(title, theme.header())),
+        Line::from(Span::styled(kind_label(&d.kind), theme.section())),
         Line::from(Span::styled(
             sanitize::line(&d.source).into_owned(),
             theme.missing(),

@@ -67,7 +67,7 @@ fn title(app: &State) -> Line<'static> {
         }
         ListKind::Unclassified => Line::from(format!(
             " {} ({}) ",
-            t("Unclassified documents"),
+            t("Other documents"),
             app.unclassified.len()
         )),
     }
@@ -308,7 +308,7 @@ fn unclassified_rows(
     app: &State,
     height: usize,
 ) -> (Row<'static>, Vec<Row<'static>>, Vec<Constraint>) {
-    let header = Row::new(["TITLE", "FILE"]);
+    let header = Row::new([t("KIND"), t("TITLE"), t("FILE")]);
     let rows = app
         .unclassified
         .iter()
@@ -316,10 +316,16 @@ fn unclassified_rows(
         .take(height)
         .map(|d| {
             let title = sanitize::line(d.title.as_deref().unwrap_or(MISSING)).into_owned();
-            Row::new([title, sanitize::line(&d.source).into_owned()])
+            let kind = super::detail::kind_label(&d.kind).to_string();
+            Row::new([kind, title, sanitize::line(&d.source).into_owned()])
         })
         .collect();
-    (header, rows, vec![Constraint::Fill(1), Constraint::Fill(1)])
+    let widths = vec![
+        Constraint::Length(16),
+        Constraint::Fill(1),
+        Constraint::Fill(1),
+    ];
+    (header, rows, widths)
 }
 
 fn draw_scrollbar(frame: &mut Frame, app: &State, area: Rect, height: usize) {

@@ -95,7 +95,7 @@ fn counts(app: &State) -> String {
             app.catalogue.projects.len(),
             t("projects")
         ),
-        ListKind::Unclassified => format!("{} {}", app.unclassified.len(), t("unclassified")),
+        ListKind::Unclassified => format!("{} {}", app.unclassified.len(), t("other documents")),
     }
 }
 
