@@ -265,3 +265,40 @@ fn swedish_screens() {
     });
     i18n::set(Lang::En);
 }
+
+/// Calls and pages about a project not in the cache stand beside the
+/// projects, each with its kind; a call opens to its fields.
+#[test]
+fn other_documents_list_calls_and_pages_about_projects() {
+    let mut inputs = Input::sample();
+    // Embedded, so the screen shows no path of this machine.
+    let pages: [(&str, &'static [u8]); 3] = [
+        ("call.txt", include_bytes!("fixtures/pages/call.txt")),
+        (
+            "news_item.txt",
+            include_bytes!("fixtures/pages/news_item.txt"),
+        ),
+        (
+            "interreg_page.txt",
+            include_bytes!("fixtures/pages/interreg_page.txt"),
+        ),
+    ];
+    inputs.extend(pages.map(|(name, bytes)| Input::Embedded {
+        name: name.into(),
+        bytes,
+    }));
+    let mut app = app_over(common::store_of(&inputs), 80, 24);
+    app.handle(key(KeyCode::Char('u')));
+    let shown = screen(&mut app);
+    assert!(shown.contains("Other documents (3)"), "{shown}");
+    for (kind, title) in [
+        ("call", "Stärkt etablering"),
+        ("about a project", "Ny chans till jobb"),
+        ("unknown format", "Region Västra Götaland"),
+    ] {
+        let row = shown.lines().find(|l| l.contains(title)).unwrap_or("");
+        assert!(row.contains(kind), "{kind}: {row}\n{shown}");
+    }
+    app.handle(key(KeyCode::Enter));
+    insta::assert_snapshot!("other_documents_call_80x24", screen(&mut app));
+}

@@ -193,7 +193,7 @@ fn unclassified_documents_are_reachable() {
     let mut app = sample_app(80, 24);
     app.handle(key(KeyCode::Char('u')));
     assert_eq!(app.list.kind, ListKind::Unclassified);
-    assert!(screen(&mut app).contains("Unclassified documents (0)"));
+    assert!(screen(&mut app).contains("Other documents (0)"));
     app.handle(key(KeyCode::Char('u')));
     assert_eq!(app.list.kind, ListKind::Projects);
 }
