@@ -137,7 +137,7 @@ const SWEDISH: &[(&str, &str)] = &[
     ("Unclassified documents", "Oklassade dokument"),
     ("Other documents", "Övriga dokument"),
     ("other documents", "övriga dokument"),
-    ("OPEN", "ÖPPEN"),
+    ("OPEN – CLOSE", "ÖPPEN – STÄNGER"),
     ("AMOUNT", "BELOPP"),
     ("PROJECT", "PROJEKT"),
     ("ABOUT", "OM"),

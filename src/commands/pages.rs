@@ -14,7 +14,7 @@ pub fn calls(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
         print_json(&calls)?;
         return Ok(ExitCode::SUCCESS);
     }
-    let headers = ["DIARIENUMMER", "TITLE", "REGION", "OPEN", "AMOUNT"].map(t);
+    let headers = ["DIARIENUMMER", "TITLE", "REGION", "OPEN – CLOSE", "AMOUNT"].map(t);
     let mut table = Table::new(&headers).flexible(&[1]).right_aligned(&[4]);
     for c in &calls {
         let c = &c.call;

@@ -169,6 +169,18 @@ fn hint_actions(app: &State) -> &'static [(Action, &'static str)] {
             (Action::Help, "help"),
             (Action::Quit, "quit"),
         ],
+        // A document that is no project has no notes, marks or graph.
+        (_, _, Pane::Detail) if app.list.kind == ListKind::Unclassified => &[
+            (Action::MoveDown, "scroll"),
+            (Action::Back, "back"),
+            (Action::Help, "help"),
+        ],
+        (_, _, Pane::List) if app.list.kind == ListKind::Unclassified => &[
+            (Action::Open, "open"),
+            (Action::ToggleUnclassified, "projects"),
+            (Action::Help, "help"),
+            (Action::Quit, "quit"),
+        ],
         (_, _, Pane::Detail) => &[
             (Action::MoveDown, "scroll"),
             (Action::Back, "back"),
