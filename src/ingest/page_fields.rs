@@ -61,8 +61,10 @@ fn label_at<'a, T: Copy>(line: &'a str, labels: &[(&str, T)]) -> Option<(T, &'a 
         Some((head, rest)) => (head.trim_end(), rest.trim()),
         None => (line, ""),
     };
-    // Longer than any label: prose, however it starts.
-    if head.chars().count() > 60 {
+    // Much longer than any label: prose, however it starts. (Checked
+    // before folding the head, which every line of every page pays for.)
+    let longest = labels.iter().map(|(l, _)| l.len()).max().unwrap_or(0);
+    if head.len() > 2 * longest + 8 {
         return None;
     }
     let key = super::gazetteer::pattern_key(head);
