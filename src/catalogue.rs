@@ -6,6 +6,7 @@ use crate::model::FacetRow;
 use crate::model::ProjectSummary;
 pub use crate::search::fields::RANKED_TEXTS;
 use crate::search::fields::{Field, FieldIndex, Reason, TextHits};
+use crate::search::index::{KeyTable, SearchIndex};
 use crate::search::query::Query;
 use crate::search::Match;
 use crate::store::Store;
@@ -54,7 +55,93 @@ pub struct Catalogue {
     pub projects: Vec<ProjectSummary>,
     pub fields: FieldIndex,
     pub facets: FacetIndex,
-    by_key: std::sync::OnceLock<Vec<(u64, u32)>>,
+    by_key: KeyTable,
+}
+
+/// Projects in list order that the search box looks through: the whole
+/// catalogue (the browser), or the index a command reads from the cache.
+pub trait Searchable {
+    fn fields(&self) -> &FieldIndex;
+    fn key_at(&self, index: usize) -> &str;
+    fn find_key(&self, key: &str) -> Option<usize>;
+
+    /// Projects matching the query in their fields or, through the
+    /// cache's full-text index, in their texts (ranked below field matches).
+    fn search_in(&self, query: &str, store: &Store) -> crate::store::Result<Vec<Match>> {
+        let query = Query::parse(query);
+        let mut text = TextHits::default();
+        for (group, term, words) in query.text_terms() {
+            let keys = store.text_matches(words, RANKED_TEXTS, true)?;
+            let found: Vec<usize> = keys.iter().filter_map(|k| self.find_key(k)).collect();
+            text.insert(group, term, &found);
+        }
+        Ok(self.fields().filter(&query, &text))
+    }
+
+    /// Why a project (named `name`) matched, with a few words of its
+    /// texts around the terms no field holds.
+    fn explain_named(&self, index: usize, query: &Query, name: &str, store: &Store) -> Vec<Reason> {
+        let key = self.key_at(index);
+        let mut reasons = self.fields().explain(index, query, name, key);
+        let missing = self.fields().unexplained(index, query);
+        if !missing.is_empty() {
+            reasons.extend(snippet_reason(store, key, &missing.join(" ")));
+        }
+        reasons
+    }
+
+    /// Projects whose key or name look like `text`, for "did you mean":
+    /// keys a few typing mistakes away first, then fuzzy name matches.
+    fn similar_indices(&self, text: &str, limit: usize) -> Vec<usize> {
+        let wanted = text.trim().to_uppercase();
+        let tolerance = (wanted.chars().count() / 4).max(2);
+        let mut by_id: Vec<(usize, usize)> = (0..self.fields().len())
+            .map(|i| (edit_distance(&wanted, &self.key_at(i).to_uppercase()), i))
+            .filter(|(d, _)| *d <= tolerance)
+            .collect();
+        by_id.sort();
+        let mut picked: Vec<usize> = by_id.into_iter().map(|(_, i)| i).collect();
+        let query = Query::parse(text);
+        for m in self.fields().filter(&query, &TextHits::default()) {
+            if picked.len() >= limit {
+                break;
+            }
+            if !picked.contains(&m.index) {
+                picked.push(m.index);
+            }
+        }
+        picked.truncate(limit);
+        picked
+    }
+}
+
+impl Searchable for Catalogue {
+    fn fields(&self) -> &FieldIndex {
+        &self.fields
+    }
+
+    fn key_at(&self, index: usize) -> &str {
+        &self.projects[index].key
+    }
+
+    fn find_key(&self, key: &str) -> Option<usize> {
+        self.by_key
+            .find(key, self.projects.len(), &|i| &self.projects[i].key)
+    }
+}
+
+impl Searchable for SearchIndex {
+    fn fields(&self) -> &FieldIndex {
+        &self.fields
+    }
+
+    fn key_at(&self, index: usize) -> &str {
+        self.key(index)
+    }
+
+    fn find_key(&self, key: &str) -> Option<usize> {
+        self.index_of_key(key)
+    }
 }
 
 impl Catalogue {
@@ -156,25 +243,9 @@ impl Catalogue {
             .filter(&Query::parse(query), &TextHits::default())
     }
 
-    /// Projects matching the query in their fields or, through the cache's
-    /// full-text index, in their texts (ranked below field matches).
+    /// Projects matching the query in their fields or texts, best first.
     pub fn search(&self, query: &str, store: &Store) -> crate::store::Result<Vec<Match>> {
-        let query = Query::parse(query);
-        let text = self.text_hits(&query, store)?;
-        Ok(self.fields.filter(&query, &text))
-    }
-
-    fn text_hits(&self, query: &Query, store: &Store) -> crate::store::Result<TextHits> {
-        let mut hits = TextHits::default();
-        let wanted = query.text_terms();
-        if wanted.is_empty() {
-            return Ok(hits);
-        }
-        for (group, term, words) in wanted {
-            let keys = store.text_matches(words, RANKED_TEXTS, true)?;
-            hits.insert(group, term, &self.indices_of(&keys));
-        }
-        Ok(hits)
+        self.search_in(query, store)
     }
 
     /// Catalogue indices of the keys that are in it, in their order.
@@ -185,37 +256,13 @@ impl Catalogue {
     /// Why a project matched, with a few words of its texts around the
     /// terms no field holds.
     pub fn explain_with_text(&self, index: usize, query: &str, store: &Store) -> Vec<Reason> {
-        let parsed = Query::parse(query);
-        let mut reasons = self.explain_parsed(index, &parsed);
-        let missing = self.fields.unexplained(index, &parsed);
-        if missing.is_empty() {
-            return reasons;
-        }
-        let key = &self.projects[index].key;
-        reasons.extend(snippet_reason(store, key, &missing.join(" ")));
-        reasons
+        let name = self.projects[index].name.as_deref().unwrap_or_default();
+        self.explain_named(index, &Query::parse(query), name, store)
     }
 
-    /// Where project `key` is in the list, found through a table sorted by
-    /// key hash (built on first use: 12 bytes a project).
+    /// Where project `key` is in the list.
     pub fn index_of_key(&self, key: &str) -> Option<usize> {
-        let table = self.by_key.get_or_init(|| {
-            let mut table: Vec<(u64, u32)> = self
-                .projects
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (key_hash(&p.key), i as u32))
-                .collect();
-            table.sort_unstable();
-            table
-        });
-        let hash = key_hash(key);
-        let from = table.partition_point(|&(h, _)| h < hash);
-        table[from..]
-            .iter()
-            .take_while(|&&(h, _)| h == hash)
-            .map(|&(_, i)| i as usize)
-            .find(|&i| self.projects[i].key == key)
+        self.find_key(key)
     }
 
     /// Why a project matched the query: a field and text per term.
@@ -241,35 +288,11 @@ impl Catalogue {
             .sort_by(|&a, &b| compare(&self.projects[a], &self.projects[b], key).then(a.cmp(&b)));
     }
 
-    /// Projects whose id or name look like `text`, for "did you mean":
-    /// ids a few typing mistakes away first, then fuzzy name matches.
+    /// Projects whose id or name look like `text`, for "did you mean".
     pub fn similar(&self, text: &str, limit: usize) -> Vec<&ProjectSummary> {
-        let wanted = text.trim().to_uppercase();
-        let tolerance = (wanted.chars().count() / 4).max(2);
-        let mut by_id: Vec<(usize, usize)> = self
-            .projects
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (edit_distance(&wanted, &p.key.to_uppercase()), i))
-            .filter(|(d, _)| *d <= tolerance)
-            .collect();
-        by_id.sort();
-        let mut picked: Vec<usize> = by_id.into_iter().map(|(_, i)| i).collect();
-        for m in self.filter(text) {
-            if !picked.contains(&m.index) {
-                picked.push(m.index);
-            }
-        }
-        picked
-            .into_iter()
-            .take(limit)
-            .map(|i| &self.projects[i])
-            .collect()
+        let found = self.similar_indices(text, limit);
+        found.into_iter().map(|i| &self.projects[i]).collect()
     }
-}
-
-fn key_hash(key: &str) -> u64 {
-    xxhash_rust::xxh3::xxh3_64(key.as_bytes())
 }
 
 /// A few words of a project's texts around `words`, as a reason; None

@@ -15,6 +15,9 @@ pub struct Table {
 
 const GAP: &str = "  ";
 
+/// A streamed table is aligned to this many first rows.
+const STREAM_WIDTHS_FROM: usize = 500;
+
 impl Table {
     pub fn new(headers: &[&str]) -> Table {
         Table {
@@ -62,6 +65,42 @@ impl Table {
         out
     }
 
+    /// Writes the rows given so far and then each of `more` as it comes,
+    /// aligned to the widths of the first ones (a later, longer cell is cut
+    /// on a terminal and written whole elsewhere). Returns the rows written.
+    pub fn stream<E>(
+        mut self,
+        width: Option<usize>,
+        bold_header: bool,
+        more: impl Iterator<Item = Result<Vec<String>, E>>,
+        out: &mut dyn std::io::Write,
+    ) -> Result<usize, E>
+    where
+        E: From<std::io::Error>,
+    {
+        let mut more = more.peekable();
+        while self.rows.len() < STREAM_WIDTHS_FROM {
+            match more.next() {
+                Some(cells) => self.row(cells?),
+                None => break,
+            }
+        }
+        out.write_all(self.render(width, bold_header).as_bytes())?;
+        let widths = self.fit(width);
+        let mut written = self.rows.len();
+        for cells in more {
+            let cells: Vec<String> = cells?
+                .iter()
+                .map(|c| sanitize::line(c).into_owned())
+                .collect();
+            let mut line = self.line_cut(&cells, &widths, width.is_some());
+            line.push('\n');
+            out.write_all(line.as_bytes())?;
+            written += 1;
+        }
+        Ok(written)
+    }
+
     fn natural_widths(&self) -> Vec<usize> {
         (0..self.headers.len())
             .map(|c| {
@@ -94,12 +133,20 @@ impl Table {
     }
 
     fn line(&self, cells: &[String], widths: &[usize]) -> String {
+        self.line_cut(cells, widths, true)
+    }
+
+    fn line_cut(&self, cells: &[String], widths: &[usize], cutting: bool) -> String {
         let last = widths.len().saturating_sub(1);
         let parts: Vec<String> = widths
             .iter()
             .enumerate()
             .map(|(c, &w)| {
-                let cell = cut(cells.get(c).map_or("", String::as_str), w);
+                let cell = cells.get(c).map_or("", String::as_str);
+                let cell = match cutting {
+                    true => cut(cell, w),
+                    false => cell.to_string(),
+                };
                 let pad = " ".repeat(w.saturating_sub(cell.width()));
                 match (self.right.contains(&c), c == last) {
                     (true, _) => format!("{pad}{cell}"),
@@ -132,6 +179,36 @@ pub fn cut(s: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_streamed_table_keeps_the_first_rows_widths() {
+        let rows = (0..STREAM_WIDTHS_FROM + 1).map(|i| {
+            let name = match i {
+                STREAM_WIDTHS_FROM => "a name much longer than the others".to_string(),
+                _ => format!("n{}", i % 10),
+            };
+            Ok::<_, std::io::Error>(vec![name, "x".to_string()])
+        });
+        let mut out = Vec::new();
+        let table = Table::new(&["NAME", "KIND"]).flexible(&[0]);
+        assert_eq!(
+            table.stream(None, false, rows.clone(), &mut out).unwrap(),
+            501
+        );
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.starts_with("NAME  KIND\nn0    x\n"), "{text:.40}");
+        assert!(
+            text.ends_with("a name much longer than the others  x\n"),
+            "whole when piped"
+        );
+        let mut out = Vec::new();
+        let table = Table::new(&["NAME", "KIND"]).flexible(&[0]);
+        table.stream(Some(80), false, rows, &mut out).unwrap();
+        assert!(
+            String::from_utf8(out).unwrap().ends_with("a n…  x\n"),
+            "cut on a terminal"
+        );
+    }
 
     #[test]
     fn aligns_and_fits() {

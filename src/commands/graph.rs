@@ -1,7 +1,6 @@
 //! `esf graph` and `esf related`: the partner graph on the command line.
 
 use super::{print_json, print_text, styled, terminal_width, Context};
-use crate::catalogue::Catalogue;
 use crate::graph::{self, Ego};
 use crate::sanitize;
 use crate::store::{Store, StoreError};
@@ -72,8 +71,8 @@ fn ego_for(store: &Store, id: &str, rollup: bool) -> anyhow::Result<Option<Ego>>
 /// Says nothing is called `id`, with the projects and organisations
 /// nearest to it.
 fn not_found(store: &Store, id: &str) -> anyhow::Result<ExitCode> {
-    let cat = Catalogue::load_with(store, false)?;
-    let mut close: Vec<String> = cat.similar(id, 3).iter().map(|p| p.key.clone()).collect();
+    let similar = super::matches::similar(store, id, 3)?;
+    let mut close: Vec<String> = similar.into_iter().map(|(key, _)| key).collect();
     let orgs = store.organisation_names()?;
     let names: Vec<&str> = orgs.iter().map(String::as_str).collect();
     close.extend(

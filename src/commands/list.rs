@@ -1,6 +1,7 @@
 //! `esf list`, `esf search`, `esf orgs`: projects and organisations as
 //! aligned tables, or JSON.
 
+use super::matches::Listed;
 use super::{print_json, print_text, styled, terminal_width, Context};
 use crate::catalogue::{Catalogue, SortKey};
 use crate::cli::FacetArgs;
@@ -183,10 +184,13 @@ pub fn run(
     json: bool,
 ) -> anyhow::Result<ExitCode> {
     let store = ctx.open_for_reading()?;
+    let filter = query.filter.as_deref().filter(|q| !q.trim().is_empty());
+    if let (Some(filter), true, None) = (filter, query.facets.is_empty(), sort) {
+        return super::matches::run(&store, filter, json);
+    }
     let listing = Listing::load(ctx, &store, query.uses_notes(), !query.facets.is_empty())?;
     let indices = listing.select(&store, query, sort)?;
     let cat = &listing.cat;
-    let filter = query.filter.as_deref().filter(|q| !q.trim().is_empty());
     let matched = |i: usize| filter.map(|q| cat.explain_with_text(i, q, &store));
     if json {
         let keys: Vec<&str> = indices
@@ -268,16 +272,7 @@ pub fn facet_counts(
     Ok(ExitCode::SUCCESS)
 }
 
-/// A project of `list --json`, with why it matched the filter.
-#[derive(serde::Serialize)]
-struct Listed {
-    #[serde(flatten)]
-    record: crate::model::KeyedProject,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    matched: Option<Vec<crate::search::fields::Reason>>,
-}
-
-fn row(p: &ProjectSummary) -> Vec<String> {
+pub(super) fn row(p: &ProjectSummary) -> Vec<String> {
     let text = |v: &Option<String>| v.clone().unwrap_or_else(|| MISSING.into());
     vec![
         p.key.clone(),

@@ -7,6 +7,7 @@ mod gen;
 mod graph;
 mod import;
 mod list;
+mod matches;
 mod notes;
 mod pages;
 pub mod parse;

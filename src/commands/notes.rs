@@ -2,7 +2,6 @@
 //! own records of projects, kept apart from the cache.
 
 use super::{print_data, print_text, styled, terminal_width, Context};
-use crate::catalogue::Catalogue;
 use crate::i18n::t;
 use crate::model::{Annotation, ReviewState};
 use crate::notes_file::{self, Exported};
@@ -47,8 +46,7 @@ fn target(store: &Store, notes: &Notes, id: &str) -> anyhow::Result<(String, Opt
                     return Ok((key, None));
                 }
             }
-            let cat = Catalogue::load_with(store, false)?;
-            Err(anyhow!(super::show::not_found(&cat, id)))
+            Err(anyhow!(super::show::not_found(store, id)?))
         }
         Err(e) => Err(e.into()),
     }

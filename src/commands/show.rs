@@ -1,11 +1,11 @@
 //! `esf show ID`: one project in full.
 
 use super::{print_json, print_text, Context};
-use crate::catalogue::Catalogue;
 use crate::i18n::t;
 use crate::model::StoredProject;
 use crate::report;
 use crate::sanitize;
+use crate::store::Store;
 use crate::store::StoreError;
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -15,8 +15,7 @@ pub fn run(ctx: &Context, id: &str, json: bool) -> anyhow::Result<ExitCode> {
     let project = match store.project(id) {
         Ok(p) => p,
         Err(StoreError::NotFound(_)) => {
-            let cat = Catalogue::load_with(&store, false)?;
-            crate::say!("esf: {}", sanitize::line(&not_found(&cat, id)));
+            crate::say!("esf: {}", sanitize::line(&not_found(&store, id)?));
             return Ok(ExitCode::FAILURE);
         }
         Err(e) => return Err(e.into()),
@@ -30,19 +29,18 @@ pub fn run(ctx: &Context, id: &str, json: bool) -> anyhow::Result<ExitCode> {
 }
 
 /// "no project with ID …", with the closest matches.
-pub(super) fn not_found(cat: &Catalogue, id: &str) -> String {
-    let close: Vec<String> = cat
-        .similar(id, 3)
-        .iter()
-        .map(|p| format!("{} {}", p.key, p.name.as_deref().unwrap_or("")))
-        .collect();
-    match close.as_slice() {
+pub(super) fn not_found(store: &Store, id: &str) -> anyhow::Result<String> {
+    let mut close = Vec::new();
+    for (key, name) in super::matches::similar(store, id, 3)? {
+        close.push(format!("{key} {}", name.unwrap_or_default()));
+    }
+    Ok(match close.as_slice() {
         [] => format!("no project with ID \"{id}\""),
         _ => format!(
             "no project with ID \"{id}\"; did you mean: {}?",
             close.join("; ")
         ),
-    }
+    })
 }
 
 fn plain(s: &StoredProject) -> String {

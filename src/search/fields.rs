@@ -10,6 +10,7 @@
 
 mod explain;
 mod shared;
+pub(in crate::search) mod stored;
 mod text_hits;
 
 pub use text_hits::{TextHits, RANKED_TEXTS};

@@ -13,11 +13,13 @@
 
 pub mod candidates;
 pub mod fields;
+pub mod index;
 pub mod matcher;
 pub mod orgs;
 pub mod query;
 pub mod snippet;
 pub mod stem;
+pub mod wire;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;

@@ -35,6 +35,7 @@ impl Store {
              SELECT ?1, ?2, count(*), count(*), 0, 0, 0, 0, 0 FROM documents",
             params![started, now()],
         )?;
+        super::search_index::rebuild(&tx)?;
         let projects: i64 = tx.query_row("SELECT count(*) FROM projects", [], |r| r.get(0))?;
         tx.commit()?;
         Ok(projects as usize)

@@ -4,7 +4,7 @@
 //! reads and parses files and hands each outcome to it.
 
 use super::write::{self, Touched};
-use super::{refresh, sources, Result, Store, StoreError};
+use super::{refresh, search_index, sources, Result, Store, StoreError};
 use crate::model::{Format, ImportReport, ParsedDocument, SkippedFile};
 use rusqlite::{Transaction, TransactionBehavior};
 use std::collections::HashMap;
@@ -137,11 +137,16 @@ impl ImportTx<'_> {
 
     /// Recomputes the projects the run touched and commits it all.
     pub fn finish(mut self, finish: &Finish) -> Result<ImportReport> {
-        self.reconcile(finish)?;
+        let changed = self.reconcile(finish)?;
         if finish.require_documents && self.report.read() == 0 {
             return Err(StoreError::NothingImported(Box::new(self.report)));
         }
+        let index_fresh = search_index::is_fresh(&self.tx)?;
         write::log_import(&self.tx, self.started, &self.report)?;
+        match changed || !index_fresh {
+            true => search_index::rebuild(&self.tx)?,
+            false => search_index::carry_over(&self.tx)?,
+        }
         let list = match (&finish.sources, &self.db) {
             (Some(list), Some(db)) => {
                 Some(sources::prepare(db, list).map_err(|source| StoreError::Io {
@@ -160,7 +165,8 @@ impl ImportTx<'_> {
         Ok(self.report)
     }
 
-    fn reconcile(&mut self, finish: &Finish) -> Result<()> {
+    /// Returns whether any project changed.
+    fn reconcile(&mut self, finish: &Finish) -> Result<bool> {
         let (tx, touched, report) = (&self.tx, &mut self.touched, &mut self.report);
         if finish.prune {
             report.removed = write::prune(tx, touched)?;
@@ -176,12 +182,13 @@ impl ImportTx<'_> {
         }
         // New projects went in as they came (`inserted`), changed ones here (`keys`).
         let changed = !touched.keys.is_empty() || !touched.inserted.is_empty();
-        if changed || report.removed > 0 || self.start != Start::Add {
+        let changed = changed || report.removed > 0 || self.start != Start::Add;
+        if changed {
             refresh::count_organisation_projects(tx)?;
         }
         let projects: i64 = tx.query_row("SELECT count(*) FROM projects", [], |r| r.get(0))?;
         report.projects = projects as usize;
-        Ok(())
+        Ok(changed)
     }
 }
 

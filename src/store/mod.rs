@@ -18,7 +18,9 @@ mod pages;
 mod query;
 mod refresh;
 pub mod schema;
+mod search_index;
 pub mod sources;
+mod summaries;
 mod touched;
 mod write;
 

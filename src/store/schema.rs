@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/sql/009_ranked_full_text.sql"),
     include_str!("../../assets/sql/010_organisation_identity.sql"),
     include_str!("../../assets/sql/011_calls_and_linked_documents.sql"),
+    include_str!("../../assets/sql/012_search_index.sql"),
 ];
 
 /// The schema version this build writes.

@@ -1,0 +1,110 @@
+//! `esf list --filter Q` without facets or a sort: the matches found in the
+//! cache's search index and written as they are read, best first, without
+//! loading every project (a million would take seconds and a gigabyte).
+
+use super::{styled, terminal_width};
+use crate::catalogue::{Catalogue, Searchable};
+use crate::i18n::t;
+use crate::model::KeyedProject;
+use crate::sanitize;
+use crate::search::fields::Reason;
+use crate::search::query::Query;
+use crate::store::Store;
+use crate::table::Table;
+use serde::ser::{Error as _, Serialize, SerializeSeq, Serializer};
+use std::cell::RefCell;
+use std::io::Write;
+use std::process::ExitCode;
+
+/// A project of `list --json`, with why it matched the filter.
+#[derive(serde::Serialize)]
+pub struct Listed {
+    #[serde(flatten)]
+    pub record: KeyedProject,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matched: Option<Vec<Reason>>,
+}
+
+/// The index stored in the cache, or every project when it has none yet
+/// (a cache of an older version, before its next import).
+fn searchable(store: &Store) -> anyhow::Result<Box<dyn Searchable>> {
+    Ok(match store.search_index()? {
+        Some(index) => Box::new(index),
+        None => Box::new(Catalogue::load_with(store, false)?),
+    })
+}
+
+/// The keys and names of up to `limit` projects whose key or name look
+/// like `text`, for "did you mean".
+pub fn similar(
+    store: &Store,
+    text: &str,
+    limit: usize,
+) -> anyhow::Result<Vec<(String, Option<String>)>> {
+    let index = searchable(store)?;
+    let mut found = Vec::new();
+    for i in index.similar_indices(text, limit) {
+        let key = index.key_at(i).to_string();
+        let name = store.summary_of(&key)?.and_then(|s| s.name);
+        found.push((key, name));
+    }
+    Ok(found)
+}
+
+pub fn run(store: &Store, filter: &str, json: bool) -> anyhow::Result<ExitCode> {
+    let index = searchable(store)?;
+    let found = index.search_in(filter, store)?;
+    let query = Query::parse(filter);
+    let keys = found.iter().map(|m| (m.index, index.key_at(m.index)));
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    if json {
+        let listed = keys.map(|(i, key)| -> anyhow::Result<Option<Listed>> {
+            let Some(record) = store.record_of(key)? else {
+                return Ok(None);
+            };
+            let name = record.project.name.as_deref().unwrap_or_default();
+            let matched = Some(index.explain_named(i, &query, name, store));
+            Ok(Some(Listed { record, matched }))
+        });
+        let listed = listed.filter_map(Result::transpose);
+        crate::safe_json::to_writer(&mut out, &Lazy(RefCell::new(Some(listed))))?;
+        writeln!(out)?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    if found.is_empty() {
+        let what = format!("\"{filter}\"");
+        crate::say!("esf: {} {}", t("no project matches"), sanitize::line(&what));
+        return Ok(ExitCode::SUCCESS);
+    }
+    let rows = keys.filter_map(|(i, key)| -> Option<anyhow::Result<Vec<String>>> {
+        let summary = match store.summary_of(key) {
+            Ok(summary) => summary?,
+            Err(e) => return Some(Err(e.into())),
+        };
+        let name = summary.name.as_deref().unwrap_or_default();
+        let reasons = index.explain_named(i, &query, name, store);
+        let mut cells = super::list::row(&summary);
+        cells.push(crate::format::reasons(&reasons));
+        Some(Ok(cells))
+    });
+    let headers = ["ID", "NAME", "OWNER", "REGION", "PERIOD", "MATCHED"].map(t);
+    let table = Table::new(&headers).flexible(&[1, 2, 3, 5]);
+    table.stream(terminal_width(), styled(), rows, &mut out)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A JSON array written from an iterator as it goes, so the first matches
+/// are out before the last are read.
+struct Lazy<I>(RefCell<Option<I>>);
+
+impl<I: Iterator<Item = anyhow::Result<Listed>>> Serialize for Lazy<I> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(None)?;
+        for item in self.0.borrow_mut().take().into_iter().flatten() {
+            seq.serialize_element(&item.map_err(S::Error::custom)?)?;
+        }
+        seq.end()
+    }
+}

@@ -1,0 +1,169 @@
+//! A plain little-endian encoding for the prepared search index: lengths
+//! and numbers as `u64`, text as its bytes. Reading trusts nothing: every
+//! length is checked against what is left, so a damaged index is an error,
+//! never a panic or a huge allocation.
+
+use std::io::{self, Read, Write};
+
+/// How much is read at a time when numbers are decoded.
+const CHUNK: usize = 64 * 1024;
+
+pub struct Writer<W: Write> {
+    out: W,
+}
+
+impl<W: Write> Writer<W> {
+    pub fn new(out: W) -> Writer<W> {
+        Writer { out }
+    }
+
+    pub fn into_inner(self) -> W {
+        self.out
+    }
+
+    pub fn u64(&mut self, n: u64) -> io::Result<()> {
+        self.out.write_all(&n.to_le_bytes())
+    }
+
+    pub fn bytes(&mut self, bytes: &[u8]) -> io::Result<()> {
+        self.u64(bytes.len() as u64)?;
+        self.out.write_all(bytes)
+    }
+
+    /// A run of numbers of `size` bytes each (4 or 8), with its length.
+    pub fn numbers(
+        &mut self,
+        size: usize,
+        values: impl ExactSizeIterator<Item = u64>,
+    ) -> io::Result<()> {
+        self.u64(values.len() as u64)?;
+        let mut buffer = Vec::with_capacity(CHUNK);
+        for v in values {
+            buffer.extend_from_slice(&v.to_le_bytes()[..size]);
+            if buffer.len() >= CHUNK {
+                self.out.write_all(&buffer)?;
+                buffer.clear();
+            }
+        }
+        self.out.write_all(&buffer)
+    }
+}
+
+pub struct Reader<R: Read> {
+    input: R,
+    left: u64,
+}
+
+pub fn damaged(what: &str) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::InvalidData,
+        format!("search index damaged: {what}"),
+    )
+}
+
+impl<R: Read> Reader<R> {
+    /// Reads at most `size` bytes from `input`.
+    pub fn new(input: R, size: u64) -> Reader<R> {
+        Reader { input, left: size }
+    }
+
+    fn take(&mut self, n: u64) -> io::Result<()> {
+        if n > self.left {
+            return Err(damaged("a length beyond its end"));
+        }
+        self.left -= n;
+        Ok(())
+    }
+
+    pub fn u64(&mut self) -> io::Result<u64> {
+        self.take(8)?;
+        let mut b = [0u8; 8];
+        self.input.read_exact(&mut b)?;
+        Ok(u64::from_le_bytes(b))
+    }
+
+    pub fn bytes(&mut self) -> io::Result<Vec<u8>> {
+        let n = self.u64()?;
+        self.take(n)?;
+        let mut out = vec![0u8; n as usize];
+        self.input.read_exact(&mut out)?;
+        Ok(out)
+    }
+
+    pub fn text(&mut self) -> io::Result<String> {
+        String::from_utf8(self.bytes()?).map_err(|_| damaged("text that is not UTF-8"))
+    }
+
+    /// A run written by [`Writer::numbers`] with the same `size`.
+    pub fn numbers(&mut self, size: usize) -> io::Result<Vec<u64>> {
+        let n = self.u64()?;
+        let bytes = n
+            .checked_mul(size as u64)
+            .ok_or_else(|| damaged("a length"))?;
+        self.take(bytes)?;
+        let mut out = Vec::with_capacity(n as usize);
+        let mut buffer = vec![0u8; CHUNK - CHUNK % size];
+        let mut rest = bytes as usize;
+        while rest > 0 {
+            let part = &mut buffer[..rest.min(CHUNK - CHUNK % size)];
+            self.input.read_exact(part)?;
+            for value in part.chunks_exact(size) {
+                let mut b = [0u8; 8];
+                b[..size].copy_from_slice(value);
+                out.push(u64::from_le_bytes(b));
+            }
+            rest -= part.len();
+        }
+        Ok(out)
+    }
+
+    /// Numbers that must each be below `limit`, as `u32`.
+    pub fn indices(&mut self, limit: usize) -> io::Result<Vec<u32>> {
+        let values = self.numbers(4)?;
+        match values.iter().all(|&v| (v as usize) < limit) {
+            true => Ok(values.into_iter().map(|v| v as u32).collect()),
+            false => Err(damaged("an index out of range")),
+        }
+    }
+
+    /// Ends of consecutive runs: never decreasing, the last at most `total`.
+    pub fn ends(&mut self, total: usize) -> io::Result<Vec<usize>> {
+        let ends = self.numbers(8)?;
+        let rising = ends.windows(2).all(|w| w[0] <= w[1]);
+        match rising && ends.last().is_none_or(|&e| e as usize <= total) {
+            true => Ok(ends.into_iter().map(|e| e as usize).collect()),
+            false => Err(damaged("runs out of order")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_and_texts_come_back() {
+        let mut w = Writer::new(Vec::new());
+        w.u64(7).unwrap();
+        w.bytes("Göteborg".as_bytes()).unwrap();
+        let many: Vec<u64> = (0..100_000).map(|i| i * 3).collect();
+        w.numbers(4, many.iter().copied()).unwrap();
+        let data = w.into_inner();
+        let mut r = Reader::new(&data[..], data.len() as u64);
+        assert_eq!(r.u64().unwrap(), 7);
+        assert_eq!(r.text().unwrap(), "Göteborg");
+        assert_eq!(r.numbers(4).unwrap(), many);
+        assert!(r.u64().is_err(), "nothing is read past the end");
+    }
+
+    #[test]
+    fn a_length_beyond_the_end_is_an_error() {
+        let mut w = Writer::new(Vec::new());
+        w.u64(u64::MAX).unwrap();
+        let data = w.into_inner();
+        let mut r = Reader::new(&data[..], data.len() as u64);
+        assert!(r.bytes().is_err());
+        let mut r = Reader::new(&data[..], data.len() as u64);
+        assert!(r.numbers(8).is_err());
+    }
+}

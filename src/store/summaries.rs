@@ -1,0 +1,250 @@
+//! Project summaries in list order, with the fields the search box looks
+//! in and their facet values: what the browser loads, and what the search
+//! index is built from.
+
+use super::{Result, Store};
+use crate::ingest::gazetteer::FastMap;
+use crate::model::{FacetRow, ProjectSummary};
+use crate::search::fields::Field;
+use rusqlite::Connection;
+
+/// The search box's field for an organisation in a role.
+fn role_field(role: &str) -> Field {
+    match role {
+        "owner" => Field::Owner,
+        "partner" => Field::Partner,
+        "municipality" => Field::Municipality,
+        _ => Field::Mentioned,
+    }
+}
+
+/// The columns [`summary_row`] reads.
+const SUMMARY: &str = "SELECT rowid_, key, id, name, owner, region, fund, programme_period,
+        start_date, end_date, total_budget_sek, esf_grant_sek, municipalities,
+        programme_area, programme_area_name, specific_objective, phase,
+        municipalities_in_text FROM projects";
+
+/// A project's facet columns: programme area (code, name), objective, phase.
+type FacetColumns = [Option<String>; 4];
+
+fn facet_columns(r: &rusqlite::Row) -> rusqlite::Result<FacetColumns> {
+    Ok([r.get(13)?, r.get(14)?, r.get(15)?, r.get(16)?])
+}
+
+/// `2 Öka övergångarna till arbete`: the code and, when known, its name.
+fn area_label(code: &Option<String>, name: &Option<String>) -> Option<String> {
+    match (code, name) {
+        (Some(c), Some(n)) => Some(format!("{c} {n}")),
+        (Some(c), None) => Some(c.clone()),
+        (None, n) => n.clone(),
+    }
+}
+
+fn summary_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, ProjectSummary, String)> {
+    let summary = ProjectSummary {
+        key: r.get(1)?,
+        id: r.get(2)?,
+        name: r.get(3)?,
+        owner: r.get(4)?,
+        region: r.get(5)?,
+        fund: r.get(6)?,
+        programme_period: r.get(7)?,
+        start_date: r.get(8)?,
+        end_date: r.get(9)?,
+        total_budget_sek: r.get(10)?,
+        esf_grant_sek: r.get(11)?,
+    };
+    Ok((r.get(0)?, summary, r.get(12)?))
+}
+
+/// Every project's organisation names: a project's links are a run of
+/// `orgs` (indices into `names`), the run given by `runs[project]`.
+#[derive(Default)]
+struct ProjectOrgs {
+    names: Vec<Box<str>>,
+    /// The organisation each one is a branch or unit of, by name.
+    parents: Vec<Option<Box<str>>>,
+    /// Each one's organisationsnummer, if documents give it.
+    numbers: Vec<Option<Box<str>>>,
+    orgs: Vec<u32>,
+    /// The field of the search box each link is in (its role).
+    fields: Vec<Field>,
+    runs: FastMap<i64, (u32, u32)>,
+}
+
+impl ProjectOrgs {
+    fn run(&self, project: i64) -> &[u32] {
+        let (start, len) = self.runs.get(&project).copied().unwrap_or_default();
+        &self.orgs[start as usize..(start + len) as usize]
+    }
+
+    fn of(&self, project: i64) -> impl Iterator<Item = &str> {
+        self.run(project).iter().map(|&o| &*self.names[o as usize])
+    }
+
+    /// The project's organisations, each with the field its role puts it
+    /// in, and their organisationsnummer in the same field.
+    fn linked(&self, project: i64) -> impl Iterator<Item = (Field, &str)> {
+        let (start, len) = self.runs.get(&project).copied().unwrap_or_default();
+        let range = start as usize..(start + len) as usize;
+        self.fields[range.clone()]
+            .iter()
+            .zip(&self.orgs[range])
+            .flat_map(|(&field, &o)| {
+                let number = self.numbers[o as usize].as_deref();
+                [Some(&*self.names[o as usize]), number]
+                    .into_iter()
+                    .flatten()
+                    .map(move |value| (field, value))
+            })
+    }
+
+    /// The project's organisations that are units or branches of another.
+    fn units(&self, project: i64) -> Vec<&str> {
+        let run = self.run(project).iter();
+        run.filter(|&&o| self.parents[o as usize].is_some())
+            .map(|&o| &*self.names[o as usize])
+            .collect()
+    }
+
+    /// The project's organisations and those they belong to (a project
+    /// with Arbetsförmedlingen Angered is a project with
+    /// Arbetsförmedlingen), each once.
+    fn with_parents(&self, project: i64) -> Vec<&str> {
+        let mut all: Vec<&str> = self.of(project).collect();
+        for &o in self.run(project) {
+            if let Some(parent) = self.parents[o as usize].as_deref() {
+                if !all.contains(&parent) {
+                    all.push(parent);
+                }
+            }
+        }
+        all
+    }
+}
+
+impl Store {
+    /// Every project in list order (name without regard to case, then
+    /// key), handed to `each` with its organisations' and municipalities'
+    /// names joined, one at a time so that a million never sit in memory
+    /// twice; with its facet values when `facets` (else an empty row: they
+    /// cost a quarter of the time).
+    pub fn each_summary(
+        &self,
+        facets: bool,
+        each: impl FnMut(ProjectSummary, &[(Field, &str)], &FacetRow),
+    ) -> Result<()> {
+        each_summary_in(&self.conn, facets, each)
+    }
+
+    /// Every project in list order.
+    pub fn summaries(&self) -> Result<Vec<ProjectSummary>> {
+        let mut all = Vec::new();
+        self.each_summary(false, |summary, _, _| all.push(summary))?;
+        Ok(all)
+    }
+
+    /// One project's summary by its key.
+    pub fn summary_of(&self, key: &str) -> Result<Option<ProjectSummary>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{SUMMARY} WHERE key = ?1"))?;
+        let row = stmt.query_row([key], |r| Ok(summary_row(r)?.1));
+        Ok(rusqlite::OptionalExtension::optional(row)?)
+    }
+
+    /// The first `limit` projects in list order, quickly (an index gives
+    /// the order), for a screen to show while the rest load.
+    pub fn first_summaries(&self, limit: usize) -> Result<Vec<ProjectSummary>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "{SUMMARY} ORDER BY name COLLATE NOCASE, key LIMIT ?1"
+        ))?;
+        let rows = stmt.query_map([limit as i64], |r| Ok(summary_row(r)?.1))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// [`Store::each_summary`] on any connection to the cache (an import
+/// builds the search index with it inside its transaction).
+pub(super) fn each_summary_in(
+    conn: &Connection,
+    facets: bool,
+    mut each: impl FnMut(ProjectSummary, &[(Field, &str)], &FacetRow),
+) -> Result<()> {
+    let links = organisation_names_by_project(conn)?;
+    let mut stmt = conn.prepare(&format!("{SUMMARY} ORDER BY name COLLATE NOCASE, key"))?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let (rowid, summary, municipalities) = summary_row(row)?;
+        let [area, area_name, objective, phase] = facet_columns(row)?;
+        // Named only in the text: a facet value, no field to match.
+        let in_text: String = row.get(17)?;
+        let area = area_label(&area, &area_name);
+        let row_facets = match facets {
+            false => FacetRow::default(),
+            true => FacetRow {
+                area: area.as_deref(),
+                objective: objective.as_deref(),
+                phase: phase.as_deref(),
+                municipalities: municipalities
+                    .split("; ")
+                    .chain(in_text.split("; "))
+                    .filter(|m| !m.is_empty())
+                    .collect(),
+                organisations: links.with_parents(rowid),
+                units: links.units(rowid),
+            },
+        };
+        // The summary moves into `each`: its owner and region are copied.
+        let (owner, region) = (summary.owner.clone(), summary.region.clone());
+        let mut fields: Vec<(Field, &str)> = links.linked(rowid).collect();
+        fields.extend(municipalities.split("; ").map(|m| (Field::Municipality, m)));
+        let described = [
+            (Field::Owner, owner.as_deref()),
+            (Field::Region, region.as_deref()),
+            (Field::Area, area.as_deref()),
+            (Field::Objective, objective.as_deref()),
+        ];
+        fields.extend(described.into_iter().filter_map(|(f, v)| Some((f, v?))));
+        each(summary, &fields, &row_facets);
+    }
+    Ok(())
+}
+
+/// Organisation names per project row, read in one pass over the links
+/// (a lookup per project would seek a million times).
+fn organisation_names_by_project(conn: &Connection) -> Result<ProjectOrgs> {
+    let mut index_of: FastMap<i64, u32> = FastMap::default();
+    let mut links = ProjectOrgs::default();
+    let mut stmt = conn.prepare("SELECT id, name, parent FROM organisations")?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        index_of.insert(row.get(0)?, links.names.len() as u32);
+        links.names.push(row.get::<_, String>(1)?.into());
+        links
+            .parents
+            .push(row.get::<_, Option<String>>(2)?.map(Into::into));
+        links.numbers.push(None);
+    }
+    let mut stmt =
+        conn.prepare("SELECT org, min(number) FROM organisation_numbers GROUP BY org")?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        if let Some(&org) = index_of.get(&row.get::<_, i64>(0)?) {
+            links.numbers[org as usize] = Some(row.get::<_, String>(1)?.into());
+        }
+    }
+    let mut stmt =
+        conn.prepare("SELECT project, org, role FROM project_orgs ORDER BY project, org")?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let project: i64 = row.get(0)?;
+        if let Some(&org) = index_of.get(&row.get::<_, i64>(1)?) {
+            let at = links.orgs.len() as u32;
+            links.runs.entry(project).or_insert((at, 0)).1 += 1;
+            links.orgs.push(org);
+            links.fields.push(role_field(&row.get::<_, String>(2)?));
+        }
+    }
+    Ok(links)
+}
