@@ -185,8 +185,10 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let store = ctx.open_for_reading()?;
     let filter = query.filter.as_deref().filter(|q| !q.trim().is_empty());
-    if let (Some(filter), true, None) = (filter, query.facets.is_empty(), sort) {
-        return super::matches::run(&store, filter, json);
+    match (filter, query.facets.is_empty(), sort) {
+        (Some(filter), true, None) => return super::matches::run(&store, filter, json),
+        (None, true, None | Some(SortKey::Name)) => return super::matches::run_all(&store, json),
+        _ => {}
     }
     let listing = Listing::load(ctx, &store, query.uses_notes(), !query.facets.is_empty())?;
     let indices = listing.select(&store, query, sort)?;

@@ -95,6 +95,35 @@ pub fn run(store: &Store, filter: &str, json: bool) -> anyhow::Result<ExitCode> 
     Ok(ExitCode::SUCCESS)
 }
 
+/// `esf list` with neither filter, facets nor another sort: every project
+/// in name order, written as the cache gives them.
+pub fn run_all(store: &Store, json: bool) -> anyhow::Result<ExitCode> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    if json {
+        store.with_records(|records| -> anyhow::Result<()> {
+            let listed = records.map(|r| {
+                let record = r?;
+                Ok(Listed {
+                    record,
+                    matched: None,
+                })
+            });
+            crate::safe_json::to_writer(&mut out, &Lazy(RefCell::new(Some(listed))))?;
+            Ok(writeln!(out)?)
+        })??;
+    } else {
+        store.with_summaries(|summaries| -> anyhow::Result<()> {
+            let rows = summaries.map(|s| anyhow::Ok(super::list::row(&s?)));
+            let headers = ["ID", "NAME", "OWNER", "REGION", "PERIOD"].map(t);
+            let table = Table::new(&headers).flexible(&[1, 2, 3]);
+            table.stream(terminal_width(), styled(), rows, &mut out)?;
+            Ok(())
+        })??;
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
 /// A JSON array written from an iterator as it goes, so the first matches
 /// are out before the last are read.
 struct Lazy<I>(RefCell<Option<I>>);

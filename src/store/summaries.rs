@@ -4,7 +4,7 @@
 
 use super::{Result, Store};
 use crate::ingest::gazetteer::FastMap;
-use crate::model::{FacetRow, ProjectSummary};
+use crate::model::{FacetRow, KeyedProject, ProjectSummary};
 use crate::search::fields::Field;
 use rusqlite::Connection;
 
@@ -142,6 +142,39 @@ impl Store {
         let mut all = Vec::new();
         self.each_summary(false, |summary, _, _| all.push(summary))?;
         Ok(all)
+    }
+
+    /// Hands `f` every project's summary in list order, read as it goes.
+    pub fn with_summaries<R>(
+        &self,
+        f: impl FnOnce(&mut dyn Iterator<Item = Result<ProjectSummary>>) -> R,
+    ) -> Result<R> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!("{SUMMARY} ORDER BY name COLLATE NOCASE, key"))?;
+        let rows = stmt.query_map([], |r| Ok(summary_row(r)?.1))?;
+        let answer = f(&mut rows.map(|r| r.map_err(Into::into)));
+        Ok(answer)
+    }
+
+    /// Hands `f` every project's full record in list order, read as it goes.
+    pub fn with_records<R>(
+        &self,
+        f: impl FnOnce(&mut dyn Iterator<Item = Result<KeyedProject>>) -> R,
+    ) -> Result<R> {
+        let mut stmt = self.conn.prepare(
+            "SELECT p.key, r.record FROM projects p JOIN records r ON r.document_id = p.document_id
+             ORDER BY p.name COLLATE NOCASE, p.key",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let json: String = r.get(1)?;
+            Ok(KeyedProject {
+                key: r.get(0)?,
+                project: serde_json::from_str(&json).unwrap_or_default(),
+            })
+        })?;
+        let answer = f(&mut rows.map(|r| r.map_err(Into::into)));
+        Ok(answer)
     }
 
     /// One project's summary by its key.
