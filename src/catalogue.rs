@@ -65,6 +65,11 @@ pub trait Searchable {
     fn key_at(&self, index: usize) -> &str;
     fn find_key(&self, key: &str) -> Option<usize>;
 
+    /// The project's row in the cache, when known (read by it, not by key).
+    fn rowid_at(&self, _index: usize) -> Option<i64> {
+        None
+    }
+
     /// Projects matching the query in their fields or, through the
     /// cache's full-text index, in their texts (ranked below field matches).
     fn search_in(&self, query: &str, store: &Store) -> crate::store::Result<Vec<Match>> {
@@ -141,6 +146,10 @@ impl Searchable for SearchIndex {
 
     fn find_key(&self, key: &str) -> Option<usize> {
         self.index_of_key(key)
+    }
+
+    fn rowid_at(&self, index: usize) -> Option<i64> {
+        Some(self.rowid(index))
     }
 }
 

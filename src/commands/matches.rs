@@ -52,6 +52,7 @@ pub fn similar(
 }
 
 pub fn run(store: &Store, filter: &str, json: bool) -> anyhow::Result<ExitCode> {
+    let _snapshot = store.snapshot()?;
     let index = searchable(store)?;
     let found = index.search_in(filter, store)?;
     let query = Query::parse(filter);
@@ -59,7 +60,11 @@ pub fn run(store: &Store, filter: &str, json: bool) -> anyhow::Result<ExitCode> 
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     if json {
         let listed = keys.map(|(i, key)| -> anyhow::Result<Option<Listed>> {
-            let Some(record) = store.record_of(key)? else {
+            let record = match index.rowid_at(i) {
+                Some(rowid) => store.record_at(rowid)?,
+                None => store.record_of(key)?,
+            };
+            let Some(record) = record else {
                 return Ok(None);
             };
             let name = record.project.name.as_deref().unwrap_or_default();
@@ -78,7 +83,11 @@ pub fn run(store: &Store, filter: &str, json: bool) -> anyhow::Result<ExitCode> 
         return Ok(ExitCode::SUCCESS);
     }
     let rows = keys.filter_map(|(i, key)| -> Option<anyhow::Result<Vec<String>>> {
-        let summary = match store.summary_of(key) {
+        let summary = match index.rowid_at(i) {
+            Some(rowid) => store.summary_at(rowid),
+            None => store.summary_of(key),
+        };
+        let summary = match summary {
             Ok(summary) => summary?,
             Err(e) => return Some(Err(e.into())),
         };
@@ -98,6 +107,7 @@ pub fn run(store: &Store, filter: &str, json: bool) -> anyhow::Result<ExitCode> 
 /// `esf list` with neither filter, facets nor another sort: every project
 /// in name order, written as the cache gives them.
 pub fn run_all(store: &Store, json: bool) -> anyhow::Result<ExitCode> {
+    let _snapshot = store.snapshot()?;
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     if json {
         store.with_records(|records| -> anyhow::Result<()> {

@@ -94,41 +94,38 @@ impl<R: Read> Reader<R> {
         String::from_utf8(self.bytes()?).map_err(|_| damaged("text that is not UTF-8"))
     }
 
-    /// A run written by [`Writer::numbers`] with the same `size`.
-    pub fn numbers(&mut self, size: usize) -> io::Result<Vec<u64>> {
+    /// A run written by [`Writer::numbers`] with size 4.
+    pub fn u32s(&mut self) -> io::Result<Vec<u32>> {
+        self.run::<4, u32>(u32::from_le_bytes)
+    }
+
+    /// A run written by [`Writer::numbers`] with size 8.
+    pub fn u64s(&mut self) -> io::Result<Vec<u64>> {
+        self.run::<8, u64>(u64::from_le_bytes)
+    }
+
+    /// A run of numbers of `N` bytes each, read a chunk at a time (the
+    /// size known when compiled, so each chunk converts in one tight loop).
+    fn run<const N: usize, T>(&mut self, from: fn([u8; N]) -> T) -> io::Result<Vec<T>> {
         let n = self.u64()?;
-        let bytes = n
-            .checked_mul(size as u64)
-            .ok_or_else(|| damaged("a length"))?;
+        let bytes = n.checked_mul(N as u64).ok_or_else(|| damaged("a length"))?;
         self.take(bytes)?;
         let mut out = Vec::with_capacity(n as usize);
-        let mut buffer = vec![0u8; CHUNK - CHUNK % size];
+        let mut buffer = vec![0u8; CHUNK];
         let mut rest = bytes as usize;
         while rest > 0 {
-            let part = &mut buffer[..rest.min(CHUNK - CHUNK % size)];
+            let part = &mut buffer[..rest.min(CHUNK)];
             self.input.read_exact(part)?;
-            for value in part.chunks_exact(size) {
-                let mut b = [0u8; 8];
-                b[..size].copy_from_slice(value);
-                out.push(u64::from_le_bytes(b));
-            }
+            let values = part.chunks_exact(N);
+            out.extend(values.map(|v| from(v.try_into().unwrap_or([0; N]))));
             rest -= part.len();
         }
         Ok(out)
     }
 
-    /// Numbers that must each be below `limit`, as `u32`.
-    pub fn indices(&mut self, limit: usize) -> io::Result<Vec<u32>> {
-        let values = self.numbers(4)?;
-        match values.iter().all(|&v| (v as usize) < limit) {
-            true => Ok(values.into_iter().map(|v| v as u32).collect()),
-            false => Err(damaged("an index out of range")),
-        }
-    }
-
     /// Ends of consecutive runs: never decreasing, the last at most `total`.
     pub fn ends(&mut self, total: usize) -> io::Result<Vec<usize>> {
-        let ends = self.numbers(8)?;
+        let ends = self.u64s()?;
         let rising = ends.windows(2).all(|w| w[0] <= w[1]);
         match rising && ends.last().is_none_or(|&e| e as usize <= total) {
             true => Ok(ends.into_iter().map(|e| e as usize).collect()),
@@ -152,7 +149,8 @@ mod tests {
         let mut r = Reader::new(&data[..], data.len() as u64);
         assert_eq!(r.u64().unwrap(), 7);
         assert_eq!(r.text().unwrap(), "Göteborg");
-        assert_eq!(r.numbers(4).unwrap(), many);
+        let read: Vec<u64> = r.u32s().unwrap().into_iter().map(u64::from).collect();
+        assert_eq!(read, many);
         assert!(r.u64().is_err(), "nothing is read past the end");
     }
 
@@ -164,6 +162,6 @@ mod tests {
         let mut r = Reader::new(&data[..], data.len() as u64);
         assert!(r.bytes().is_err());
         let mut r = Reader::new(&data[..], data.len() as u64);
-        assert!(r.numbers(8).is_err());
+        assert!(r.u64s().is_err());
     }
 }

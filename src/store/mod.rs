@@ -19,6 +19,7 @@ mod query;
 mod refresh;
 pub mod schema;
 mod search_index;
+pub use search_index::Snapshot;
 pub mod sources;
 mod summaries;
 mod touched;

@@ -27,13 +27,28 @@ impl Store {
 
     /// One project's full record by its key.
     pub fn record_of(&self, key: &str) -> Result<Option<KeyedProject>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT r.record FROM projects p JOIN records r ON r.document_id = p.document_id
-             WHERE p.key = ?1",
-        )?;
-        let json: Option<String> = stmt.query_row([key], |r| r.get(0)).optional()?;
-        Ok(json.map(|json| KeyedProject {
-            key: key.to_string(),
+        self.record_where("p.key = ?1", key)
+    }
+
+    /// One project's full record by its row in the cache.
+    pub fn record_at(&self, rowid: i64) -> Result<Option<KeyedProject>> {
+        self.record_where("p.rowid_ = ?1", rowid)
+    }
+
+    fn record_where(
+        &self,
+        which: &str,
+        value: impl rusqlite::ToSql,
+    ) -> Result<Option<KeyedProject>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT p.key, r.record FROM projects p JOIN records r ON r.document_id = p.document_id
+             WHERE {which}"
+        ))?;
+        let row: Option<(String, String)> = stmt
+            .query_row([value], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        Ok(row.map(|(key, json)| KeyedProject {
+            key,
             project: serde_json::from_str(&json).unwrap_or_default(),
         }))
     }

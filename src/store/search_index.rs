@@ -40,9 +40,9 @@ pub(super) fn carry_over(conn: &Connection) -> Result<()> {
 /// Builds the index of every project and stores it for the newest import.
 pub(super) fn rebuild(conn: &Connection) -> Result<()> {
     let mut index = SearchIndex::default();
-    each_summary_in(conn, false, |summary, fields, _| {
+    each_summary_in(conn, false, |rowid, summary, fields, _| {
         let name = summary.name.as_deref().unwrap_or_default();
-        index.push(&summary.key, name, fields);
+        index.push(rowid, &summary.key, name, fields);
     })?;
     index.fields.shrink_to_fit();
     let data = index
@@ -57,7 +57,17 @@ pub(super) fn rebuild(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// One consistent view of the cache while it lasts: what a command reads
+/// in many statements (the index, then its rows) comes from one import,
+/// and the locks are taken once instead of for every statement.
+pub struct Snapshot<'a>(#[allow(dead_code)] rusqlite::Transaction<'a>);
+
 impl Store {
+    /// A read transaction, ended when the snapshot is dropped.
+    pub fn snapshot(&self) -> Result<Snapshot<'_>> {
+        Ok(Snapshot(self.conn.unchecked_transaction()?))
+    }
+
     /// The stored search index, when it is that of the newest import and
     /// reads whole; None otherwise (the caller loads every project).
     pub fn search_index(&self) -> Result<Option<SearchIndex>> {

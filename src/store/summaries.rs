@@ -132,9 +132,9 @@ impl Store {
     pub fn each_summary(
         &self,
         facets: bool,
-        each: impl FnMut(ProjectSummary, &[(Field, &str)], &FacetRow),
+        mut each: impl FnMut(ProjectSummary, &[(Field, &str)], &FacetRow),
     ) -> Result<()> {
-        each_summary_in(&self.conn, facets, each)
+        each_summary_in(&self.conn, facets, |_, s, fields, row| each(s, fields, row))
     }
 
     /// Every project in list order.
@@ -177,6 +177,15 @@ impl Store {
         Ok(answer)
     }
 
+    /// One project's summary by its row in the cache.
+    pub fn summary_at(&self, rowid: i64) -> Result<Option<ProjectSummary>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{SUMMARY} WHERE rowid_ = ?1"))?;
+        let row = stmt.query_row([rowid], |r| Ok(summary_row(r)?.1));
+        Ok(rusqlite::OptionalExtension::optional(row)?)
+    }
+
     /// One project's summary by its key.
     pub fn summary_of(&self, key: &str) -> Result<Option<ProjectSummary>> {
         let mut stmt = self
@@ -202,7 +211,7 @@ impl Store {
 pub(super) fn each_summary_in(
     conn: &Connection,
     facets: bool,
-    mut each: impl FnMut(ProjectSummary, &[(Field, &str)], &FacetRow),
+    mut each: impl FnMut(i64, ProjectSummary, &[(Field, &str)], &FacetRow),
 ) -> Result<()> {
     let links = organisation_names_by_project(conn)?;
     let mut stmt = conn.prepare(&format!("{SUMMARY} ORDER BY name COLLATE NOCASE, key"))?;
@@ -239,7 +248,7 @@ pub(super) fn each_summary_in(
             (Field::Objective, objective.as_deref()),
         ];
         fields.extend(described.into_iter().filter_map(|(f, v)| Some((f, v?))));
-        each(summary, &fields, &row_facets);
+        each(rowid, summary, &fields, &row_facets);
     }
     Ok(())
 }

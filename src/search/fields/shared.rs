@@ -127,7 +127,10 @@ impl FieldIndex {
         for (index, &end) in self.link_ends.iter().enumerate() {
             let end = end as usize;
             let links = &self.links[start..end];
-            if links.iter().any(|&(f, v)| hit.has(v as usize) && allows(f)) {
+            if links
+                .iter()
+                .any(|&l| hit.has(l.value() as usize) && allows(l.field()))
+            {
                 into.set(index);
             }
             start = end;

@@ -3,26 +3,8 @@
 
 use super::super::wire::{damaged, Reader, Writer};
 use super::super::{Haystacks, Texts};
-use super::{Field, FieldIndex};
+use super::{FieldIndex, Link, FIELDS, VALUE_BITS};
 use std::io::{self, Read, Write};
-
-/// Every field, in the order their numbers are written.
-const FIELDS: [Field; 10] = [
-    Field::Name,
-    Field::Id,
-    Field::Owner,
-    Field::Partner,
-    Field::Mentioned,
-    Field::Municipality,
-    Field::Region,
-    Field::Area,
-    Field::Objective,
-    Field::Text,
-];
-
-fn field_number(field: Field) -> u64 {
-    FIELDS.iter().position(|&f| f == field).unwrap_or(0) as u64
-}
 
 pub(in crate::search) fn write_texts<W: Write>(w: &mut Writer<W>, t: &Texts) -> io::Result<()> {
     w.bytes(t.bytes.as_bytes())?;
@@ -47,16 +29,16 @@ fn write_haystacks<W: Write>(w: &mut Writer<W>, h: &Haystacks) -> io::Result<()>
 
 fn read_haystacks<R: Read>(r: &mut Reader<R>) -> io::Result<Haystacks> {
     let folded = read_texts(r)?;
-    let at = r.numbers(4)?;
-    let letters = r.numbers(4)?;
+    let at = r.u32s()?;
+    let letters = r.u32s()?;
     let unfolded_ends = r.ends(at.len())?;
     if letters.len() != at.len() || unfolded_ends.len() != folded.len() {
         return Err(damaged("haystacks of different lengths"));
     }
     let mut unfolded = Vec::with_capacity(at.len());
     for (&a, &c) in at.iter().zip(&letters) {
-        let letter = u32::try_from(c).ok().and_then(char::from_u32);
-        unfolded.push((a as u32, letter.ok_or_else(|| damaged("a letter"))?));
+        let letter = char::from_u32(c);
+        unfolded.push((a, letter.ok_or_else(|| damaged("a letter"))?));
     }
     let haystacks = Haystacks {
         folded,
@@ -96,8 +78,7 @@ impl FieldIndex {
         for value in &self.shared_text {
             w.bytes(value.as_bytes())?;
         }
-        w.numbers(4, self.links.iter().map(|&(f, _)| field_number(f)))?;
-        w.numbers(4, self.links.iter().map(|&(_, v)| v as u64))?;
+        w.numbers(4, self.links.iter().map(|l| l.0 as u64))?;
         w.numbers(4, self.link_ends.iter().map(|&e| e as u64))
     }
 
@@ -113,22 +94,23 @@ impl FieldIndex {
         for _ in 0..count {
             shared_text.push(r.text()?.into_boxed_str());
         }
-        let fields = r.indices(FIELDS.len())?;
-        let values = r.indices(count)?;
-        let link_ends = r.indices(usize::MAX)?;
+        let links: Vec<Link> = r.u32s()?.into_iter().map(Link).collect();
+        let known = |l: &Link| ((l.0 >> VALUE_BITS) as usize) < FIELDS.len();
+        if !links
+            .iter()
+            .all(|l| known(l) && (l.value() as usize) < count)
+        {
+            return Err(damaged("a link to no value"));
+        }
+        let link_ends = r.u32s()?;
         let rising = link_ends.windows(2).all(|w| w[0] <= w[1]);
-        let fits = link_ends.last().is_none_or(|&e| e as usize <= values.len());
-        if !rising || !fits || fields.len() != values.len() || link_ends.len() != names.len() {
+        let fits = link_ends.last().is_none_or(|&e| e as usize <= links.len());
+        if !rising || !fits || link_ends.len() != names.len() {
             return Err(damaged("links out of order"));
         }
         if ids.len() != names.len() {
             return Err(damaged("names and ids of different lengths"));
         }
-        let links = fields
-            .iter()
-            .zip(&values)
-            .map(|(&f, &v)| (FIELDS[f as usize], v))
-            .collect();
         let shared_at = shared_text
             .iter()
             .enumerate()
@@ -149,6 +131,7 @@ impl FieldIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::fields::Field;
     use crate::search::fields::TextHits;
     use crate::search::query::Query;
 

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# The command line at the size of a cache: each command's median time of
+# three runs and its peak RSS, side by side with fzf over the lines a user
+# would export (id, name, owner, region), all in one run.
+# Usage: scripts/bench-commands.sh CACHE   (e.g. one filled by `esf gen --db`)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+db=$1
+esf=${ESF:-target/release/esf}
+command -v fzf >/dev/null || { apt-get update -qq && apt-get install -y -qq fzf >/dev/null; }
+command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq sqlite3 >/dev/null; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+sqlite3 "$db" "SELECT key || ' ' || coalesce(name,'') || ' ' || coalesce(owner,'') || ' ' || coalesce(region,'') FROM projects" > "$work/lines.txt"
+known=$(sqlite3 "$db" "SELECT key FROM projects WHERE id IS NOT NULL ORDER BY rowid_ LIMIT 1 OFFSET 1000")
+
+# One run: seconds and peak RSS in MB, output thrown away.
+once() {
+    /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>&1 || true
+    awk '{printf "%s %.0f\n", $1, $2 / 1024}' "$work/time"
+}
+# Median seconds (as ms) and the largest peak RSS of three runs.
+measure() {
+    for _ in 1 2 3; do once "$@"; done | sort -n |
+        awk '{t[NR] = $1; if ($2 > m) m = $2} END {printf "%.0f ms, %d MB", t[2] * 1000, m}'
+}
+ms() { echo "$1" | sed 's/ ms.*//'; }
+
+echo "| command ($(wc -l < "$work/lines.txt") projects) | median, peak RSS | fzf --filter on the same projects' lines | ratio |"
+echo "| --- | --- | --- | --- |"
+for q in inkl arbets qxzjv; do
+    ours=$(measure $esf --db "$db" list --filter "$q")
+    theirs=$(measure sh -c "fzf --filter '$q' < '$work/lines.txt'")
+    ratio=$(echo "scale=2; $(ms "$ours") / $(ms "$theirs")" | bc)
+    echo "| \`esf list --filter $q\` | $ours | $theirs | $ratio |"
+done
+for q in inkl qxzjv; do
+    echo "| \`esf list --filter $q --json\` | $(measure $esf --db "$db" list --filter "$q" --json) | | |"
+done
+echo "| \`esf list\` | $(measure $esf --db "$db" list) | | |"
+echo "| \`esf show\` a known ID | $(measure $esf --db "$db" show "$known") | | |"
+echo "| \`esf show\` an unknown ID (\"did you mean\") | $(measure $esf --db "$db" show "$known-nope") | | |"
+echo "| \`esf graph\` a known ID | $(measure $esf --db "$db" graph "$known") | | |"
+echo "| \`esf related\` a known ID | $(measure $esf --db "$db" related "$known") | | |"
+echo "| \`esf list --facet region\` | $(measure $esf --db "$db" list --facet region) | | |"
