@@ -18,7 +18,7 @@ known=$(sqlite3 "$db" "SELECT key FROM projects WHERE id IS NOT NULL ORDER BY ro
 # One run: seconds and peak RSS in MB, output thrown away.
 once() {
     /usr/bin/time -f '%e %M' -o "$work/time" "$@" >/dev/null 2>&1 || true
-    awk '{printf "%s %.0f\n", $1, $2 / 1024}' "$work/time"
+    tail -1 "$work/time" | awk '{printf "%s %.0f\n", $1, $2 / 1024}'
 }
 # Median seconds (as ms) and the largest peak RSS of three runs.
 measure() {
@@ -32,7 +32,7 @@ echo "| --- | --- | --- | --- |"
 for q in inkl arbets qxzjv; do
     ours=$(measure $esf --db "$db" list --filter "$q")
     theirs=$(measure sh -c "fzf --filter '$q' < '$work/lines.txt'")
-    ratio=$(echo "scale=2; $(ms "$ours") / $(ms "$theirs")" | bc)
+    ratio=$(echo "scale=2; $(ms "$ours") / $(ms "$theirs")" | bc | sed "s/^\./0./")
     echo "| \`esf list --filter $q\` | $ours | $theirs | $ratio |"
 done
 for q in inkl qxzjv; do

@@ -95,28 +95,11 @@ pub trait Searchable {
         reasons
     }
 
-    /// Projects whose key or name look like `text`, for "did you mean":
-    /// keys a few typing mistakes away first, then fuzzy name matches.
+    /// Projects whose key or name look like `text`, for "did you mean".
     fn similar_indices(&self, text: &str, limit: usize) -> Vec<usize> {
-        let wanted = text.trim().to_uppercase();
-        let tolerance = (wanted.chars().count() / 4).max(2);
-        let mut by_id: Vec<(usize, usize)> = (0..self.fields().len())
-            .map(|i| (edit_distance(&wanted, &self.key_at(i).to_uppercase()), i))
-            .filter(|(d, _)| *d <= tolerance)
-            .collect();
-        by_id.sort();
-        let mut picked: Vec<usize> = by_id.into_iter().map(|(_, i)| i).collect();
-        let query = Query::parse(text);
-        for m in self.fields().filter(&query, &TextHits::default()) {
-            if picked.len() >= limit {
-                break;
-            }
-            if !picked.contains(&m.index) {
-                picked.push(m.index);
-            }
-        }
-        picked.truncate(limit);
-        picked
+        let count = self.fields().len();
+        let names = self.fields().names();
+        crate::search::similar::similar(text, limit, count, &|i| self.key_at(i), names)
     }
 }
 
@@ -313,22 +296,6 @@ pub fn snippet_reason(store: &Store, key: &str, words: &str) -> Option<Reason> {
         .find_map(|text| crate::search::snippet::snippet(text, words))
 }
 
-/// Levenshtein distance over characters.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = diagonal + usize::from(ca != *cb);
-            diagonal = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(row[j + 1] + 1);
-        }
-    }
-    row[b.len()]
-}
-
 fn compare(a: &ProjectSummary, b: &ProjectSummary, key: SortKey) -> Ordering {
     match key {
         SortKey::Name => Ordering::Equal,
@@ -352,17 +319,5 @@ fn missing_last<T: Ord>(a: &Option<T>, b: &Option<T>, descending: bool) -> Order
         (Some(_), None) => Ordering::Less,
         (None, Some(_)) => Ordering::Greater,
         (None, None) => Ordering::Equal,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn edit_distances() {
-        assert_eq!(edit_distance("2015/00731", "2015/00730"), 1);
-        assert_eq!(edit_distance("", "abc"), 3);
-        assert_eq!(edit_distance("kitten", "sitting"), 3);
     }
 }

@@ -136,3 +136,39 @@ fn an_unknown_id_is_answered_from_the_index_with_names() {
         sql(&db, "DELETE FROM search_index");
     }
 }
+
+fn facet(db: &Path, name: &str) -> Value {
+    let out = esf(db, &["list", "--facet", name, "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("JSON")
+}
+
+#[test]
+fn facet_counts_kept_by_the_import_are_those_counted_from_every_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cache.sqlite");
+    import(&db, &["assets/corpus"]);
+    // Four of the five samples are in Västsverige, Nya Vägar in Sydsverige.
+    let regions = facet(&db, "region");
+    assert_eq!(regions[0]["value"], "Västsverige");
+    assert_eq!(regions[0]["projects"], 4);
+    assert_eq!(regions[1]["value"], "Sydsverige");
+    let names = [
+        "region",
+        "fund",
+        "period",
+        "area",
+        "objective",
+        "phase",
+        "municipality",
+        "org",
+    ];
+    let kept: Vec<Value> = names.iter().map(|f| facet(&db, f)).collect();
+    sql(&db, "DELETE FROM search_index");
+    let counted: Vec<Value> = names.iter().map(|f| facet(&db, f)).collect();
+    assert_eq!(kept, counted);
+}

@@ -245,8 +245,18 @@ pub fn facet_counts(
 ) -> anyhow::Result<ExitCode> {
     let store = ctx.open_for_reading()?;
     let notes = query.uses_notes() || matches!(facet, Facet::Bookmark | Facet::Review);
-    let listing = Listing::load(ctx, &store, notes, true)?;
-    let counts = listing.counts(&store, query, facet)?;
+    let unfiltered = query.filter.is_none() && query.facets.is_empty();
+    let counts = match unfiltered
+        .then(|| store.facet_counts(facet))
+        .transpose()?
+        .flatten()
+    {
+        Some(counts) => counts,
+        None => {
+            let listing = Listing::load(ctx, &store, notes, true)?;
+            listing.counts(&store, query, facet)?
+        }
+    };
     if json {
         #[derive(serde::Serialize)]
         struct Count<'a> {

@@ -9,6 +9,7 @@ use crate::model::KeyedProject;
 use crate::sanitize;
 use crate::search::fields::Reason;
 use crate::search::query::Query;
+use crate::search::similar;
 use crate::store::Store;
 use crate::table::Table;
 use serde::ser::{Error as _, Serialize, SerializeSeq, Serializer};
@@ -41,10 +42,21 @@ pub fn similar(
     text: &str,
     limit: usize,
 ) -> anyhow::Result<Vec<(String, Option<String>)>> {
-    let index = searchable(store)?;
+    let _snapshot = store.snapshot()?;
+    let keys: Vec<String> = match store.search_names()? {
+        Some(n) => similar::similar(text, limit, n.len(), &|i| n.key(i), &n.names)
+            .into_iter()
+            .map(|i| n.key(i).to_string())
+            .collect(),
+        None => {
+            let catalogue = Catalogue::load_with(store, false)?;
+            let found = catalogue.similar_indices(text, limit);
+            let keys = found.into_iter().map(|i| catalogue.key_at(i).to_string());
+            keys.collect()
+        }
+    };
     let mut found = Vec::new();
-    for i in index.similar_indices(text, limit) {
-        let key = index.key_at(i).to_string();
+    for key in keys {
         let name = store.summary_of(&key)?.and_then(|s| s.name);
         found.push((key, name));
     }

@@ -186,6 +186,11 @@ impl FieldIndex {
         self.link_ends.len()
     }
 
+    /// The projects' names, as the search box sees them.
+    pub fn names(&self) -> &Haystacks {
+        &self.names
+    }
+
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

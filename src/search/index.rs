@@ -3,15 +3,15 @@
 //! `esf list --filter` and "did you mean" at a million projects read a
 //! few hundred megabytes once instead of every project.
 
-use super::fields::stored::{read_texts, write_texts};
+use super::fields::stored::{read_haystacks, read_texts, write_texts};
 use super::fields::{Field, FieldIndex};
 use super::wire::{damaged, Reader, Writer};
-use super::Texts;
+use super::{Haystacks, Texts};
 use std::io::{self, Read, Write};
 use std::sync::OnceLock;
 
 /// Written first, so an index of another layout is never taken for one.
-const MAGIC: u64 = u64::from_le_bytes(*b"esfidx02");
+const MAGIC: u64 = u64::from_le_bytes(*b"esfidx03");
 
 #[derive(Debug, Default)]
 pub struct SearchIndex {
@@ -52,24 +52,38 @@ impl SearchIndex {
     }
 
     pub fn write_to<W: Write>(&self, out: W) -> io::Result<W> {
+        let keys: Vec<&str> = (0..self.len()).map(|i| self.key(i)).collect();
+        SearchIndex::write_parts(&self.fields, &keys, &self.rowids, out)
+    }
+
+    /// Writes an index of `fields`, the projects' keys and rows in the
+    /// same order, as [`SearchIndex::read_from`] reads it.
+    pub fn write_parts<W: Write>(
+        fields: &FieldIndex,
+        keys: &[&str],
+        rowids: &[i64],
+        out: W,
+    ) -> io::Result<W> {
         let mut w = Writer::new(out);
         w.u64(MAGIC)?;
-        self.fields.write_to(&mut w)?;
-        write_texts(&mut w, &self.keys)?;
-        w.numbers(8, self.rowids.iter().map(|&r| r as u64))?;
+        let mut texts = Texts::default();
+        for key in keys {
+            texts.bytes.push_str(key);
+            texts.ends.push(texts.bytes.len());
+        }
+        write_texts(&mut w, &texts)?;
+        w.numbers(8, rowids.iter().map(|&r| r as u64))?;
+        // The names come first in the fields: "did you mean" reads no further.
+        fields.write_to(&mut w)?;
         Ok(w.into_inner())
     }
 
     /// Reads `size` bytes of `input`; a damaged index is an error.
     pub fn read_from<R: Read>(input: R, size: u64) -> io::Result<SearchIndex> {
         let mut r = Reader::new(input, size);
-        if r.u64()? != MAGIC {
-            return Err(damaged("not an index of this version"));
-        }
+        let (keys, rowids) = read_keys(&mut r)?;
         let fields = FieldIndex::read_from(&mut r)?;
-        let keys = read_texts(&mut r)?;
-        let rowids: Vec<i64> = r.u64s()?.into_iter().map(|r| r as i64).collect();
-        if keys.len() != fields.len() || rowids.len() != keys.len() {
+        if keys.len() != fields.len() {
             return Err(damaged("keys and projects of different lengths"));
         }
         Ok(SearchIndex {
@@ -78,6 +92,59 @@ impl SearchIndex {
             rowids,
             by_key: KeyTable::default(),
         })
+    }
+}
+
+/// What "did you mean" needs: the keys, rows and names, the start of a
+/// stored index (a fifth of it), read without the rest.
+#[derive(Debug)]
+pub struct Names {
+    keys: Texts,
+    rowids: Vec<i64>,
+    pub names: Haystacks,
+}
+
+impl Names {
+    pub fn read_from<R: Read>(input: R, size: u64) -> io::Result<Names> {
+        let mut r = Reader::new(input, size);
+        let (keys, rowids) = read_keys(&mut r)?;
+        let names = read_haystacks(&mut r)?;
+        if names.len() != keys.len() {
+            return Err(damaged("keys and names of different lengths"));
+        }
+        Ok(Names {
+            keys,
+            rowids,
+            names,
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn key(&self, index: usize) -> &str {
+        self.keys.get(index)
+    }
+
+    pub fn rowid(&self, index: usize) -> i64 {
+        self.rowids[index]
+    }
+}
+
+fn read_keys<R: Read>(r: &mut Reader<R>) -> io::Result<(Texts, Vec<i64>)> {
+    if r.u64()? != MAGIC {
+        return Err(damaged("not an index of this version"));
+    }
+    let keys = read_texts(r)?;
+    let rowids: Vec<i64> = r.u64s()?.into_iter().map(|r| r as i64).collect();
+    match rowids.len() == keys.len() {
+        true => Ok((keys, rowids)),
+        false => Err(damaged("keys and rows of different lengths")),
     }
 }
 
@@ -135,6 +202,11 @@ mod tests {
         assert_eq!(read.index_of_key("x-552c407c19"), Some(1));
         assert_eq!((read.key(0), read.rowid(0)), ("22-002-S07", 7));
         assert_eq!(read.index_of_key("2015/00730"), None);
+        let names = Names::read_from(&data[..], data.len() as u64).unwrap();
+        assert_eq!(
+            (names.key(1), names.rowid(1), names.len()),
+            ("x-552c407c19", 9, 2)
+        );
         let wrong = SearchIndex::read_from(&data[1..], data.len() as u64 - 1);
         assert!(wrong.is_err(), "a shifted index is not read");
     }

@@ -17,6 +17,7 @@ pub mod index;
 pub mod matcher;
 pub mod orgs;
 pub mod query;
+pub mod similar;
 pub mod snippet;
 pub mod stem;
 pub mod wire;

@@ -83,7 +83,8 @@ impl Store {
 
     fn project_rowid(&self, id: &str) -> Result<(i64, String)> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT rowid_, key FROM projects WHERE key = ?1 OR lower(key) = lower(?2)",
+            "SELECT rowid_, key FROM projects WHERE key = ?1 OR key = ?2 COLLATE NOCASE
+             ORDER BY key = ?1 DESC LIMIT 1",
         )?;
         let mut rows = stmt.query(params![normalise_id(id), id.trim()])?;
         match rows.next()? {

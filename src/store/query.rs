@@ -87,7 +87,7 @@ impl Store {
         };
         let row = match select("p.key = ?1", &key)? {
             Some(row) => Some(row),
-            None => select("lower(p.key) = lower(?1)", id.trim())?,
+            None => select("p.key = ?1 COLLATE NOCASE", id.trim())?,
         };
         let Some((key, record, source, name_key, owner_key)) = row else {
             return Err(StoreError::NotFound(id.to_string()));

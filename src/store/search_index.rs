@@ -6,7 +6,10 @@
 
 use super::summaries::each_summary_in;
 use super::{Result, Store};
-use crate::search::index::SearchIndex;
+use crate::catalogue::Catalogue;
+use crate::facets::{Facet, Filters, Notes};
+use crate::search::index::{Names, SearchIndex};
+use rusqlite::blob::Blob;
 use rusqlite::{Connection, OptionalExtension, MAIN_DB};
 use std::io::BufReader;
 
@@ -37,23 +40,54 @@ pub(super) fn carry_over(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Builds the index of every project and stores it for the newest import.
+/// The facets whose unfiltered counts are kept (the user's own marks
+/// live in their notes, not in the cache).
+const COUNTED: [Facet; 8] = [
+    Facet::Region,
+    Facet::Fund,
+    Facet::Period,
+    Facet::Area,
+    Facet::Objective,
+    Facet::Phase,
+    Facet::Municipality,
+    Facet::Organisation,
+];
+
+/// Builds the index of every project and each facet's counts, the same
+/// catalogue the browser loads, and stores them for the newest import.
 pub(super) fn rebuild(conn: &Connection) -> Result<()> {
-    let mut index = SearchIndex::default();
-    each_summary_in(conn, false, |rowid, summary, fields, _| {
-        let name = summary.name.as_deref().unwrap_or_default();
-        index.push(rowid, &summary.key, name, fields);
+    let mut catalogue = Catalogue::default();
+    let mut rowids = Vec::new();
+    each_summary_in(conn, true, |rowid, summary, fields, facets| {
+        rowids.push(rowid);
+        catalogue.push_faceted(summary, fields, facets);
     })?;
-    index.fields.shrink_to_fit();
-    let data = index
-        .write_to(Vec::new())
+    save_facet_counts(conn, &catalogue)?;
+    let keys: Vec<&str> = catalogue.projects.iter().map(|p| p.key.as_str()).collect();
+    let data = SearchIndex::write_parts(&catalogue.fields, &keys, &rowids, Vec::new())
         .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
-    drop(index);
+    drop(keys);
+    drop(catalogue);
     conn.execute(
         "INSERT OR REPLACE INTO search_index (id, import, data)
          VALUES (1, (SELECT coalesce(max(id), 0) FROM imports), ?1)",
         [data],
     )?;
+    Ok(())
+}
+
+fn save_facet_counts(conn: &Connection, catalogue: &Catalogue) -> Result<()> {
+    conn.execute("DELETE FROM facet_counts", [])?;
+    let every: Vec<usize> = (0..catalogue.projects.len()).collect();
+    let no_notes: Notes = &|_| None;
+    let mut insert = conn
+        .prepare_cached("INSERT INTO facet_counts (facet, value, projects) VALUES (?1, ?2, ?3)")?;
+    for facet in COUNTED {
+        let counts = catalogue.facet_counts(facet, &every, &Filters::default(), no_notes);
+        for (value, projects) in counts {
+            insert.execute(rusqlite::params![facet.name(), value, projects as i64])?;
+        }
+    }
     Ok(())
 }
 
@@ -68,9 +102,40 @@ impl Store {
         Ok(Snapshot(self.conn.unchecked_transaction()?))
     }
 
+    /// A facet's values with their numbers of projects, as the newest
+    /// import counted them (most first); None when they were not counted.
+    pub fn facet_counts(&self, facet: Facet) -> Result<Option<Vec<(String, usize)>>> {
+        let Ok(true) = is_fresh(&self.conn) else {
+            return Ok(None);
+        };
+        if !COUNTED.contains(&facet) {
+            return Ok(None);
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT value, projects FROM facet_counts WHERE facet = ?1
+             ORDER BY projects DESC, value",
+        )?;
+        let rows = stmt.query_map([facet.name()], |r| {
+            Ok((r.get(0)?, r.get::<_, i64>(1)? as usize))
+        })?;
+        Ok(Some(rows.collect::<rusqlite::Result<_>>()?))
+    }
+
     /// The stored search index, when it is that of the newest import and
     /// reads whole; None otherwise (the caller loads every project).
     pub fn search_index(&self) -> Result<Option<SearchIndex>> {
+        self.read_index(SearchIndex::read_from)
+    }
+
+    /// The keys and names at the start of the stored search index.
+    pub fn search_names(&self) -> Result<Option<Names>> {
+        self.read_index(Names::read_from)
+    }
+
+    fn read_index<'s, T>(
+        &'s self,
+        read: impl FnOnce(BufReader<Blob<'s>>, u64) -> std::io::Result<T>,
+    ) -> Result<Option<T>> {
         // A cache of an older schema, not yet migrated, has none.
         let Ok(true) = is_fresh(&self.conn) else {
             return Ok(None);
@@ -79,7 +144,6 @@ impl Store {
             .conn
             .blob_open(MAIN_DB, c"search_index", c"data", 1, true)?;
         let size = blob.len() as u64;
-        let reader = BufReader::with_capacity(1 << 20, blob);
-        Ok(SearchIndex::read_from(reader, size).ok())
+        Ok(read(BufReader::with_capacity(1 << 20, blob), size).ok())
     }
 }

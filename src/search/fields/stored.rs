@@ -27,7 +27,7 @@ fn write_haystacks<W: Write>(w: &mut Writer<W>, h: &Haystacks) -> io::Result<()>
     w.numbers(8, h.unfolded_ends.iter().map(|&e| e as u64))
 }
 
-fn read_haystacks<R: Read>(r: &mut Reader<R>) -> io::Result<Haystacks> {
+pub(in crate::search) fn read_haystacks<R: Read>(r: &mut Reader<R>) -> io::Result<Haystacks> {
     let folded = read_texts(r)?;
     let at = r.u32s()?;
     let letters = r.u32s()?;

@@ -1,0 +1,146 @@
+//! "Did you mean": the projects whose key is a few typing mistakes from
+//! what was typed, nearest first, then those whose name matches it.
+
+use super::Haystacks;
+
+/// Up to `limit` of `count` projects: keys (`key_at`) within a quarter of
+/// the typed length in edits (at least two), then fuzzy name matches.
+pub fn similar<'a>(
+    text: &str,
+    limit: usize,
+    count: usize,
+    key_at: &dyn Fn(usize) -> &'a str,
+    names: &Haystacks,
+) -> Vec<usize> {
+    let wanted: Vec<char> = text.trim().chars().flat_map(char::to_uppercase).collect();
+    let tolerance = (wanted.len() / 4).max(2);
+    let mut rows = Rows::default();
+    let typed: String = wanted.iter().collect();
+    let mut by_key: Vec<(usize, usize)> = (0..count)
+        .filter_map(|i| {
+            let key = key_at(i);
+            let near = rows.distance_within(&wanted, key, tolerance);
+            Some((near.or_else(|| extended(&typed, key))?, i))
+        })
+        .collect();
+    by_key.sort();
+    let mut picked: Vec<usize> = by_key.into_iter().map(|(_, i)| i).take(limit).collect();
+    for m in names.filter(text) {
+        if picked.len() >= limit {
+            break;
+        }
+        if !picked.contains(&m.index) {
+            picked.push(m.index);
+        }
+    }
+    picked
+}
+
+/// A key typed with more after it (`2015/00730-nope`), or the start of
+/// one: as far as the extra characters, when the key is long enough to
+/// say something (a short key starts too many typed words).
+fn extended(typed: &str, key: &str) -> Option<usize> {
+    const SAYS_SOMETHING: usize = 6;
+    let (short, long) = match typed.len() <= key.len() {
+        true => (typed, key),
+        false => (key, typed),
+    };
+    let starts =
+        long.is_char_boundary(short.len()) && long[..short.len()].eq_ignore_ascii_case(short);
+    (short.len() >= SAYS_SOMETHING && starts).then(|| long.len() - short.len())
+}
+
+/// The two rows of the edit-distance table, kept between calls so a
+/// million keys cost no allocation each.
+#[derive(Default)]
+struct Rows {
+    key: Vec<char>,
+    previous: Vec<usize>,
+    current: Vec<usize>,
+}
+
+impl Rows {
+    /// The Levenshtein distance (over characters, ignoring case) between
+    /// `a` (upper case) and `b`, or None when it is over `max`.
+    fn distance_within(&mut self, a: &[char], b: &str, max: usize) -> Option<usize> {
+        // Most keys are ASCII: their length is known before they are read.
+        if b.is_ascii() && a.len().abs_diff(b.len()) > max {
+            return None;
+        }
+        self.key.clear();
+        match b.is_ascii() {
+            true => self
+                .key
+                .extend(b.bytes().map(|c| c.to_ascii_uppercase() as char)),
+            false => self.key.extend(b.chars().flat_map(char::to_uppercase)),
+        }
+        let b = &self.key;
+        if a.len().abs_diff(b.len()) > max {
+            return None;
+        }
+        self.previous.clear();
+        self.previous.extend(0..=b.len());
+        for (i, &ca) in a.iter().enumerate() {
+            self.current.clear();
+            self.current.push(i + 1);
+            for (j, &cb) in b.iter().enumerate() {
+                let substitution = self.previous[j] + usize::from(ca != cb);
+                let deletion = self.previous[j + 1] + 1;
+                let insertion = self.current[j] + 1;
+                self.current.push(substitution.min(deletion).min(insertion));
+            }
+            // Every way on already costs more than allowed.
+            if self.current.iter().all(|&d| d > max) {
+                return None;
+            }
+            std::mem::swap(&mut self.previous, &mut self.current);
+        }
+        let distance = self.previous[b.len()];
+        (distance <= max).then_some(distance)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn distance(a: &str, b: &str, max: usize) -> Option<usize> {
+        let a: Vec<char> = a.chars().flat_map(char::to_uppercase).collect();
+        Rows::default().distance_within(&a, b, max)
+    }
+
+    #[test]
+    fn edit_distances() {
+        assert_eq!(distance("2015/00731", "2015/00730", 2), Some(1));
+        assert_eq!(distance("", "abc", 3), Some(3));
+        assert_eq!(distance("kitten", "sitting", 3), Some(3));
+        assert_eq!(distance("kitten", "sitting", 2), None);
+        assert_eq!(
+            distance("x-552C407C19", "x-552c407c19", 2),
+            Some(0),
+            "case is no mistake"
+        );
+    }
+
+    #[test]
+    fn keys_first_then_names() {
+        let keys = ["2015/00730", "2020/00551", "22-002-S07"];
+        let names = Haystacks::new([
+            "effektbutiken",
+            "Arbetsliv och hälsa Nordost",
+            "Nya Vägar i Vellinge +",
+        ]);
+        let key_at = |i: usize| keys[i];
+        assert_eq!(similar("2015/0073", 3, 3, &key_at, &names), [0]);
+        assert_eq!(similar("2015/00730-nope", 3, 3, &key_at, &names), [0]);
+        assert_eq!(
+            similar("22-002-S07/extra/words", 3, 3, &key_at, &names),
+            [2]
+        );
+        assert_eq!(similar("vellinge", 3, 3, &key_at, &names), [2]);
+        assert_eq!(
+            similar("qqqqqqqqqqqqqqq", 3, 3, &key_at, &names),
+            Vec::<usize>::new()
+        );
+    }
+}
