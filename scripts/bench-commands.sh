@@ -32,7 +32,7 @@ echo "| --- | --- | --- | --- |"
 for q in inkl arbets qxzjv; do
     ours=$(measure $esf --db "$db" list --filter "$q")
     theirs=$(measure sh -c "fzf --filter '$q' < '$work/lines.txt'")
-    ratio=$(echo "scale=2; $(ms "$ours") / $(ms "$theirs")" | bc | sed "s/^\./0./")
+    ratio=$(awk -v a="$(ms "$ours")" -v b="$(ms "$theirs")" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "—" }')
     echo "| \`esf list --filter $q\` | $ours | $theirs | $ratio |"
 done
 for q in inkl qxzjv; do

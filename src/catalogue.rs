@@ -124,7 +124,7 @@ impl Searchable for SearchIndex {
     }
 
     fn key_at(&self, index: usize) -> &str {
-        self.key(index)
+        self.keys.key(index)
     }
 
     fn find_key(&self, key: &str) -> Option<usize> {
@@ -132,7 +132,7 @@ impl Searchable for SearchIndex {
     }
 
     fn rowid_at(&self, index: usize) -> Option<i64> {
-        Some(self.rowid(index))
+        Some(self.keys.rowid(index))
     }
 }
 

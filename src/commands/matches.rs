@@ -44,10 +44,11 @@ pub fn similar(
 ) -> anyhow::Result<Vec<(String, Option<String>)>> {
     let _snapshot = store.snapshot()?;
     let keys: Vec<String> = match store.search_names()? {
-        Some(n) => similar::similar(text, limit, n.len(), &|i| n.key(i), &n.names)
-            .into_iter()
-            .map(|i| n.key(i).to_string())
-            .collect(),
+        Some(n) => {
+            let keys = &n.keys;
+            let found = similar::similar(text, limit, keys.len(), &|i| keys.key(i), &n.names);
+            found.into_iter().map(|i| keys.key(i).to_string()).collect()
+        }
         None => {
             let catalogue = Catalogue::load_with(store, false)?;
             let found = catalogue.similar_indices(text, limit);

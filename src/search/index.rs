@@ -16,21 +16,19 @@ const MAGIC: u64 = u64::from_le_bytes(*b"esfidx03");
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     pub fields: FieldIndex,
-    keys: Texts,
-    /// Each project's row in the cache, read by it (quicker than by key).
-    rowids: Vec<i64>,
+    pub keys: Keys,
     by_key: KeyTable,
 }
 
-impl SearchIndex {
-    /// Adds a project after those already in (callers keep list order).
-    pub fn push(&mut self, rowid: i64, key: &str, name: &str, shared: &[(Field, &str)]) {
-        self.fields.push(name, key, shared);
-        self.rowids.push(rowid);
-        self.keys.bytes.push_str(key);
-        self.keys.ends.push(self.keys.bytes.len());
-    }
+/// Each project's key and its row in the cache (read by it: quicker than
+/// by key), in list order.
+#[derive(Debug, Default)]
+pub struct Keys {
+    keys: Texts,
+    rowids: Vec<i64>,
+}
 
+impl Keys {
     pub fn len(&self) -> usize {
         self.keys.len()
     }
@@ -47,13 +45,36 @@ impl SearchIndex {
         self.rowids[index]
     }
 
+    fn read<R: Read>(r: &mut Reader<R>) -> io::Result<Keys> {
+        if r.u64()? != MAGIC {
+            return Err(damaged("not an index of this version"));
+        }
+        let keys = read_texts(r)?;
+        let rowids: Vec<i64> = r.u64s()?.into_iter().map(|r| r as i64).collect();
+        match rowids.len() == keys.len() {
+            true => Ok(Keys { keys, rowids }),
+            false => Err(damaged("keys and rows of different lengths")),
+        }
+    }
+}
+
+impl SearchIndex {
+    /// Adds a project after those already in (callers keep list order).
+    pub fn push(&mut self, rowid: i64, key: &str, name: &str, shared: &[(Field, &str)]) {
+        self.fields.push(name, key, shared);
+        self.keys.rowids.push(rowid);
+        self.keys.keys.bytes.push_str(key);
+        self.keys.keys.ends.push(self.keys.keys.bytes.len());
+    }
+
     pub fn index_of_key(&self, key: &str) -> Option<usize> {
-        self.by_key.find(key, self.len(), &|i| self.key(i))
+        let keys = &self.keys;
+        self.by_key.find(key, keys.len(), &|i| keys.key(i))
     }
 
     pub fn write_to<W: Write>(&self, out: W) -> io::Result<W> {
-        let keys: Vec<&str> = (0..self.len()).map(|i| self.key(i)).collect();
-        SearchIndex::write_parts(&self.fields, &keys, &self.rowids, out)
+        let keys: Vec<&str> = (0..self.keys.len()).map(|i| self.keys.key(i)).collect();
+        SearchIndex::write_parts(&self.fields, &keys, &self.keys.rowids, out)
     }
 
     /// Writes an index of `fields`, the projects' keys and rows in the
@@ -81,7 +102,7 @@ impl SearchIndex {
     /// Reads `size` bytes of `input`; a damaged index is an error.
     pub fn read_from<R: Read>(input: R, size: u64) -> io::Result<SearchIndex> {
         let mut r = Reader::new(input, size);
-        let (keys, rowids) = read_keys(&mut r)?;
+        let keys = Keys::read(&mut r)?;
         let fields = FieldIndex::read_from(&mut r)?;
         if keys.len() != fields.len() {
             return Err(damaged("keys and projects of different lengths"));
@@ -89,7 +110,6 @@ impl SearchIndex {
         Ok(SearchIndex {
             fields,
             keys,
-            rowids,
             by_key: KeyTable::default(),
         })
     }
@@ -99,52 +119,19 @@ impl SearchIndex {
 /// stored index (a fifth of it), read without the rest.
 #[derive(Debug)]
 pub struct Names {
-    keys: Texts,
-    rowids: Vec<i64>,
+    pub keys: Keys,
     pub names: Haystacks,
 }
 
 impl Names {
     pub fn read_from<R: Read>(input: R, size: u64) -> io::Result<Names> {
         let mut r = Reader::new(input, size);
-        let (keys, rowids) = read_keys(&mut r)?;
+        let keys = Keys::read(&mut r)?;
         let names = read_haystacks(&mut r)?;
-        if names.len() != keys.len() {
-            return Err(damaged("keys and names of different lengths"));
+        match names.len() == keys.len() {
+            true => Ok(Names { keys, names }),
+            false => Err(damaged("keys and names of different lengths")),
         }
-        Ok(Names {
-            keys,
-            rowids,
-            names,
-        })
-    }
-
-    pub fn len(&self) -> usize {
-        self.keys.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-
-    pub fn key(&self, index: usize) -> &str {
-        self.keys.get(index)
-    }
-
-    pub fn rowid(&self, index: usize) -> i64 {
-        self.rowids[index]
-    }
-}
-
-fn read_keys<R: Read>(r: &mut Reader<R>) -> io::Result<(Texts, Vec<i64>)> {
-    if r.u64()? != MAGIC {
-        return Err(damaged("not an index of this version"));
-    }
-    let keys = read_texts(r)?;
-    let rowids: Vec<i64> = r.u64s()?.into_iter().map(|r| r as i64).collect();
-    match rowids.len() == keys.len() {
-        true => Ok((keys, rowids)),
-        false => Err(damaged("keys and rows of different lengths")),
     }
 }
 
@@ -198,13 +185,13 @@ mod tests {
         index.push(9, "x-552c407c19", "Inkluderande rehabilitering", &[]);
         let data = index.write_to(Vec::new()).unwrap();
         let read = SearchIndex::read_from(&data[..], data.len() as u64).unwrap();
-        assert_eq!(read.len(), 2);
+        assert_eq!(read.keys.len(), 2);
         assert_eq!(read.index_of_key("x-552c407c19"), Some(1));
-        assert_eq!((read.key(0), read.rowid(0)), ("22-002-S07", 7));
+        assert_eq!((read.keys.key(0), read.keys.rowid(0)), ("22-002-S07", 7));
         assert_eq!(read.index_of_key("2015/00730"), None);
         let names = Names::read_from(&data[..], data.len() as u64).unwrap();
         assert_eq!(
-            (names.key(1), names.rowid(1), names.len()),
+            (names.keys.key(1), names.keys.rowid(1), names.keys.len()),
             ("x-552c407c19", 9, 2)
         );
         let wrong = SearchIndex::read_from(&data[1..], data.len() as u64 - 1);

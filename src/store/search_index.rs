@@ -40,18 +40,11 @@ pub(super) fn carry_over(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// The facets whose unfiltered counts are kept (the user's own marks
+/// Whether a facet's unfiltered counts are kept (the user's own marks
 /// live in their notes, not in the cache).
-const COUNTED: [Facet; 8] = [
-    Facet::Region,
-    Facet::Fund,
-    Facet::Period,
-    Facet::Area,
-    Facet::Objective,
-    Facet::Phase,
-    Facet::Municipality,
-    Facet::Organisation,
-];
+fn counted(facet: Facet) -> bool {
+    !matches!(facet, Facet::Bookmark | Facet::Review)
+}
 
 /// Builds the index of every project and each facet's counts, the same
 /// catalogue the browser loads, and stores them for the newest import.
@@ -82,7 +75,7 @@ fn save_facet_counts(conn: &Connection, catalogue: &Catalogue) -> Result<()> {
     let no_notes: Notes = &|_| None;
     let mut insert = conn
         .prepare_cached("INSERT INTO facet_counts (facet, value, projects) VALUES (?1, ?2, ?3)")?;
-    for facet in COUNTED {
+    for facet in Facet::ALL.into_iter().filter(|&f| counted(f)) {
         let counts = catalogue.facet_counts(facet, &every, &Filters::default(), no_notes);
         for (value, projects) in counts {
             insert.execute(rusqlite::params![facet.name(), value, projects as i64])?;
@@ -108,7 +101,7 @@ impl Store {
         let Ok(true) = is_fresh(&self.conn) else {
             return Ok(None);
         };
-        if !COUNTED.contains(&facet) {
+        if !counted(facet) {
             return Ok(None);
         }
         let mut stmt = self.conn.prepare_cached(
