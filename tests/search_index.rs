@@ -2,41 +2,29 @@
 //! and "did you mean" answer from it as they would from every project,
 //! and from every project when it is missing, stale or damaged.
 
-use serde_json::Value;
-use std::path::Path;
-use std::process::{Command, Output};
+mod common;
 
-fn esf(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_esf"))
-        .env("ESF_LANG", "en")
-        .env("ESF_DB", db)
-        .env("NO_COLOR", "1")
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(args)
-        .output()
-        .expect("run esf")
+use common::Cli;
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+fn cache(cli: &Cli) -> PathBuf {
+    cli.dir.path().join("cache.sqlite")
 }
 
-fn import(db: &Path, files: &[&str]) {
+fn import(cli: &Cli, files: &[&str]) {
     let mut args = vec!["import"];
     args.extend(files);
-    let out = esf(db, &args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    cli.ok(&args);
+}
+
+fn json(cli: &Cli, args: &[&str]) -> Value {
+    serde_json::from_str(&cli.ok(args)).expect("JSON")
 }
 
 /// The keys `list --filter Q --json` gives, each with why it matched.
-fn listed(db: &Path, query: &str) -> Vec<String> {
-    let out = esf(db, &["list", "--filter", query, "--json"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let list: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+fn listed(cli: &Cli, query: &str) -> Vec<String> {
+    let list = json(cli, &["list", "--filter", query, "--json"]);
     let list = list.as_array().expect("an array");
     for p in list {
         assert!(
@@ -74,42 +62,42 @@ const KASSAN: [&str; 2] = ["2015/00730", "22-002-S07"];
 
 #[test]
 fn the_stored_index_missing_or_damaged_gives_the_same_matches() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("cache.sqlite");
-    import(&db, &["assets/corpus"]);
-    assert_eq!(listed(&db, "försäkringskassan"), KASSAN);
-    assert_eq!(listed(&db, "qxzjv"), Vec::<String>::new());
+    let cli = Cli::new();
+    let db = cache(&cli);
+    import(&cli, &["assets/corpus"]);
+    assert_eq!(listed(&cli, "försäkringskassan"), KASSAN);
+    assert_eq!(listed(&cli, "qxzjv"), Vec::<String>::new());
     sql(&db, "UPDATE search_index SET data = zeroblob(100)");
-    assert_eq!(listed(&db, "försäkringskassan"), KASSAN, "damaged");
+    assert_eq!(listed(&cli, "försäkringskassan"), KASSAN, "damaged");
     sql(&db, "DELETE FROM search_index");
-    assert_eq!(listed(&db, "försäkringskassan"), KASSAN, "missing");
+    assert_eq!(listed(&cli, "försäkringskassan"), KASSAN, "missing");
 }
 
 #[test]
 fn each_import_that_changes_projects_makes_the_index_anew() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("cache.sqlite");
-    import(&db, &["assets/corpus/000_3baf275082b782be.txt"]);
-    assert_eq!(listed(&db, "vellinge"), Vec::<String>::new());
-    import(&db, &["assets/corpus/002_b2246aa585e43b84.txt"]);
+    let cli = Cli::new();
+    let db = cache(&cli);
+    import(&cli, &["assets/corpus/000_3baf275082b782be.txt"]);
+    assert_eq!(listed(&cli, "vellinge"), Vec::<String>::new());
+    import(&cli, &["assets/corpus/002_b2246aa585e43b84.txt"]);
     assert_eq!(
-        listed(&db, "vellinge"),
+        listed(&cli, "vellinge"),
         ["22-002-S07"],
         "the new project is found"
     );
     let (built, newest) = index_import(&db);
     assert_eq!(built, Some(newest));
-    import(&db, &["assets/corpus/002_b2246aa585e43b84.txt"]);
+    import(&cli, &["assets/corpus/002_b2246aa585e43b84.txt"]);
     let (built, newest) = index_import(&db);
     assert_eq!(built, Some(newest), "an unchanged import keeps it fresh");
 }
 
 #[test]
 fn an_index_older_than_the_newest_import_is_not_used() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("cache.sqlite");
+    let cli = Cli::new();
+    let db = cache(&cli);
     import(
-        &db,
+        &cli,
         &[
             "assets/corpus/000_3baf275082b782be.txt",
             "assets/corpus/002_b2246aa585e43b84.txt",
@@ -117,16 +105,16 @@ fn an_index_older_than_the_newest_import_is_not_used() {
     );
     // As if another version had changed the projects and not the index.
     sql(&db, "UPDATE search_index SET import = import - 1; DELETE FROM projects WHERE key = '22-002-S07'");
-    assert_eq!(listed(&db, "vellinge"), Vec::<String>::new());
+    assert_eq!(listed(&cli, "vellinge"), Vec::<String>::new());
 }
 
 #[test]
 fn an_unknown_id_is_answered_from_the_index_with_names() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("cache.sqlite");
-    import(&db, &["assets/corpus"]);
+    let cli = Cli::new();
+    let db = cache(&cli);
+    import(&cli, &["assets/corpus"]);
     for round in ["stored", "missing"] {
-        let out = esf(&db, &["show", "2015/0073"]);
+        let out = cli.run(&["show", "2015/0073"]);
         assert_eq!(out.status.code(), Some(1), "{round}");
         let said = String::from_utf8_lossy(&out.stderr);
         assert!(
@@ -137,23 +125,17 @@ fn an_unknown_id_is_answered_from_the_index_with_names() {
     }
 }
 
-fn facet(db: &Path, name: &str) -> Value {
-    let out = esf(db, &["list", "--facet", name, "--json"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON")
+fn facet(cli: &Cli, name: &str) -> Value {
+    json(cli, &["list", "--facet", name, "--json"])
 }
 
 #[test]
 fn facet_counts_kept_by_the_import_are_those_counted_from_every_project() {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("cache.sqlite");
-    import(&db, &["assets/corpus"]);
+    let cli = Cli::new();
+    let db = cache(&cli);
+    import(&cli, &["assets/corpus"]);
     // Four of the five samples are in Västsverige, Nya Vägar in Sydsverige.
-    let regions = facet(&db, "region");
+    let regions = facet(&cli, "region");
     assert_eq!(regions[0]["value"], "Västsverige");
     assert_eq!(regions[0]["projects"], 4);
     assert_eq!(regions[1]["value"], "Sydsverige");
@@ -167,8 +149,8 @@ fn facet_counts_kept_by_the_import_are_those_counted_from_every_project() {
         "municipality",
         "org",
     ];
-    let kept: Vec<Value> = names.iter().map(|f| facet(&db, f)).collect();
+    let kept: Vec<Value> = names.iter().map(|f| facet(&cli, f)).collect();
     sql(&db, "DELETE FROM search_index");
-    let counted: Vec<Value> = names.iter().map(|f| facet(&db, f)).collect();
+    let counted: Vec<Value> = names.iter().map(|f| facet(&cli, f)).collect();
     assert_eq!(kept, counted);
 }
