@@ -90,8 +90,11 @@ fn save_facet_counts(conn: &Connection, catalogue: &Catalogue) -> Result<()> {
 pub struct Snapshot<'a>(#[allow(dead_code)] rusqlite::Transaction<'a>);
 
 impl Store {
-    /// A read transaction, ended when the snapshot is dropped.
+    /// A read transaction, ended when the snapshot is dropped. Its rows
+    /// are read once each: a small page cache does (the import's 64 MB
+    /// would only add to the memory a million-project list takes).
     pub fn snapshot(&self) -> Result<Snapshot<'_>> {
+        self.conn.pragma_update(None, "cache_size", -8_192)?;
         Ok(Snapshot(self.conn.unchecked_transaction()?))
     }
 
