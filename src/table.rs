@@ -49,9 +49,12 @@ impl Table {
 
     /// The table as text; `width` limits each line (a terminal's width).
     pub fn render(&self, width: Option<usize>, bold_header: bool) -> String {
-        let widths = self.fit(width);
+        self.render_in(&self.fit(width), bold_header)
+    }
+
+    fn render_in(&self, widths: &[usize], bold_header: bool) -> String {
         let mut out = String::new();
-        let header = self.line(&self.headers, &widths);
+        let header = self.line(&self.headers, widths);
         if bold_header {
             out.push_str(&format!("\u{1b}[1m{header}\u{1b}[0m\n"));
         } else {
@@ -59,7 +62,7 @@ impl Table {
             out.push('\n');
         }
         for row in &self.rows {
-            out.push_str(&self.line(row, &widths));
+            out.push_str(&self.line(row, widths));
             out.push('\n');
         }
         out
@@ -85,8 +88,8 @@ impl Table {
                 None => break,
             }
         }
-        out.write_all(self.render(width, bold_header).as_bytes())?;
         let widths = self.fit(width);
+        out.write_all(self.render_in(&widths, bold_header).as_bytes())?;
         let mut written = self.rows.len();
         for cells in more {
             let cells: Vec<String> = cells?

@@ -4,7 +4,7 @@
 //! few hundred megabytes once instead of every project.
 
 use super::fields::stored::{read_haystacks, read_texts, write_texts};
-use super::fields::{Field, FieldIndex};
+use super::fields::FieldIndex;
 use super::wire::{damaged, Reader, Writer};
 use super::{Haystacks, Texts};
 use std::io::{self, Read, Write};
@@ -59,22 +59,9 @@ impl Keys {
 }
 
 impl SearchIndex {
-    /// Adds a project after those already in (callers keep list order).
-    pub fn push(&mut self, rowid: i64, key: &str, name: &str, shared: &[(Field, &str)]) {
-        self.fields.push(name, key, shared);
-        self.keys.rowids.push(rowid);
-        self.keys.keys.bytes.push_str(key);
-        self.keys.keys.ends.push(self.keys.keys.bytes.len());
-    }
-
     pub fn index_of_key(&self, key: &str) -> Option<usize> {
         let keys = &self.keys;
         self.by_key.find(key, keys.len(), &|i| keys.key(i))
-    }
-
-    pub fn write_to<W: Write>(&self, out: W) -> io::Result<W> {
-        let keys: Vec<&str> = (0..self.keys.len()).map(|i| self.keys.key(i)).collect();
-        SearchIndex::write_parts(&self.fields, &keys, &self.keys.rowids, out)
     }
 
     /// Writes an index of `fields`, the projects' keys and rows in the
@@ -172,18 +159,19 @@ fn key_hash(key: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::fields::Field;
 
     #[test]
     fn keys_are_found_after_a_round_trip() {
-        let mut index = SearchIndex::default();
-        index.push(
-            7,
-            "22-002-S07",
+        let mut fields = FieldIndex::default();
+        fields.push(
             "Nya Vägar i Vellinge +",
+            "22-002-S07",
             &[(Field::Owner, "Vellinge kommun")],
         );
-        index.push(9, "x-552c407c19", "Inkluderande rehabilitering", &[]);
-        let data = index.write_to(Vec::new()).unwrap();
+        fields.push("Inkluderande rehabilitering", "x-552c407c19", &[]);
+        let keys = ["22-002-S07", "x-552c407c19"];
+        let data = SearchIndex::write_parts(&fields, &keys, &[7, 9], Vec::new()).unwrap();
         let read = SearchIndex::read_from(&data[..], data.len() as u64).unwrap();
         assert_eq!(read.keys.len(), 2);
         assert_eq!(read.index_of_key("x-552c407c19"), Some(1));
