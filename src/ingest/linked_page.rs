@@ -178,7 +178,7 @@ fn named_before_cue(text: &str) -> Option<String> {
     // ASCII case only, so that offsets hold in `text`.
     let lower = text.to_ascii_lowercase();
     CUES.iter().find_map(|cue| {
-        let at = lower.find(&cue.to_ascii_lowercase())?;
+        let at = lower.find(cue)?;
         let sentence = text[..at].rsplit(['.', '!', '?', ':', '\n']).next()?.trim();
         let words = sentence.split_whitespace().count();
         let ok = sentence.starts_with(char::is_uppercase) && (1..=8).contains(&words);
