@@ -5,25 +5,64 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 /// Browse Swedish European Social Fund (ESF, ESF+) projects.
+///
+/// Without a command, esf opens the browser (on the bundled sample corpus
+/// until you import documents of your own).
 #[derive(Debug, Parser)]
-#[command(name = "esf", version, about)]
+#[command(name = "esf", version, about, long_about, after_help = EXIT_STATUSES)]
 pub struct Cli {
-    /// The cache file (default: the user's cache folder, esf-browser/cache.sqlite).
-    #[arg(long, global = true, env = "ESF_DB", value_name = "PATH")]
+    /// The cache file, else $ESF_DB (default, also when ESF_DB is empty:
+    /// the user's cache folder, esf-browser/cache.sqlite).
+    #[arg(long, global = true, value_name = "PATH")]
     pub db: Option<PathBuf>,
 
-    /// Your notes, bookmarks and review states (default: the user's data
-    /// folder, esf-browser/notes.sqlite).
-    #[arg(long, global = true, env = "ESF_NOTES", value_name = "PATH")]
+    /// Your notes, bookmarks and review states, else $ESF_NOTES (default:
+    /// the user's data folder, esf-browser/notes.sqlite).
+    #[arg(long, global = true, value_name = "PATH")]
     pub notes: Option<PathBuf>,
 
-    /// Language of labels and messages (default: from the locale, LANG).
-    #[arg(long, global = true, env = "ESF_LANG", value_enum)]
+    /// Language of labels and messages, else $ESF_LANG (default: from the
+    /// locale, LC_ALL, LC_MESSAGES or LANG).
+    #[arg(long, global = true, value_enum)]
     pub lang: Option<crate::i18n::Lang>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
 }
+
+impl Cli {
+    /// The cache file given by `--db` or `ESF_DB`; empty means the default.
+    pub fn db(&self) -> Option<PathBuf> {
+        self.db
+            .clone()
+            .or_else(|| given("ESF_DB").map(PathBuf::from))
+    }
+
+    /// The notes file given by `--notes` or `ESF_NOTES`.
+    pub fn notes(&self) -> Option<PathBuf> {
+        self.notes
+            .clone()
+            .or_else(|| given("ESF_NOTES").map(PathBuf::from))
+    }
+
+    /// The language `--lang` or `ESF_LANG` asks for, else the locale's.
+    pub fn lang(&self) -> crate::i18n::Lang {
+        let asked = given("ESF_LANG").and_then(|v| ValueEnum::from_str(&v, true).ok());
+        self.lang
+            .or(asked)
+            .unwrap_or_else(crate::i18n::Lang::from_env)
+    }
+}
+
+/// An environment variable that is set and not empty.
+fn given(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+/// How every command ends, as `esf --help` says it.
+const EXIT_STATUSES: &str = "Exit status: 0 when something was found or done; 1 when `show`, \
+`list`, `search`, `orgs`, `graph`, `related`, `calls` or `linked` found nothing; 2 on an error \
+(a bad argument, a cache or file that cannot be used). The browser ends with 0, or 130 on Ctrl-C.";
 
 /// Facet filters, shared by `list`, `export` and `search`. Values match as
 /// the cache writes them, in any case, or without å/ä/ö; `--org` also takes
@@ -120,7 +159,10 @@ impl From<ReviewArg> for crate::model::ReviewState {
 pub enum NotesAction {
     /// Read notes back from an export (JSON or Markdown); a note changed
     /// here after the export was written is kept.
-    Import { file: PathBuf },
+    Import {
+        /// A file `esf notes --json` or `esf notes --markdown` wrote.
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -168,7 +210,7 @@ pub enum Command {
     /// All your notes, bookmarks and review states (orphaned ones too).
     #[command(args_conflicts_with_subcommands = true)]
     Notes(NotesArgs),
-    /// Write the (filtered) projects as CSV or JSON to standard output.
+    /// Write the (filtered) projects as CSV, JSON or Markdown to standard output.
     Export(ExportArgs),
 }
 
@@ -220,8 +262,9 @@ pub struct ListArgs {
     #[command(flatten)]
     pub facets: FacetArgs,
     /// Instead of projects: each value of this facet with its count.
-    #[arg(long, value_name = "FACET", value_parser = facet_name)]
+    #[arg(long, value_name = "FACET", value_parser = facet_names())]
     pub facet: Option<crate::facets::Facet>,
+    /// Print JSON (each project's full record) instead of a table.
     #[arg(long)]
     pub json: bool,
 }
@@ -231,6 +274,7 @@ pub struct ListArgs {
 pub struct ShowArgs {
     /// Diarienummer, or the key `esf list` shows for projects without one.
     pub id: String,
+    /// Print the full record as JSON instead of readable text.
     #[arg(long)]
     pub json: bool,
 }
@@ -238,6 +282,8 @@ pub struct ShowArgs {
 // The arguments of `esf search`.
 #[derive(Debug, clap::Args)]
 pub struct SearchArgs {
+    /// Words that must all occur in the project's texts (in any form:
+    /// "arbetsmarknad" finds "arbetsmarknaden").
     #[arg(required = true)]
     pub words: Vec<String>,
     /// At most this many results.
@@ -245,6 +291,7 @@ pub struct SearchArgs {
     pub limit: usize,
     #[command(flatten)]
     pub facets: FacetArgs,
+    /// Print JSON (with each hit's snippet) instead of text.
     #[arg(long)]
     pub json: bool,
 }
@@ -255,6 +302,7 @@ pub struct OrgsArgs {
     /// Fuzzy filter over organisation names.
     #[arg(long, short)]
     pub filter: Option<String>,
+    /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,
 }
@@ -278,9 +326,10 @@ pub struct GraphArgs {
     /// Keep branch offices and units apart instead of rolling them up.
     #[arg(long)]
     pub branches: bool,
+    /// Print the graph as JSON (nodes and edges).
     #[arg(long, conflicts_with = "dot")]
     pub json: bool,
-    /// Graphviz DOT.
+    /// Print the graph as Graphviz DOT (dot -Tsvg makes a picture of it).
     #[arg(long)]
     pub dot: bool,
 }
@@ -288,12 +337,15 @@ pub struct GraphArgs {
 // The arguments of `esf related`.
 #[derive(Debug, clap::Args)]
 pub struct RelatedArgs {
+    /// Diarienummer, or the key `esf list` shows for projects without one.
     pub id: String,
+    /// At most this many projects, best first.
     #[arg(long, default_value_t = 20)]
     pub limit: usize,
     /// Keep branch offices and units apart instead of rolling them up.
     #[arg(long)]
     pub branches: bool,
+    /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,
 }
@@ -301,11 +353,13 @@ pub struct RelatedArgs {
 // The arguments of `esf gen`.
 #[derive(Debug, clap::Args)]
 pub struct GenArgs {
+    /// How many projects.
     #[arg(long)]
     pub count: usize,
     /// Write documents under this folder.
     #[arg(long)]
     pub out: Option<PathBuf>,
+    /// The same seed gives the same corpus.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
 }
@@ -316,6 +370,7 @@ pub struct ChangesArgs {
     /// Mark them all as seen.
     #[arg(long)]
     pub mark_seen: bool,
+    /// Print JSON instead of a table.
     #[arg(long)]
     pub json: bool,
 }
@@ -323,6 +378,7 @@ pub struct ChangesArgs {
 // The arguments of `esf note`.
 #[derive(Debug, clap::Args)]
 pub struct NoteArgs {
+    /// Diarienummer, or the key `esf list` shows for projects without one.
     pub id: String,
     /// The note; several words are joined with spaces.
     pub text: Vec<String>,
@@ -334,6 +390,7 @@ pub struct NoteArgs {
 // The arguments of `esf bookmark`.
 #[derive(Debug, clap::Args)]
 pub struct BookmarkArgs {
+    /// Diarienummer, or the key `esf list` shows for projects without one.
     pub id: String,
     /// Remove the bookmark instead.
     #[arg(long)]
@@ -343,7 +400,9 @@ pub struct BookmarkArgs {
 // The arguments of `esf review`.
 #[derive(Debug, clap::Args)]
 pub struct ReviewArgs {
+    /// Diarienummer, or the key `esf list` shows for projects without one.
     pub id: String,
+    /// Where your review of it stands.
     #[arg(value_enum)]
     pub state: ReviewArg,
 }
@@ -353,8 +412,10 @@ pub struct ReviewArgs {
 pub struct NotesArgs {
     #[command(subcommand)]
     pub action: Option<NotesAction>,
+    /// Print them as JSON (`esf notes import` reads it back).
     #[arg(long, conflicts_with = "markdown")]
     pub json: bool,
+    /// Print them as Markdown (`esf notes import` reads it back).
     #[arg(long)]
     pub markdown: bool,
 }
@@ -362,11 +423,16 @@ pub struct NotesArgs {
 // The arguments of `esf export`.
 #[derive(Debug, clap::Args)]
 pub struct ExportArgs {
+    /// What to write.
     #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
     pub format: ExportFormat,
-    /// Search: terms in fields (name, id, owner, organisations, municipality,
-    /// region, area, objective) or texts; 'exact ^start end$ !not a|b (or
-    /// OR/ELLER) field:term (name: id: owner: org: kommun: region: text:).
+    /// With CSV: for Swedish Excel: UTF-8 with a byte-order mark, semicolons
+    /// between fields, decimal commas.
+    #[arg(long)]
+    pub excel: bool,
+    /// Only the projects this search finds, best first (as `esf list
+    /// --filter`): terms in fields or texts; 'exact ^start end$ !not a|b
+    /// field:term.
     #[arg(long, short, value_name = "QUERY")]
     pub filter: Option<String>,
     #[command(flatten)]
@@ -379,14 +445,81 @@ pub struct ExportArgs {
     pub with_notes: bool,
 }
 
-/// A facet by the name `--facet` takes.
-fn facet_name(name: &str) -> Result<crate::facets::Facet, String> {
+/// The facets by the names `--facet` takes (listed in `--help`).
+fn facet_names() -> impl clap::builder::TypedValueParser<Value = crate::facets::Facet> {
     use crate::facets::Facet;
-    Facet::ALL
-        .into_iter()
-        .find(|f| f.name() == name)
-        .ok_or_else(|| {
-            let names: Vec<&str> = Facet::ALL.iter().map(|f| f.name()).collect();
-            format!("one of: {}", names.join(", "))
-        })
+    let names = Facet::ALL.map(Facet::name);
+    use clap::builder::TypedValueParser as _;
+    clap::builder::PossibleValuesParser::new(names).map(|name| {
+        let known = Facet::ALL.into_iter().find(|f| f.name() == name);
+        known.expect("a name the parser accepted")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// Every argument and option of `command` and its subcommands that has
+    /// no description, as "esf list --json".
+    fn undescribed(command: &clap::Command, path: &str, found: &mut Vec<String>) {
+        for arg in command.get_arguments() {
+            let builtin = matches!(arg.get_id().as_str(), "help" | "version");
+            if !builtin && arg.get_help().is_none() && arg.get_long_help().is_none() {
+                found.push(format!("{path} {}", arg.get_id()));
+            }
+        }
+        for sub in command.get_subcommands() {
+            if sub.get_about().is_none() && sub.get_name() != "help" {
+                found.push(format!("{path} {}: no description", sub.get_name()));
+            }
+            undescribed(sub, &format!("{path} {}", sub.get_name()), found);
+        }
+    }
+
+    #[test]
+    fn every_option_and_argument_is_explained_in_help() {
+        let mut found = Vec::new();
+        undescribed(&Cli::command(), "esf", &mut found);
+        assert!(
+            found.is_empty(),
+            "no --help text for:\n{}",
+            found.join("\n")
+        );
+    }
+
+    fn help_of(args: &[&str]) -> String {
+        let err = Cli::try_parse_from(args).expect_err("--help ends parsing");
+        err.render().to_string()
+    }
+
+    #[test]
+    fn the_help_says_what_plain_esf_does_and_how_it_ends() {
+        let help = help_of(&["esf", "--help"]);
+        assert!(
+            help.contains("Without a command, esf opens the browser"),
+            "{help}"
+        );
+        assert!(help.contains("Exit status"), "{help}");
+        assert!(help.contains("CSV, JSON or Markdown"), "{help}");
+    }
+
+    #[test]
+    fn facet_help_lists_every_facet() {
+        let help = help_of(&["esf", "list", "--help"]);
+        for facet in crate::facets::Facet::ALL {
+            assert!(
+                help.contains(facet.name()),
+                "{} missing:\n{help}",
+                facet.name()
+            );
+        }
+        let parsed = Cli::try_parse_from(["esf", "list", "--facet", "region"]).unwrap();
+        let Some(Command::List(list)) = parsed.command else {
+            panic!("a list command");
+        };
+        assert_eq!(list.facet, Some(crate::facets::Facet::Region));
+        assert!(Cli::try_parse_from(["esf", "list", "--facet", "colour"]).is_err());
+    }
 }

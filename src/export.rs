@@ -10,6 +10,9 @@ use std::fmt::Write as _;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Csv,
+    /// CSV as Swedish Excel opens it: a byte-order mark, semicolons,
+    /// decimal commas.
+    ExcelCsv,
     Json,
     Markdown,
 }
@@ -17,7 +20,7 @@ pub enum Format {
 impl Format {
     pub fn extension(self) -> &'static str {
         match self {
-            Format::Csv => "csv",
+            Format::Csv | Format::ExcelCsv => "csv",
             Format::Json => "json",
             Format::Markdown => "md",
         }
@@ -74,7 +77,8 @@ pub fn rows(
 
 pub fn render(rows: &[Row], format: Format, with: With) -> String {
     match format {
-        Format::Csv => csv(rows, with),
+        Format::Csv => csv(rows, with, Dialect::PLAIN),
+        Format::ExcelCsv => csv(rows, with, Dialect::EXCEL),
         Format::Json => crate::safe_json::to_string(rows) + "\n",
         Format::Markdown => markdown(rows, with),
     }
@@ -109,8 +113,30 @@ const CONTACT_COLUMNS: &[&str] = &["contact_name", "contact_email", "contact_pho
 
 const NOTE_COLUMNS: &[&str] = &["bookmarked", "review", "note"];
 
+/// How a CSV file separates fields and writes decimals.
+#[derive(Clone, Copy)]
+struct Dialect {
+    /// The byte-order mark that tells Excel the file is UTF-8.
+    bom: &'static str,
+    delimiter: u8,
+    decimal: char,
+}
+
+impl Dialect {
+    const PLAIN: Dialect = Dialect {
+        bom: "",
+        delimiter: b',',
+        decimal: '.',
+    };
+    const EXCEL: Dialect = Dialect {
+        bom: "\u{feff}",
+        delimiter: b';',
+        decimal: ',',
+    };
+}
+
 /// RFC 4180 CSV with a header row; lists joined with "; ".
-fn csv(rows: &[Row], with: With) -> String {
+fn csv(rows: &[Row], with: With, dialect: Dialect) -> String {
     let mut header: Vec<&str> = COLUMNS.to_vec();
     if with.contacts {
         header.extend(CONTACT_COLUMNS);
@@ -120,21 +146,22 @@ fn csv(rows: &[Row], with: With) -> String {
     }
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::new());
+        .delimiter(dialect.delimiter)
+        .from_writer(dialect.bom.as_bytes().to_vec());
     let mut write = |cells: Vec<String>| {
         // Writing to memory cannot fail.
         let _ = out.write_record(cells.into_iter().map(safe_cell));
     };
     write(header.iter().map(|s| s.to_string()).collect());
     for r in rows {
-        write(row_cells(r, with));
+        write(row_cells(r, with, dialect.decimal));
     }
     String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
 /// One project's cells, in the header's order.
-fn row_cells(r: &Row, with: With) -> Vec<String> {
-    let mut cells = cells(r);
+fn row_cells(r: &Row, with: With, decimal: char) -> Vec<String> {
+    let mut cells = cells(r, decimal);
     if with.contacts {
         let p = &r.project;
         cells.extend([&p.contact_name, &p.contact_email, &p.contact_phone].map(text));
@@ -157,7 +184,12 @@ fn number<T: ToString>(v: Option<T>) -> String {
     v.map(|n| n.to_string()).unwrap_or_default()
 }
 
-fn cells(r: &Row) -> Vec<String> {
+/// A number with `decimal` for its decimal point.
+fn decimal_number(v: Option<f64>, decimal: char) -> String {
+    number(v).replace('.', &decimal.to_string())
+}
+
+fn cells(r: &Row, decimal: char) -> Vec<String> {
     let p = &r.project;
     let orgs: Vec<String> = p
         .organisations
@@ -178,7 +210,7 @@ fn cells(r: &Row) -> Vec<String> {
         text(&p.end_date),
         number(p.total_budget_sek),
         number(p.esf_grant_sek),
-        number(p.eu_cofinancing_rate_percent),
+        decimal_number(p.eu_cofinancing_rate_percent, decimal),
         text(&p.programme_area),
         text(&p.programme_area_name),
         text(&p.specific_objective),
@@ -194,8 +226,9 @@ fn cells(r: &Row) -> Vec<String> {
 /// A cell a spreadsheet would run as a formula gets a `'` in front
 /// (numbers, negative ones included, stay numbers).
 fn defused(cell: String) -> String {
-    let risky = cell.starts_with(['=', '+', '@', '\t', '\r'])
-        || (cell.starts_with('-') && cell.parse::<f64>().is_err());
+    let is_number = cell.replacen(',', ".", 1).parse::<f64>().is_ok();
+    let risky =
+        cell.starts_with(['=', '+', '@', '\t', '\r']) || (cell.starts_with('-') && !is_number);
     if risky {
         format!("'{cell}")
     } else {
@@ -267,4 +300,52 @@ fn markdown(rows: &[Row], with: With) -> String {
 fn one_line(s: &str) -> String {
     let words: Vec<&str> = s.split_whitespace().collect();
     crate::sanitize::line(&words.join(" ")).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one_project(name: &str, rate: f64) -> Vec<Row> {
+        let project = Project {
+            name: Some(name.into()),
+            eu_cofinancing_rate_percent: Some(rate),
+            total_budget_sek: Some(-1_500),
+            partners: vec!["A".into(), "B".into()],
+            ..Project::default()
+        };
+        vec![Row {
+            key: "2015/00730".into(),
+            project,
+            your_notes: None,
+        }]
+    }
+
+    #[test]
+    fn excel_csv_has_a_bom_semicolons_and_decimal_commas() {
+        let csv = render(
+            &one_project("=HYPERLINK(\"x\")", 53.5),
+            Format::ExcelCsv,
+            With::default(),
+        );
+        let (header, row) = csv.split_once("\r\n").unwrap();
+        assert!(header.starts_with("\u{feff}key;id;name;owner;"), "{header}");
+        let cells: Vec<&str> = row.trim_end().split(';').collect();
+        assert_eq!(cells[0], "2015/00730");
+        assert_eq!(
+            cells[2], "\"'=HYPERLINK(\"\"x\"\")\"",
+            "a formula stays defused"
+        );
+        assert_eq!(cells[11], "-1500", "a negative number stays a number");
+        assert_eq!(cells[13], "53,5", "a decimal comma");
+        assert!(row.contains("\"A; B\""), "a list with ; is quoted: {row}");
+    }
+
+    #[test]
+    fn plain_csv_keeps_commas_and_points() {
+        let csv = render(&one_project("-rm", 53.5), Format::Csv, With::default());
+        assert!(csv.starts_with("key,id,name,"));
+        assert!(csv.contains(",53.5,"), "{csv}");
+        assert!(csv.contains(",'-rm,"), "{csv}");
+    }
 }

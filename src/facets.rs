@@ -223,13 +223,17 @@ impl Active {
     pub fn parse(text: &str) -> Result<Active, String> {
         let text = text.trim();
         let (a, b) = text.split_once("..").unwrap_or((text, text));
+        let shown = crate::format::quoted(text);
         let bad = || {
-            format!("\"{text}\" is not a year, month, date or range (2016, 2016-03, 2016-03-01, 2015..2017)")
+            crate::i18n::tf(
+                "{} is not a year, month, date or range (2016, 2016-03, 2016-03-01, 2015..2017)",
+                &[&shown],
+            )
         };
         let from = bound(a.trim(), false).ok_or_else(bad)?;
         let to = bound(b.trim(), true).ok_or_else(bad)?;
         if from > to {
-            return Err(format!("\"{text}\" ends before it starts"));
+            return Err(crate::i18n::tf("{} ends before it starts", &[&shown]));
         }
         Ok(Active {
             from,

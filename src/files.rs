@@ -107,14 +107,14 @@ impl Walker {
 
     fn may_follow(&self, link: &Path) -> Result<(), String> {
         let Ok(target) = std::fs::canonicalize(link) else {
-            return Err("a symbolic link to nothing".into());
+            return Err(crate::i18n::t("a symbolic link to nothing").into());
         };
         if self.links == Links::Follow || self.roots.iter().any(|r| target.starts_with(r)) {
             return Ok(());
         }
-        Err(format!(
+        Err(crate::i18n::tf(
             "a symbolic link to {}, outside the folders imported; --follow-symlinks imports it",
-            target.display()
+            &[&target.display()],
         ))
     }
 }

@@ -91,9 +91,38 @@ pub fn reasons(reasons: &[crate::search::fields::Reason]) -> String {
     reasons.iter().map(one).collect::<Vec<_>>().join("; ")
 }
 
+/// At most this many characters of a user's argument are quoted back.
+const QUOTED_AT_MOST: usize = 60;
+
+/// A user's argument as a message quotes it: its first line, at most
+/// [`QUOTED_AT_MOST`] characters ("…" where cut), made safe.
+pub fn clipped(arg: &str) -> String {
+    let first = arg.lines().next().unwrap_or_default();
+    let cut = first.chars().count() > QUOTED_AT_MOST || first.len() < arg.trim_end().len();
+    let mut shown: String = first.chars().take(QUOTED_AT_MOST).collect();
+    if cut {
+        shown.push('…');
+    }
+    crate::sanitize::line(&shown).into_owned()
+}
+
+/// [`clipped`] in quotation marks.
+pub fn quoted(arg: &str) -> String {
+    format!("\"{}\"", clipped(arg))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_argument_is_quoted_by_its_first_line() {
+        assert_eq!(quoted("inkl"), "\"inkl\"");
+        let long = "x".repeat(100_000);
+        assert_eq!(quoted(&long), format!("\"{}…\"", "x".repeat(60)));
+        assert_eq!(quoted("first\nsecond"), "\"first…\"");
+        assert_eq!(quoted("a\u{1b}[2J"), "\"a␛[2J\"");
+    }
 
     #[test]
     fn durations() {

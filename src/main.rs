@@ -5,11 +5,10 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let lang = cli.lang.unwrap_or_else(esf_browser::i18n::Lang::from_env);
-    esf_browser::i18n::set(lang);
+    esf_browser::i18n::set_for_program(cli.lang());
     let ctx = Context {
-        db: cli.db,
-        notes: cli.notes,
+        db: cli.db(),
+        notes: cli.notes(),
     };
     let result = match cli.command {
         None => commands::browse(&ctx),
@@ -20,7 +19,7 @@ fn main() -> ExitCode {
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             esf_browser::say!("esf: {}", esf_browser::sanitize::line(&format!("{err:#}")));
-            ExitCode::FAILURE
+            commands::failed()
         }
     }
 }

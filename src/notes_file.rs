@@ -65,11 +65,13 @@ fn one_line(s: &str) -> String {
 pub fn parse(text: &str) -> Result<Vec<Annotation>, String> {
     let text = text.trim_start_matches('\u{feff}');
     if text.trim_start().starts_with('[') {
-        return serde_json::from_str(text).map_err(|e| format!("not a notes export: {e}"));
+        return serde_json::from_str(text)
+            .map_err(|e| crate::i18n::tf("not a notes export: {}", &[&e]));
     }
     if !text.trim_start().starts_with(TITLE) {
-        return Err(format!(
-            "not a notes export: it should be JSON or start with \"{TITLE}\""
+        return Err(crate::i18n::tf(
+            "not a notes export: it should be JSON or start with \"{}\"",
+            &[&TITLE],
         ));
     }
     parse_markdown(text)

@@ -2,6 +2,7 @@
 //! from a document passes through the sanitiser.
 
 use crate::format::MISSING;
+use crate::i18n::{t, tf};
 use crate::model::{Call, LinkedDoc, ParsedDocument, Project};
 use crate::sanitize;
 use std::fmt::Write;
@@ -9,7 +10,7 @@ use std::fmt::Write;
 /// A parsed document as readable, aligned text.
 pub fn document(doc: &ParsedDocument) -> String {
     let mut out = String::new();
-    let title = doc.title.as_deref().unwrap_or("(no title)");
+    let title = doc.title.as_deref().unwrap_or(t("(no title)"));
     let _ = writeln!(
         out,
         "{}  [{}]",
@@ -18,18 +19,19 @@ pub fn document(doc: &ParsedDocument) -> String {
     );
     let _ = writeln!(out, "  {}", sanitize::line(title));
     if let Some(reason) = &doc.skipped_reason {
-        let _ = writeln!(out, "  skipped: {}", sanitize::line(reason));
+        let _ = writeln!(out, "  {}: {}", t("skipped"), sanitize::line(reason));
     }
     if let Some(p) = &doc.project {
         sections_text(&mut out, None, p);
         if let Some(d) = &p.description {
             let words = d.split_whitespace().count();
-            let _ = writeln!(out, "  {:<LABEL_WIDTH$}{words} words", "Description");
+            let words = tf("{} words", &[&words]);
+            let _ = writeln!(out, "  {:<LABEL_WIDTH$}{words}", t("Description"));
         }
     }
     if let Some(a) = &doc.article {
-        field(&mut out, "article", Some(a.title.as_str()));
-        field(&mut out, "about project", a.project_name.as_deref());
+        field(&mut out, t("article"), Some(a.title.as_str()));
+        field(&mut out, t("about project"), a.project_name.as_deref());
     }
     if let Some(c) = &doc.call {
         rows_text(&mut out, &crate::detail::call_rows(c));
@@ -38,7 +40,7 @@ pub fn document(doc: &ParsedDocument) -> String {
         rows_text(&mut out, &crate::detail::linked_rows(l));
     }
     for w in &doc.warnings {
-        let _ = writeln!(out, "  warning: {}", sanitize::line(w));
+        let _ = writeln!(out, "  {}: {}", t("warning"), sanitize::line(w));
     }
     out
 }
@@ -90,7 +92,7 @@ fn sections_text(out: &mut String, key: Option<&str>, p: &Project) {
         }
     }
     if !p.extra.is_empty() {
-        let _ = writeln!(out, "\nOther labels");
+        let _ = writeln!(out, "\n{}", t("Other labels"));
         for (label, value) in &p.extra {
             let _ = writeln!(
                 out,
@@ -109,7 +111,7 @@ pub fn project_detail(key: &str, p: &Project) -> String {
     let _ = writeln!(out, "{}", sanitize::line(title));
     sections_text(&mut out, Some(key), p);
     if let Some(d) = &p.description {
-        let _ = writeln!(out, "\nDescription\n{}", sanitize::text(d));
+        let _ = writeln!(out, "\n{}\n{}", t("Description"), sanitize::text(d));
     }
     out
 }

@@ -91,7 +91,7 @@ fn unreadable_file_reports_and_fails_but_keeps_the_others() {
         "assets/corpus/000_3baf275082b782be.txt",
         "no/such/file.txt",
     ]);
-    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(out.status.code(), Some(2), "an error");
     let docs: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(docs[0]["format"], "esf2014");
     assert_eq!(docs[1]["format"], "skipped");

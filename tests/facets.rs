@@ -24,7 +24,7 @@ impl Esf {
     fn keys(&self, args: &[&str]) -> Vec<String> {
         let mut all = vec!["list", "--json"];
         all.extend(args);
-        let records: Vec<Value> = serde_json::from_str(&self.ok(&all)).unwrap();
+        let records: Vec<Value> = serde_json::from_str(&self.answer(&all)).unwrap();
         let mut keys: Vec<String> = records
             .iter()
             .map(|r| r["key"].as_str().unwrap().to_string())
@@ -36,7 +36,7 @@ impl Esf {
     fn counts(&self, args: &[&str]) -> Vec<(String, u64)> {
         let mut all = vec!["list", "--json"];
         all.extend(args);
-        let rows: Vec<Value> = serde_json::from_str(&self.ok(&all)).unwrap();
+        let rows: Vec<Value> = serde_json::from_str(&self.answer(&all)).unwrap();
         rows.iter()
             .map(|r| {
                 (

@@ -35,7 +35,7 @@ impl Esf {
     fn json(&self, args: &[&str]) -> Vec<Value> {
         let mut all = args.to_vec();
         all.push("--json");
-        serde_json::from_str(&self.ok(&all)).unwrap()
+        serde_json::from_str(&self.answer(&all)).unwrap()
     }
 
     /// `esf show ID --json`: one record.

@@ -528,7 +528,7 @@ fn a_full_disk_undoes_the_import_and_says_so() {
     let out = run(esf(&db).arg("import").arg(&docs));
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(!out.status.success());
-    assert!(said.contains("disk full"), "{said}");
+    assert!(said.contains("the disk is full"), "{said}");
     assert_eq!(integrity(&db), "ok");
     assert_eq!(count(&db, "projects"), 5, "as before the import");
     let listed = run(esf(&db).arg("list"));

@@ -19,7 +19,7 @@ fn import(cli: &Cli, files: &[&str]) {
 }
 
 fn json(cli: &Cli, args: &[&str]) -> Value {
-    serde_json::from_str(&cli.ok(args)).expect("JSON")
+    serde_json::from_str(&cli.answer(args)).expect("JSON")
 }
 
 /// The keys `list --filter Q --json` gives, each with why it matched.

@@ -263,6 +263,30 @@ fn swedish_screens() {
     shot("help", &|app| {
         app.handle(key(KeyCode::Char('?')));
     });
+    let reasons = shot("match_reasons", &|app| {
+        app.handle(key(KeyCode::Char('/')));
+        type_text(app, "försäkringskassan | vellinge");
+    });
+    assert!(reasons.contains("bästa träff"), "{reasons}");
+    let graph = shot("graph", &|app| {
+        app.handle(key(KeyCode::Char('j')));
+        app.handle(key(KeyCode::Char('p')));
+    });
+    assert!(
+        graph.contains("ägare") && !graph.contains("owner"),
+        "{graph}"
+    );
+    let orgs = shot("organisations", &|app| {
+        app.handle(key(KeyCode::Char('o')));
+    });
+    assert!(orgs.contains("organisationer"), "{orgs}");
+    let export = shot("export", &|app| {
+        app.handle(key(KeyCode::Char('e')));
+    });
+    assert!(export.contains("anteckningar: av"), "{export}");
+    shot("other_documents", &|app| {
+        app.handle(key(KeyCode::Char('u')));
+    });
     i18n::set(Lang::En);
 }
 

@@ -9,17 +9,17 @@ use std::io::IsTerminal;
 use std::process::ExitCode;
 
 pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
-    let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+    let dumb = super::dumb_terminal();
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() || dumb {
-        crate::say!(
-            "esf: the browser needs a terminal; printing the project list instead (see esf --help)"
-        );
+        let said =
+            t("the browser needs a terminal; printing the project list instead (see esf --help)");
+        crate::say!("esf: {said}");
         return super::list::run(ctx, &Default::default(), None, false);
     }
     let (store, sample_notice) = ctx.open_with_sample()?;
     let (config, problems) = tui::config::load(tui::config::default_path().as_deref());
     for problem in &problems {
-        crate::say!("esf: config: {}", crate::sanitize::line(problem));
+        crate::say!("esf: {}: {}", t("config"), crate::sanitize::line(problem));
     }
     // Damaged notes do not keep anyone from browsing; they are left as
     // they are and the status bar says why they cannot be used.

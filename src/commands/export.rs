@@ -14,15 +14,15 @@ pub fn run_args(ctx: &Context, a: crate::cli::ExportArgs) -> anyhow::Result<Exit
         contacts: a.with_contacts,
         notes: a.with_notes,
     };
-    run(ctx, a.format, &query, with)
+    let format = match (a.format, a.excel) {
+        (ExportFormat::Csv, true) => Format::ExcelCsv,
+        (_, true) => anyhow::bail!(crate::i18n::t("--excel goes with --format csv")),
+        (format, false) => format.into(),
+    };
+    run(ctx, format, &query, with)
 }
 
-pub fn run(
-    ctx: &Context,
-    format: ExportFormat,
-    query: &Query,
-    with: With,
-) -> anyhow::Result<ExitCode> {
+pub fn run(ctx: &Context, format: Format, query: &Query, with: With) -> anyhow::Result<ExitCode> {
     let store = ctx.open_for_reading()?;
     let notes = with.notes || query.uses_notes();
     let listing = Listing::load(ctx, &store, notes, !query.facets.is_empty())?;
@@ -33,7 +33,7 @@ pub fn run(
         .collect();
     let records = store.records(&keys)?;
     let rows = export::rows(records, with, &|key| listing.annotations.get(key).cloned());
-    let text = export::render(&rows, format.into(), with);
+    let text = export::render(&rows, format, with);
     print_data(&text)?;
     Ok(ExitCode::SUCCESS)
 }

@@ -3,6 +3,7 @@
 
 use super::Context;
 use crate::gen::{self, Pool};
+use crate::i18n::{t, tf};
 use anyhow::{bail, Context as _};
 use std::path::Path;
 use std::process::ExitCode;
@@ -12,7 +13,9 @@ pub fn run(ctx: &Context, count: usize, out: Option<&Path>, seed: u64) -> anyhow
     match (out, &ctx.db) {
         (Some(dir), _) => write_documents(&pool, count, dir, seed)?,
         (None, Some(_)) => fill_cache(ctx, &pool, count, seed)?,
-        (None, None) => bail!("give --out DIR to write documents, or --db PATH to fill a cache"),
+        (None, None) => bail!(t(
+            "give --out DIR to write documents, or --db PATH to fill a cache"
+        )),
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -38,7 +41,11 @@ fn write_documents(pool: &Pool, count: usize, dir: &Path, seed: u64) -> anyhow::
             .into_iter()
             .try_for_each(|h| h.join().expect("a generator thread"))
     })?;
-    crate::say!("esf: wrote {count} documents under {}", dir.display());
+    let dir = dir.display();
+    crate::say!(
+        "esf: {}",
+        tf("wrote {} documents under {}", &[&count, &dir])
+    );
     Ok(())
 }
 
@@ -50,6 +57,9 @@ fn fill_cache(ctx: &Context, pool: &Pool, count: usize, seed: u64) -> anyhow::Re
         (name, p.format, gen::to_record(&p))
     });
     let projects = store.bulk_load(records, &mut |_| {})?;
-    crate::say!("esf: the cache now holds {projects} projects");
+    crate::say!(
+        "esf: {}",
+        tf("the cache now holds {} projects", &[&projects])
+    );
     Ok(())
 }

@@ -2,6 +2,7 @@
 
 use super::{print_json, print_text, styled, terminal_width, Context};
 use crate::graph::{self, Ego};
+use crate::i18n::{t, t_count, tf, word};
 use crate::sanitize;
 use crate::store::{Store, StoreError};
 use crate::table::Table;
@@ -80,17 +81,16 @@ fn not_found(store: &Store, id: &str) -> anyhow::Result<ExitCode> {
             .into_iter()
             .map(|n| format!("\"{n}\"")),
     );
-    let hint = if close.is_empty() {
-        String::new()
-    } else {
-        format!("; did you mean {}?", close.join(", "))
+    let id = crate::format::quoted(id);
+    let said = match close.is_empty() {
+        true => tf("no project or organisation {}", &[&id]),
+        false => tf(
+            "no project or organisation {}; did you mean {}?",
+            &[&id, &close.join(", ")],
+        ),
     };
-    crate::say!(
-        "esf: no project or organisation \"{}\"{}",
-        sanitize::line(id),
-        sanitize::line(&hint)
-    );
-    Ok(ExitCode::FAILURE)
+    crate::say!("esf: {}", sanitize::line(&said));
+    Ok(super::found(false))
 }
 
 /// The ego network as an indented tree.
@@ -107,12 +107,12 @@ fn tree(ego: &Ego, depth: u8) -> String {
         let size = if group.node.is_project() {
             String::new()
         } else {
-            format!(" · {} projects", group.size)
+            format!(" · {}", t_count(group.size, "projects"))
         };
         let _ = writeln!(
             out,
             "{branch} {:<12} {}{size}",
-            group.node.role.as_str(),
+            t(group.node.role.as_str()),
             describe(&group.node)
         );
         if depth < 2 {
@@ -122,11 +122,11 @@ fn tree(ego: &Ego, depth: u8) -> String {
             let _ = writeln!(out, "{rail}   · {}", describe(other));
         }
         if group.more > 0 {
-            let _ = writeln!(out, "{rail}   + {} more", group.more);
+            let _ = writeln!(out, "{rail}   + {}", tf("{} more", &[&group.more]));
         }
     }
     if ego.more > 0 {
-        let _ = writeln!(out, "└─ + {} more projects", ego.more);
+        let _ = writeln!(out, "└─ + {}", tf("{} more projects", &[&ego.more]));
     }
     out
 }
@@ -137,7 +137,7 @@ fn describe(m: &graph::Member) -> String {
     } else if m.is_project() {
         m.id.clone()
     } else {
-        format!("{} [{}]", m.label, m.kind)
+        format!("{} [{}]", m.label, word(&m.kind))
     };
     sanitize::line(&text).into_owned()
 }
@@ -158,16 +158,14 @@ pub fn related(
     let found = graph::related(&nb, &key, limit);
     if json {
         print_json(&found)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(super::found(!found.is_empty()));
     }
     if found.is_empty() {
-        crate::say!(
-            "esf: no project shares an organisation with {}",
-            sanitize::line(&key)
-        );
-        return Ok(ExitCode::SUCCESS);
+        let said = tf("no project shares an organisation with {}", &[&key]);
+        crate::say!("esf: {}", sanitize::line(&said));
+        return Ok(super::found(false));
     }
-    let mut table = Table::new(&["SCORE", "ID", "NAME", "SHARED"])
+    let mut table = Table::new(&["SCORE", "ID", "NAME", "SHARED"].map(t))
         .flexible(&[2, 3])
         .right_aligned(&[0]);
     for r in &found {

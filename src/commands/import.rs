@@ -3,6 +3,7 @@
 use super::{print_json, print_text, Context};
 use crate::cli::ImportArgs;
 use crate::files::Links;
+use crate::i18n::{t, tf};
 use crate::import::{self as pipeline, inputs_of, ImportOptions, Input};
 use crate::model::ImportReport;
 use crate::sanitize;
@@ -56,7 +57,8 @@ pub fn run(ctx: &Context, how: ImportArgs) -> anyhow::Result<ExitCode> {
         other => other?,
     };
     if replace && !how.json {
-        crate::say!("esf: the bundled sample corpus was replaced by your documents");
+        let said = t("the bundled sample corpus was replaced by your documents");
+        crate::say!("esf: {said}");
     }
     if how.json {
         print_json(&report)?;
@@ -71,10 +73,8 @@ pub fn run(ctx: &Context, how: ImportArgs) -> anyhow::Result<ExitCode> {
 fn check_given(paths: &[PathBuf], given: &[Input]) -> anyhow::Result<()> {
     for path in paths {
         if std::fs::symlink_metadata(path).is_err() {
-            anyhow::bail!(
-                "{} does not exist; nothing was imported",
-                sanitize::line(&path.display().to_string())
-            );
+            let path = sanitize::line(&path.display().to_string()).into_owned();
+            anyhow::bail!(tf("{} does not exist; nothing was imported", &[&path]));
         }
         if !path.is_dir() {
             continue; // a file given by name is read, or skipped with a reason
@@ -84,10 +84,11 @@ fn check_given(paths: &[PathBuf], given: &[Input]) -> anyhow::Result<()> {
             .iter()
             .any(|i| matches!(i, Input::File(p) if inside(p)));
         if !has_files {
-            anyhow::bail!(
+            let path = sanitize::line(&path.display().to_string()).into_owned();
+            anyhow::bail!(tf(
                 "{} holds no documents to import; nothing was changed",
-                sanitize::line(&path.display().to_string())
-            );
+                &[&path]
+            ));
         }
     }
     Ok(())
@@ -99,12 +100,12 @@ fn nothing_imported(report: &ImportReport, json: bool) -> anyhow::Result<ExitCod
         print_json(report)?;
     } else {
         for s in &report.skipped_files {
-            let (path, reason) = (sanitize::line(&s.path), sanitize::line(&s.reason));
-            crate::say!("esf: skipped {path}: {reason}");
+            crate::say!("esf: {}", skipped_line(s));
         }
     }
-    crate::say!("esf: none of the files could be imported; nothing was changed");
-    Ok(ExitCode::FAILURE)
+    let said = t("none of the files could be imported; nothing was changed");
+    crate::say!("esf: {said}");
+    Ok(super::failed())
 }
 
 /// One import per cache at a time: a second waits for the first (SQLite
@@ -121,19 +122,24 @@ fn import_lock(db: &Path) -> anyhow::Result<Option<File>> {
     std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
     let file = match options.open(PathBuf::from(&name)) {
         Ok(file) => file,
-        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => anyhow::bail!(
-            "{} is a symbolic link; esf does not write through links",
-            sanitize::line(&PathBuf::from(&name).display().to_string())
-        ),
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+            let link = sanitize::line(&PathBuf::from(&name).display().to_string()).into_owned();
+            anyhow::bail!(tf(
+                "{} is a symbolic link; esf does not write through links",
+                &[&link]
+            ))
+        }
         Err(_) => return Ok(None),
     };
     match file.try_lock() {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => {
-            crate::say!(
-                "esf: another import into {} is running; waiting for it to finish",
-                sanitize::line(&db.display().to_string())
+            let db = sanitize::line(&db.display().to_string()).into_owned();
+            let said = tf(
+                "another import into {} is running; waiting for it to finish",
+                &[&db],
             );
+            crate::say!("esf: {said}");
             file.lock()?;
         }
         Err(TryLockError::Error(err)) => return Err(err.into()),
@@ -141,31 +147,39 @@ fn import_lock(db: &Path) -> anyhow::Result<Option<File>> {
     Ok(Some(file))
 }
 
+/// "skipped FILE: why".
+fn skipped_line(s: &crate::model::SkippedFile) -> String {
+    let (path, reason) = (sanitize::line(&s.path), sanitize::line(&s.reason));
+    tf("skipped {}: {}", &[&path, &reason])
+}
+
 fn plain(r: &ImportReport, took: Duration) -> String {
     let mut out = String::new();
+    let took = format!("{:.1}", took.as_secs_f64());
+    let counts: [&dyn std::fmt::Display; 8] = [
+        &r.seen,
+        &r.new,
+        &r.updated,
+        &r.unchanged,
+        &r.unclassified,
+        &r.skipped,
+        &r.removed,
+        &took,
+    ];
     let _ = writeln!(
         out,
-        "seen {}, new {}, updated {}, unchanged {}, unclassified {}, skipped {}, removed {} ({:.1} s)",
-        r.seen,
-        r.new,
-        r.updated,
-        r.unchanged,
-        r.unclassified,
-        r.skipped,
-        r.removed,
-        took.as_secs_f64()
+        "{}",
+        tf(
+            "seen {}, new {}, updated {}, unchanged {}, unclassified {}, skipped {}, removed {} ({} s)",
+            &counts
+        )
     );
-    let _ = writeln!(out, "{} projects in the cache", r.projects);
+    let _ = writeln!(out, "{}", tf("{} projects in the cache", &[&r.projects]));
     for s in &r.skipped_files {
-        let _ = writeln!(
-            out,
-            "skipped {}: {}",
-            sanitize::line(&s.path),
-            sanitize::line(&s.reason)
-        );
+        let _ = writeln!(out, "{}", skipped_line(s));
     }
     for w in &r.warnings {
-        let _ = writeln!(out, "warning: {}", sanitize::line(w));
+        let _ = writeln!(out, "{}: {}", t("warning"), sanitize::line(w));
     }
     out
 }
@@ -184,7 +198,7 @@ const REDRAW_EVERY: Duration = Duration::from_millis(100);
 impl ProgressBar {
     fn new() -> ProgressBar {
         ProgressBar {
-            enabled: std::io::stderr().is_terminal(),
+            enabled: std::io::stderr().is_terminal() && !super::dumb_terminal(),
             started: Instant::now(),
             last: None,
         }
@@ -200,7 +214,7 @@ impl ProgressBar {
         let fraction = done as f64 / total.max(1) as f64;
         let filled = (fraction * 30.0) as usize;
         let bar = format!("{}{}", "█".repeat(filled), "░".repeat(30 - filled));
-        let _ = write!(std::io::stderr(), "\r{bar} {done}/{total} files");
+        let _ = write!(std::io::stderr(), "\r{bar} {done}/{total} {}", t("files"));
     }
 
     fn finish(&self) {

@@ -6,8 +6,8 @@ use super::{print_json, print_text, styled, terminal_width, Context};
 use crate::catalogue::{Catalogue, SortKey};
 use crate::cli::FacetArgs;
 use crate::facets::{Facet, Filters};
-use crate::format::MISSING;
-use crate::i18n::t;
+use crate::format::{quoted, MISSING};
+use crate::i18n::{t, tf};
 use crate::model::Annotation;
 use crate::model::ProjectSummary;
 use crate::sanitize;
@@ -93,7 +93,7 @@ impl Listing {
             };
             crate::say!(
                 "esf: --active {} {} {undated} {what}",
-                sanitize::line(active),
+                crate::format::clipped(active),
                 t("leaves out")
             );
         }
@@ -137,16 +137,14 @@ impl Listing {
             let known = self
                 .cat
                 .facet_counts(*facet, &every, &Filters::default(), &notes);
-            let mut message = format!(
-                "no project has {} \"{value}\"",
-                facet.label().to_lowercase()
-            );
+            let label = t(facet.label()).to_lowercase();
+            let mut message = tf("no project has {} {}", &[&label, &quoted(value)]);
             let names: Vec<&str> = known.iter().map(|(v, _)| v.as_str()).collect();
             let near = crate::search::nearest(value, &names, 5);
             if !names.is_empty() && names.len() <= 12 {
-                message.push_str(&format!("; there are: {}", names.join(", ")));
+                message.push_str(&tf("; there are: {}", &[&names.join(", ")]));
             } else if !near.is_empty() {
-                message.push_str(&format!("; did you mean: {}", near.join(", ")));
+                message.push_str(&tf("; did you mean: {}", &[&near.join(", ")]));
             }
             return Err(anyhow!(message));
         }
@@ -209,16 +207,16 @@ pub fn run(
             })
             .collect();
         print_json(&listed)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(super::found(!indices.is_empty()));
     }
     if indices.is_empty() {
-        let mut what: Vec<String> = query.filter.iter().map(|q| format!("\"{q}\"")).collect();
+        let mut what: Vec<String> = query.filter.iter().map(|q| quoted(q)).collect();
         if !query.facets.is_empty() {
-            what.push(query.facets.describe());
+            what.push(crate::format::clipped(&query.facets.describe()));
         }
         let what = what.join(&format!(" {} ", t("with")));
-        crate::say!("esf: {} {}", t("no project matches"), sanitize::line(&what));
-        return Ok(ExitCode::SUCCESS);
+        crate::say!("esf: {} {what}", t("no project matches"));
+        return Ok(super::found(false));
     }
     let mut headers = ["ID", "NAME", "OWNER", "REGION", "PERIOD"].map(t).to_vec();
     headers.extend(filter.map(|_| t("MATCHED")));
@@ -233,7 +231,7 @@ pub fn run(
         table.row(cells);
     }
     print_text(&table.render(terminal_width(), styled()))?;
-    Ok(ExitCode::SUCCESS)
+    Ok(super::found(true))
 }
 
 /// `esf list --facet F`: each value with its number of projects.
@@ -271,7 +269,7 @@ pub fn facet_counts(
             })
             .collect();
         print_json(&rows)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(super::found(!counts.is_empty()));
     }
     let label = t(facet.label()).to_uppercase();
     let mut table = Table::new(&[t("PROJECTS"), &label])
@@ -281,7 +279,7 @@ pub fn facet_counts(
         table.row(vec![n.to_string(), value.clone()]);
     }
     print_text(&table.render(terminal_width(), styled()))?;
-    Ok(ExitCode::SUCCESS)
+    Ok(super::found(!counts.is_empty()))
 }
 
 pub(super) fn row(p: &ProjectSummary) -> Vec<String> {
@@ -329,10 +327,11 @@ pub fn search(
     };
     if json {
         print_json(&hits)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(super::found(!hits.is_empty()));
     }
     if hits.is_empty() {
-        crate::say!("esf: no project contains \"{}\"", sanitize::line(words));
+        crate::say!("esf: {} {}", t("no project contains"), quoted(words));
+        return Ok(super::found(false));
     }
     let mut out = String::new();
     for hit in &hits {
@@ -352,7 +351,7 @@ pub fn search(
         let _ = writeln!(out, "    {}", sanitize::line(&hit.snippet));
     }
     print_text(&out)?;
-    Ok(ExitCode::SUCCESS)
+    Ok(super::found(true))
 }
 
 /// "Vellinge kommun (also: Vellinge Municipality)".
@@ -372,7 +371,7 @@ pub fn orgs(ctx: &Context, filter: Option<&str>, json: bool) -> anyhow::Result<E
     }
     if json {
         print_json(&orgs)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(super::found(!orgs.is_empty()));
     }
     let headers = crate::model::ORG_COLUMNS.map(t);
     let mut table = Table::new(&headers).flexible(&[1, 5]).right_aligned(&[0]);
@@ -381,11 +380,15 @@ pub fn orgs(ctx: &Context, filter: Option<&str>, json: bool) -> anyhow::Result<E
             o.projects.to_string(),
             named_with_others(o),
             o.org_numbers.join(", "),
-            o.kind.clone(),
-            o.roles.join(", "),
+            crate::i18n::word(&o.kind).to_string(),
+            o.roles
+                .iter()
+                .map(|r| crate::i18n::word(r))
+                .collect::<Vec<_>>()
+                .join(", "),
             o.parent.clone().unwrap_or_default(),
         ]);
     }
     print_text(&table.render(terminal_width(), styled()))?;
-    Ok(ExitCode::SUCCESS)
+    Ok(super::found(!orgs.is_empty()))
 }

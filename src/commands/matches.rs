@@ -6,7 +6,6 @@ use super::{styled, terminal_width};
 use crate::catalogue::{Catalogue, Searchable};
 use crate::i18n::t;
 use crate::model::KeyedProject;
-use crate::sanitize;
 use crate::search::fields::Reason;
 use crate::search::query::Query;
 use crate::search::similar;
@@ -88,12 +87,12 @@ pub fn run(store: &Store, filter: &str, json: bool) -> anyhow::Result<ExitCode> 
         crate::safe_json::to_writer(&mut out, &Lazy(RefCell::new(Some(listed))))?;
         writeln!(out)?;
         out.flush()?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(super::found(!found.is_empty()));
     }
     if found.is_empty() {
-        let what = format!("\"{filter}\"");
-        crate::say!("esf: {} {}", t("no project matches"), sanitize::line(&what));
-        return Ok(ExitCode::SUCCESS);
+        let what = crate::format::quoted(filter);
+        crate::say!("esf: {} {what}", t("no project matches"));
+        return Ok(super::found(false));
     }
     let rows = keys.filter_map(|(i, key)| -> Option<anyhow::Result<Vec<String>>> {
         let summary = match index.rowid_at(i) {
@@ -122,12 +121,13 @@ pub fn run(store: &Store, filter: &str, json: bool) -> anyhow::Result<ExitCode> 
 pub fn run_all(store: &Store, json: bool) -> anyhow::Result<ExitCode> {
     let _snapshot = store.snapshot()?;
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = std::cell::Cell::new(0usize);
     if json {
         store.with_records(|records| -> anyhow::Result<()> {
             let listed = records.map(|r| {
-                let record = r?;
+                written.set(written.get() + 1);
                 Ok(Listed {
-                    record,
+                    record: r?,
                     matched: None,
                 })
             });
@@ -139,12 +139,12 @@ pub fn run_all(store: &Store, json: bool) -> anyhow::Result<ExitCode> {
             let rows = summaries.map(|s| anyhow::Ok(super::list::row(&s?)));
             let headers = ["ID", "NAME", "OWNER", "REGION", "PERIOD"].map(t);
             let table = Table::new(&headers).flexible(&[1, 2, 3]);
-            table.stream(terminal_width(), styled(), rows, &mut out)?;
+            written.set(table.stream(terminal_width(), styled(), rows, &mut out)?);
             Ok(())
         })??;
     }
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(super::found(written.get() > 0))
 }
 
 /// A JSON array written from an iterator as it goes, so the first matches

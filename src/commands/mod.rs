@@ -14,6 +14,7 @@ pub mod parse;
 mod show;
 
 use crate::cli::Command;
+use crate::i18n::{t, tf};
 use crate::import::{self as pipeline, ImportOptions, Input};
 use crate::store::{self, Notes, Store};
 use anyhow::{anyhow, Context as _};
@@ -35,9 +36,9 @@ impl Context {
     pub fn db_place(&self) -> anyhow::Result<(PathBuf, bool)> {
         match self.db.clone().filter(|p| !p.as_os_str().is_empty()) {
             Some(path) => Ok((path, false)),
-            None => store::default_path()
-                .map(|p| (p, true))
-                .ok_or_else(|| anyhow!("no cache folder for this user; give one with --db PATH")),
+            None => store::default_path().map(|p| (p, true)).ok_or_else(|| {
+                anyhow!(t("no cache folder for this user; give one with --db PATH"))
+            }),
         }
     }
 
@@ -57,8 +58,11 @@ impl Context {
         if let Some(path) = self.notes.clone().filter(|p| !p.as_os_str().is_empty()) {
             return Ok(Notes::open(&path)?);
         }
-        let path = store::notes::default_path()
-            .ok_or_else(|| anyhow!("no data folder for this user; give one with --notes PATH"))?;
+        let path = store::notes::default_path().ok_or_else(|| {
+            anyhow!(t(
+                "no data folder for this user; give one with --notes PATH"
+            ))
+        })?;
         Ok(Notes::open_default(&path)?)
     }
 
@@ -72,7 +76,7 @@ impl Context {
         let shown = place.path.display().to_string();
         let opened = Store::open_at(place)
             .and_then(pipeline::rebuilt)
-            .with_context(|| format!("cannot open the cache {shown}"))?;
+            .with_context(|| tf("cannot open the cache {}", &[&shown]))?;
         let (store, notice) = opened;
         if let Some(notice) = notice {
             crate::say!("esf: {}", crate::sanitize::line(&notice));
@@ -105,10 +109,10 @@ impl Context {
         // Short enough for an 80-column status bar, hint included.
         let notice = format!(
             "{} ({} {}); {}: esf import FOLDER",
-            crate::i18n::t("bundled sample corpus"),
+            t("bundled sample corpus"),
             report.projects,
-            crate::i18n::t("projects"),
-            crate::i18n::t("add yours")
+            t("projects"),
+            t("add yours")
         );
         Ok((store, Some(notice)))
     }
@@ -143,9 +147,35 @@ pub fn browse(ctx: &Context) -> anyhow::Result<ExitCode> {
     browse::run(ctx)
 }
 
-/// Decorations (bold headers) only for a terminal, and never with NO_COLOR.
+/// The exit status of a command that looks something up: 0 when it found
+/// something, 1 when it found nothing (as grep does). Errors are 2.
+pub fn found(any: bool) -> ExitCode {
+    match any {
+        true => ExitCode::SUCCESS,
+        false => ExitCode::from(NOTHING_FOUND),
+    }
+}
+
+/// The exit statuses, as `esf --help` and the README give them.
+pub const NOTHING_FOUND: u8 = 1;
+pub const FAILED: u8 = 2;
+
+/// A command that could not do what it was asked (the message is printed).
+pub fn failed() -> ExitCode {
+    ExitCode::from(FAILED)
+}
+
+/// Decorations (bold headers) only for a terminal that shows them, and
+/// never with NO_COLOR.
 pub fn styled() -> bool {
-    std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+    std::io::stdout().is_terminal()
+        && !dumb_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// `TERM=dumb`: a terminal that takes no escape codes at all.
+pub fn dumb_terminal() -> bool {
+    std::env::var("TERM").is_ok_and(|t| t == "dumb")
 }
 
 /// The terminal's width, when output goes to one.

@@ -2,7 +2,7 @@
 //! own records of projects, kept apart from the cache.
 
 use super::{print_data, print_text, styled, terminal_width, Context};
-use crate::i18n::t;
+use crate::i18n::{t, tf};
 use crate::model::{Annotation, ReviewState};
 use crate::notes_file::{self, Exported};
 use crate::sanitize;
@@ -160,20 +160,24 @@ fn table(notes: &[Exported]) -> Table {
 }
 
 pub fn import(ctx: &Context, file: &Path) -> anyhow::Result<ExitCode> {
-    let text =
-        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let shown = file.display();
+    let text = std::fs::read_to_string(file).with_context(|| tf("cannot read {}", &[&shown]))?;
     let incoming = notes_file::parse(&text).map_err(|e| anyhow!("{}: {e}", file.display()))?;
     let mut notes = ctx.open_notes()?;
     let report = notes.merge(&incoming)?;
-    let mut line = format!(
+    let counts: [&dyn std::fmt::Display; 4] = [
+        &report.added,
+        &report.updated,
+        &report.unchanged,
+        &report.kept_newer,
+    ];
+    let mut line = tf(
         "{} added, {} updated, {} already the same, {} kept (changed here later)",
-        report.added, report.updated, report.unchanged, report.kept_newer
+        &counts,
     );
     if let Some(backup) = &report.backup {
-        line.push_str(&format!(
-            "; the notes before were saved to {}",
-            backup.display()
-        ));
+        let backup = backup.display();
+        line.push_str(&tf("; the notes before were saved to {}", &[&backup]));
     }
     print_text(&format!("{}\n", sanitize::line(&line)))?;
     Ok(ExitCode::SUCCESS)

@@ -12,7 +12,7 @@ pub fn calls(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
     let calls = ctx.open_for_reading()?.calls()?;
     if json {
         print_json(&calls)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(super::found(!calls.is_empty()));
     }
     let headers = ["DIARIENUMMER", "TITLE", "REGION", "OPEN – CLOSE", "AMOUNT"].map(t);
     let mut table = Table::new(&headers).flexible(&[1]).right_aligned(&[4]);
@@ -27,7 +27,7 @@ pub fn calls(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
         ]);
     }
     print_text(&table.render(terminal_width(), styled()))?;
-    Ok(found(calls.len()))
+    Ok(super::found(!calls.is_empty()))
 }
 
 /// Every page about a project, with the project it found in the cache.
@@ -35,7 +35,7 @@ pub fn linked(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
     let docs = ctx.open_for_reading()?.linked_documents()?;
     if json {
         print_json(&docs)?;
-        return Ok(ExitCode::SUCCESS);
+        return Ok(super::found(!docs.is_empty()));
     }
     let headers = ["PROJECT", "ABOUT", "OWNER", "KIND", "FILE"].map(t);
     let mut table = Table::new(&headers).flexible(&[1, 4]);
@@ -56,13 +56,5 @@ pub fn linked(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
         ]);
     }
     print_text(&table.render(terminal_width(), styled()))?;
-    Ok(found(docs.len()))
-}
-
-/// Nothing found is 1, as for `list` and `show`.
-fn found(n: usize) -> ExitCode {
-    match n {
-        0 => ExitCode::FAILURE,
-        _ => ExitCode::SUCCESS,
-    }
+    Ok(super::found(!docs.is_empty()))
 }

@@ -1,6 +1,7 @@
 //! `esf parse`: documents to records, without the cache.
 
 use crate::files::{self, Found};
+use crate::i18n::tf;
 use crate::ingest;
 use crate::model::ParsedDocument;
 use crate::report;
@@ -8,7 +9,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// `esf parse`: every file's record; exit 1 when a file could not be read.
+/// `esf parse`: every file's record; exit 2 when a file could not be read.
 pub fn run(paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
     let mut docs = Vec::new();
     let mut unreadable = 0;
@@ -17,15 +18,7 @@ pub fn run(paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
             Found::File(path) => path,
             Found::Unlistable(path, reason) => {
                 unreadable += 1;
-                let source = path.to_string_lossy();
-                crate::say!(
-                    "esf: cannot read {}: {reason}",
-                    crate::sanitize::line(&source)
-                );
-                docs.push(ParsedDocument::skipped(
-                    &source,
-                    format!("cannot read: {reason}"),
-                ));
+                docs.push(unreadable_file(&path.to_string_lossy(), &reason));
                 continue;
             }
         };
@@ -33,25 +26,22 @@ pub fn run(paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
             Ok(doc) => docs.push(doc),
             Err(err) => {
                 unreadable += 1;
-                let source = path.to_string_lossy();
-                crate::say!(
-                    "esf: cannot read {}: {}",
-                    crate::sanitize::line(&source),
-                    err
-                );
-                docs.push(ParsedDocument::skipped(
-                    &source,
-                    format!("cannot read: {err}"),
-                ));
+                docs.push(unreadable_file(&path.to_string_lossy(), &err));
             }
         }
     }
     print_documents(&docs, json)?;
-    Ok(if unreadable > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
+    Ok(match unreadable {
+        0 => ExitCode::SUCCESS,
+        _ => super::failed(),
     })
+}
+
+/// Says a file cannot be read, and keeps it in the output as skipped.
+fn unreadable_file(source: &str, why: &dyn std::fmt::Display) -> ParsedDocument {
+    let shown = crate::sanitize::line(source);
+    crate::say!("esf: {}", tf("cannot read {}: {}", &[&shown, why]));
+    ParsedDocument::skipped(source, tf("cannot read: {}", &[why]))
 }
 
 pub(crate) fn print_documents(docs: &[ParsedDocument], json: bool) -> anyhow::Result<()> {

@@ -1,7 +1,7 @@
 //! `esf show ID`: one project in full.
 
 use super::{print_json, print_text, Context};
-use crate::i18n::t;
+use crate::i18n::{t, tf};
 use crate::model::StoredProject;
 use crate::report;
 use crate::sanitize;
@@ -16,7 +16,7 @@ pub fn run(ctx: &Context, id: &str, json: bool) -> anyhow::Result<ExitCode> {
         Ok(p) => p,
         Err(StoreError::NotFound(_)) => {
             crate::say!("esf: {}", sanitize::line(&not_found(&store, id)?));
-            return Ok(ExitCode::FAILURE);
+            return Ok(super::found(false));
         }
         Err(e) => return Err(e.into()),
     };
@@ -34,11 +34,12 @@ pub(super) fn not_found(store: &Store, id: &str) -> anyhow::Result<String> {
     for (key, name) in super::matches::similar(store, id, 3)? {
         close.push(format!("{key} {}", name.unwrap_or_default()));
     }
+    let id = crate::format::quoted(id);
     Ok(match close.as_slice() {
-        [] => format!("no project with ID \"{id}\""),
-        _ => format!(
-            "no project with ID \"{id}\"; did you mean: {}?",
-            close.join("; ")
+        [] => tf("no project with ID {}", &[&id]),
+        _ => tf(
+            "no project with ID {}; did you mean: {}?",
+            &[&id, &close.join("; ")],
         ),
     })
 }
@@ -48,7 +49,8 @@ fn plain(s: &StoredProject) -> String {
     for article in &s.articles {
         let _ = writeln!(
             out,
-            "\nArticle: {}\n  {}",
+            "\n{}: {}\n  {}",
+            t("Article"),
             sanitize::line(&article.title),
             sanitize::line(&article.source)
         );
@@ -67,13 +69,13 @@ fn plain(s: &StoredProject) -> String {
             sanitize::line(&d.source)
         );
     }
-    let _ = writeln!(out, "\nSource: {}", sanitize::line(&s.source));
+    let _ = writeln!(out, "\n{}: {}", t("Source"), sanitize::line(&s.source));
     for other in s.sources.iter().filter(|p| **p != s.source) {
         let from = match s.kohesio.as_ref() == Some(other) {
             true => " (Kohesio)",
             false => "",
         };
-        let _ = writeln!(out, "Also in: {}{from}", sanitize::line(other));
+        let _ = writeln!(out, "{}: {}{from}", t("Also in"), sanitize::line(other));
     }
     out
 }

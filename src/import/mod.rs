@@ -97,13 +97,15 @@ pub fn rebuilt(opened: Opened) -> Result<(Store, Option<String>)> {
         &ImportOptions::default(),
         &mut |_, _| {},
     )?;
-    let notice = format!(
+    let notice = crate::i18n::tf(
         "the cache at {} was {}; moved it to {} and rebuilt it from {} recorded source(s) ({} projects)",
-        rebuild.path.display(),
-        rebuild.reason,
-        rebuild.aside.display(),
-        rebuild.sources.len(),
-        report.projects
+        &[
+            &rebuild.path.display(),
+            &rebuild.reason,
+            &rebuild.aside.display(),
+            &rebuild.sources.len(),
+            &report.projects,
+        ],
     );
     Ok((store, Some(notice)))
 }

@@ -31,20 +31,20 @@ pub enum Unusable {
 
 impl std::fmt::Display for Unusable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Unusable::Folder => write!(f, "is a folder, not a file"),
-            Unusable::DanglingLink(to) => write!(
-                f,
+        use crate::i18n::{t, tf};
+        let said = match self {
+            Unusable::Folder => t("is a folder, not a file").to_string(),
+            Unusable::DanglingLink(to) => tf(
                 "is a symbolic link to {}, which does not exist; esf does not create files through links",
-                to.display()
+                &[&to.display()],
             ),
-            Unusable::LinkedSidecar(side) => write!(
-                f,
+            Unusable::LinkedSidecar(side) => tf(
                 "has a symbolic link beside it ({}); esf does not write through links",
-                side.display()
+                &[&side.display()],
             ),
-            Unusable::Unreadable(why) => write!(f, "cannot be read: {why}"),
-        }
+            Unusable::Unreadable(why) => tf("cannot be read: {}", &[why]),
+        };
+        f.write_str(&said)
     }
 }
 

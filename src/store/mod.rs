@@ -19,7 +19,9 @@ mod query;
 mod refresh;
 pub mod schema;
 mod search_index;
+mod sqlite_words;
 pub use search_index::Snapshot;
+pub use sqlite_words::said as sqlite_said;
 pub mod sources;
 mod summaries;
 mod touched;
@@ -31,6 +33,7 @@ pub use notes::{Notes, NotesError};
 pub use open::{Opened, Place, Rebuild};
 
 use crate::dates::now;
+use crate::i18n::{t, tf};
 use crate::model::ImportReport;
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
@@ -47,34 +50,32 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{}", sqlite_message(.0))]
-    Sqlite(#[from] rusqlite::Error),
+    /// Said once in words: the SQLite error is not a source of its own, so
+    /// its text is not repeated after ours.
+    #[error("{}", sqlite_words::said(.0))]
+    Sqlite(rusqlite::Error),
     #[error("{path}: {source}")]
     Io {
         path: String,
         source: std::io::Error,
     },
-    #[error("the cache at {path} is read-only and {why}")]
+    #[error("{}", tf("the cache at {} is read-only and {}", &[path, why]))]
     ReadOnly { path: String, why: String },
-    #[error("no project with ID \"{0}\"")]
+    #[error("{}", tf("no project with ID {}", &[&crate::format::quoted(.0)]))]
     NotFound(String),
-    #[error("the folder {0} does not exist; create it first, or give --db a file in a folder that exists")]
+    #[error("{}", tf("the folder {} does not exist; create it first, or give --db a file in a folder that exists", &[.0]))]
     NoFolder(String),
-    #[error("{path} {why}; it was left untouched")]
+    #[error("{}", tf("{} {}; it was left untouched", &[path, why]))]
     Refused { path: String, why: String },
-    #[error("no document could be imported; nothing was changed")]
+    #[error("{}", t("no document could be imported; nothing was changed"))]
     NothingImported(Box<ImportReport>),
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
 
-/// SQLite's message, with what a full disk means for the user.
-fn sqlite_message(err: &rusqlite::Error) -> String {
-    match err.sqlite_error_code() {
-        Some(rusqlite::ErrorCode::DiskFull) => {
-            format!("disk full: {err}; the import was undone and the cache is as it was before it")
-        }
-        _ => err.to_string(),
+impl From<rusqlite::Error> for StoreError {
+    fn from(err: rusqlite::Error) -> StoreError {
+        StoreError::Sqlite(err)
     }
 }
 

@@ -4,6 +4,7 @@
 
 use super::identify::{self, Found};
 use super::{schema, sources, Result, Store, StoreError, APPLICATION_ID};
+use crate::i18n::{t, tf};
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 use std::path::{Path, PathBuf};
 
@@ -51,8 +52,8 @@ impl From<rusqlite::Error> for Problem {
 /// The reason, when an SQLite error means the file is not a sound cache.
 fn damage(err: &rusqlite::Error) -> Option<String> {
     match err.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) => Some("not a database file".into()),
-        Some(ErrorCode::DatabaseCorrupt) => Some("damaged".into()),
+        Some(ErrorCode::NotADatabase) => Some(t("not a database file").into()),
+        Some(ErrorCode::DatabaseCorrupt) => Some(t("damaged").into()),
         _ => None,
     }
 }
@@ -89,12 +90,12 @@ pub fn place(path: &Path, is_default: bool) -> Result<Place> {
 /// Why a file is not taken for a cache.
 fn foreign(found: &Found) -> String {
     let what = match found {
-        Found::Database(super::notes::APPLICATION_ID) => "holds esf notes, not a cache",
-        Found::Database(_) => "is another program's database, not an esf cache",
-        Found::Empty => "is an empty file esf did not make",
-        _ => "is not an esf cache (esf did not make it)",
+        Found::Database(super::notes::APPLICATION_ID) => t("holds esf notes, not a cache"),
+        Found::Database(_) => t("is another program's database, not an esf cache"),
+        Found::Empty => t("is an empty file esf did not make"),
+        _ => t("is not an esf cache (esf did not make it)"),
     };
-    format!("{what}; give --db a new file name or an esf cache")
+    tf("{}; give --db a new file name or an esf cache", &[&what])
 }
 
 /// The cache's folder: created only when it is esf's default one.
@@ -142,7 +143,10 @@ fn rebuild_if_writable(path: &Path, writable: bool, reason: String) -> Result<Op
     }
     Err(StoreError::ReadOnly {
         path: path.display().to_string(),
-        why: format!("{reason}; it can only be rebuilt by someone who may write to it"),
+        why: tf(
+            "{}; it can only be rebuilt by someone who may write to it",
+            &[&reason],
+        ),
     })
 }
 
@@ -179,19 +183,19 @@ fn inspect(conn: &Connection, path: &Path) -> std::result::Result<(), Problem> {
     let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
     let version = schema::version(conn)?;
     if tables > 0 && app_id != APPLICATION_ID {
-        return Err(Problem::Damaged("not an esf-browser cache".into()));
+        return Err(Problem::Damaged(t("not an esf-browser cache").into()));
     }
     if version > schema::LATEST {
-        return Err(Problem::Damaged(format!(
-            "written by a newer esf (schema {version}; this one knows {})",
-            schema::LATEST
+        return Err(Problem::Damaged(tf(
+            "written by a newer esf (schema {}; this one knows {})",
+            &[&version, &schema::LATEST],
         )));
     }
     let size = std::fs::metadata(path).map_or(0, |m| m.len());
     if size <= QUICK_CHECK_LIMIT {
         let verdict: String = conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0))?;
         if verdict != "ok" {
-            return Err(Problem::Damaged("damaged".into()));
+            return Err(Problem::Damaged(t("damaged").into()));
         }
     }
     Ok(())
@@ -205,9 +209,9 @@ fn bring_up_to_date(store: &mut Store) -> std::result::Result<(), Problem> {
     if store.read_only {
         return Err(Problem::Failed(StoreError::ReadOnly {
             path: store.display_path(),
-            why: format!(
-                "has schema {version}; this esf needs {} (run `esf import` as its owner)",
-                schema::LATEST
+            why: tf(
+                "has schema {}; this esf needs {} (run `esf import` as its owner)",
+                &[&version, &schema::LATEST],
             ),
         }));
     }

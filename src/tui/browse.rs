@@ -234,7 +234,7 @@ impl State {
                 .clone()
                 .unwrap_or_else(|| stored.key.clone())
         };
-        let what = if summary { "summary" } else { "ID" };
+        let what = if summary { t("summary") } else { t("ID") };
         self.ask(Effect::Copy { text, what });
         true
     }

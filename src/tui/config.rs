@@ -17,6 +17,8 @@
 //! reported, and everything else applies.
 
 use super::keymap::{Action, Context, Key, KeyMap};
+use crate::format::quoted;
+use crate::i18n::{t, tf};
 use ratatui::symbols::Marker;
 use std::path::{Path, PathBuf};
 
@@ -79,7 +81,10 @@ pub fn parse(text: &str, origin: &str) -> (Config, Vec<String>) {
                 bind_keys(&mut config.keys, value, &mut problems);
                 Ok(())
             }
-            other => Err(format!("no setting called \"{other}\"; it was left out")),
+            other => Err(tf(
+                "no setting called {}; it was left out",
+                &[&quoted(other)],
+            )),
         };
         if let Err(why) = problem {
             problems.push(why);
@@ -96,8 +101,9 @@ fn markers(value: &toml::Value) -> Result<Marker, String> {
     match value.as_str() {
         Some("braille") => Ok(Marker::Braille),
         Some("half_block") => Ok(Marker::HalfBlock),
-        _ => Err(format!(
-            "graph_markers is \"braille\" or \"half_block\", not {value:?}"
+        _ => Err(tf(
+            "graph_markers is \"braille\" or \"half_block\", not {}",
+            &[&format!("{value:?}")],
         )),
     }
 }
@@ -105,14 +111,14 @@ fn markers(value: &toml::Value) -> Result<Marker, String> {
 /// `[keys]` binds the normal context; `[keys.CONTEXT]` the others.
 fn bind_keys(map: &mut KeyMap, value: &toml::Value, problems: &mut Vec<String>) {
     let Some(table) = value.as_table() else {
-        problems.push("keys is a table of action = [keys]".into());
+        problems.push(t("keys is a table of action = [keys]").into());
         return;
     };
     for (name, value) in table {
         match (value, name.parse::<Context>()) {
             (toml::Value::Table(_), Ok(context)) => bind_context(map, context, value, problems),
             (toml::Value::Table(_), Err(_)) => {
-                problems.push(format!("no key context called \"{name}\""))
+                problems.push(tf("no key context called {}", &[&quoted(name)]))
             }
             (_, _) => bind_action(map, Context::Normal, name, value, problems),
         }
@@ -138,7 +144,10 @@ fn bind_action(
     problems: &mut Vec<String>,
 ) {
     let Some(action) = Action::from_name(name) else {
-        problems.push(format!("no action called \"{name}\" (see the help, ?)"));
+        problems.push(tf(
+            "no action called {} (see the help, ?)",
+            &[&quoted(name)],
+        ));
         return;
     };
     let names: Vec<&str> = match keys {
@@ -150,15 +159,14 @@ fn bind_action(
     for k in names {
         match Key::parse(k) {
             Some(key) => parsed.push(key),
-            None => problems.push(format!("\"{k}\" is not a key name")),
+            None => problems.push(tf("{} is not a key name", &[&quoted(k)])),
         }
     }
     for taken in map.bind(context, action, &parsed) {
-        problems.push(format!(
-            "{} was {} in {}; now it is {name}",
-            taken.key.label(),
-            taken.from.name(),
-            context.name()
+        let (key, from, context) = (taken.key.label(), taken.from.name(), context.name());
+        problems.push(tf(
+            "{} was {} in {}; now it is {}",
+            &[&key, &from, &context, &name],
         ));
     }
 }

@@ -10,7 +10,7 @@ use super::note_editor::NoteEditor;
 use super::org_list::OrgList;
 use super::related;
 use crate::export::{self, Format, With};
-use crate::i18n::t;
+use crate::i18n::{t, tf};
 use crate::model::Change;
 use std::path::PathBuf;
 
@@ -91,7 +91,8 @@ impl App {
             Effect::Copy { text, what } => {
                 self.outbox.push(clipboard::osc52(&text));
                 let first = text.lines().next().unwrap_or_default();
-                self.message = Some(format!("copied {what}: {}", crate::sanitize::line(first)));
+                let first = crate::sanitize::line(first);
+                self.message = Some(tf("copied {}: {}", &[&what, &first]));
             }
         }
     }

@@ -91,6 +91,7 @@ pub enum Action {
     ClearText,
     NewLine,
     ExportCsv,
+    ExportExcel,
     ExportJson,
     ExportMarkdown,
     ToggleExportNotes,
@@ -140,6 +141,7 @@ impl Action {
             Action::ClearText => "clear the text",
             Action::NewLine => "start a new line",
             Action::ExportCsv => "write CSV",
+            Action::ExportExcel => "write CSV for Swedish Excel (semicolons, decimal commas)",
             Action::ExportJson => "write JSON",
             Action::ExportMarkdown => "write Markdown",
             Action::ToggleExportNotes => "your notes in the export: on / off",
@@ -321,6 +323,7 @@ const NOTE: Defaults = &[
 
 const EXPORT: Defaults = &[
     (Action::ExportCsv, &["c"]),
+    (Action::ExportExcel, &["x"]),
     (Action::ExportJson, &["j"]),
     (Action::ExportMarkdown, &["m"]),
     (Action::ToggleExportNotes, &["n"]),
@@ -422,6 +425,17 @@ impl KeyMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_line_of_the_help_has_its_swedish() {
+        let contexts = Context::iter().map(Context::describe);
+        let actions = Action::iter().map(Action::describe);
+        let missing: Vec<&str> = contexts
+            .chain(actions)
+            .filter(|en| !crate::i18n::has_swedish(en))
+            .collect();
+        assert!(missing.is_empty(), "no Swedish for {missing:?}");
+    }
 
     #[test]
     fn keys_parse_and_label() {

@@ -45,7 +45,10 @@ impl App {
                     None => {}
                 }
             }
-            Err(e) => self.message = Some(format!("cannot read every project: {e}")),
+            Err(e) => {
+                let said = crate::i18n::tf("cannot read every project: {}", &[&e]);
+                self.message = Some(said);
+            }
         }
         self.settle();
         true

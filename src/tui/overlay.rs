@@ -47,6 +47,7 @@ pub enum ExportStep {
 pub fn export_update(action: Action) -> ExportStep {
     match action {
         Action::ExportCsv => ExportStep::Write(Format::Csv),
+        Action::ExportExcel => ExportStep::Write(Format::ExcelCsv),
         Action::ExportJson => ExportStep::Write(Format::Json),
         Action::ExportMarkdown => ExportStep::Write(Format::Markdown),
         Action::ToggleExportNotes => ExportStep::ToggleNotes,

@@ -7,7 +7,7 @@ use super::keymap::Action;
 use super::note_editor::{NoteEditor, NoteStep};
 use super::overlay::Overlay;
 use super::state::{Mode, State};
-use crate::i18n::t;
+use crate::i18n::{t, tf};
 use crate::model::Annotation;
 use crate::store::Notes;
 use std::collections::HashMap;
@@ -74,8 +74,8 @@ impl Reviews {
         change: impl FnOnce(&mut Annotation),
     ) -> Result<Annotation, String> {
         let Some(notes) = &mut self.notes else {
-            let why = self.unavailable.as_deref().unwrap_or("no notes file");
-            return Err(format!("notes are not available: {why}"));
+            let why = self.unavailable.as_deref().unwrap_or(t("no notes file"));
+            return Err(tf("notes are not available: {}", &[&why]));
         };
         let stored = notes.update(key, name, change).map_err(|e| e.to_string())?;
         if stored.is_blank() {

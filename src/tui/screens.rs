@@ -87,11 +87,11 @@ impl State {
     pub(super) fn graph_arrived(&mut self, load: GraphLoad, ego: Ego) {
         self.shelf.rollup = load.rollup;
         if load.arrival == Arrival::Rollup {
-            let how = match load.rollup {
-                true => "rolled up into their parent",
-                false => "shown apart",
+            let said = match load.rollup {
+                true => "branch offices and units rolled up into their parent",
+                false => "branch offices and units shown apart",
             };
-            self.message = Some(format!("branch offices and units {how}"));
+            self.message = Some(crate::i18n::t(said).into());
         }
         match (load.arrival, &mut self.screen) {
             (Arrival::Open(from), _) => {

@@ -57,6 +57,27 @@ impl Cli {
     }
 }
 
+impl Cli {
+    /// Standard output of a lookup that may find nothing: then its status
+    /// is 1 and it prints nothing, or an empty JSON array.
+    pub fn answer(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        let text = String::from_utf8(out.stdout).unwrap();
+        match out.status.code() {
+            Some(0) => {}
+            Some(1) => assert!(
+                matches!(text.trim(), "" | "[]"),
+                "esf {args:?}: 1 with {text}"
+            ),
+            other => panic!(
+                "esf {args:?}: {other:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            ),
+        }
+        text
+    }
+}
+
 /// An in-memory cache holding these inputs.
 pub fn store_of(inputs: &[Input]) -> Store {
     let mut store = Store::in_memory().unwrap();

@@ -17,6 +17,7 @@ pub use backup::latest_backup;
 pub use open::{migrate_to, LATEST};
 
 use crate::dates::now;
+use crate::i18n::{t, tf};
 use crate::model::{Annotation, ReviewState};
 use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -26,16 +27,16 @@ pub const APPLICATION_ID: i32 = 0x4553_464E;
 
 #[derive(Debug, thiserror::Error)]
 pub enum NotesError {
-    #[error("the notes file {} is {reason}; it was left as it is. {}", .path.display(), backup_hint(.backup))]
+    #[error("{}", tf("the notes file {} {}; it was left as it is. {}", &[&.path.display(), reason, &backup_hint(.backup)]))]
     Refused {
         path: PathBuf,
         reason: String,
         backup: Option<PathBuf>,
     },
-    #[error("the notes file {} is read-only; nothing was changed", .0.display())]
+    #[error("{}", tf("the notes file {} is read-only; nothing was changed", &[&.0.display()]))]
     ReadOnly(PathBuf),
-    #[error("notes: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    #[error("{}: {}", t("notes"), crate::store::sqlite_said(.0))]
+    Sqlite(rusqlite::Error),
     #[error("{}: {source}", .path.display())]
     Io {
         path: PathBuf,
@@ -45,15 +46,21 @@ pub enum NotesError {
 
 fn backup_hint(backup: &Option<PathBuf>) -> String {
     match backup {
-        Some(b) => format!(
+        Some(b) => tf(
             "Latest backup: {} (copy it over the file to go back to it).",
-            b.display()
+            &[&b.display()],
         ),
-        None => "There is no backup of it.".to_string(),
+        None => t("There is no backup of it.").to_string(),
     }
 }
 
 pub type Result<T> = std::result::Result<T, NotesError>;
+
+impl From<rusqlite::Error> for NotesError {
+    fn from(err: rusqlite::Error) -> NotesError {
+        NotesError::Sqlite(err)
+    }
+}
 
 /// How `esf notes import` merged a file into the notes.
 #[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize)]

@@ -2,6 +2,7 @@
 //! migrating, and make every write durable.
 
 use super::{backup, private, Notes, NotesError, Result, APPLICATION_ID};
+use crate::i18n::t;
 use crate::store::identify::{self, Found};
 use crate::store::schema::version;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
@@ -38,9 +39,9 @@ pub fn open(path: &Path, own_folder: bool) -> Result<Notes> {
         }
         Found::Database(APPLICATION_ID) => {}
         Found::Database(crate::store::APPLICATION_ID) => {
-            return Err(refuse("an esf cache, not a notes file".into()))
+            return Err(refuse(t("is an esf cache, not a notes file").into()))
         }
-        _ => return Err(refuse("not an esf-browser notes file".into())),
+        _ => return Err(refuse(t("is not an esf-browser notes file").into())),
     }
     let read_only = std::fs::OpenOptions::new().append(true).open(path).is_err();
     let flags = if read_only {
@@ -56,9 +57,8 @@ pub fn open(path: &Path, own_folder: bool) -> Result<Notes> {
     configure(&conn, read_only).map_err(|e| damage(e, &refuse))?;
     if version(&conn)? < LATEST {
         if read_only {
-            return Err(refuse(
-                "from an older esf and read-only, so it cannot be updated".into(),
-            ));
+            let why = t("is from an older esf and read-only, so it cannot be updated");
+            return Err(refuse(why.into()));
         }
         backup::before_migration(&conn, path, version(&conn)?)?;
         migrate(&mut conn)?;
@@ -87,8 +87,8 @@ pub fn create(path: &Path, own_folder: bool) -> Result<Connection> {
 /// An SQLite error that means the file is not sound notes becomes a refusal.
 fn damage(err: rusqlite::Error, refuse: &dyn Fn(String) -> NotesError) -> NotesError {
     match err.sqlite_error_code() {
-        Some(ErrorCode::NotADatabase) => refuse("not a database file".into()),
-        Some(ErrorCode::DatabaseCorrupt) => refuse("damaged".into()),
+        Some(ErrorCode::NotADatabase) => refuse(t("is not a database file").into()),
+        Some(ErrorCode::DatabaseCorrupt) => refuse(t("is damaged").into()),
         _ => err.into(),
     }
 }
@@ -111,16 +111,17 @@ fn inspect(conn: &Connection) -> rusqlite::Result<std::result::Result<(), String
     let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
     let version = version(conn)?;
     if tables > 0 && app_id != APPLICATION_ID {
-        return Ok(Err("not an esf-browser notes file".into()));
+        return Ok(Err(t("is not an esf-browser notes file").into()));
     }
     if version > LATEST {
-        return Ok(Err(format!(
-            "from a newer esf (notes schema {version}; this one knows {LATEST})"
+        return Ok(Err(crate::i18n::tf(
+            "is from a newer esf (notes schema {}; this one knows {})",
+            &[&version, &LATEST],
         )));
     }
     let verdict: String = conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0))?;
     if verdict != "ok" {
-        return Ok(Err("damaged".into()));
+        return Ok(Err(t("is damaged").into()));
     }
     Ok(Ok(()))
 }

@@ -3,6 +3,7 @@
 //! the umask says. Folders the user chose are never changed.
 
 use super::{NotesError, Result};
+use crate::i18n::t;
 use crate::store::identify::Found;
 use std::path::Path;
 
@@ -63,15 +64,17 @@ fn already_there(path: &Path) -> std::io::Result<()> {
     let refuse = |why: &str| Err(std::io::Error::other(why.to_string()));
     let meta = std::fs::symlink_metadata(path)?;
     if meta.file_type().is_symlink() {
-        return refuse("a symbolic link is in the way; esf does not write through links");
+        return refuse(t(
+            "a symbolic link is in the way; esf does not write through links",
+        ));
     }
     #[cfg(unix)]
     if meta.uid() != current_user() {
-        return refuse("another user's file is in the way");
+        return refuse(t("another user's file is in the way"));
     }
     match crate::store::identify::resolve(path) {
         Ok((_, Found::Empty | Found::Database(super::APPLICATION_ID))) => Ok(()),
-        _ => refuse("a file that is not esf notes is in the way"),
+        _ => refuse(t("a file that is not esf notes is in the way")),
     }
 }
 

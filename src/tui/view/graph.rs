@@ -80,7 +80,7 @@ fn draw_list(
             };
             let name = format!("{}{suffix}", g.node.label);
             Row::new([
-                g.node.role.as_str().to_string(),
+                t(g.node.role.as_str()).to_string(),
                 sanitize::line(&name).into_owned(),
             ])
         })

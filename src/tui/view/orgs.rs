@@ -12,6 +12,12 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Row, Table, TableState};
 use ratatui::Frame;
 
+/// "owner, partner" in the language in force.
+fn roles_text(roles: &[String]) -> String {
+    let words: Vec<&str> = roles.iter().map(|r| crate::i18n::word(r)).collect();
+    words.join(", ")
+}
+
 pub fn draw(frame: &mut Frame, orgs: &OrgList, theme: Theme, areas: &Areas) {
     let height = areas.list_rows.height as usize;
     let rows: Vec<Row> = orgs
@@ -26,8 +32,8 @@ pub fn draw(frame: &mut Frame, orgs: &OrgList, theme: Theme, areas: &Areas) {
                 Cell::from(Line::from(o.projects.to_string()).right_aligned()),
                 Cell::from(highlighted(&o.name, &positions, theme)),
                 Cell::from(o.org_numbers.first().cloned().unwrap_or_default()),
-                Cell::from(o.kind.clone()),
-                Cell::from(o.roles.join(", ")),
+                Cell::from(crate::i18n::word(&o.kind).to_string()),
+                Cell::from(roles_text(&o.roles)),
                 Cell::from(sanitize::line(o.parent.as_deref().unwrap_or("")).into_owned()),
             ])
         })

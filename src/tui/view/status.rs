@@ -31,6 +31,8 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
         spans.push(Span::raw(format!("· {}: {filter} ", t("filter"))));
     } else if matches!(app.screen, Screen::Browse | Screen::Stats(_))
         && app.list.kind == ListKind::Projects
+        // Choosing a format needs the room for its keys more.
+        && app.mode() != Mode::Export
     {
         let filter = if app.list.query.is_empty() {
             MISSING.to_string()
@@ -122,6 +124,7 @@ fn hints(app: &State) -> Vec<(String, &'static str)> {
         Mode::Facets => vec![(Action::Confirm, "choose"), (Action::Cancel, "back")],
         Mode::Export => vec![
             (Action::ExportCsv, "CSV"),
+            (Action::ExportExcel, "Excel"),
             (Action::ExportJson, "JSON"),
             (Action::ExportMarkdown, "Markdown"),
             (Action::ToggleExportNotes, notes),

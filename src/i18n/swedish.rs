@@ -1,76 +1,7 @@
-//! Labels and messages in English or Swedish. Text is written in English
-//! in the code and looked up here; a string without a Swedish entry stays
-//! English. The language is chosen once per thread (`--lang`, else the
-//! locale), so tests can draw both languages side by side.
-
-use std::cell::Cell;
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
-pub enum Lang {
-    #[default]
-    En,
-    Sv,
-}
-
-impl Lang {
-    /// Swedish when the locale (`LC_ALL`, `LC_MESSAGES`, `LANG`, the
-    /// first one set) is Swedish (`sv_SE.UTF-8`, `sv`), else English.
-    pub fn from_env() -> Lang {
-        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-            .iter()
-            .filter_map(|v| std::env::var(v).ok())
-            .find(|v| !v.is_empty())
-            .unwrap_or_default();
-        if locale.starts_with("sv") {
-            Lang::Sv
-        } else {
-            Lang::En
-        }
-    }
-}
-
-thread_local! {
-    static LANG: Cell<Lang> = const { Cell::new(Lang::En) };
-}
-
-/// Sets the language of this thread's labels and messages.
-pub fn set(lang: Lang) {
-    LANG.with(|l| l.set(lang));
-}
-
-pub fn lang() -> Lang {
-    LANG.with(Cell::get)
-}
-
-/// The text in the language in force.
-pub fn t(en: &'static str) -> &'static str {
-    if lang() == Lang::En {
-        return en;
-    }
-    swedish().get(en).copied().unwrap_or(en)
-}
-
-fn swedish() -> &'static HashMap<&'static str, &'static str> {
-    static TABLE: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    TABLE.get_or_init(|| SWEDISH.iter().copied().collect())
-}
-
-/// `n` of a word: `one` is looked up as "`many`: one" (English uses
-/// `many` for both where they are the same word).
-pub fn t_count(n: usize, many: &'static str) -> String {
-    if n == 1 && lang() == Lang::Sv {
-        let one = format!("{many}: one");
-        if let Some(word) = swedish().get(one.as_str()) {
-            return format!("{n} {word}");
-        }
-    }
-    format!("{n} {}", t(many))
-}
+//! The Swedish of every label and message, by its English text.
 
 /// English → Swedish.
-const SWEDISH: &[(&str, &str)] = &[
+pub(super) const SWEDISH: &[(&str, &str)] = &[
     // Detail sections and labels (the browser and `esf show`).
     ("Identity", "Identitet"),
     ("Diarienummer", "Diarienummer"),
@@ -444,29 +375,143 @@ const SWEDISH: &[(&str, &str)] = &[
     ("Start years", "Startår"),
     ("without both dates", "utan båda datumen"),
     ("check digit wrong", "fel kontrollsiffra"),
+    // Messages of the command line.
+    ("config", "inställningar"),
+    ("the browser needs a terminal; printing the project list instead (see esf --help)", "webbläsaren behöver en terminal; skriver ut projektlistan i stället (se esf --help)"),
+    ("give --out DIR to write documents, or --db PATH to fill a cache", "ange --out MAPP för att skriva dokument, eller --db SÖKVÄG för att fylla en cache"),
+    ("the cache now holds {} projects", "cachen har nu {} projekt"),
+    ("wrote {} documents under {}", "skrev {} dokument under {}"),
+    ("SCORE", "POÄNG"),
+    ("SHARED", "GEMENSAMT"),
+    ("no project or organisation {}", "inget projekt eller organisation {}"),
+    ("no project or organisation {}; did you mean {}?", "inget projekt eller organisation {}; menade du {}?"),
+    ("no project shares an organisation with {}", "inget projekt delar en organisation med {}"),
+    ("{} more projects", "{} projekt till"),
+    ("{} more", "{} till"),
+    ("another import into {} is running; waiting for it to finish", "en annan import till {} pågår; väntar tills den är klar"),
+    ("files", "filer"),
+    ("none of the files could be imported; nothing was changed", "ingen av filerna kunde importeras; inget ändrades"),
+    ("skipped {}: {}", "hoppade över {}: {}"),
+    ("the bundled sample corpus was replaced by your documents", "det medföljande exempelmaterialet ersattes av dina dokument"),
+    ("warning", "varning"),
+    ("{} does not exist; nothing was imported", "{} finns inte; inget importerades"),
+    ("{} holds no documents to import; nothing was changed", "{} innehåller inga dokument att importera; inget ändrades"),
+    ("{} is a symbolic link; esf does not write through links", "{} är en symbolisk länk; esf skriver inte genom länkar"),
+    ("{} projects in the cache", "{} projekt i cachen"),
+    ("seen {}, new {}, updated {}, unchanged {}, unclassified {}, skipped {}, removed {} ({} s)", "lästa {}, nya {}, uppdaterade {}, oförändrade {}, oklassade {}, överhoppade {}, borttagna {} ({} s)"),
+    ("; did you mean: {}", "; menade du: {}"),
+    ("; there are: {}", "; det finns: {}"),
+    ("no project contains", "inget projekt innehåller"),
+    ("no project has {} {}", "inget projekt har {} {}"),
+    ("cannot open the cache {}", "kan inte öppna cachen {}"),
+    ("no cache folder for this user; give one with --db PATH", "ingen cachemapp för den här användaren; ange en med --db SÖKVÄG"),
+    ("no data folder for this user; give one with --notes PATH", "ingen datamapp för den här användaren; ange en med --notes SÖKVÄG"),
+    ("{} added, {} updated, {} already the same, {} kept (changed here later)", "{} tillagda, {} uppdaterade, {} redan likadana, {} behållna (ändrade här senare)"),
+    ("; the notes before were saved to {}", "; anteckningarna från före sparades i {}"),
+    ("cannot read {}", "kan inte läsa {}"),
+    ("DIARIENUMMER", "DIARIENUMMER"),
+    ("cannot read {}: {}", "kan inte läsa {}: {}"),
+    ("cannot read: {}", "kan inte läsas: {}"),
+    ("no project with ID {}", "inget projekt med ID {}"),
+    ("no project with ID {}; did you mean: {}?", "inget projekt med ID {}; menade du: {}?"),
+    ("{} is not a year, month, date or range (2016, 2016-03, 2016-03-01, 2015..2017)", "{} är inte ett år, en månad, ett datum eller ett intervall (2016, 2016-03, 2016-03-01, 2015..2017)"),
+    ("{} ends before it starts", "{} slutar innan det börjar"),
+    // The cache and the notes file.
+    ("cannot be read: {}", "kan inte läsas: {}"),
+    ("is a folder, not a file", "är en mapp, inte en fil"),
+    ("is a symbolic link to {}, which does not exist; esf does not create files through links", "är en symbolisk länk till {}, som inte finns; esf skapar inte filer genom länkar"),
+    ("has a symbolic link beside it ({}); esf does not write through links", "har en symbolisk länk bredvid sig ({}); esf skriver inte genom länkar"),
+    ("no document could be imported; nothing was changed", "inget dokument kunde importeras; inget ändrades"),
+    ("the cache at {} is read-only and {}", "cachen {} är skrivskyddad och {}"),
+    ("the folder {} does not exist; create it first, or give --db a file in a folder that exists", "mappen {} finns inte; skapa den först, eller ge --db en fil i en mapp som finns"),
+    ("{} {}; it was left untouched", "{} {}; den lämnades orörd"),
+    ("There is no backup of it.", "Det finns ingen säkerhetskopia av den."),
+    ("Latest backup: {} (copy it over the file to go back to it).", "Senaste säkerhetskopia: {} (kopiera den över filen för att gå tillbaka till den)."),
+    ("notes", "anteckningar"),
+    ("the notes file {} is read-only; nothing was changed", "anteckningsfilen {} är skrivskyddad; inget ändrades"),
+    ("the notes file {} {}; it was left as it is. {}", "anteckningsfilen {} {}; den lämnades som den är. {}"),
+    ("is an esf cache, not a notes file", "är en esf-cache, inte en anteckningsfil"),
+    ("is damaged", "är skadad"),
+    ("is from an older esf and read-only, so it cannot be updated", "är från en äldre esf och skrivskyddad, så den kan inte uppdateras"),
+    ("is from a newer esf (notes schema {}; this one knows {})", "är från en nyare esf (anteckningsschema {}; den här känner till {})"),
+    ("is not a database file", "är inte en databasfil"),
+    ("is not an esf-browser notes file", "är inte en anteckningsfil från esf-browser"),
+    ("a file that is not esf notes is in the way", "en fil som inte är esf-anteckningar är i vägen"),
+    ("a symbolic link is in the way; esf does not write through links", "en symbolisk länk är i vägen; esf skriver inte genom länkar"),
+    ("another user's file is in the way", "en annan användares fil är i vägen"),
+    ("damaged", "skadad"),
+    ("holds esf notes, not a cache", "innehåller esf-anteckningar, inte en cache"),
+    ("is an empty file esf did not make", "är en tom fil som esf inte har gjort"),
+    ("is another program's database, not an esf cache", "är ett annat programs databas, inte en esf-cache"),
+    ("is not an esf cache (esf did not make it)", "är inte en esf-cache (esf har inte gjort den)"),
+    ("not a database file", "inte en databasfil"),
+    ("not an esf-browser cache", "inte en cache från esf-browser"),
+    ("{}; give --db a new file name or an esf cache", "{}; ge --db ett nytt filnamn eller en esf-cache"),
+    ("{}; it can only be rebuilt by someone who may write to it", "{}; den kan bara byggas om av någon som får skriva i den"),
+    ("written by a newer esf (schema {}; this one knows {})", "skriven av en nyare esf (schema {}; den här känner till {})"),
+    ("has schema {}; this esf needs {} (run `esf import` as its owner)", "har schema {}; den här esf behöver {} (kör `esf import` som dess ägare)"),
+    ("the cache at {} was {}; moved it to {} and rebuilt it from {} recorded source(s) ({} projects)", "cachen {} var {}; flyttade den till {} och byggde om den från {} registrerade källor ({} projekt)"),
+    ("the disk is full; the import was undone and the cache is as it was before it", "disken är full; importen ångrades och cachen är som den var före den"),
+    ("the file cannot be read or written (is it a folder, or on a drive that went away?)", "filen kan inte läsas eller skrivas (är den en mapp, eller på en enhet som försvann?)"),
+    ("the file cannot be opened (is it a folder, or is its folder missing or not writable?)", "filen kan inte öppnas (är den en mapp, eller saknas dess mapp eller är den skrivskyddad?)"),
+    ("this user may not read or write the file", "den här användaren får inte läsa eller skriva filen"),
+    ("the file is read-only for this user", "filen är skrivskyddad för den här användaren"),
+    ("another program is writing to the file; try again in a moment", "ett annat program skriver till filen; försök igen om en stund"),
+    ("the file is damaged", "filen är skadad"),
+    ("the file is not a database", "filen är inte en databas"),
+    ("there is not enough memory", "det finns inte tillräckligt med minne"),
+    ("a value is too big for the cache", "ett värde är för stort för cachen"),
+    ("not a notes export: {}", "inte en export av anteckningar: {}"),
+    ("not a notes export: it should be JSON or start with \"{}\"", "inte en export av anteckningar: den ska vara JSON eller börja med \"{}\""),
+    ("a symbolic link to nothing", "en symbolisk länk till ingenting"),
+    ("a symbolic link to {}, outside the folders imported; --follow-symlinks imports it", "en symbolisk länk till {}, utanför de importerade mapparna; --follow-symlinks importerar den"),
+    // Messages of the browser.
+    ("cannot read organisations", "kan inte läsa organisationerna"),
+    ("cannot read the graph", "kan inte läsa grafen"),
+    ("cannot read the project", "kan inte läsa projektet"),
+    ("cannot read every project: {}", "kan inte läsa alla projekt: {}"),
+    ("copied {}: {}", "kopierade {}: {}"),
+    ("summary", "sammanfattning"),
+    ("branch offices and units rolled up into their parent", "filialer och enheter sammanförda med sin huvudorganisation"),
+    ("branch offices and units shown apart", "filialer och enheter visade var för sig"),
+    ("no setting called {}; it was left out", "ingen inställning heter {}; den hoppades över"),
+    ("graph_markers is \"braille\" or \"half_block\", not {}", "graph_markers är \"braille\" eller \"half_block\", inte {}"),
+    ("keys is a table of action = [keys]", "keys är en tabell med åtgärd = [tangenter]"),
+    ("no key context called {}", "inget tangentsammanhang heter {}"),
+    ("no action called {} (see the help, ?)", "ingen åtgärd heter {} (se hjälpen, ?)"),
+    ("{} is not a key name", "{} är inte ett tangentnamn"),
+    ("{} was {} in {}; now it is {}", "{} var {} i {}; nu är den {}"),
+    ("no notes file", "ingen anteckningsfil"),
+    ("notes are not available: {}", "anteckningar går inte att använda: {}"),
+    // Kinds of organisation, as data.
+    ("agency", "myndighet"),
+    ("generic", "allmän benämning"),
+    ("unit", "enhet"),
+    ("organisation", "organisation"),
+    ("project", "projekt"),
+    ("Also in", "Finns även i"),
+    ("Article", "Artikel"),
+    ("(no title)", "(ingen titel)"),
+    ("about project", "om projektet"),
+    ("article", "artikel"),
+    ("skipped", "överhoppad"),
+    ("{} words", "{} ord"),
+    ("Other labels", "Andra rubriker"),
+    // The help screen: contexts and actions.
+    ("list, detail, graph, organisations, stats", "lista, detaljer, graf, org., statistik"),
+    ("search box (other keys type)", "sökrutan (andra tangenter skriver)"),
+    ("facet picker (other keys narrow the values)", "facettväljaren (andra tangenter smalnar av värdena)"),
+    ("note editor (other keys type)", "anteckningen (andra tangenter skriver)"),
+    ("export prompt", "exportfrågan"),
+    ("keep it: the search, the choice, the note", "behåll: sökningen, valet, anteckningen"),
+    ("leave without keeping it", "lämna utan att behålla"),
+    ("delete the character before the cursor", "radera tecknet före markören"),
+    ("clear the text", "töm texten"),
+    ("start a new line", "börja en ny rad"),
+    ("write CSV", "skriv CSV"),
+    ("write JSON", "skriv JSON"),
+    ("write Markdown", "skriv Markdown"),
+    ("your notes in the export: on / off", "dina anteckningar i exporten: på / av"),
+    ("write CSV for Swedish Excel (semicolons, decimal commas)", "skriv CSV för svenska Excel (semikolon, decimalkomma)"),
+    ("--excel goes with --format csv", "--excel hör ihop med --format csv"),
 ];
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn each_text_has_one_translation() {
-        let mut seen = std::collections::HashSet::new();
-        for (en, _) in SWEDISH {
-            assert!(seen.insert(en), "{en} twice");
-        }
-    }
-
-    #[test]
-    fn the_language_is_per_thread() {
-        set(Lang::Sv);
-        assert_eq!(t("Money"), "Finansiering");
-        assert_eq!(t("no such text"), "no such text");
-        std::thread::spawn(|| assert_eq!(t("Money"), "Money"))
-            .join()
-            .unwrap();
-        set(Lang::En);
-        assert_eq!(t("Money"), "Money");
-    }
-}
