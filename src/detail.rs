@@ -23,6 +23,16 @@ fn row(label: &'static str, value: Option<String>) -> (String, String) {
 }
 
 /// `key` is the project's key in a cache (None for a document not imported).
+/// "★ bookmarked · review: in review": the user's marks on a project, as
+/// the detail pane and `esf show` put them above their note.
+pub fn marks_line(a: &crate::model::Annotation) -> String {
+    let mut marks = vec![format!("{}: {}", t("review"), t(a.review.as_str()))];
+    if a.bookmarked {
+        marks.insert(0, t("★ bookmarked").into());
+    }
+    marks.join(" · ")
+}
+
 pub fn sections(key: Option<&str>, p: &Project) -> Vec<Section> {
     vec![
         identity(key, p),

@@ -104,11 +104,13 @@ fn sections_text(out: &mut String, key: Option<&str>, p: &Project) {
     }
 }
 
-/// A project in full, grouped, for `esf show`.
-pub fn project_detail(key: &str, p: &Project) -> String {
+/// A project in full, grouped, for `esf show`; `first` writes what comes
+/// right after the title (the user's marks).
+pub fn project_detail(key: &str, p: &Project, first: &dyn Fn(&mut String)) -> String {
     let mut out = String::new();
     let title = p.name.as_deref().unwrap_or(key);
     let _ = writeln!(out, "{}", sanitize::line(title));
+    first(&mut out);
     sections_text(&mut out, Some(key), p);
     if let Some(d) = &p.description {
         let _ = writeln!(out, "\n{}\n{}", t("Description"), sanitize::text(d));

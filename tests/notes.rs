@@ -88,6 +88,37 @@ fn notes_survive_a_rebuild_and_a_damaged_cache() {
 }
 
 #[test]
+fn show_gives_your_marks_as_the_detail_pane_does() {
+    let s = setup();
+    s.ok(&["list"]);
+    let before = s.ok(&["show", EFFEKT]);
+    assert!(!before.contains("Your notes"), "no marks, no section");
+    assert!(!s.notes.exists(), "showing writes no notes file");
+    annotate(&s);
+    let shown = s.ok(&["show", EFFEKT]);
+    let after_title: Vec<&str> = shown.lines().skip(1).take(4).collect();
+    assert_eq!(
+        after_title,
+        [
+            "",
+            "Your notes",
+            "  ★ bookmarked · review: unread",
+            "  Ring Anna om uppföljningen"
+        ]
+    );
+    let json: Value = serde_json::from_str(&s.ok(&["show", EFFEKT, "--json"])).unwrap();
+    assert_eq!(json["name"], "effektbutiken");
+    assert_eq!(json["your_notes"]["note"], "Ring Anna om uppföljningen");
+    let other = s.ok(&["show", "22-002-S07"]);
+    assert!(other.contains("  review: in-review\n"), "{other}");
+    let sv = s.ok(&["--lang", "sv", "show", EFFEKT]);
+    assert!(
+        sv.contains("Dina anteckningar\n  ★ bokmärkt · granskning: oläst"),
+        "{sv}"
+    );
+}
+
+#[test]
 fn notes_of_a_project_gone_from_the_corpus_are_kept_as_orphaned() {
     let s = setup();
     let dir = s.db.parent().unwrap().parent().unwrap().join("docs");
@@ -103,7 +134,17 @@ fn notes_of_a_project_gone_from_the_corpus_are_kept_as_orphaned() {
     let notes = s.notes_json();
     assert_eq!(notes[1]["key"], "22-002-S07");
     assert_eq!(notes[1]["orphaned"], true);
-    assert!(s.ok(&["notes"]).contains("orphaned"));
+    s.ok(&["bookmark", "22-002-S07"]);
+    let table = s.ok(&["notes"]);
+    let row = table.lines().find(|l| l.starts_with("22-002-S07")).unwrap();
+    let cells: Vec<&str> = row.split("  ").filter(|c| !c.trim().is_empty()).collect();
+    assert_eq!(cells[1].trim(), "★", "the bookmark stays: {table}");
+    assert_eq!(
+        cells[3].trim(),
+        "orphaned",
+        "in a column of its own: {table}"
+    );
+    assert!(table.lines().next().unwrap().contains("STATUS"), "{table}");
     s.ok(&["review", "22-002-S07", "done"]);
     assert_eq!(s.notes_json()[1]["review"], "done", "orphans stay editable");
 }

@@ -138,20 +138,18 @@ pub fn list(ctx: &Context, output: Output) -> anyhow::Result<ExitCode> {
 }
 
 fn table(notes: &[Exported]) -> Table {
-    let headers = ["ID", "MARK", "REVIEW", "NAME", "NOTE"].map(t);
-    let mut table = Table::new(&headers).flexible(&[4, 3]);
+    let headers = ["ID", "MARK", "REVIEW", "STATUS", "NAME", "NOTE"].map(t);
+    let mut table = Table::new(&headers).flexible(&[5, 4]);
     for e in notes {
         let a = e.annotation;
-        let mark = match (a.bookmarked, e.orphaned) {
-            (_, true) => t("orphaned"),
-            (true, false) => "★",
-            (false, false) => "",
-        };
+        let mark = if a.bookmarked { "★" } else { "" };
+        let status = if e.orphaned { t("orphaned") } else { "" };
         let first_line = a.note.lines().next().unwrap_or("");
         table.row(vec![
             a.key.clone(),
             mark.to_string(),
             t(a.review.as_str()).to_string(),
+            status.to_string(),
             a.name.clone().unwrap_or_default(),
             first_line.to_string(),
         ]);

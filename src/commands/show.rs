@@ -2,7 +2,7 @@
 
 use super::{print_json, print_text, Context};
 use crate::i18n::{t, tf};
-use crate::model::StoredProject;
+use crate::model::{Annotation, StoredProject};
 use crate::report;
 use crate::sanitize;
 use crate::store::Store;
@@ -20,12 +20,50 @@ pub fn run(ctx: &Context, id: &str, json: bool) -> anyhow::Result<ExitCode> {
         }
         Err(e) => return Err(e.into()),
     };
+    let yours = your_marks(ctx, &project.key);
     if json {
-        print_json(&project)?;
+        print_json(&Shown {
+            project: &project,
+            your_notes: yours.as_ref(),
+        })?;
     } else {
-        print_text(&plain(&project))?;
+        print_text(&plain(&project, yours.as_ref()))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A project as `esf show --json` gives it: the record, and the user's
+/// marks when they have any.
+#[derive(serde::Serialize)]
+struct Shown<'a> {
+    #[serde(flatten)]
+    project: &'a StoredProject,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    your_notes: Option<&'a Annotation>,
+}
+
+/// The user's note, bookmark and review state of a project, if any. Notes
+/// that cannot be read do not keep the project from being shown: a line
+/// says why they are missing.
+fn your_marks(ctx: &Context, key: &str) -> Option<Annotation> {
+    let found = ctx.open_notes().and_then(|notes| Ok(notes.get(key)?));
+    match found {
+        Ok(found) => found.filter(|a| !a.is_blank()),
+        Err(e) => {
+            let said = format!("{e:#}");
+            crate::say!("esf: {}", sanitize::line(&said));
+            None
+        }
+    }
+}
+
+/// The marks and the note, as the detail pane shows them first.
+fn marks_text(out: &mut String, a: &Annotation) {
+    let _ = writeln!(out, "\n{}", t("Your notes"));
+    let _ = writeln!(out, "  {}", crate::detail::marks_line(a));
+    for line in sanitize::text(&a.note).lines() {
+        let _ = writeln!(out, "  {line}");
+    }
 }
 
 /// "no project with ID …", with the closest matches.
@@ -44,8 +82,12 @@ pub(super) fn not_found(store: &Store, id: &str) -> anyhow::Result<String> {
     })
 }
 
-fn plain(s: &StoredProject) -> String {
-    let mut out = report::project_detail(&s.key, &s.project);
+fn plain(s: &StoredProject, yours: Option<&Annotation>) -> String {
+    let mut out = report::project_detail(&s.key, &s.project, &|out| {
+        if let Some(a) = yours {
+            marks_text(out, a);
+        }
+    });
     for article in &s.articles {
         let _ = writeln!(
             out,

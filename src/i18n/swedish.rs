@@ -514,4 +514,5 @@ pub(super) const SWEDISH: &[(&str, &str)] = &[
     ("your notes in the export: on / off", "dina anteckningar i exporten: på / av"),
     ("write CSV for Swedish Excel (semicolons, decimal commas)", "skriv CSV för svenska Excel (semikolon, decimalkomma)"),
     ("--excel goes with --format csv", "--excel hör ihop med --format csv"),
+    ("STATUS", "STATUS"),
 ];

@@ -151,11 +151,7 @@ fn related_section(
 fn your_notes(lines: &mut DetailLines, a: &Annotation, width: usize, theme: Theme) {
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(t("Your notes"), theme.section())));
-    let mut state = vec![format!("{}: {}", t("review"), t(a.review.as_str()))];
-    if a.bookmarked {
-        state.insert(0, t("★ bookmarked").into());
-    }
-    lines.push(Line::from(state.join(" · ")));
+    lines.push(Line::from(crate::detail::marks_line(a)));
     let note = sanitize::text(&a.note);
     lines.extend(wrap(&note, width).into_iter().map(Line::from));
 }
