@@ -18,6 +18,10 @@ const GAP: &str = "  ";
 /// A streamed table is aligned to this many first rows.
 const STREAM_WIDTHS_FROM: usize = 500;
 
+/// The widest a column is padded to when the table goes to a file or a
+/// pipe: a longer cell is written whole, but never widens the other rows.
+const PIPED_COLUMN_WIDTH: usize = 80;
+
 impl Table {
     pub fn new(headers: &[&str]) -> Table {
         Table {
@@ -49,12 +53,13 @@ impl Table {
 
     /// The table as text; `width` limits each line (a terminal's width).
     pub fn render(&self, width: Option<usize>, bold_header: bool) -> String {
-        self.render_in(&self.fit(width), bold_header)
+        self.render_in(&self.fit(width), bold_header, width.is_some())
     }
 
-    fn render_in(&self, widths: &[usize], bold_header: bool) -> String {
+    /// Cells are cut to their column's width when `cutting` (a terminal).
+    fn render_in(&self, widths: &[usize], bold_header: bool, cutting: bool) -> String {
         let mut out = String::new();
-        let header = self.line(&self.headers, widths);
+        let header = self.line_cut(&self.headers, widths, cutting);
         if bold_header {
             out.push_str(&format!("\u{1b}[1m{header}\u{1b}[0m\n"));
         } else {
@@ -62,7 +67,7 @@ impl Table {
             out.push('\n');
         }
         for row in &self.rows {
-            out.push_str(&self.line(row, widths));
+            out.push_str(&self.line_cut(row, widths, cutting));
             out.push('\n');
         }
         out
@@ -89,7 +94,10 @@ impl Table {
             }
         }
         let widths = self.fit(width);
-        out.write_all(self.render_in(&widths, bold_header).as_bytes())?;
+        out.write_all(
+            self.render_in(&widths, bold_header, width.is_some())
+                .as_bytes(),
+        )?;
         let mut written = self.rows.len();
         for cells in more {
             let cells: Vec<String> = cells?
@@ -104,21 +112,23 @@ impl Table {
         Ok(written)
     }
 
-    fn natural_widths(&self) -> Vec<usize> {
+    /// Each column's widest cell, but at most `cap`.
+    fn natural_widths(&self, cap: usize) -> Vec<usize> {
         (0..self.headers.len())
             .map(|c| {
                 std::iter::once(&self.headers[c])
                     .chain(self.rows.iter().filter_map(|r| r.get(c)))
-                    .map(|s| s.width())
+                    .map(|s| s.width().min(cap))
                     .max()
                     .unwrap_or(0)
             })
             .collect()
     }
 
-    /// Shrinks flexible columns, widest first, until the line fits.
+    /// Shrinks flexible columns, widest first, until the line fits; with
+    /// no terminal, columns are at most [`PIPED_COLUMN_WIDTH`] wide.
     fn fit(&self, width: Option<usize>) -> Vec<usize> {
-        let mut widths = self.natural_widths();
+        let mut widths = self.natural_widths(width.unwrap_or(PIPED_COLUMN_WIDTH));
         let Some(limit) = width else { return widths };
         let total = |w: &[usize]| w.iter().sum::<usize>() + GAP.len() * w.len().saturating_sub(1);
         while total(&widths) > limit {
@@ -133,10 +143,6 @@ impl Table {
             widths[col] -= 1;
         }
         widths
-    }
-
-    fn line(&self, cells: &[String], widths: &[usize]) -> String {
-        self.line_cut(cells, widths, true)
     }
 
     fn line_cut(&self, cells: &[String], widths: &[usize], cutting: bool) -> String {
@@ -210,6 +216,29 @@ mod tests {
         assert!(
             String::from_utf8(out).unwrap().ends_with("a n…  x\n"),
             "cut on a terminal"
+        );
+    }
+
+    #[test]
+    fn one_huge_cell_widens_no_other_row() {
+        let mut t = Table::new(&["ID", "NAME", "OWNER"]).flexible(&[1, 2]);
+        t.row(vec!["1".into(), "x".repeat(100_000), "Ale kommun".into()]);
+        for i in 0..1000 {
+            t.row(vec![i.to_string(), "Kort namn".into(), "Ale kommun".into()]);
+        }
+        let piped = t.render(None, false);
+        assert!(piped.len() < 100_000 + 1001 * 120, "{} bytes", piped.len());
+        assert!(piped.contains(&"x".repeat(100_000)), "written whole");
+        let row = piped.lines().nth(2).unwrap();
+        let id_width = "999".len();
+        assert_eq!(
+            row.width(),
+            id_width + 2 + PIPED_COLUMN_WIDTH + 2 + "Ale kommun".len()
+        );
+        let on_screen = t.render(Some(80), false);
+        assert!(
+            on_screen.lines().all(|l| l.width() <= 80),
+            "cut to the terminal"
         );
     }
 

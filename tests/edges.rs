@@ -196,3 +196,28 @@ fn an_excel_csv_has_a_bom_semicolons_and_defused_formulas() {
     let wrong = cli.run(&["export", "--format", "json", "--excel"]);
     assert_eq!(wrong.status.code(), Some(2));
 }
+
+#[test]
+fn a_diarienummer_is_shown_as_the_document_writes_it() {
+    let cli = Cli::new();
+    let docs = cli.dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    let page = std::fs::read_to_string("assets/corpus/002_b2246aa585e43b84.txt").unwrap();
+    std::fs::write(
+        docs.join("vellinge.txt"),
+        page.replace("22-002-S07", "22-002-s07"),
+    )
+    .unwrap();
+    cli.ok(&["import", docs.to_str().unwrap()]);
+    let listed = cli.ok(&["list"]);
+    assert!(
+        listed.contains("\n22-002-s07  Nya Vägar i Vellinge +"),
+        "{listed}"
+    );
+    assert!(!listed.contains("22-002-S07"), "{listed}");
+    let shown = cli.ok(&["show", "22-002-S07"]);
+    assert!(
+        shown.contains("22-002-s07") && !shown.contains("22-002-S07"),
+        "{shown}"
+    );
+}

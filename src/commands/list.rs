@@ -285,7 +285,7 @@ pub fn facet_counts(
 pub(super) fn row(p: &ProjectSummary) -> Vec<String> {
     let text = |v: &Option<String>| v.clone().unwrap_or_else(|| MISSING.into());
     vec![
-        p.key.clone(),
+        p.shown_id().to_string(),
         text(&p.name),
         text(&p.owner),
         text(&p.region),

@@ -21,6 +21,20 @@ pub struct ProjectSummary {
     pub esf_grant_sek: Option<i64>,
 }
 
+impl ProjectSummary {
+    /// The ID as the document writes it ("22-002-s07"), where the key is
+    /// that diarienummer folded; the key itself otherwise.
+    pub fn shown_id(&self) -> &str {
+        let written = self.id.as_deref().map(str::trim).unwrap_or_default();
+        let same = !written.contains(char::is_whitespace)
+            && written.to_uppercase() == self.key.to_uppercase();
+        match same {
+            true => written,
+            false => &self.key,
+        }
+    }
+}
+
 /// A project in full, with where it came from.
 #[derive(Debug, Clone, Serialize)]
 pub struct StoredProject {

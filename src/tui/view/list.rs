@@ -179,7 +179,7 @@ fn cell(p: &ProjectSummary, column: &str, positions: &[usize], theme: Theme) -> 
             positions,
             theme,
         )),
-        "ID" => Cell::from(sanitize::line(&p.key).into_owned()),
+        "ID" => Cell::from(sanitize::line(p.shown_id()).into_owned()),
         "OWNER" => Cell::from(text(&p.owner)),
         "REGION" => Cell::from(text(&p.region)),
         "BUDGET" => Cell::from(money(p.total_budget_sek)),
