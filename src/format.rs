@@ -47,10 +47,19 @@ pub fn thousands(n: i64) -> String {
 
 /// `8.9 M` (`8,9 mnkr` in Swedish): kronor in millions, one decimal.
 pub fn millions(kr: i128) -> String {
-    let number = format!("{:.1}", kr as f64 / 1e6);
+    let number = decimal(kr as f64 / 1e6, 1);
     match crate::i18n::lang() {
-        crate::i18n::Lang::Sv => format!("{} {}", number.replace('.', ","), t("M")),
+        crate::i18n::Lang::Sv => format!("{number} {}", t("M")),
         crate::i18n::Lang::En => format!("{number} M"),
+    }
+}
+
+/// `0.76` (`0,76` in Swedish): a number with `places` decimals.
+pub fn decimal(n: f64, places: usize) -> String {
+    let text = format!("{n:.places$}");
+    match crate::i18n::lang() {
+        crate::i18n::Lang::Sv => text.replace('.', ","),
+        crate::i18n::Lang::En => text,
     }
 }
 

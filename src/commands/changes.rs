@@ -43,7 +43,8 @@ pub fn run(ctx: &Context, mark_seen: bool, json: bool) -> anyhow::Result<ExitCod
             .map(|c| (c.key.as_str(), c.import_id))
             .collect();
         notes.mark_seen(&unseen.cache_id, &seen)?;
-        print_text(&format!("{} changes marked as seen\n", seen.len()))?;
+        let said = crate::i18n::tf("{} changes marked as seen", &[&seen.len()]);
+        print_text(&format!("{said}\n"))?;
         return Ok(ExitCode::SUCCESS);
     }
     if json {

@@ -170,7 +170,7 @@ pub fn related(
         .right_aligned(&[0]);
     for r in &found {
         table.row(vec![
-            format!("{:.2}", r.score),
+            crate::format::decimal(r.score, 2),
             r.key.clone(),
             r.name.clone(),
             r.shared

@@ -155,7 +155,7 @@ fn skipped_line(s: &crate::model::SkippedFile) -> String {
 
 fn plain(r: &ImportReport, took: Duration) -> String {
     let mut out = String::new();
-    let took = format!("{:.1}", took.as_secs_f64());
+    let took = crate::format::decimal(took.as_secs_f64(), 1);
     let counts: [&dyn std::fmt::Display; 8] = [
         &r.seen,
         &r.new,

@@ -107,12 +107,9 @@ impl Context {
         };
         let report = pipeline::import(&mut store, &Input::sample(), &options, &mut |_, _| {})?;
         // Short enough for an 80-column status bar, hint included.
-        let notice = format!(
-            "{} ({} {}); {}: esf import FOLDER",
-            t("bundled sample corpus"),
-            report.projects,
-            t("projects"),
-            t("add yours")
+        let notice = tf(
+            "bundled sample corpus ({} projects); add yours: esf import FOLDER",
+            &[&report.projects],
         );
         Ok((store, Some(notice)))
     }

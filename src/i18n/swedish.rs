@@ -173,8 +173,6 @@ pub(super) const SWEDISH: &[(&str, &str)] = &[
     ("bookmark removed", "bokmärket borttaget"),
     ("note saved", "anteckningen sparad"),
     ("not saved", "inte sparad"),
-    ("bundled sample corpus", "medföljande exempelprojekt"),
-    ("add yours", "lägg till dina"),
     ("problem", "problem"),
     ("problems", "problem"),
     ("listed in the help, ?", "listade i hjälpen, ?"),
@@ -515,4 +513,6 @@ pub(super) const SWEDISH: &[(&str, &str)] = &[
     ("write CSV for Swedish Excel (semicolons, decimal commas)", "skriv CSV för svenska Excel (semikolon, decimalkomma)"),
     ("--excel goes with --format csv", "--excel hör ihop med --format csv"),
     ("STATUS", "STATUS"),
+    ("{} changes marked as seen", "{} ändringar markerade som sedda"),
+    ("bundled sample corpus ({} projects); add yours: esf import FOLDER", "medföljande exempelprojekt ({} projekt); lägg till dina: esf import MAPP"),
 ];
