@@ -196,3 +196,35 @@ fn graph_json_and_dot() {
     let dot = to_dot(&two);
     assert!(dot.starts_with("graph esf {") && dot.contains("\"project:2015/00730\""));
 }
+
+/// Projects with the same name and weight come in the order of their keys,
+/// whatever order the cache gave their links in.
+#[test]
+fn neighbours_that_tie_come_in_one_order() {
+    use esf_browser::graph::{Link, Neighbourhood};
+    let link = |project: &str, org: &str| Link {
+        project: project.into(),
+        org: org.into(),
+        role: Role::Partner,
+    };
+    let ego = |twins: [&str; 2]| {
+        let mut nb = Neighbourhood {
+            total_projects: 10,
+            ..Neighbourhood::default()
+        };
+        nb.links = vec![link("focus", "Org")];
+        nb.links.extend(twins.map(|k| link(k, "Org")));
+        for key in ["focus", "b-2", "a-1"] {
+            nb.project_names.insert(key.into(), "Same name".into());
+        }
+        let ego = ego_of_project(&nb, "focus", 10);
+        let ids: Vec<String> = ego.groups[0].others.iter().map(|m| m.id.clone()).collect();
+        let related: Vec<String> = related(&nb, "focus", 5)
+            .into_iter()
+            .map(|r| r.key)
+            .collect();
+        (ids, related)
+    };
+    assert_eq!(ego(["b-2", "a-1"]), ego(["a-1", "b-2"]));
+    assert_eq!(ego(["b-2", "a-1"]).1, ["a-1", "b-2"]);
+}

@@ -87,7 +87,10 @@ pub fn ego_of_project(nb: &Neighbourhood, project: &str, per_group: usize) -> Eg
                 })
                 .collect();
             dedup_by_id(&mut others);
-            others.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.label.cmp(&b.label)));
+            others.sort_by(|a, b| {
+                let by_label = a.label.cmp(&b.label).then(a.id.cmp(&b.id));
+                b.weight.total_cmp(&a.weight).then(by_label)
+            });
             let size = nb.org_sizes.get(&org).copied().unwrap_or(others.len() + 1);
             let total_others = size.saturating_sub(1).max(others.len());
             others.truncate(per_group);
@@ -131,7 +134,10 @@ pub fn ego_of_org(nb: &Neighbourhood, org: &str, limit: usize, per_group: usize)
                 .filter(|(o, _)| o != org)
                 .map(|(o, r)| org_member(nb, &o, r))
                 .collect();
-            others.sort_by(|a, b| b.weight.total_cmp(&a.weight).then(a.label.cmp(&b.label)));
+            others.sort_by(|a, b| {
+                let by_label = a.label.cmp(&b.label).then(a.id.cmp(&b.id));
+                b.weight.total_cmp(&a.weight).then(by_label)
+            });
             let all = others.len();
             others.truncate(per_group);
             EgoGroup {

@@ -62,7 +62,8 @@ pub fn related(nb: &Neighbourhood, project: &str, limit: usize) -> Vec<Related> 
         .into_iter()
         .map(|(key, shared)| to_related(nb, key, shared))
         .collect();
-    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.name.cmp(&b.name)));
+    let by_name = |a: &Related, b: &Related| a.name.cmp(&b.name).then(a.key.cmp(&b.key));
+    ranked.sort_by(|a, b| b.score.total_cmp(&a.score).then(by_name(a, b)));
     ranked.truncate(limit);
     ranked
 }

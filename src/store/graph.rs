@@ -35,20 +35,24 @@ impl Store {
         let focus = self.links_of_project(rowid, &key, rollup)?;
         let nodes: BTreeSet<String> = focus.iter().map(|l| l.org.clone()).collect();
         nb.links = focus;
-        let mut hubs = Vec::new();
+        let mut hubs = HashSet::new();
+        let mut found = BTreeSet::new();
         for node in &nodes {
             let size = self.node_size(node, rollup)?;
             if size > HUB {
-                hubs.push(node.clone());
+                hubs.insert(node.as_str());
             } else {
-                let links = self.links_of_node(node, rollup, None)?;
+                let (links, projects) = self.links_of_node(node, rollup)?;
                 nb.links.extend(links);
+                found.extend(projects.into_iter().filter(|(r, _)| *r != rowid));
             }
         }
-        let found: HashSet<String> = nb.links.iter().map(|l| l.project.clone()).collect();
-        for hub in &hubs {
-            let links = self.links_of_node(hub, rollup, Some(&found))?;
-            nb.links.extend(links);
+        // A hub's links to the projects found: each project's own links
+        // read once, rather than the hub's tens of thousands.
+        for (other, other_key) in &found {
+            let links = self.links_of_project(*other, other_key, rollup)?;
+            nb.links
+                .extend(links.into_iter().filter(|l| hubs.contains(l.org.as_str())));
         }
         self.describe(&mut nb, rollup)?;
         Ok((key, nb))
@@ -117,42 +121,26 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Links of every project to a node; `only` asks just for those
-    /// projects (a hub is never read whole: each is looked up by key).
-    fn links_of_node(
-        &self,
-        node: &str,
-        rollup: bool,
-        only: Option<&HashSet<String>>,
-    ) -> Result<Vec<Link>> {
-        let link = |key: String, role: String| Link {
-            project: key,
-            org: node.to_string(),
-            role: Role::parse(&role).unwrap_or(Role::Mentioned),
-        };
-        if let Some(keys) = only {
-            let sql = format!(
-                "SELECT po.role FROM projects p JOIN project_orgs po ON po.project = p.rowid_
-                 WHERE p.key = ?3 AND po.org IN ({FAMILY})"
-            );
-            let mut stmt = self.conn.prepare_cached(&sql)?;
-            let mut links = Vec::new();
-            for key in keys {
-                let roles =
-                    stmt.query_map(params![node, rollup, key], |r| r.get::<_, String>(0))?;
-                for role in roles {
-                    links.push(link(key.clone(), role?));
-                }
-            }
-            return Ok(links);
-        }
+    /// Links of every project to a node (not a hub), with the projects'
+    /// rows and keys.
+    fn links_of_node(&self, node: &str, rollup: bool) -> Result<(Vec<Link>, Vec<(i64, String)>)> {
         let sql = format!(
-            "SELECT p.key, po.role FROM project_orgs po JOIN projects p ON p.rowid_ = po.project
-             WHERE po.org IN ({FAMILY})"
+            "SELECT p.rowid_, p.key, po.role FROM project_orgs po
+             JOIN projects p ON p.rowid_ = po.project WHERE po.org IN ({FAMILY})"
         );
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![node, rollup], |r| Ok(link(r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let mut rows = stmt.query(params![node, rollup])?;
+        let (mut links, mut projects) = (Vec::new(), Vec::new());
+        while let Some(row) = rows.next()? {
+            let (rowid, key, role): (i64, String, String) = (row.get(0)?, row.get(1)?, row.get(2)?);
+            links.push(Link {
+                project: key.clone(),
+                org: node.to_string(),
+                role: Role::parse(&role).unwrap_or(Role::Mentioned),
+            });
+            projects.push((rowid, key));
+        }
+        Ok((links, projects))
     }
 
     /// An organisation's newest projects. A hub's are found by walking all
