@@ -47,12 +47,14 @@ pub fn draw(frame: &mut Frame, orgs: &OrgList, theme: Theme, areas: &Areas) {
     let header = Row::new(crate::model::ORG_COLUMNS.map(t)).style(theme.header());
     // The organisationsnummer where there is room for it beside the name.
     let number_width = if areas.list.width >= 100 { 11 } else { 0 };
+    // Every role ("owner, partner, municipality") where there is room.
+    let roles_width = if areas.list.width >= 120 { 30 } else { 18 };
     let widths = [
         Constraint::Length(8),
         Constraint::Fill(3),
         Constraint::Length(number_width),
         Constraint::Length(12),
-        Constraint::Length(18),
+        Constraint::Length(roles_width),
         Constraint::Fill(1),
     ];
     let table = Table::new(rows, widths)
