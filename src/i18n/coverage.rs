@@ -27,6 +27,7 @@ const MESSAGE_MACROS: &[&str] = &[
     "print_text(&format!(",
     "Some(format!(",
     "notice = format!(",
+    "ensure_writable(",
 ];
 
 /// Files that write a file format: one language, so that an export reads

@@ -515,4 +515,6 @@ pub(super) const SWEDISH: &[(&str, &str)] = &[
     ("STATUS", "STATUS"),
     ("{} changes marked as seen", "{} ändringar markerade som sedda"),
     ("bundled sample corpus ({} projects); add yours: esf import FOLDER", "medföljande exempelprojekt ({} projekt); lägg till dina: esf import MAPP"),
+    ("cannot be filled", "kan inte fyllas"),
+    ("cannot be imported into", "kan inte importeras till"),
 ];

@@ -16,7 +16,7 @@ impl Store {
         records: impl Iterator<Item = (String, Format, Project)>,
         progress: &mut dyn FnMut(usize),
     ) -> Result<usize> {
-        self.ensure_writable("cannot be filled")?;
+        self.ensure_writable(crate::i18n::t("cannot be filled"))?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -65,7 +65,7 @@ impl Store {
 
     /// Begins an import of `seen` inputs.
     pub fn begin_import(&mut self, start: Start, seen: usize) -> Result<ImportTx<'_>> {
-        self.ensure_writable("cannot be imported into")?;
+        self.ensure_writable(crate::i18n::t("cannot be imported into"))?;
         let before = match start {
             Start::Rebuild => self.known_documents()?,
             _ => Known::new(),
