@@ -15,6 +15,9 @@ const ROLES: [Role; 4] = [
     Role::Municipality,
 ];
 
+/// A project's row id and key.
+type ProjectRow = (i64, String);
+
 /// Organisations with more projects than this count as hubs.
 const HUB: usize = 2_000;
 
@@ -85,16 +88,22 @@ impl Store {
         Ok((node, nb))
     }
 
+    /// The project an ID names: the key exactly, else in any case. Two
+    /// queries: one with OR across both collations reads every project.
     fn project_rowid(&self, id: &str) -> Result<(i64, String)> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT rowid_, key FROM projects WHERE key = ?1 OR key = ?2 COLLATE NOCASE
-             ORDER BY key = ?1 DESC LIMIT 1",
-        )?;
-        let mut rows = stmt.query(params![normalise_id(id), id.trim()])?;
-        match rows.next()? {
-            Some(row) => Ok((row.get(0)?, row.get(1)?)),
-            None => Err(StoreError::NotFound(id.to_string())),
+        let exact = "SELECT rowid_, key FROM projects WHERE key = ?1";
+        let any_case = "SELECT rowid_, key FROM projects WHERE key = ?1 COLLATE NOCASE LIMIT 1";
+        let wanted = [(exact, normalise_id(id)), (any_case, id.trim().to_string())];
+        for (sql, key) in wanted {
+            let mut stmt = self.conn.prepare_cached(sql)?;
+            let found = stmt
+                .query_row([key], |row| Ok((row.get(0)?, row.get(1)?)))
+                .optional()?;
+            if let Some(found) = found {
+                return Ok(found);
+            }
         }
+        Err(StoreError::NotFound(id.to_string()))
     }
 
     fn base_neighbourhood(&self) -> Result<Neighbourhood> {
@@ -123,7 +132,7 @@ impl Store {
 
     /// Links of every project to a node (not a hub), with the projects'
     /// rows and keys.
-    fn links_of_node(&self, node: &str, rollup: bool) -> Result<(Vec<Link>, Vec<(i64, String)>)> {
+    fn links_of_node(&self, node: &str, rollup: bool) -> Result<(Vec<Link>, Vec<ProjectRow>)> {
         let sql = format!(
             "SELECT p.rowid_, p.key, po.role FROM project_orgs po
              JOIN projects p ON p.rowid_ = po.project WHERE po.org IN ({FAMILY})"

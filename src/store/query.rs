@@ -60,7 +60,12 @@ impl Store {
         Ok(keys.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// How many projects the cache holds: from the search index's header
+    /// when it is up to date (counting reads every project's row).
     pub fn project_count(&self) -> Result<usize> {
+        if let Some(count) = self.indexed_project_count()? {
+            return Ok(count);
+        }
         let count: i64 = self
             .conn
             .query_row("SELECT count(*) FROM projects", [], |r| r.get(0))?;

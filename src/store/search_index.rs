@@ -123,6 +123,12 @@ impl Store {
         self.read_index(SearchIndex::read_from)
     }
 
+    /// The number of projects the stored search index says it has.
+    pub fn indexed_project_count(&self) -> Result<Option<usize>> {
+        let count = self.read_index(crate::search::index::count_in)?;
+        Ok(count.map(|n| n as usize))
+    }
+
     /// The keys and names at the start of the stored search index.
     pub fn search_names(&self) -> Result<Option<Names>> {
         self.read_index(Names::read_from)
