@@ -154,3 +154,36 @@ fn facet_counts_kept_by_the_import_are_those_counted_from_every_project() {
     let counted: Vec<Value> = names.iter().map(|f| facet(&cli, f)).collect();
     assert_eq!(kept, counted);
 }
+
+/// The weights of related projects use the number of projects: kept by
+/// the import, it gives the same scores as counting them.
+#[test]
+fn the_project_count_kept_by_the_import_gives_the_same_related_scores() {
+    let cli = Cli::new();
+    let db = cache(&cli);
+    import(&cli, &["assets/corpus/000_3baf275082b782be.txt"]);
+    import(&cli, &["assets/corpus"]);
+    let kept = json(&cli, &["related", "2015/00730", "--json"]);
+    assert!(!kept.as_array().unwrap().is_empty());
+    sql(
+        &db,
+        "UPDATE facet_counts SET projects = 1000 WHERE facet = 'projects'",
+    );
+    let wrong = json(&cli, &["related", "2015/00730", "--json"]);
+    assert_ne!(kept, wrong, "the kept count is the one used");
+    import(&cli, &["assets/corpus"]);
+    assert_eq!(
+        json(&cli, &["related", "2015/00730", "--json"]),
+        wrong,
+        "unchanged: kept as it is"
+    );
+    sql(&db, "DELETE FROM facet_counts");
+    let counted = json(&cli, &["related", "2015/00730", "--json"]);
+    assert_eq!(kept, counted);
+    sql(&db, "UPDATE search_index SET import = import - 1");
+    assert_eq!(
+        json(&cli, &["related", "2015/00730", "--json"]),
+        counted,
+        "stale: counted"
+    );
+}

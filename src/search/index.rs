@@ -122,24 +122,6 @@ impl Names {
     }
 }
 
-/// The number of projects an index holds, read from its header (the
-/// length of its row ids) without reading the rest.
-pub fn count_in<R: Read + io::Seek>(mut input: R, size: u64) -> io::Result<u64> {
-    let mut word = [0u8; 8];
-    let mut next = |input: &mut R| -> io::Result<u64> {
-        input.read_exact(&mut word)?;
-        Ok(u64::from_le_bytes(word))
-    };
-    if next(&mut input)? != MAGIC {
-        return Err(damaged("not an index of this version"));
-    }
-    let key_bytes = next(&mut input)?;
-    let ends_at = key_bytes.checked_add(16).filter(|&at| at + 8 <= size);
-    let ends_at = ends_at.ok_or_else(|| damaged("a length beyond its end"))?;
-    input.seek(io::SeekFrom::Start(ends_at))?;
-    next(&mut input)
-}
-
 /// Where a key is in a list, through a table sorted by the key's hash
 /// (built on first use: 12 bytes a project).
 #[derive(Debug, Default)]
@@ -202,11 +184,5 @@ mod tests {
         );
         let wrong = SearchIndex::read_from(&data[1..], data.len() as u64 - 1);
         assert!(wrong.is_err(), "a shifted index is not read");
-        let size = data.len() as u64;
-        assert_eq!(count_in(std::io::Cursor::new(&data), size).unwrap(), 2);
-        for cut in [4, 20, 30] {
-            let short = std::io::Cursor::new(&data[..cut]);
-            assert!(count_in(short, cut as u64).is_err(), "cut at {cut}");
-        }
     }
 }

@@ -16,10 +16,14 @@ pub fn similar<'a>(
     let tolerance = (wanted.len() / 4).max(2);
     let mut rows = Rows::default();
     let typed: String = wanted.iter().collect();
+    let bag = Bag::of(&wanted);
     let mut by_key: Vec<(usize, usize)> = (0..count)
         .filter_map(|i| {
             let key = key_at(i);
-            let near = rows.distance_within(&wanted, key, tolerance);
+            let near = match bag.too_far(key, tolerance) {
+                true => None,
+                false => rows.distance_within(&wanted, key, tolerance),
+            };
             Some((near.or_else(|| extended(&typed, key))?, i))
         })
         .collect();
@@ -48,6 +52,59 @@ fn extended(typed: &str, key: &str) -> Option<usize> {
     let starts =
         long.is_char_boundary(short.len()) && long[..short.len()].eq_ignore_ascii_case(short);
     (short.len() >= SAYS_SOMETHING && starts).then(|| long.len() - short.len())
+}
+
+/// The characters typed, counted: keys whose characters differ from them
+/// by more than the tolerance are set aside before the edit distance (it
+/// is never less than that difference), in a few steps instead of a table.
+struct Bag {
+    counts: [u8; 128],
+    /// Typed characters outside ASCII, never found in an ASCII key.
+    others: usize,
+    len: usize,
+}
+
+impl Bag {
+    fn of(wanted: &[char]) -> Bag {
+        let mut bag = Bag {
+            counts: [0; 128],
+            others: 0,
+            len: wanted.len(),
+        };
+        for &c in wanted {
+            match c.is_ascii() {
+                true => bag.counts[c as usize] = bag.counts[c as usize].saturating_add(1),
+                false => bag.others += 1,
+            }
+        }
+        bag
+    }
+
+    /// Whether an ASCII key differs from the typed characters, counted
+    /// without their order, by more than `max` (a key outside ASCII is
+    /// never set aside here).
+    fn too_far(&self, key: &str, max: usize) -> bool {
+        if !key.is_ascii() {
+            return false;
+        }
+        let mut left = self.counts;
+        let (mut missing, mut extra) = (self.len, 0);
+        for b in key.bytes() {
+            let c = b.to_ascii_uppercase() as usize;
+            match left[c] {
+                0 => extra += 1,
+                _ => {
+                    left[c] -= 1;
+                    missing -= 1;
+                }
+            }
+            if extra > max {
+                return true;
+            }
+        }
+        debug_assert!(missing >= self.others);
+        missing.max(extra) > max
+    }
 }
 
 /// The two rows of the edit-distance table, kept between calls so a
@@ -107,6 +164,29 @@ mod tests {
     fn distance(a: &str, b: &str, max: usize) -> Option<usize> {
         let a: Vec<char> = a.chars().flat_map(char::to_uppercase).collect();
         Rows::default().distance_within(&a, b, max)
+    }
+
+    #[test]
+    fn the_count_of_characters_never_sets_aside_a_key_within_reach() {
+        let typed: Vec<char> = "2015/00731".chars().collect();
+        let bag = Bag::of(&typed);
+        for key in [
+            "2015/00730",
+            "2015/0073",
+            "2015/007311",
+            "2105/00731",
+            "x-2015/0073",
+        ] {
+            let within = distance("2015/00731", key, 2).is_some();
+            assert!(!(within && bag.too_far(key, 2)), "{key}");
+        }
+        assert!(bag.too_far("2023/45642", 2));
+        let swedish: Vec<char> = "VÄXJÖ1".chars().collect();
+        assert!(
+            !Bag::of(&swedish).too_far("VAXJO1", 2),
+            "two letters outside ASCII: two edits"
+        );
+        assert!(Bag::of(&swedish).too_far("ABCDE1", 2));
     }
 
     #[test]

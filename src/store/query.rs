@@ -60,10 +60,10 @@ impl Store {
         Ok(keys.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// How many projects the cache holds: from the search index's header
-    /// when it is up to date (counting reads every project's row).
+    /// How many projects the cache holds: as the newest import counted them
+    /// when it kept the count (counting reads every project's row).
     pub fn project_count(&self) -> Result<usize> {
-        if let Some(count) = self.indexed_project_count()? {
+        if let Some(count) = self.counted_projects()? {
             return Ok(count);
         }
         let count: i64 = self

@@ -69,12 +69,17 @@ pub(super) fn rebuild(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// The row of the facet counts that holds the number of every project (no
+/// facet has this name).
+const EVERY_PROJECT: &str = "projects";
+
 fn save_facet_counts(conn: &Connection, catalogue: &Catalogue) -> Result<()> {
     conn.execute("DELETE FROM facet_counts", [])?;
     let every: Vec<usize> = (0..catalogue.projects.len()).collect();
     let no_notes: Notes = &|_| None;
     let mut insert = conn
         .prepare_cached("INSERT INTO facet_counts (facet, value, projects) VALUES (?1, ?2, ?3)")?;
+    insert.execute(rusqlite::params![EVERY_PROJECT, "", every.len() as i64])?;
     for facet in Facet::ALL.into_iter().filter(|&f| counted(f)) {
         let counts = catalogue.facet_counts(facet, &every, &Filters::default(), no_notes);
         for (value, projects) in counts {
@@ -123,9 +128,16 @@ impl Store {
         self.read_index(SearchIndex::read_from)
     }
 
-    /// The number of projects the stored search index says it has.
-    pub fn indexed_project_count(&self) -> Result<Option<usize>> {
-        let count = self.read_index(crate::search::index::count_in)?;
+    /// The number of projects the newest import counted, when kept.
+    pub fn counted_projects(&self) -> Result<Option<usize>> {
+        let Ok(true) = is_fresh(&self.conn) else {
+            return Ok(None);
+        };
+        let count: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT projects FROM facet_counts WHERE facet = ?1")?
+            .query_row([EVERY_PROJECT], |r| r.get(0))
+            .optional()?;
         Ok(count.map(|n| n as usize))
     }
 
