@@ -26,8 +26,11 @@ impl ProjectSummary {
     /// that diarienummer folded; the key itself otherwise.
     pub fn shown_id(&self) -> &str {
         let written = self.id.as_deref().map(str::trim).unwrap_or_default();
-        let same = !written.contains(char::is_whitespace)
-            && written.to_uppercase() == self.key.to_uppercase();
+        // Allocates only for an ID outside ASCII: lists show a million.
+        let same = match written.is_ascii() {
+            true => written.eq_ignore_ascii_case(&self.key),
+            false => written.to_uppercase() == self.key.to_uppercase(),
+        };
         match same {
             true => written,
             false => &self.key,
