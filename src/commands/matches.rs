@@ -42,10 +42,17 @@ pub fn similar(
     limit: usize,
 ) -> anyhow::Result<Vec<(String, Option<String>)>> {
     let _snapshot = store.snapshot()?;
-    let keys: Vec<String> = match store.search_names()? {
-        Some(n) => {
-            let keys = &n.keys;
-            let found = similar::similar(text, limit, keys.len(), &|i| keys.key(i), &n.names);
+    let mut found = Vec::new();
+    // The names are read only when the keys leave room for them.
+    let stored = store.search_keys_then_names(|keys| {
+        found = similar::similar_keys(text, limit, keys.len(), &|i| keys.key(i));
+        found.len() < limit
+    })?;
+    let keys: Vec<String> = match stored {
+        Some((keys, names)) => {
+            if let Some(names) = names {
+                similar::add_similar_names(&mut found, text, limit, &names);
+            }
             found.into_iter().map(|i| keys.key(i).to_string()).collect()
         }
         None => {
@@ -55,12 +62,12 @@ pub fn similar(
             keys.collect()
         }
     };
-    let mut found = Vec::new();
+    let mut named = Vec::new();
     for key in keys {
         let name = store.summary_of(&key)?.and_then(|s| s.name);
-        found.push((key, name));
+        named.push((key, name));
     }
-    Ok(found)
+    Ok(named)
 }
 
 pub fn run(store: &Store, filter: &str, json: bool) -> anyhow::Result<ExitCode> {

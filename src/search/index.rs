@@ -112,11 +112,26 @@ pub struct Names {
 
 impl Names {
     pub fn read_from<R: Read>(input: R, size: u64) -> io::Result<Names> {
+        let (keys, names) = Names::read_keys_then(input, size, |_| true)?;
+        let names = names.unwrap_or_default();
+        Ok(Names { keys, names })
+    }
+
+    /// The keys at the start of an index, and the names after them only
+    /// when `wanted(&keys)` says so (the rest is not read).
+    pub fn read_keys_then<R: Read>(
+        input: R,
+        size: u64,
+        wanted: impl FnOnce(&Keys) -> bool,
+    ) -> io::Result<(Keys, Option<Haystacks>)> {
         let mut r = Reader::new(input, size);
         let keys = Keys::read(&mut r)?;
+        if !wanted(&keys) {
+            return Ok((keys, None));
+        }
         let names = read_haystacks(&mut r)?;
         match names.len() == keys.len() {
-            true => Ok(Names { keys, names }),
+            true => Ok((keys, Some(names))),
             false => Err(damaged("keys and names of different lengths")),
         }
     }

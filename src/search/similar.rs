@@ -12,6 +12,19 @@ pub fn similar<'a>(
     key_at: &dyn Fn(usize) -> &'a str,
     names: &Haystacks,
 ) -> Vec<usize> {
+    let mut picked = similar_keys(text, limit, count, key_at);
+    add_similar_names(&mut picked, text, limit, names);
+    picked
+}
+
+/// Up to `limit` of `count` keys within a quarter of the typed length in
+/// edits (at least two), nearest first.
+pub fn similar_keys<'a>(
+    text: &str,
+    limit: usize,
+    count: usize,
+    key_at: &dyn Fn(usize) -> &'a str,
+) -> Vec<usize> {
     let wanted: Vec<char> = text.trim().chars().flat_map(char::to_uppercase).collect();
     let tolerance = (wanted.len() / 4).max(2);
     let mut rows = Rows::default();
@@ -28,7 +41,14 @@ pub fn similar<'a>(
         })
         .collect();
     by_key.sort();
-    let mut picked: Vec<usize> = by_key.into_iter().map(|(_, i)| i).take(limit).collect();
+    by_key.into_iter().map(|(_, i)| i).take(limit).collect()
+}
+
+/// Fills `picked` up to `limit` with the projects whose name matches.
+pub fn add_similar_names(picked: &mut Vec<usize>, text: &str, limit: usize, names: &Haystacks) {
+    if picked.len() >= limit {
+        return;
+    }
     for m in names.filter(text) {
         if picked.len() >= limit {
             break;
@@ -37,7 +57,6 @@ pub fn similar<'a>(
             picked.push(m.index);
         }
     }
-    picked
 }
 
 /// A key typed with more after it (`2015/00730-nope`), or the start of

@@ -8,7 +8,8 @@ use super::summaries::each_summary_in;
 use super::{Result, Store};
 use crate::catalogue::Catalogue;
 use crate::facets::{Facet, Filters, Notes};
-use crate::search::index::{Names, SearchIndex};
+use crate::search::index::{Keys, Names, SearchIndex};
+use crate::search::Haystacks;
 use rusqlite::blob::Blob;
 use rusqlite::{Connection, OptionalExtension, MAIN_DB};
 use std::io::BufReader;
@@ -141,9 +142,13 @@ impl Store {
         Ok(count.map(|n| n as usize))
     }
 
-    /// The keys and names at the start of the stored search index.
-    pub fn search_names(&self) -> Result<Option<Names>> {
-        self.read_index(Names::read_from)
+    /// The keys at the start of the stored search index, and the names
+    /// after them when `wanted(&keys)` asks for them.
+    pub fn search_keys_then_names(
+        &self,
+        wanted: impl FnOnce(&Keys) -> bool,
+    ) -> Result<Option<(Keys, Option<Haystacks>)>> {
+        self.read_index(|input, size| Names::read_keys_then(input, size, wanted))
     }
 
     fn read_index<'s, T>(
