@@ -22,7 +22,6 @@ fn row(label: &'static str, value: Option<String>) -> (String, String) {
     (t(label).to_string(), or_missing(value))
 }
 
-/// `key` is the project's key in a cache (None for a document not imported).
 /// "★ bookmarked · review: in review": the user's marks on a project, as
 /// the detail pane and `esf show` put them above their note.
 pub fn marks_line(a: &crate::model::Annotation) -> String {
@@ -33,6 +32,7 @@ pub fn marks_line(a: &crate::model::Annotation) -> String {
     marks.join(" · ")
 }
 
+/// `key` is the project's key in a cache (None for a document not imported).
 pub fn sections(key: Option<&str>, p: &Project) -> Vec<Section> {
     vec![
         identity(key, p),

@@ -3,7 +3,7 @@
 
 use crate::format::MISSING;
 use crate::i18n::{t, tf};
-use crate::model::{Call, LinkedDoc, ParsedDocument, Project};
+use crate::model::{Annotation, Call, LinkedDoc, ParsedDocument, Project};
 use crate::sanitize;
 use std::fmt::Write;
 
@@ -104,13 +104,19 @@ fn sections_text(out: &mut String, key: Option<&str>, p: &Project) {
     }
 }
 
-/// A project in full, grouped, for `esf show`; `first` writes what comes
-/// right after the title (the user's marks).
-pub fn project_detail(key: &str, p: &Project, first: &dyn Fn(&mut String)) -> String {
+/// A project in full, grouped, for `esf show`: the user's marks and note
+/// first when they have any, as the detail pane has them.
+pub fn project_detail(key: &str, p: &Project, yours: Option<&Annotation>) -> String {
     let mut out = String::new();
     let title = p.name.as_deref().unwrap_or(key);
     let _ = writeln!(out, "{}", sanitize::line(title));
-    first(&mut out);
+    if let Some(a) = yours {
+        let _ = writeln!(out, "\n{}", t("Your notes"));
+        let _ = writeln!(out, "  {}", crate::detail::marks_line(a));
+        for line in sanitize::text(&a.note).lines() {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
     sections_text(&mut out, Some(key), p);
     if let Some(d) = &p.description {
         let _ = writeln!(out, "\n{}\n{}", t("Description"), sanitize::text(d));

@@ -221,3 +221,30 @@ fn a_diarienummer_is_shown_as_the_document_writes_it() {
         "{shown}"
     );
 }
+
+#[test]
+fn x_in_the_browsers_export_prompt_writes_the_csv_swedish_excel_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cache.sqlite");
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let mut cmd = portable_pty::CommandBuilder::new(env!("CARGO_BIN_EXE_esf"));
+    cmd.cwd(&out);
+    let mut s = common::pty::start_command(cmd, &db, &[]);
+    s.screen.wait_for("5/5 projects"); // every project in: exports wait for that
+    use std::io::Write;
+    s.keys.write_all(b"e").unwrap();
+    s.screen.wait_for("x Excel");
+    s.keys.write_all(b"x").unwrap();
+    s.screen.wait_for("wrote 5 projects");
+    s.keys.write_all(b"q").unwrap();
+    common::pty::wait_exit(&mut *s.child);
+    let files: Vec<_> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(files.len(), 1, "{files:?}");
+    assert!(files[0].extension().is_some_and(|e| e == "csv"));
+    let csv = std::fs::read_to_string(&files[0]).unwrap();
+    assert!(csv.starts_with("\u{feff}key;id;name;"), "{csv:.60}");
+}

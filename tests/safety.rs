@@ -702,27 +702,7 @@ fn start_as_nobody(db: &Path) -> common::pty::Session {
     let mut cmd = portable_pty::CommandBuilder::new("setpriv");
     cmd.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
     cmd.arg(env!("CARGO_BIN_EXE_esf"));
-    start_in_pty(cmd, db)
-}
-
-/// `cmd` (the browser) in a pseudo-terminal of 80×24 over the cache `db`.
-fn start_in_pty(mut cmd: portable_pty::CommandBuilder, db: &Path) -> common::pty::Session {
-    let pair = common::pty::terminal_80x24();
-    cmd.env("ESF_LANG", "en");
-    cmd.env("ESF_DB", db);
-    cmd.env("ESF_NOTES", db.with_file_name("notes.sqlite"));
-    cmd.env("XDG_CONFIG_HOME", "/nonexistent");
-    cmd.env("TERM", "xterm-256color");
-    let child = pair.slave.spawn_command(cmd).unwrap();
-    let screen = common::pty::Screen::watch(pair.master.try_clone_reader().unwrap(), 24, 80);
-    let keys = pair.master.take_writer().unwrap();
-    common::pty::Session {
-        child,
-        screen,
-        keys,
-        master: pair.master,
-        slave: pair.slave,
-    }
+    common::pty::start_command(cmd, db, &[])
 }
 
 #[test]
@@ -738,7 +718,7 @@ fn a_browser_export_with_notes_is_readable_by_its_owner_only() {
     unsafe { libc::umask(0o022) };
     let mut cmd = portable_pty::CommandBuilder::new(env!("CARGO_BIN_EXE_esf"));
     cmd.cwd(&out);
-    let mut s = start_in_pty(cmd, &db);
+    let mut s = common::pty::start_command(cmd, &db, &[]);
     s.screen.wait_for("5/5 projects"); // every project in: exports wait for that
     use std::io::Write;
     s.keys.write_all(b"e").unwrap();

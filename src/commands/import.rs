@@ -73,7 +73,7 @@ pub fn run(ctx: &Context, how: ImportArgs) -> anyhow::Result<ExitCode> {
 fn check_given(paths: &[PathBuf], given: &[Input]) -> anyhow::Result<()> {
     for path in paths {
         if std::fs::symlink_metadata(path).is_err() {
-            let path = sanitize::line(&path.display().to_string()).into_owned();
+            let path = shown(path);
             anyhow::bail!(tf("{} does not exist; nothing was imported", &[&path]));
         }
         if !path.is_dir() {
@@ -84,7 +84,7 @@ fn check_given(paths: &[PathBuf], given: &[Input]) -> anyhow::Result<()> {
             .iter()
             .any(|i| matches!(i, Input::File(p) if inside(p)));
         if !has_files {
-            let path = sanitize::line(&path.display().to_string()).into_owned();
+            let path = shown(path);
             anyhow::bail!(tf(
                 "{} holds no documents to import; nothing was changed",
                 &[&path]
@@ -123,7 +123,7 @@ fn import_lock(db: &Path) -> anyhow::Result<Option<File>> {
     let file = match options.open(PathBuf::from(&name)) {
         Ok(file) => file,
         Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
-            let link = sanitize::line(&PathBuf::from(&name).display().to_string()).into_owned();
+            let link = shown(Path::new(&name));
             anyhow::bail!(tf(
                 "{} is a symbolic link; esf does not write through links",
                 &[&link]
@@ -134,7 +134,7 @@ fn import_lock(db: &Path) -> anyhow::Result<Option<File>> {
     match file.try_lock() {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => {
-            let db = sanitize::line(&db.display().to_string()).into_owned();
+            let db = shown(db);
             let said = tf(
                 "another import into {} is running; waiting for it to finish",
                 &[&db],
@@ -145,6 +145,11 @@ fn import_lock(db: &Path) -> anyhow::Result<Option<File>> {
         Err(TryLockError::Error(err)) => return Err(err.into()),
     }
     Ok(Some(file))
+}
+
+/// A path as a message names it, made safe.
+fn shown(path: &Path) -> String {
+    sanitize::line(&path.display().to_string()).into_owned()
 }
 
 /// "skipped FILE: why".

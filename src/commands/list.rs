@@ -381,11 +381,7 @@ pub fn orgs(ctx: &Context, filter: Option<&str>, json: bool) -> anyhow::Result<E
             named_with_others(o),
             o.org_numbers.join(", "),
             crate::i18n::word(&o.kind).to_string(),
-            o.roles
-                .iter()
-                .map(|r| crate::i18n::word(r))
-                .collect::<Vec<_>>()
-                .join(", "),
+            crate::i18n::words(&o.roles),
             o.parent.clone().unwrap_or_default(),
         ]);
     }

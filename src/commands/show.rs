@@ -57,15 +57,6 @@ fn your_marks(ctx: &Context, key: &str) -> Option<Annotation> {
     }
 }
 
-/// The marks and the note, as the detail pane shows them first.
-fn marks_text(out: &mut String, a: &Annotation) {
-    let _ = writeln!(out, "\n{}", t("Your notes"));
-    let _ = writeln!(out, "  {}", crate::detail::marks_line(a));
-    for line in sanitize::text(&a.note).lines() {
-        let _ = writeln!(out, "  {line}");
-    }
-}
-
 /// "no project with ID …", with the closest matches.
 pub(super) fn not_found(store: &Store, id: &str) -> anyhow::Result<String> {
     let mut close = Vec::new();
@@ -83,11 +74,7 @@ pub(super) fn not_found(store: &Store, id: &str) -> anyhow::Result<String> {
 }
 
 fn plain(s: &StoredProject, yours: Option<&Annotation>) -> String {
-    let mut out = report::project_detail(&s.key, &s.project, &|out| {
-        if let Some(a) = yours {
-            marks_text(out, a);
-        }
-    });
+    let mut out = report::project_detail(&s.key, &s.project, yours);
     for article in &s.articles {
         let _ = writeln!(
             out,

@@ -92,6 +92,13 @@ pub fn word(value: &str) -> &str {
     }
 }
 
+/// Words that come as data (roles), each in the language in force, joined
+/// by commas.
+pub fn words(values: &[String]) -> String {
+    let shown: Vec<&str> = values.iter().map(|v| word(v)).collect();
+    shown.join(", ")
+}
+
 /// A message with values: each `{}` of the text in force takes the next
 /// of `values`, in order (a Swedish text keeps the English one's order).
 pub fn tf(en: &'static str, values: &[&dyn std::fmt::Display]) -> String {

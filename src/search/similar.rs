@@ -77,9 +77,9 @@ fn extended(typed: &str, key: &str) -> Option<usize> {
 /// by more than the tolerance are set aside before the edit distance (it
 /// is never less than that difference), in a few steps instead of a table.
 struct Bag {
+    /// Typed ASCII characters by their code (others are never in an ASCII
+    /// key: they only count in `len`).
     counts: [u8; 128],
-    /// Typed characters outside ASCII, never found in an ASCII key.
-    others: usize,
     len: usize,
 }
 
@@ -87,14 +87,10 @@ impl Bag {
     fn of(wanted: &[char]) -> Bag {
         let mut bag = Bag {
             counts: [0; 128],
-            others: 0,
             len: wanted.len(),
         };
-        for &c in wanted {
-            match c.is_ascii() {
-                true => bag.counts[c as usize] = bag.counts[c as usize].saturating_add(1),
-                false => bag.others += 1,
-            }
+        for &c in wanted.iter().filter(|c| c.is_ascii()) {
+            bag.counts[c as usize] = bag.counts[c as usize].saturating_add(1);
         }
         bag
     }
@@ -121,7 +117,6 @@ impl Bag {
                 return true;
             }
         }
-        debug_assert!(missing >= self.others);
         missing.max(extra) > max
     }
 }

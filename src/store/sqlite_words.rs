@@ -8,26 +8,26 @@ use rusqlite::ErrorCode;
 pub fn said(err: &rusqlite::Error) -> String {
     let words = match err.sqlite_error_code() {
         Some(ErrorCode::DiskFull) => {
-            "the disk is full; the import was undone and the cache is as it was before it"
+            t("the disk is full; the import was undone and the cache is as it was before it")
         }
-        Some(ErrorCode::SystemIoFailure) => {
-            "the file cannot be read or written (is it a folder, or on a drive that went away?)"
-        }
-        Some(ErrorCode::CannotOpen) => {
-            "the file cannot be opened (is it a folder, or is its folder missing or not writable?)"
-        }
-        Some(ErrorCode::PermissionDenied) => "this user may not read or write the file",
-        Some(ErrorCode::ReadOnly) => "the file is read-only for this user",
+        Some(ErrorCode::SystemIoFailure) => t(
+            "the file cannot be read or written (is it a folder, or on a drive that went away?)",
+        ),
+        Some(ErrorCode::CannotOpen) => t(
+            "the file cannot be opened (is it a folder, or is its folder missing or not writable?)",
+        ),
+        Some(ErrorCode::PermissionDenied) => t("this user may not read or write the file"),
+        Some(ErrorCode::ReadOnly) => t("the file is read-only for this user"),
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
-            "another program is writing to the file; try again in a moment"
+            t("another program is writing to the file; try again in a moment")
         }
-        Some(ErrorCode::DatabaseCorrupt) => "the file is damaged",
-        Some(ErrorCode::NotADatabase) => "the file is not a database",
-        Some(ErrorCode::OutOfMemory) => "there is not enough memory",
-        Some(ErrorCode::TooBig) => "a value is too big for the cache",
+        Some(ErrorCode::DatabaseCorrupt) => t("the file is damaged"),
+        Some(ErrorCode::NotADatabase) => t("the file is not a database"),
+        Some(ErrorCode::OutOfMemory) => t("there is not enough memory"),
+        Some(ErrorCode::TooBig) => t("a value is too big for the cache"),
         _ => return sqlite_text(err),
     };
-    t(words).to_string()
+    words.to_string()
 }
 
 /// SQLite's own text, once (without its error code).

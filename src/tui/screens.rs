@@ -88,10 +88,10 @@ impl State {
         self.shelf.rollup = load.rollup;
         if load.arrival == Arrival::Rollup {
             let said = match load.rollup {
-                true => "branch offices and units rolled up into their parent",
-                false => "branch offices and units shown apart",
+                true => t("branch offices and units rolled up into their parent"),
+                false => t("branch offices and units shown apart"),
             };
-            self.message = Some(crate::i18n::t(said).into());
+            self.message = Some(said.into());
         }
         match (load.arrival, &mut self.screen) {
             (Arrival::Open(from), _) => {

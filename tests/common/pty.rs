@@ -101,12 +101,26 @@ pub struct Session {
 
 /// Starts the browser over the cache `db` at 80×24, with extra variables.
 pub fn start(db: &std::path::Path, env: &[(&str, &str)]) -> Session {
+    let cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_esf"));
+    let config = db.parent().unwrap().to_str().unwrap();
+    let mut all = vec![("XDG_CONFIG_HOME", config)];
+    all.extend_from_slice(env);
+    start_command(cmd, db, &all)
+}
+
+/// Starts `cmd` (the browser, in a folder of its own, or run through
+/// another program) over the cache `db` at 80×24: in English, in an xterm,
+/// with no config, then the variables of `env`.
+pub fn start_command(
+    mut cmd: CommandBuilder,
+    db: &std::path::Path,
+    env: &[(&str, &str)],
+) -> Session {
     let pair = terminal_80x24();
-    let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_esf"));
     cmd.env("ESF_LANG", "en");
     cmd.env("ESF_DB", db);
     cmd.env("ESF_NOTES", db.with_file_name("notes.sqlite"));
-    cmd.env("XDG_CONFIG_HOME", db.parent().unwrap());
+    cmd.env("XDG_CONFIG_HOME", "/nonexistent");
     cmd.env("TERM", "xterm-256color");
     for (name, value) in env {
         cmd.env(name, value);

@@ -12,12 +12,6 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Row, Table, TableState};
 use ratatui::Frame;
 
-/// "owner, partner" in the language in force.
-fn roles_text(roles: &[String]) -> String {
-    let words: Vec<&str> = roles.iter().map(|r| crate::i18n::word(r)).collect();
-    words.join(", ")
-}
-
 pub fn draw(frame: &mut Frame, orgs: &OrgList, theme: Theme, areas: &Areas) {
     let height = areas.list_rows.height as usize;
     let rows: Vec<Row> = orgs
@@ -33,7 +27,7 @@ pub fn draw(frame: &mut Frame, orgs: &OrgList, theme: Theme, areas: &Areas) {
                 Cell::from(highlighted(&o.name, &positions, theme)),
                 Cell::from(o.org_numbers.first().cloned().unwrap_or_default()),
                 Cell::from(crate::i18n::word(&o.kind).to_string()),
-                Cell::from(roles_text(&o.roles)),
+                Cell::from(crate::i18n::words(&o.roles)),
                 Cell::from(sanitize::line(o.parent.as_deref().unwrap_or("")).into_owned()),
             ])
         })
