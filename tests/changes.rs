@@ -120,3 +120,67 @@ fn an_import_marks_new_changed_and_removed_projects_until_seen() {
     s.import();
     assert_eq!(s.changes(), [pair("changed", "2015/00730")]);
 }
+
+/// Keys `esf search` finds for a word (none is exit 1 and `[]`).
+fn found_by(s: &Setup, word: &str) -> Vec<String> {
+    let dir = s.dir.path();
+    let out = common::esf_over(&dir.join("cache.sqlite"), &dir.join("notes.sqlite"))
+        .args(["search", word, "--json"])
+        .output()
+        .unwrap();
+    assert!(matches!(out.status.code(), Some(0 | 1)), "{out:?}");
+    let hits: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let mut keys: Vec<String> = hits.iter().map(|h| h["key"].as_str().unwrap().into()).collect();
+    keys.sort();
+    keys
+}
+
+/// FTS5's own check of the index against the texts it was built from.
+fn full_text_index_is_sound(s: &Setup) -> bool {
+    let conn = rusqlite::Connection::open(s.dir.path().join("cache.sqlite")).unwrap();
+    conn.execute(
+        "INSERT INTO project_fts (project_fts, rank) VALUES ('integrity-check', 1)",
+        [],
+    )
+    .is_ok()
+}
+
+#[test]
+fn the_text_search_follows_changed_new_and_removed_descriptions() {
+    let s = Setup::new();
+    assert_eq!(found_by(&s, "lågaffektivt"), ["2020/00551"]);
+    assert_eq!(found_by(&s, "Vaeksthusets"), ["22-002-S07"]);
+
+    // 001's description says another word, 002 is gone, 000 is copied
+    // with a description of its own.
+    edit(&s.doc("001"), "lågaffektivt bemötande", "traumamedvetet bemötande");
+    std::fs::remove_file(s.doc("002")).unwrap();
+    let copy = std::fs::read_to_string(s.doc("000")).unwrap();
+    let copy = copy.replace("2015/00730", "2015/09999");
+    std::fs::write(s.docs().join("new.txt"), format!("{copy}\nEtt kvarterslyft i Rinkeby.\n"))
+        .unwrap();
+    s.import();
+
+    assert_eq!(found_by(&s, "lågaffektivt"), Vec::<String>::new());
+    assert_eq!(found_by(&s, "traumamedvetet"), ["2020/00551"]);
+    assert_eq!(found_by(&s, "Vaeksthusets"), Vec::<String>::new());
+    assert_eq!(found_by(&s, "kvarterslyft"), ["2015/09999"]);
+    assert!(full_text_index_is_sound(&s));
+
+    // Changed back, and 002 again: as the first import had it.
+    edit(&s.doc("001"), "traumamedvetet bemötande", "lågaffektivt bemötande");
+    std::fs::copy(
+        std::fs::read_dir("assets/corpus")
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.file_name().unwrap().to_str().unwrap().starts_with("002"))
+            .unwrap(),
+        s.docs().join("002-again.txt"),
+    )
+    .unwrap();
+    s.import();
+    assert_eq!(found_by(&s, "lågaffektivt"), ["2020/00551"]);
+    assert_eq!(found_by(&s, "traumamedvetet"), Vec::<String>::new());
+    assert_eq!(found_by(&s, "Vaeksthusets"), ["22-002-S07"]);
+    assert!(full_text_index_is_sound(&s));
+}

@@ -231,7 +231,7 @@ impl Store {
     pub fn texts_of(&self, key: &str) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT t.description, t.name, t.owner, t.organisations
-             FROM project_text t JOIN projects p ON p.rowid_ = t.id WHERE p.key = ?1",
+             FROM project_fts_content t JOIN projects p ON p.rowid_ = t.id WHERE p.key = ?1",
         )?;
         let mut rows = stmt.query([key])?;
         let Some(row) = rows.next()? else {

@@ -397,44 +397,36 @@ fn link_organisation(
     Ok(())
 }
 
-/// Full text: name, owner, organisation names, and the description (for a
-/// project known only from an article, the article's text).
+/// Full text: name, owner and organisation names in the text table; the
+/// description is read from the project's record through the index's view.
 fn index_text(tx: &Transaction, rowid: i64, c: &Candidate, defer: bool) -> Result<()> {
     let p = &c.project;
     let orgs: Vec<&str> = p.organisations.iter().map(|o| o.name.as_str()).collect();
-    let description = match (&p.description, c.from_article) {
-        (Some(d), _) => Some(d.clone()),
-        (None, true) => tx
-            .query_row(
-                "SELECT body FROM articles WHERE document_id = ?1",
-                [c.document_id],
-                |r| r.get(0),
-            )
-            .optional()?,
-        (None, false) => None,
-    };
-    let values = params![rowid, p.name, p.owner, orgs.join("; "), description];
     tx.prepare_cached(
-        "INSERT INTO project_text (id, name, owner, organisations, description)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO project_text (id, name, owner, organisations) VALUES (?1, ?2, ?3, ?4)",
     )?
-    .execute(values)?;
+    .execute(params![rowid, p.name, p.owner, orgs.join("; ")])?;
     if !defer {
-        tx.prepare_cached(
-            "INSERT INTO project_fts (rowid, name, owner, organisations, description)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?
-        .execute(values)?;
+        tx.prepare_cached(&format!(
+            "INSERT INTO project_fts (rowid, {FTS_COLUMNS}) SELECT id, {FTS_COLUMNS} {FTS_ROW}"
+        ))?
+        .execute([rowid])?;
     }
     Ok(())
 }
 
+/// The index's columns, and one project's row of its view: what goes in
+/// is read where what comes out is, so a removal takes out exactly the
+/// words its insertion put in. The record must still be there.
+const FTS_COLUMNS: &str = "name, owner, organisations, description";
+const FTS_ROW: &str = "FROM project_fts_content WHERE id = ?1";
+
 fn drop_project(tx: &Transaction, rowid: i64, defer: bool) -> Result<()> {
     if !defer {
-        tx.prepare_cached(
-            "INSERT INTO project_fts (project_fts, rowid, name, owner, organisations, description)
-             SELECT 'delete', id, name, owner, organisations, description FROM project_text WHERE id = ?1",
-        )?
+        tx.prepare_cached(&format!(
+            "INSERT INTO project_fts (project_fts, rowid, {FTS_COLUMNS})
+             SELECT 'delete', id, {FTS_COLUMNS} {FTS_ROW}"
+        ))?
         .execute([rowid])?;
     }
     tx.execute("DELETE FROM project_text WHERE id = ?1", [rowid])?;

@@ -18,6 +18,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/sql/010_organisation_identity.sql"),
     include_str!("../../assets/sql/011_calls_and_linked_documents.sql"),
     include_str!("../../assets/sql/012_search_index.sql"),
+    include_str!("../../assets/sql/013_description_once.sql"),
 ];
 
 /// The schema version this build writes.
