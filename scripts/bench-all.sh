@@ -25,6 +25,8 @@ rm -rf "$work/docs" "$work/import.sqlite"*
 $esf gen --count "$import_n" --out "$work/docs" 2>/dev/null
 first=$(seconds $esf --db "$work/import.sqlite" import "$work/docs")
 again=$(for _ in 1 2 3; do seconds $esf --db "$work/import.sqlite" import "$work/docs"; done | median)
+docs_mb=$(find "$work/docs" -type f -printf '%s\n' | awk '{s += $1} END {printf "%.0f", s / 1e6}')
+cache_mb=$(du -cb "$work/import.sqlite"* | tail -1 | awk '{printf "%.0f", $1 / 1e6}')
 
 echo "== a cache of $big_n projects" >&2
 rm -f "$work/big.sqlite"*
@@ -53,6 +55,7 @@ cat <<TABLE
 | --- | --- | --- |
 | parse the 5 sample documents | — | $(awk '/time:/ {print $4, $5; exit}' "$work/parse.txt") |
 | import, $import_n generated files (3–6 KB), with FTS | ≥ 10,000 documents/s | $(echo "$import_n / $first" | bc) documents/s ($(printf %.1f "$first") s) |
+| cache size, $import_n generated files | ≤ 2 × the documents' bytes | $cache_mb MB of $docs_mb MB ($(echo "scale=2; $cache_mb / $docs_mb" | bc) ×) |
 | re-import unchanged | ≤ 5 % of the first import | $(printf %.2f "$again") s ($(echo "scale=1; 100 * $again / $first" | bc) %) |
 | filter, "inkl" typed after "ink", $import_n projects | ≤ 16 ms | $(criterion "filter/$import_n/typed/inkl( |\$)" "$work/filter.txt") |
 | filter, "inkluderande reh", $import_n | ≤ 16 ms | $(criterion "filter/$import_n/fresh/inkluderande reh" "$work/filter.txt") |

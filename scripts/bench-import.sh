@@ -35,4 +35,7 @@ first=$(measure)
 again=$(measure)
 printf 'documents:          %d\n' "$count"
 printf 'first import:       %.2f s  (%.0f documents/s)\n' "$first" "$(echo "$count / $first" | bc -l)"
+docs=$(find "$work/docs" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
+cache=$(du -cb "$db"* | tail -1 | cut -f1)
+printf 'cache size:          %.0f MB of %.0f MB of documents (%.2f ×)\n' "$(echo "$cache / 1000000" | bc -l)" "$(echo "$docs / 1000000" | bc -l)" "$(echo "$cache / $docs" | bc -l)"
 printf 'unchanged re-import: %.2f s  (%.1f%% of the first)\n' "$again" "$(echo "100 * $again / $first" | bc -l)"
