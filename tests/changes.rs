@@ -130,7 +130,10 @@ fn found_by(s: &Setup, word: &str) -> Vec<String> {
         .unwrap();
     assert!(matches!(out.status.code(), Some(0 | 1)), "{out:?}");
     let hits: Vec<Value> = serde_json::from_slice(&out.stdout).unwrap();
-    let mut keys: Vec<String> = hits.iter().map(|h| h["key"].as_str().unwrap().into()).collect();
+    let mut keys: Vec<String> = hits
+        .iter()
+        .map(|h| h["key"].as_str().unwrap().into())
+        .collect();
     keys.sort();
     keys
 }
@@ -153,12 +156,19 @@ fn the_text_search_follows_changed_new_and_removed_descriptions() {
 
     // 001's description says another word, 002 is gone, 000 is copied
     // with a description of its own.
-    edit(&s.doc("001"), "lågaffektivt bemötande", "traumamedvetet bemötande");
+    edit(
+        &s.doc("001"),
+        "lågaffektivt bemötande",
+        "traumamedvetet bemötande",
+    );
     std::fs::remove_file(s.doc("002")).unwrap();
     let copy = std::fs::read_to_string(s.doc("000")).unwrap();
     let copy = copy.replace("2015/00730", "2015/09999");
-    std::fs::write(s.docs().join("new.txt"), format!("{copy}\nEtt kvarterslyft i Rinkeby.\n"))
-        .unwrap();
+    std::fs::write(
+        s.docs().join("new.txt"),
+        format!("{copy}\nEtt kvarterslyft i Rinkeby.\n"),
+    )
+    .unwrap();
     s.import();
 
     assert_eq!(found_by(&s, "lågaffektivt"), Vec::<String>::new());
@@ -168,7 +178,11 @@ fn the_text_search_follows_changed_new_and_removed_descriptions() {
     assert!(full_text_index_is_sound(&s));
 
     // Changed back, and 002 again: as the first import had it.
-    edit(&s.doc("001"), "traumamedvetet bemötande", "lågaffektivt bemötande");
+    edit(
+        &s.doc("001"),
+        "traumamedvetet bemötande",
+        "lågaffektivt bemötande",
+    );
     std::fs::copy(
         std::fs::read_dir("assets/corpus")
             .unwrap()

@@ -88,7 +88,9 @@ pub struct OrgLink {
     /// Canonical name: case, spacing and known misspellings folded.
     pub name: String,
     pub role: Role,
-    /// The text as the document wrote it.
+    /// The text as the document wrote it (the cache leaves it out when it
+    /// is the name).
+    #[serde(default)]
     pub as_written: String,
     /// The organisation this one is a branch or unit of, if known.
     pub parent: Option<String>,
@@ -103,8 +105,10 @@ pub struct MunicipalitySource {
     pub from: Vec<String>,
 }
 
-/// The normalised project record. `None` means "the document does not say".
+/// The normalised project record. `None` means "the document does not say"
+/// (as does a field left out: the cache keeps records without them).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Project {
     pub id: Option<String>,
     pub name: Option<String>,

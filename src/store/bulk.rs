@@ -61,7 +61,7 @@ fn load_one(
         name_key(project.name.as_deref()),
         owner_key(project.owner.as_deref()),
     );
-    let json = serde_json::to_string(&project).unwrap_or_default();
+    let json = super::stored_record::write(&project);
     tx.prepare_cached(
         "INSERT INTO records (document_id, project_key, name_key, owner_key, record)
          VALUES (?1, ?2, ?3, ?4, ?5)",

@@ -20,6 +20,7 @@ mod refresh;
 pub mod schema;
 mod search_index;
 mod sqlite_words;
+mod stored_record;
 pub use search_index::Snapshot;
 pub use sqlite_words::said as sqlite_said;
 pub mod sources;
@@ -146,8 +147,10 @@ impl Store {
         self.conn.pragma_update(None, "foreign_keys", true)?;
         // One plan whatever is bound: otherwise a statement over the text
         // view was prepared again for every project it was run for.
-        self.conn
-            .set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
+        self.conn.set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
+            true,
+        )?;
         // A larger page cache spares rewriting hot index pages during a
         // long import (64 MB; SQLite's default is 2 MB).
         self.conn.pragma_update(None, "cache_size", -65_536)?;

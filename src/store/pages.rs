@@ -114,7 +114,7 @@ impl Store {
         })?;
         for row in rows {
             let (json, path) = row?;
-            let page: Project = serde_json::from_str(&json).unwrap_or_default();
+            let page = super::stored_record::read(&json);
             if path != s.source && periods_overlap(&page, &s.project) {
                 return Ok(Some((page, path)));
             }

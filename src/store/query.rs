@@ -49,7 +49,7 @@ impl Store {
             .optional()?;
         Ok(row.map(|(key, json)| KeyedProject {
             key,
-            project: serde_json::from_str(&json).unwrap_or_default(),
+            project: super::stored_record::read(&json),
         }))
     }
 
@@ -98,7 +98,7 @@ impl Store {
             return Err(StoreError::NotFound(id.to_string()));
         };
         let mut stored = StoredProject {
-            project: serde_json::from_str(&record).unwrap_or_default(),
+            project: super::stored_record::read(&record),
             source,
             articles: self.articles_about(name_key.as_deref(), owner_key.as_deref())?,
             sources: self.sources_of(&key)?,

@@ -178,7 +178,7 @@ fn candidates(tx: &Transaction, key: &str) -> Result<Vec<Candidate>> {
             path: r.get(1)?,
             from_article: r.get(2)?,
             names: (r.get(3)?, r.get(4)?),
-            project: serde_json::from_str(&json).unwrap_or_default(),
+            project: super::stored_record::read(&json),
             fingerprint: fingerprint(&json),
         })
     })?;
@@ -200,7 +200,7 @@ fn claimed_by_record(tx: &Transaction, w: &Candidate) -> Result<bool> {
     )?;
     let records = stmt.query_map(params![w.names.0, w.names.1], |r| r.get::<_, String>(0))?;
     for json in records {
-        let record: Project = serde_json::from_str(&json?).unwrap_or_default();
+        let record = super::stored_record::read(&json?);
         if super::pages::periods_overlap(&record, &w.project) {
             return Ok(true);
         }

@@ -170,7 +170,7 @@ impl Store {
             let json: String = r.get(1)?;
             Ok(KeyedProject {
                 key: r.get(0)?,
-                project: serde_json::from_str(&json).unwrap_or_default(),
+                project: super::stored_record::read(&json),
             })
         })?;
         let answer = f(&mut rows.map(|r| r.map_err(Into::into)));

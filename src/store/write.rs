@@ -141,7 +141,7 @@ fn save_record(
 ) -> Result<()> {
     let key = project_key(p);
     let names = (name_key(p.name.as_deref()), owner_key(p.owner.as_deref()));
-    let json = serde_json::to_string(p).unwrap_or_default();
+    let json = super::stored_record::write(p);
     tx.prepare_cached(
         "INSERT INTO records (document_id, project_key, name_key, owner_key, from_article,
                               modified_at, record)
