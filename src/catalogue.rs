@@ -76,11 +76,16 @@ pub trait Searchable {
         let query = Query::parse(query);
         let mut text = TextHits::default();
         for (group, term, words) in query.text_terms() {
-            let keys = store.text_matches(words, RANKED_TEXTS, true)?;
-            let found: Vec<usize> = keys.iter().filter_map(|k| self.find_key(k)).collect();
-            text.insert(group, term, &found);
+            text.insert(group, term, &self.text_found(words, store)?);
         }
         Ok(self.fields().filter(&query, &text))
+    }
+
+    /// The projects whose texts hold `words`, best first (see
+    /// [`Store::text_matches`]).
+    fn text_found(&self, words: &str, store: &Store) -> crate::store::Result<Vec<usize>> {
+        let keys = store.text_matches(words, RANKED_TEXTS, true)?;
+        Ok(keys.iter().filter_map(|k| self.find_key(k)).collect())
     }
 
     /// Why a project (named `name`) matched, with a few words of its
@@ -133,6 +138,12 @@ impl Searchable for SearchIndex {
 
     fn rowid_at(&self, index: usize) -> Option<i64> {
         Some(self.keys.rowid(index))
+    }
+
+    /// By row: the matches' keys are neither read nor looked up.
+    fn text_found(&self, words: &str, store: &Store) -> crate::store::Result<Vec<usize>> {
+        let rows = store.text_match_rows(words, RANKED_TEXTS, true)?;
+        Ok(rows.iter().filter_map(|&r| self.index_of_rowid(r)).collect())
     }
 }
 

@@ -18,6 +18,7 @@ pub struct SearchIndex {
     pub fields: FieldIndex,
     pub keys: Keys,
     by_key: KeyTable,
+    by_rowid: OnceLock<RowTable>,
 }
 
 /// Each project's key and its row in the cache (read by it: quicker than
@@ -64,6 +65,12 @@ impl SearchIndex {
         self.by_key.find(key, keys.len(), &|i| keys.key(i))
     }
 
+    /// Where the project of row `rowid` in the cache is in the list.
+    pub fn index_of_rowid(&self, rowid: i64) -> Option<usize> {
+        let table = self.by_rowid.get_or_init(|| RowTable::of(&self.keys.rowids));
+        table.find(rowid)
+    }
+
     /// Writes an index of `fields`, the projects' keys and rows in the
     /// same order, as [`SearchIndex::read_from`] reads it.
     pub fn write_parts<W: Write>(
@@ -98,6 +105,7 @@ impl SearchIndex {
             fields,
             keys,
             by_key: KeyTable::default(),
+            by_rowid: OnceLock::new(),
         })
     }
 }
@@ -167,6 +175,50 @@ impl KeyTable {
     }
 }
 
+/// Each row's place in the list. Row ids are nearly dense (a project
+/// changed by an import gets the next one), so mostly one number per row,
+/// by row: built in one pass, where sorting would take longer than a query.
+#[derive(Debug)]
+enum RowTable {
+    Dense(Vec<u32>),
+    Sorted(Vec<(i64, u32)>),
+}
+
+impl RowTable {
+    const NONE: u32 = u32::MAX;
+
+    fn of(rowids: &[i64]) -> RowTable {
+        let largest = rowids.iter().copied().max().unwrap_or(0);
+        let smallest = rowids.iter().copied().min().unwrap_or(0);
+        let dense_enough = smallest >= 0 && (largest as u64) < 4 * rowids.len() as u64 + 1024;
+        if dense_enough {
+            let mut table = vec![Self::NONE; largest as usize + 1];
+            for (index, &rowid) in rowids.iter().enumerate() {
+                table[rowid as usize] = index as u32;
+            }
+            return RowTable::Dense(table);
+        }
+        let mut table: Vec<(i64, u32)> = (rowids.iter().copied())
+            .zip(0..)
+            .collect();
+        table.sort_unstable();
+        RowTable::Sorted(table)
+    }
+
+    fn find(&self, rowid: i64) -> Option<usize> {
+        match self {
+            RowTable::Dense(table) => {
+                let at = usize::try_from(rowid).ok()?;
+                table.get(at).filter(|&&i| i != Self::NONE).map(|&i| i as usize)
+            }
+            RowTable::Sorted(table) => {
+                let at = table.binary_search_by_key(&rowid, |&(r, _)| r).ok()?;
+                Some(table[at].1 as usize)
+            }
+        }
+    }
+}
+
 fn key_hash(key: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(key.as_bytes())
 }
@@ -175,6 +227,21 @@ fn key_hash(key: &str) -> u64 {
 mod tests {
     use super::*;
     use crate::search::fields::Field;
+
+    #[test]
+    fn rows_are_found_in_a_dense_and_in_a_sparse_table() {
+        for rowids in [vec![3, 1, 2], vec![3, 1_000_000_000, -5]] {
+            let table = RowTable::of(&rowids);
+            for (index, &rowid) in rowids.iter().enumerate() {
+                assert_eq!(table.find(rowid), Some(index), "{rowids:?}");
+            }
+            assert_eq!(table.find(4), None);
+            assert_eq!(table.find(0), None);
+            assert_eq!(table.find(-1), None);
+        }
+        assert!(matches!(RowTable::of(&[3, 1, 2]), RowTable::Dense(_)));
+        assert!(matches!(RowTable::of(&[3, 1 << 40]), RowTable::Sorted(_)));
+    }
 
     #[test]
     fn keys_are_found_after_a_round_trip() {
@@ -192,6 +259,10 @@ mod tests {
         assert_eq!(read.index_of_key("x-552c407c19"), Some(1));
         assert_eq!((read.keys.key(0), read.keys.rowid(0)), ("22-002-S07", 7));
         assert_eq!(read.index_of_key("2015/00730"), None);
+        assert_eq!(
+            (read.index_of_rowid(9), read.index_of_rowid(7), read.index_of_rowid(8)),
+            (Some(1), Some(0), None)
+        );
         let names = Names::read_from(&data[..], data.len() as u64).unwrap();
         assert_eq!(
             (names.keys.key(1), names.keys.rowid(1), names.keys.len()),

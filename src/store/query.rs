@@ -171,39 +171,46 @@ impl Store {
     /// then, with `rest`, every other in the cache's order (ranking a
     /// common word's every match would take seconds at a million).
     pub fn text_matches(&self, words: &str, ranked: usize, rest: bool) -> Result<Vec<String>> {
+        let select = "SELECT p.key FROM project_fts JOIN projects p ON p.rowid_ = project_fts.rowid";
+        self.text_hits(select, words, ranked, rest)
+    }
+
+    /// [`Store::text_matches`] as the projects' rows: no project is read.
+    pub fn text_match_rows(&self, words: &str, ranked: usize, rest: bool) -> Result<Vec<i64>> {
+        self.text_hits("SELECT rowid FROM project_fts", words, ranked, rest)
+    }
+
+    fn text_hits<T>(&self, select: &str, words: &str, ranked: usize, rest: bool) -> Result<Vec<T>>
+    where
+        T: rusqlite::types::FromSql + Eq + std::hash::Hash + Clone,
+    {
         let query = fts_query(words);
         if query.is_empty() {
             return Ok(Vec::new());
         }
-        let sql = match self.rankable(words)? {
-            true => {
-                "SELECT p.key FROM project_fts JOIN projects p ON p.rowid_ = project_fts.rowid
-                 WHERE project_fts MATCH ?1 ORDER BY bm25(project_fts) LIMIT ?2"
-            }
-            false => {
-                "SELECT p.key FROM project_fts JOIN projects p ON p.rowid_ = project_fts.rowid
-                 WHERE project_fts MATCH ?1 LIMIT ?2"
-            }
+        let order = match self.rankable(words)? {
+            true => "ORDER BY bm25(project_fts)",
+            false => "",
         };
-        let mut stmt = self.conn.prepare_cached(sql)?;
+        let sql = format!("{select} WHERE project_fts MATCH ?1 {order} LIMIT ?2");
+        let mut stmt = self.conn.prepare_cached(&sql)?;
         let limit = ranked.min(i64::MAX as usize) as i64;
         let rows = stmt.query_map(params![query, limit], |r| r.get(0))?;
-        let mut keys: Vec<String> = rows.collect::<rusqlite::Result<_>>()?;
-        if !rest || keys.len() < ranked {
-            return Ok(keys);
+        let mut hits: Vec<T> = rows.collect::<rusqlite::Result<_>>()?;
+        if !rest || hits.len() < ranked {
+            return Ok(hits);
         }
-        let best: std::collections::HashSet<String> = keys.iter().cloned().collect();
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT p.key FROM project_fts JOIN projects p ON p.rowid_ = project_fts.rowid
-             WHERE project_fts MATCH ?1",
-        )?;
-        for key in stmt.query_map([query], |r| r.get::<_, String>(0))? {
-            let key = key?;
-            if !best.contains(&key) {
-                keys.push(key);
+        let best: std::collections::HashSet<T> = hits.iter().cloned().collect();
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{select} WHERE project_fts MATCH ?1"))?;
+        for hit in stmt.query_map([query], |r| r.get::<_, T>(0))? {
+            let hit = hit?;
+            if !best.contains(&hit) {
+                hits.push(hit);
             }
         }
-        Ok(keys)
+        Ok(hits)
     }
 
     /// Are a query's matches few enough to rank (no more than
