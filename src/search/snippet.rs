@@ -13,20 +13,26 @@ const WORDS: usize = 12;
 /// The words around the first place one of `words` stands in `text`, the
 /// matched words' chars as positions; None when none of them is there.
 pub fn snippet(text: &str, words: &str) -> Option<Reason> {
-    let stems: Vec<String> = stem::stems(words)
+    let stems: Vec<Vec<char>> = stem::stems(words)
         .iter()
-        .map(|s| fold(&lower_case(s)))
+        .map(|s| fold(&lower_case(s)).chars().collect())
         .collect();
-    let spans = word_spans(text);
     let matches = |&(start, end): &(usize, usize)| {
-        let word = fold(&lower_case(&text[start..end]));
-        stems.iter().any(|s| match s.chars().count() {
-            1 | 2 => word == *s,
-            _ => word.starts_with(s.as_str()),
-        })
+        let word = &text[start..end];
+        stems.iter().any(|stem| is_word_of(word, stem))
     };
-    let first = spans.iter().position(matches)?;
+    // Words are read up to the first match and the few shown after it.
+    let mut words = word_spans(text);
+    let mut spans = Vec::new();
+    let first = loop {
+        let span = words.next()?;
+        spans.push(span);
+        if matches(&span) {
+            break spans.len() - 1;
+        }
+    };
     let from = first.saturating_sub(BEFORE);
+    spans.extend(words.take((from + WORDS + 1).saturating_sub(spans.len())));
     let shown = &spans[from..(from + WORDS).min(spans.len())];
     let lit: Vec<bool> = shown.iter().map(matches).collect();
     let mut reason = Reason {
@@ -43,6 +49,18 @@ pub fn snippet(text: &str, words: &str) -> Option<Reason> {
         reason.text.push_str(" …");
     }
     Some(reason)
+}
+
+/// Whether a word, case and diacritics folded, is a word of `stem` (folded):
+/// starts with it, or is it when the stem has one or two letters (as the
+/// full-text query looks for them). Char by char, nothing allocated: most
+/// words differ at their first letter.
+fn is_word_of(word: &str, stem: &[char]) -> bool {
+    let mut folded = word.chars().map(|c| super::fold_char(super::lower_char(c)));
+    if !stem.iter().all(|&want| folded.next() == Some(want)) {
+        return false;
+    }
+    stem.len() > 2 || folded.next().is_none()
 }
 
 /// Adds `part` (starting at byte `offset` of the text) on one line: runs
@@ -81,24 +99,21 @@ fn add_words(
 }
 
 /// The byte spans of a text's words (runs of letters and digits), as the
-/// full-text index splits them.
-fn word_spans(text: &str) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    let mut start = None;
-    for (at, c) in text.char_indices() {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(at),
-            (false, Some(s)) => {
-                spans.push((s, at));
-                start = None;
+/// full-text index splits them, read as they are wanted.
+fn word_spans(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = chars.by_ref().find(|(_, c)| c.is_alphanumeric())?;
+        let mut end = text.len();
+        while let Some(&(at, c)) = chars.peek() {
+            if !c.is_alphanumeric() {
+                end = at;
+                break;
             }
-            _ => {}
+            chars.next();
         }
-    }
-    if let Some(s) = start {
-        spans.push((s, text.len()));
-    }
-    spans
+        Some((start, end))
+    })
 }
 
 #[cfg(test)]
