@@ -143,7 +143,10 @@ impl Searchable for SearchIndex {
     /// By row: the matches' keys are neither read nor looked up.
     fn text_found(&self, words: &str, store: &Store) -> crate::store::Result<Vec<usize>> {
         let rows = store.text_match_rows(words, RANKED_TEXTS, true)?;
-        Ok(rows.iter().filter_map(|&r| self.index_of_rowid(r)).collect())
+        Ok(rows
+            .iter()
+            .filter_map(|&r| self.index_of_rowid(r))
+            .collect())
     }
 }
 

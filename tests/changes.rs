@@ -198,3 +198,41 @@ fn the_text_search_follows_changed_new_and_removed_descriptions() {
     assert_eq!(found_by(&s, "Vaeksthusets"), ["22-002-S07"]);
     assert!(full_text_index_is_sound(&s));
 }
+
+/// Records as an older esf kept them: the description inside the JSON,
+/// none beside it.
+fn as_an_older_esf_kept_them(s: &Setup) {
+    let conn = rusqlite::Connection::open(s.dir.path().join("cache.sqlite")).unwrap();
+    conn.execute_batch(
+        "UPDATE records SET record = json_set(record, '$.description', description),
+                            description = NULL
+         WHERE description IS NOT NULL;
+         INSERT INTO project_fts (project_fts) VALUES ('rebuild');",
+    )
+    .unwrap();
+}
+
+#[test]
+fn records_of_an_older_esf_are_searched_shown_and_compared_as_before() {
+    let s = Setup::new();
+    as_an_older_esf_kept_them(&s);
+    assert_eq!(found_by(&s, "lågaffektivt"), ["2020/00551"]);
+    assert!(s
+        .ok(&["show", "2020/00551"])
+        .contains("lågaffektivt bemötande"));
+    assert!(full_text_index_is_sound(&s));
+
+    // The same project read again from a second file: no change.
+    let copy = std::fs::read_to_string(s.doc("000")).unwrap();
+    std::fs::write(s.docs().join("000-copy.txt"), copy).unwrap();
+    edit(
+        &s.doc("001"),
+        "lågaffektivt bemötande",
+        "traumamedvetet bemötande",
+    );
+    s.import();
+    assert_eq!(s.changes(), [pair("changed", "2020/00551")]);
+    assert_eq!(found_by(&s, "traumamedvetet"), ["2020/00551"]);
+    assert_eq!(found_by(&s, "lågaffektivt"), Vec::<String>::new());
+    assert!(full_text_index_is_sound(&s));
+}

@@ -67,7 +67,9 @@ impl SearchIndex {
 
     /// Where the project of row `rowid` in the cache is in the list.
     pub fn index_of_rowid(&self, rowid: i64) -> Option<usize> {
-        let table = self.by_rowid.get_or_init(|| RowTable::of(&self.keys.rowids));
+        let table = self
+            .by_rowid
+            .get_or_init(|| RowTable::of(&self.keys.rowids));
         table.find(rowid)
     }
 
@@ -198,9 +200,7 @@ impl RowTable {
             }
             return RowTable::Dense(table);
         }
-        let mut table: Vec<(i64, u32)> = (rowids.iter().copied())
-            .zip(0..)
-            .collect();
+        let mut table: Vec<(i64, u32)> = (rowids.iter().copied()).zip(0..).collect();
         table.sort_unstable();
         RowTable::Sorted(table)
     }
@@ -209,7 +209,10 @@ impl RowTable {
         match self {
             RowTable::Dense(table) => {
                 let at = usize::try_from(rowid).ok()?;
-                table.get(at).filter(|&&i| i != Self::NONE).map(|&i| i as usize)
+                table
+                    .get(at)
+                    .filter(|&&i| i != Self::NONE)
+                    .map(|&i| i as usize)
             }
             RowTable::Sorted(table) => {
                 let at = table.binary_search_by_key(&rowid, |&(r, _)| r).ok()?;
@@ -260,7 +263,11 @@ mod tests {
         assert_eq!((read.keys.key(0), read.keys.rowid(0)), ("22-002-S07", 7));
         assert_eq!(read.index_of_key("2015/00730"), None);
         assert_eq!(
-            (read.index_of_rowid(9), read.index_of_rowid(7), read.index_of_rowid(8)),
+            (
+                read.index_of_rowid(9),
+                read.index_of_rowid(7),
+                read.index_of_rowid(8)
+            ),
             (Some(1), Some(0), None)
         );
         let names = Names::read_from(&data[..], data.len() as u64).unwrap();

@@ -63,10 +63,17 @@ fn load_one(
     );
     let json = super::stored_record::write(&project);
     tx.prepare_cached(
-        "INSERT INTO records (document_id, project_key, name_key, owner_key, record)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO records (document_id, project_key, name_key, owner_key, record, description)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![document_id, key, names.0, names.1, json])?;
+    .execute(params![
+        document_id,
+        key,
+        names.0,
+        names.1,
+        json,
+        project.description
+    ])?;
     let taken: bool = tx
         .prepare_cached("SELECT EXISTS (SELECT 1 FROM projects WHERE key = ?1)")?
         .query_row([&key], |r| r.get(0))?;
@@ -76,7 +83,7 @@ fn load_one(
             path,
             from_article: false,
             names,
-            fingerprint: refresh::fingerprint(&json),
+            fingerprint: super::stored_record::fingerprint(&project),
             project,
         };
         refresh::insert_project(tx, &key, &candidate, defer)?;

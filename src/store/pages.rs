@@ -105,16 +105,18 @@ impl Store {
             return Ok(None);
         }
         let mut stmt = self.conn.prepare_cached(
-            "SELECT r.record, d.path FROM records r JOIN documents d ON d.id = r.document_id
+            "SELECT r.record, d.path, r.description FROM records r
+             JOIN documents d ON d.id = r.document_id
              WHERE r.from_article = 1 AND d.format = 'kohesio'
                AND r.name_key IS ?1 AND r.owner_key IS ?2 ORDER BY d.path",
         )?;
         let rows = stmt.query_map(params![name, owner], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            let description: Option<String> = r.get(2)?;
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, description))
         })?;
         for row in rows {
-            let (json, path) = row?;
-            let page = super::stored_record::read(&json);
+            let (json, path, description) = row?;
+            let page = super::stored_record::read(&json, description);
             if path != s.source && periods_overlap(&page, &s.project) {
                 return Ok(Some((page, path)));
             }

@@ -7,7 +7,15 @@ use crate::model::{ArticleRef, KeyedProject, SearchHit, StoredProject};
 use rusqlite::{params, OptionalExtension};
 
 /// key, record JSON, source path, name key, owner key.
-type ProjectRow = (String, String, String, Option<String>, Option<String>);
+/// Key, record, source, name and owner keys, description.
+type ProjectRow = (
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+);
 
 /// Ranking by BM25 reads every match, about a microsecond each: beyond
 /// this many a first page would take longer than 200 ms, and the matches
@@ -41,15 +49,16 @@ impl Store {
         value: impl rusqlite::ToSql,
     ) -> Result<Option<KeyedProject>> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT p.key, r.record FROM projects p JOIN records r ON r.document_id = p.document_id
+            "SELECT p.key, r.record, r.description FROM projects p
+             JOIN records r ON r.document_id = p.document_id
              WHERE {which}"
         ))?;
-        let row: Option<(String, String)> = stmt
-            .query_row([value], |r| Ok((r.get(0)?, r.get(1)?)))
+        let row: Option<(String, String, Option<String>)> = stmt
+            .query_row([value], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .optional()?;
-        Ok(row.map(|(key, json)| KeyedProject {
+        Ok(row.map(|(key, json, description)| KeyedProject {
             key,
-            project: super::stored_record::read(&json),
+            project: super::stored_record::read(&json, description),
         }))
     }
 
@@ -79,14 +88,21 @@ impl Store {
         // project (a second at a million), the browser always has the key.
         let select = |which: &str, value: &str| -> Result<Option<ProjectRow>> {
             let sql = format!(
-                "SELECT p.key, r.record, d.path, p.name_key, p.owner_key
+                "SELECT p.key, r.record, d.path, p.name_key, p.owner_key, r.description
                  FROM projects p JOIN documents d ON d.id = p.document_id
                  JOIN records r ON r.document_id = p.document_id
                  WHERE {which} LIMIT 1"
             );
             let mut stmt = self.conn.prepare_cached(&sql)?;
             let row = stmt.query_row([value], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
             });
             Ok(row.optional()?)
         };
@@ -94,11 +110,11 @@ impl Store {
             Some(row) => Some(row),
             None => select("p.key = ?1 COLLATE NOCASE", id.trim())?,
         };
-        let Some((key, record, source, name_key, owner_key)) = row else {
+        let Some((key, record, source, name_key, owner_key, description)) = row else {
             return Err(StoreError::NotFound(id.to_string()));
         };
         let mut stored = StoredProject {
-            project: super::stored_record::read(&record),
+            project: super::stored_record::read(&record, description),
             source,
             articles: self.articles_about(name_key.as_deref(), owner_key.as_deref())?,
             sources: self.sources_of(&key)?,
@@ -171,7 +187,8 @@ impl Store {
     /// then, with `rest`, every other in the cache's order (ranking a
     /// common word's every match would take seconds at a million).
     pub fn text_matches(&self, words: &str, ranked: usize, rest: bool) -> Result<Vec<String>> {
-        let select = "SELECT p.key FROM project_fts JOIN projects p ON p.rowid_ = project_fts.rowid";
+        let select =
+            "SELECT p.key FROM project_fts JOIN projects p ON p.rowid_ = project_fts.rowid";
         self.text_hits(select, words, ranked, rest)
     }
 

@@ -21,11 +21,6 @@ pub struct Candidate {
     pub fingerprint: i64,
 }
 
-/// The fingerprint of a record's JSON.
-pub fn fingerprint(json: &str) -> i64 {
-    xxhash_rust::xxh3::xxh3_64(json.as_bytes()) as i64
-}
-
 pub fn refresh(tx: &Transaction, touched: &Touched, warnings: &mut Vec<String>) -> Result<()> {
     let mut keys: BTreeSet<String> = touched.keys.iter().cloned().collect();
     for names in &touched.names {
@@ -166,20 +161,22 @@ fn warn_duplicates(key: &str, candidates: &[Candidate], warnings: &mut Vec<Strin
 
 fn candidates(tx: &Transaction, key: &str) -> Result<Vec<Candidate>> {
     let mut stmt = tx.prepare_cached(
-        "SELECT r.document_id, d.path, r.from_article, r.name_key, r.owner_key, r.record
+        "SELECT r.document_id, d.path, r.from_article, r.name_key, r.owner_key, r.record,
+                r.description
          FROM records r JOIN documents d ON d.id = r.document_id
          WHERE r.project_key = ?1
          ORDER BY r.from_article, r.modified_at DESC, d.path DESC",
     )?;
     let rows = stmt.query_map([key], |r| {
         let json: String = r.get(5)?;
+        let project = super::stored_record::read(&json, r.get(6)?);
         Ok(Candidate {
             document_id: r.get(0)?,
             path: r.get(1)?,
             from_article: r.get(2)?,
             names: (r.get(3)?, r.get(4)?),
-            project: super::stored_record::read(&json),
-            fingerprint: fingerprint(&json),
+            fingerprint: super::stored_record::fingerprint(&project),
+            project,
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -200,7 +197,8 @@ fn claimed_by_record(tx: &Transaction, w: &Candidate) -> Result<bool> {
     )?;
     let records = stmt.query_map(params![w.names.0, w.names.1], |r| r.get::<_, String>(0))?;
     for json in records {
-        let record = super::stored_record::read(&json?);
+        // Only the period is wanted: the description is not read.
+        let record = super::stored_record::read(&json?, None);
         if super::pages::periods_overlap(&record, &w.project) {
             return Ok(true);
         }

@@ -1,15 +1,18 @@
 //! A project record as the cache keeps it: the contract's JSON without
 //! what can be told again on reading (fields the document does not give,
-//! an organisation written as its canonical name), about a third smaller.
+//! an organisation written as its canonical name), about a third smaller,
+//! and without its description, which has a column of its own (the
+//! full-text index reads it there).
 
 use crate::model::Project;
 use serde_json::{Map, Value};
 
-/// The stored form of `p`.
+/// The stored form of `p`, but for `p.description` (stored beside it).
 pub fn write(p: &Project) -> String {
     let Ok(Value::Object(mut record)) = serde_json::to_value(p) else {
         return serde_json::to_string(p).unwrap_or_default();
     };
+    record.remove("description");
     if let Some(Value::Array(orgs)) = record.get_mut("organisations") {
         for org in orgs.iter_mut().filter_map(Value::as_object_mut) {
             if org.get("as_written") == org.get("name") {
@@ -22,16 +25,27 @@ pub fn write(p: &Project) -> String {
     Value::Object(record).to_string()
 }
 
-/// A project from its stored form (or from the whole contract JSON an
-/// older cache kept): every field it leaves out is unsaid.
-pub fn read(json: &str) -> Project {
+/// A project from its stored form and description (or from the whole
+/// contract JSON an older cache kept, with no description beside it):
+/// every field it leaves out is unsaid.
+pub fn read(json: &str, description: Option<String>) -> Project {
     let mut p: Project = serde_json::from_str(json).unwrap_or_default();
+    if description.is_some() {
+        p.description = description;
+    }
     for org in &mut p.organisations {
         if org.as_written.is_empty() {
             org.as_written = org.name.clone();
         }
     }
     p
+}
+
+/// A hash of the whole record, the same however it is stored: equal
+/// fingerprints, equal projects (an older cache's are still right).
+pub fn fingerprint(p: &Project) -> i64 {
+    let json = serde_json::to_string(p).unwrap_or_default();
+    xxhash_rust::xxh3::xxh3_64(json.as_bytes()) as i64
 }
 
 /// Drops null, `[]` and `{}`: what the reader gives back as unsaid.
@@ -79,7 +93,7 @@ mod tests {
         };
         p.extra.insert("Kontakt".into(), "".into());
         let stored = write(&p);
-        assert_eq!(read(&stored), p);
+        assert_eq!(read(&stored, p.description.clone()), p);
         assert!(!stored.contains("null"), "{stored}");
         assert_eq!(
             stored.matches("Göteborgs Stad Centrum").count(),
@@ -100,7 +114,22 @@ mod tests {
             ..Project::default()
         };
         let whole = serde_json::to_string(&p).unwrap();
-        assert_eq!(read(&whole), p);
+        assert_eq!(read(&whole, None), p);
         assert!(write(&p).len() < whole.len() / 2);
+        let described = Project {
+            description: Some("Ett projekt i Vellinge.".into()),
+            ..p
+        };
+        let whole = serde_json::to_string(&described).unwrap();
+        assert_eq!(read(&whole, None), described, "the description inside");
+        assert!(
+            !write(&described).contains("Vellinge."),
+            "kept beside the record"
+        );
+        assert_eq!(
+            fingerprint(&read(&whole, None)),
+            xxhash_rust::xxh3::xxh3_64(whole.as_bytes()) as i64,
+            "an older cache's fingerprints stay right"
+        );
     }
 }

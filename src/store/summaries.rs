@@ -163,14 +163,15 @@ impl Store {
         f: impl FnOnce(&mut dyn Iterator<Item = Result<KeyedProject>>) -> R,
     ) -> Result<R> {
         let mut stmt = self.conn.prepare(
-            "SELECT p.key, r.record FROM projects p JOIN records r ON r.document_id = p.document_id
+            "SELECT p.key, r.record, r.description FROM projects p
+             JOIN records r ON r.document_id = p.document_id
              ORDER BY p.name COLLATE NOCASE, p.key",
         )?;
         let rows = stmt.query_map([], |r| {
             let json: String = r.get(1)?;
             Ok(KeyedProject {
                 key: r.get(0)?,
-                project: super::stored_record::read(&json),
+                project: super::stored_record::read(&json, r.get(2)?),
             })
         })?;
         let answer = f(&mut rows.map(|r| r.map_err(Into::into)));

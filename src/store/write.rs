@@ -2,7 +2,7 @@
 //! import's transaction).
 
 use super::keys::{name_key, owner_key, project_key};
-use super::refresh::{fingerprint, insert_project, record_change, Candidate};
+use super::refresh::{insert_project, record_change, Candidate};
 pub use super::touched::{NamePair, Touched};
 use super::{now, Result};
 use crate::model::ImportReport;
@@ -144,8 +144,8 @@ fn save_record(
     let json = super::stored_record::write(p);
     tx.prepare_cached(
         "INSERT INTO records (document_id, project_key, name_key, owner_key, from_article,
-                              modified_at, record)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                              modified_at, record, description)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?
     .execute(params![
         id,
@@ -155,6 +155,7 @@ fn save_record(
         from_article,
         meta.modified_at,
         json,
+        p.description,
     ])?;
     let first_of_its_key = !from_article && !touched.keys.contains(&key) && only_record(tx, &key)?;
     if first_of_its_key {
@@ -166,7 +167,7 @@ fn save_record(
             from_article,
             names: names.clone(),
             project: p.clone(),
-            fingerprint: fingerprint(&json),
+            fingerprint: super::stored_record::fingerprint(p),
         };
         insert_project(tx, &key, &candidate, touched.defer_fts)?;
         touched.inserted.insert(key.clone());
