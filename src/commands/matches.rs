@@ -75,15 +75,16 @@ pub fn run(store: &Store, filter: &str, json: bool) -> anyhow::Result<ExitCode> 
     let index = searchable(store)?;
     let found = index.search_in(filter, store)?;
     let query = Query::parse(filter);
-    let keys = found.iter().map(|m| (m.index, index.key_at(m.index)));
+    let index = &*index;
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     if json {
-        let listed = keys.map(|(i, key)| -> anyhow::Result<Option<Listed>> {
-            let record = match index.rowid_at(i) {
-                Some(rowid) => store.record_at(rowid)?,
-                None => store.record_of(key)?,
-            };
-            let Some(record) = record else {
+        let read = |i: usize| match index.rowid_at(i) {
+            Some(rowid) => store.record_at(rowid),
+            None => store.record_of(index.key_at(i)),
+        };
+        let records = in_row_order(&found, index, read);
+        let listed = records.map(|(i, record)| -> anyhow::Result<Option<Listed>> {
+            let Some(record) = record? else {
                 return Ok(None);
             };
             let name = record.project.name.as_deref().unwrap_or_default();
@@ -101,11 +102,12 @@ pub fn run(store: &Store, filter: &str, json: bool) -> anyhow::Result<ExitCode> 
         crate::say!("esf: {} {what}", t("no project matches"));
         return Ok(super::found(false));
     }
-    let rows = keys.filter_map(|(i, key)| -> Option<anyhow::Result<Vec<String>>> {
-        let summary = match index.rowid_at(i) {
-            Some(rowid) => store.summary_at(rowid),
-            None => store.summary_of(key),
-        };
+    let read = |i: usize| match index.rowid_at(i) {
+        Some(rowid) => store.summary_at(rowid),
+        None => store.summary_of(index.key_at(i)),
+    };
+    let summaries = in_row_order(&found, index, read);
+    let rows = summaries.filter_map(|(i, summary)| -> Option<anyhow::Result<Vec<String>>> {
         let summary = match summary {
             Ok(summary) => summary?,
             Err(e) => return Some(Err(e.into())),
@@ -121,6 +123,33 @@ pub fn run(store: &Store, filter: &str, json: bool) -> anyhow::Result<ExitCode> 
     table.stream(terminal_width(), styled(), rows, &mut out)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// What `read` gives for each of `found`, in `found`'s order, read a chunk
+/// at a time in the cache's order: neighbouring rows share pages, where
+/// reading them as found costs a read of the file for nearly every row.
+fn in_row_order<'a, T: 'a>(
+    found: &'a [crate::search::Match],
+    index: &'a dyn Searchable,
+    read: impl Fn(usize) -> crate::store::Result<T> + 'a,
+) -> impl Iterator<Item = (usize, crate::store::Result<T>)> + 'a {
+    // Small enough that the first rows are out at once.
+    const CHUNK: usize = 1024;
+    found.chunks(CHUNK).flat_map(move |chunk| {
+        let mut order: Vec<usize> = (0..chunk.len()).collect();
+        order.sort_by_key(|&at| index.rowid_at(chunk[at].index));
+        let mut read_at: Vec<Option<crate::store::Result<T>>> =
+            std::iter::repeat_with(|| None).take(chunk.len()).collect();
+        for at in order {
+            read_at[at] = Some(read(chunk[at].index));
+        }
+        let read_at = read_at.into_iter().flatten();
+        chunk
+            .iter()
+            .map(|m| m.index)
+            .zip(read_at)
+            .collect::<Vec<_>>()
+    })
 }
 
 /// `esf list` with neither filter, facets nor another sort: every project
