@@ -105,18 +105,19 @@ impl Store {
             return Ok(None);
         }
         let mut stmt = self.conn.prepare_cached(
-            "SELECT r.record, d.path, r.description FROM records r
+            "SELECT r.record, r.description, d.path FROM records r
              JOIN documents d ON d.id = r.document_id
              WHERE r.from_article = 1 AND d.format = 'kohesio'
                AND r.name_key IS ?1 AND r.owner_key IS ?2 ORDER BY d.path",
         )?;
         let rows = stmt.query_map(params![name, owner], |r| {
-            let description: Option<String> = r.get(2)?;
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, description))
+            Ok((
+                super::stored_record::from_row(r, 0)?,
+                r.get::<_, String>(2)?,
+            ))
         })?;
         for row in rows {
-            let (json, path, description) = row?;
-            let page = super::stored_record::read(&json, description);
+            let (page, path) = row?;
             if path != s.source && periods_overlap(&page, &s.project) {
                 return Ok(Some((page, path)));
             }

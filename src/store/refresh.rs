@@ -168,8 +168,7 @@ fn candidates(tx: &Transaction, key: &str) -> Result<Vec<Candidate>> {
          ORDER BY r.from_article, r.modified_at DESC, d.path DESC",
     )?;
     let rows = stmt.query_map([key], |r| {
-        let json: String = r.get(5)?;
-        let project = super::stored_record::read(&json, r.get(6)?);
+        let project = super::stored_record::from_row(r, 5)?;
         Ok(Candidate {
             document_id: r.get(0)?,
             path: r.get(1)?,
@@ -396,7 +395,8 @@ fn link_organisation(
 }
 
 /// Full text: name, owner and organisation names in the text table; the
-/// description is read from the project's record through the index's view.
+/// description is read from beside the project's record through the
+/// index's view.
 fn index_text(tx: &Transaction, rowid: i64, c: &Candidate, defer: bool) -> Result<()> {
     let p = &c.project;
     let orgs: Vec<&str> = p.organisations.iter().map(|o| o.name.as_str()).collect();

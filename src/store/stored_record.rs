@@ -41,6 +41,13 @@ pub fn read(json: &str, description: Option<String>) -> Project {
     p
 }
 
+/// The project of a row whose column `at` is the record and the next its
+/// description (`SELECT r.record, r.description, …`).
+pub fn from_row(row: &rusqlite::Row, at: usize) -> rusqlite::Result<Project> {
+    let json: String = row.get(at)?;
+    Ok(read(&json, row.get(at + 1)?))
+}
+
 /// A hash of the whole record, the same however it is stored: equal
 /// fingerprints, equal projects (an older cache's are still right).
 pub fn fingerprint(p: &Project) -> i64 {

@@ -168,10 +168,9 @@ impl Store {
              ORDER BY p.name COLLATE NOCASE, p.key",
         )?;
         let rows = stmt.query_map([], |r| {
-            let json: String = r.get(1)?;
             Ok(KeyedProject {
                 key: r.get(0)?,
-                project: super::stored_record::read(&json, r.get(2)?),
+                project: super::stored_record::from_row(r, 1)?,
             })
         })?;
         let answer = f(&mut rows.map(|r| r.map_err(Into::into)));
