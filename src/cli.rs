@@ -243,6 +243,10 @@ pub struct ImportArgs {
     /// (skipped by default, with a reason).
     #[arg(long)]
     pub follow_symlinks: bool,
+    /// Follow the list of imported sources beside the cache even when it
+    /// is not yours (another user wrote or changed it): check it first.
+    #[arg(long)]
+    pub trust_sources: bool,
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,

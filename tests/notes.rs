@@ -82,8 +82,12 @@ fn notes_survive_a_rebuild_and_a_damaged_cache() {
     let mut bytes = std::fs::read(&s.db).unwrap();
     bytes[..16].copy_from_slice(b"garbage garbage!");
     std::fs::write(&s.db, bytes).unwrap();
+    // A command that reads never rebuilds: it says how to.
     let listed = s.esf(&["list"]);
-    assert!(String::from_utf8_lossy(&listed.stderr).contains("rebuilt"));
+    assert_eq!(listed.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&listed.stderr).contains("esf import --rebuild"));
+    let rebuilt = s.esf(&["import", "--rebuild"]);
+    assert!(String::from_utf8_lossy(&rebuilt.stderr).contains("rebuilt"));
     assert_annotations_kept(&s);
 }
 

@@ -357,7 +357,7 @@ fn an_interrupted_import_leaves_the_cache_as_it_was_and_the_next_one_completes()
 }
 
 #[test]
-fn a_damaged_cache_is_moved_aside_and_rebuilt_with_one_line() {
+fn a_damaged_cache_is_named_by_readers_and_rebuilt_by_an_import() {
     type Damage = fn(&Path);
     let kinds: [(&str, Damage); 6] = [
         ("header", |db| overwrite(db, 0, &[0x55; 100])),
@@ -388,19 +388,25 @@ fn a_damaged_cache_is_moved_aside_and_rebuilt_with_one_line() {
         let db = dir.path().join("cache.sqlite");
         assert!(run(esf(&db).arg("import").arg(corpus())).status.success());
         damage(&db);
+        // A command that reads says what is wrong and how to mend it, and
+        // writes nothing.
+        let damaged = std::fs::read(&db).unwrap();
         let out = run(esf(&db).arg("list"));
-        assert!(
-            out.status.success(),
-            "{kind}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert_eq!(out.status.code(), Some(2), "{kind}");
         let said = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(said.lines().count(), 1, "{kind}: one line: {said}");
+        assert!(said.contains("esf import --rebuild"), "{kind}: {said}");
+        assert_eq!(std::fs::read(&db).unwrap(), damaged, "{kind}: untouched");
+        let out = run(esf(&db).args(["import", "--rebuild"]));
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{kind}: {said}");
         assert_eq!(said.lines().count(), 1, "{kind}: one line: {said}");
         assert!(said.contains("rebuilt"), "{kind}: {said}");
         assert!(
             dir.path().join("cache.sqlite.damaged").exists(),
             "{kind}: moved aside"
         );
+        let out = run(esf(&db).arg("list"));
         let listed = String::from_utf8_lossy(&out.stdout);
         assert!(
             listed.contains("Nya Vägar i Vellinge +"),

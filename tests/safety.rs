@@ -197,7 +197,7 @@ fn a_damaged_cache_of_esfs_own_is_moved_aside_never_over_an_earlier_copy() {
     let mut asides = Vec::new();
     for round in 1..=3 {
         std::fs::write(&db, format!("damage number {round}\n")).unwrap();
-        let out = run(esf(&db).arg("list"));
+        let out = run(esf(&db).args(["import", "--rebuild"]));
         let said = stderr(&out);
         assert!(out.status.success(), "{said}");
         assert_eq!(said.lines().count(), 1, "{said}");

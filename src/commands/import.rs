@@ -7,7 +7,8 @@ use crate::i18n::{t, tf};
 use crate::import::{self as pipeline, inputs_of, ImportOptions, Input};
 use crate::model::ImportReport;
 use crate::sanitize;
-use crate::store::{sources, StoreError};
+use crate::store::sources::{self, Recorded, Source};
+use crate::store::StoreError;
 use std::fmt::Write as _;
 use std::fs::{File, TryLockError};
 use std::io::{IsTerminal, Write};
@@ -25,12 +26,16 @@ pub fn run(ctx: &Context, how: ImportArgs) -> anyhow::Result<ExitCode> {
     check_given(paths, &given)?;
     let place = ctx.place()?;
     let _one_at_a_time = import_lock(&place.path)?;
-    let mut store = ctx.open_at(place)?;
+    let mut store = ctx.open_at(place, crate::store::Access::Import)?;
     let db = store.path().map(Path::to_path_buf);
-    let recorded = db.as_deref().map(sources::read).unwrap_or_default();
-    let named: Vec<String> = paths.iter().map(|p| sources::absolute(p)).collect();
+    let recorded = recorded_to_follow(db.as_deref(), &how)?;
+    let named: Vec<Source> = paths
+        .iter()
+        .map(|p| Source::now(sources::absolute(p)))
+        .collect();
     // The sample corpus only stood in for the user's own documents.
-    let replace = recorded == [sources::SAMPLE] && !how.rebuild;
+    let only_sample = recorded.len() == 1 && recorded[0].path == sources::SAMPLE;
+    let replace = only_sample && !how.rebuild;
     let (inputs, list) = if how.rebuild {
         let list = sources::with_added(&recorded, &named);
         (inputs_of(&list, links), list)
@@ -66,6 +71,37 @@ pub fn run(ctx: &Context, how: ImportArgs) -> anyhow::Result<ExitCode> {
         print_text(&plain(&report, started.elapsed()))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The recorded sources this import may follow: the user's own list; one
+/// another user wrote or changed only with `--trust-sources`. Without it a
+/// rebuild of nothing named is refused, and any other import goes on with
+/// what was named, saying the list was not followed.
+fn recorded_to_follow(db: Option<&Path>, how: &ImportArgs) -> anyhow::Result<Vec<Source>> {
+    let Some(db) = db else {
+        return Ok(Vec::new());
+    };
+    let (sources, why) = match sources::read(db) {
+        Recorded::None => return Ok(Vec::new()),
+        Recorded::Trusted(sources) => return Ok(sources),
+        Recorded::Distrusted { sources, why } => (sources, why),
+    };
+    if how.trust_sources {
+        return Ok(sources);
+    }
+    let list = shown(&sources::list_path(db));
+    if how.rebuild && how.paths.is_empty() {
+        anyhow::bail!(tf(
+            "the list of sources {} {}; it was not followed and nothing was changed: check it and run esf import --rebuild --trust-sources, or name the folders to import",
+            &[&list, &why]
+        ));
+    }
+    let said = tf(
+        "the list of sources {} {}; it was not followed (--trust-sources follows it), and now lists only what this import names",
+        &[&list, &why],
+    );
+    crate::say!("esf: {said}");
+    Ok(Vec::new())
 }
 
 /// Every path given is there and gives at least one file; else one line

@@ -66,15 +66,17 @@ impl Context {
         Ok(Notes::open_default(&path)?)
     }
 
-    /// Opens the cache, saying so in one line if it had to be rebuilt.
+    /// Opens the cache for a command that reads it: a damaged cache is an
+    /// error saying how to rebuild it, never rebuilt behind the user's back.
     pub fn open(&self) -> anyhow::Result<Store> {
-        self.open_at(self.place()?)
+        self.open_at(self.place()?, store::Access::Read)
     }
 
-    /// Opens the cache at a place [`Context::place`] gave.
-    pub fn open_at(&self, place: store::Place) -> anyhow::Result<Store> {
+    /// Opens the cache at a place [`Context::place`] gave; for an import,
+    /// a damaged one is set aside and rebuilt, saying so in one line.
+    pub fn open_at(&self, place: store::Place, access: store::Access) -> anyhow::Result<Store> {
         let shown = place.path.display().to_string();
-        let opened = Store::open_at(place)
+        let opened = Store::open_at(place, access)
             .and_then(pipeline::rebuilt)
             .with_context(|| tf("cannot open the cache {}", &[&shown]))?;
         let (store, notice) = opened;
@@ -102,7 +104,9 @@ impl Context {
             return Ok((store, None));
         }
         let options = ImportOptions {
-            sources: Some(vec![store::sources::SAMPLE.to_string()]),
+            sources: Some(vec![store::sources::Source::now(
+                store::sources::SAMPLE.to_string(),
+            )]),
             ..Default::default()
         };
         let report = pipeline::import(&mut store, &Input::sample(), &options, &mut |_, _| {})?;

@@ -6,7 +6,7 @@ use crate::i18n::{t, tf};
 use crate::model::{Annotation, ReviewState};
 use crate::notes_file::{self, Exported};
 use crate::sanitize;
-use crate::store::{normalise_id, Notes, Store, StoreError};
+use crate::store::{key_typed, Notes, Store, StoreError};
 use crate::table::Table;
 use anyhow::{anyhow, Context as _};
 use std::collections::HashSet;
@@ -32,7 +32,7 @@ impl Output {
 /// The keys a user may mean by an ID: as typed (derived keys are lower
 /// case) and as a diarienummer is written.
 fn key_forms(id: &str) -> [String; 2] {
-    [id.trim().to_lowercase(), normalise_id(id)]
+    [id.trim().to_lowercase(), key_typed(id)]
 }
 
 /// The key and name of the project an ID names. A project gone from the

@@ -55,14 +55,19 @@ impl Input {
     }
 }
 
-/// The inputs that recorded sources (files, folders, `sample:`) give.
-pub fn inputs_of(recorded: &[String], links: Links) -> Vec<Input> {
+/// The inputs that recorded sources (files, folders, `sample:`) give; a
+/// source that has become a link or changed hands since it was imported
+/// is not read, and says why.
+pub fn inputs_of(recorded: &[sources::Source], links: Links) -> Vec<Input> {
     let mut inputs = Vec::new();
     for source in recorded {
-        if source == sources::SAMPLE {
+        let path = PathBuf::from(&source.path);
+        if source.path == sources::SAMPLE {
             inputs.extend(Input::sample());
+        } else if let Some(why) = source.changed() {
+            inputs.push(Input::Unlistable(path, why));
         } else {
-            inputs.extend(Input::from_paths_with(&[PathBuf::from(source)], links));
+            inputs.extend(Input::from_paths_with(&[path], links));
         }
     }
     inputs

@@ -12,6 +12,7 @@ pub use input::{inputs_of, Input};
 
 use crate::files::Links;
 use crate::model::ImportReport;
+use crate::store::sources::Recorded;
 use crate::store::{Finish, Known, Opened, Result, Start, Store};
 use read::Outcome;
 use std::path::Path;
@@ -28,7 +29,7 @@ pub struct ImportOptions {
     pub replace: bool,
     /// The whole list of sources to keep beside the cache, written in the
     /// same commit as the import (nothing is kept if it cannot be).
-    pub sources: Option<Vec<String>>,
+    pub sources: Option<Vec<crate::store::sources::Source>>,
     /// Change nothing unless at least one document is read.
     pub require_documents: bool,
 }
@@ -60,6 +61,7 @@ pub fn import(
     let mut save = |index: usize, outcome: Outcome| -> Result<()> {
         match outcome {
             Outcome::Unchanged => tx.unchanged(),
+            Outcome::Confirmed(meta) => tx.confirmed(&meta)?,
             Outcome::Unreadable(why) => tx.skip(inputs[index].recorded_path(), why),
             Outcome::Read(read) => tx.save(&read.0, &read.1)?,
         }
@@ -90,7 +92,18 @@ pub fn rebuilt(opened: Opened) -> Result<(Store, Option<String>)> {
     let Some(rebuild) = rebuild else {
         return Ok((store, None));
     };
-    let inputs = inputs_of(&rebuild.sources, Links::Inside);
+    let list = match &rebuild.sources {
+        Recorded::Trusted(list) => list.as_slice(),
+        Recorded::None => &[],
+        Recorded::Distrusted { why, .. } => {
+            let notice = crate::i18n::tf(
+                "the cache at {} was {}; moved it to {}; the list of sources beside it {}, so it was not followed (esf import --rebuild --trust-sources follows it)",
+                &[&rebuild.path.display(), &rebuild.reason, &rebuild.aside.display(), why],
+            );
+            return Ok((store, Some(notice)));
+        }
+    };
+    let inputs = inputs_of(list, Links::Inside);
     let report = import(
         &mut store,
         &inputs,
@@ -103,7 +116,7 @@ pub fn rebuilt(opened: Opened) -> Result<(Store, Option<String>)> {
             &rebuild.path.display(),
             &rebuild.reason,
             &rebuild.aside.display(),
-            &rebuild.sources.len(),
+            &list.len(),
             &report.projects,
         ],
     );

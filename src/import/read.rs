@@ -15,15 +15,27 @@ use xxhash_rust::xxh3::xxh3_128;
 /// What a worker made of one input.
 pub enum Outcome {
     Unreadable(String),
+    /// Size and time show the file as the cache has it.
     Unchanged,
+    /// Read again and found as the cache has it.
+    Confirmed(DocMeta),
     Read(Box<(DocMeta, ParsedDocument)>),
 }
 
 pub fn read_input(input: &Input, known: &Known) -> Outcome {
     let path = input.recorded_path();
+    // Taken before the file's size and time: see `KnownDoc::checked`.
+    let read_at = crate::dates::now();
+    let stamp = |size, modified| Stamp {
+        size,
+        modified,
+        read_at,
+    };
     match input {
         Input::Unlistable(_, why) => Outcome::Unreadable(why.clone()),
-        Input::Embedded { bytes, .. } => read_bytes(path, bytes, bytes.len() as i64, None, known),
+        Input::Embedded { bytes, .. } => {
+            read_bytes(path, bytes, stamp(bytes.len() as i64, None), known)
+        }
         Input::File(file) => {
             let meta = match std::fs::symlink_metadata(file) {
                 Ok(meta) if meta.file_type().is_symlink() => {
@@ -37,13 +49,16 @@ pub fn read_input(input: &Input, known: &Known) -> Outcome {
             };
             let size = meta.len() as i64;
             let modified = modified_secs(&meta);
-            if let Some((_, s, m)) = known.get(&path) {
-                if *s == size && *m == modified && modified.is_some() {
-                    return Outcome::Unchanged;
-                }
+            if known
+                .get(&path)
+                .is_some_and(|k| k.unchanged_by_stat(size, modified))
+            {
+                return Outcome::Unchanged;
             }
             match read_steady(file, &meta) {
-                Ok((bytes, size, modified)) => read_bytes(path, &bytes, size, modified, known),
+                Ok((bytes, size, modified)) => {
+                    read_bytes(path, &bytes, stamp(size, modified), known)
+                }
                 Err(reason) => Outcome::Unreadable(reason),
             }
         }
@@ -99,24 +114,27 @@ fn modified_secs(meta: &Metadata) -> Option<i64> {
     Some(since.as_secs() as i64)
 }
 
-fn read_bytes(
-    path: String,
-    bytes: &[u8],
+/// A file's size and time, and when it was read.
+struct Stamp {
     size: i64,
     modified: Option<i64>,
-    known: &Known,
-) -> Outcome {
+    read_at: i64,
+}
+
+fn read_bytes(path: String, bytes: &[u8], stamp: Stamp, known: &Known) -> Outcome {
     let hash = format!("{:032x}", xxh3_128(bytes));
-    if known.get(&path).is_some_and(|(h, _, _)| *h == hash) {
-        return Outcome::Unchanged;
-    }
-    let doc = ingest::parse_bytes(&path, bytes);
+    let same = known.get(&path).is_some_and(|k| k.hash == hash);
     let meta = DocMeta {
         path,
         hash,
-        size,
-        modified_at: modified,
+        size: stamp.size,
+        modified_at: stamp.modified,
+        read_at: stamp.read_at,
     };
+    if same {
+        return Outcome::Confirmed(meta);
+    }
+    let doc = ingest::parse_bytes(&meta.path, bytes);
     Outcome::Read(Box::new((meta, doc)))
 }
 

@@ -2,7 +2,7 @@
 //! graph. Organisations with many projects (hubs) are not read whole: only
 //! their links to projects already in view are.
 
-use super::keys::normalise_id;
+use super::keys::key_typed;
 use super::{Result, Store, StoreError};
 use crate::graph::{node_name, Link, Neighbourhood, Role};
 use rusqlite::{params, OptionalExtension};
@@ -93,7 +93,7 @@ impl Store {
     fn project_rowid(&self, id: &str) -> Result<(i64, String)> {
         let exact = "SELECT rowid_, key FROM projects WHERE key = ?1";
         let any_case = "SELECT rowid_, key FROM projects WHERE key = ?1 COLLATE NOCASE LIMIT 1";
-        let wanted = [(exact, normalise_id(id)), (any_case, id.trim().to_string())];
+        let wanted = [(exact, key_typed(id)), (any_case, id.trim().to_string())];
         for (sql, key) in wanted {
             let mut stmt = self.conn.prepare_cached(sql)?;
             let found = stmt

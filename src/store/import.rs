@@ -12,9 +12,30 @@ use std::path::PathBuf;
 
 pub use super::write::DocMeta;
 
-/// What the cache knows of each document, by path: (content hash, size,
-/// modified time in seconds).
-pub type Known = HashMap<String, (String, i64, Option<i64>)>;
+/// What the cache knows of each document, by path.
+pub type Known = HashMap<String, KnownDoc>;
+
+/// A document as the cache last saw its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownDoc {
+    pub hash: String,
+    pub size: i64,
+    /// The file's modification time, in seconds.
+    pub modified: Option<i64>,
+    /// When the file was last read (seconds, taken before its size and
+    /// time were): a time not older than this may hide an edit made in
+    /// the same second, so such a file's content is compared again.
+    pub checked: i64,
+}
+
+impl KnownDoc {
+    /// True when size and time alone show the file as it was: they are
+    /// the same, and the time is older than the last read, so an edit
+    /// since would have given it a later one ("racy git").
+    pub fn unchanged_by_stat(&self, size: i64, modified: Option<i64>) -> bool {
+        self.size == size && modified.is_some_and(|m| self.modified == Some(m) && m < self.checked)
+    }
+}
 
 /// How an import treats what the cache holds already.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -48,7 +69,7 @@ pub struct Finish {
     /// The documents this run was given (a rebuild counts the others gone).
     pub given: Vec<String>,
     /// The whole list of sources to keep beside the cache.
-    pub sources: Option<Vec<String>>,
+    pub sources: Option<Vec<sources::Source>>,
     /// Commit nothing unless at least one document was read.
     pub require_documents: bool,
 }
@@ -58,8 +79,16 @@ impl Store {
     pub fn known_documents(&self) -> Result<Known> {
         let mut stmt = self
             .conn
-            .prepare("SELECT path, content_hash, size, modified_at FROM documents")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?))))?;
+            .prepare("SELECT path, content_hash, size, modified_at, imported_at FROM documents")?;
+        let rows = stmt.query_map([], |r| {
+            let doc = KnownDoc {
+                hash: r.get(1)?,
+                size: r.get(2)?,
+                modified: r.get(3)?,
+                checked: r.get(4)?,
+            };
+            Ok((r.get(0)?, doc))
+        })?;
         Ok(rows.collect::<rusqlite::Result<Known>>()?)
     }
 
@@ -107,6 +136,24 @@ impl ImportTx<'_> {
         self.report.unchanged += 1;
     }
 
+    /// A file read again and found as it was: its size, time and the
+    /// moment it was read are kept, so the next import trusts them.
+    pub fn confirmed(&mut self, meta: &DocMeta) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "UPDATE documents SET size = ?2, modified_at = ?3, imported_at = ?4
+                 WHERE path = ?1",
+            )?
+            .execute(rusqlite::params![
+                meta.path,
+                meta.size,
+                meta.modified_at,
+                meta.read_at
+            ])?;
+        self.report.unchanged += 1;
+        Ok(())
+    }
+
     /// A file that gives nothing, with the reason (reported on every import).
     pub fn skip(&mut self, path: String, reason: String) {
         self.report.skipped += 1;
@@ -120,7 +167,7 @@ impl ImportTx<'_> {
             self.skip(meta.path.clone(), reason);
             return Ok(());
         }
-        let earlier = self.before.get(&meta.path).map(|(h, _, _)| h == &meta.hash);
+        let earlier = self.before.get(&meta.path).map(|k| k.hash == meta.hash);
         let fresh = write::save_document(&self.tx, meta, doc, &mut self.touched)?;
         let report = &mut self.report;
         match earlier {

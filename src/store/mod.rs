@@ -6,6 +6,7 @@
 
 mod bulk;
 mod changes;
+mod create;
 mod graph;
 pub mod identify;
 mod import;
@@ -24,14 +25,16 @@ mod stored_record;
 pub use search_index::Snapshot;
 pub use sqlite_words::said as sqlite_said;
 pub mod sources;
+mod sources_key;
 mod summaries;
 mod touched;
 mod write;
 
-pub use import::{DocMeta, Finish, ImportTx, Known, Start};
-pub use keys::{name_key, normalise_id, owner_key, project_key};
+pub use import::{DocMeta, Finish, ImportTx, Known, KnownDoc, Start};
+pub use keys::{key_of_id, key_typed, name_key, normalise_id, owner_key, project_key};
 pub use notes::{Notes, NotesError};
-pub use open::{Opened, Place, Rebuild};
+pub use open::{Access, Opened, Place, Rebuild};
+pub use sources_key::keep_in as keep_signing_key_in;
 
 use crate::dates::now;
 use crate::i18n::{t, tf};
@@ -68,6 +71,8 @@ pub enum StoreError {
     NoFolder(String),
     #[error("{}", tf("{} {}; it was left untouched", &[path, why]))]
     Refused { path: String, why: String },
+    #[error("{}", tf("the cache at {} is {}; `esf import --rebuild` sets it aside and rebuilds it from the files and folders you imported", &[path, why]))]
+    Damaged { path: String, why: String },
     #[error("{}", t("no document could be imported; nothing was changed"))]
     NothingImported(Box<ImportReport>),
 }
@@ -104,12 +109,13 @@ impl Store {
     /// Opens (creating, migrating or rebuilding as needed) the cache at
     /// `path`, in a folder that exists.
     pub fn open(path: &Path) -> Result<Opened> {
-        open::open(open::place(path, false)?)
+        open::open(open::place(path, false)?, Access::Import)
     }
 
-    /// Opens the cache at a place [`Store::place`] accepted.
-    pub fn open_at(place: Place) -> Result<Opened> {
-        open::open(place)
+    /// Opens the cache at a place [`Store::place`] accepted, for reading
+    /// (a damaged cache is an error) or for an import (it is set aside).
+    pub fn open_at(place: Place, access: Access) -> Result<Opened> {
+        open::open(place, access)
     }
 
     /// Decides, without writing anything, whether a cache may be opened at

@@ -19,7 +19,7 @@ pub struct Rebuild {
     pub path: PathBuf,
     pub reason: String,
     pub aside: PathBuf,
-    pub sources: Vec<String>,
+    pub sources: sources::Recorded,
 }
 
 /// Files up to this size get a `quick_check` on every open; it costs about
@@ -75,10 +75,13 @@ pub fn place(path: &Path, is_default: bool) -> Result<Place> {
     let (real, found) = identify::resolve(path).map_err(|u| refuse(u.to_string()))?;
     // A list beside a file makes it esf's only when the file itself does
     // not say it belongs to another program (an application id of its own).
+    // A file in esf's own default place that SQLite or an earlier esf left
+    // unfinished (a first run killed early) is esf's: it is finished.
+    let unfinished = matches!(found, Found::Empty | Found::Database(0));
     let ours = match found {
         Found::Missing | Found::Database(APPLICATION_ID) => true,
         Found::Database(id) if id != 0 => false,
-        _ => sources::is_list(&real),
+        _ => (unfinished && is_default) || sources::is_list(&real),
     };
     if !ours {
         return Err(refuse(foreign(&found)));
@@ -115,29 +118,54 @@ fn folder_for(path: &Path, is_default: bool) -> Result<()> {
     })
 }
 
-pub fn open(place: Place) -> Result<Opened> {
+/// What a command does with the cache: only an import may set a damaged
+/// one aside and rebuild it; a command that reads never writes for that.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Read,
+    Import,
+}
+
+pub fn open(place: Place, access: Access) -> Result<Opened> {
     let path = place.path.as_path();
     let writable = is_writable(path);
+    if place.found == Found::Missing && writable {
+        super::create::create(path)?;
+    }
+    // An empty file with a list beside it had a cache in it; one without
+    // is a first run's that never got as far (finished here).
+    let emptied = matches!(place.found, Found::Empty) && sources::is_list(path);
     let damaged = match place.found {
-        Found::Missing | Found::Database(APPLICATION_ID) => None,
-        Found::Empty => Some("empty (zero bytes)"),
+        Found::Empty if emptied => Some("empty (zero bytes)"),
+        Found::Missing | Found::Empty | Found::Database(APPLICATION_ID | 0) => None,
         Found::Database(_) => Some("not an esf-browser cache"),
         Found::Other => Some("not a database file"),
     };
     if let Some(reason) = damaged {
-        return rebuild_if_writable(path, writable, reason.to_string());
+        return rebuild_if_allowed(path, writable, access, t(reason).to_string());
     }
     match check(path, writable) {
         Ok(store) => Ok(Opened {
             store,
             rebuild: None,
         }),
-        Err(Problem::Damaged(reason)) => rebuild_if_writable(path, writable, reason),
+        Err(Problem::Damaged(reason)) => rebuild_if_allowed(path, writable, access, reason),
         Err(Problem::Failed(err)) => Err(err),
     }
 }
 
-fn rebuild_if_writable(path: &Path, writable: bool, reason: String) -> Result<Opened> {
+fn rebuild_if_allowed(
+    path: &Path,
+    writable: bool,
+    access: Access,
+    reason: String,
+) -> Result<Opened> {
+    if access == Access::Read {
+        return Err(StoreError::Damaged {
+            path: path.display().to_string(),
+            why: reason,
+        });
+    }
     if writable {
         return rebuild(path, &reason);
     }

@@ -2,7 +2,7 @@
 //! about a project (owners' pages, news, final reports) and Kohesio pages
 //! that meet a record. Written at import, found for a project when shown.
 
-use super::keys::{name_key, normalise_id, owner_key};
+use super::keys::{key_of_id, name_key, owner_key};
 use super::{Result, Store};
 use crate::model::{
     Call, LinkedDoc, LinkedRef, ParsedDocument, Project, StoredCall, StoredLinked, StoredProject,
@@ -39,7 +39,7 @@ pub fn save_linked(tx: &Transaction, id: i64, doc: &ParsedDocument) -> Result<()
             id,
             linked.kind,
             doc.title,
-            linked.project_id.as_deref().map(normalise_id),
+            linked.project_id.as_deref().map(key_of_id),
             name_key(linked.project_name.as_deref()),
             owner_key(linked.owner.as_deref()),
             serde_json::to_string(linked).unwrap_or_default()

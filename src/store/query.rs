@@ -1,7 +1,7 @@
 //! Reading the cache: project summaries for lists and filtering, one
 //! project in full, full-text search, organisations.
 
-use super::keys::normalise_id;
+use super::keys::key_typed;
 use super::{Result, Store, StoreError};
 use crate::model::{ArticleRef, KeyedProject, Project, SearchHit, StoredProject};
 use rusqlite::{params, OptionalExtension};
@@ -75,7 +75,7 @@ impl Store {
 
     /// One project by diarienummer or key, written in any case.
     pub fn project(&self, id: &str) -> Result<StoredProject> {
-        let key = normalise_id(id);
+        let key = key_typed(id);
         // The key as given first: the search in any case reads every
         // project (a second at a million), the browser always has the key.
         let select = |which: &str, value: &str| -> Result<Option<ProjectRow>> {

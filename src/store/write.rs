@@ -16,6 +16,8 @@ pub struct DocMeta {
     pub hash: String,
     pub size: i64,
     pub modified_at: Option<i64>,
+    /// When the file was read (seconds, taken before its size and time).
+    pub read_at: i64,
 }
 
 /// Stores a parsed document, replacing what an earlier version of the same
@@ -62,7 +64,7 @@ fn upsert_document(tx: &Transaction, meta: &DocMeta, doc: &ParsedDocument) -> Re
                 doc.format.as_str(),
                 meta.size,
                 meta.modified_at,
-                now(),
+                meta.read_at,
                 doc.title,
                 doc.skipped_reason,
                 warnings_json(doc),

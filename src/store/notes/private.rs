@@ -80,8 +80,7 @@ fn already_there(path: &Path) -> std::io::Result<()> {
 
 #[cfg(unix)]
 fn current_user() -> u32 {
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    unsafe { libc::geteuid() }
+    crate::store::sources::current_user()
 }
 
 /// Takes back what an older esf (or a umask) left readable by others.
