@@ -59,6 +59,13 @@ pub fn run(ctx: &Context, how: ImportArgs) -> anyhow::Result<ExitCode> {
     bar.finish();
     let report = match result {
         Err(StoreError::NothingImported(report)) => return nothing_imported(&report, how.json),
+        Err(StoreError::Sqlite(e))
+            if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) =>
+        {
+            anyhow::bail!(t(
+                "the disk is full; the import was undone and the cache is as it was before it"
+            ))
+        }
         other => other?,
     };
     if replace && !how.json {

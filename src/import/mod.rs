@@ -74,8 +74,8 @@ pub fn import(
         sources: options.sources.clone(),
         require_documents: options.require_documents,
     };
-    let report = tx.finish(&finish)?;
-    store.shrink_wal();
+    let mut report = tx.finish(&finish)?;
+    report.warnings.extend(store.shrink_wal());
     Ok(report)
 }
 

@@ -202,14 +202,26 @@ impl Store {
     /// imports during a long session do not leave a log the size of the
     /// largest one. Readers in the middle of a read make it a no-op (the
     /// size limit still holds); that is not an error.
-    pub fn shrink_wal(&self) {
+    /// A log that could not be emptied (a full disk) is said in words.
+    pub fn shrink_wal(&self) -> Option<String> {
         // Never wait for readers: a reader holding a snapshot would make
         // the finished import sit there for the whole busy timeout.
         let _ = self.conn.busy_timeout(Duration::ZERO);
-        let _ = self
+        let done = self
             .conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
         let _ = self.conn.busy_timeout(BUSY_TIMEOUT);
+        let err = done.err()?;
+        let busy = matches!(
+            err.sqlite_error_code(),
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked)
+        );
+        (!busy).then(|| {
+            tf(
+                "the import is saved, but its log beside the cache could not be copied into it ({}); the cache reads right, and the next import tries again",
+                &[&sqlite_words::said(&err)],
+            )
+        })
     }
 
     /// True when no import has ever filled this cache.

@@ -84,7 +84,11 @@ pub fn place(path: &Path, is_default: bool) -> Result<Place> {
         _ => (unfinished && is_default) || sources::is_list(&real),
     };
     if !ours {
-        return Err(refuse(foreign(&found)));
+        let mut why = foreign(&found);
+        if let sources::Recorded::Distrusted { why: list, .. } = sources::read(&real) {
+            why = tf("{} (the list of sources beside it {})", &[&why, &list]);
+        }
+        return Err(refuse(why));
     }
     folder_for(&real, is_default)?;
     Ok(Place { path: real, found })

@@ -124,14 +124,16 @@ pub fn read(db: &Path) -> Recorded {
             why,
         };
     };
-    if !file.others_may_write || signed.is_some_and(|(body, sig)| sources_key::verify(body, sig)) {
+    let why = if file.owner != current_user() {
+        tf("belongs to another user (uid {})", &[&file.owner])
+    } else if !file.others_may_write
+        || signed.is_some_and(|(body, sig)| sources_key::verify(body, sig))
+    {
         return Recorded::Trusted(sources);
-    }
-    let why = t("may be written by others and does not carry your signature (someone else may have changed it)");
-    Recorded::Distrusted {
-        sources,
-        why: why.into(),
-    }
+    } else {
+        t("may be written by others and does not carry your signature (someone else may have changed it)").into()
+    };
+    Recorded::Distrusted { sources, why }
 }
 
 /// True when a list of this user's lies beside `db`: what makes a damaged
@@ -142,11 +144,11 @@ pub fn is_list(db: &Path) -> bool {
 
 struct ListFile {
     text: String,
+    owner: u32,
     others_may_write: bool,
 }
 
-/// The list's text, read only from a regular file of this user's of a
-/// sane size; opened without following links and without blocking (a
+/// The list's text, read only from a regular file of a sane size; opened without following links and without blocking (a
 /// FIFO would hang the read forever).
 fn read_list_file(path: &Path) -> Result<Option<ListFile>, String> {
     let mut options = std::fs::OpenOptions::new();
@@ -167,9 +169,6 @@ fn read_list_file(path: &Path) -> Result<Option<ListFile>, String> {
     if !meta.is_file() {
         return Err(t("is not a regular file").into());
     }
-    if meta.uid() != current_user() {
-        return Err(tf("belongs to another user (uid {})", &[&meta.uid()]));
-    }
     if meta.len() > MAX_BYTES {
         return Err(tf("is larger than {} MB", &[&(MAX_BYTES >> 20)]));
     }
@@ -180,6 +179,7 @@ fn read_list_file(path: &Path) -> Result<Option<ListFile>, String> {
     let text = String::from_utf8(bytes).map_err(|_| t("is not a list esf wrote").to_string())?;
     Ok(Some(ListFile {
         text,
+        owner: meta.uid(),
         others_may_write: meta.mode() & 0o022 != 0,
     }))
 }

@@ -8,7 +8,7 @@ use rusqlite::ErrorCode;
 pub fn said(err: &rusqlite::Error) -> String {
     let words = match err.sqlite_error_code() {
         Some(ErrorCode::DiskFull) => {
-            t("the disk is full; the import was undone and the cache is as it was before it")
+            t("the disk is full; nothing was written, and what was there is as it was")
         }
         Some(ErrorCode::SystemIoFailure) => t(
             "the file cannot be read or written (is it a folder, or on a drive that went away?)",

@@ -28,20 +28,27 @@ pub fn open(path: &Path, own_folder: bool) -> Result<Notes> {
     // program's database to another journal, or write into it.
     let (real, found) = identify::resolve(path).map_err(|u| refuse(u.to_string()))?;
     let path = real.as_path();
+    // An empty file of the user's is notes another esf is making this
+    // moment, or one killed while making them left: finished on the first
+    // write, as a missing file is made (under SQLite's lock, once).
+    let made_by_esf = found == Found::Empty && private::is_own_file(path);
     match found {
-        Found::Missing => {
-            return Ok(Notes {
-                path: Some(path.to_path_buf()),
-                conn: None,
-                read_only: false,
-                own_folder,
-            })
-        }
-        Found::Database(APPLICATION_ID) => {}
+        Found::Missing => {}
+        Found::Empty if made_by_esf => {}
+        // SQLite's header but no tables yet: the same, a moment later.
+        Found::Database(APPLICATION_ID | 0) => {}
         Found::Database(crate::store::APPLICATION_ID) => {
             return Err(refuse(t("is an esf cache, not a notes file").into()))
         }
         _ => return Err(refuse(t("is not an esf-browser notes file").into())),
+    }
+    if matches!(found, Found::Missing | Found::Empty) {
+        return Ok(Notes {
+            path: Some(path.to_path_buf()),
+            conn: None,
+            read_only: false,
+            own_folder,
+        });
     }
     let read_only = std::fs::OpenOptions::new().append(true).open(path).is_err();
     let flags = if read_only {

@@ -58,6 +58,11 @@ pub fn new_file(path: &Path) -> Result<()> {
     }
 }
 
+/// A regular file (not a link) that belongs to the user running esf.
+pub fn is_own_file(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.uid() == current_user())
+}
+
 /// A file that appeared where the notes are to be made is used only when
 /// it is this user's own, not a link, and empty or esf notes already.
 fn already_there(path: &Path) -> std::io::Result<()> {
