@@ -543,6 +543,27 @@ fn a_full_disk_undoes_the_import_and_says_so() {
     assert_eq!(std::fs::read(notes_beside(&db)).unwrap(), notes_before);
     let note = run(esf(&db).args(["note", "2015/00730"]));
     assert_eq!(String::from_utf8_lossy(&note.stdout), "call the owner\n");
+    // A note that meets a full disk is said as a note, not as an import.
+    fill(&small.0.join("filler"));
+    let long = "ring ägaren ".repeat(5_000);
+    let out = run(esf(&db).args(["note", "22-002-S07", &long]));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success());
+    assert!(
+        said.contains("the disk is full; nothing was written"),
+        "{said}"
+    );
+    assert!(!said.contains("import"), "{said}");
+    assert_eq!(std::fs::read(notes_beside(&db)).unwrap(), notes_before);
+}
+
+/// Writes to `path` until the file system is full.
+fn fill(path: &Path) {
+    use std::io::Write;
+    let mut file = std::fs::File::create(path).unwrap();
+    let chunk = vec![0u8; 64 * 1024];
+    while file.write_all(&chunk).is_ok() {}
+    let _ = file.sync_all();
 }
 
 #[test]
