@@ -557,6 +557,39 @@ fn a_full_disk_undoes_the_import_and_says_so() {
     assert_eq!(std::fs::read(notes_beside(&db)).unwrap(), notes_before);
 }
 
+#[test]
+fn a_full_disk_at_the_checkpoint_keeps_the_import_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some(small) = Mounted::tmpfs(&dir.path().join("small"), "48m") else {
+        return;
+    };
+    let db = small.0.join("cache.sqlite");
+    assert!(run(esf(&db).arg("import").arg(corpus())).status.success());
+    let docs = generated(dir.path(), 2000);
+    let filler = small.0.join("filler");
+    let out = run(esf(&db)
+        .arg("import")
+        .arg(&docs)
+        .env("ESF_TEST_FILL_BEFORE_CHECKPOINT", &filler));
+    let said =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "the import is saved: {said}");
+    assert!(said.contains("the import is saved, but its log"), "{said}");
+    assert!(said.contains("the disk is full"), "{said}");
+    let found = said.split(" projects in the cache").next().unwrap();
+    let reported: i64 = found.rsplit('\n').next().unwrap().trim().parse().unwrap();
+    assert!(reported > 2000, "{said}");
+    assert_eq!(count(&db, "projects"), reported, "the cache reads right");
+    // Space again: the next import empties the log.
+    std::fs::remove_file(&filler).unwrap();
+    let out = run(esf(&db).arg("import").arg(corpus()));
+    assert!(out.status.success());
+    let log = std::fs::metadata(small.0.join("cache.sqlite-wal"))
+        .unwrap()
+        .len();
+    assert_eq!(log, 0, "the log was emptied");
+}
+
 /// Writes to `path` until the file system is full.
 fn fill(path: &Path) {
     use std::io::Write;

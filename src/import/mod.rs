@@ -75,8 +75,25 @@ pub fn import(
         require_documents: options.require_documents,
     };
     let mut report = tx.finish(&finish)?;
+    fill_disk_before_checkpoint_if_asked();
     report.warnings.extend(store.shrink_wal());
     Ok(report)
+}
+
+/// The reliability tests fill the disk between an import's commit and its
+/// checkpoint: with `ESF_TEST_FILL_BEFORE_CHECKPOINT` set to a path, the
+/// import writes that file until the disk is full.
+fn fill_disk_before_checkpoint_if_asked() {
+    use std::io::Write;
+    let Some(path) = std::env::var_os("ESF_TEST_FILL_BEFORE_CHECKPOINT") else {
+        return;
+    };
+    let Ok(mut file) = std::fs::File::create(path) else {
+        return;
+    };
+    let chunk = vec![0u8; 64 * 1024];
+    while file.write_all(&chunk).is_ok() {}
+    let _ = file.sync_all();
 }
 
 /// Opens the cache at `path` (see [`Store::open`]) and, when it had to be

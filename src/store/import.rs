@@ -204,6 +204,10 @@ impl ImportTx<'_> {
             _ => None,
         };
         hold_before_commit_if_asked();
+        // The import empties the log itself right after (`shrink_wal`,
+        // which turns this back on), and says so if it cannot: no
+        // checkpoint of SQLite's own at the commit, whose failure goes unsaid.
+        self.tx.pragma_update(None, "wal_autocheckpoint", 0)?;
         self.tx.commit()?;
         if let Some(Err(e)) = list.map(sources::Pending::put_in_place) {
             let warning = format!("the list of sources was not updated: {e}");

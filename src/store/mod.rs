@@ -211,6 +211,7 @@ impl Store {
             .conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
         let _ = self.conn.busy_timeout(BUSY_TIMEOUT);
+        let _ = self.conn.pragma_update(None, "wal_autocheckpoint", 1000);
         let err = done.err()?;
         let busy = matches!(
             err.sqlite_error_code(),
