@@ -24,7 +24,7 @@ fn state(pid: u32) -> char {
     after_name.trim_start().chars().next().unwrap()
 }
 
-fn wait_until(what: &str, done: impl Fn() -> bool) {
+fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
     let deadline = Instant::now() + Duration::from_secs(10);
     while !done() {
         assert!(Instant::now() < deadline, "never {what}");
@@ -133,4 +133,53 @@ fn sigtstp_gives_the_terminal_back_and_sigcont_takes_it_again_redrawn() {
 #[test]
 fn ctrl_z_gives_the_terminal_back_and_sigcont_takes_it_again_redrawn() {
     suspend_and_continue(|s| s.keys.write_all(b"\x1a").unwrap());
+}
+
+/// The esf a shell started (the shell's only child).
+fn child_of(shell: u32) -> u32 {
+    let mut found = String::new();
+    wait_until("esf started", || {
+        found = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
+            .unwrap_or_default();
+        !found.trim().is_empty()
+    });
+    found.split_whitespace().next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn in_a_shell_ctrl_z_stops_bg_keeps_it_stopped_and_fg_brings_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut shell = portable_pty::CommandBuilder::new("bash");
+    shell.args(["--norc", "--noprofile", "-i"]);
+    let env = [("PS1", "$ "), ("XDG_CONFIG_HOME", "/nonexistent")];
+    let mut s = common::pty::start_command(shell, &dir.path().join("cache.sqlite"), &env);
+    s.screen.wait_for("$");
+    let esf = env!("CARGO_BIN_EXE_esf");
+    s.keys.write_all(format!("{esf}\r").as_bytes()).unwrap();
+    s.screen.wait_for("5/5 projects");
+    let pid = child_of(s.child.process_id().unwrap());
+
+    s.keys.write_all(b"\x1a").unwrap();
+    wait_until("stopped", || state(pid) == 'T');
+    s.screen.wait_for("Stopped");
+    // In the background it cannot take the terminal: it waits, stopped.
+    s.keys.write_all(b"bg\r").unwrap();
+    std::thread::sleep(Duration::from_millis(1000));
+    assert_eq!(state(pid), 'T', "stopped while in the background");
+    let from = sent_so_far(&s);
+    s.keys.write_all(b"fg\r").unwrap();
+    wait_until("back on the alternate screen", || {
+        s.screen.parser.lock().unwrap().screen().alternate_screen()
+    });
+    s.screen.wait_for("5/5 projects");
+    assert!(
+        sent_since(&s, from).contains("effektbutiken"),
+        "drawn again"
+    );
+    s.keys.write_all(b"q").unwrap();
+    wait_until("esf ended", || {
+        !std::path::Path::new(&format!("/proc/{pid}")).exists()
+    });
+    s.keys.write_all(b"exit\r").unwrap();
+    wait_exit(&mut *s.child);
 }
