@@ -271,6 +271,10 @@ pub struct ListArgs {
     /// Print JSON (each project's full record) instead of a table.
     #[arg(long)]
     pub json: bool,
+    /// Include contact persons in the JSON (personal data; left out by
+    /// default).
+    #[arg(long)]
+    pub with_contacts: bool,
 }
 
 // The arguments of `esf show`.
@@ -281,6 +285,10 @@ pub struct ShowArgs {
     /// Print the full record as JSON instead of readable text.
     #[arg(long)]
     pub json: bool,
+    /// Include the contact person in the JSON (personal data; left out by
+    /// default; the readable text always shows it).
+    #[arg(long)]
+    pub with_contacts: bool,
 }
 
 // The arguments of `esf search`.

@@ -297,9 +297,11 @@ fn markdown(rows: &[Row], with: With) -> String {
     out
 }
 
+/// Text from a document on one line, inert: no control character, and no
+/// Markdown or HTML a renderer would follow (links, images, scripts).
 fn one_line(s: &str) -> String {
     let words: Vec<&str> = s.split_whitespace().collect();
-    crate::sanitize::line(&words.join(" ")).into_owned()
+    crate::sanitize::markdown(&words.join(" "))
 }
 
 #[cfg(test)]

@@ -4,7 +4,10 @@ use esf_browser::commands::{self, Context};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => return argument_error(err),
+    };
     esf_browser::i18n::set_for_program(cli.lang());
     let ctx = Context {
         db: cli.db(),
@@ -22,6 +25,31 @@ fn main() -> ExitCode {
             commands::failed()
         }
     }
+}
+
+/// Help and the version as clap prints them; an error about an argument,
+/// which quotes the argument, with every control character in it shown as
+/// a marker: an argument is data, never a command to the terminal.
+fn argument_error(err: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    if matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+    ) {
+        let _ = err.print();
+        return ExitCode::SUCCESS;
+    }
+    // The same error again, rendered without clap's styles: the only
+    // escapes left in it are the argument's own, which become markers.
+    use clap::CommandFactory;
+    let plain = Cli::command().styles(clap::builder::Styles::plain());
+    let message = match plain.try_get_matches() {
+        Err(again) if again.kind() == err.kind() => again.render().ansi().to_string(),
+        _ => err.render().to_string(),
+    };
+    let message = esf_browser::sanitize::text(message.trim_end());
+    esf_browser::say!("{message}");
+    ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2))
 }
 
 /// `esf list | head` closes the pipe early; that is not an error.

@@ -22,6 +22,27 @@ pub fn line(s: &str) -> Cow<'_, str> {
     clean(s, false)
 }
 
+/// Characters Markdown or HTML read as syntax inside a line: links and
+/// images (`[ ] ( ) !`), HTML and autolinks (`< >`), entities (`&`), table
+/// cells (`|`), emphasis, code and strikethrough (`* _ ` ~`), and the
+/// backslash that escapes them.
+const MARKDOWN_SYNTAX: &str = "\\`*_[]()!<>|~&";
+
+/// Safe text on one line of a Markdown file: as [`line`], and every
+/// Markdown or HTML syntax character escaped with a backslash, so a
+/// renderer shows the text as written and runs or loads nothing.
+pub fn markdown(s: &str) -> String {
+    let safe = line(s);
+    let mut out = String::with_capacity(safe.len() + 8);
+    for c in safe.chars() {
+        if MARKDOWN_SYNTAX.contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 fn clean(s: &str, keep_newlines: bool) -> Cow<'_, str> {
     if !s.chars().any(|c| needs_care(c, keep_newlines)) {
         return Cow::Borrowed(s);
@@ -110,6 +131,28 @@ mod tests {
         assert_eq!(line("ab\tc"), "ab      c");
         assert_eq!(text("x\n\ty"), "x\n        y");
         assert_eq!(line("\r"), "␍");
+    }
+
+    #[test]
+    fn markdown_syntax_is_escaped() {
+        assert_eq!(
+            markdown("[x](javascript:alert(1))"),
+            "\\[x\\]\\(javascript:alert\\(1\\)\\)"
+        );
+        assert_eq!(
+            markdown("![](http://a/b.png)"),
+            "\\!\\[\\]\\(http://a/b.png\\)"
+        );
+        assert_eq!(
+            markdown("<script>a&b</script>"),
+            "\\<script\\>a\\&b\\</script\\>"
+        );
+        assert_eq!(
+            markdown("a|b \\ *c* _d_ `e` ~f~"),
+            "a\\|b \\\\ \\*c\\* \\_d\\_ \\`e\\` \\~f\\~"
+        );
+        assert_eq!(markdown("a\u{1b}]0;x\u{7}"), "a␛\\]0;x␇");
+        assert_eq!(markdown("Göteborg 2015/00730"), "Göteborg 2015/00730");
     }
 
     #[test]

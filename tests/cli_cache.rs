@@ -169,6 +169,66 @@ fn export_leaves_contacts_out_unless_asked() {
     assert_eq!(exported[0]["total_budget_sek"], 8_866_642);
 }
 
+/// The contact persons of the sample corpus, each part of them.
+const CONTACTS: &[&str] = &[
+    "Lena Malm",
+    "lena.malm@socialresurs.goteborg.se",
+    "Sofia Olsson Quist",
+    "sofia.olsson.quist@socialnordost.goteborg.se",
+    "Magnus Simonsson",
+    "magnus.simonsson@arbetsformedlingen.se",
+    "010-486 90 20",
+];
+
+#[test]
+fn list_and_show_json_leave_contacts_out_unless_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cache.sqlite");
+    // Every way `list` reads: all in name order, a filter alone, a sort,
+    // a facet; and `show`.
+    let asked: &[&[&str]] = &[
+        &["list", "--json"],
+        &["list", "--filter", "vellinge", "--json"],
+        &["list", "--sort", "id", "--json"],
+        &["list", "--fund", "ESF", "--json"],
+        &["show", "22-002-S07", "--json"],
+        &["show", "2015/00730", "--json"],
+    ];
+    let mut given = String::new();
+    for args in asked {
+        let out = json(&esf(&db, args));
+        let records = match out.as_array() {
+            Some(records) => records.clone(),
+            None => vec![out],
+        };
+        assert!(!records.is_empty(), "{args:?}");
+        for record in &records {
+            for field in ["contact_name", "contact_email", "contact_phone"] {
+                assert_eq!(record[field], Value::Null, "{args:?} {field}");
+            }
+        }
+        let text = String::from_utf8(esf(&db, args).stdout).unwrap();
+        for contact in CONTACTS {
+            assert!(!text.contains(contact), "{args:?} gave {contact}");
+        }
+        let mut with = args.to_vec();
+        with.push("--with-contacts");
+        given.push_str(&String::from_utf8(json_out(&db, &with)).unwrap());
+    }
+    for contact in CONTACTS {
+        assert!(given.contains(contact), "--with-contacts gives {contact}");
+    }
+    // The readable detail keeps them, as the browser's detail pane does.
+    let plain = String::from_utf8(esf(&db, &["show", "2015/00730"]).stdout).unwrap();
+    assert!(plain.contains("Lena Malm") && plain.contains("lena.malm@socialresurs.goteborg.se"));
+}
+
+fn json_out(db: &Path, args: &[&str]) -> Vec<u8> {
+    let out = esf(db, args);
+    json(&out);
+    out.stdout
+}
+
 #[test]
 fn the_db_flag_wins_over_the_environment() {
     let dir = tempfile::tempdir().unwrap();

@@ -36,6 +36,8 @@ fn filter_open_and_quit_in_a_real_terminal() {
     keys.write_all(b"\r").unwrap();
     keys.write_all(b"\r").unwrap();
     screen.wait_for("Details");
+    // A frame may arrive in more than one read: wait for its end too.
+    screen.wait_for("3 years");
     let shown = screen.text();
     assert!(
         shown.contains("Nya Vägar i Vellinge +") && shown.contains("22-002-S07"),

@@ -171,7 +171,7 @@ pub fn run_args(ctx: &Context, a: crate::cli::ListArgs) -> anyhow::Result<ExitCo
     let query = Query::new(a.filter, &a.facets)?;
     match a.facet {
         Some(facet) => facet_counts(ctx, &query, facet, a.json),
-        None => run(ctx, &query, a.sort, a.json),
+        None => run(ctx, &query, a.sort, a.json, a.with_contacts),
     }
 }
 
@@ -180,9 +180,11 @@ pub fn run(
     query: &Query,
     sort: Option<SortKey>,
     json: bool,
+    contacts: bool,
 ) -> anyhow::Result<ExitCode> {
     let store = ctx.open_for_reading()?;
     let filter = query.filter.as_deref().filter(|q| !q.trim().is_empty());
+    let json = json.then_some(contacts);
     match (filter, query.facets.is_empty(), sort) {
         (Some(filter), true, None) => return super::matches::run(&store, filter, json),
         (None, true, None | Some(SortKey::Name)) => return super::matches::run_all(&store, json),
@@ -192,7 +194,7 @@ pub fn run(
     let indices = listing.select(&store, query, sort)?;
     let cat = &listing.cat;
     let matched = |i: usize| filter.map(|q| cat.explain_with_text(i, q, &store));
-    if json {
+    if let Some(contacts) = json {
         let keys: Vec<&str> = indices
             .iter()
             .map(|&i| cat.projects[i].key.as_str())
@@ -202,7 +204,7 @@ pub fn run(
             .into_iter()
             .zip(&indices)
             .map(|(record, &i)| Listed {
-                record,
+                record: super::matches::with_contacts(record, contacts),
                 matched: matched(i),
             })
             .collect();

@@ -70,14 +70,23 @@ pub fn similar(
     Ok(named)
 }
 
-pub fn run(store: &Store, filter: &str, json: bool) -> anyhow::Result<ExitCode> {
+/// A record as `--json` gives it: the contact person only when asked for.
+pub fn with_contacts(mut record: KeyedProject, contacts: bool) -> KeyedProject {
+    if !contacts {
+        record.project.forget_contacts();
+    }
+    record
+}
+
+/// `json` is `Some(with contacts)` for JSON, `None` for the table.
+pub fn run(store: &Store, filter: &str, json: Option<bool>) -> anyhow::Result<ExitCode> {
     let _snapshot = store.snapshot()?;
     let index = searchable(store)?;
     let found = index.search_in(filter, store)?;
     let query = Query::parse(filter);
     let index = &*index;
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    if json {
+    if let Some(contacts) = json {
         let read = |i: usize| match index.rowid_at(i) {
             Some(rowid) => store.record_at(rowid),
             None => store.record_of(index.key_at(i)),
@@ -89,6 +98,7 @@ pub fn run(store: &Store, filter: &str, json: bool) -> anyhow::Result<ExitCode> 
             };
             let name = record.project.name.as_deref().unwrap_or_default();
             let matched = Some(index.explain_named(i, &query, name, store));
+            let record = with_contacts(record, contacts);
             Ok(Some(Listed { record, matched }))
         });
         let listed = listed.filter_map(Result::transpose);
@@ -154,16 +164,16 @@ fn in_row_order<'a, T: 'a>(
 
 /// `esf list` with neither filter, facets nor another sort: every project
 /// in name order, written as the cache gives them.
-pub fn run_all(store: &Store, json: bool) -> anyhow::Result<ExitCode> {
+pub fn run_all(store: &Store, json: Option<bool>) -> anyhow::Result<ExitCode> {
     let _snapshot = store.snapshot()?;
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     let written = std::cell::Cell::new(0usize);
-    if json {
+    if let Some(contacts) = json {
         store.with_records(|records| -> anyhow::Result<()> {
             let listed = records.map(|r| {
                 written.set(written.get() + 1);
                 Ok(Listed {
-                    record: r?,
+                    record: with_contacts(r?, contacts),
                     matched: None,
                 })
             });

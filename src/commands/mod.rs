@@ -133,7 +133,7 @@ pub fn run(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
         Command::Parse(a) => parse::run(&a.files, a.json),
         Command::Import(a) => import::run(ctx, a),
         Command::List(a) => list::run_args(ctx, a),
-        Command::Show(a) => show::run(ctx, &a.id, a.json),
+        Command::Show(a) => show::run(ctx, &a.id, a.json, a.with_contacts),
         Command::Search(a) => list::search_args(ctx, a),
         Command::Orgs(a) => list::orgs(ctx, a.filter.as_deref(), a.json),
         Command::Calls(a) => pages::calls(ctx, a.json),

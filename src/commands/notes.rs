@@ -121,11 +121,17 @@ pub fn list(ctx: &Context, output: Output) -> anyhow::Result<ExitCode> {
     let all = notes.all()?;
     let store = ctx.open_for_reading()?;
     let present: HashSet<String> = store.project_keys()?.into_iter().collect();
+    let orphaned: Vec<bool> = all.iter().map(|a| !present.contains(&a.key)).collect();
+    let all = match output {
+        Output::Markdown => all.into_iter().map(inert).collect(),
+        _ => all,
+    };
     let exported: Vec<Exported> = all
         .iter()
-        .map(|a| Exported {
+        .zip(orphaned)
+        .map(|(a, orphaned)| Exported {
             annotation: a,
-            orphaned: !present.contains(&a.key),
+            orphaned,
         })
         .collect();
     match output {
@@ -135,6 +141,18 @@ pub fn list(ctx: &Context, output: Output) -> anyhow::Result<ExitCode> {
         Output::Text => print_text(&table(&exported).render(terminal_width(), styled()))?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// A note as the Markdown gives it, which a file or a renderer may show:
+/// what documents gave (the key, the name) inert, as in `esf export`; the
+/// note as written, but no control character.
+fn inert(a: Annotation) -> Annotation {
+    Annotation {
+        key: sanitize::markdown(&a.key),
+        name: a.name.as_deref().map(sanitize::markdown),
+        note: sanitize::text(&a.note).into_owned(),
+        ..a
+    }
 }
 
 fn table(notes: &[Exported]) -> Table {

@@ -10,9 +10,11 @@ use crate::store::StoreError;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-pub fn run(ctx: &Context, id: &str, json: bool) -> anyhow::Result<ExitCode> {
+/// The plain text keeps the contact person, as the detail pane does; the
+/// JSON has it only with `contacts`.
+pub fn run(ctx: &Context, id: &str, json: bool, contacts: bool) -> anyhow::Result<ExitCode> {
     let store = ctx.open_for_reading()?;
-    let project = match store.project(id) {
+    let mut project = match store.project(id) {
         Ok(p) => p,
         Err(StoreError::NotFound(_)) => {
             crate::say!("esf: {}", sanitize::line(&not_found(&store, id)?));
@@ -22,6 +24,9 @@ pub fn run(ctx: &Context, id: &str, json: bool) -> anyhow::Result<ExitCode> {
     };
     let yours = your_marks(ctx, &project.key);
     if json {
+        if !contacts {
+            project.project.forget_contacts();
+        }
         print_json(&Shown {
             project: &project,
             your_notes: yours.as_ref(),

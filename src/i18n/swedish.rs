@@ -155,6 +155,7 @@ pub(super) const SWEDISH: &[(&str, &str)] = &[
     ("back", "tillbaka"),
     ("close", "stäng"),
     ("quit", "avsluta"),
+    ("suspend to the shell (fg returns)", "pausa till skalet (fg återupptar)"),
     ("go to", "gå till"),
     ("branches", "filialer"),
     ("help", "hjälp"),

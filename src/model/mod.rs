@@ -150,6 +150,16 @@ pub struct Project {
     pub extra: BTreeMap<String, String>,
 }
 
+impl Project {
+    /// Leaves out the contact person (personal data): machine-readable
+    /// output carries it only when asked for (`--with-contacts`).
+    pub fn forget_contacts(&mut self) {
+        self.contact_name = None;
+        self.contact_email = None;
+        self.contact_phone = None;
+    }
+}
+
 /// A news article about a project.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {

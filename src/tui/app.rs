@@ -105,6 +105,7 @@ impl App {
             message: None,
             outbox: Vec::new(),
             exit: None,
+            suspend: false,
             reviews: Reviews::unavailable("no notes file was opened".into()),
             facets: Filters::default(),
             export_notes: false,

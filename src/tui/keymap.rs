@@ -83,6 +83,8 @@ pub enum Action {
     Stats,
     Help,
     Quit,
+    /// Stop the browser for the shell (`fg` brings it back).
+    Suspend,
     /// Keep what was typed or chosen (the search, a facet, the note).
     Confirm,
     /// Leave without keeping it.
@@ -135,6 +137,7 @@ impl Action {
             Action::Stats => "charts of the filtered projects",
             Action::Help => "this help",
             Action::Quit => "quit",
+            Action::Suspend => "suspend to the shell (fg returns)",
             Action::Confirm => "keep it: the search, the choice, the note",
             Action::Cancel => "leave without keeping it",
             Action::DeleteBack => "delete the character before the cursor",
@@ -286,6 +289,7 @@ const NORMAL: Defaults = &[
     (Action::Stats, &["S"]),
     (Action::Help, &["?", "F1"]),
     (Action::Quit, &["q"]),
+    (Action::Suspend, &["Ctrl-z"]),
 ];
 
 /// Moving through a list that is typed into: no printable keys.
@@ -298,6 +302,7 @@ const FILTER: Defaults = &[
     (Action::PageUp, &["PageUp"]),
     (Action::DeleteBack, &["Backspace"]),
     (Action::ClearText, &["Ctrl-u"]),
+    (Action::Suspend, &["Ctrl-z"]),
 ];
 
 const PICKER: Defaults = &[
@@ -311,6 +316,7 @@ const PICKER: Defaults = &[
     (Action::Last, &["End"]),
     (Action::DeleteBack, &["Backspace"]),
     (Action::ClearText, &["Ctrl-u"]),
+    (Action::Suspend, &["Ctrl-z"]),
 ];
 
 const NOTE: Defaults = &[
@@ -319,6 +325,7 @@ const NOTE: Defaults = &[
     (Action::NewLine, &["Alt-Enter", "Ctrl-j"]),
     (Action::DeleteBack, &["Backspace"]),
     (Action::ClearText, &["Ctrl-u"]),
+    (Action::Suspend, &["Ctrl-z"]),
 ];
 
 const EXPORT: Defaults = &[
@@ -328,6 +335,7 @@ const EXPORT: Defaults = &[
     (Action::ExportMarkdown, &["m"]),
     (Action::ToggleExportNotes, &["n"]),
     (Action::Cancel, &["Esc", "q"]),
+    (Action::Suspend, &["Ctrl-z"]),
 ];
 
 const HELP: Defaults = &[
@@ -339,6 +347,7 @@ const HELP: Defaults = &[
     (Action::Last, &["G", "End"]),
     (Action::Cancel, &["Esc", "?", "F1"]),
     (Action::Quit, &["q"]),
+    (Action::Suspend, &["Ctrl-z"]),
 ];
 
 fn defaults(context: Context) -> Defaults {

@@ -79,6 +79,14 @@ pub fn run(
         if let Some(exit) = app.exit {
             break exit;
         }
+        if std::mem::take(&mut app.suspend) {
+            terminal::suspend();
+        }
+        if terminal::take_redraw() {
+            // Back from a suspend: the screen is the shell's, draw it all.
+            terminal::forget_screen(&mut guard.terminal)?;
+            changed = true;
+        }
         if changed {
             // The keystroke shows at once; the results follow.
             draw(&mut guard.terminal, &mut app)?;
@@ -118,6 +126,11 @@ fn input_ready(app: &App) -> std::io::Result<bool> {
 }
 
 fn draw(terminal: &mut terminal::Tui, app: &mut App) -> std::io::Result<()> {
+    let _screen = terminal::hold_screen();
+    if !terminal::is_active() {
+        // Suspended: the whole screen is drawn on the way back.
+        return Ok(());
+    }
     app.prepare_frame();
     let mut out = std::io::stdout();
     crossterm::queue!(out, BeginSynchronizedUpdate)?;

@@ -133,6 +133,8 @@ pub struct State {
     /// Bytes for the terminal itself (OSC 52 clipboard), written by the loop.
     pub outbox: Vec<String>,
     pub exit: Option<Exit>,
+    /// The user asked to suspend (`Ctrl-z`): the loop stops the process.
+    pub suspend: bool,
     /// The user's notes, bookmarks and review states.
     pub reviews: Reviews,
     /// The facet filters in force.

@@ -1,7 +1,10 @@
 //! Terminal setup and restore on every way out: normal quit, error, panic
-//! (restored in the hook, before the message), SIGTERM and SIGHUP (a
-//! signal thread restores and exits with 128 + signal). Restoring never
-//! panics: errors are ignored, since a dropped SSH link has no terminal.
+//! (restored in the hook, before the message), and every signal that would
+//! end the process and can be caught (a signal thread restores and exits
+//! with 128 + signal). `Ctrl-z` and SIGTSTP restore the terminal, stop the
+//! process, and on `fg` set the terminal up again and have the loop redraw
+//! the whole screen. Restoring never panics: errors are ignored, since a
+//! dropped SSH link has no terminal.
 
 use crossterm::cursor::{Hide, Show};
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
@@ -14,11 +17,20 @@ use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use std::io::{Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, MutexGuard};
 
 pub type Tui = Terminal<CrosstermBackend<Stdout>>;
 
 /// True while the terminal is in raw mode on the alternate screen.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
+/// Mouse reporting was asked for (set up again after a suspend).
+static MOUSE: AtomicBool = AtomicBool::new(false);
+/// The terminal was set up again after a suspend: the loop must clear it
+/// and draw everything.
+static REDRAW: AtomicBool = AtomicBool::new(false);
+/// Held while a frame is drawn and while the process is suspended, so no
+/// frame lands on the shell's screen.
+static SCREEN: Mutex<()> = Mutex::new(());
 
 /// Mouse reporting: buttons and wheel in SGR form, no motion events (they
 /// would wake the program, and an SSH link, for nothing).
@@ -38,15 +50,8 @@ impl Drop for Guard {
 
 pub fn setup(mouse: bool) -> std::io::Result<Guard> {
     install_panic_hook();
-    enable_raw_mode()?;
-    ACTIVE.store(true, Ordering::SeqCst);
-    let mut out = std::io::stdout();
-    // Bracketed paste: a paste arrives as one text, never as keys.
-    execute!(out, EnterAlternateScreen, EnableBracketedPaste, Hide)?;
-    if mouse {
-        out.write_all(MOUSE_ON.as_bytes())?;
-        out.flush()?;
-    }
+    MOUSE.store(mouse, Ordering::SeqCst);
+    enter()?;
     let (width, height) = crossterm::terminal::size()?;
     let options = TerminalOptions {
         viewport: Viewport::Fixed(drawn_area(width, height)),
@@ -74,17 +79,78 @@ pub fn resize(terminal: &mut Tui, width: u16, height: u16) -> std::io::Result<()
     Ok(())
 }
 
+/// Raw mode, the alternate screen, bracketed paste (a paste arrives as
+/// one text, never as keys), no cursor, and the mouse if asked for.
+fn enter() -> std::io::Result<()> {
+    enable_raw_mode()?;
+    ACTIVE.store(true, Ordering::SeqCst);
+    let mut out = std::io::stdout();
+    execute!(out, EnterAlternateScreen, EnableBracketedPaste, Hide)?;
+    if MOUSE.load(Ordering::SeqCst) {
+        out.write_all(MOUSE_ON.as_bytes())?;
+        out.flush()?;
+    }
+    Ok(())
+}
+
+/// Is the terminal set up for the browser (not restored, not suspended)?
+pub fn is_active() -> bool {
+    ACTIVE.load(Ordering::SeqCst)
+}
+
+/// The screen, for one frame: a suspend waits for the frame to end.
+pub fn hold_screen() -> MutexGuard<'static, ()> {
+    SCREEN
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// True once after the terminal was set up again: clear and draw it all.
+pub fn take_redraw() -> bool {
+    REDRAW.swap(false, Ordering::SeqCst)
+}
+
+/// Clears the screen and forgets what was drawn, so the next frame is
+/// drawn whole. (`Terminal::clear` would first ask the terminal where its
+/// cursor is, a round trip over SSH that not every terminal answers.)
+pub fn forget_screen(terminal: &mut Tui) -> std::io::Result<()> {
+    let area = terminal.get_frame().area();
+    terminal.resize(area)
+}
+
 /// Leaves raw mode and the alternate screen and shows the cursor, once.
 /// Safe to call from a panic hook or a signal thread.
 pub fn restore() {
+    leave();
+}
+
+/// Restores the terminal; false when it was not set up.
+fn leave() -> bool {
     if !ACTIVE.swap(false, Ordering::SeqCst) {
-        return;
+        return false;
     }
     let mut out = std::io::stdout();
     let _ = out.write_all(MOUSE_OFF.as_bytes());
     let _ = queue!(out, DisableBracketedPaste, LeaveAlternateScreen, Show);
     let _ = out.flush();
     let _ = disable_raw_mode();
+    true
+}
+
+/// Stops the process as SIGTSTP would, the terminal restored for the
+/// shell; on `fg` (SIGCONT) sets it up again and asks for a full redraw.
+/// A process continued in the background stops again (SIGTTOU, left at its
+/// default) as it takes the terminal back, until it is in the foreground.
+pub fn suspend() {
+    let _screen = hold_screen();
+    let was_active = leave();
+    let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+    if was_active && enter().is_ok() {
+        REDRAW.store(true, Ordering::SeqCst);
+        // Wakes the loop, which is waiting for input, with the window's
+        // size (it may have changed meanwhile).
+        let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+    }
 }
 
 fn install_panic_hook() {
@@ -95,15 +161,28 @@ fn install_panic_hook() {
     }));
 }
 
-/// SIGTERM and SIGHUP end the browser from a thread of their own, since
-/// the input loop may be blocked on (or spinning over) a dead terminal.
+/// Signals whose default is to end the process, and that can be caught.
+/// SIGPIPE is not among them: Rust ignores it, and a write to a closed
+/// terminal is an error the loop ends on.
+pub const ENDING: [i32; 7] = {
+    use signal_hook::consts::*;
+    [SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGALRM]
+};
+
+/// Signals are handled on a thread of their own, since the input loop may
+/// be blocked on (or spinning over) a dead terminal: an ending signal
+/// restores the terminal and exits with 128 + signal; SIGTSTP suspends.
 pub fn watch_signals() -> std::io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    use signal_hook::consts::SIGTSTP;
+    let mut signals = signal_hook::iterator::Signals::new(ENDING.iter().chain(&[SIGTSTP]))?;
     std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
-            restore();
-            std::process::exit(128 + signal);
+        for signal in signals.forever() {
+            if signal == SIGTSTP {
+                suspend();
+            } else {
+                restore();
+                std::process::exit(128 + signal);
+            }
         }
     });
     Ok(())

@@ -18,6 +18,10 @@ impl State {
         let key = Key::from_event(&event);
         let context = self.context();
         let changed = match (self.keys.action(context, key), key.typed()) {
+            (Some(Action::Suspend), _) => {
+                self.suspend = true;
+                false
+            }
             (Some(action), _) => self.perform_in(context, action),
             (None, Some(c)) if context.takes_text() => self.type_char(context, key, c),
             (None, _) => false,

@@ -1,0 +1,185 @@
+//! Signals to the real binary in a pseudo-terminal: every signal that ends
+//! it gives the terminal back as it was, and a suspend (SIGTSTP or
+//! `Ctrl-z`) gives it back until SIGCONT, which takes it again and redraws
+//! the whole screen.
+
+mod common;
+
+use common::pty::{wait_exit, Session};
+use std::io::Write;
+use std::time::{Duration, Instant};
+
+fn kill(pid: u32, signal: &str) {
+    let status = std::process::Command::new("kill")
+        .args(["-s", signal, &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// The process state letter of /proc/PID/stat (`T` when stopped).
+fn state(pid: u32) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap();
+    let after_name = &stat[stat.rfind(')').unwrap() + 1..];
+    after_name.trim_start().chars().next().unwrap()
+}
+
+fn wait_until(what: &str, mut done: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !done() {
+        assert!(Instant::now() < deadline, "never {what}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Line editing and echo on the terminal, as the pty's own termios says.
+fn cooked(s: &Session) -> bool {
+    let termios = s.master.get_termios().unwrap();
+    let flags = termios.local_flags.bits();
+    flags & libc::ICANON != 0 && flags & libc::ECHO != 0
+}
+
+/// What the terminal was sent from byte `from` on.
+fn sent_since(s: &Session, from: usize) -> String {
+    String::from_utf8_lossy(&s.screen.raw.lock().unwrap()[from..]).into_owned()
+}
+
+fn sent_so_far(s: &Session) -> usize {
+    s.screen.raw.lock().unwrap().len()
+}
+
+#[test]
+fn every_ending_signal_restores_the_terminal_and_exits_with_128_plus_it() {
+    for (signal, number) in [
+        ("INT", 2),
+        ("QUIT", 3),
+        ("USR1", 10),
+        ("USR2", 12),
+        ("ALRM", 14),
+        ("HUP", 1),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = common::pty::start(&dir.path().join("cache.sqlite"), &[]);
+        s.screen.wait_for("5/5 projects");
+        let from = sent_so_far(&s);
+        kill(s.child.process_id().unwrap(), signal);
+        let status = wait_exit(&mut *s.child);
+        assert_eq!(status.exit_code(), 128 + number, "SIG{signal}");
+        s.assert_restored();
+        let sent = sent_since(&s, from);
+        for (sequence, what) in [
+            ("\u{1b}[?1000l", "mouse reporting off"),
+            ("\u{1b}[?1049l", "the alternate screen left"),
+            ("\u{1b}[?25h", "the cursor shown"),
+        ] {
+            assert!(sent.contains(sequence), "SIG{signal}: {what}");
+        }
+    }
+}
+
+/// Stops the browser with `stop`, checks the terminal is the shell's while
+/// it is stopped, continues it and checks it drew everything again.
+fn suspend_and_continue(stop: impl FnOnce(&mut Session)) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = common::pty::start(&dir.path().join("cache.sqlite"), &[]);
+    s.screen.wait_for("5/5 projects");
+    let pid = s.child.process_id().unwrap();
+    assert!(!cooked(&s), "raw mode while it runs");
+    let from = sent_so_far(&s);
+    stop(&mut s);
+    wait_until("stopped", || state(pid) == 'T');
+    std::thread::sleep(Duration::from_millis(200));
+    {
+        let parser = s.screen.parser.lock().unwrap();
+        assert!(!parser.screen().alternate_screen(), "the shell's screen");
+        assert!(!parser.screen().hide_cursor(), "the cursor shown");
+        assert!(!parser.screen().contents().contains("5/5 projects"));
+    }
+    let sent = sent_since(&s, from);
+    assert!(sent.contains("\u{1b}[?1000l"), "mouse reporting off");
+    assert!(cooked(&s), "line editing and echo back while stopped");
+    assert_eq!(state(pid), 'T', "still stopped");
+
+    let from = sent_so_far(&s);
+    kill(pid, "CONT");
+    wait_until("back on the alternate screen", || {
+        s.screen.parser.lock().unwrap().screen().alternate_screen()
+    });
+    s.screen.wait_for("5/5 projects");
+    wait_until("raw mode again", || !cooked(&s));
+    let sent = sent_since(&s, from);
+    assert!(sent.contains("\u{1b}[?1000h"), "mouse reporting on again");
+    // The whole screen drawn again, not only what changed: the title,
+    // every project of the list and the key hints.
+    for drawn in [
+        "Projects 5/5",
+        "effektbutiken",
+        "22-002-S07",
+        "5/5 projects",
+    ] {
+        assert!(sent.contains(drawn), "{drawn} drawn again");
+    }
+    // And it works as before.
+    s.keys.write_all(b"q").unwrap();
+    assert_eq!(wait_exit(&mut *s.child).exit_code(), 0);
+    s.assert_restored();
+}
+
+#[test]
+fn sigtstp_gives_the_terminal_back_and_sigcont_takes_it_again_redrawn() {
+    suspend_and_continue(|s| kill(s.child.process_id().unwrap(), "TSTP"));
+}
+
+#[test]
+fn ctrl_z_gives_the_terminal_back_and_sigcont_takes_it_again_redrawn() {
+    suspend_and_continue(|s| s.keys.write_all(b"\x1a").unwrap());
+}
+
+/// The esf a shell started (the shell's only child).
+fn child_of(shell: u32) -> u32 {
+    let mut found = String::new();
+    wait_until("esf started", || {
+        found = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children"))
+            .unwrap_or_default();
+        !found.trim().is_empty()
+    });
+    found.split_whitespace().next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn in_a_shell_ctrl_z_stops_bg_keeps_it_stopped_and_fg_brings_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut shell = portable_pty::CommandBuilder::new("bash");
+    shell.args(["--norc", "--noprofile", "-i"]);
+    let env = [("PS1", "$ "), ("XDG_CONFIG_HOME", "/nonexistent")];
+    let mut s = common::pty::start_command(shell, &dir.path().join("cache.sqlite"), &env);
+    s.screen.wait_for("$");
+    let esf = env!("CARGO_BIN_EXE_esf");
+    s.keys.write_all(format!("{esf}\r").as_bytes()).unwrap();
+    s.screen.wait_for("5/5 projects");
+    let pid = child_of(s.child.process_id().unwrap());
+
+    s.keys.write_all(b"\x1a").unwrap();
+    wait_until("stopped", || state(pid) == 'T');
+    s.screen.wait_for("Stopped");
+    // In the background it cannot take the terminal: it waits, stopped.
+    s.keys.write_all(b"bg\r").unwrap();
+    std::thread::sleep(Duration::from_millis(1000));
+    assert_eq!(state(pid), 'T', "stopped while in the background");
+    let from = sent_so_far(&s);
+    s.keys.write_all(b"fg\r").unwrap();
+    wait_until("back on the alternate screen", || {
+        s.screen.parser.lock().unwrap().screen().alternate_screen()
+    });
+    s.screen.wait_for("5/5 projects");
+    assert!(
+        sent_since(&s, from).contains("effektbutiken"),
+        "drawn again"
+    );
+    s.keys.write_all(b"q").unwrap();
+    wait_until("esf ended", || {
+        !std::path::Path::new(&format!("/proc/{pid}")).exists()
+    });
+    s.keys.write_all(b"exit\r").unwrap();
+    wait_exit(&mut *s.child);
+}
