@@ -111,8 +111,8 @@ fn section(heading: &str) -> Option<Annotation> {
         .split_once(' ')
         .unwrap_or((heading.trim(), ""));
     (!key.is_empty()).then(|| Annotation {
-        key: key.to_string(),
-        name: Some(name.trim().to_string()).filter(|n| !n.is_empty()),
+        key: crate::sanitize::unescape_markdown(key),
+        name: Some(crate::sanitize::unescape_markdown(name.trim())).filter(|n| !n.is_empty()),
         ..Annotation::default()
     })
 }
@@ -158,6 +158,27 @@ mod tests {
             orphaned: true,
         }]);
         assert!(text.contains("## 2015/00730 Inkluderande rehabilitering"));
+        assert_eq!(parse(&text).unwrap(), vec![a]);
+    }
+
+    #[test]
+    fn escaped_keys_and_names_read_back_as_they_were() {
+        let a = Annotation {
+            key: "ESF_1*2".into(),
+            name: Some("Steg [2] (IPS) <b>".into()),
+            ..sample()
+        };
+        // As `esf notes --markdown` writes them: made inert.
+        let inert = Annotation {
+            key: crate::sanitize::markdown(&a.key),
+            name: a.name.as_deref().map(crate::sanitize::markdown),
+            ..a.clone()
+        };
+        let text = to_markdown(&[Exported {
+            annotation: &inert,
+            orphaned: false,
+        }]);
+        assert!(text.contains("ESF\\_1\\*2"), "{text}");
         assert_eq!(parse(&text).unwrap(), vec![a]);
     }
 

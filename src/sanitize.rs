@@ -43,6 +43,22 @@ pub fn markdown(s: &str) -> String {
     out
 }
 
+/// Text [`markdown`] escaped, as it was: a backslash before a character
+/// it escapes is taken away (any other backslash stays).
+pub fn unescape_markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        let escaped = chars.peek().is_some_and(|n| MARKDOWN_SYNTAX.contains(*n));
+        if c == '\\' && escaped {
+            out.extend(chars.next());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 fn clean(s: &str, keep_newlines: bool) -> Cow<'_, str> {
     if !s.chars().any(|c| needs_care(c, keep_newlines)) {
         return Cow::Borrowed(s);
@@ -153,6 +169,18 @@ mod tests {
         );
         assert_eq!(markdown("a\u{1b}]0;x\u{7}"), "a␛\\]0;x␇");
         assert_eq!(markdown("Göteborg 2015/00730"), "Göteborg 2015/00730");
+    }
+
+    #[test]
+    fn escaped_markdown_reads_back_as_it_was() {
+        for text in ["ESF_12 (IPS) [a]", "a\\b \\_ *x*", "C:\\path", "plain"] {
+            assert_eq!(unescape_markdown(&markdown(text)), text);
+        }
+        assert_eq!(
+            unescape_markdown("C:\\Users"),
+            "C:\\Users",
+            "a backslash before a letter stays"
+        );
     }
 
     #[test]
