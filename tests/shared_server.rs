@@ -154,6 +154,8 @@ fn no_document_takes_the_key_esf_gives_an_unnumbered_project() {
 
 /// A cache with `docs` (one document) imported, and a private folder of
 /// the owner's beside it that must never reach the cache.
+const GARBAGE: &str = "garbage written over the cache\n";
+
 struct Team {
     dir: tempfile::TempDir,
     db: PathBuf,
@@ -190,6 +192,29 @@ impl Team {
             .any(|p| p.contains("private"))
     }
 
+    /// The list made group-writable, as a team's umask makes it, and
+    /// the private folder added to it by a member.
+    fn tamper_in_place(&self) {
+        std::fs::set_permissions(self.list(), std::fs::Permissions::from_mode(0o664)).unwrap();
+        std::fs::write(self.list(), self.tampered_text()).unwrap();
+    }
+
+    fn damage(&self) {
+        std::fs::write(&self.db, GARBAGE).unwrap();
+    }
+
+    /// Each command fails in one line saying `why`, the cache untouched.
+    fn each_refused(&self, commands: &[&[&str]], why: &str) {
+        for args in commands {
+            let out = run(esf(&self.db).args(*args));
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            let said = stderr(&out);
+            assert_eq!(said.lines().count(), 1, "{args:?}: {said}");
+            assert!(said.contains(why), "{args:?}: {said}");
+        }
+        assert_eq!(std::fs::read_to_string(&self.db).unwrap(), GARBAGE);
+    }
+
     /// The list with the private folder added, as a team member would.
     fn tampered_text(&self) -> String {
         let text = std::fs::read_to_string(self.list()).unwrap();
@@ -203,8 +228,7 @@ impl Team {
 fn a_list_changed_by_someone_who_may_write_it_is_never_followed_unasked() {
     let t = team();
     // The team's umask lets members write the list; one adds a folder.
-    std::fs::set_permissions(t.list(), std::fs::Permissions::from_mode(0o664)).unwrap();
-    std::fs::write(t.list(), t.tampered_text()).unwrap();
+    t.tamper_in_place();
     let out = run(esf(&t.db).args(["import", "--rebuild"]));
     assert_eq!(out.status.code(), Some(2));
     let said = stderr(&out);
@@ -224,49 +248,29 @@ fn a_list_changed_by_someone_who_may_write_it_is_never_followed_unasked() {
 #[test]
 fn a_command_that_reads_never_rebuilds_from_the_list() {
     let t = team();
-    std::fs::set_permissions(t.list(), std::fs::Permissions::from_mode(0o664)).unwrap();
-    std::fs::write(t.list(), t.tampered_text()).unwrap();
-    std::fs::write(&t.db, "garbage written over the cache\n").unwrap();
+    t.tamper_in_place();
+    t.damage();
     // Without the owner's list nothing says the file is esf's: every
     // command, the owner's import too, leaves it and names the list.
-    for args in [
+    let commands = [
         &["list"][..],
         &["show", "2015/00730"],
         &["import", "--rebuild"],
-    ] {
-        let out = run(esf(&t.db).args(args));
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
-        let said = stderr(&out);
-        assert!(said.contains("left untouched"), "{args:?}: {said}");
-        assert!(
-            said.contains("does not carry your signature"),
-            "{args:?}: {said}"
-        );
-    }
-    assert_eq!(
-        std::fs::read_to_string(&t.db).unwrap(),
-        "garbage written over the cache\n"
-    );
+    ];
+    t.each_refused(&commands, "does not carry your signature");
     assert!(!t.dir.path().join("cache.sqlite.damaged").exists());
 }
 
 #[test]
 fn a_damaged_cache_is_named_by_readers_and_set_aside_by_the_owners_import_only() {
     let t = team();
-    std::fs::write(&t.db, "garbage written over the cache\n").unwrap();
-    for args in [
+    t.damage();
+    let commands = [
         &["list"][..],
         &["show", "2015/00730"],
         &["search", "arbete"],
-    ] {
-        let out = run(esf(&t.db).args(args));
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(stderr(&out).contains("esf import --rebuild"), "{args:?}");
-    }
-    assert_eq!(
-        std::fs::read_to_string(&t.db).unwrap(),
-        "garbage written over the cache\n"
-    );
+    ];
+    t.each_refused(&commands, "esf import --rebuild");
     let out = run(esf(&t.db).args(["import", "--rebuild"]));
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("rebuilt"), "{}", stderr(&out));
