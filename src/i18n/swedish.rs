@@ -187,6 +187,14 @@ pub(super) const SWEDISH: &[(&str, &str)] = &[
         "klistra in i sökrutan (/) eller i en anteckning (n)",
     ),
     (
+        "the search box holds {} characters; the rest was cut",
+        "sökrutan rymmer {} tecken; resten klipptes bort",
+    ),
+    (
+        "the query has {} characters; at most {} are read",
+        "frågan har {} tecken; högst {} läses",
+    ),
+    (
         "the note was not saved; it is still here",
         "anteckningen sparades inte; den finns kvar här",
     ),

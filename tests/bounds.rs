@@ -1,0 +1,182 @@
+//! Every input has a bound it is refused or cut at, with one line saying
+//! so, and nothing grows faster than its input: huge queries and pastes,
+//! hostile HTML, long prose lists, FIFOs and devices where a file is read,
+//! deep folders, large exports. Through the real binary; a hang fails on a
+//! time-out rather than blocking the suite, and memory is the child's own
+//! peak (no timed assertions).
+
+mod common;
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitStatus, Stdio};
+use std::time::{Duration, Instant};
+
+/// A finished run of the binary: what it said and its peak memory.
+struct Ran {
+    status: ExitStatus,
+    stdout: String,
+    stderr: String,
+    peak_mb: u64,
+}
+
+/// Runs `cmd` to its end, killed (and the test failed) after `limit`: a
+/// hang is a failure, never a stuck suite. The peak resident memory is
+/// the child's own (wait4), not that of other tests' children.
+fn run_within(cmd: &mut Command, limit: Duration) -> Ran {
+    let mut child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let drain = |mut r: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = r.read_to_end(&mut bytes);
+            String::from_utf8_lossy(&bytes).into_owned()
+        })
+    };
+    let out = drain(Box::new(child.stdout.take().unwrap()));
+    let err = drain(Box::new(child.stderr.take().unwrap()));
+    let pid = child.id() as libc::pid_t;
+    let deadline = Instant::now() + limit;
+    let (status, usage) = loop {
+        let mut status = 0;
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        let done = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
+        if done == pid {
+            break (status, usage);
+        }
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("esf {cmd:?} still running after {limit:?}: a hang");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    use std::os::unix::process::ExitStatusExt;
+    let ran = Ran {
+        status: ExitStatus::from_raw(status),
+        stdout: out.join().unwrap(),
+        stderr: err.join().unwrap(),
+        peak_mb: usage.ru_maxrss as u64 / 1024,
+    };
+    assert!(!ran.stderr.contains("panicked"), "{}", ran.stderr);
+    ran
+}
+
+fn run(cmd: &mut Command) -> Ran {
+    run_within(cmd, Duration::from_secs(60))
+}
+
+/// The binary over a cache and notes in `dir`, with English messages.
+fn esf(dir: &Path) -> Command {
+    common::esf_over(&dir.join("cache.sqlite"), &dir.join("notes.sqlite"))
+}
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/corpus")
+}
+
+/// A cache holding the sample corpus.
+fn imported() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let ran = run(esf(dir.path()).arg("import").arg(corpus()));
+    assert!(ran.status.success(), "{}", ran.stderr);
+    dir
+}
+
+/// The one line a refusal gives.
+fn one_line(ran: &Ran) -> &str {
+    let lines: Vec<&str> = ran.stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "one line, not {:?}", ran.stderr);
+    lines[0]
+}
+
+/// A project-bank record whose description names `n` partners in prose.
+fn record_with_partners(n: usize) -> String {
+    let names: Vec<String> = (0..n).map(|i| format!("Organisation{i} AB")).collect();
+    format!(
+        "2015/00730 - effektbutiken\n\nDiarienummer:\n2015/00730\nNamn:\neffektbutiken\n\
+         Projektägare:\nGöteborgs Stad\nRegion:\nVästsverige\n\n\
+         Om projektet. Samverkande aktörer i projektet är {} och Sista AB.\n",
+        names.join(", ")
+    )
+}
+
+#[test]
+fn a_query_past_256_characters_is_refused_in_one_line() {
+    let dir = imported();
+    let huge = "vellinge ".repeat(33_000 / 9);
+    let queries: [&[&str]; 4] = [
+        &["list", "--filter", &huge],
+        &["export", "--format", "json", "--filter", &huge],
+        &["search", &huge],
+        &["orgs", "--filter", &huge],
+    ];
+    for args in queries {
+        let ran = run(esf(dir.path()).args(args));
+        assert_eq!(ran.status.code(), Some(2), "{args:.1?}: {}", ran.stderr);
+        let line = one_line(&ran);
+        assert!(line.contains("at most 256 are read"), "{line}");
+        assert!(ran.stdout.is_empty(), "{}", ran.stdout);
+        assert!(ran.peak_mb < 200, "{args:.1?}: {} MB", ran.peak_mb);
+    }
+    let longest = format!("{} vellinge", "x".repeat(256 - 9));
+    let ran = run(esf(dir.path()).args(["list", "--filter", &longest]));
+    assert_eq!(
+        ran.status.code(),
+        Some(1),
+        "read, found nothing: {}",
+        ran.stderr
+    );
+}
+
+#[test]
+fn a_megabyte_pasted_into_the_search_box_is_cut_and_the_status_bar_says_so() {
+    let dir = imported();
+    let mut s = common::pty::start(&dir.path().join("cache.sqlite"), &[]);
+    s.screen.wait_for("Projects 5/5");
+    use std::io::Write;
+    s.keys.write_all(b"/").unwrap();
+    let mut paste = b"\x1b[200~vellinge ".to_vec();
+    paste.extend(std::iter::repeat_n(b'x', 1024 * 1024));
+    paste.extend_from_slice(b"\x1b[201~");
+    s.keys.write_all(&paste).unwrap();
+    s.screen
+        .wait_for("search box holds 256 characters; the rest was cut");
+    s.screen.wait_for("Projects 0/5");
+    let pid = s.child.process_id().unwrap();
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let peak_kb: u64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap();
+    assert!(peak_kb < 500 * 1024, "{peak_kb} kB");
+    s.keys.write_all(b"\x1b").unwrap(); // Esc: the cut query goes
+    s.screen.wait_for("Projects 5/5");
+    s.keys.write_all(b"q").unwrap();
+    assert_eq!(common::pty::wait_exit(&mut *s.child).exit_code(), 0);
+}
+
+#[test]
+fn a_prose_list_of_80000_partners_is_read_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("record.txt");
+    std::fs::write(&file, record_with_partners(80_000)).unwrap();
+    let ran = run(esf(dir.path()).args(["parse", "--json"]).arg(&file));
+    assert!(ran.status.success(), "{}", ran.stderr);
+    let docs: serde_json::Value = serde_json::from_str(&ran.stdout).unwrap();
+    let project = &docs[0]["project"];
+    let partners = project["partners"].as_array().unwrap();
+    assert_eq!(partners.len(), 80_001);
+    assert_eq!(partners[0], "Organisation0 AB");
+    assert_eq!(partners[79_999], "Organisation79999 AB");
+    assert_eq!(partners[80_000], "Sista AB");
+    let orgs = project["organisations"].as_array().unwrap();
+    let partner_orgs = orgs.iter().filter(|o| o["role"] == "partner").count();
+    assert_eq!(partner_orgs, 80_001);
+    assert!(ran.peak_mb < 500, "{} MB", ran.peak_mb);
+}
