@@ -22,7 +22,9 @@ struct Ran {
 
 /// Runs `cmd` to its end, killed (and the test failed) after `limit`: a
 /// hang is a failure, never a stuck suite. The peak resident memory is
-/// the child's own (wait4), not that of other tests' children.
+/// the child's own (wait4, which also reaps it), not that of other tests'
+/// children.
+#[allow(clippy::zombie_processes)]
 fn run_within(cmd: &mut Command, limit: Duration) -> Ran {
     let mut child = cmd
         .stdin(Stdio::null())
@@ -179,4 +181,159 @@ fn a_prose_list_of_80000_partners_is_read_whole() {
     let partner_orgs = orgs.iter().filter(|o| o["role"] == "partner").count();
     assert_eq!(partner_orgs, 80_001);
     assert!(ran.peak_mb < 500, "{} MB", ran.peak_mb);
+}
+
+fn mkfifo(path: &Path) {
+    let ok = Command::new("mkfifo").arg(path).status().unwrap().success();
+    assert!(ok, "mkfifo {}", path.display());
+}
+
+/// The browser in a pseudo-terminal with `config` as its config file
+/// (made by `make`): it opens (a hang fails after 20 s), the one line on
+/// the config names the reason, and the status bar counts the problem.
+fn browser_with_config(make: impl FnOnce(&Path), reason: &str) {
+    let dir = imported();
+    let folder = dir.path().join("esf-browser");
+    std::fs::create_dir(&folder).unwrap();
+    make(&folder.join("config.toml"));
+    let mut s = common::pty::start(&dir.path().join("cache.sqlite"), &[]);
+    s.screen.wait_for("Projects 5/5");
+    s.screen.wait_for("config: 1 problem");
+    let said = s.screen.raw_text();
+    assert!(said.contains(reason), "{said}");
+    use std::io::Write;
+    s.keys.write_all(b"q").unwrap();
+    assert_eq!(common::pty::wait_exit(&mut *s.child).exit_code(), 0);
+}
+
+#[test]
+fn a_fifo_or_a_device_as_config_is_refused_in_one_line_and_the_browser_opens() {
+    browser_with_config(mkfifo, "config.toml: not a regular file");
+    browser_with_config(
+        |config| std::os::unix::fs::symlink("/dev/zero", config).unwrap(),
+        "config.toml: not a regular file",
+    );
+    browser_with_config(
+        |config| {
+            let file = std::fs::File::create(config).unwrap();
+            file.set_len(2 << 20).unwrap();
+        },
+        "config.toml: larger than 1 MB, the most that is read",
+    );
+}
+
+#[test]
+fn fifos_and_devices_are_skipped_with_a_reason_never_waited_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    let seed = std::fs::read_dir(corpus())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
+    std::fs::copy(seed.path(), docs.join("record.txt")).unwrap();
+    let fifo = docs.join("pipe.txt");
+    mkfifo(&fifo);
+    let limit = Duration::from_secs(20);
+
+    // esf parse: the folder, and the FIFO given by name.
+    let ran = run_within(esf(dir.path()).args(["parse", "--json"]).arg(&docs), limit);
+    assert_eq!(ran.status.code(), Some(2), "{}", ran.stderr);
+    let docs_json: serde_json::Value = serde_json::from_str(&ran.stdout).unwrap();
+    assert_eq!(docs_json[0]["format"], "skipped");
+    let reason = docs_json[0]["skipped_reason"].as_str().unwrap();
+    assert!(reason.contains("not a regular file"), "{reason}");
+    assert_eq!(docs_json[1]["format"], "esf2014");
+    for path in [fifo.as_path(), Path::new("/dev/zero")] {
+        let ran = run_within(esf(dir.path()).arg("parse").arg(path), limit);
+        assert_eq!(ran.status.code(), Some(2), "{}", ran.stderr);
+        assert!(
+            one_line(&ran).contains("not a regular file"),
+            "{}",
+            ran.stderr
+        );
+    }
+
+    // esf import: the folder imports the record and names the FIFO; the
+    // FIFO alone imports nothing, in one line.
+    let ran = run_within(esf(dir.path()).arg("import").arg(&docs), limit);
+    assert!(ran.status.success(), "{}", ran.stderr);
+    let all = format!("{}{}", ran.stdout, ran.stderr);
+    assert!(all.contains("pipe.txt: not a regular file"), "{all}");
+    assert!(all.contains("new 1"), "{all}");
+    let ran = run_within(esf(dir.path()).arg("import").arg(&fifo), limit);
+    assert_eq!(ran.status.code(), Some(2), "{}", ran.stderr);
+    let all = format!("{}{}", ran.stdout, ran.stderr);
+    assert!(all.contains("not a regular file"), "{all}");
+}
+
+#[test]
+fn a_document_past_32_mb_is_skipped_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    let seed = std::fs::read_dir(corpus())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
+    std::fs::copy(seed.path(), docs.join("record.txt")).unwrap();
+    let big = docs.join("big.txt");
+    // Sparse: the size is what counts, and it is known before a byte is read.
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(33 << 20)
+        .unwrap();
+    let ran = run(esf(dir.path()).arg("parse").arg(&big));
+    assert_eq!(ran.status.code(), Some(2), "{}", ran.stderr);
+    let line = one_line(&ran);
+    assert!(
+        line.contains("larger than 32 MB, the most that is read"),
+        "{line}"
+    );
+    assert!(ran.peak_mb < 100, "{} MB", ran.peak_mb);
+    let ran = run(esf(dir.path()).arg("import").arg(&docs));
+    assert!(ran.status.success(), "{}", ran.stderr);
+    let all = format!("{}{}", ran.stdout, ran.stderr);
+    assert!(
+        all.contains("big.txt: cannot read: larger than 32 MB"),
+        "{all}"
+    );
+    assert!(all.contains("new 1"), "{all}");
+    assert!(ran.peak_mb < 200, "{} MB", ran.peak_mb);
+}
+
+#[test]
+fn folders_deeper_than_64_are_skipped_with_the_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    let seed = std::fs::read_dir(corpus())
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
+    std::fs::copy(seed.path(), docs.join("record.txt")).unwrap();
+    // 2,000 folders deep, a document at the bottom: too long a path to
+    // make in one go, so a shell walks down making each.
+    let made = Command::new("sh")
+        .arg("-c")
+        .arg("cd \"$1\" && for i in $(seq 2000); do mkdir d && cd d || exit 1; done; cp \"$2\" deep.txt")
+        .args(["sh", docs.to_str().unwrap(), seed.path().to_str().unwrap()])
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let ran = run(esf(dir.path()).arg("import").arg(&docs));
+    assert!(ran.status.success(), "{}", ran.stderr);
+    let all = format!("{}{}", ran.stdout, ran.stderr);
+    assert!(all.contains("new 1"), "{all}");
+    let reason = "a folder more than 64 folders deep; nothing below it is read";
+    let skipped: Vec<&str> = all.lines().filter(|l| l.contains(reason)).collect();
+    assert_eq!(skipped.len(), 1, "{all}");
+    let deep = format!("docs{}:", "/d".repeat(65));
+    assert!(skipped[0].contains(&deep), "{}", skipped[0]);
+    let ran = run(esf(dir.path()).args(["parse", "--json"]).arg(&docs));
+    assert_eq!(ran.status.code(), Some(2), "{}", ran.stderr);
+    assert!(one_line(&ran).contains(reason), "{}", ran.stderr);
 }

@@ -194,6 +194,15 @@ pub(super) const SWEDISH: &[(&str, &str)] = &[
         "the query has {} characters; at most {} are read",
         "frågan har {} tecken; högst {} läses",
     ),
+    ("not a regular file", "inte en vanlig fil"),
+    (
+        "larger than {} MB, the most that is read",
+        "större än {} MB, det mesta som läses",
+    ),
+    (
+        "a folder more than {} folders deep; nothing below it is read",
+        "en mapp mer än {} mappar djupt; inget under den läses",
+    ),
     (
         "the note was not saved; it is still here",
         "anteckningen sparades inte; den finns kvar här",
