@@ -269,6 +269,15 @@ fn fifos_and_devices_are_skipped_with_a_reason_never_waited_on() {
     assert_eq!(ran.status.code(), Some(2), "{}", ran.stderr);
     let all = format!("{}{}", ran.stdout, ran.stderr);
     assert!(all.contains("not a regular file"), "{all}");
+
+    // esf notes import: the FIFO is refused in one line.
+    let ran = run_within(esf(dir.path()).args(["notes", "import"]).arg(&fifo), limit);
+    assert_eq!(ran.status.code(), Some(2), "{}", ran.stderr);
+    assert!(
+        one_line(&ran).contains("not a regular file"),
+        "{}",
+        ran.stderr
+    );
 }
 
 #[test]
