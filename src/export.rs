@@ -77,10 +77,54 @@ pub fn rows(
 
 pub fn render(rows: &[Row], format: Format, with: With) -> String {
     match format {
-        Format::Csv => csv(rows, with, Dialect::PLAIN),
-        Format::ExcelCsv => csv(rows, with, Dialect::EXCEL),
+        Format::Csv => csv(rows, with, Dialect::PLAIN, true),
+        Format::ExcelCsv => csv(rows, with, Dialect::EXCEL, true),
         Format::Json => crate::safe_json::to_string(rows) + "\n",
-        Format::Markdown => markdown(rows, with),
+        Format::Markdown => markdown(rows, with, Some(rows.len())),
+    }
+}
+
+/// Writes the export as its rows come, the same bytes [`render`] gives:
+/// only one row is in memory at a time, whatever the number of projects
+/// (`total` is the number the Markdown heading names). `shown` makes each
+/// piece of CSV or Markdown safe for a terminal; JSON is inert already.
+pub fn write_streamed(
+    out: &mut dyn std::io::Write,
+    rows: &mut dyn Iterator<Item = anyhow::Result<Row>>,
+    total: usize,
+    (format, with): (Format, With),
+    shown: &dyn Fn(&str) -> String,
+) -> anyhow::Result<()> {
+    let piece = |rows: &[Row], head: bool| match format {
+        Format::Csv => csv(rows, with, Dialect::PLAIN, head),
+        Format::ExcelCsv => csv(rows, with, Dialect::EXCEL, head),
+        Format::Markdown => markdown(rows, with, head.then_some(total)),
+        Format::Json => crate::safe_json::to_string(rows),
+    };
+    if format == Format::Json {
+        let streamed = Streamed(std::cell::RefCell::new(Some(rows)));
+        crate::safe_json::to_writer(&mut *out, &streamed)?;
+        out.write_all(b"\n")?;
+        return Ok(());
+    }
+    out.write_all(shown(&piece(&[], true)).as_bytes())?;
+    for row in rows {
+        out.write_all(shown(&piece(&[row?], false)).as_bytes())?;
+    }
+    Ok(())
+}
+
+/// A JSON array written from an iterator of rows as they come.
+struct Streamed<'a>(std::cell::RefCell<Option<&'a mut dyn Iterator<Item = anyhow::Result<Row>>>>);
+
+impl Serialize for Streamed<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{Error, SerializeSeq};
+        let mut seq = serializer.serialize_seq(None)?;
+        for row in self.0.borrow_mut().take().into_iter().flatten() {
+            seq.serialize_element(&row.map_err(S::Error::custom)?)?;
+        }
+        seq.end()
     }
 }
 
@@ -135,8 +179,9 @@ impl Dialect {
     };
 }
 
-/// RFC 4180 CSV with a header row; lists joined with "; ".
-fn csv(rows: &[Row], with: With, dialect: Dialect) -> String {
+/// RFC 4180 CSV with a header row (unless `head` is false: rows that
+/// follow others); lists joined with "; ".
+fn csv(rows: &[Row], with: With, dialect: Dialect, head: bool) -> String {
     let mut header: Vec<&str> = COLUMNS.to_vec();
     if with.contacts {
         header.extend(CONTACT_COLUMNS);
@@ -147,12 +192,14 @@ fn csv(rows: &[Row], with: With, dialect: Dialect) -> String {
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .delimiter(dialect.delimiter)
-        .from_writer(dialect.bom.as_bytes().to_vec());
+        .from_writer(if head { dialect.bom } else { "" }.as_bytes().to_vec());
     let mut write = |cells: Vec<String>| {
         // Writing to memory cannot fail.
         let _ = out.write_record(cells.into_iter().map(safe_cell));
     };
-    write(header.iter().map(|s| s.to_string()).collect());
+    if head {
+        write(header.iter().map(|s| s.to_string()).collect());
+    }
     for r in rows {
         write(row_cells(r, with, dialect.decimal));
     }
@@ -242,9 +289,11 @@ fn safe_cell(cell: String) -> String {
     defused(crate::sanitize::text(&cell).into_owned())
 }
 
-/// A readable report: one section per project with its main fields.
-fn markdown(rows: &[Row], with: With) -> String {
-    let mut out = format!("# ESF projects ({})\n", rows.len());
+/// A readable report: one section per project with its main fields,
+/// under a heading with the number of projects (`total`; none for rows
+/// that follow others).
+fn markdown(rows: &[Row], with: With, total: Option<usize>) -> String {
+    let mut out = total.map_or(String::new(), |n| format!("# ESF projects ({n})\n"));
     for r in rows {
         let p = &r.project;
         let _ = writeln!(
@@ -341,6 +390,29 @@ mod tests {
         assert_eq!(cells[11], "-1500", "a negative number stays a number");
         assert_eq!(cells[13], "53,5", "a decimal comma");
         assert!(row.contains("\"A; B\""), "a list with ; is quoted: {row}");
+    }
+
+    #[test]
+    fn a_streamed_export_is_the_rendered_one() {
+        let mut rows = one_project("första", 50.0);
+        rows.extend(one_project("andra\tmed tabb", 60.0));
+        let with = With {
+            contacts: true,
+            notes: false,
+        };
+        for format in [
+            Format::Csv,
+            Format::ExcelCsv,
+            Format::Json,
+            Format::Markdown,
+        ] {
+            let mut out = Vec::new();
+            let mut each = rows.clone().into_iter().map(anyhow::Ok);
+            let same = |piece: &str| piece.to_string();
+            write_streamed(&mut out, &mut each, 2, (format, with), &same).unwrap();
+            let rendered = render(&rows, format, with);
+            assert_eq!(String::from_utf8(out).unwrap(), rendered, "{format:?}");
+        }
     }
 
     #[test]

@@ -1,10 +1,16 @@
 //! Finding the files under the paths a user gives: folders are read
-//! recursively, hidden entries skipped, symlink loops visited once, and
-//! links that lead outside the folders given skipped unless asked for
-//! (another user's private file must not end up in a shared cache).
+//! recursively down to [`DEEPEST`] levels, hidden entries skipped, symlink
+//! loops visited once, and links that lead outside the folders given
+//! skipped unless asked for (another user's private file must not end up
+//! in a shared cache). FIFOs, devices and sockets are skipped with a
+//! reason, never opened.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+
+/// How many folders deep a folder given is read: deeper ones are named
+/// as skipped with the reason, and nothing below them is read.
+pub const DEEPEST: usize = 64;
 
 /// A file to read, or a path that is not read (with the reason).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,9 +42,11 @@ pub fn expand(paths: &[PathBuf], links: Links) -> Vec<Found> {
         if path.is_dir() {
             let mut seen = HashSet::new();
             let mut found = Vec::new();
-            walker.walk(path, &mut found, &mut seen);
+            walker.walk(path, 0, &mut found, &mut seen);
             found.sort_by(|a, b| found_path(a).cmp(found_path(b)));
             out.extend(found);
+        } else if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+            out.push(not_regular(path.to_path_buf()));
         } else {
             out.push(Found::File(followed(path)));
         }
@@ -60,6 +68,30 @@ fn followed(path: &Path) -> PathBuf {
     }
 }
 
+/// A FIFO, a device or a socket: skipped, never opened (reading a FIFO
+/// waits for a writer that may never come).
+fn not_regular(path: PathBuf) -> Found {
+    Found::Unlistable(path, crate::i18n::t("not a regular file").into())
+}
+
+/// What a folder is, whatever path leads to it: a loop through a link is
+/// seen without resolving every folder's path (which costs its depth).
+#[cfg(unix)]
+type Identity = (u64, u64);
+#[cfg(not(unix))]
+type Identity = PathBuf;
+
+#[cfg(unix)]
+fn identity(dir: &Path) -> Option<Identity> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(dir).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(dir: &Path) -> Option<Identity> {
+    std::fs::canonicalize(dir).ok()
+}
+
 fn found_path(f: &Found) -> &Path {
     match f {
         Found::File(p) | Found::Unlistable(p, _) => p,
@@ -72,9 +104,16 @@ struct Walker {
 }
 
 impl Walker {
-    fn walk(&self, dir: &Path, found: &mut Vec<Found>, seen: &mut HashSet<PathBuf>) {
-        let real = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-        if !seen.insert(real) {
+    fn walk(&self, dir: &Path, depth: usize, found: &mut Vec<Found>, seen: &mut HashSet<Identity>) {
+        if depth > DEEPEST {
+            let why = crate::i18n::tf(
+                "a folder more than {} folders deep; nothing below it is read",
+                &[&DEEPEST],
+            );
+            found.push(Found::Unlistable(dir.to_path_buf(), why));
+            return;
+        }
+        if identity(dir).is_some_and(|id| !seen.insert(id)) {
             return; // a symlink back to a folder already read
         }
         let entries = match std::fs::read_dir(dir) {
@@ -97,10 +136,10 @@ impl Walker {
                     continue;
                 }
             }
-            if path.is_dir() {
-                self.walk(&path, found, seen);
-            } else {
-                found.push(Found::File(followed(&path)));
+            match std::fs::metadata(&path) {
+                Ok(m) if m.is_dir() => self.walk(&path, depth + 1, found, seen),
+                Ok(m) if !m.is_file() => found.push(not_regular(path)),
+                _ => found.push(Found::File(followed(&path))),
             }
         }
     }

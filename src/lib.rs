@@ -28,6 +28,7 @@ pub mod import;
 pub mod ingest;
 pub mod model;
 pub mod notes_file;
+pub mod read_bounded;
 pub mod report;
 pub mod safe_json;
 pub mod sanitize;

@@ -2,9 +2,10 @@
 //! standard output; notes and contact persons only when asked for.
 
 use super::list::{Listing, Query};
-use super::{print_data, Context};
+use super::Context;
 use crate::cli::ExportFormat;
 use crate::export::{self, Format, With};
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 /// `esf export` from its arguments.
@@ -22,8 +23,11 @@ pub fn run_args(ctx: &Context, a: crate::cli::ExportArgs) -> anyhow::Result<Exit
     run(ctx, format, &query, with)
 }
 
+/// Writes each project as it is read, so memory stays flat however many
+/// are exported (as `esf list --json` does).
 pub fn run(ctx: &Context, format: Format, query: &Query, with: With) -> anyhow::Result<ExitCode> {
     let store = ctx.open_for_reading()?;
+    let _snapshot = store.snapshot()?;
     let notes = with.notes || query.uses_notes();
     let listing = Listing::load(ctx, &store, notes, !query.facets.is_empty())?;
     let keys: Vec<&str> = listing
@@ -31,10 +35,22 @@ pub fn run(ctx: &Context, format: Format, query: &Query, with: With) -> anyhow::
         .into_iter()
         .map(|i| listing.cat.projects[i].key.as_str())
         .collect();
-    let records = store.records(&keys)?;
-    let rows = export::rows(records, with, &|key| listing.annotations.get(key).cloned());
-    let text = export::render(&rows, format, with);
-    print_data(&text)?;
+    let annotation = |key: &str| listing.annotations.get(key).cloned();
+    let mut rows = keys.iter().filter_map(|key| {
+        let record = store.record_of(key).transpose()?;
+        Some(record.map_err(anyhow::Error::from).map(|record| {
+            let row = export::rows(vec![record], with, &annotation).pop();
+            row.expect("one row for one record")
+        }))
+    });
+    let terminal = std::io::stdout().is_terminal();
+    let shown = |piece: &str| match terminal {
+        true => crate::sanitize::text(piece).into_owned(),
+        false => piece.to_string(),
+    };
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    export::write_streamed(&mut out, &mut rows, keys.len(), (format, with), &shown)?;
+    out.flush()?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -27,9 +27,17 @@ pub struct Query {
 
 impl Query {
     pub fn new(filter: Option<String>, facets: &FacetArgs) -> anyhow::Result<Query> {
+        if let Some(q) = &filter {
+            bounded(q)?;
+        }
         let facets = facets.filters().map_err(|e| anyhow!("--active: {e}"))?;
         Ok(Query { filter, facets })
     }
+}
+
+/// A query of the command line within its bound, or the one line saying not.
+fn bounded(query: &str) -> anyhow::Result<()> {
+    crate::search::query::check_bound(query).map_err(|e| anyhow!(e))
 }
 
 /// The projects with the user's annotations, for listing and exporting.
@@ -298,8 +306,10 @@ pub(super) fn row(p: &ProjectSummary) -> Vec<String> {
 
 /// `esf search` from its arguments.
 pub fn search_args(ctx: &Context, a: crate::cli::SearchArgs) -> anyhow::Result<ExitCode> {
+    let words = a.words.join(" ");
+    bounded(&words)?;
     let query = Query::new(None, &a.facets)?;
-    search(ctx, &a.words.join(" "), a.limit, &query, a.json)
+    search(ctx, &words, a.limit, &query, a.json)
 }
 
 /// Texts holding every word, best first, among the projects the query's
@@ -365,6 +375,9 @@ fn named_with_others(o: &crate::model::OrgSummary) -> String {
 }
 
 pub fn orgs(ctx: &Context, filter: Option<&str>, json: bool) -> anyhow::Result<ExitCode> {
+    if let Some(q) = filter {
+        bounded(q)?;
+    }
     let store = ctx.open_for_reading()?;
     let mut orgs = store.organisations()?;
     if let Some(q) = filter {

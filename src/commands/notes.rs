@@ -175,9 +175,17 @@ fn table(notes: &[Exported]) -> Table {
     table
 }
 
+/// A notes export's text: a regular file (a FIFO is never waited on) of
+/// at most 128 MB (every note of 100,000 projects is far less).
+fn read_notes_file(file: &Path) -> anyhow::Result<String> {
+    use crate::read_bounded::{read, Links};
+    let bytes = read(file, 128 << 20, Links::Follow).map_err(|e| anyhow!("{e}"))?;
+    Ok(String::from_utf8(bytes)?)
+}
+
 pub fn import(ctx: &Context, file: &Path) -> anyhow::Result<ExitCode> {
     let shown = file.display();
-    let text = std::fs::read_to_string(file).with_context(|| tf("cannot read {}", &[&shown]))?;
+    let text = read_notes_file(file).with_context(|| tf("cannot read {}", &[&shown]))?;
     let incoming = notes_file::parse(&text).map_err(|e| anyhow!("{}: {e}", file.display()))?;
     let mut notes = ctx.open_notes()?;
     let report = notes.merge(&incoming)?;

@@ -188,6 +188,23 @@ pub(super) const SWEDISH: &[(&str, &str)] = &[
         "klistra in i sökrutan (/) eller i en anteckning (n)",
     ),
     (
+        "the search box holds {} characters; the rest was cut",
+        "sökrutan rymmer {} tecken; resten klipptes bort",
+    ),
+    (
+        "the query has {} characters; at most {} are read",
+        "frågan har {} tecken; högst {} läses",
+    ),
+    ("not a regular file", "inte en vanlig fil"),
+    (
+        "larger than {} MB, the most that is read",
+        "större än {} MB, det mesta som läses",
+    ),
+    (
+        "a folder more than {} folders deep; nothing below it is read",
+        "en mapp mer än {} mappar djupt; inget under den läses",
+    ),
+    (
         "the note was not saved; it is still here",
         "anteckningen sparades inte; den finns kvar här",
     ),

@@ -72,16 +72,14 @@ fn read_steady(file: &Path, before: &Metadata) -> std::result::Result<Steady, St
     read_steady_with(file, before, &mut read_no_follow)
 }
 
-/// The file's bytes, refused if it is a link by now (never followed).
+/// The file's bytes, refused if it is a link by now (never followed), no
+/// regular file by now (never waited on), or larger than a document is.
 fn read_no_follow(file: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW);
-    let mut bytes = Vec::new();
-    options.open(file)?.read_to_end(&mut bytes)?;
-    Ok(bytes)
+    use crate::read_bounded::{read, Links, Refused, DOCUMENT_LIMIT};
+    read(file, DOCUMENT_LIMIT, Links::Refuse).map_err(|refused| match refused {
+        Refused::Io(err) => err,
+        other => std::io::Error::other(other.to_string()),
+    })
 }
 
 /// Bytes, size and modification time (seconds) that belong together.

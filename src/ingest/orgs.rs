@@ -205,10 +205,11 @@ pub fn strip_list_noun(part: &str) -> &str {
 /// Partner lists introduced in prose by phrases from the gazetteer.
 pub fn partners_in_prose(g: &Gazetteer, text: &str) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for start in list_starts(g, text) {
         let list = super::text::fold_spaces(sentence_rest(&text[start..]));
         for partner in split_partner_list(&list) {
-            if !found.contains(&partner) {
+            if seen.insert(partner.clone()) {
                 found.push(partner);
             }
         }
@@ -282,6 +283,9 @@ pub fn is_generic(g: &Gazetteer, name: &str) -> bool {
 #[derive(Debug, Default)]
 pub struct OrgCollector {
     links: Vec<OrgLink>,
+    /// Where each canonical name stands in `links`: a list of 80,000
+    /// partners is collected in linear time, not in its square.
+    at: std::collections::HashMap<String, usize>,
 }
 
 impl OrgCollector {
@@ -314,12 +318,12 @@ impl OrgCollector {
     /// Mentions add nothing for an organisation already linked, nor for the
     /// parent of one (a branch named in a list is also "mentioned" by name).
     pub fn add_mentions(&mut self, g: &Gazetteer, prose: &super::mentions::Prose) {
+        // Mentions are the weakest role: they never replace a link, so the
+        // parents named stay those of the links made before them.
+        let parents: std::collections::HashSet<String> =
+            self.links.iter().filter_map(|l| l.parent.clone()).collect();
         for (canonical, written) in super::mentions::mentions(g, prose) {
-            let is_parent = self
-                .links
-                .iter()
-                .any(|l| l.parent.as_deref() == Some(canonical.as_str()));
-            if !is_parent {
+            if !parents.contains(&canonical) {
                 self.push(OrgLink {
                     name: canonical,
                     role: Role::Mentioned,
@@ -331,10 +335,13 @@ impl OrgCollector {
     }
 
     fn push(&mut self, link: OrgLink) {
-        match self.links.iter_mut().find(|l| l.name == link.name) {
-            Some(existing) if link.role < existing.role => *existing = link,
+        match self.at.get(&link.name) {
+            Some(&i) if link.role < self.links[i].role => self.links[i] = link,
             Some(_) => {}
-            None => self.links.push(link),
+            None => {
+                self.at.insert(link.name.clone(), self.links.len());
+                self.links.push(link);
+            }
         }
     }
 

@@ -43,7 +43,13 @@ pub fn clean(bytes: &[u8]) -> Result<CleanText, NotText> {
                 "an HTML page nested {depth} elements deep (more than {}): read as plain text",
                 super::html::DEEPEST
             )),
-            _ => decoded = super::html::to_text(&decoded),
+            _ => match super::html::elements_at_most(&decoded) {
+                n if n > super::html::MOST_ELEMENTS => warnings.push(format!(
+                    "an HTML page that may make {n} elements (more than {}): read as plain text",
+                    super::html::MOST_ELEMENTS
+                )),
+                _ => decoded = super::html::to_text(&decoded),
+            },
         }
     }
     let lines = normalise_lines(&decoded);

@@ -19,6 +19,34 @@ pub const SYNTAX: &[(&str, &str)] = &[
     ("212000-1033", "an organisationsnummer"),
 ];
 
+/// The longest query read, in characters: the search box cuts a paste or
+/// typing there, the command line refuses a longer one. Work grows with a
+/// query's length, and no search needs more.
+pub const MAX_QUERY_CHARS: usize = 256;
+
+/// Cuts a query to [`MAX_QUERY_CHARS`]; true when something was cut.
+pub fn cut_to_bound(query: &mut String) -> bool {
+    match query.char_indices().nth(MAX_QUERY_CHARS) {
+        Some((at, _)) => {
+            query.truncate(at);
+            true
+        }
+        None => false,
+    }
+}
+
+/// A query from the command line, or the one line saying it is too long.
+pub fn check_bound(query: &str) -> Result<(), String> {
+    let chars = query.chars().count();
+    match chars > MAX_QUERY_CHARS {
+        true => Err(crate::i18n::tf(
+            "the query has {} characters; at most {} are read",
+            &[&chars, &MAX_QUERY_CHARS],
+        )),
+        false => Ok(()),
+    }
+}
+
 /// How a term must sit in a field's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {

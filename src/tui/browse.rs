@@ -153,11 +153,20 @@ impl State {
     }
 
     fn edit_query(&mut self, edit: impl FnOnce(&mut String)) -> bool {
+        let bounded = |q: &mut String, message: &mut Option<String>| {
+            edit(q);
+            if crate::search::query::cut_to_bound(q) {
+                *message = Some(crate::i18n::tf(
+                    "the search box holds {} characters; the rest was cut",
+                    &[&crate::search::query::MAX_QUERY_CHARS],
+                ));
+            }
+        };
         if let Screen::Organisations(orgs) = &mut self.screen {
-            orgs.edit_query(edit);
+            orgs.edit_query(|q| bounded(q, &mut self.message));
             return true;
         }
-        edit(&mut self.list.query);
+        bounded(&mut self.list.query, &mut self.message);
         self.list.ranked = !self.list.query.trim().is_empty();
         if self.list.defer_filtering {
             self.list.filter_pending = true;

@@ -55,9 +55,22 @@ pub fn load(path: Option<&Path>) -> (Config, Vec<String>) {
     let Some(path) = path else {
         return (Config::default(), Vec::new());
     };
-    match std::fs::read_to_string(path) {
+    use crate::read_bounded::{self, Refused};
+    // Regular files of at most 1 MB: a config linked to /dev/zero or made
+    // a FIFO is refused in one line, never read for ever or waited on.
+    let read = read_bounded::read(
+        path,
+        read_bounded::CONFIG_LIMIT,
+        read_bounded::Links::Follow,
+    );
+    let text = read.and_then(|bytes| {
+        String::from_utf8(bytes).map_err(|_| Refused::Io(std::io::ErrorKind::InvalidData.into()))
+    });
+    match text {
         Ok(text) => parse(&text, &path.display().to_string()),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
+        Err(Refused::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
+            (Config::default(), Vec::new())
+        }
         Err(e) => (Config::default(), vec![format!("{}: {e}", path.display())]),
     }
 }
