@@ -27,6 +27,8 @@ pub fn run(ctx: &Context, how: ImportArgs) -> anyhow::Result<ExitCode> {
     let place = ctx.place()?;
     let _one_at_a_time = import_lock(&place.path)?;
     let mut store = ctx.open_at(place, crate::store::Access::Import)?;
+    // A cache this user may not write is said so before anything else.
+    store.ensure_writable(t("cannot be imported into"))?;
     let db = store.path().map(Path::to_path_buf);
     let recorded = recorded_to_follow(db.as_deref(), &how)?;
     let named: Vec<Source> = paths

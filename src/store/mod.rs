@@ -236,7 +236,7 @@ impl Store {
         Ok(!any)
     }
 
-    fn ensure_writable(&self, why: &str) -> Result<()> {
+    pub fn ensure_writable(&self, why: &str) -> Result<()> {
         if self.read_only {
             return Err(StoreError::ReadOnly {
                 path: self.display_path(),
