@@ -4,18 +4,30 @@
 //! skipped unless asked for (another user's private file must not end up
 //! in a shared cache). FIFOs, devices and sockets are skipped with a
 //! reason, never opened.
+//!
+//! Another user who may write a folder being read may swap a part of it
+//! for a link meanwhile: each folder is listed through an open handle that
+//! is checked to be the folder its parent listed (and, for a link, to lie
+//! inside the folders given), and each file is noted with its identity, so
+//! the import refuses a different file found at its path later.
 
+use crate::i18n::{t, tf};
 use std::collections::HashSet;
+use std::fs::File;
 use std::path::{Path, PathBuf};
 
 /// How many folders deep a folder given is read: deeper ones are named
 /// as skipped with the reason, and nothing below them is read.
 pub const DEEPEST: usize = 64;
 
+/// A file or folder whatever path leads to it: device and inode.
+pub type FileId = (u64, u64);
+
 /// A file to read, or a path that is not read (with the reason).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Found {
-    File(PathBuf),
+    /// A file, with its identity when its folder was read.
+    File(PathBuf, Option<FileId>),
     Unlistable(PathBuf, String),
 }
 
@@ -42,13 +54,14 @@ pub fn expand(paths: &[PathBuf], links: Links) -> Vec<Found> {
         if path.is_dir() {
             let mut seen = HashSet::new();
             let mut found = Vec::new();
-            walker.walk(path, 0, &mut found, &mut seen);
+            walker.walk(path, None, 0, &mut found, &mut seen);
             found.sort_by(|a, b| found_path(a).cmp(found_path(b)));
             out.extend(found);
         } else if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
             out.push(not_regular(path.to_path_buf()));
         } else {
-            out.push(Found::File(followed(path)));
+            let id = std::fs::metadata(path).ok().map(|m| id_of(&m));
+            out.push(Found::File(followed(path), id));
         }
     }
     // A file reached twice (directly and through a link) is read once.
@@ -71,31 +84,87 @@ fn followed(path: &Path) -> PathBuf {
 /// A FIFO, a device or a socket: skipped, never opened (reading a FIFO
 /// waits for a writer that may never come).
 fn not_regular(path: PathBuf) -> Found {
-    Found::Unlistable(path, crate::i18n::t("not a regular file").into())
+    Found::Unlistable(path, t("not a regular file").into())
 }
 
-/// What a folder is, whatever path leads to it: a loop through a link is
-/// seen without resolving every folder's path (which costs its depth).
-#[cfg(unix)]
-type Identity = (u64, u64);
-#[cfg(not(unix))]
-type Identity = PathBuf;
-
-#[cfg(unix)]
-fn identity(dir: &Path) -> Option<Identity> {
+fn id_of(meta: &std::fs::Metadata) -> FileId {
     use std::os::unix::fs::MetadataExt;
-    std::fs::metadata(dir).ok().map(|m| (m.dev(), m.ino()))
-}
-
-#[cfg(not(unix))]
-fn identity(dir: &Path) -> Option<Identity> {
-    std::fs::canonicalize(dir).ok()
+    (meta.dev(), meta.ino())
 }
 
 fn found_path(f: &Found) -> &Path {
     match f {
-        Found::File(p) | Found::Unlistable(p, _) => p,
+        Found::File(p, _) | Found::Unlistable(p, _) => p,
     }
+}
+
+/// A folder held open while it is listed.
+struct OpenFolder {
+    handle: File,
+    id: FileId,
+}
+
+impl OpenFolder {
+    fn open(dir: &Path) -> std::io::Result<OpenFolder> {
+        use std::os::unix::fs::OpenOptionsExt;
+        let handle = std::fs::OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_DIRECTORY | libc::O_CLOEXEC)
+            .open(dir)?;
+        let id = id_of(&handle.metadata()?);
+        Ok(OpenFolder { handle, id })
+    }
+
+    /// A path that names this very folder whatever happens to `dir`
+    /// meanwhile (Linux's `/proc/self/fd`), else `dir` itself.
+    fn listing_path(&self, dir: &Path) -> PathBuf {
+        handle_path(&self.handle).unwrap_or_else(|| dir.to_path_buf())
+    }
+}
+
+/// `/proc/self/fd/N` for an open handle, where there is one.
+fn handle_path(handle: &File) -> Option<PathBuf> {
+    use std::os::fd::AsRawFd;
+    let path = PathBuf::from(format!("/proc/self/fd/{}", handle.as_raw_fd()));
+    std::fs::symlink_metadata(&path).is_ok().then_some(path)
+}
+
+/// Where an open handle really is (the link `/proc` keeps for it), else
+/// where `path` leads now.
+fn real_path(handle: &File, path: &Path) -> Option<PathBuf> {
+    match handle_path(handle) {
+        Some(proc_path) => std::fs::read_link(proc_path).ok(),
+        None => std::fs::canonicalize(path).ok(),
+    }
+}
+
+/// What a link leads to, looked at through one handle: its real path and
+/// identity belong together, however the link changes meanwhile.
+struct LinkTarget {
+    real: PathBuf,
+    id: FileId,
+    is_dir: bool,
+    is_file: bool,
+}
+
+fn link_target(link: &Path) -> std::io::Result<LinkTarget> {
+    use std::os::unix::fs::OpenOptionsExt;
+    #[cfg(target_os = "linux")]
+    let flags = libc::O_PATH | libc::O_CLOEXEC;
+    #[cfg(not(target_os = "linux"))]
+    let flags = libc::O_NONBLOCK | libc::O_CLOEXEC;
+    let handle = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(flags)
+        .open(link)?;
+    let meta = handle.metadata()?;
+    let real = real_path(&handle, link).ok_or(std::io::ErrorKind::NotFound)?;
+    Ok(LinkTarget {
+        real,
+        id: id_of(&meta),
+        is_dir: meta.is_dir(),
+        is_file: meta.is_file(),
+    })
 }
 
 struct Walker {
@@ -104,19 +173,51 @@ struct Walker {
 }
 
 impl Walker {
-    fn walk(&self, dir: &Path, depth: usize, found: &mut Vec<Found>, seen: &mut HashSet<Identity>) {
+    /// Lists `dir`, which its parent listed as `expect` (a root: `None`).
+    fn walk(
+        &self,
+        dir: &Path,
+        expect: Option<FileId>,
+        depth: usize,
+        found: &mut Vec<Found>,
+        seen: &mut HashSet<FileId>,
+    ) {
         if depth > DEEPEST {
-            let why = crate::i18n::tf(
+            let why = tf(
                 "a folder more than {} folders deep; nothing below it is read",
                 &[&DEEPEST],
             );
             found.push(Found::Unlistable(dir.to_path_buf(), why));
             return;
         }
-        if identity(dir).is_some_and(|id| !seen.insert(id)) {
+        let folder = match OpenFolder::open(dir) {
+            Ok(folder) => folder,
+            Err(err) => {
+                let why = format!("cannot read folder: {err}");
+                found.push(Found::Unlistable(dir.to_path_buf(), why));
+                return;
+            }
+        };
+        if expect.is_some_and(|id| id != folder.id) {
+            let why = t("was replaced while its folder was read; import again").to_string();
+            found.push(Found::Unlistable(dir.to_path_buf(), why));
+            return;
+        }
+        if !seen.insert(folder.id) {
             return; // a symlink back to a folder already read
         }
-        let entries = match std::fs::read_dir(dir) {
+        self.list(dir, &folder, depth, found, seen);
+    }
+
+    fn list(
+        &self,
+        dir: &Path,
+        folder: &OpenFolder,
+        depth: usize,
+        found: &mut Vec<Found>,
+        seen: &mut HashSet<FileId>,
+    ) {
+        let entries = match std::fs::read_dir(folder.listing_path(dir)) {
             Ok(entries) => entries,
             Err(err) => {
                 let why = format!("cannot read folder: {err}");
@@ -128,33 +229,54 @@ impl Walker {
             if entry.file_name().to_string_lossy().starts_with('.') {
                 continue;
             }
-            let path = entry.path();
-            let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
-            if is_link {
-                if let Err(why) = self.may_follow(&path) {
-                    found.push(Found::Unlistable(path, why));
-                    continue;
-                }
-            }
-            match std::fs::metadata(&path) {
-                Ok(m) if m.is_dir() => self.walk(&path, depth + 1, found, seen),
-                Ok(m) if !m.is_file() => found.push(not_regular(path)),
-                _ => found.push(Found::File(followed(&path))),
+            let path = dir.join(entry.file_name());
+            // The entry as this very folder holds it (not through `path`).
+            let Ok(meta) = std::fs::symlink_metadata(entry.path()) else {
+                continue;
+            };
+            if meta.file_type().is_symlink() {
+                self.follow(path, &entry.path(), depth, found, seen);
+            } else if meta.is_dir() {
+                self.walk(&path, Some(id_of(&meta)), depth + 1, found, seen);
+            } else if meta.is_file() {
+                found.push(Found::File(path, Some(id_of(&meta))));
+            } else {
+                found.push(not_regular(path));
             }
         }
     }
 
-    fn may_follow(&self, link: &Path) -> Result<(), String> {
-        let Ok(target) = std::fs::canonicalize(link) else {
-            return Err(crate::i18n::t("a symbolic link to nothing").into());
+    /// A link in a folder: followed to a folder or file inside the folders
+    /// given (or anywhere, when asked), looked at through one handle.
+    fn follow(
+        &self,
+        path: PathBuf,
+        held: &Path,
+        depth: usize,
+        found: &mut Vec<Found>,
+        seen: &mut HashSet<FileId>,
+    ) {
+        let Ok(target) = link_target(held) else {
+            found.push(Found::Unlistable(
+                path,
+                t("a symbolic link to nothing").into(),
+            ));
+            return;
         };
-        if self.links == Links::Follow || self.roots.iter().any(|r| target.starts_with(r)) {
-            return Ok(());
+        let inside = self.roots.iter().any(|r| target.real.starts_with(r));
+        if self.links == Links::Inside && !inside {
+            let why = tf(
+                "a symbolic link to {}, outside the folders imported; --follow-symlinks imports it",
+                &[&target.real.display()],
+            );
+            found.push(Found::Unlistable(path, why));
+        } else if target.is_dir {
+            self.walk(&path, Some(target.id), depth + 1, found, seen);
+        } else if target.is_file {
+            found.push(Found::File(target.real, Some(target.id)));
+        } else {
+            found.push(not_regular(path));
         }
-        Err(crate::i18n::tf(
-            "a symbolic link to {}, outside the folders imported; --follow-symlinks imports it",
-            &[&target.display()],
-        ))
     }
 }
 
@@ -198,7 +320,7 @@ mod tests {
         std::os::unix::fs::symlink(&private, docs.join("b.txt")).unwrap();
         std::os::unix::fs::symlink(docs.join("a.txt"), docs.join("c.txt")).unwrap();
         let found = expand(std::slice::from_ref(&docs), Links::Inside);
-        assert_eq!(found[0], Found::File(docs.join("a.txt")));
+        assert!(matches!(&found[0], Found::File(p, Some(_)) if *p == docs.join("a.txt")));
         assert!(matches!(&found[1], Found::Unlistable(p, why)
             if p.ends_with("b.txt") && why.contains("outside the folders imported")));
         assert_eq!(
@@ -207,6 +329,6 @@ mod tests {
             "a link to a file inside is that file, read once"
         );
         let followed = expand(&[docs], Links::Follow);
-        assert!(followed.iter().all(|f| matches!(f, Found::File(_))));
+        assert!(followed.iter().all(|f| matches!(f, Found::File(..))));
     }
 }

@@ -22,6 +22,8 @@ pub enum Refused {
     NotRegular,
     /// Larger than the bound (in bytes).
     TooLarge(u64),
+    /// Not the file the caller expected (it says why itself).
+    Other,
     Io(std::io::Error),
 }
 
@@ -34,6 +36,7 @@ impl std::fmt::Display for Refused {
                 &[&(limit >> 20)],
             )),
             Refused::Io(err) => err.fmt(f),
+            Refused::Other => f.write_str(t("not the file that was expected")),
         }
     }
 }
@@ -54,6 +57,17 @@ pub enum Links {
 
 /// The file's bytes, if it is a regular file of at most `limit` bytes.
 pub fn read(path: &Path, limit: u64, links: Links) -> Result<Vec<u8>, Refused> {
+    read_checked(path, limit, links, &|_| true)
+}
+
+/// [`read`], refusing an opened file that `expected` says is not the one
+/// meant ([`Refused::Other`]).
+pub fn read_checked(
+    path: &Path,
+    limit: u64,
+    links: Links,
+    expected: &dyn Fn(&std::fs::Metadata) -> bool,
+) -> Result<Vec<u8>, Refused> {
     let meta = match links {
         Links::Follow => std::fs::metadata(path)?,
         Links::Refuse => std::fs::symlink_metadata(path)?,
@@ -65,6 +79,9 @@ pub fn read(path: &Path, limit: u64, links: Links) -> Result<Vec<u8>, Refused> {
     let meta = file.metadata()?;
     if !meta.is_file() {
         return Err(Refused::NotRegular);
+    }
+    if !expected(&meta) {
+        return Err(Refused::Other);
     }
     if meta.len() > limit {
         return Err(Refused::TooLarge(limit));

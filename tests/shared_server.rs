@@ -143,6 +143,10 @@ fn no_document_takes_the_key_esf_gives_an_unnumbered_project() {
             "{typed}: the note is the real project's"
         );
     }
+    // The key esf gives the impostor reaches it.
+    let impostor_key = format!("X-{}", key.to_uppercase());
+    let shown = ok(esf(&db).args(["show", &impostor_key]));
+    assert!(shown.contains("Bedragarprojektet"), "{shown}");
     let names = ok(esf(&db).args(["list", "--filter", "Bedragarprojektet"]));
     assert!(
         names.contains("Bedragarprojektet"),
@@ -384,6 +388,66 @@ fn a_recorded_folder_that_changed_hands_is_skipped_with_a_reason() {
         said.contains("now belongs to another user (uid 65534"),
         "{report}"
     );
+}
+
+#[test]
+fn a_folder_swapped_for_a_link_while_an_import_reads_it_gives_nothing_of_the_link() {
+    let t = team();
+    // The same file names in the private folder as in the one imported.
+    std::fs::copy(corpus_file(EFFEKT), t.private.join("effekt.txt")).unwrap();
+    let marker = t.dir.path().join("listed");
+    let mut import = esf(&t.db);
+    import
+        .arg("import")
+        .arg(&t.docs)
+        .arg("--json")
+        .env("ESF_TEST_HOLD_AFTER_LISTING", &marker)
+        .stdout(std::process::Stdio::piped());
+    let child = import.spawn().unwrap();
+    let started = Instant::now();
+    while !marker.exists() {
+        assert!(started.elapsed() < Duration::from_secs(60), "never listed");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // Between the listing and the reading, the folder becomes a link.
+    std::fs::rename(&t.docs, t.dir.path().join("docs-old")).unwrap();
+    std::os::unix::fs::symlink(&t.private, &t.docs).unwrap();
+    std::fs::remove_file(&marker).unwrap();
+    let out = child.wait_with_output().unwrap();
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let said = report["skipped_files"].to_string();
+    assert!(
+        said.contains("another file has taken its place"),
+        "{report}"
+    );
+    assert!(!t.leaked());
+}
+
+#[test]
+fn a_team_database_given_as_notes_is_refused_and_keeps_its_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let tracker = dir.path().join("tracker.sqlite");
+    let conn = rusqlite::Connection::open(&tracker).unwrap();
+    conn.execute_batch("CREATE TABLE cases (id INTEGER PRIMARY KEY, who TEXT)")
+        .unwrap();
+    drop(conn);
+    std::fs::set_permissions(&tracker, std::fs::Permissions::from_mode(0o664)).unwrap();
+    let before = std::fs::read(&tracker).unwrap();
+    let out = run(
+        common::esf_over(&dir.path().join("cache.sqlite"), &tracker).args([
+            "note",
+            "2015/00730",
+            "a note",
+        ]),
+    );
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("not an esf-browser notes file"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(mode(&tracker), 0o664, "the team keeps its access");
+    assert_eq!(std::fs::read(&tracker).unwrap(), before);
 }
 
 // ------------------------------------------------- starting and stopping

@@ -127,7 +127,7 @@ fn check_given(paths: &[PathBuf], given: &[Input]) -> anyhow::Result<()> {
         let inside = |p: &Path| p.starts_with(path);
         let has_files = given
             .iter()
-            .any(|i| matches!(i, Input::File(p) if inside(p)));
+            .any(|i| matches!(i, Input::File(p, _) if inside(p)));
         if !has_files {
             let path = shown(path);
             anyhow::bail!(tf(

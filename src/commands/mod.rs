@@ -122,13 +122,6 @@ impl Context {
 /// Runs a command. Every command has its arm: a new one that misses it
 /// does not compile.
 pub fn run(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
-    // The key that signs the user's lists of sources lives with their
-    // notes: in the folder of the notes they chose, or their data folder.
-    if let Some(folder) = ctx.notes.as_deref().and_then(|p| p.parent()) {
-        if !folder.as_os_str().is_empty() {
-            store::keep_signing_key_in(folder);
-        }
-    }
     match command {
         Command::Parse(a) => parse::run(&a.files, a.json),
         Command::Import(a) => import::run(ctx, a),

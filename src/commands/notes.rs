@@ -31,8 +31,12 @@ impl Output {
 
 /// The keys a user may mean by an ID: as typed (derived keys are lower
 /// case) and as a diarienummer is written.
-fn key_forms(id: &str) -> [String; 2] {
-    [id.trim().to_lowercase(), key_typed(id)]
+fn key_forms(id: &str) -> [String; 3] {
+    [
+        id.trim().to_string(),
+        id.trim().to_lowercase(),
+        key_typed(id),
+    ]
 }
 
 /// The key and name of the project an ID names. A project gone from the

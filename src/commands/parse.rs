@@ -15,7 +15,7 @@ pub fn run(paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
     let mut unreadable = 0;
     for found in files::expand(paths, files::Links::Follow) {
         let path = match found {
-            Found::File(path) => path,
+            Found::File(path, _) => path,
             Found::Unlistable(path, reason) => {
                 unreadable += 1;
                 docs.push(unreadable_file(&path.to_string_lossy(), &reason));

@@ -8,12 +8,10 @@ use std::path::PathBuf;
 /// Something to import.
 #[derive(Debug, Clone)]
 pub enum Input {
-    File(PathBuf),
+    /// A file, with its identity when its folder was read.
+    File(PathBuf, Option<files::FileId>),
     /// A bundled document, recorded as `sample:NAME`.
-    Embedded {
-        name: String,
-        bytes: &'static [u8],
-    },
+    Embedded { name: String, bytes: &'static [u8] },
     /// A path that could not be listed.
     Unlistable(PathBuf, String),
 }
@@ -29,7 +27,7 @@ impl Input {
         files::expand(paths, links)
             .into_iter()
             .map(|f| match f {
-                Found::File(p) => Input::File(p),
+                Found::File(p, id) => Input::File(p, id),
                 Found::Unlistable(p, why) => Input::Unlistable(p, why),
             })
             .collect()
@@ -49,7 +47,7 @@ impl Input {
     /// The path the cache records for this input.
     pub fn recorded_path(&self) -> String {
         match self {
-            Input::File(p) | Input::Unlistable(p, _) => sources::absolute(p),
+            Input::File(p, _) | Input::Unlistable(p, _) => sources::absolute(p),
             Input::Embedded { name, .. } => format!("{}{name}", sources::SAMPLE),
         }
     }

@@ -67,6 +67,7 @@ pub fn import(
         }
         Ok(())
     };
+    hold_after_listing_if_asked();
     workers::run_workers(inputs, &known, &mut save, progress)?;
     let finish = Finish {
         prune: options.prune,
@@ -78,6 +79,25 @@ pub fn import(
     fill_disk_before_checkpoint_if_asked();
     report.warnings.extend(store.shrink_wal());
     Ok(report)
+}
+
+/// The safety tests change a folder between its listing and the reading
+/// of its files: with `ESF_TEST_HOLD_AFTER_LISTING` set to a path, the
+/// import creates that file and waits (a minute at most) until it is gone.
+fn hold_after_listing_if_asked() {
+    let Some(marker) = std::env::var_os("ESF_TEST_HOLD_AFTER_LISTING") else {
+        return;
+    };
+    let marker = std::path::PathBuf::from(marker);
+    if std::fs::write(&marker, b"").is_err() {
+        return;
+    }
+    for _ in 0..600 {
+        if !marker.exists() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
 }
 
 /// The reliability tests fill the disk between an import's commit and its

@@ -3,10 +3,12 @@
 //! file rewritten while it is read is read again.
 
 use super::Input;
+use crate::files::FileId;
 use crate::ingest;
 use crate::model::ParsedDocument;
 use crate::store::{DocMeta, Known};
 use std::fs::Metadata;
+use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 #[cfg(test)]
 use std::path::PathBuf;
@@ -36,12 +38,15 @@ pub fn read_input(input: &Input, known: &Known) -> Outcome {
         Input::Embedded { bytes, .. } => {
             read_bytes(path, bytes, stamp(bytes.len() as i64, None), known)
         }
-        Input::File(file) => {
+        Input::File(file, seen) => {
             let meta = match std::fs::symlink_metadata(file) {
                 Ok(meta) if meta.file_type().is_symlink() => {
                     return Outcome::Unreadable(
                         "became a symbolic link after its folder was read; import again".into(),
                     )
+                }
+                Ok(meta) if seen.is_some_and(|id| id != (meta.dev(), meta.ino())) => {
+                    return Outcome::Unreadable(replaced().into())
                 }
                 Ok(meta) if meta.is_file() => meta,
                 Ok(_) => return Outcome::Unreadable("not a regular file".into()),
@@ -55,7 +60,7 @@ pub fn read_input(input: &Input, known: &Known) -> Outcome {
             {
                 return Outcome::Unchanged;
             }
-            match read_steady(file, &meta) {
+            match read_steady(file, &meta, *seen) {
                 Ok((bytes, size, modified)) => {
                     read_bytes(path, &bytes, stamp(size, modified), known)
                 }
@@ -68,16 +73,30 @@ pub fn read_input(input: &Input, known: &Known) -> Outcome {
 /// The file's bytes with the size and time they belong to. A file being
 /// rewritten while it is read is read again, and skipped if it keeps
 /// changing, so a half-written file is never stored as unchanged-looking.
-fn read_steady(file: &Path, before: &Metadata) -> std::result::Result<Steady, String> {
-    read_steady_with(file, before, &mut read_no_follow)
+fn read_steady(
+    file: &Path,
+    before: &Metadata,
+    seen: Option<FileId>,
+) -> std::result::Result<Steady, String> {
+    read_steady_with(file, before, &mut |f| read_no_follow(f, seen))
+}
+
+/// Said of a file another one has taken the place of (a folder on its
+/// path swapped for a link, say) since its folder was read.
+fn replaced() -> &'static str {
+    crate::i18n::t("another file has taken its place since its folder was read; import again")
 }
 
 /// The file's bytes, refused if it is a link by now (never followed), no
-/// regular file by now (never waited on), or larger than a document is.
-fn read_no_follow(file: &Path) -> std::io::Result<Vec<u8>> {
-    use crate::read_bounded::{read, Links, Refused, DOCUMENT_LIMIT};
-    read(file, DOCUMENT_LIMIT, Links::Refuse).map_err(|refused| match refused {
+/// regular file by now (never waited on), larger than a document is, or
+/// another file than its folder held.
+fn read_no_follow(file: &Path, seen: Option<FileId>) -> std::io::Result<Vec<u8>> {
+    use crate::read_bounded::{read_checked, Links, Refused, DOCUMENT_LIMIT};
+    let same = |meta: &Metadata| seen.is_none_or(|id| id == (meta.dev(), meta.ino()));
+    let bytes = read_checked(file, DOCUMENT_LIMIT, Links::Refuse, &same);
+    bytes.map_err(|refused| match refused {
         Refused::Io(err) => err,
+        Refused::Other => std::io::Error::other(replaced()),
         other => std::io::Error::other(other.to_string()),
     })
 }
@@ -172,11 +191,11 @@ mod tests {
         std::fs::write(&secret, "private").unwrap();
         let doc = dir.path().join("doc.txt");
         std::os::unix::fs::symlink(&secret, &doc).unwrap();
-        match read_input(&Input::File(doc.clone()), &Known::new()) {
+        match read_input(&Input::File(doc.clone(), None), &Known::new()) {
             Outcome::Unreadable(why) => assert!(why.contains("symbolic link"), "{why}"),
             _ => panic!("a link read where a file was found"),
         }
-        assert!(read_no_follow(&doc).is_err(), "never followed");
+        assert!(read_no_follow(&doc, None).is_err(), "never followed");
     }
 
     #[test]

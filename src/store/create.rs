@@ -4,7 +4,7 @@
 //! it leaves nothing at the cache's path.
 
 use super::schema;
-use std::os::unix::fs::PermissionsExt;
+use std::os::unix::fs::OpenOptionsExt;
 use std::path::Path;
 
 /// Makes an empty cache of the latest schema at `path`, unless a file is
@@ -16,21 +16,45 @@ pub fn create(path: &Path) -> super::Result<()> {
         path: path.display().to_string(),
         source,
     };
-    let temp = tempfile::Builder::new()
+    // Made in a folder of its own that only this user may enter: in a
+    // team's folder no one else can swap the file for a link meanwhile.
+    let aside = tempfile::Builder::new()
         .prefix(".esf-new-")
-        .permissions(std::fs::Permissions::from_mode(0o666))
-        .tempfile_in(dir.unwrap_or(Path::new(".")))
+        .tempdir_in(dir.unwrap_or(Path::new(".")))
+        .map_err(io)?;
+    let made = aside.path().join("cache.sqlite");
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o666)
+        .open(&made)
         .map_err(io)?;
     // A plain rollback journal while it is made: nothing is left beside
     // it when it closes (the cache switches to WAL when first opened).
-    let mut conn = rusqlite::Connection::open(temp.path())?;
+    let mut conn = rusqlite::Connection::open(&made)?;
     schema::migrate(&mut conn)?;
     conn.close().map_err(|(_, e)| e)?;
-    temp.as_file().sync_all().map_err(io)?;
-    match temp.persist_noclobber(path) {
-        Ok(_) => Ok(()),
-        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
-        Err(e) => Err(io(e.error)),
+    std::fs::File::open(&made)
+        .and_then(|f| f.sync_all())
+        .map_err(io)?;
+    match put_in_place(&made, path) {
+        Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => Err(io(e)),
+        _ => Ok(()),
+    }
+}
+
+/// Gives `made` the name `path` unless a file has it already (then
+/// `AlreadyExists`: another esf made the cache first).
+fn put_in_place(made: &Path, path: &Path) -> std::io::Result<()> {
+    match std::fs::hard_link(made, path) {
+        Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+            // No hard links on this file system: a rename after a look.
+            if std::fs::symlink_metadata(path).is_ok() {
+                return Err(std::io::ErrorKind::AlreadyExists.into());
+            }
+            std::fs::rename(made, path)
+        }
+        other => other,
     }
 }
 

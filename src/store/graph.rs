@@ -93,7 +93,11 @@ impl Store {
     fn project_rowid(&self, id: &str) -> Result<(i64, String)> {
         let exact = "SELECT rowid_, key FROM projects WHERE key = ?1";
         let any_case = "SELECT rowid_, key FROM projects WHERE key = ?1 COLLATE NOCASE LIMIT 1";
-        let wanted = [(exact, key_typed(id)), (any_case, id.trim().to_string())];
+        let wanted = [
+            (exact, id.trim().to_string()),
+            (exact, key_typed(id)),
+            (any_case, id.trim().to_string()),
+        ];
         for (sql, key) in wanted {
             let mut stmt = self.conn.prepare_cached(sql)?;
             let found = stmt

@@ -120,6 +120,20 @@ fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
     Ok(filled)
 }
 
+/// True for an SQLite file that holds nothing at all: its header says one
+/// page (no table can have a page of its own) and no log holds more. Such
+/// a file is what a first run killed before its schema was written leaves.
+pub fn is_blank_database(path: &Path) -> bool {
+    let mut header = [0u8; 100];
+    let read = File::open(path).and_then(|mut f| read_up_to(&mut f, &mut header));
+    let log_empty = std::fs::metadata(&sidecars(path)[0]).map_or(true, |m| m.len() == 0);
+    read.is_ok_and(|n| n == header.len())
+        && &header[..16] == MAGIC
+        && be_i32(&header[APPLICATION_ID_AT..]) == 0
+        && be_i32(&header[28..]) <= 1
+        && log_empty
+}
+
 fn be_i32(bytes: &[u8]) -> i32 {
     i32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]])
 }

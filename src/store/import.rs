@@ -15,6 +15,10 @@ pub use super::write::DocMeta;
 /// What the cache knows of each document, by path.
 pub type Known = HashMap<String, KnownDoc>;
 
+/// How far a file server's clock may be behind this machine's: a file
+/// whose time is that close to its last read is compared by content.
+const CLOCK_MARGIN_SECS: i64 = 2;
+
 /// A document as the cache last saw its file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KnownDoc {
@@ -33,7 +37,8 @@ impl KnownDoc {
     /// the same, and the time is older than the last read, so an edit
     /// since would have given it a later one ("racy git").
     pub fn unchanged_by_stat(&self, size: i64, modified: Option<i64>) -> bool {
-        self.size == size && modified.is_some_and(|m| self.modified == Some(m) && m < self.checked)
+        let settled = |m: i64| m < self.checked - CLOCK_MARGIN_SECS;
+        self.size == size && modified.is_some_and(|m| self.modified == Some(m) && settled(m))
     }
 }
 

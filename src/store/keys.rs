@@ -41,9 +41,10 @@ pub fn key_of_id(id: &str) -> String {
 /// (`x-` and ten hex digits, in any case), else a diarienummer's key.
 pub fn key_typed(id: &str) -> String {
     let id = id.trim();
-    let made = id.len() == 12
-        && id[..2].eq_ignore_ascii_case("x-")
-        && id[2..].bytes().all(|b| b.is_ascii_hexdigit());
+    let bytes = id.as_bytes();
+    let made = bytes.len() == 12
+        && bytes[..2].eq_ignore_ascii_case(b"x-")
+        && bytes[2..].iter().all(u8::is_ascii_hexdigit);
     match made {
         true => id.to_ascii_lowercase(),
         false => key_of_id(id),
@@ -108,5 +109,10 @@ mod tests {
         assert_eq!(key_typed(&made.to_uppercase()), made);
         assert_eq!(key_typed(" 2015/00730 "), "2015/00730");
         assert_eq!(key_typed("x-1"), "X-X-1");
+        assert_eq!(
+            key_typed("xé12345678"),
+            "XÉ12345678",
+            "no panic inside a character"
+        );
     }
 }

@@ -34,7 +34,6 @@ pub use import::{DocMeta, Finish, ImportTx, Known, KnownDoc, Start};
 pub use keys::{key_of_id, key_typed, name_key, normalise_id, owner_key, project_key};
 pub use notes::{Notes, NotesError};
 pub use open::{Access, Opened, Place, Rebuild};
-pub use sources_key::keep_in as keep_signing_key_in;
 
 use crate::dates::now;
 use crate::i18n::{t, tf};

@@ -77,7 +77,11 @@ pub fn place(path: &Path, is_default: bool) -> Result<Place> {
     // not say it belongs to another program (an application id of its own).
     // A file in esf's own default place that SQLite or an earlier esf left
     // unfinished (a first run killed early) is esf's: it is finished.
-    let unfinished = matches!(found, Found::Empty | Found::Database(0));
+    let unfinished = match found {
+        Found::Empty => true,
+        Found::Database(0) => identify::is_blank_database(&real),
+        _ => false,
+    };
     let ours = match found {
         Found::Missing | Found::Database(APPLICATION_ID) => true,
         Found::Database(id) if id != 0 => false,

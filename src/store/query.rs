@@ -92,9 +92,14 @@ impl Store {
             });
             Ok(row.optional()?)
         };
-        let row = match select("p.key = ?1", &key)? {
+        // The key exactly as given (the browser's, or one esf showed),
+        // then as a diarienummer or made key, then in any case.
+        let row = match select("p.key = ?1", id.trim())? {
             Some(row) => Some(row),
-            None => select("p.key = ?1 COLLATE NOCASE", id.trim())?,
+            None => match select("p.key = ?1", &key)? {
+                Some(row) => Some(row),
+                None => select("p.key = ?1 COLLATE NOCASE", id.trim())?,
+            },
         };
         let Some((key, project, source, name_key, owner_key)) = row else {
             return Err(StoreError::NotFound(id.to_string()));

@@ -19,6 +19,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/sql/011_calls_and_linked_documents.sql"),
     include_str!("../../assets/sql/012_search_index.sql"),
     include_str!("../../assets/sql/013_description_once.sql"),
+    include_str!("../../assets/sql/014_read_again.sql"),
 ];
 
 /// The schema version this build writes.

@@ -44,6 +44,9 @@ pub struct Source {
     /// Whether the path itself was a symbolic link.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub link: bool,
+    /// Where that link led.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<String>,
 }
 
 impl Source {
@@ -52,14 +55,20 @@ impl Source {
         let p = Path::new(&path);
         let link = std::fs::symlink_metadata(p).is_ok_and(|m| m.file_type().is_symlink());
         let owner = std::fs::metadata(p).ok().map(|m| m.uid());
-        Source { path, owner, link }
+        let target = link.then(|| target_of(p)).flatten();
+        Source {
+            path,
+            owner,
+            link,
+            target,
+        }
     }
 
     /// Why this source is no longer what was imported, if it is not: it has
     /// become a link, or belongs to someone else now. A source that is gone
     /// is not changed (the import says what is missing).
     pub fn changed(&self) -> Option<String> {
-        if self.path.starts_with(SAMPLE) {
+        if self.path == SAMPLE {
             return None;
         }
         let p = Path::new(&self.path);
@@ -67,6 +76,13 @@ impl Source {
         let owner = std::fs::metadata(p).ok().map(|m| m.uid());
         if is_link && !self.link {
             return Some(t("has become a symbolic link since it was imported; import it by name if it should be followed").into());
+        }
+        let now_at = is_link.then(|| target_of(p)).flatten();
+        if self.link && self.target.is_some() && now_at != self.target {
+            return Some(tf(
+                "is a symbolic link that now leads to {} (to {} when it was imported); import it by name if it should be followed",
+                &[&now_at.unwrap_or_default(), &self.target.clone().unwrap_or_default()],
+            ));
         }
         match (self.owner, owner) {
             (Some(was), Some(now)) if was != now => Some(tf(
@@ -82,6 +98,12 @@ impl Source {
             _ => None,
         }
     }
+}
+
+/// Where a link leads, as a real path.
+fn target_of(link: &Path) -> Option<String> {
+    let real = std::fs::canonicalize(link).ok()?;
+    Some(real.to_string_lossy().into_owned())
 }
 
 /// What lies beside a cache.
@@ -107,7 +129,8 @@ impl Recorded {
 
 /// The list beside `db`, and whether it may be followed.
 pub fn read(db: &Path) -> Recorded {
-    let file = match read_list_file(&list_path(db)) {
+    let path = list_path(db);
+    let file = match read_list_file(&path) {
         Ok(None) => return Recorded::None,
         Ok(Some(file)) => file,
         Err(why) => {
@@ -125,12 +148,14 @@ pub fn read(db: &Path) -> Recorded {
         };
     };
     // The bundled sample names nothing on disk: following it reads no one's files.
-    let only_sample = sources.iter().all(|s| s.path.starts_with(SAMPLE));
+    let only_sample = sources.iter().all(|s| s.path == SAMPLE);
     let why = if file.owner != current_user() {
         tf("belongs to another user (uid {})", &[&file.owner])
+    } else if file.links > 1 {
+        t("has other names (hard links), so it may be another list of yours").into()
     } else if only_sample
         || !file.others_may_write
-        || signed.is_some_and(|(body, sig)| sources_key::verify(body, sig))
+        || signed.is_some_and(|(body, sig)| sources_key::verify(&signed_text(&path, body), sig))
     {
         return Recorded::Trusted(sources);
     } else {
@@ -148,6 +173,7 @@ pub fn is_list(db: &Path) -> bool {
 struct ListFile {
     text: String,
     owner: u32,
+    links: u64,
     others_may_write: bool,
 }
 
@@ -183,6 +209,7 @@ fn read_list_file(path: &Path) -> Result<Option<ListFile>, String> {
     Ok(Some(ListFile {
         text,
         owner: meta.uid(),
+        links: meta.nlink(),
         others_may_write: meta.mode() & 0o022 != 0,
     }))
 }
@@ -203,14 +230,13 @@ fn parse(text: &str) -> Option<(Vec<Source>, Signed<'_>)> {
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect();
-    let paths = lines
-        .iter()
-        .all(|l| l.starts_with('/') || l.starts_with(SAMPLE));
+    let paths = lines.iter().all(|l| l.starts_with('/') || *l == SAMPLE);
     let recognised = text.starts_with(HEADER_1) || (!lines.is_empty() && paths);
     let sources = lines.iter().map(|l| Source {
         path: l.to_string(),
         owner: None,
         link: false,
+        target: None,
     });
     (recognised && paths).then(|| (sources.collect(), None))
 }
@@ -227,7 +253,9 @@ fn parse_lines<'a>(text: &'a str, rest: &'a str) -> Option<(Vec<Source>, Signed<
         }
         at += line.len();
         if !trimmed.is_empty() {
-            sources.push(serde_json::from_str(trimmed).ok()?);
+            let source: Source = serde_json::from_str(trimmed).ok()?;
+            let kept = source.path.starts_with('/') || source.path == SAMPLE;
+            sources.push(kept.then_some(source)?);
         }
     }
     Some((sources, signed))
@@ -244,9 +272,20 @@ pub fn with_added(list: &[Source], new: &[Source]) -> Vec<Source> {
     all
 }
 
-/// The text of a list: header, one source a line, and the user's
-/// signature where they have a key.
-fn text_of(sources: &[Source]) -> String {
+/// What a signature covers: the list's own place (so a list of the user's
+/// copied beside another cache does not pass for that cache's) and its text.
+fn signed_text(list: &Path, text: &str) -> String {
+    let name = list.file_name().unwrap_or_default();
+    let dir = list.parent().filter(|d| !d.as_os_str().is_empty());
+    let dir = dir
+        .and_then(|d| std::fs::canonicalize(d).ok())
+        .unwrap_or_default();
+    format!("{}\n{text}", dir.join(name).display())
+}
+
+/// The text of the list at `at`: header, one source a line, and the
+/// user's signature where they have a key.
+fn text_of(at: &Path, sources: &[Source]) -> String {
     let mut text = format!("{HEADER}\n");
     for s in sources {
         let line = serde_json::to_string(s).unwrap_or_default();
@@ -254,8 +293,9 @@ fn text_of(sources: &[Source]) -> String {
         text.push('\n');
     }
     // The sample alone needs no signature (and no key made for it).
-    let only_sample = sources.iter().all(|s| s.path.starts_with(SAMPLE));
-    if let Some(sig) = (!only_sample).then(|| sources_key::sign(&text)).flatten() {
+    let only_sample = sources.iter().all(|s| s.path == SAMPLE);
+    let signed = |text: &str| sources_key::sign(&signed_text(at, text));
+    if let Some(sig) = (!only_sample).then(|| signed(&text)).flatten() {
         text.push_str(&format!("{SIGNATURE}{sig}\n"));
     }
     text
@@ -275,7 +315,7 @@ pub fn prepare(db: &Path, sources: &[Source]) -> std::io::Result<Pending> {
     let mut file = tempfile::Builder::new()
         .prefix(".esf-sources-")
         .tempfile_in(dir.unwrap_or(Path::new(".")))?;
-    file.write_all(text_of(sources).as_bytes())?;
+    file.write_all(text_of(&target, sources).as_bytes())?;
     // The list is as shareable as the cache it belongs to.
     if let Ok(meta) = std::fs::metadata(db) {
         file.as_file().set_permissions(meta.permissions())?;

@@ -1,5 +1,5 @@
 //! The user's key for signing the lists of sources they write: a file of
-//! their own (0600) in their data folder, beside their notes. A list whose
+//! their own (0600) in their data folder. A list whose
 //! signature matches was written by them, whoever may write the file now.
 
 use std::io::{Read, Write};
@@ -9,14 +9,7 @@ use std::sync::OnceLock;
 
 const KEY_FILE: &str = "sources.key";
 
-static FOLDER: OnceLock<PathBuf> = OnceLock::new();
 static KEY: OnceLock<Option<[u8; 32]>> = OnceLock::new();
-
-/// Keeps the key in `folder` (the folder of the notes the user chose)
-/// rather than in the default data folder; call before any list is read.
-pub fn keep_in(folder: &Path) {
-    let _ = FOLDER.set(folder.to_path_buf());
-}
 
 /// The signature of `text`, where the user has (or can make) a key.
 pub fn sign(text: &str) -> Option<String> {
@@ -42,7 +35,9 @@ pub fn verify(text: &str, signature: &str) -> bool {
 
 fn key() -> Option<[u8; 32]> {
     *KEY.get_or_init(|| {
-        let folder = FOLDER.get().cloned().or_else(default_folder)?;
+        // One place whatever `--notes` says: a scheduled import and the
+        // user at a prompt sign with the same key.
+        let folder = default_folder()?;
         let path = folder.join(KEY_FILE);
         read_key(&path).or_else(|| make_key(&folder, &path))
     })

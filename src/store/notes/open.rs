@@ -35,8 +35,9 @@ pub fn open(path: &Path, own_folder: bool) -> Result<Notes> {
     match found {
         Found::Missing => {}
         Found::Empty if made_by_esf => {}
-        // SQLite's header but no tables yet: the same, a moment later.
-        Found::Database(APPLICATION_ID | 0) => {}
+        Found::Database(APPLICATION_ID) => {}
+        // SQLite's header and nothing else: the same, a moment later.
+        Found::Database(0) if identify::is_blank_database(path) => {}
         Found::Database(crate::store::APPLICATION_ID) => {
             return Err(refuse(t("is an esf cache, not a notes file").into()))
         }
@@ -54,12 +55,16 @@ pub fn open(path: &Path, own_folder: bool) -> Result<Notes> {
     let flags = if read_only {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
     } else {
-        private::tighten(path, own_folder);
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
     };
     let mut conn = Connection::open_with_flags(path, flags).map_err(|e| damage(e, &refuse))?;
     if let Err(reason) = inspect(&conn).map_err(|e| damage(e, &refuse))? {
         return Err(refuse(reason));
+    }
+    // Made the owner's only once it is known to be esf notes: another
+    // program's database given as --notes keeps its mode.
+    if !read_only {
+        private::tighten(path, own_folder);
     }
     configure(&conn, read_only).map_err(|e| damage(e, &refuse))?;
     if version(&conn)? < LATEST {

@@ -73,6 +73,35 @@ fn only_lists_esf_wrote_make_a_file_esfs() {
     assert!(!is_list(&db), "an empty file says nothing");
     std::fs::write(list_path(&db), format!("{HEADER}\nnot json\n")).unwrap();
     assert!(!is_list(&db));
+    // Only the bundled sample itself and absolute paths are sources.
+    for line in [r#"{"path":"sample:x"}"#, r#"{"path":"docs"}"#] {
+        std::fs::write(list_path(&db), format!("{HEADER}\n{line}\n")).unwrap();
+        assert!(!is_list(&db), "{line}");
+    }
+    std::fs::write(list_path(&db), "sample:x\n").unwrap();
+    assert!(!is_list(&db));
+}
+
+#[test]
+fn a_signed_list_copied_beside_another_cache_or_linked_is_not_followed() {
+    if sources_key::sign("x").is_none() {
+        return; // no key for this user: only unwritable lists are followed
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let own = dir.path().join("own.sqlite");
+    record(&own, &["/home/owner/private".into()]).unwrap();
+    std::fs::create_dir(dir.path().join("team")).unwrap();
+    let team = dir.path().join("team/cache.sqlite");
+    std::fs::copy(list_path(&own), list_path(&team)).unwrap();
+    set_mode(&list_path(&team), 0o664);
+    assert!(
+        matches!(read(&team), Recorded::Distrusted { .. }),
+        "a copy is not the team's"
+    );
+    std::fs::remove_file(list_path(&team)).unwrap();
+    std::fs::hard_link(list_path(&own), list_path(&team)).unwrap();
+    set_mode(&list_path(&own), 0o644);
+    assert!(matches!(read(&team), Recorded::Distrusted { why, .. } if why.contains("hard links")));
 }
 
 #[test]
@@ -89,7 +118,19 @@ fn a_source_that_became_a_link_or_changed_hands_is_named() {
     let elsewhere = Source {
         owner: Some(current_user() + 1),
         link: true,
-        ..source
+        ..source.clone()
     };
     assert!(elsewhere.changed().unwrap().contains("another user"));
+    // A link recorded as a link, pointed elsewhere since.
+    let linked = Source::now(folder.to_string_lossy().into_owned());
+    assert!(linked.link && linked.changed().is_none());
+    let other = dir.path().join("other");
+    std::fs::create_dir(&other).unwrap();
+    std::fs::remove_file(&folder).unwrap();
+    std::os::unix::fs::symlink(&other, &folder).unwrap();
+    assert!(
+        linked.changed().unwrap().contains("now leads to"),
+        "{:?}",
+        linked.changed()
+    );
 }
