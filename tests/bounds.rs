@@ -354,7 +354,18 @@ fn folders_deeper_than_64_are_skipped_with_the_reason() {
 fn an_html_page_made_to_make_millions_of_elements_is_read_as_plain_text() {
     // 1,900 bold elements left open, which the HTML5 parser opens again
     // for each of 16,000 paragraphs: 30 million elements from 148 KB.
-    let open: String = (0..1_900).map(|i| format!("<b id=b{i}>")).collect();
+    html_trap_is_read_as_plain_text(|i| format!("<b id=b{i}>"));
+}
+
+#[test]
+fn a_quoted_angle_bracket_does_not_hide_the_html_trap() {
+    // The same trap with a `>` in a quoted value before each id: up to
+    // the first `>` all 1,900 tags read `<b x="`, yet they are different.
+    html_trap_is_read_as_plain_text(|i| format!(r#"<b x=">" id=b{i}>"#));
+}
+
+fn html_trap_is_read_as_plain_text(bold: impl Fn(usize) -> String) {
+    let open: String = (0..1_900).map(bold).collect();
     let page = format!(
         "<!DOCTYPE html><html><head><title>Fälla</title></head><body><p>{open}{}</body></html>",
         "<p>ord</p>".repeat(16_000)
