@@ -107,11 +107,19 @@ fn one_line(ran: &Ran) -> &str {
 /// A project-bank record whose description names `n` partners in prose.
 fn record_with_partners(n: usize) -> String {
     let names: Vec<String> = (0..n).map(|i| format!("Organisation{i} AB")).collect();
+    record_with_prose(&format!(
+        "Samverkande aktörer i projektet är {} och Sista AB.",
+        names.join(", ")
+    ))
+}
+
+/// A project-bank record whose description, after its first sentence,
+/// is `prose`.
+fn record_with_prose(prose: &str) -> String {
     format!(
         "2015/00730 - effektbutiken\n\nDiarienummer:\n2015/00730\nNamn:\neffektbutiken\n\
          Projektägare:\nGöteborgs Stad\nRegion:\nVästsverige\n\n\
-         Om projektet. Samverkande aktörer i projektet är {} och Sista AB.\n",
-        names.join(", ")
+         Om projektet. {prose}\n"
     )
 }
 
@@ -183,6 +191,29 @@ fn a_prose_list_of_80000_partners_is_read_whole() {
     let orgs = project["organisations"].as_array().unwrap();
     let partner_orgs = orgs.iter().filter(|o| o["role"] == "partner").count();
     assert_eq!(partner_orgs, 80_001);
+    assert!(ran.peak_mb < 500, "{} MB", ran.peak_mb);
+}
+
+#[test]
+fn a_paragraph_of_50000_partner_lists_is_read_once() {
+    // "projektet samverkar med A, projektet samverkar med B, …" with no
+    // full stop: each list ends where the next begins, so the paragraph
+    // is read once rather than once for each of its 50,000 lists.
+    let n = 50_000;
+    let prose: String = (0..n)
+        .map(|i| format!("projektet samverkar med Organisation{i} AB, "))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("record.txt");
+    std::fs::write(&file, record_with_prose(&prose)).unwrap();
+    let ran = run(esf(dir.path()).args(["parse", "--json"]).arg(&file));
+    assert!(ran.status.success(), "{}", ran.stderr);
+    let docs: serde_json::Value = serde_json::from_str(&ran.stdout).unwrap();
+    let partners = docs[0]["project"]["partners"].as_array().unwrap();
+    assert_eq!(partners.len(), n);
+    assert_eq!(partners[0], "Organisation0 AB");
+    assert_eq!(partners[1], "Organisation1 AB");
+    assert_eq!(partners[n - 1], format!("Organisation{} AB", n - 1));
     assert!(ran.peak_mb < 500, "{} MB", ran.peak_mb);
 }
 
