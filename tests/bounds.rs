@@ -152,6 +152,45 @@ fn a_query_past_256_characters_is_refused_in_one_line() {
 }
 
 #[test]
+fn an_id_past_256_characters_is_refused_in_one_line_before_any_lookup() {
+    let dir = imported();
+    // An unknown ID is compared with every key and name for "did you
+    // mean"; one of 128 KB is refused before that.
+    let huge = "2015/00730".repeat(128 * 1024 / 10);
+    let commands: [&[&str]; 8] = [
+        &["show", &huge],
+        &["show", "--json", &huge],
+        &["graph", &huge],
+        &["related", &huge],
+        &["note", &huge, "en anteckning"],
+        &["note", &huge],
+        &["bookmark", &huge],
+        &["review", &huge, "done"],
+    ];
+    for args in commands {
+        let ran = run(esf(dir.path()).args(args));
+        assert_eq!(ran.status.code(), Some(2), "{}: {}", args[0], ran.stderr);
+        let line = one_line(&ran);
+        assert!(
+            line.contains("the ID has 131070 characters; at most 256 are read"),
+            "{line}"
+        );
+        assert!(ran.stdout.is_empty(), "{}", ran.stdout);
+    }
+    let ran = run(esf(dir.path()).args(["notes", "--json"]));
+    assert_eq!(ran.stdout.trim(), "[]", "nothing was noted");
+    // An ID at the bound is looked up as before.
+    let longest = "x".repeat(256);
+    let ran = run(esf(dir.path()).args(["show", &longest]));
+    assert_eq!(ran.status.code(), Some(1), "{}", ran.stderr);
+    assert!(
+        one_line(&ran).contains("no project with ID"),
+        "{}",
+        ran.stderr
+    );
+}
+
+#[test]
 fn a_megabyte_pasted_into_the_search_box_is_cut_and_the_status_bar_says_so() {
     let dir = imported();
     let mut s = common::pty::start(&dir.path().join("cache.sqlite"), &[]);
