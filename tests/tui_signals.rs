@@ -77,6 +77,46 @@ fn every_ending_signal_restores_the_terminal_and_exits_with_128_plus_it() {
     }
 }
 
+/// Whether the main thread of `pid` is blocked in a write.
+fn writing(pid: u32) -> bool {
+    let call = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/syscall"));
+    call.is_ok_and(|c| c.split_whitespace().next() == Some(&libc::SYS_write.to_string()))
+}
+
+#[test]
+fn a_signal_while_a_frame_is_stuck_on_a_stalled_link_still_restores_and_ends() {
+    // The terminal stops reading (a stalled SSH link): the browser's
+    // frames fill its buffer until a write blocks, holding std's stdout
+    // lock. SIGTERM must still give the terminal its modes back and end
+    // the browser, not wait on that lock for ever.
+    let dir = tempfile::tempdir().unwrap();
+    let s = common::pty::start(&dir.path().join("cache.sqlite"), &[]);
+    s.screen.wait_for("5/5 projects");
+    let pid = s.child.process_id().unwrap();
+    let mut s = s;
+    let stalled = s.screen.parser.lock().unwrap(); // the reader stops here
+    let mut wide = false;
+    wait_until("a frame stuck writing", || {
+        // Each resize draws the whole screen anew.
+        wide = !wide;
+        let size = portable_pty::PtySize {
+            rows: if wide { 40 } else { 24 },
+            cols: if wide { 120 } else { 80 },
+            pixel_width: 0,
+            pixel_height: 0,
+        };
+        s.master.resize(size).unwrap();
+        std::thread::sleep(Duration::from_millis(20));
+        writing(pid)
+    });
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(writing(pid), "still stuck");
+    kill(pid, "TERM");
+    assert_eq!(wait_exit(&mut *s.child).exit_code(), 128 + 15);
+    assert!(cooked(&s), "line editing and echo back");
+    drop(stalled);
+}
+
 /// Stops the browser with `stop`, checks the terminal is the shell's while
 /// it is stopped, continues it and checks it drew everything again.
 fn suspend_and_continue(stop: impl FnOnce(&mut Session)) {
