@@ -195,15 +195,36 @@ fn leave() -> bool {
 /// shell; on `fg` (SIGCONT) sets it up again and asks for a full redraw.
 /// A process continued in the background stops again (SIGTTOU, left at its
 /// default) as it takes the terminal back, until it is in the foreground.
+/// With no shell to continue it (an orphaned process group: `tmux new
+/// esf`, `ssh -t host esf`) the kernel drops the stop, and the browser
+/// takes the terminal back at once and redraws.
 pub fn suspend() {
     let _screen = hold_screen();
     let was_active = leave();
-    let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+    stop_as_sigtstp_would();
     if was_active && enter().is_ok() {
         REDRAW.store(true, Ordering::SeqCst);
         // Wakes the loop, which is waiting for input, with the window's
         // size (it may have changed meanwhile).
         let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+    }
+}
+
+/// Raises SIGTSTP with its default action, then puts the handler back.
+/// Not SIGSTOP: the kernel stops an orphaned process group for that too,
+/// and nothing would ever continue it.
+fn stop_as_sigtstp_would() {
+    // SAFETY: sigaction with a zeroed action set to SIG_DFL, and the
+    // previous action (signal-hook's handler) put back as it was.
+    unsafe {
+        let mut default: libc::sigaction = std::mem::zeroed();
+        default.sa_sigaction = libc::SIG_DFL;
+        let mut previous: libc::sigaction = std::mem::zeroed();
+        if libc::sigaction(libc::SIGTSTP, &default, &mut previous) != 0 {
+            return;
+        }
+        libc::raise(libc::SIGTSTP);
+        libc::sigaction(libc::SIGTSTP, &previous, std::ptr::null_mut());
     }
 }
 
