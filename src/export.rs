@@ -56,9 +56,7 @@ pub fn rows(
         .map(|r| {
             let mut project = r.project;
             if !with.contacts {
-                project.contact_name = None;
-                project.contact_email = None;
-                project.contact_phone = None;
+                project.forget_contacts();
             }
             let your_notes = with.notes.then(|| {
                 notes(&r.key).unwrap_or_else(|| Annotation {

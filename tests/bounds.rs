@@ -107,11 +107,19 @@ fn one_line(ran: &Ran) -> &str {
 /// A project-bank record whose description names `n` partners in prose.
 fn record_with_partners(n: usize) -> String {
     let names: Vec<String> = (0..n).map(|i| format!("Organisation{i} AB")).collect();
+    record_with_prose(&format!(
+        "Samverkande aktörer i projektet är {} och Sista AB.",
+        names.join(", ")
+    ))
+}
+
+/// A project-bank record whose description, after its first sentence,
+/// is `prose`.
+fn record_with_prose(prose: &str) -> String {
     format!(
         "2015/00730 - effektbutiken\n\nDiarienummer:\n2015/00730\nNamn:\neffektbutiken\n\
          Projektägare:\nGöteborgs Stad\nRegion:\nVästsverige\n\n\
-         Om projektet. Samverkande aktörer i projektet är {} och Sista AB.\n",
-        names.join(", ")
+         Om projektet. {prose}\n"
     )
 }
 
@@ -139,6 +147,45 @@ fn a_query_past_256_characters_is_refused_in_one_line() {
         ran.status.code(),
         Some(1),
         "read, found nothing: {}",
+        ran.stderr
+    );
+}
+
+#[test]
+fn an_id_past_256_characters_is_refused_in_one_line_before_any_lookup() {
+    let dir = imported();
+    // An unknown ID is compared with every key and name for "did you
+    // mean"; one of 128 KB is refused before that.
+    let huge = "2015/00730".repeat(128 * 1024 / 10);
+    let commands: [&[&str]; 8] = [
+        &["show", &huge],
+        &["show", "--json", &huge],
+        &["graph", &huge],
+        &["related", &huge],
+        &["note", &huge, "en anteckning"],
+        &["note", &huge],
+        &["bookmark", &huge],
+        &["review", &huge, "done"],
+    ];
+    for args in commands {
+        let ran = run(esf(dir.path()).args(args));
+        assert_eq!(ran.status.code(), Some(2), "{}: {}", args[0], ran.stderr);
+        let line = one_line(&ran);
+        assert!(
+            line.contains("the ID has 131070 characters; at most 256 are read"),
+            "{line}"
+        );
+        assert!(ran.stdout.is_empty(), "{}", ran.stdout);
+    }
+    let ran = run(esf(dir.path()).args(["notes", "--json"]));
+    assert_eq!(ran.stdout.trim(), "[]", "nothing was noted");
+    // An ID at the bound is looked up as before.
+    let longest = "x".repeat(256);
+    let ran = run(esf(dir.path()).args(["show", &longest]));
+    assert_eq!(ran.status.code(), Some(1), "{}", ran.stderr);
+    assert!(
+        one_line(&ran).contains("no project with ID"),
+        "{}",
         ran.stderr
     );
 }
@@ -183,6 +230,29 @@ fn a_prose_list_of_80000_partners_is_read_whole() {
     let orgs = project["organisations"].as_array().unwrap();
     let partner_orgs = orgs.iter().filter(|o| o["role"] == "partner").count();
     assert_eq!(partner_orgs, 80_001);
+    assert!(ran.peak_mb < 500, "{} MB", ran.peak_mb);
+}
+
+#[test]
+fn a_paragraph_of_50000_partner_lists_is_read_once() {
+    // "projektet samverkar med A, projektet samverkar med B, …" with no
+    // full stop: each list ends where the next begins, so the paragraph
+    // is read once rather than once for each of its 50,000 lists.
+    let n = 50_000;
+    let prose: String = (0..n)
+        .map(|i| format!("projektet samverkar med Organisation{i} AB, "))
+        .collect();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("record.txt");
+    std::fs::write(&file, record_with_prose(&prose)).unwrap();
+    let ran = run(esf(dir.path()).args(["parse", "--json"]).arg(&file));
+    assert!(ran.status.success(), "{}", ran.stderr);
+    let docs: serde_json::Value = serde_json::from_str(&ran.stdout).unwrap();
+    let partners = docs[0]["project"]["partners"].as_array().unwrap();
+    assert_eq!(partners.len(), n);
+    assert_eq!(partners[0], "Organisation0 AB");
+    assert_eq!(partners[1], "Organisation1 AB");
+    assert_eq!(partners[n - 1], format!("Organisation{} AB", n - 1));
     assert!(ran.peak_mb < 500, "{} MB", ran.peak_mb);
 }
 
@@ -354,7 +424,18 @@ fn folders_deeper_than_64_are_skipped_with_the_reason() {
 fn an_html_page_made_to_make_millions_of_elements_is_read_as_plain_text() {
     // 1,900 bold elements left open, which the HTML5 parser opens again
     // for each of 16,000 paragraphs: 30 million elements from 148 KB.
-    let open: String = (0..1_900).map(|i| format!("<b id=b{i}>")).collect();
+    html_trap_is_read_as_plain_text(|i| format!("<b id=b{i}>"));
+}
+
+#[test]
+fn a_quoted_angle_bracket_does_not_hide_the_html_trap() {
+    // The same trap with a `>` in a quoted value before each id: up to
+    // the first `>` all 1,900 tags read `<b x="`, yet they are different.
+    html_trap_is_read_as_plain_text(|i| format!(r#"<b x=">" id=b{i}>"#));
+}
+
+fn html_trap_is_read_as_plain_text(bold: impl Fn(usize) -> String) {
+    let open: String = (0..1_900).map(bold).collect();
     let page = format!(
         "<!DOCTYPE html><html><head><title>Fälla</title></head><body><p>{open}{}</body></html>",
         "<p>ord</p>".repeat(16_000)

@@ -223,6 +223,75 @@ fn list_and_show_json_leave_contacts_out_unless_asked() {
     assert!(plain.contains("Lena Malm") && plain.contains("lena.malm@socialresurs.goteborg.se"));
 }
 
+#[test]
+fn a_second_contact_person_is_left_out_unless_asked() {
+    // A document naming two contact persons: the second is kept in
+    // `extra`, and leaves with the first.
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cache.sqlite");
+    let out = esf(&db, &["import", "tests/fixtures/contacts"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let second = ["Bertil Andre", "bertil.andre@vellinge.se", "040-222 22 22"];
+    let first = ["Anna Första", "anna.forsta@vellinge.se", "040-111 11 11"];
+    let asked: &[&[&str]] = &[
+        &["list", "--json"],
+        &["list", "--filter", "kontakter", "--json"],
+        &["show", "2016/00123", "--json"],
+        &["search", "kontakter", "--json"],
+        &["export", "--format", "json"],
+        &["export", "--format", "csv"],
+        &["export", "--format", "markdown"],
+    ];
+    for args in asked {
+        let out = esf(&db, args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("Två kontakter"), "{args:?}: {text}");
+        for contact in first.iter().chain(&second) {
+            assert!(!text.contains(contact), "{args:?} gave {contact}: {text}");
+        }
+        // Asked for, both are there (`search` has no contacts to give).
+        if args[0] == "search" {
+            continue;
+        }
+        let mut with = args.to_vec();
+        with.push("--with-contacts");
+        let text = String::from_utf8(esf(&db, &with).stdout).unwrap();
+        // The CSV and Markdown have columns for one contact, no `extra`.
+        let tabular = args.contains(&"csv") || args.contains(&"markdown");
+        let given = if tabular {
+            &first[..]
+        } else {
+            &[first, second].concat()
+        };
+        for contact in given {
+            assert!(
+                text.contains(contact),
+                "{with:?} left out {contact}: {text}"
+            );
+        }
+    }
+    let shown = json(&esf(
+        &db,
+        &["show", "2016/00123", "--json", "--with-contacts"],
+    ));
+    assert_eq!(shown["contact_name"], "Anna Första");
+    assert_eq!(shown["extra"]["Kontaktperson"], "Bertil Andre");
+    // The readable detail keeps both, as the browser's detail pane does.
+    let plain = String::from_utf8(esf(&db, &["show", "2016/00123"]).stdout).unwrap();
+    for contact in first.iter().chain(&second) {
+        assert!(plain.contains(contact), "show left out {contact}: {plain}");
+    }
+}
+
 fn json_out(db: &Path, args: &[&str]) -> Vec<u8> {
     let out = esf(db, args);
     json(&out);

@@ -43,6 +43,7 @@ pub fn run(
     rollup: bool,
     output: Output,
 ) -> anyhow::Result<ExitCode> {
+    super::show::bounded_id(id)?;
     let store = ctx.open_for_reading()?;
     let Some(ego) = ego_for(&store, id, rollup)? else {
         return not_found(&store, id);
@@ -149,6 +150,7 @@ pub fn related(
     rollup: bool,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
+    super::show::bounded_id(id)?;
     let store = ctx.open_for_reading()?;
     let (key, nb) = match store.neighbourhood_of_project(id, rollup) {
         Ok(found) => found,

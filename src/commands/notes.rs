@@ -63,6 +63,7 @@ fn change(
     what: &str,
     apply: impl FnOnce(&mut Annotation),
 ) -> anyhow::Result<ExitCode> {
+    super::show::bounded_id(id)?;
     let store = ctx.open_for_reading()?;
     let mut notes = ctx.open_notes()?;
     let (key, name) = target(&store, &notes, id)?;
@@ -86,6 +87,7 @@ pub fn note(ctx: &Context, id: &str, text: &str, clear: bool) -> anyhow::Result<
 }
 
 fn show_note(ctx: &Context, id: &str) -> anyhow::Result<ExitCode> {
+    super::show::bounded_id(id)?;
     let store = ctx.open_for_reading()?;
     let notes = ctx.open_notes()?;
     let (key, _) = target(&store, &notes, id)?;

@@ -13,6 +13,7 @@ use std::process::ExitCode;
 /// The plain text keeps the contact person, as the detail pane does; the
 /// JSON has it only with `contacts`.
 pub fn run(ctx: &Context, id: &str, json: bool, contacts: bool) -> anyhow::Result<ExitCode> {
+    bounded_id(id)?;
     let store = ctx.open_for_reading()?;
     let mut project = match store.project(id) {
         Ok(p) => p,
@@ -60,6 +61,12 @@ fn your_marks(ctx: &Context, key: &str) -> Option<Annotation> {
             None
         }
     }
+}
+
+/// An ID within the query's bound, or the one line saying not: checked
+/// before any lookup, as an unknown ID is compared with every key.
+pub(super) fn bounded_id(id: &str) -> anyhow::Result<()> {
+    crate::search::query::check_id_bound(id).map_err(|e| anyhow::anyhow!(e))
 }
 
 /// "no project with ID …", with the closest matches.

@@ -195,6 +195,10 @@ pub(super) const SWEDISH: &[(&str, &str)] = &[
         "the query has {} characters; at most {} are read",
         "frågan har {} tecken; högst {} läses",
     ),
+    (
+        "the ID has {} characters; at most {} are read",
+        "ID:t har {} tecken; högst {} läses",
+    ),
     ("not a regular file", "inte en vanlig fil"),
     (
         "larger than {} MB, the most that is read",

@@ -88,6 +88,15 @@ pub fn field_for(label: &str) -> Option<Field> {
     LABELS.iter().find(|(l, _)| *l == key).map(|(_, f)| *f)
 }
 
+/// Whether a label names a contact person's name, e-mail or phone, as the
+/// parser reads labels: what `--with-contacts` alone gives.
+pub fn is_contact_label(label: &str) -> bool {
+    matches!(
+        field_for(label),
+        Some(Field::ContactName | Field::Email | Field::Phone)
+    )
+}
+
 /// Like [`apply`], but a field given a second time (by the same label or
 /// another naming it) keeps its first value: the second goes to `extra`
 /// with a warning. Lists and extras may repeat.

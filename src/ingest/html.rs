@@ -129,7 +129,7 @@ pub fn elements_at_most(html: &str) -> usize {
         if !bytes[text_from..at].iter().all(u8::is_ascii_whitespace) {
             elements = elements.saturating_add(open.count);
         }
-        let end = memchr::memchr(b'>', &bytes[at..]).map_or(bytes.len(), |e| at + e + 1);
+        let end = tag_end(bytes, at);
         text_from = end;
         let tag = &bytes[at + 1..end.max(at + 1)];
         let closing = tag.first() == Some(&b'/');
@@ -152,12 +152,42 @@ pub fn elements_at_most(html: &str) -> usize {
                 }
                 elements = elements.saturating_add(1 + open.count);
                 if formatting {
-                    open.open(name, tag.to_ascii_lowercase());
+                    // Attribute values keep their case: the parser
+                    // tells `title=a` from `title=A`.
+                    let mut same = name.clone();
+                    same.extend_from_slice(&tag[name_len..]);
+                    open.open(name, same);
                 }
             }
         }
     }
     elements
+}
+
+/// Where the tag starting at `at` ends (just past its `>`), as the
+/// parser's tokenizer finds it: a `>` inside a quoted attribute value
+/// (`<b x=">">`) is part of the value.
+fn tag_end(bytes: &[u8], at: usize) -> usize {
+    let mut i = at + 1;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'>' => return i + 1,
+            b'=' => {
+                i += 1;
+                while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+                if let Some(&quote @ (b'"' | b'\'')) = bytes.get(i) {
+                    match memchr::memchr(quote, &bytes[i + 1..]) {
+                        Some(e) => i += e + 2,
+                        None => return bytes.len(),
+                    }
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    bytes.len()
 }
 
 /// The formatting elements a page leaves open, as the parser keeps them.
@@ -331,5 +361,30 @@ mod tests {
         };
         assert!(elements_at_most(&trap(1_900, 16_000)) > MOST_ELEMENTS);
         assert!(elements_at_most(&trap(3, 16_000)) < MOST_ELEMENTS);
+    }
+
+    #[test]
+    fn a_quoted_angle_bracket_does_not_end_the_tag() {
+        // `>` inside a quoted value is part of it: two bold tags (no text
+        // between them), then a paragraph with both open.
+        assert_eq!(
+            elements_at_most(r#"<b x=">" id=1><b x='>' id=2><p>"#),
+            1 + 2 + 3
+        );
+        // An unquoted value ends at `>`; a quote inside it opens nothing.
+        assert_eq!(elements_at_most(r#"<b x=y"><p>"#), 1 + 2);
+        let open: String = (0..1_900).map(|i| format!(r#"<b x=">" id={i}>"#)).collect();
+        let page = format!("<p>{open}{}", "<p>x</p>".repeat(16_000));
+        assert!(elements_at_most(&page) > MOST_ELEMENTS);
+    }
+
+    #[test]
+    fn values_differing_in_case_are_different_elements() {
+        // The parser compares attribute values as written: four different
+        // bold elements, all four opened again for the paragraph.
+        let open = "<b title=aa><b title=aA><b title=Aa><b title=AA>";
+        assert_eq!(elements_at_most(&format!("{open}<p>")), 4 + 6 + 5);
+        // The tag name's case does not matter: `<B>` and `<b>` are the same.
+        assert_eq!(elements_at_most("<B><b><b><b><p>"), 4 + 6 + 4);
     }
 }

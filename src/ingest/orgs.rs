@@ -206,8 +206,15 @@ pub fn strip_list_noun(part: &str) -> &str {
 pub fn partners_in_prose(g: &Gazetteer, text: &str) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    for start in list_starts(g, text) {
-        let list = super::text::fold_spaces(sentence_rest(&text[start..]));
+    let phrases = list_starts(g, text);
+    let mut begins: Vec<usize> = phrases.iter().map(|&(begin, _)| begin).collect();
+    begins.sort_unstable();
+    for &(_, start) in &phrases {
+        // A list ends at the next phrase at the latest: a paragraph of
+        // 50,000 lists and no full stop is read once, not 50,000 times.
+        let next = begins.partition_point(|&b| b < start);
+        let until = begins.get(next).map_or(text.len(), |&b| b.max(start));
+        let list = super::text::fold_spaces(sentence_rest(&text[start..until]));
         for partner in split_partner_list(&list) {
             if seen.insert(partner.clone()) {
                 found.push(partner);
@@ -218,9 +225,10 @@ pub fn partners_in_prose(g: &Gazetteer, text: &str) -> Vec<String> {
 }
 
 /// Where partner lists begin: just after each phrase, once per place even
-/// when a longer phrase contains a shorter one. Phrases are found through
-/// an anchor word they share ("projekt"), so the text is scanned once.
-fn list_starts(g: &Gazetteer, text: &str) -> Vec<usize> {
+/// when a longer phrase contains a shorter one, with where that phrase
+/// begins. Phrases are found through an anchor word they share
+/// ("projekt"), so the text is scanned once.
+fn list_starts(g: &Gazetteer, text: &str) -> Vec<(usize, usize)> {
     let mut ends = Vec::new();
     for anchor in memchr::memmem::find_iter(text.as_bytes(), ANCHOR.as_bytes()) {
         for phrase in g.partner_phrases.iter().filter(|p| p.contains(ANCHOR)) {
@@ -231,7 +239,7 @@ fn list_starts(g: &Gazetteer, text: &str) -> Vec<usize> {
                 .get(start..)
                 .and_then(|t| super::normalise::strip_prefix_ci(t, phrase));
             if let Some(rest) = rest {
-                ends.push(text.len() - rest.len());
+                ends.push((start, text.len() - rest.len()));
             }
         }
     }
@@ -239,12 +247,13 @@ fn list_starts(g: &Gazetteer, text: &str) -> Vec<usize> {
         ends.extend(
             text.to_lowercase()
                 .match_indices(phrase.as_str())
-                .map(|(i, m)| i + m.len()),
+                .map(|(i, m)| (i, i + m.len())),
         );
     }
-    ends.retain(|&e| text.is_char_boundary(e));
-    ends.sort_unstable();
-    ends.dedup();
+    ends.retain(|&(b, e)| text.is_char_boundary(b) && text.is_char_boundary(e));
+    // Once per place: the longest phrase ending there is kept.
+    ends.sort_unstable_by_key(|&(b, e)| (e, b));
+    ends.dedup_by_key(|&mut (_, e)| e);
     ends
 }
 

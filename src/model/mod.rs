@@ -152,11 +152,14 @@ pub struct Project {
 
 impl Project {
     /// Leaves out the contact person (personal data): machine-readable
-    /// output carries it only when asked for (`--with-contacts`).
+    /// output carries it only when asked for (`--with-contacts`). A second
+    /// contact person, kept in `extra` under a contact label, goes too.
     pub fn forget_contacts(&mut self) {
         self.contact_name = None;
         self.contact_email = None;
         self.contact_phone = None;
+        self.extra
+            .retain(|label, _| !crate::ingest::fields::is_contact_label(label));
     }
 }
 

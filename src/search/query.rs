@@ -47,6 +47,20 @@ pub fn check_bound(query: &str) -> Result<(), String> {
     }
 }
 
+/// An ID from the command line, or the one line saying it is too long: an
+/// unknown one is compared with every key and name, so it has the
+/// query's bound.
+pub fn check_id_bound(id: &str) -> Result<(), String> {
+    let chars = id.chars().count();
+    match chars > MAX_QUERY_CHARS {
+        true => Err(crate::i18n::tf(
+            "the ID has {} characters; at most {} are read",
+            &[&chars, &MAX_QUERY_CHARS],
+        )),
+        false => Ok(()),
+    }
+}
+
 /// How a term must sit in a field's text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {

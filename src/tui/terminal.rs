@@ -5,17 +5,24 @@
 //! process, and on `fg` set the terminal up again and have the loop redraw
 //! the whole screen. Restoring never panics: errors are ignored, since a
 //! dropped SSH link has no terminal.
+//!
+//! Setting up and restoring hold one lock from start to end, so a signal
+//! that comes while the main thread restores waits for it to finish
+//! before the process exits. They write straight to the terminal
+//! (`write(2)` once it can take the bytes, never std's locked stdout): a
+//! frame stuck on a stalled SSH link holds that lock, and must not keep a
+//! signal from restoring the terminal and ending the process.
 
 use crossterm::cursor::{Hide, Show};
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::terminal::{
     disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
 };
-use crossterm::{execute, queue};
+use crossterm::Command as _;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
-use std::io::{Stdout, Write};
+use std::io::Stdout;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
@@ -31,6 +38,9 @@ static REDRAW: AtomicBool = AtomicBool::new(false);
 /// Held while a frame is drawn and while the process is suspended, so no
 /// frame lands on the shell's screen.
 static SCREEN: Mutex<()> = Mutex::new(());
+/// Held from the start to the end of setting the terminal up or restoring
+/// it, so neither is ever seen half done.
+static MODES: Mutex<()> = Mutex::new(());
 
 /// Mouse reporting: buttons and wheel in SGR form, no motion events (they
 /// would wake the program, and an SSH link, for nothing).
@@ -82,13 +92,55 @@ pub fn resize(terminal: &mut Tui, width: u16, height: u16) -> std::io::Result<()
 /// Raw mode, the alternate screen, bracketed paste (a paste arrives as
 /// one text, never as keys), no cursor, and the mouse if asked for.
 fn enter() -> std::io::Result<()> {
+    let _modes = hold(&MODES);
     enable_raw_mode()?;
     ACTIVE.store(true, Ordering::SeqCst);
-    let mut out = std::io::stdout();
-    execute!(out, EnterAlternateScreen, EnableBracketedPaste, Hide)?;
+    let mut sequences = String::new();
+    let _ = EnterAlternateScreen.write_ansi(&mut sequences);
+    let _ = EnableBracketedPaste.write_ansi(&mut sequences);
+    let _ = Hide.write_ansi(&mut sequences);
     if MOUSE.load(Ordering::SeqCst) {
-        out.write_all(MOUSE_ON.as_bytes())?;
-        out.flush()?;
+        sequences.push_str(MOUSE_ON);
+    }
+    write_to_terminal(sequences.as_bytes())
+}
+
+/// A lock, also when a thread panicked holding it.
+fn hold(lock: &'static Mutex<()>) -> MutexGuard<'static, ()> {
+    lock.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// How long the terminal may take to accept a few bytes before they are
+/// given up: a stalled link never holds up a restore or an exit.
+const WRITE_WAIT_MS: i32 = 500;
+
+/// Writes `bytes` to the terminal (standard output) directly, as long as
+/// it takes them within [`WRITE_WAIT_MS`] each time.
+fn write_to_terminal(mut bytes: &[u8]) -> std::io::Result<()> {
+    while !bytes.is_empty() {
+        let mut ready = libc::pollfd {
+            fd: libc::STDOUT_FILENO,
+            events: libc::POLLOUT,
+            revents: 0,
+        };
+        // SAFETY: one valid pollfd, and the count says one.
+        match unsafe { libc::poll(&mut ready, 1, WRITE_WAIT_MS) } {
+            1.. if ready.revents & libc::POLLOUT != 0 => {}
+            -1 if std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted => {
+                continue
+            }
+            -1 => return Err(std::io::Error::last_os_error()),
+            _ => return Err(std::io::ErrorKind::TimedOut.into()),
+        }
+        // SAFETY: the pointer and length are those of a live slice.
+        let written =
+            unsafe { libc::write(libc::STDOUT_FILENO, bytes.as_ptr().cast(), bytes.len()) };
+        match written {
+            n if n > 0 => bytes = &bytes[n as usize..],
+            -1 if std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted => {}
+            -1 => return Err(std::io::Error::last_os_error()),
+            _ => return Err(std::io::ErrorKind::WriteZero.into()),
+        }
     }
     Ok(())
 }
@@ -100,9 +152,7 @@ pub fn is_active() -> bool {
 
 /// The screen, for one frame: a suspend waits for the frame to end.
 pub fn hold_screen() -> MutexGuard<'static, ()> {
-    SCREEN
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
+    hold(&SCREEN)
 }
 
 /// True once after the terminal was set up again: clear and draw it all.
@@ -124,16 +174,20 @@ pub fn restore() {
     leave();
 }
 
-/// Restores the terminal; false when it was not set up.
+/// Restores the terminal; false when it was not set up. A signal that
+/// comes meanwhile waits for the lock, so it finds it restored.
 fn leave() -> bool {
-    if !ACTIVE.swap(false, Ordering::SeqCst) {
+    let _modes = hold(&MODES);
+    if !ACTIVE.load(Ordering::SeqCst) {
         return false;
     }
-    let mut out = std::io::stdout();
-    let _ = out.write_all(MOUSE_OFF.as_bytes());
-    let _ = queue!(out, DisableBracketedPaste, LeaveAlternateScreen, Show);
-    let _ = out.flush();
+    let mut sequences = String::from(MOUSE_OFF);
+    let _ = DisableBracketedPaste.write_ansi(&mut sequences);
+    let _ = LeaveAlternateScreen.write_ansi(&mut sequences);
+    let _ = Show.write_ansi(&mut sequences);
+    let _ = write_to_terminal(sequences.as_bytes());
     let _ = disable_raw_mode();
+    ACTIVE.store(false, Ordering::SeqCst);
     true
 }
 
@@ -141,15 +195,36 @@ fn leave() -> bool {
 /// shell; on `fg` (SIGCONT) sets it up again and asks for a full redraw.
 /// A process continued in the background stops again (SIGTTOU, left at its
 /// default) as it takes the terminal back, until it is in the foreground.
+/// With no shell to continue it (an orphaned process group: `tmux new
+/// esf`, `ssh -t host esf`) the kernel drops the stop, and the browser
+/// takes the terminal back at once and redraws.
 pub fn suspend() {
     let _screen = hold_screen();
     let was_active = leave();
-    let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+    stop_as_sigtstp_would();
     if was_active && enter().is_ok() {
         REDRAW.store(true, Ordering::SeqCst);
         // Wakes the loop, which is waiting for input, with the window's
         // size (it may have changed meanwhile).
         let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+    }
+}
+
+/// Raises SIGTSTP with its default action, then puts the handler back.
+/// Not SIGSTOP: the kernel stops an orphaned process group for that too,
+/// and nothing would ever continue it.
+fn stop_as_sigtstp_would() {
+    // SAFETY: sigaction with a zeroed action set to SIG_DFL, and the
+    // previous action (signal-hook's handler) put back as it was.
+    unsafe {
+        let mut default: libc::sigaction = std::mem::zeroed();
+        default.sa_sigaction = libc::SIG_DFL;
+        let mut previous: libc::sigaction = std::mem::zeroed();
+        if libc::sigaction(libc::SIGTSTP, &default, &mut previous) != 0 {
+            return;
+        }
+        libc::raise(libc::SIGTSTP);
+        libc::sigaction(libc::SIGTSTP, &previous, std::ptr::null_mut());
     }
 }
 
