@@ -24,7 +24,7 @@ pub fn run(paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
             }
         };
         match parse_path(&path) {
-            Ok(Parsed::Doc(doc)) => docs.push(doc),
+            Ok(Parsed::Doc(doc)) => docs.push(*doc),
             Ok(Parsed::List(list)) => {
                 lists.push(list_summary(&path.to_string_lossy(), &list));
                 docs.extend(list.rows.into_iter().map(|row| row.doc));
@@ -50,7 +50,7 @@ pub fn run(paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
 }
 
 enum Parsed {
-    Doc(ParsedDocument),
+    Doc(Box<ParsedDocument>),
     List(ingest::lists::ParsedList),
 }
 
@@ -66,7 +66,7 @@ fn parse_path(path: &std::path::Path) -> Result<Parsed, String> {
         None if bytes.len() as u64 > DOCUMENT_LIMIT => {
             Err(Refused::TooLarge(DOCUMENT_LIMIT).to_string())
         }
-        None => Ok(Parsed::Doc(ingest::parse_bytes(&source, &bytes))),
+        None => Ok(Parsed::Doc(Box::new(ingest::parse_bytes(&source, &bytes)))),
     }
 }
 

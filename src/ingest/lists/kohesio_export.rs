@@ -210,7 +210,8 @@ fn fill(
             if id.as_deref() != Some(value) {
                 add_extra(p, label, value);
             }
-            set(&mut p.id, id) || true
+            set(&mut p.id, id);
+            true
         }
         Col::Name => set(&mut p.name, text()),
         Col::Owner => set(&mut p.owner, text()),

@@ -271,3 +271,200 @@ fn check_ods_repeats(zip: &mut ZipArchive<Cursor<&[u8]>>) -> Result<(), String> 
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::lists::parse_list;
+    use std::io::Write;
+
+    /// A zip of stored entries, written with the zip crate.
+    fn zip_of(entries: &[(&str, &str)]) -> Vec<u8> {
+        let mut w = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        for (name, text) in entries {
+            w.start_file(*name, options).unwrap();
+            w.write_all(text.as_bytes()).unwrap();
+        }
+        w.finish().unwrap().into_inner()
+    }
+
+    const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    const PKG: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
+
+    /// A one-sheet XLSX whose sheet data and shared strings are given.
+    fn xlsx(sheet_data: &str, shared: Option<&str>) -> Vec<u8> {
+        let workbook = format!(
+            r#"<workbook xmlns="{MAIN}" xmlns:r="{REL}"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+        );
+        let rels = format!(
+            r#"<Relationships xmlns="{PKG}"><Relationship Id="rId1" Type="{REL}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="{REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#
+        );
+        let root = format!(
+            r#"<Relationships xmlns="{PKG}"><Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+        );
+        let sheet = format!(r#"<worksheet xmlns="{MAIN}">{sheet_data}</worksheet>"#);
+        let types = r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>"#;
+        let mut entries = vec![
+            ("[Content_Types].xml", types.to_string()),
+            ("_rels/.rels", root),
+            ("xl/workbook.xml", workbook),
+            ("xl/_rels/workbook.xml.rels", rels),
+            ("xl/worksheets/sheet1.xml", sheet),
+        ];
+        if let Some(s) = shared {
+            entries.push(("xl/sharedStrings.xml", s.to_string()));
+        }
+        let borrowed: Vec<(&str, &str)> = entries.iter().map(|(n, t)| (*n, t.as_str())).collect();
+        zip_of(&borrowed)
+    }
+
+    fn inline(cell: &str, text: &str) -> String {
+        format!(r#"<c r="{cell}" t="inlineStr"><is><t>{text}</t></is></c>"#)
+    }
+
+    fn refused(bytes: &[u8]) -> String {
+        match parse_list("f.xlsx", bytes) {
+            Some(Err(reason)) => reason,
+            Some(Ok(list)) => panic!("read as a list of {} rows", list.rows.len()),
+            None => panic!("not taken for a list"),
+        }
+    }
+
+    #[test]
+    fn a_small_xlsx_list_is_read() {
+        let header = ["A1", "B1", "C1", "D1"]
+            .iter()
+            .zip([
+                "Diarienummer",
+                "Namn på insatsen",
+                "Stödmottagare",
+                "EU-fond",
+            ])
+            .map(|(c, t)| inline(c, t))
+            .collect::<String>();
+        let row = [("A2", "22-1"), ("B2", "Namn"), ("C2", "X"), ("D2", "ESF+")]
+            .iter()
+            .map(|(c, t)| inline(c, t))
+            .collect::<String>();
+        let bytes = xlsx(
+            &format!(r#"<sheetData><row r="1">{header}</row><row r="2">{row}</row></sheetData>"#),
+            None,
+        );
+        let list = parse_list("f.xlsx", &bytes).unwrap().unwrap();
+        assert_eq!(list.rows.len(), 1);
+        assert_eq!(list.rows[0].key, "22-1");
+        assert_eq!(list.rows[0].line, 2);
+        assert_eq!(list.rows[0].doc.source, "f.xlsx#22-1");
+    }
+
+    #[test]
+    fn a_cell_far_away_under_a_dimension_to_xfd1048576_is_refused() {
+        let data = format!(
+            r#"<dimension ref="A1:XFD1048576"/><sheetData><row r="1">{}</row><row r="1048576">{}</row></sheetData>"#,
+            inline("A1", "Diarienummer"),
+            inline("XFD1048576", "x")
+        );
+        let reason = refused(&xlsx(&data, None));
+        assert!(reason.contains("column 16384"), "{reason}");
+    }
+
+    #[test]
+    fn a_shared_string_count_of_two_to_the_31st_is_refused_before_opening() {
+        let shared = format!(
+            r#"<sst xmlns="{MAIN}" count="1" uniqueCount="2147483648"><si><t>a</t></si></sst>"#
+        );
+        let reason = refused(&xlsx("<sheetData/>", Some(&shared)));
+        assert!(reason.contains("2147483648 shared strings"), "{reason}");
+    }
+
+    /// A zip whose one stored entry claims `claimed` bytes unpacked (a
+    /// zip64 size), written by hand: nothing is ever that large.
+    fn zip_claiming(name: &str, claimed: u64) -> Vec<u8> {
+        let data = b"<x/>";
+        let mut extra = Vec::new();
+        extra.extend(1u16.to_le_bytes());
+        extra.extend(16u16.to_le_bytes());
+        extra.extend(claimed.to_le_bytes());
+        extra.extend((data.len() as u64).to_le_bytes());
+        let mut out = Vec::new();
+        let head = |sig: u32, out: &mut Vec<u8>, central: bool| {
+            out.extend(sig.to_le_bytes());
+            if central {
+                out.extend(45u16.to_le_bytes());
+            }
+            out.extend(45u16.to_le_bytes()); // version needed
+            out.extend(0u16.to_le_bytes()); // flags
+            out.extend(0u16.to_le_bytes()); // stored
+            out.extend(0u32.to_le_bytes()); // time, date
+            out.extend(0u32.to_le_bytes()); // crc
+            out.extend(u32::MAX.to_le_bytes()); // compressed: in zip64
+            out.extend(u32::MAX.to_le_bytes()); // uncompressed: in zip64
+            out.extend((name.len() as u16).to_le_bytes());
+            out.extend((extra.len() as u16).to_le_bytes());
+        };
+        head(0x0403_4b50, &mut out, false);
+        out.extend(name.as_bytes());
+        out.extend(&extra);
+        out.extend(data);
+        let directory = out.len();
+        head(0x0201_4b50, &mut out, true);
+        out.extend([0u8; 6]); // comment length, disk, internal attributes
+        out.extend(0u32.to_le_bytes()); // external attributes
+        out.extend(0u32.to_le_bytes()); // local header at 0
+        out.extend(name.as_bytes());
+        out.extend(&extra);
+        let size = out.len() - directory;
+        out.extend(0x0605_4b50u32.to_le_bytes());
+        out.extend([0u8; 4]);
+        out.extend(1u16.to_le_bytes());
+        out.extend(1u16.to_le_bytes());
+        out.extend((size as u32).to_le_bytes());
+        out.extend((directory as u32).to_le_bytes());
+        out.extend(0u16.to_le_bytes());
+        out
+    }
+
+    #[test]
+    fn a_part_that_claims_ten_gigabytes_unpacked_is_refused() {
+        let bytes = zip_claiming("content.xml", 10 << 30);
+        let reason = check(&bytes, SheetKind::Ods).unwrap_err();
+        assert!(reason.contains("unpacks to 10240 MB"), "{reason}");
+        let bytes = zip_claiming("xl/workbook.xml", 10 << 30);
+        assert_eq!(kind(&bytes), Some(SheetKind::Xlsx));
+        assert!(refused(&bytes).contains("10240 MB"));
+    }
+
+    fn ods(rows: &str) -> Vec<u8> {
+        let content = format!(
+            r#"<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet><table:table table:name="S">{rows}</table:table></office:spreadsheet></office:body></office:document-content>"#
+        );
+        zip_of(&[
+            ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+            ("content.xml", &content),
+        ])
+    }
+
+    #[test]
+    fn an_ods_whose_repeated_cells_expand_past_the_bound_is_refused() {
+        let filled = r#"<table:table-cell office:value-type="string" table:number-columns-repeated="16384"><text:p>x</text:p></table:table-cell>"#;
+        // One stored row repeated a million times: the box it makes.
+        let tall = ods(&format!(
+            r#"<table:table-row table:number-rows-repeated="1000000">{filled}</table:table-row>"#
+        ));
+        assert_eq!(kind(&tall), Some(SheetKind::Ods));
+        let reason = refused(&tall);
+        assert!(reason.contains("repeated cells"), "{reason}");
+        // A thousand rows, each repeating its cell across the sheet.
+        let wide = ods(&format!("<table:table-row>{filled}</table:table-row>").repeat(1_000));
+        assert!(refused(&wide).contains("repeated cells"));
+        // Empty repeats to the sheet's edge, as LibreOffice writes, are no
+        // expansion.
+        let edge = ods(
+            r#"<table:table-row table:number-rows-repeated="1048575"><table:table-cell table:number-columns-repeated="16384"/></table:table-row>"#,
+        );
+        assert_eq!(check(&edge, SheetKind::Ods), Ok(()));
+    }
+}
