@@ -267,3 +267,22 @@ fn a_list_of_a_million_columns_is_refused_with_one_line() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("1000004 columns"), "{err}");
 }
+
+#[test]
+fn cut_and_damaged_lists_give_a_list_a_reason_or_nothing_and_never_panic() {
+    use esf_browser::ingest::lists::parse_list;
+    for name in [
+        "project_list.xlsx",
+        "project_list.ods",
+        "project_list.csv",
+        "kohesio_export.csv",
+    ] {
+        let bytes = std::fs::read(fixture(name)).unwrap();
+        for cut in (0..bytes.len()).step_by(37) {
+            let _ = parse_list(name, &bytes[..cut]);
+            let mut flipped = bytes.clone();
+            flipped[cut] ^= 0x5a;
+            let _ = parse_list(name, &flipped);
+        }
+    }
+}

@@ -157,10 +157,15 @@ fn parse_sheet(
     kind: sheet_guard::SheetKind,
 ) -> Result<ParsedList, String> {
     sheet_guard::check(bytes, kind)?;
-    let table = match kind {
-        sheet_guard::SheetKind::Xlsx => table::read_xlsx(bytes)?,
-        sheet_guard::SheetKind::Ods => table::read_ods(bytes)?,
-    };
+    // The sheet reader computes cell references with arithmetic that a
+    // damaged file can overflow (a panic where overflow is checked): such a
+    // file is refused like any other unreadable one.
+    let read = std::panic::catch_unwind(|| match kind {
+        sheet_guard::SheetKind::Xlsx => table::read_xlsx(bytes),
+        sheet_guard::SheetKind::Ods => table::read_ods(bytes),
+    });
+    let table =
+        read.unwrap_or_else(|_| Err("the spreadsheet cannot be read: it is damaged".to_string()))?;
     from_table(source, table)
 }
 

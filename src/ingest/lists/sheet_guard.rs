@@ -213,7 +213,9 @@ impl OdsCount {
 
     /// Cells the sheet's range takes, then starts the next sheet.
     fn end_table(&mut self) -> u64 {
-        let height = self.last_filled - self.first_filled.unwrap_or(self.last_filled);
+        let height = self
+            .last_filled
+            .saturating_sub(self.first_filled.unwrap_or(self.last_filled));
         let boxed = height.saturating_mul(self.widest);
         let stored = self.stored;
         *self = OdsCount::default();
