@@ -12,6 +12,7 @@ use std::process::ExitCode;
 /// `esf parse`: every file's record; exit 2 when a file could not be read.
 pub fn run(paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
     let mut docs = Vec::new();
+    let mut lists = Vec::new();
     let mut unreadable = 0;
     for found in files::expand(paths, files::Links::Follow) {
         let path = match found {
@@ -22,8 +23,12 @@ pub fn run(paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
-        match ingest::parse_file(&path) {
-            Ok(doc) => docs.push(doc),
+        match parse_path(&path) {
+            Ok(Parsed::Doc(doc)) => docs.push(*doc),
+            Ok(Parsed::List(list)) => {
+                lists.push(list_summary(&path.to_string_lossy(), &list));
+                docs.extend(list.rows.into_iter().map(|row| row.doc));
+            }
             Err(err) => {
                 unreadable += 1;
                 docs.push(unreadable_file(&path.to_string_lossy(), &err));
@@ -31,10 +36,59 @@ pub fn run(paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
         }
     }
     print_documents(&docs, json)?;
+    if !json {
+        let stdout = std::io::stdout();
+        let mut out = stdout.lock();
+        for summary in &lists {
+            writeln!(out, "{summary}")?;
+        }
+    }
     Ok(match unreadable {
         0 => ExitCode::SUCCESS,
         _ => super::failed(),
     })
+}
+
+enum Parsed {
+    Doc(Box<ParsedDocument>),
+    List(ingest::lists::ParsedList),
+}
+
+/// A list of projects (one record per row kept), else a document; a list
+/// may be larger than a document.
+fn parse_path(path: &std::path::Path) -> Result<Parsed, String> {
+    use crate::read_bounded::{read, Links, Refused, DOCUMENT_LIMIT};
+    let bytes = read(path, ingest::lists::LIST_LIMIT, Links::Follow).map_err(|e| e.to_string())?;
+    let source = path.to_string_lossy();
+    match ingest::lists::parse_list(&source, &bytes) {
+        Some(Ok(list)) => Ok(Parsed::List(list)),
+        Some(Err(reason)) => Err(reason),
+        None if bytes.len() as u64 > DOCUMENT_LIMIT => {
+            Err(Refused::TooLarge(DOCUMENT_LIMIT).to_string())
+        }
+        None => Ok(Parsed::Doc(Box::new(ingest::parse_bytes(&source, &bytes)))),
+    }
+}
+
+/// `FILE: project list, 5 rows; 3 kept; skipped: another fund (ERDF) 1`.
+fn list_summary(source: &str, list: &ingest::lists::ParsedList) -> String {
+    let mut line = tf(
+        "{}: {}; {} kept",
+        &[
+            &crate::sanitize::line(source),
+            &crate::sanitize::line(&list.title),
+            &list.rows.len(),
+        ],
+    );
+    for (reason, n) in &list.skipped {
+        line.push_str("; ");
+        line.push_str(&tf("skipped: {} {}", &[&crate::sanitize::line(reason), n]));
+    }
+    for warning in &list.warnings {
+        line.push_str("\n  ");
+        line.push_str(&tf("warning: {}", &[&crate::sanitize::line(warning)]));
+    }
+    line
 }
 
 /// Says a file cannot be read, and keeps it in the output as skipped.

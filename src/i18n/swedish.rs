@@ -537,6 +537,9 @@ pub(super) const SWEDISH: &[(&str, &str)] = &[
     ("about project", "om projektet"),
     ("article", "artikel"),
     ("skipped", "överhoppad"),
+    ("{}: {}; {} kept", "{}: {}; {} behållna"),
+    ("skipped: {} {}", "överhoppade: {} {}"),
+    ("warning: {}", "varning: {}"),
     ("{} words", "{} ord"),
     ("Other labels", "Andra rubriker"),
     // The help screen: contexts and actions.

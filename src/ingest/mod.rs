@@ -16,6 +16,7 @@ pub mod kohesio;
 pub mod labelled;
 pub mod legacy_page;
 pub mod linked_page;
+pub mod lists;
 pub mod mentions;
 pub mod normalise;
 pub mod orgs;

@@ -112,7 +112,7 @@ fn utf16_order(bytes: &[u8]) -> Option<Utf16> {
 
 /// UTF-8 (BOM optional), UTF-16 with BOM, and Windows-1252 for whatever is
 /// not valid UTF-8 (a whole cp1252 file, or a few stray bytes in UTF-8).
-fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> String {
+pub(crate) fn decode(bytes: &[u8], warnings: &mut Vec<String>) -> String {
     if let Some(order) = utf16_order(bytes) {
         return decode_utf16(&bytes[2..], order, warnings);
     }

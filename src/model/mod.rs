@@ -21,6 +21,10 @@ pub enum Format {
     Kohesio,
     Call,
     LinkedPage,
+    /// A row of the fund's project list (the project bank's export).
+    ProjectList,
+    /// A row of a Kohesio export.
+    KohesioList,
     Unknown,
     Skipped,
 }
@@ -35,6 +39,8 @@ impl Format {
             Format::Kohesio => "kohesio",
             Format::Call => "call",
             Format::LinkedPage => "linked_page",
+            Format::ProjectList => "project_list",
+            Format::KohesioList => "kohesio_list",
             Format::Unknown => "unknown",
             Format::Skipped => "skipped",
         }
@@ -49,6 +55,8 @@ impl Format {
             Format::Kohesio,
             Format::Call,
             Format::LinkedPage,
+            Format::ProjectList,
+            Format::KohesioList,
             Format::Unknown,
             Format::Skipped,
         ]

@@ -1,0 +1,322 @@
+//! Kohesio's exports: the country export (`Operation_Local_Identifier`,
+//! `Fund_Code`, `Total_Eligible_Expenditure_amount` in euro, dates
+//! `DD/MM/YYYY`, multi-valued cells joined by `|`) and the search page's
+//! shorter sheet (`ID`, `PROJECT NAME`, `TOTAL BUDGET`, …). Money stays in
+//! euro; nothing is converted.
+
+use super::columns::{self, cell};
+use super::table::Row;
+use super::values::{self, Fund};
+use super::RowOutcome;
+use crate::ingest::fields::add_extra;
+use crate::ingest::gazetteer::Gazetteer;
+use crate::ingest::project;
+use crate::model::Project;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Col {
+    Uri,
+    LocalId,
+    Name,
+    NameEnglish,
+    Summary,
+    SummaryEnglish,
+    Start,
+    End,
+    Rate,
+    Total,
+    Currency,
+    EuBudget,
+    Owner,
+    OrgNumber,
+    Fund,
+    FundName,
+    Cci,
+    Period,
+    Intervention,
+    Objective,
+    Country,
+    CountryCode,
+    Postcode,
+    Lau,
+    Nuts2,
+    Region,
+    /// A column of the export with no field of its own: kept in `extra`.
+    Known,
+}
+
+/// Columns that may stand more than once.
+pub const REPEATABLE: &[Col] = &[Col::Known];
+
+/// Header names in lower case: the country export's, then the search
+/// page's.
+pub const COLUMNS: &[(&str, Col)] = &[
+    ("operation_unique_identifier", Col::Uri),
+    ("operation_local_identifier", Col::LocalId),
+    ("operation_name_programme_language", Col::Name),
+    ("operation_name_english", Col::NameEnglish),
+    ("operation_summary_programme_language", Col::Summary),
+    ("operation_summary_english", Col::SummaryEnglish),
+    ("operation_start_date", Col::Start),
+    ("operation_end_date", Col::End),
+    ("cofinancing_rate", Col::Rate),
+    ("total_eligible_expenditure_amount", Col::Total),
+    ("total_eligible_expenditure_currency", Col::Currency),
+    ("project_eu_budget", Col::EuBudget),
+    ("beneficiary_name", Col::Owner),
+    ("beneficiary_local_identifier", Col::OrgNumber),
+    ("fund_code", Col::Fund),
+    ("fund_name", Col::FundName),
+    ("programme_code", Col::Cci),
+    ("programming_period", Col::Period),
+    ("category_of_intervention", Col::Intervention),
+    ("specific_objective_label", Col::Objective),
+    ("country", Col::Country),
+    ("countrycode", Col::CountryCode),
+    ("postal_code", Col::Postcode),
+    ("lau_labels", Col::Lau),
+    ("nuts2_code", Col::Nuts2),
+    ("region", Col::Region),
+    ("beneficiary_unique_identifier", Col::Known),
+    ("location_indicator_latitude_longitude", Col::Known),
+    ("category_label", Col::Known),
+    ("thematic_objective_id", Col::Known),
+    ("thematic_objective_label", Col::Known),
+    ("policy_objective_id", Col::Known),
+    ("policy_objective_label", Col::Known),
+    ("programme_name", Col::Known),
+    ("nuts1_code", Col::Known),
+    ("nuts1_label", Col::Known),
+    ("nuts2_label", Col::Known),
+    ("nuts3_code", Col::Known),
+    ("nuts3_label", Col::Known),
+    ("managingauthority", Col::Known),
+    ("image_url", Col::Known),
+    ("inforegio_id", Col::Known),
+    ("inforegio_url", Col::Known),
+    ("id", Col::Uri),
+    ("project name", Col::Name),
+    ("total budget", Col::Total),
+    ("amount eu support", Col::EuBudget),
+    ("start date", Col::Start),
+    ("end date", Col::End),
+    ("summary", Col::Summary),
+];
+
+/// Named when a header row is refused.
+pub const EXPECTED: &str = "\"Operation_Local_Identifier\", \"Operation_Name_Programme_Language\", \"Beneficiary_Name\", \"Fund_Code\", \"Total_Eligible_Expenditure_amount\" (or the search page's \"ID\", \"PROJECT NAME\", \"TOTAL BUDGET\")";
+
+/// An identifier or a name column, and two more.
+pub fn recognised(cols: &[Option<Col>]) -> bool {
+    let ids = [Col::LocalId, Col::Uri, Col::Name, Col::NameEnglish];
+    columns::recognised(cols, &ids, &[Col::Country, Col::Region, Col::Known])
+}
+
+/// Whether the sheet says which fund each row is (the search page's
+/// export does not).
+pub fn names_fund(cols: &[Option<Col>]) -> bool {
+    columns::count(cols, &[Col::Fund, Col::FundName]) > 0
+}
+
+/// One row: another fund or country is skipped by reason, a row with no
+/// name too; the rest is a project.
+pub fn read_row(cols: &[Option<Col>], header: &[String], row: &Row, g: &Gazetteer) -> RowOutcome {
+    let cells = &row.cells;
+    if let Some(reason) = not_ours(cols, cells) {
+        return RowOutcome::Skip(reason);
+    }
+    let euro = cell(cols, cells, Col::Currency).is_none_or(|c| c.eq_ignore_ascii_case("eur"));
+    let mut p = Project::default();
+    let mut warnings = Vec::new();
+    let mut second = Vec::new();
+    for (i, col) in cols.iter().enumerate() {
+        let (Some(col), Some(value)) = (col, cells.get(i).filter(|v| !v.is_empty())) else {
+            continue;
+        };
+        let label = super::label(header, i);
+        if matches!(col, Col::NameEnglish | Col::SummaryEnglish) {
+            second.push((*col, label, value.clone()));
+            continue;
+        }
+        warnings.extend(fill(&mut p, *col, &label, value, euro, g));
+    }
+    for (col, label, value) in second {
+        match col {
+            Col::NameEnglish if p.name.is_none() => p.name = Some(value),
+            Col::SummaryEnglish if p.description.is_none() => {
+                p.description = values::summary(&value)
+            }
+            _ => add_extra(&mut p, &label, &value),
+        }
+    }
+    if p.name.is_none() {
+        return RowOutcome::Skip("no name".to_string());
+    }
+    if p.fund.is_some() {
+        let period = p.programme_period.take();
+        project::fill_programme(&mut p, g, period.as_deref());
+    }
+    let prose = p.description.clone().unwrap_or_default();
+    project::link_organisations(&mut p, g, &prose);
+    RowOutcome::Keep(Box::new(p), warnings)
+}
+
+/// Another fund or another country: the reason the row is skipped.
+fn not_ours(cols: &[Option<Col>], cells: &[String]) -> Option<String> {
+    let fund = cell(cols, cells, Col::Fund).or_else(|| cell(cols, cells, Col::FundName));
+    if let Some(Fund::Other(code)) = fund.map(values::fund) {
+        return Some(format!(
+            "another fund ({})",
+            crate::ingest::truncate_chars(&code, 40)
+        ));
+    }
+    let country =
+        cell(cols, cells, Col::CountryCode).or_else(|| cell(cols, cells, Col::Country))?;
+    (!values::is_sweden(country))
+        .then(|| format!("another country ({})", values::country_name(country)))
+}
+
+/// `2021SE05SFPR001_22-002-S01` → `22-002-S01`; `2018/00076` as it is.
+pub fn diarienummer(local: &str) -> Option<String> {
+    let last = local.rsplit('_').next().unwrap_or(local).trim();
+    let b = last.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    let plus = b.len() >= 9
+        && digits(0..2)
+        && b[2] == b'-'
+        && digits(3..6)
+        && b.get(6..8) == Some(b"-S")
+        && b.len() > 8
+        && digits(8..b.len());
+    let old = b.len() == 10 && digits(0..4) && b[4] == b'/' && digits(5..10);
+    (plus || old).then(|| last.to_string())
+}
+
+/// Fills the field a column names; a value that cannot be read is kept in
+/// `extra` under its header with a warning.
+fn fill(
+    p: &mut Project,
+    col: Col,
+    label: &str,
+    value: &str,
+    euro: bool,
+    g: &Gazetteer,
+) -> Option<String> {
+    let text = || Some(value.to_string());
+    let read = match col {
+        Col::LocalId => {
+            let id = diarienummer(value);
+            if id.as_deref() != Some(value) {
+                add_extra(p, label, value);
+            }
+            set(&mut p.id, id);
+            true
+        }
+        Col::Name => set(&mut p.name, text()),
+        Col::Owner => set(&mut p.owner, text()),
+        Col::OrgNumber => {
+            if !set(
+                &mut p.owner_org_number,
+                crate::model::org_number::normalise(value).and(text()),
+            ) {
+                add_extra(p, label, value);
+            }
+            true
+        }
+        Col::Start => set(&mut p.start_date, values::date(value)),
+        Col::End => set(&mut p.end_date, values::date(value)),
+        Col::Rate => set(&mut p.eu_cofinancing_rate_percent, values::rate(value)),
+        Col::Total | Col::EuBudget if !euro => {
+            add_extra(p, label, value);
+            return Some(format!(
+                "{label}: \"{}\" is in another currency than euro; kept in extra",
+                crate::ingest::truncate_chars(value, 40)
+            ));
+        }
+        Col::Total => set(&mut p.total_budget_eur, values::euro(value)),
+        Col::EuBudget => set(&mut p.eu_contribution_eur, values::euro(value)),
+        Col::Summary => set(&mut p.description, values::summary(value)),
+        Col::Fund => match values::fund(value) {
+            Fund::Social(name) => set(&mut p.fund, Some(name.to_string())),
+            Fund::Other(_) => false,
+        },
+        Col::Cci => {
+            add_extra(p, label, value);
+            if let Some(period) = values::period_of_cci(value) {
+                p.programme_period.get_or_insert(period.to_string());
+            }
+            true
+        }
+        Col::Period => {
+            let period = values::period(value).map(str::to_string);
+            let read = period.is_some();
+            if read {
+                p.programme_period = period;
+            }
+            read
+        }
+        Col::Intervention => {
+            let codes: Vec<String> = value.split('|').map(|c| values::code(c.trim())).collect();
+            set(&mut p.intervention_type, Some(codes.join(", ")))
+        }
+        Col::Objective => set(&mut p.specific_objective, text()),
+        Col::Postcode => set(&mut p.beneficiary_postcode, text()),
+        Col::Nuts2 => set(
+            &mut p.nuts2,
+            value.split('|').next().map(|s| s.trim().to_string()),
+        ),
+        Col::Region => set(&mut p.region, text()),
+        Col::Lau => {
+            for place in value.split('|').map(str::trim) {
+                match g.municipality(place) {
+                    Some(m) if !p.municipalities.contains(&m.name) => {
+                        p.municipalities.push(m.name.clone())
+                    }
+                    Some(_) => {}
+                    None => add_extra(p, label, place),
+                }
+            }
+            true
+        }
+        Col::Uri | Col::FundName | Col::Country | Col::CountryCode | Col::Currency | Col::Known => {
+            add_extra(p, label, value);
+            true
+        }
+        Col::NameEnglish | Col::SummaryEnglish => true,
+    };
+    if read {
+        return None;
+    }
+    add_extra(p, label, value);
+    Some(format!(
+        "{label}: could not read \"{}\"; kept in extra",
+        crate::ingest::truncate_chars(value, 80)
+    ))
+}
+
+fn set<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
+    match value {
+        Some(v) => {
+            slot.get_or_insert(v);
+            true
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_diarienummer_from_the_local_identifier() {
+        assert_eq!(
+            diarienummer("2021SE05SFPR001_22-002-S01").as_deref(),
+            Some("22-002-S01")
+        );
+        assert_eq!(diarienummer("2018/00076").as_deref(), Some("2018/00076"));
+        assert_eq!(diarienummer("2021SE16RFPR001_X12"), None);
+        assert_eq!(diarienummer(""), None);
+    }
+}

@@ -1,0 +1,302 @@
+//! Lists of projects in bulk: the fund's project list (the project bank's
+//! export, bilingual headers) and Kohesio's exports (the country export
+//! and the search page's shorter one), as CSV, XLSX or ODS. A list is
+//! known by its header row; each row of an ESF or ESF+ project in Sweden
+//! becomes a record under the same contract as a saved page.
+
+pub mod columns;
+pub mod fund_list;
+pub mod kohesio_export;
+pub mod sheet_guard;
+pub mod table;
+pub mod values;
+
+use crate::ingest::{gazetteer, text};
+use crate::model::{Format, ParsedDocument, Project};
+use std::collections::BTreeMap;
+use table::{Row, Table};
+
+/// The largest list read (Kohesio's country export of every fund is a
+/// few tens of MB; a list is read once, a row at a time after that).
+pub const LIST_LIMIT: u64 = 256 << 20;
+
+/// A spreadsheet of projects, one record per row it keeps.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedList {
+    pub format: Format,
+    /// `project list, 1 234 rows`: the file's title.
+    pub title: String,
+    /// Rows that became ESF/ESF+ project records.
+    pub rows: Vec<ListRow>,
+    /// Rows not kept, counted by reason, sorted by reason.
+    pub skipped: Vec<(String, usize)>,
+    /// File-level warnings (unknown columns kept in extra, …).
+    pub warnings: Vec<String>,
+}
+
+/// One kept row.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListRow {
+    /// The diarienummer as written when the row has one, else `row N`.
+    pub key: String,
+    /// The sheet's row number (the header's is 1).
+    pub line: usize,
+    /// xxh3_128 of the row's cells, 32 hex digits.
+    pub hash: String,
+    /// Source `FILE#KEY`, the list's format, the project's name as title.
+    pub doc: ParsedDocument,
+}
+
+/// What a list's reader makes of one row.
+pub enum RowOutcome {
+    Keep(Box<Project>, Vec<String>),
+    Skip(String),
+}
+
+/// The list a header row is, with its columns.
+enum Kind {
+    Fund(Vec<Option<fund_list::Col>>),
+    Kohesio(Vec<Option<kohesio_export::Col>>),
+}
+
+impl Kind {
+    /// The list the header is, if any: the one that knows most columns.
+    fn of(header: &[String]) -> Option<Kind> {
+        let fund = columns::map(header, fund_list::COLUMNS, &[]);
+        let kohesio = columns::map(header, kohesio_export::COLUMNS, kohesio_export::REPEATABLE);
+        let fund_ok = fund_list::recognised(&fund);
+        let kohesio_ok = kohesio_export::recognised(&kohesio);
+        match (fund_ok, kohesio_ok) {
+            (true, true) if columns::known(&kohesio) > columns::known(&fund) => {
+                Some(Kind::Kohesio(kohesio))
+            }
+            (true, _) => Some(Kind::Fund(fund)),
+            (false, true) => Some(Kind::Kohesio(kohesio)),
+            (false, false) => None,
+        }
+    }
+
+    /// Known columns of either list the header has.
+    fn known_anywhere(header: &[String]) -> usize {
+        let fund = columns::map(header, fund_list::COLUMNS, &[]);
+        let kohesio = columns::map(header, kohesio_export::COLUMNS, kohesio_export::REPEATABLE);
+        columns::known(&fund).max(columns::known(&kohesio))
+    }
+
+    fn format(&self) -> Format {
+        match self {
+            Kind::Fund(_) => Format::ProjectList,
+            Kind::Kohesio(_) => Format::KohesioList,
+        }
+    }
+
+    fn noun(&self) -> &'static str {
+        match self {
+            Kind::Fund(_) => "project list",
+            Kind::Kohesio(_) => "Kohesio list",
+        }
+    }
+
+    fn is_known(&self, i: usize) -> bool {
+        match self {
+            Kind::Fund(cols) => cols.get(i).is_some_and(Option::is_some),
+            Kind::Kohesio(cols) => cols.get(i).is_some_and(Option::is_some),
+        }
+    }
+
+    fn read(&self, header: &[String], row: &Row) -> RowOutcome {
+        let g = gazetteer::gazetteer();
+        match self {
+            Kind::Fund(cols) => fund_list::read_row(cols, header, row, g),
+            Kind::Kohesio(cols) => kohesio_export::read_row(cols, header, row, g),
+        }
+    }
+}
+
+/// `None`: the bytes are no list esf knows (the file is then read as a
+/// document as before). `Some(Err(reason))`: a spreadsheet or CSV that
+/// looks like a list but cannot be read, refused with why.
+pub fn parse_list(source: &str, bytes: &[u8]) -> Option<Result<ParsedList, String>> {
+    if let Some(kind) = sheet_guard::kind(bytes) {
+        return Some(parse_sheet(source, bytes, kind));
+    }
+    let decoded = csv_text(bytes)?;
+    let delimiter = table::delimiter(&decoded);
+    let header = table::csv_header(&decoded, delimiter)?;
+    if header.len() > table::MOST_COLUMNS {
+        // A header this wide is refused only when it names list columns.
+        return (Kind::known_anywhere(&header) >= 2)
+            .then(|| Err(table::too_many_columns(header.len())));
+    }
+    if Kind::of(&header).is_none() {
+        // A few list columns in a row of several: a list whose header esf
+        // cannot place. Anything else is an ordinary document.
+        let looks = header.len() >= 3 && Kind::known_anywhere(&header) >= 2;
+        return looks.then(|| Err(no_known_header(&header)));
+    }
+    Some(table::read_csv(&decoded, delimiter).and_then(|t| from_table(source, t)))
+}
+
+/// The text of bytes that may be a CSV: not binary, not an HTML page.
+fn csv_text(bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) && !head.starts_with(&[0xff, 0xfe]) && !head.starts_with(&[0xfe, 0xff]) {
+        return None;
+    }
+    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"%PDF") {
+        return None;
+    }
+    let mut ignored = Vec::new();
+    let decoded = text::decode(bytes, &mut ignored);
+    (!crate::ingest::html::looks_like_html(&decoded)).then_some(decoded)
+}
+
+fn parse_sheet(
+    source: &str,
+    bytes: &[u8],
+    kind: sheet_guard::SheetKind,
+) -> Result<ParsedList, String> {
+    sheet_guard::check(bytes, kind)?;
+    // The sheet reader computes cell references with arithmetic that a
+    // damaged file can overflow (a panic where overflow is checked): such a
+    // file is refused like any other unreadable one.
+    let read = std::panic::catch_unwind(|| match kind {
+        sheet_guard::SheetKind::Xlsx => table::read_xlsx(bytes),
+        sheet_guard::SheetKind::Ods => table::read_ods(bytes),
+    });
+    let table =
+        read.unwrap_or_else(|_| Err("the spreadsheet cannot be read: it is damaged".to_string()))?;
+    from_table(source, table)
+}
+
+/// The reason a header row is refused: the headers each list expects.
+fn no_known_header(header: &[String]) -> String {
+    let shown: Vec<String> = header
+        .iter()
+        .take(6)
+        .map(|h| format!("\"{}\"", crate::ingest::truncate_chars(h, 40)))
+        .collect();
+    format!(
+        "a header row esf does not know ({}): a project list has columns such as {}; a Kohesio export {}",
+        shown.join(", "),
+        fund_list::EXPECTED,
+        kohesio_export::EXPECTED
+    )
+}
+
+fn from_table(source: &str, table: Table) -> Result<ParsedList, String> {
+    let kind = Kind::of(&table.header).ok_or_else(|| no_known_header(&table.header))?;
+    let mut warnings = Vec::new();
+    let unknown: Vec<usize> = (0..table.header.len())
+        .filter(|&i| !kind.is_known(i))
+        .collect();
+    if !unknown.is_empty() {
+        let names: Vec<String> = unknown.iter().map(|&i| label(&table.header, i)).collect();
+        warnings.push(format!(
+            "columns esf does not know, kept in extra: {}",
+            names.join(", ")
+        ));
+    }
+    if let Kind::Kohesio(cols) = &kind {
+        if !kohesio_export::names_fund(cols) {
+            warnings.push(
+                "the list names no fund (Kohesio's search page export): its rows are kept without one"
+                    .to_string(),
+            );
+        }
+    }
+    let mut skipped: BTreeMap<String, usize> = BTreeMap::new();
+    let mut rows: Vec<ListRow> = Vec::new();
+    let mut keys = std::collections::HashSet::new();
+    for row in &table.rows {
+        match kind.read(&table.header, row) {
+            RowOutcome::Skip(reason) => *skipped.entry(reason).or_default() += 1,
+            RowOutcome::Keep(mut project, mut row_warnings) => {
+                for (i, value) in row.cells.iter().enumerate() {
+                    let unknown_here = !kind.is_known(i) && !value.is_empty();
+                    if unknown_here {
+                        crate::ingest::fields::add_extra(
+                            &mut project,
+                            &label(&table.header, i),
+                            value,
+                        );
+                    }
+                }
+                crate::ingest::project::check_period(&project, &mut row_warnings);
+                let mut key = project
+                    .id
+                    .clone()
+                    .unwrap_or_else(|| format!("row {}", row.line));
+                if !keys.insert(key.clone()) {
+                    row_warnings.push(format!(
+                        "{key} is given again on row {}: kept under \"{key} (row {})\"",
+                        row.line, row.line
+                    ));
+                    key = format!("{key} (row {})", row.line);
+                    keys.insert(key.clone());
+                }
+                rows.push(list_row(
+                    source,
+                    kind.format(),
+                    key,
+                    row,
+                    *project,
+                    row_warnings,
+                ));
+            }
+        }
+    }
+    let total = crate::format::thousands(table.rows.len() as i64);
+    Ok(ParsedList {
+        format: kind.format(),
+        title: format!("{}, {total} rows", kind.noun()),
+        rows,
+        skipped: skipped.into_iter().collect(),
+        warnings,
+    })
+}
+
+/// A header as an `extra` label: itself, or `column N` when it is empty.
+fn label(header: &[String], i: usize) -> String {
+    match header.get(i).filter(|h| !h.is_empty()) {
+        Some(h) => h.clone(),
+        None => format!("column {}", i + 1),
+    }
+}
+
+fn list_row(
+    source: &str,
+    format: Format,
+    key: String,
+    row: &Row,
+    project: Project,
+    warnings: Vec<String>,
+) -> ListRow {
+    ListRow {
+        hash: row_hash(&row.cells),
+        line: row.line,
+        doc: ParsedDocument {
+            source: format!("{source}#{key}"),
+            format,
+            title: project.name.clone().or_else(|| project.id.clone()),
+            skipped_reason: None,
+            project: Some(project),
+            article: None,
+            call: None,
+            linked: None,
+            text: None,
+            warnings,
+        },
+        key,
+    }
+}
+
+/// The cells, each ended by a unit separator, hashed as files are.
+pub fn row_hash(cells: &[String]) -> String {
+    let mut joined = String::new();
+    for c in cells {
+        joined.push_str(c);
+        joined.push('\u{1f}');
+    }
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(joined.as_bytes()))
+}
