@@ -374,6 +374,10 @@ pub struct GenArgs {
     /// The same seed gives the same corpus.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// With --out: one project list (the fund's CSV export) instead of a
+    /// document per project.
+    #[arg(long)]
+    pub list: bool,
 }
 
 // The arguments of `esf changes`.

@@ -2,15 +2,18 @@
 //! cache, for benchmarks (see scripts/bench-all.sh).
 
 use super::Context;
+use crate::cli::GenArgs;
 use crate::gen::{self, Pool};
 use crate::i18n::{t, tf};
 use anyhow::{bail, Context as _};
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(ctx: &Context, count: usize, out: Option<&Path>, seed: u64) -> anyhow::Result<ExitCode> {
+pub fn run(ctx: &Context, args: &GenArgs) -> anyhow::Result<ExitCode> {
+    let (count, seed) = (args.count, args.seed);
     let pool = Pool::new(seed);
-    match (out, &ctx.db) {
+    match (args.out.as_deref(), &ctx.db) {
+        (Some(dir), _) if args.list => write_list(&pool, count, dir, seed)?,
         (Some(dir), _) => write_documents(&pool, count, dir, seed)?,
         (None, Some(_)) => fill_cache(ctx, &pool, count, seed)?,
         (None, None) => bail!(t(
@@ -18,6 +21,20 @@ pub fn run(ctx: &Context, count: usize, out: Option<&Path>, seed: u64) -> anyhow
         )),
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes one project list, `project-list.csv`, in `dir`.
+fn write_list(pool: &Pool, count: usize, dir: &Path, seed: u64) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| dir.display().to_string())?;
+    let path = dir.join("project-list.csv");
+    let file = std::fs::File::create(&path).with_context(|| path.display().to_string())?;
+    gen::write_fund_list(pool, seed, count, file).with_context(|| path.display().to_string())?;
+    let path = path.display();
+    crate::say!(
+        "esf: {}",
+        tf("wrote a list of {} projects to {}", &[&count, &path])
+    );
+    Ok(())
 }
 
 /// Writes the documents on every core.

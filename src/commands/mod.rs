@@ -133,7 +133,7 @@ pub fn run(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
         Command::Linked(a) => pages::linked(ctx, a.json),
         Command::Graph(a) => graph::run_args(ctx, a),
         Command::Related(a) => graph::related(ctx, &a.id, a.limit, !a.branches, a.json),
-        Command::Gen(a) => gen::run(ctx, a.count, a.out.as_deref(), a.seed),
+        Command::Gen(a) => gen::run(ctx, &a),
         Command::Changes(a) => changes::run(ctx, a.mark_seen, a.json),
         Command::Note(a) => notes::note(ctx, &a.id, &a.text.join(" "), a.clear),
         Command::Bookmark(a) => notes::bookmark(ctx, &a.id, !a.remove),

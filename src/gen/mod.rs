@@ -3,11 +3,13 @@
 //! regions, ~20,000 organisations reused with a heavy tail, 3–6 KB each, in
 //! the encodings and line endings of the real world. Same seed, same corpus.
 
+mod list;
 mod record;
 mod render;
 pub mod rng;
 mod words;
 
+pub use list::write_fund_list;
 pub use record::to_record;
 pub use render::render;
 pub use rng::Rng;
