@@ -5,7 +5,7 @@ use crate::cli::ImportArgs;
 use crate::files::Links;
 use crate::i18n::{t, tf};
 use crate::import::{self as pipeline, inputs_of, ImportOptions, Input};
-use crate::model::ImportReport;
+use crate::model::{ImportReport, ListRows};
 use crate::sanitize;
 use crate::store::sources::{self, Recorded, Source};
 use crate::store::StoreError;
@@ -225,11 +225,51 @@ fn plain(r: &ImportReport, took: Duration) -> String {
         )
     );
     let _ = writeln!(out, "{}", tf("{} projects in the cache", &[&r.projects]));
+    if !r.rows.is_empty() {
+        out.push_str(&list_rows(&r.rows));
+    }
     for s in &r.skipped_files {
         let _ = writeln!(out, "{}", skipped_line(s));
     }
     for w in &r.warnings {
         let _ = writeln!(out, "{}: {}", t("warning"), sanitize::line(w));
+    }
+    out
+}
+
+/// What the project lists' rows gave, what they did not keep and which
+/// projects a list no longer holds (the first few named).
+fn list_rows(rows: &ListRows) -> String {
+    let counts: [&dyn std::fmt::Display; 3] = [&rows.new, &rows.updated, &rows.unchanged];
+    let mut out = tf(
+        "rows of project lists: new {}, updated {}, unchanged {}",
+        &counts,
+    ) + "\n";
+    if !rows.not_kept.is_empty() {
+        let each: Vec<String> = rows
+            .not_kept
+            .iter()
+            .map(|(why, n)| format!("{} {n}", sanitize::line(why)))
+            .collect();
+        out += &tf("rows not kept: {}", &[&each.join(", ")]);
+        out.push('\n');
+    }
+    if !rows.no_longer_listed.is_empty() {
+        const NAMED: usize = 10;
+        let names = &rows.no_longer_listed;
+        let mut said: Vec<String> = names
+            .iter()
+            .take(NAMED)
+            .map(|n| sanitize::line(n).into_owned())
+            .collect();
+        if names.len() > NAMED {
+            said.push(tf("and {} more", &[&(names.len() - NAMED)]));
+        }
+        out += &tf(
+            "no longer in their list ({}): {}",
+            &[&names.len(), &said.join("; ")],
+        );
+        out.push('\n');
     }
     out
 }

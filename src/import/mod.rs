@@ -64,6 +64,7 @@ pub fn import(
             Outcome::Confirmed(meta) => tx.confirmed(&meta)?,
             Outcome::Unreadable(why) => tx.skip(inputs[index].recorded_path(), why),
             Outcome::Read(read) => tx.save(&read.0, &read.1)?,
+            Outcome::List(list) => tx.save_list(&list.0, &list.1)?,
         }
         Ok(())
     };

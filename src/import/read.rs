@@ -5,6 +5,7 @@
 use super::Input;
 use crate::files::FileId;
 use crate::ingest;
+use crate::ingest::lists::ParsedList;
 use crate::model::ParsedDocument;
 use crate::store::{DocMeta, Known};
 use std::fs::Metadata;
@@ -22,6 +23,8 @@ pub enum Outcome {
     /// Read again and found as the cache has it.
     Confirmed(DocMeta),
     Read(Box<(DocMeta, ParsedDocument)>),
+    /// A spreadsheet of projects: one record per row it keeps.
+    List(Box<(DocMeta, ParsedList)>),
 }
 
 pub fn read_input(input: &Input, known: &Known) -> Outcome {
@@ -91,9 +94,11 @@ fn replaced() -> &'static str {
 /// regular file by now (never waited on), larger than a document is, or
 /// another file than its folder held.
 fn read_no_follow(file: &Path, seen: Option<FileId>) -> std::io::Result<Vec<u8>> {
-    use crate::read_bounded::{read_checked, Links, Refused, DOCUMENT_LIMIT};
+    use crate::read_bounded::{read_checked, Links, Refused};
     let same = |meta: &Metadata| seen.is_none_or(|id| id == (meta.dev(), meta.ino()));
-    let bytes = read_checked(file, DOCUMENT_LIMIT, Links::Refuse, &same);
+    // A project list may be larger than a document; one that is no list
+    // is held to the document's bound after it is read (`read_bytes`).
+    let bytes = read_checked(file, ingest::lists::LIST_LIMIT, Links::Refuse, &same);
     bytes.map_err(|refused| match refused {
         Refused::Io(err) => err,
         Refused::Other => std::io::Error::other(replaced()),
@@ -150,6 +155,20 @@ fn read_bytes(path: String, bytes: &[u8], stamp: Stamp, known: &Known) -> Outcom
     };
     if same {
         return Outcome::Confirmed(meta);
+    }
+    match ingest::lists::parse_list(&meta.path, bytes) {
+        Some(Ok(list)) => return Outcome::List(Box::new((meta, list))),
+        Some(Err(why)) => {
+            let doc = ParsedDocument::skipped(&meta.path, why);
+            return Outcome::Read(Box::new((meta, doc)));
+        }
+        None => {}
+    }
+    let limit = crate::read_bounded::DOCUMENT_LIMIT;
+    if bytes.len() as u64 > limit {
+        let why = crate::read_bounded::Refused::TooLarge(limit).to_string();
+        let doc = ParsedDocument::skipped(&meta.path, why);
+        return Outcome::Read(Box::new((meta, doc)));
     }
     let doc = ingest::parse_bytes(&meta.path, bytes);
     Outcome::Read(Box::new((meta, doc)))

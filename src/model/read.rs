@@ -164,6 +164,27 @@ pub struct SkippedFile {
     pub reason: String,
 }
 
+/// Rows of the project lists an import read (spreadsheets of projects).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ListRows {
+    pub new: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    /// Rows no project came from, counted by reason (another fund, …).
+    pub not_kept: Vec<(String, usize)>,
+    /// Rows an earlier version of a list held and this one does not: the
+    /// projects' names (what other documents gave them stays).
+    pub no_longer_listed: Vec<String>,
+}
+
+impl ListRows {
+    pub fn is_empty(&self) -> bool {
+        self.new + self.updated + self.unchanged == 0
+            && self.not_kept.is_empty()
+            && self.no_longer_listed.is_empty()
+    }
+}
+
 /// What an import did. The JSON keys are the report's words.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ImportReport {
@@ -176,6 +197,9 @@ pub struct ImportReport {
     pub removed: usize,
     /// Projects in the cache after the import.
     pub projects: usize,
+    /// Rows of project lists this run read: what they gave, and what the
+    /// lists did not keep.
+    pub rows: ListRows,
     pub skipped_files: Vec<SkippedFile>,
     pub warnings: Vec<String>,
 }

@@ -82,6 +82,7 @@ fn load_one(
             document_id,
             path,
             from_article: false,
+            from_list: false,
             names,
             fingerprint: super::stored_record::fingerprint(&project),
             project,

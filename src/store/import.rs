@@ -5,8 +5,9 @@
 
 use super::write::{self, Touched};
 use super::{refresh, search_index, sources, Result, Store, StoreError};
+use crate::ingest::lists::ParsedList;
 use crate::model::{Format, ImportReport, ParsedDocument, SkippedFile};
-use rusqlite::{Transaction, TransactionBehavior};
+use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -82,9 +83,10 @@ pub struct Finish {
 impl Store {
     /// Every document the cache holds, by path.
     pub fn known_documents(&self) -> Result<Known> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT path, content_hash, size, modified_at, imported_at FROM documents")?;
+        let mut stmt = self.conn.prepare(
+            "SELECT path, content_hash, size, modified_at, imported_at FROM documents
+                 WHERE list_id IS NULL",
+        )?;
         let rows = stmt.query_map([], |r| {
             let doc = KnownDoc {
                 hash: r.get(1)?,
@@ -165,6 +167,28 @@ impl ImportTx<'_> {
         self.report.skipped_files.push(SkippedFile { path, reason });
     }
 
+    fn document_id(&self, path: &str) -> Result<Option<i64>> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT id FROM documents WHERE path = ?1")?;
+        Ok(stmt.query_row([path], |r| r.get(0)).optional()?)
+    }
+
+    /// Stores a project list and its rows, replacing what its file gave.
+    pub fn save_list(&mut self, meta: &DocMeta, list: &ParsedList) -> Result<()> {
+        let earlier = self.before.get(&meta.path).map(|k| k.hash == meta.hash);
+        let (tx, touched) = (&self.tx, &mut self.touched);
+        let fresh = super::lists::save_list(tx, meta, list, touched, &mut self.report.rows)?;
+        let report = &mut self.report;
+        match earlier {
+            Some(true) => report.unchanged += 1,
+            Some(false) => report.updated += 1,
+            None if fresh => report.new += 1,
+            None => report.updated += 1,
+        }
+        Ok(())
+    }
+
     /// Stores a parsed document, replacing what its file gave before.
     pub fn save(&mut self, meta: &DocMeta, doc: &ParsedDocument) -> Result<()> {
         if doc.format == Format::Skipped {
@@ -173,6 +197,10 @@ impl ImportTx<'_> {
             return Ok(());
         }
         let earlier = self.before.get(&meta.path).map(|k| k.hash == meta.hash);
+        // A file that was a list and is one no more takes its rows along.
+        if let Some(id) = self.document_id(&meta.path)? {
+            super::lists::forget_rows_of(&self.tx, id, &mut self.touched)?;
+        }
         let fresh = write::save_document(&self.tx, meta, doc, &mut self.touched)?;
         let report = &mut self.report;
         match earlier {

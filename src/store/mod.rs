@@ -11,6 +11,7 @@ mod graph;
 pub mod identify;
 mod import;
 mod keys;
+mod lists;
 pub mod notes;
 mod open;
 mod org_query;

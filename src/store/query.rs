@@ -135,7 +135,8 @@ impl Store {
     fn sources_of(&self, key: &str) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare(
             "SELECT d.path FROM records r JOIN documents d ON d.id = r.document_id
-             WHERE r.project_key = ?1 ORDER BY r.from_article, r.modified_at DESC, d.path DESC",
+             WHERE r.project_key = ?1
+             ORDER BY r.from_article, d.list_id IS NOT NULL, r.modified_at DESC, d.path DESC",
         )?;
         let rows = stmt.query_map([key], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

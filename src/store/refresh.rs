@@ -15,6 +15,8 @@ pub struct Candidate {
     pub document_id: i64,
     pub path: String,
     pub from_article: bool,
+    /// A row of a project list (one source among others, not a rival).
+    pub from_list: bool,
     pub names: NamePair,
     pub project: Project,
     /// A hash of the record: equal fingerprints, equal projects.
@@ -138,10 +140,14 @@ fn forget_change_of_this_run(tx: &Transaction, touched: &Touched, key: &str) -> 
     Ok(())
 }
 
-/// Several records with one key: the newest file wins, and a warning
-/// names them all.
+/// Several records with one key: a page before a list's row (it says
+/// more), the newest file first, and a warning names the pages when two
+/// give one project (a list's row beside a page is one more source).
 fn warn_duplicates(key: &str, candidates: &[Candidate], warnings: &mut Vec<String>) {
-    let records: Vec<&Candidate> = candidates.iter().filter(|c| !c.from_article).collect();
+    let records: Vec<&Candidate> = candidates
+        .iter()
+        .filter(|c| !c.from_article && !c.from_list)
+        .collect();
     if records.len() < 2 {
         return;
     }
@@ -162,10 +168,10 @@ fn warn_duplicates(key: &str, candidates: &[Candidate], warnings: &mut Vec<Strin
 fn candidates(tx: &Transaction, key: &str) -> Result<Vec<Candidate>> {
     let mut stmt = tx.prepare_cached(
         "SELECT r.document_id, d.path, r.from_article, r.name_key, r.owner_key, r.record,
-                r.description
+                r.description, d.list_id IS NOT NULL
          FROM records r JOIN documents d ON d.id = r.document_id
          WHERE r.project_key = ?1
-         ORDER BY r.from_article, r.modified_at DESC, d.path DESC",
+         ORDER BY r.from_article, d.list_id IS NOT NULL, r.modified_at DESC, d.path DESC",
     )?;
     let rows = stmt.query_map([key], |r| {
         let project = super::stored_record::from_row(r, 5)?;
@@ -173,6 +179,7 @@ fn candidates(tx: &Transaction, key: &str) -> Result<Vec<Candidate>> {
             document_id: r.get(0)?,
             path: r.get(1)?,
             from_article: r.get(2)?,
+            from_list: r.get(7)?,
             names: (r.get(3)?, r.get(4)?),
             fingerprint: super::stored_record::fingerprint(&project),
             project,

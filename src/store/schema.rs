@@ -20,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/sql/012_search_index.sql"),
     include_str!("../../assets/sql/013_description_once.sql"),
     include_str!("../../assets/sql/014_read_again.sql"),
+    include_str!("../../assets/sql/015_project_lists.sql"),
 ];
 
 /// The schema version this build writes.

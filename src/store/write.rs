@@ -167,6 +167,7 @@ fn save_record(
             document_id: id,
             path: meta.path.clone(),
             from_article,
+            from_list: false,
             names: names.clone(),
             project: p.clone(),
             fingerprint: super::stored_record::fingerprint(p),
@@ -203,7 +204,7 @@ fn only_record(tx: &Transaction, key: &str) -> Result<bool> {
 }
 
 /// Drops what a document gave before it is replaced or removed.
-fn forget_content(tx: &Transaction, id: i64, touched: &mut Touched) -> Result<()> {
+pub(super) fn forget_content(tx: &Transaction, id: i64, touched: &mut Touched) -> Result<()> {
     {
         let mut stmt = tx.prepare(
             "SELECT project_key, name_key, owner_key FROM records WHERE document_id = ?1",
@@ -228,10 +229,11 @@ fn forget_content(tx: &Transaction, id: i64, touched: &mut Touched) -> Result<()
     Ok(())
 }
 
-/// Removes documents whose files are gone (bundled samples never are).
+/// Removes documents whose files are gone (bundled samples never are), a
+/// list's rows with their list.
 pub fn prune(tx: &Transaction, touched: &mut Touched) -> Result<usize> {
     let gone: Vec<(i64, String)> = {
-        let mut stmt = tx.prepare("SELECT id, path FROM documents")?;
+        let mut stmt = tx.prepare("SELECT id, path FROM documents WHERE list_id IS NULL")?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.filter_map(|r| r.ok())
             .filter(|(_, path): &(i64, String)| {
@@ -240,6 +242,7 @@ pub fn prune(tx: &Transaction, touched: &mut Touched) -> Result<usize> {
             .collect()
     };
     for (id, _) in &gone {
+        super::lists::forget_rows_of(tx, *id, touched)?;
         forget_content(tx, *id, touched)?;
         tx.execute("DELETE FROM documents WHERE id = ?1", [id])?;
     }

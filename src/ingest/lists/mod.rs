@@ -208,8 +208,8 @@ fn from_table(source: &str, table: Table) -> Result<ParsedList, String> {
     let mut skipped: BTreeMap<String, usize> = BTreeMap::new();
     let mut rows: Vec<ListRow> = Vec::new();
     let mut keys = std::collections::HashSet::new();
-    for row in &table.rows {
-        match kind.read(&table.header, row) {
+    for (row, outcome) in table.rows.iter().zip(read_rows(&kind, &table)) {
+        match outcome {
             RowOutcome::Skip(reason) => *skipped.entry(reason).or_default() += 1,
             RowOutcome::Keep(mut project, mut row_warnings) => {
                 for (i, value) in row.cells.iter().enumerate() {
@@ -253,6 +253,33 @@ fn from_table(source: &str, table: Table) -> Result<ParsedList, String> {
         rows,
         skipped: skipped.into_iter().collect(),
         warnings,
+    })
+}
+
+/// Each row read, in order, on every core: finding the organisations and
+/// places in a row's summary is most of a list's reading.
+fn read_rows(kind: &Kind, table: &Table) -> Vec<RowOutcome> {
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = table.rows.len().div_ceil(workers).max(1);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = table
+            .rows
+            .chunks(chunk)
+            .map(|rows| {
+                let read = move || rows.iter().map(|r| kind.read(&table.header, r)).collect();
+                (rows.len(), scope.spawn(read))
+            })
+            .collect();
+        let mut all = Vec::with_capacity(table.rows.len());
+        for (len, handle) in handles {
+            // A reader that failed still answers for each of its rows.
+            let read: Vec<RowOutcome> = handle.join().unwrap_or_else(|_| {
+                let why = || RowOutcome::Skip("a row that cannot be read".into());
+                (0..len).map(|_| why()).collect()
+            });
+            all.extend(read);
+        }
+        all
     })
 }
 

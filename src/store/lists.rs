@@ -1,0 +1,257 @@
+//! Project lists in the cache (the fund's project list, Kohesio's
+//! exports): the file is a document, and each row it keeps is a document
+//! named `FILE#KEY` that points to it (`list_id`). A row is compared,
+//! replaced and removed like any document, and its project lists the row
+//! among its sources; what other documents gave a project stays.
+
+use super::write::{self, DocMeta, Touched};
+use super::Result;
+use crate::ingest::lists::{ListRow, ParsedList};
+use crate::model::{ListRows, ParsedDocument};
+use rusqlite::{params, OptionalExtension, Transaction};
+use std::collections::HashMap;
+
+/// Saves a list and its rows; true when the file is new to the cache.
+pub fn save_list(
+    tx: &Transaction,
+    meta: &DocMeta,
+    list: &ParsedList,
+    touched: &mut Touched,
+    rows: &mut ListRows,
+) -> Result<bool> {
+    let fresh = write::save_document(tx, meta, &file_document(meta, list), touched)?;
+    let list_id: i64 = tx.query_row(
+        "SELECT id FROM documents WHERE path = ?1",
+        [&meta.path],
+        |r| r.get(0),
+    )?;
+    let mut earlier = rows_of(tx, list_id)?;
+    for row in &list.rows {
+        let path = &row.doc.source;
+        if earlier
+            .remove(path)
+            .is_some_and(|(_, hash)| hash == row.hash)
+        {
+            rows.unchanged += 1;
+            continue;
+        }
+        match save_row(tx, list_id, meta, row, touched)? {
+            true => rows.new += 1,
+            false => rows.updated += 1,
+        }
+    }
+    for (id, _) in earlier.into_values() {
+        let name = row_name(tx, id)?;
+        forget_row(tx, id, touched)?;
+        rows.no_longer_listed.push(name);
+    }
+    count_not_kept(&mut rows.not_kept, &list.skipped);
+    Ok(fresh)
+}
+
+/// The file itself: its format, title and warnings, no record.
+fn file_document(meta: &DocMeta, list: &ParsedList) -> ParsedDocument {
+    let mut doc = ParsedDocument::skipped(&meta.path, "");
+    doc.format = list.format;
+    doc.skipped_reason = None;
+    doc.title = Some(list.title.clone());
+    doc.warnings = list.warnings.clone();
+    doc
+}
+
+/// The rows an earlier import kept of this list: path → (id, hash).
+fn rows_of(tx: &Transaction, list_id: i64) -> Result<HashMap<String, (i64, String)>> {
+    let mut stmt =
+        tx.prepare_cached("SELECT path, id, content_hash FROM documents WHERE list_id = ?1")?;
+    let rows = stmt.query_map([list_id], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn save_row(
+    tx: &Transaction,
+    list_id: i64,
+    file: &DocMeta,
+    row: &ListRow,
+    touched: &mut Touched,
+) -> Result<bool> {
+    let meta = DocMeta {
+        path: row.doc.source.clone(),
+        hash: row.hash.clone(),
+        size: 0,
+        modified_at: file.modified_at,
+        read_at: file.read_at,
+    };
+    let fresh = write::save_document(tx, &meta, &row.doc, touched)?;
+    tx.prepare_cached("UPDATE documents SET list_id = ?1 WHERE path = ?2")?
+        .execute(params![list_id, meta.path])?;
+    Ok(fresh)
+}
+
+/// The name a removed row's project had, else the row's own name.
+fn row_name(tx: &Transaction, id: i64) -> Result<String> {
+    let name: Option<String> = tx
+        .query_row(
+            "SELECT coalesce(json_extract(r.record, '$.name'), d.path)
+             FROM documents d LEFT JOIN records r ON r.document_id = d.id WHERE d.id = ?1",
+            [id],
+            |r| r.get(0),
+        )
+        .optional()?
+        .flatten();
+    Ok(name.unwrap_or_default())
+}
+
+/// Removes a row and what it gave.
+pub fn forget_row(tx: &Transaction, id: i64, touched: &mut Touched) -> Result<()> {
+    write::forget_content(tx, id, touched)?;
+    tx.execute("DELETE FROM documents WHERE id = ?1", [id])?;
+    Ok(())
+}
+
+/// Removes every row of a list (its file is gone).
+pub fn forget_rows_of(tx: &Transaction, list_id: i64, touched: &mut Touched) -> Result<()> {
+    for (id, _) in rows_of(tx, list_id)?.into_values() {
+        forget_row(tx, id, touched)?;
+    }
+    Ok(())
+}
+
+/// Adds this list's rows not kept to the run's, by reason (sorted).
+fn count_not_kept(all: &mut Vec<(String, usize)>, these: &[(String, usize)]) {
+    for (reason, n) in these {
+        match all.iter_mut().find(|(r, _)| r == reason) {
+            Some((_, count)) => *count += n,
+            None => all.push((reason.clone(), *n)),
+        }
+    }
+    all.sort();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{DocMeta, Finish, Start, Store};
+    use crate::ingest::lists::{ListRow, ParsedList};
+    use crate::model::{Format, ImportReport, ParsedDocument, Project};
+
+    fn row(file: &str, id: &str, name: &str, budget: i64) -> ListRow {
+        let mut doc = ParsedDocument::skipped(&format!("{file}#{id}"), "");
+        doc.skipped_reason = None;
+        doc.format = Format::ProjectList;
+        doc.title = Some(name.into());
+        doc.project = Some(Project {
+            id: Some(id.into()),
+            name: Some(name.into()),
+            total_budget_sek: Some(budget),
+            ..Project::default()
+        });
+        ListRow {
+            key: id.into(),
+            line: 2,
+            hash: format!("{id}{name}{budget}"),
+            doc,
+        }
+    }
+
+    fn list(rows: Vec<ListRow>) -> ParsedList {
+        ParsedList {
+            format: Format::ProjectList,
+            title: "project list".into(),
+            rows,
+            skipped: vec![("another fund (ERDF)".into(), 2)],
+            warnings: Vec::new(),
+        }
+    }
+
+    fn import(store: &mut Store, hash: &str, list: &ParsedList) -> ImportReport {
+        let meta = DocMeta {
+            path: "/lists/projects.csv".into(),
+            hash: hash.into(),
+            size: 1,
+            modified_at: Some(1),
+            read_at: 2,
+        };
+        let mut tx = store.begin_import(Start::Add, 1).unwrap();
+        tx.save_list(&meta, list).unwrap();
+        tx.finish(&Finish::default()).unwrap()
+    }
+
+    fn budget(store: &Store, id: &str) -> Option<i64> {
+        store.project(id).ok()?.project.total_budget_sek
+    }
+
+    #[test]
+    fn a_newer_list_replaces_its_rows_and_names_the_ones_it_no_longer_holds() {
+        let mut store = Store::in_memory().unwrap();
+        let file = "/lists/projects.csv";
+        let first = list(vec![
+            row(file, "2015/00730", "effektbutiken", 8_866_642),
+            row(file, "24-001-S01", "Bara i listan", 100),
+        ]);
+        let report = import(&mut store, "one", &first);
+        assert_eq!((report.rows.new, report.rows.updated), (2, 0));
+        assert_eq!(
+            report.rows.not_kept,
+            vec![("another fund (ERDF)".to_string(), 2)]
+        );
+        assert_eq!(budget(&store, "2015/00730"), Some(8_866_642));
+        let sources = store.project("2015/00730").unwrap().sources;
+        assert_eq!(sources, vec!["/lists/projects.csv#2015/00730"]);
+        let second = list(vec![
+            row(file, "2015/00730", "effektbutiken", 9_000_000),
+            row(file, "24-002-S02", "Ny i listan", 200),
+        ]);
+        let report = import(&mut store, "two", &second);
+        assert_eq!(
+            (report.rows.new, report.rows.updated, report.rows.unchanged),
+            (1, 1, 0)
+        );
+        assert_eq!(report.rows.no_longer_listed, vec!["Bara i listan"]);
+        assert_eq!(budget(&store, "2015/00730"), Some(9_000_000));
+        assert!(
+            store.project("24-001-S01").is_err(),
+            "its only source is gone"
+        );
+        assert!(store.project("24-002-S02").is_ok());
+        let again = import(&mut store, "three", &second);
+        assert_eq!(
+            (again.rows.new, again.rows.updated, again.rows.unchanged),
+            (0, 0, 2)
+        );
+    }
+
+    #[test]
+    fn a_row_beside_a_page_is_one_more_source_and_what_the_page_gave_stays() {
+        let mut store = Store::in_memory().unwrap();
+        let page = "/pages/effektbutiken.txt";
+        let mut doc = row(page, "2015/00730", "effektbutiken", 8_866_642).doc;
+        doc.source = page.into();
+        doc.format = Format::Esf2014;
+        let meta = DocMeta {
+            path: page.into(),
+            hash: "page".into(),
+            size: 1,
+            modified_at: Some(1),
+            read_at: 2,
+        };
+        let mut tx = store.begin_import(Start::Add, 1).unwrap();
+        tx.save(&meta, &doc).unwrap();
+        tx.finish(&Finish::default()).unwrap();
+        let file = "/lists/projects.csv";
+        let one = list(vec![row(file, "2015/00730", "effektbutiken", 1)]);
+        let report = import(&mut store, "one", &one);
+        assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+        let shown = store.project("2015/00730").unwrap();
+        let row_source = format!("{file}#2015/00730");
+        assert_eq!(shown.sources, vec![page.to_string(), row_source]);
+        assert_eq!(
+            shown.project.total_budget_sek,
+            Some(8_866_642),
+            "the page first"
+        );
+        // The list drops it: the page's project stays.
+        let report = import(&mut store, "two", &list(Vec::new()));
+        assert_eq!(report.rows.no_longer_listed, vec!["effektbutiken"]);
+        let sources = store.project("2015/00730").unwrap().sources;
+        assert_eq!(sources, vec![page.to_string()]);
+    }
+}
