@@ -6,6 +6,7 @@
 use crate::format::{duration_text, euro, money, period_text, MISSING};
 use crate::i18n::t;
 use crate::ingest::orgs::is_generic;
+use crate::model::field_sources::{self, FieldSources};
 use crate::model::{Call, LinkedDoc, OrgLink, Project, Role};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,6 +47,53 @@ pub fn sections(key: Option<&str>, p: &Project) -> Vec<Section> {
             rows: vec![row("Municipalities", municipalities_text(p))],
         },
     ]
+}
+
+/// Where a project's sources give a field different values: each value
+/// with the files that give it, so none is silently chosen.
+pub fn disagreements(all: &FieldSources) -> Option<Section> {
+    let rows: Vec<(String, String)> = field_sources::disagreements(all)
+        .map(|(field, values)| {
+            let each: Vec<String> = values
+                .iter()
+                .map(|v| {
+                    let from: Vec<&str> = v.sources.iter().map(|s| source_name(s)).collect();
+                    format!("{} ({})", value_text(field, &v.value), from.join(", "))
+                })
+                .collect();
+            (t(label_of(field)).to_string(), each.join(" · "))
+        })
+        .collect();
+    (!rows.is_empty()).then(|| Section {
+        title: t("Where the sources differ"),
+        rows,
+    })
+}
+
+fn label_of(field: &str) -> &'static str {
+    let known = field_sources::COMPARED.iter().find(|(f, _)| *f == field);
+    known.map_or("Other labels", |(_, label)| label)
+}
+
+/// A value as the detail writes it (kronor, euro, a rate, text).
+fn value_text(field: &str, value: &serde_json::Value) -> String {
+    use serde_json::Value;
+    let written = match (field, value) {
+        (f, Value::Number(n)) if f.ends_with("_sek") => money(n.as_i64()),
+        (f, Value::Number(n)) if f.ends_with("_eur") => euro(n.as_f64()),
+        ("eu_cofinancing_rate_percent", Value::Number(n)) => Some(format!("{n} %")),
+        (_, Value::String(s)) => Some(s.clone()),
+        _ => None,
+    };
+    written.unwrap_or_else(|| value.to_string())
+}
+
+/// A source by its file's name, and its row in a list (`list.csv#KEY`):
+/// enough to tell a project's few sources apart.
+fn source_name(path: &str) -> &str {
+    let file_end = path.find('#').unwrap_or(path.len());
+    let name_start = path[..file_end].rfind('/').map_or(0, |i| i + 1);
+    &path[name_start..]
 }
 
 /// "Vellinge (owner, place), Malmö (text)"; as listed for records from

@@ -45,7 +45,7 @@ pub fn document(doc: &ParsedDocument) -> String {
     out
 }
 
-const LABEL_WIDTH: usize = 22;
+pub(crate) const LABEL_WIDTH: usize = 22;
 
 fn field(out: &mut String, label: &str, value: Option<&str>) {
     let shown = value.map_or(MISSING.into(), sanitize::line);

@@ -148,3 +148,43 @@ fn a_newer_export_replaces_its_rows_and_names_what_it_no_longer_holds() {
         "{said}"
     );
 }
+
+#[test]
+fn where_a_row_and_a_page_disagree_both_values_are_shown_with_their_sources() {
+    let cli = common::Cli::new();
+    cli.ok(&["import", &corpus()]);
+    // The list says another budget than effektbutiken's page (8 866 642).
+    let list = cli.dir.path().join("lista.csv");
+    let text = std::fs::read_to_string(fixture("project_list.csv")).unwrap();
+    std::fs::write(&list, text.replace("8 866 642", "9 100 000")).unwrap();
+    import(&cli, &list);
+    let shown = cli.ok(&["show", "2015/00730"]);
+    let differ = shown
+        .split("Where the sources differ")
+        .nth(1)
+        .expect("a section naming the difference");
+    let budget = differ.lines().find(|l| l.contains("Total budget")).unwrap();
+    assert!(
+        budget.contains("8 866 642 kr (000_3baf275082b782be.txt)"),
+        "{budget}"
+    );
+    assert!(
+        budget.contains("9 100 000 kr (lista.csv#2015/00730)"),
+        "{budget}"
+    );
+    let json = show(&cli, "2015/00730");
+    let values = json["field_sources"]["total_budget_sek"]
+        .as_array()
+        .unwrap();
+    assert_eq!(values.len(), 2);
+    assert_eq!(values[0]["value"], 8_866_642);
+    assert!(values[0]["sources"][0]
+        .as_str()
+        .unwrap()
+        .ends_with("000_3baf275082b782be.txt"));
+    assert_eq!(values[1]["value"], 9_100_000);
+    // Where they agree, one value with both sources.
+    let name = json["field_sources"]["name"].as_array().unwrap();
+    assert_eq!(name.len(), 1);
+    assert_eq!(name[0]["sources"].as_array().unwrap().len(), 2);
+}

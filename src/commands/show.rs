@@ -110,6 +110,18 @@ fn plain(s: &StoredProject, yours: Option<&Annotation>) -> String {
             sanitize::line(&d.source)
         );
     }
+    if let Some(section) = crate::detail::disagreements(&s.field_sources) {
+        let _ = writeln!(out, "\n{}", section.title);
+        for (label, value) in &section.rows {
+            let _ = writeln!(
+                out,
+                "  {:<width$}{}",
+                label,
+                sanitize::line(value),
+                width = report::LABEL_WIDTH
+            );
+        }
+    }
     let _ = writeln!(out, "\n{}: {}", t("Source"), sanitize::line(&s.source));
     for other in s.sources.iter().filter(|p| **p != s.source) {
         let from = match s.kohesio.as_ref() == Some(other) {

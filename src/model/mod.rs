@@ -3,6 +3,7 @@
 //! The field names and their JSON shapes are the project's machine-readable
 //! contract (`esf parse --json`, `esf show --json`, `esf list --json`).
 
+pub mod field_sources;
 pub mod org_number;
 mod read;
 pub use read::*;

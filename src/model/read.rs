@@ -48,6 +48,8 @@ pub struct StoredProject {
     pub articles: Vec<ArticleRef>,
     /// Every file that gives this project (more than one: same diarienummer).
     pub sources: Vec<String>,
+    /// Where each field's value comes from, every value with its sources.
+    pub field_sources: super::field_sources::FieldSources,
     /// The Kohesio page that met the record (same name and owner,
     /// overlapping dates); its euro figures are in the project.
     pub kohesio: Option<String>,

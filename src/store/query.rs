@@ -104,11 +104,13 @@ impl Store {
         let Some((key, project, source, name_key, owner_key)) = row else {
             return Err(StoreError::NotFound(id.to_string()));
         };
+        let records = self.records_of(&key)?;
         let mut stored = StoredProject {
             project,
             source,
             articles: self.articles_about(name_key.as_deref(), owner_key.as_deref())?,
-            sources: self.sources_of(&key)?,
+            sources: records.iter().map(|(path, _)| path.clone()).collect(),
+            field_sources: crate::model::field_sources::field_sources(&records),
             kohesio: None,
             linked: Vec::new(),
             key,
@@ -132,13 +134,18 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn sources_of(&self, key: &str) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT d.path FROM records r JOIN documents d ON d.id = r.document_id
+    /// Every record of a project with its file, in the order the shown
+    /// one is chosen (pages, then lists' rows, the newest first).
+    fn records_of(&self, key: &str) -> Result<Vec<(String, Project)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT r.record, r.description, d.path FROM records r
+             JOIN documents d ON d.id = r.document_id
              WHERE r.project_key = ?1
              ORDER BY r.from_article, d.list_id IS NOT NULL, r.modified_at DESC, d.path DESC",
         )?;
-        let rows = stmt.query_map([key], |r| r.get(0))?;
+        let rows = stmt.query_map([key], |r| {
+            Ok((r.get(2)?, super::stored_record::from_row(r, 0)?))
+        })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

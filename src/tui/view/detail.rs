@@ -81,6 +81,13 @@ pub fn build_detail(
     );
     articles(&mut lines, s, width, theme);
     linked(&mut lines, s, width, theme);
+    if let Some(section) = crate::detail::disagreements(&s.field_sources) {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(section.title, theme.section())));
+        for (label, value) in &section.rows {
+            labelled(&mut lines, label, value, width, theme);
+        }
+    }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(t("Source"), theme.section())));
     for source in &s.sources {

@@ -1,0 +1,138 @@
+//! Where each of a project's fields comes from: a saved page, a row of the
+//! fund's list, a row of Kohesio's export may each give the budget or the
+//! end date. Every value is kept with the sources that give it; where they
+//! give different ones, both are shown, never one silently chosen.
+
+use super::Project;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// The fields compared across sources, with the label the detail gives
+/// each. Contact persons (personal data), lists and texts are not.
+pub const COMPARED: [(&str, &str); 17] = [
+    ("name", "Name"),
+    ("fund", "Fund"),
+    ("programme_period", "Programme period"),
+    ("owner", "Owner"),
+    ("owner_org_number", "Org. number"),
+    ("start_date", "Start date"),
+    ("end_date", "End date"),
+    ("total_budget_sek", "Total budget"),
+    ("esf_grant_sek", "ESF grant"),
+    ("eu_cofinancing_rate_percent", "EU co-financing"),
+    ("total_budget_eur", "Total budget (EUR)"),
+    ("eu_contribution_eur", "EU contribution (EUR)"),
+    ("programme_area", "Programme area"),
+    ("specific_objective", "Specific objective"),
+    ("intervention_type", "Intervention type"),
+    ("region", "Region"),
+    ("beneficiary_city", "Beneficiary"),
+];
+
+/// One value of a field and the sources that give it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourcedValue {
+    pub value: serde_json::Value,
+    pub sources: Vec<String>,
+}
+
+/// Each compared field any source gives: its values, the first source's
+/// first (the order the sources come in), each with its sources.
+pub type FieldSources = BTreeMap<String, Vec<SourcedValue>>;
+
+/// The field sources of a project given by `records` (source, record).
+pub fn field_sources(records: &[(String, Project)]) -> FieldSources {
+    let mut all = FieldSources::new();
+    for (source, project) in records {
+        let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(project) else {
+            continue;
+        };
+        for (name, _) in COMPARED {
+            let Some(value) = fields.get(name).filter(|v| !v.is_null()) else {
+                continue;
+            };
+            add(all.entry(name.to_string()).or_default(), value, source);
+        }
+    }
+    all
+}
+
+fn add(values: &mut Vec<SourcedValue>, value: &serde_json::Value, source: &str) {
+    match values.iter_mut().find(|v| same(&v.value, value)) {
+        Some(known) => known.sources.push(source.to_string()),
+        None => values.push(SourcedValue {
+            value: value.clone(),
+            sources: vec![source.to_string()],
+        }),
+    }
+}
+
+/// Equal values, text compared in any case and spacing (`VELLINGE KOMMUN`
+/// is `Vellinge kommun`), numbers as numbers (`40` is `40.0`).
+fn same(a: &serde_json::Value, b: &serde_json::Value) -> bool {
+    use serde_json::Value::{Number, String};
+    match (a, b) {
+        (String(x), String(y)) => folded(x) == folded(y),
+        (Number(x), Number(y)) => x.as_f64() == y.as_f64(),
+        _ => a == b,
+    }
+}
+
+fn folded(s: &str) -> std::string::String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// The fields whose sources give more than one value.
+pub fn disagreements(all: &FieldSources) -> impl Iterator<Item = (&str, &[SourcedValue])> {
+    COMPARED.iter().filter_map(|(name, _)| {
+        let values = all.get(*name)?;
+        (values.len() > 1).then_some((*name, values.as_slice()))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project(owner: &str, budget: Option<i64>, end: Option<&str>) -> Project {
+        Project {
+            owner: Some(owner.into()),
+            total_budget_sek: budget,
+            end_date: end.map(Into::into),
+            contact_name: Some("Anna Andersson".into()),
+            ..Project::default()
+        }
+    }
+
+    #[test]
+    fn values_are_kept_with_their_sources_and_differences_named() {
+        let records = vec![
+            (
+                "page.txt".to_string(),
+                project("Vellinge kommun", Some(4_973_906), None),
+            ),
+            (
+                "list.csv#22-002-S07".to_string(),
+                project("VELLINGE  KOMMUN", Some(5_000_000), Some("2026-02-28")),
+            ),
+        ];
+        let all = field_sources(&records);
+        let owner = &all["owner"];
+        assert_eq!(owner.len(), 1, "the same owner in other letters");
+        assert_eq!(owner[0].sources, ["page.txt", "list.csv#22-002-S07"]);
+        let budget = &all["total_budget_sek"];
+        assert_eq!(budget.len(), 2);
+        assert_eq!(budget[0].value, 4_973_906);
+        assert_eq!(budget[1].sources, ["list.csv#22-002-S07"]);
+        assert_eq!(all["end_date"][0].sources, ["list.csv#22-002-S07"]);
+        let differ: Vec<&str> = disagreements(&all).map(|(f, _)| f).collect();
+        assert_eq!(differ, ["total_budget_sek"]);
+        assert!(
+            !all.contains_key("contact_name"),
+            "personal data is not compared"
+        );
+    }
+}
