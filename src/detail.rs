@@ -61,18 +61,13 @@ pub fn disagreements(all: &FieldSources) -> Option<Section> {
                     format!("{} ({})", value_text(field, &v.value), from.join(", "))
                 })
                 .collect();
-            (t(label_of(field)).to_string(), each.join(" · "))
+            (t(field_sources::label(field)).to_string(), each.join(" · "))
         })
         .collect();
     (!rows.is_empty()).then(|| Section {
         title: t("Where the sources differ"),
         rows,
     })
-}
-
-fn label_of(field: &str) -> &'static str {
-    let known = field_sources::COMPARED.iter().find(|(f, _)| *f == field);
-    known.map_or("Other labels", |(_, label)| label)
 }
 
 /// A value as the detail writes it (kronor, euro, a rate, text).

@@ -142,11 +142,19 @@ fn a_newer_export_replaces_its_rows_and_names_what_it_no_longer_holds() {
     let effekt = show(&cli, "2015/00730");
     assert_eq!(effekt["sources"].as_array().unwrap().len(), 1);
     let changes: Value = serde_json::from_str(&cli.ok(&["changes", "--json"])).unwrap();
-    let said = changes.to_string();
-    assert!(
-        said.contains("23-017-S01") && said.contains("22-003-S04"),
-        "{said}"
+    let of = |key: &str| {
+        let all = changes.as_array().unwrap();
+        all.iter().find(|c| c["key"] == key).cloned().unwrap()
+    };
+    assert_eq!(of("23-017-S01")["kind"], "changed");
+    assert_eq!(
+        of("23-017-S01")["fields"],
+        serde_json::json!(["total_budget_sek"])
     );
+    assert_eq!(of("22-003-S04")["kind"], "removed");
+    let table = cli.ok(&["changes"]);
+    let line = table.lines().find(|l| l.contains("23-017-S01")).unwrap();
+    assert!(line.contains("Total budget"), "{line}");
 }
 
 #[test]

@@ -173,6 +173,7 @@ fn changed_projects_are_marked_until_opened() {
         kind,
         import_id: 2,
         name: None,
+        fields: Vec::new(),
     };
     app.set_changes(
         "cache".into(),

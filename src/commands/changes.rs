@@ -3,7 +3,7 @@
 
 use super::{print_json, print_text, styled, terminal_width, Context};
 use crate::i18n::t;
-use crate::model::{ChangeKind, Unseen};
+use crate::model::{field_sources, ChangeKind, Unseen};
 use crate::store::{Notes, Store};
 use crate::table::Table;
 use std::process::ExitCode;
@@ -55,11 +55,17 @@ pub fn run(ctx: &Context, mark_seen: bool, json: bool) -> anyhow::Result<ExitCod
         crate::say!("esf: {}", t("nothing new since you last looked"));
         return Ok(ExitCode::SUCCESS);
     }
-    let headers = ["CHANGE", "ID", "NAME"].map(t);
-    let mut table = Table::new(&headers).flexible(&[2]);
+    let headers = ["CHANGE", "ID", "NAME", "WHAT"].map(t);
+    let mut table = Table::new(&headers).flexible(&[2, 3]);
     for c in &unseen.changes {
         let name = c.name.clone().unwrap_or_default();
-        table.row(vec![t(c.kind.as_str()).to_string(), c.key.clone(), name]);
+        let what: Vec<&str> = c
+            .fields
+            .iter()
+            .map(|f| t(field_sources::label(f)))
+            .collect();
+        let kind = t(c.kind.as_str()).to_string();
+        table.row(vec![kind, c.key.clone(), name, what.join(", ")]);
     }
     print_text(&table.render(terminal_width(), styled()))?;
     Ok(ExitCode::SUCCESS)

@@ -253,6 +253,7 @@ pub(super) const SWEDISH: &[(&str, &str)] = &[
         "inget nytt sedan du senast tittade",
     ),
     ("CHANGE", "ÄNDRING"),
+    ("WHAT", "VAD"),
     ("with", "med"),
     ("no project matches", "inget projekt matchar"),
     (

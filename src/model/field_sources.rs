@@ -29,6 +29,12 @@ pub const COMPARED: [(&str, &str); 17] = [
     ("beneficiary_city", "Beneficiary"),
 ];
 
+/// The label the detail gives a compared field.
+pub fn label(field: &str) -> &'static str {
+    let known = COMPARED.iter().find(|(f, _)| *f == field);
+    known.map_or("Other labels", |(_, label)| label)
+}
+
 /// One value of a field and the sources that give it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SourcedValue {
@@ -85,6 +91,23 @@ fn folded(s: &str) -> std::string::String {
         .to_lowercase()
 }
 
+/// The compared fields whose values differ between two records (one
+/// given where the other is not counts), in the order of [`COMPARED`].
+pub fn changed_fields(before: &Project, after: &Project) -> Vec<&'static str> {
+    let (Ok(a), Ok(b)) = (serde_json::to_value(before), serde_json::to_value(after)) else {
+        return Vec::new();
+    };
+    let null = serde_json::Value::Null;
+    COMPARED
+        .iter()
+        .map(|(name, _)| *name)
+        .filter(|name| {
+            let (x, y) = (a.get(name).unwrap_or(&null), b.get(name).unwrap_or(&null));
+            !same(x, y)
+        })
+        .collect()
+}
+
 /// The fields whose sources give more than one value.
 pub fn disagreements(all: &FieldSources) -> impl Iterator<Item = (&str, &[SourcedValue])> {
     COMPARED.iter().filter_map(|(name, _)| {
@@ -134,5 +157,16 @@ mod tests {
             !all.contains_key("contact_name"),
             "personal data is not compared"
         );
+    }
+
+    #[test]
+    fn changed_fields_are_named_in_order() {
+        let before = project("Vellinge kommun", Some(1), None);
+        let after = project("VELLINGE KOMMUN", Some(2), Some("2026-02-28"));
+        assert_eq!(
+            changed_fields(&before, &after),
+            ["end_date", "total_budget_sek"]
+        );
+        assert!(changed_fields(&before, &before).is_empty());
     }
 }

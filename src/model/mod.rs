@@ -354,6 +354,9 @@ pub struct Change {
     /// The import that made it (numbered per cache).
     pub import_id: i64,
     pub name: Option<String>,
+    /// The record's fields that changed (names as in the record), where
+    /// known: a project changed by a newer file or list row.
+    pub fields: Vec<String>,
 }
 
 impl Change {

@@ -15,10 +15,11 @@ impl Store {
             })?)
     }
 
-    /// The latest change of every project an import changed, newest first.
+    /// The latest change of every project an import changed, newest first
+    /// (with the record's fields that changed, where known).
     pub fn changes(&self) -> Result<Vec<Change>> {
         let mut stmt = self.conn.prepare(
-            "SELECT key, kind, import_id, name FROM changes ORDER BY import_id DESC, key",
+            "SELECT key, kind, import_id, name, fields FROM changes ORDER BY import_id DESC, key",
         )?;
         let rows = stmt.query_map([], |r| {
             let kind: String = r.get(1)?;
@@ -27,8 +28,17 @@ impl Store {
                 kind: ChangeKind::parse(&kind).unwrap_or(ChangeKind::Changed),
                 import_id: r.get(2)?,
                 name: r.get(3)?,
+                fields: fields_of(&r.get::<_, String>(4)?),
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
+}
+
+fn fields_of(joined: &str) -> Vec<String> {
+    joined
+        .split(',')
+        .filter(|f| !f.is_empty())
+        .map(str::to_string)
+        .collect()
 }

@@ -54,6 +54,7 @@ fn refresh_key(
     touched: &Touched,
     warnings: &mut Vec<String>,
 ) -> Result<()> {
+    let old_record = old_record(tx, key, touched)?;
     let old = take_old(tx, key, touched)?;
     let candidates = candidates(tx, key)?;
     let winner = match candidates.first() {
@@ -61,11 +62,67 @@ fn refresh_key(
         w => w,
     };
     note_change(tx, touched, key, old, winner)?;
+    if let (Some(before), Some(w)) = (old_record, winner) {
+        note_fields(tx, touched, key, &before, &w.project)?;
+    }
     let Some(winner) = winner else {
         return Ok(());
     };
     warn_duplicates(key, &candidates, warnings);
     insert_project(tx, key, winner, touched.defer_fts)
+}
+
+/// The record a project had before this run: in its row, or kept when an
+/// earlier step of the run dropped the row (a row this run made itself
+/// says nothing of before).
+fn old_record(tx: &Transaction, key: &str, touched: &Touched) -> Result<Option<Project>> {
+    if touched.inserted.contains(key) {
+        return Ok(touched.before_fields.get(key).cloned());
+    }
+    let json: Option<String> = tx
+        .prepare_cached(
+            "SELECT r.record FROM projects p JOIN records r ON r.document_id = p.document_id
+             WHERE p.key = ?1",
+        )?
+        .query_row([key], |r| r.get(0))
+        .optional()?;
+    let kept = || touched.before_fields.get(key).cloned();
+    Ok(json
+        .map(|j| super::stored_record::read(&j, None))
+        .or_else(kept))
+}
+
+/// A record with only what [`crate::model::field_sources::COMPARED`]
+/// looks at: what a run keeps of each project it drops.
+fn compared_only(p: Project) -> Project {
+    Project {
+        description: None,
+        organisations: Vec::new(),
+        partners: Vec::new(),
+        municipalities: Vec::new(),
+        municipality_sources: Vec::new(),
+        extra: Default::default(),
+        ..p
+    }
+}
+
+/// Which fields a change of this run changed: kept with the change.
+fn note_fields(
+    tx: &Transaction,
+    touched: &Touched,
+    key: &str,
+    before: &Project,
+    after: &Project,
+) -> Result<()> {
+    let Some(import_id) = touched.import_id else {
+        return Ok(());
+    };
+    let fields = crate::model::field_sources::changed_fields(before, after).join(",");
+    tx.prepare_cached(
+        "UPDATE changes SET fields = ?3 WHERE key = ?1 AND import_id = ?2 AND kind = 'changed'",
+    )?
+    .execute(params![key, import_id, fields])?;
+    Ok(())
 }
 
 /// Drops the project's row; returns what it was before this run (also
@@ -473,17 +530,24 @@ pub fn drop_projects_of_document(
     document_id: i64,
     touched: &mut Touched,
 ) -> Result<()> {
-    let dropped: Vec<(i64, String, Option<i64>, Option<String>)> = {
+    type Dropped = (i64, String, Option<i64>, Option<String>, String);
+    let dropped: Vec<Dropped> = {
         let mut stmt = tx.prepare_cached(
-            "SELECT rowid_, key, fingerprint, name FROM projects WHERE document_id = ?1",
+            "SELECT p.rowid_, p.key, p.fingerprint, p.name, coalesce(r.record, '{}')
+             FROM projects p LEFT JOIN records r ON r.document_id = p.document_id
+             WHERE p.document_id = ?1",
         )?;
         let rows = stmt.query_map([document_id], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
         })?;
         rows.collect::<rusqlite::Result<_>>()?
     };
-    for (rowid, key, fingerprint, name) in dropped {
+    for (rowid, key, fingerprint, name, record) in dropped {
         drop_project(tx, rowid, touched.defer_fts)?;
+        if !touched.before.contains_key(&key) {
+            let fields = compared_only(super::stored_record::read(&record, None));
+            touched.before_fields.insert(key.clone(), fields);
+        }
         touched.before.entry(key).or_insert((fingerprint, name));
     }
     Ok(())

@@ -21,6 +21,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/sql/013_description_once.sql"),
     include_str!("../../assets/sql/014_read_again.sql"),
     include_str!("../../assets/sql/015_project_lists.sql"),
+    include_str!("../../assets/sql/016_changed_fields.sql"),
 ];
 
 /// The schema version this build writes.

@@ -24,6 +24,9 @@ pub struct Touched {
     /// Projects dropped during the run (their file changed or went), as
     /// they were: by key.
     pub before: HashMap<String, Before>,
+    /// The compared fields of those projects' records, to say which
+    /// fields a change changed.
+    pub before_fields: HashMap<String, crate::model::Project>,
     /// Keys whose project this run put in at once (their first record):
     /// what the cache had before is in `before`, not in that row.
     pub inserted: HashSet<String>,
