@@ -196,3 +196,15 @@ fn where_a_row_and_a_page_disagree_both_values_are_shown_with_their_sources() {
     assert_eq!(name.len(), 1);
     assert_eq!(name[0]["sources"].as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn an_xlsx_list_is_imported_as_its_csv_is() {
+    let cli = common::Cli::new();
+    cli.ok(&["import", &corpus()]);
+    let report = import(&cli, &fixture("project_list.xlsx"));
+    assert_eq!(report["rows"]["new"], 4, "{report}");
+    let vagen = show(&cli, "23-017-S01");
+    assert_eq!(vagen["name"], "Vägen in");
+    assert_eq!(vagen["total_budget_sek"], 3_100_000);
+    assert_eq!(vagen["start_date"], "2023-09-04");
+}
