@@ -5,7 +5,7 @@
 
 use super::columns::{self, cell};
 use super::table::Row;
-use super::values::{self, Fund};
+use super::values::{self, set, Fund};
 use super::RowOutcome;
 use crate::ingest::fields::{self, add_extra, Field};
 use crate::ingest::gazetteer::Gazetteer;
@@ -191,22 +191,5 @@ fn fill(p: &mut Project, col: Col, label: &str, value: &str) -> Option<String> {
         }
         Col::SummaryEnglish => true,
     };
-    if read {
-        return None;
-    }
-    add_extra(p, label, value);
-    Some(format!(
-        "{label}: could not read \"{}\"; kept in extra",
-        crate::ingest::truncate_chars(value, 80)
-    ))
-}
-
-fn set<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
-    match value {
-        Some(v) => {
-            slot.get_or_insert(v);
-            true
-        }
-        None => false,
-    }
+    values::read_or_kept(p, read, label, value)
 }

@@ -6,7 +6,7 @@
 
 use super::columns::{self, cell};
 use super::table::Row;
-use super::values::{self, Fund};
+use super::values::{self, set, Fund};
 use super::RowOutcome;
 use crate::ingest::fields::add_extra;
 use crate::ingest::gazetteer::Gazetteer;
@@ -285,24 +285,7 @@ fn fill(
         }
         Col::NameEnglish | Col::SummaryEnglish => true,
     };
-    if read {
-        return None;
-    }
-    add_extra(p, label, value);
-    Some(format!(
-        "{label}: could not read \"{}\"; kept in extra",
-        crate::ingest::truncate_chars(value, 80)
-    ))
-}
-
-fn set<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
-    match value {
-        Some(v) => {
-            slot.get_or_insert(v);
-            true
-        }
-        None => false,
-    }
+    values::read_or_kept(p, read, label, value)
 }
 
 #[cfg(test)]

@@ -2,6 +2,32 @@
 //! periods, rates and euro amounts as the exports write them.
 
 use crate::ingest::normalise;
+use crate::model::Project;
+
+/// Fills a field the row has not filled yet; false when the value could
+/// not be read.
+pub fn set<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
+    match value {
+        Some(v) => {
+            slot.get_or_insert(v);
+            true
+        }
+        None => false,
+    }
+}
+
+/// A cell read into its field, or else kept in `extra` under its header
+/// with a warning on the row: nothing is dropped.
+pub fn read_or_kept(p: &mut Project, read: bool, label: &str, value: &str) -> Option<String> {
+    if read {
+        return None;
+    }
+    crate::ingest::fields::add_extra(p, label, value);
+    Some(format!(
+        "{label}: could not read \"{}\"; kept in extra",
+        crate::ingest::truncate_chars(value, 80)
+    ))
+}
 
 /// `2023-09-04`, `2023-09-04 00:00:00`, `04/09/2023` (day first, as
 /// Kohesio writes it), `4.9.2023` → `2023-09-04`.
