@@ -65,6 +65,8 @@ pub struct ImportTx<'a> {
     before: Known,
     db: Option<PathBuf>,
     started: i64,
+    /// Indexes dropped while an empty cache fills, to build again at the end.
+    deferred: Vec<String>,
 }
 
 /// What to do when the documents are in.
@@ -121,6 +123,10 @@ impl Store {
             write::clear(&tx, start == Start::Replace)?;
         }
         touched.defer_fts = refresh::fts_is_empty(&tx)?;
+        let deferred = match touched.defer_fts {
+            true => defer_indexes(&tx)?,
+            false => Vec::new(),
+        };
         let report = ImportReport {
             seen,
             ..ImportReport::default()
@@ -134,6 +140,7 @@ impl Store {
             before,
             db,
             started,
+            deferred,
         })
     }
 }
@@ -217,6 +224,9 @@ impl ImportTx<'_> {
 
     /// Recomputes the projects the run touched and commits it all.
     pub fn finish(mut self, finish: &Finish) -> Result<ImportReport> {
+        for sql in std::mem::take(&mut self.deferred) {
+            self.tx.execute_batch(&sql)?;
+        }
         let changed = self.reconcile(finish)?;
         if finish.require_documents && self.report.read() == 0 {
             return Err(StoreError::NothingImported(Box::new(self.report)));
@@ -274,6 +284,34 @@ impl ImportTx<'_> {
         report.projects = projects as usize;
         Ok(changed)
     }
+}
+
+/// Indexes of the projects table that nothing reads while an import
+/// writes: filling an empty cache, they are dropped and built once at the
+/// end (a sort, instead of a B-tree insert a project). Returns the SQL
+/// that builds them again, as the schema has it.
+const DEFERRABLE_INDEXES: &[&str] = &[
+    "project_list",
+    "projects_by_start",
+    "projects_by_key_nocase",
+];
+
+fn defer_indexes(tx: &Transaction) -> Result<Vec<String>> {
+    let mut deferred = Vec::new();
+    let mut stmt = tx.prepare(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?1 AND sql IS NOT NULL",
+    )?;
+    for name in DEFERRABLE_INDEXES {
+        let Some(sql) = stmt
+            .query_row([name], |r| r.get::<_, String>(0))
+            .optional()?
+        else {
+            continue;
+        };
+        tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
+        deferred.push(sql);
+    }
+    Ok(deferred)
 }
 
 /// The reliability tests interrupt an import at its last moment, every
