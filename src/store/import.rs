@@ -67,6 +67,8 @@ pub struct ImportTx<'a> {
     started: i64,
     /// Indexes dropped while an empty cache fills, to build again at the end.
     deferred: Vec<String>,
+    /// The page cache's size before a large list made it larger.
+    cache_before: Option<i64>,
 }
 
 /// What to do when the documents are in.
@@ -141,6 +143,7 @@ impl Store {
             db,
             started,
             deferred,
+            cache_before: None,
         })
     }
 }
@@ -184,6 +187,7 @@ impl ImportTx<'_> {
     /// Stores a project list and its rows, replacing what its file gave.
     pub fn save_list(&mut self, meta: &DocMeta, list: &ParsedList) -> Result<()> {
         let earlier = self.before.get(&meta.path).map(|k| k.hash == meta.hash);
+        self.cache_for_list(meta.size)?;
         let (tx, touched) = (&self.tx, &mut self.touched);
         let fresh = super::lists::save_list(tx, meta, list, touched, &mut self.report.rows)?;
         let report = &mut self.report;
@@ -192,6 +196,23 @@ impl ImportTx<'_> {
             Some(false) => report.updated += 1,
             None if fresh => report.new += 1,
             None => report.updated += 1,
+        }
+        Ok(())
+    }
+
+    /// A list's rows take about five times its bytes in the cache: a page
+    /// cache that holds them spares the run writing pages out to the log
+    /// and reading them back (at most 512 MB, and only for this run).
+    fn cache_for_list(&mut self, bytes: i64) -> Result<()> {
+        let wanted = (bytes.saturating_mul(5) / 1024).min(512 * 1024);
+        let now: i64 = self
+            .tx
+            .pragma_query_value(None, "cache_size", |r| r.get(0))?;
+        // Negative: KiB; positive: pages (taken as SQLite's 4 KiB ones).
+        let now_kib = if now < 0 { -now } else { now * 4 };
+        if wanted > now_kib {
+            self.cache_before.get_or_insert(now);
+            self.tx.pragma_update(None, "cache_size", -wanted)?;
         }
         Ok(())
     }
@@ -251,6 +272,10 @@ impl ImportTx<'_> {
         // which turns this back on), and says so if it cannot: no
         // checkpoint of SQLite's own at the commit, whose failure goes unsaid.
         self.tx.pragma_update(None, "wal_autocheckpoint", 0)?;
+        if let Some(size) = self.cache_before {
+            // Its pages in use stay until the commit writes them.
+            self.tx.pragma_update(None, "cache_size", size)?;
+        }
         self.tx.commit()?;
         if let Some(Err(e)) = list.map(sources::Pending::put_in_place) {
             let warning = format!("the list of sources was not updated: {e}");
