@@ -5,7 +5,7 @@
 
 use super::write::{self, Touched};
 use super::{refresh, search_index, sources, Result, Store, StoreError};
-use crate::ingest::lists::ParsedList;
+use crate::ingest::lists::{ListHead, ListPart, ParsedList};
 use crate::model::{Format, ImportReport, ParsedDocument, SkippedFile};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
 use std::collections::HashMap;
@@ -186,10 +186,30 @@ impl ImportTx<'_> {
 
     /// Stores a project list and its rows, replacing what its file gave.
     pub fn save_list(&mut self, meta: &DocMeta, list: &ParsedList) -> Result<()> {
+        let head = ListHead {
+            format: list.format,
+            title: list.title.clone(),
+            warnings: list.warnings.clone(),
+        };
+        let parts = [
+            ListPart::Rows(list.rows.clone()),
+            ListPart::End(list.skipped.clone()),
+        ];
+        self.save_list_parts(meta, &head, &mut parts.into_iter())
+    }
+
+    /// [`ImportTx::save_list`] with the rows as they are read: each chunk
+    /// is written while the next is read.
+    pub fn save_list_parts(
+        &mut self,
+        meta: &DocMeta,
+        head: &ListHead,
+        parts: &mut dyn Iterator<Item = ListPart>,
+    ) -> Result<()> {
         let earlier = self.before.get(&meta.path).map(|k| k.hash == meta.hash);
         self.cache_for_list(meta.size)?;
-        let (tx, touched) = (&self.tx, &mut self.touched);
-        let fresh = super::lists::save_list(tx, meta, list, touched, &mut self.report.rows)?;
+        let (tx, touched, rows) = (&self.tx, &mut self.touched, &mut self.report.rows);
+        let fresh = super::lists::save_list(tx, meta, head, parts, touched, rows)?;
         let report = &mut self.report;
         match earlier {
             Some(true) => report.unchanged += 1,

@@ -6,59 +6,74 @@
 
 use super::write::{self, DocMeta, RecordParts, Touched};
 use super::Result;
-use crate::ingest::lists::{ListRow, ParsedList};
+use crate::ingest::lists::{ListHead, ListPart, ListRow};
 use crate::model::{ListRows, ParsedDocument};
 use rusqlite::{OptionalExtension, Transaction};
 use std::collections::HashMap;
 
-/// Saves a list and its rows; true when the file is new to the cache.
+/// Saves a list and its rows as they come (`parts`, ended by the rows
+/// not kept); true when the file is new to the cache.
 pub fn save_list(
     tx: &Transaction,
     meta: &DocMeta,
-    list: &ParsedList,
+    head: &ListHead,
+    parts: &mut dyn Iterator<Item = ListPart>,
     touched: &mut Touched,
     rows: &mut ListRows,
 ) -> Result<bool> {
     let existing = write::document_id(tx, &meta.path)?;
-    let file = file_document(meta, list);
+    let file = file_document(meta, head);
     let list_id = write::save_document_at(tx, meta, &file, existing, None, None, touched)?;
     let mut earlier = rows_of(tx, list_id)?;
     // Each row's path once, not a look-up a row.
     let mut paths = paths_under(tx, &meta.path)?;
-    let mut changed = Vec::new();
-    for row in &list.rows {
-        let path = &row.doc.source;
-        if earlier
-            .remove(path)
-            .is_some_and(|(_, hash)| hash == row.hash)
-        {
-            rows.unchanged += 1;
-            continue;
+    let skipped = loop {
+        let chunk = match parts.next() {
+            Some(ListPart::Rows(chunk)) => chunk,
+            Some(ListPart::End(skipped)) => break skipped,
+            // Its reading stopped: nothing of the run is kept.
+            None => {
+                return Err(super::StoreError::Refused {
+                    path: meta.path.clone(),
+                    why: crate::i18n::t("was not read to its end").to_string(),
+                })
+            }
+        };
+        let mut changed = Vec::new();
+        for row in &chunk {
+            let path = &row.doc.source;
+            if earlier
+                .remove(path)
+                .is_some_and(|(_, hash)| hash == row.hash)
+            {
+                rows.unchanged += 1;
+                continue;
+            }
+            let existing = paths.remove(path);
+            match existing {
+                None => rows.new += 1,
+                Some(_) => rows.updated += 1,
+            }
+            changed.push((row, existing));
         }
-        let existing = paths.remove(path);
-        match existing {
-            None => rows.new += 1,
-            Some(_) => rows.updated += 1,
-        }
-        changed.push((row, existing));
-    }
-    save_rows(tx, list_id, meta, &changed, touched)?;
+        save_rows(tx, list_id, meta, &changed, touched)?;
+    };
     for (id, _) in earlier.into_values() {
         let name = row_name(tx, id)?;
         forget_row(tx, id, touched)?;
         rows.no_longer_listed.push(name);
     }
-    count_not_kept(&mut rows.not_kept, &list.skipped);
+    count_not_kept(&mut rows.not_kept, &skipped);
     Ok(existing.is_none())
 }
 
 /// The file itself: its format, title and warnings, no record.
-fn file_document(meta: &DocMeta, list: &ParsedList) -> ParsedDocument {
+fn file_document(meta: &DocMeta, head: &ListHead) -> ParsedDocument {
     let mut doc = ParsedDocument::skipped(&meta.path, "");
-    doc.format = list.format;
+    doc.format = head.format;
     doc.skipped_reason = None;
-    doc.title = Some(list.title.clone());
-    doc.warnings = list.warnings.clone();
+    doc.title = Some(head.title.clone());
+    doc.warnings = head.warnings.clone();
     doc
 }
 
