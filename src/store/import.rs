@@ -331,16 +331,19 @@ impl ImportTx<'_> {
     }
 }
 
-/// Indexes of the projects table that nothing reads while an import
-/// writes: filling an empty cache, they are dropped and built once at the
-/// end (a sort, instead of a B-tree insert a project). Returns the SQL
-/// that builds them again, as the schema has it.
+/// Indexes that nothing reads while an import writes (the projects'
+/// listing orders, the records by name, read when the run reconciles):
+/// filling an empty cache, they are dropped and built once before it
+/// reconciles (a sort, instead of a B-tree insert a row).
 const DEFERRABLE_INDEXES: &[&str] = &[
     "project_list",
     "projects_by_start",
     "projects_by_key_nocase",
+    "records_by_name",
 ];
 
+/// Drops the deferrable indexes; returns the SQL that builds them again,
+/// as the schema has it.
 fn defer_indexes(tx: &Transaction) -> Result<Vec<String>> {
     let mut deferred = Vec::new();
     let mut stmt = tx.prepare(
@@ -378,4 +381,48 @@ fn next_import_id(tx: &Transaction) -> Result<Option<i64>> {
     }
     let last: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM imports", [], |r| r.get(0))?;
     Ok(Some(last + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn indexes(store: &Store) -> Vec<String> {
+        let mut stmt = store
+            .conn
+            .prepare("SELECT sql FROM sqlite_master WHERE type = 'index' ORDER BY name")
+            .unwrap();
+        let rows = stmt
+            .query_map([], |r| r.get::<_, Option<String>>(0))
+            .unwrap();
+        rows.map(|r| r.unwrap().unwrap_or_default()).collect()
+    }
+
+    #[test]
+    fn an_empty_cache_filled_has_every_index_it_had() {
+        let mut store = Store::in_memory().unwrap();
+        let before = indexes(&store);
+        assert!(before.iter().any(|sql| sql.contains("project_list")));
+        let mut doc = ParsedDocument::skipped("/p/a.txt", "");
+        doc.skipped_reason = None;
+        doc.format = Format::Esf2014;
+        doc.project = Some(crate::model::Project {
+            id: Some("2015/00730".into()),
+            name: Some("effektbutiken".into()),
+            ..Default::default()
+        });
+        let meta = DocMeta {
+            path: "/p/a.txt".into(),
+            hash: "a".into(),
+            size: 1,
+            modified_at: Some(1),
+            read_at: 2,
+        };
+        let mut tx = store.begin_import(Start::Add, 1).unwrap();
+        assert!(!tx.deferred.is_empty(), "the cache was empty");
+        tx.save(&meta, &doc).unwrap();
+        tx.finish(&Finish::default()).unwrap();
+        assert_eq!(indexes(&store), before);
+        assert!(store.project("2015/00730").is_ok());
+    }
 }
