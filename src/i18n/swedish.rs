@@ -573,4 +573,5 @@ pub(super) const SWEDISH: &[(&str, &str)] = &[
     ("bundled sample corpus ({} projects); add yours: esf import FOLDER", "medföljande exempelprojekt ({} projekt); lägg till dina: esf import MAPP"),
     ("cannot be filled", "kan inte fyllas"),
     ("cannot be imported into", "kan inte importeras till"),
+    ("was not read to its end", "lästes inte till slut"),
 ];

@@ -64,7 +64,13 @@ pub fn import(
             Outcome::Confirmed(meta) => tx.confirmed(&meta)?,
             Outcome::Unreadable(why) => tx.skip(inputs[index].recorded_path(), why),
             Outcome::Read(read) => tx.save(&read.0, &read.1)?,
-            Outcome::List(list) => tx.save_list(&list.0, &list.1)?,
+            Outcome::List(list) => {
+                let (meta, reader) = *list;
+                tx.save_list(&meta, &reader.into_parsed())?
+            }
+            Outcome::ListRows(list, rows) => {
+                tx.save_list_parts(&list.0, &list.1, &mut rows.iter())?
+            }
         }
         Ok(())
     };

@@ -5,7 +5,7 @@
 use super::Input;
 use crate::files::FileId;
 use crate::ingest;
-use crate::ingest::lists::ParsedList;
+use crate::ingest::lists::{ListHead, ListPart, ListReader};
 use crate::model::ParsedDocument;
 use crate::store::{DocMeta, Known};
 use std::fs::Metadata;
@@ -23,8 +23,14 @@ pub enum Outcome {
     /// Read again and found as the cache has it.
     Confirmed(DocMeta),
     Read(Box<(DocMeta, ParsedDocument)>),
-    /// A spreadsheet of projects: one record per row it keeps.
-    List(Box<(DocMeta, ParsedList)>),
+    /// A spreadsheet of projects whose rows are still to be read: one
+    /// record per row it keeps.
+    List(Box<(DocMeta, ListReader)>),
+    /// The same, its rows coming as they are read.
+    ListRows(
+        Box<(DocMeta, ListHead)>,
+        std::sync::mpsc::Receiver<ListPart>,
+    ),
 }
 
 pub fn read_input(input: &Input, known: &Known) -> Outcome {
@@ -156,7 +162,7 @@ fn read_bytes(path: String, bytes: &[u8], stamp: Stamp, known: &Known) -> Outcom
     if same {
         return Outcome::Confirmed(meta);
     }
-    match ingest::lists::parse_list(&meta.path, bytes) {
+    match ingest::lists::open_list(&meta.path, bytes) {
         Some(Ok(list)) => return Outcome::List(Box::new((meta, list))),
         Some(Err(why)) => {
             let doc = ParsedDocument::skipped(&meta.path, why);

@@ -5,7 +5,7 @@
 
 use super::write::{self, Touched};
 use super::{refresh, search_index, sources, Result, Store, StoreError};
-use crate::ingest::lists::ParsedList;
+use crate::ingest::lists::{ListHead, ListPart, ParsedList};
 use crate::model::{Format, ImportReport, ParsedDocument, SkippedFile};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
 use std::collections::HashMap;
@@ -65,6 +65,10 @@ pub struct ImportTx<'a> {
     before: Known,
     db: Option<PathBuf>,
     started: i64,
+    /// Indexes dropped while an empty cache fills, to build again at the end.
+    deferred: Vec<String>,
+    /// The page cache's size before a large list made it larger.
+    cache_before: Option<i64>,
 }
 
 /// What to do when the documents are in.
@@ -121,6 +125,10 @@ impl Store {
             write::clear(&tx, start == Start::Replace)?;
         }
         touched.defer_fts = refresh::fts_is_empty(&tx)?;
+        let deferred = match touched.defer_fts {
+            true => defer_indexes(&tx)?,
+            false => Vec::new(),
+        };
         let report = ImportReport {
             seen,
             ..ImportReport::default()
@@ -134,6 +142,8 @@ impl Store {
             before,
             db,
             started,
+            deferred,
+            cache_before: None,
         })
     }
 }
@@ -176,15 +186,53 @@ impl ImportTx<'_> {
 
     /// Stores a project list and its rows, replacing what its file gave.
     pub fn save_list(&mut self, meta: &DocMeta, list: &ParsedList) -> Result<()> {
+        let head = ListHead {
+            format: list.format,
+            title: list.title.clone(),
+            warnings: list.warnings.clone(),
+        };
+        let parts = [
+            ListPart::Rows(list.rows.clone()),
+            ListPart::End(list.skipped.clone()),
+        ];
+        self.save_list_parts(meta, &head, &mut parts.into_iter())
+    }
+
+    /// [`ImportTx::save_list`] with the rows as they are read: each chunk
+    /// is written while the next is read.
+    pub fn save_list_parts(
+        &mut self,
+        meta: &DocMeta,
+        head: &ListHead,
+        parts: &mut dyn Iterator<Item = ListPart>,
+    ) -> Result<()> {
         let earlier = self.before.get(&meta.path).map(|k| k.hash == meta.hash);
-        let (tx, touched) = (&self.tx, &mut self.touched);
-        let fresh = super::lists::save_list(tx, meta, list, touched, &mut self.report.rows)?;
+        self.cache_for_list(meta.size)?;
+        let (tx, touched, rows) = (&self.tx, &mut self.touched, &mut self.report.rows);
+        let fresh = super::lists::save_list(tx, meta, head, parts, touched, rows)?;
         let report = &mut self.report;
         match earlier {
             Some(true) => report.unchanged += 1,
             Some(false) => report.updated += 1,
             None if fresh => report.new += 1,
             None => report.updated += 1,
+        }
+        Ok(())
+    }
+
+    /// A list's rows take about five times its bytes in the cache: a page
+    /// cache that holds them spares the run writing pages out to the log
+    /// and reading them back (at most 512 MB, and only for this run).
+    fn cache_for_list(&mut self, bytes: i64) -> Result<()> {
+        let wanted = (bytes.saturating_mul(5) / 1024).min(512 * 1024);
+        let now: i64 = self
+            .tx
+            .pragma_query_value(None, "cache_size", |r| r.get(0))?;
+        // Negative: KiB; positive: pages (taken as SQLite's 4 KiB ones).
+        let now_kib = if now < 0 { -now } else { now * 4 };
+        if wanted > now_kib {
+            self.cache_before.get_or_insert(now);
+            self.tx.pragma_update(None, "cache_size", -wanted)?;
         }
         Ok(())
     }
@@ -217,6 +265,9 @@ impl ImportTx<'_> {
 
     /// Recomputes the projects the run touched and commits it all.
     pub fn finish(mut self, finish: &Finish) -> Result<ImportReport> {
+        for sql in std::mem::take(&mut self.deferred) {
+            self.tx.execute_batch(&sql)?;
+        }
         let changed = self.reconcile(finish)?;
         if finish.require_documents && self.report.read() == 0 {
             return Err(StoreError::NothingImported(Box::new(self.report)));
@@ -241,6 +292,10 @@ impl ImportTx<'_> {
         // which turns this back on), and says so if it cannot: no
         // checkpoint of SQLite's own at the commit, whose failure goes unsaid.
         self.tx.pragma_update(None, "wal_autocheckpoint", 0)?;
+        if let Some(size) = self.cache_before {
+            // Its pages in use stay until the commit writes them.
+            self.tx.pragma_update(None, "cache_size", size)?;
+        }
         self.tx.commit()?;
         if let Some(Err(e)) = list.map(sources::Pending::put_in_place) {
             let warning = format!("the list of sources was not updated: {e}");
@@ -276,6 +331,37 @@ impl ImportTx<'_> {
     }
 }
 
+/// Indexes that nothing reads while an import writes (the projects'
+/// listing orders, the records by name, read when the run reconciles):
+/// filling an empty cache, they are dropped and built once before it
+/// reconciles (a sort, instead of a B-tree insert a row).
+const DEFERRABLE_INDEXES: &[&str] = &[
+    "project_list",
+    "projects_by_start",
+    "projects_by_key_nocase",
+    "records_by_name",
+];
+
+/// Drops the deferrable indexes; returns the SQL that builds them again,
+/// as the schema has it.
+fn defer_indexes(tx: &Transaction) -> Result<Vec<String>> {
+    let mut deferred = Vec::new();
+    let mut stmt = tx.prepare(
+        "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?1 AND sql IS NOT NULL",
+    )?;
+    for name in DEFERRABLE_INDEXES {
+        let Some(sql) = stmt
+            .query_row([name], |r| r.get::<_, String>(0))
+            .optional()?
+        else {
+            continue;
+        };
+        tx.execute_batch(&format!("DROP INDEX \"{name}\""))?;
+        deferred.push(sql);
+    }
+    Ok(deferred)
+}
+
 /// The reliability tests interrupt an import at its last moment, every
 /// write done and the commit not: with `ESF_TEST_HOLD_BEFORE_COMMIT` set
 /// to a path, the import creates that file and waits there a while.
@@ -295,4 +381,48 @@ fn next_import_id(tx: &Transaction) -> Result<Option<i64>> {
     }
     let last: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM imports", [], |r| r.get(0))?;
     Ok(Some(last + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn indexes(store: &Store) -> Vec<String> {
+        let mut stmt = store
+            .conn
+            .prepare("SELECT sql FROM sqlite_master WHERE type = 'index' ORDER BY name")
+            .unwrap();
+        let rows = stmt
+            .query_map([], |r| r.get::<_, Option<String>>(0))
+            .unwrap();
+        rows.map(|r| r.unwrap().unwrap_or_default()).collect()
+    }
+
+    #[test]
+    fn an_empty_cache_filled_has_every_index_it_had() {
+        let mut store = Store::in_memory().unwrap();
+        let before = indexes(&store);
+        assert!(before.iter().any(|sql| sql.contains("project_list")));
+        let mut doc = ParsedDocument::skipped("/p/a.txt", "");
+        doc.skipped_reason = None;
+        doc.format = Format::Esf2014;
+        doc.project = Some(crate::model::Project {
+            id: Some("2015/00730".into()),
+            name: Some("effektbutiken".into()),
+            ..Default::default()
+        });
+        let meta = DocMeta {
+            path: "/p/a.txt".into(),
+            hash: "a".into(),
+            size: 1,
+            modified_at: Some(1),
+            read_at: 2,
+        };
+        let mut tx = store.begin_import(Start::Add, 1).unwrap();
+        assert!(!tx.deferred.is_empty(), "the cache was empty");
+        tx.save(&meta, &doc).unwrap();
+        tx.finish(&Finish::default()).unwrap();
+        assert_eq!(indexes(&store), before);
+        assert!(store.project("2015/00730").is_ok());
+    }
 }

@@ -4,58 +4,76 @@
 //! replaced and removed like any document, and its project lists the row
 //! among its sources; what other documents gave a project stays.
 
-use super::write::{self, DocMeta, Touched};
+use super::write::{self, DocMeta, RecordParts, Touched};
 use super::Result;
-use crate::ingest::lists::{ListRow, ParsedList};
+use crate::ingest::lists::{ListHead, ListPart, ListRow};
 use crate::model::{ListRows, ParsedDocument};
-use rusqlite::{params, OptionalExtension, Transaction};
+use rusqlite::{OptionalExtension, Transaction};
 use std::collections::HashMap;
 
-/// Saves a list and its rows; true when the file is new to the cache.
+/// Saves a list and its rows as they come (`parts`, ended by the rows
+/// not kept); true when the file is new to the cache.
 pub fn save_list(
     tx: &Transaction,
     meta: &DocMeta,
-    list: &ParsedList,
+    head: &ListHead,
+    parts: &mut dyn Iterator<Item = ListPart>,
     touched: &mut Touched,
     rows: &mut ListRows,
 ) -> Result<bool> {
-    let fresh = write::save_document(tx, meta, &file_document(meta, list), touched)?;
-    let list_id: i64 = tx.query_row(
-        "SELECT id FROM documents WHERE path = ?1",
-        [&meta.path],
-        |r| r.get(0),
-    )?;
+    let existing = write::document_id(tx, &meta.path)?;
+    let file = file_document(meta, head);
+    let list_id = write::save_document_at(tx, meta, &file, existing, None, None, touched)?;
     let mut earlier = rows_of(tx, list_id)?;
-    for row in &list.rows {
-        let path = &row.doc.source;
-        if earlier
-            .remove(path)
-            .is_some_and(|(_, hash)| hash == row.hash)
-        {
-            rows.unchanged += 1;
-            continue;
+    // Each row's path once, not a look-up a row.
+    let mut paths = paths_under(tx, &meta.path)?;
+    let skipped = loop {
+        let chunk = match parts.next() {
+            Some(ListPart::Rows(chunk)) => chunk,
+            Some(ListPart::End(skipped)) => break skipped,
+            // Its reading stopped: nothing of the run is kept.
+            None => {
+                return Err(super::StoreError::Refused {
+                    path: meta.path.clone(),
+                    why: crate::i18n::t("was not read to its end").to_string(),
+                })
+            }
+        };
+        let mut changed = Vec::new();
+        for row in &chunk {
+            let path = &row.doc.source;
+            if earlier
+                .remove(path)
+                .is_some_and(|(_, hash)| hash == row.hash)
+            {
+                rows.unchanged += 1;
+                continue;
+            }
+            let existing = paths.remove(path);
+            match existing {
+                None => rows.new += 1,
+                Some(_) => rows.updated += 1,
+            }
+            changed.push((row, existing));
         }
-        match save_row(tx, list_id, meta, row, touched)? {
-            true => rows.new += 1,
-            false => rows.updated += 1,
-        }
-    }
+        save_rows(tx, list_id, meta, &changed, touched)?;
+    };
     for (id, _) in earlier.into_values() {
         let name = row_name(tx, id)?;
         forget_row(tx, id, touched)?;
         rows.no_longer_listed.push(name);
     }
-    count_not_kept(&mut rows.not_kept, &list.skipped);
-    Ok(fresh)
+    count_not_kept(&mut rows.not_kept, &skipped);
+    Ok(existing.is_none())
 }
 
 /// The file itself: its format, title and warnings, no record.
-fn file_document(meta: &DocMeta, list: &ParsedList) -> ParsedDocument {
+fn file_document(meta: &DocMeta, head: &ListHead) -> ParsedDocument {
     let mut doc = ParsedDocument::skipped(&meta.path, "");
-    doc.format = list.format;
+    doc.format = head.format;
     doc.skipped_reason = None;
-    doc.title = Some(list.title.clone());
-    doc.warnings = list.warnings.clone();
+    doc.title = Some(head.title.clone());
+    doc.warnings = head.warnings.clone();
     doc
 }
 
@@ -67,13 +85,54 @@ fn rows_of(tx: &Transaction, list_id: i64) -> Result<HashMap<String, (i64, Strin
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn save_row(
+/// The documents whose paths are a row's of the list at `file`
+/// (`FILE#…`): path → id.
+fn paths_under(tx: &Transaction, file: &str) -> Result<HashMap<String, i64>> {
+    // `#` is followed by `$`: every path that begins `FILE#` sorts between.
+    let (from, to) = (format!("{file}#"), format!("{file}$"));
+    let mut stmt =
+        tx.prepare_cached("SELECT path, id FROM documents WHERE path >= ?1 AND path < ?2")?;
+    let rows = stmt.query_map([from, to], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Writes the rows, each record's stored form worked out on a thread of
+/// its own meanwhile (most of a row's work that is not the database's).
+fn save_rows(
     tx: &Transaction,
     list_id: i64,
     file: &DocMeta,
-    row: &ListRow,
+    rows: &[(&ListRow, Option<i64>)],
     touched: &mut Touched,
-) -> Result<bool> {
+) -> Result<()> {
+    std::thread::scope(|scope| {
+        let (sender, parts) = std::sync::mpsc::sync_channel(256);
+        scope.spawn(move || {
+            for (row, _) in rows {
+                let made = row.doc.project.as_ref().map(|p| RecordParts::of(p, true));
+                if sender.send(made).is_err() {
+                    break;
+                }
+            }
+        });
+        for (row, existing) in rows {
+            // Worked out here when the other thread could not.
+            let made = parts.recv().ok().flatten();
+            save_row(tx, list_id, *existing, file, row, made, touched)?;
+        }
+        Ok(())
+    })
+}
+
+fn save_row(
+    tx: &Transaction,
+    list_id: i64,
+    existing: Option<i64>,
+    file: &DocMeta,
+    row: &ListRow,
+    parts: Option<RecordParts>,
+    touched: &mut Touched,
+) -> Result<()> {
     let meta = DocMeta {
         path: row.doc.source.clone(),
         hash: row.hash.clone(),
@@ -81,10 +140,9 @@ fn save_row(
         modified_at: file.modified_at,
         read_at: file.read_at,
     };
-    let fresh = write::save_document(tx, &meta, &row.doc, touched)?;
-    tx.prepare_cached("UPDATE documents SET list_id = ?1 WHERE path = ?2")?
-        .execute(params![list_id, meta.path])?;
-    Ok(fresh)
+    let list = Some(list_id);
+    write::save_document_at(tx, &meta, &row.doc, existing, list, parts, touched)?;
+    Ok(())
 }
 
 /// The name a removed row's project had, else the row's own name.

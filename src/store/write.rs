@@ -28,33 +28,77 @@ pub fn save_document(
     doc: &ParsedDocument,
     touched: &mut Touched,
 ) -> Result<bool> {
-    let existing: Option<i64> = tx
-        .query_row(
-            "SELECT id FROM documents WHERE path = ?1",
-            [&meta.path],
-            |r| r.get(0),
-        )
-        .optional()?;
-    if let Some(id) = existing {
-        forget_content(tx, id, touched)?;
-    }
-    let id = upsert_document(tx, meta, doc)?;
-    save_content(tx, id, meta, doc, touched)?;
+    let existing = document_id(tx, &meta.path)?;
+    save_document_at(tx, meta, doc, existing, None, None, touched)?;
     Ok(existing.is_none())
 }
 
-/// Inserts the document, or updates the row its path already has.
-fn upsert_document(tx: &Transaction, meta: &DocMeta, doc: &ParsedDocument) -> Result<i64> {
+/// The document a path is, if the cache has it.
+pub fn document_id(tx: &Transaction, path: &str) -> Result<Option<i64>> {
+    let mut stmt = tx.prepare_cached("SELECT id FROM documents WHERE path = ?1")?;
+    Ok(stmt.query_row([path], |r| r.get(0)).optional()?)
+}
+
+/// [`save_document`] where the caller knows the id the path has already
+/// (`existing`), the list a row belongs to (`list`) and maybe what its
+/// record is stored as (`parts`, of `doc.project`); returns its id.
+pub fn save_document_at(
+    tx: &Transaction,
+    meta: &DocMeta,
+    doc: &ParsedDocument,
+    existing: Option<i64>,
+    list: Option<i64>,
+    parts: Option<RecordParts>,
+    touched: &mut Touched,
+) -> Result<i64> {
+    if let Some(id) = existing {
+        forget_content(tx, id, touched)?;
+    }
+    let id = upsert_document(tx, meta, doc, list)?;
+    save_content(tx, id, meta, doc, parts, touched)?;
+    Ok(id)
+}
+
+/// What a record is stored as, worked out from the project alone: on
+/// any thread, ahead of the writing.
+pub struct RecordParts {
+    key: String,
+    names: NamePair,
+    json: String,
+    fingerprint: Option<i64>,
+}
+
+impl RecordParts {
+    /// `fingerprint`: worked out now too (else when it is needed).
+    pub fn of(p: &Project, fingerprint: bool) -> RecordParts {
+        RecordParts {
+            key: project_key(p),
+            names: (name_key(p.name.as_deref()), owner_key(p.owner.as_deref())),
+            json: super::stored_record::write(p),
+            fingerprint: fingerprint.then(|| super::stored_record::fingerprint(p)),
+        }
+    }
+}
+
+/// Inserts the document, or updates the row its path already has (a row
+/// of a list gets its list; any other document keeps what it had).
+fn upsert_document(
+    tx: &Transaction,
+    meta: &DocMeta,
+    doc: &ParsedDocument,
+    list: Option<i64>,
+) -> Result<i64> {
     let id = tx
         .prepare_cached(
             "INSERT INTO documents (path, content_hash, format, size, modified_at, imported_at,
-                                    title, skipped_reason, warnings)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                                    title, skipped_reason, warnings, list_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
              ON CONFLICT (path) DO UPDATE SET
                  content_hash = excluded.content_hash, format = excluded.format,
                  size = excluded.size, modified_at = excluded.modified_at,
                  imported_at = excluded.imported_at, title = excluded.title,
-                 skipped_reason = excluded.skipped_reason, warnings = excluded.warnings
+                 skipped_reason = excluded.skipped_reason, warnings = excluded.warnings,
+                 list_id = coalesce(excluded.list_id, list_id)
              RETURNING id",
         )?
         .query_row(
@@ -68,6 +112,7 @@ fn upsert_document(tx: &Transaction, meta: &DocMeta, doc: &ParsedDocument) -> Re
                 doc.title,
                 doc.skipped_reason,
                 warnings_json(doc),
+                list,
             ],
             |r| r.get(0),
         )?;
@@ -83,8 +128,10 @@ fn save_content(
     id: i64,
     meta: &DocMeta,
     doc: &ParsedDocument,
+    parts: Option<RecordParts>,
     touched: &mut Touched,
 ) -> Result<()> {
+    let parts = |p: &Project| parts.unwrap_or_else(|| RecordParts::of(p, false));
     match (doc.format, &doc.project) {
         (Format::Unknown, _) => {
             tx.execute(
@@ -95,14 +142,14 @@ fn save_content(
         (Format::Call, _) => super::pages::save_call(tx, id, doc)?,
         (Format::LinkedPage, _) => super::pages::save_linked(tx, id, doc)?,
         // A Kohesio page stands for its project only where no record does.
-        (Format::Kohesio, Some(p)) => save_record(tx, id, meta, p, true, touched)?,
+        (Format::Kohesio, Some(p)) => save_record(tx, id, meta, p, parts(p), true, touched)?,
         (Format::Article, project) => {
             save_article(tx, id, doc, project.as_ref())?;
             if let Some(p) = project.as_ref().filter(|p| p.name.is_some()) {
-                save_record(tx, id, meta, p, true, touched)?;
+                save_record(tx, id, meta, p, parts(p), true, touched)?;
             }
         }
-        (_, Some(p)) => save_record(tx, id, meta, p, false, touched)?,
+        (_, Some(p)) => save_record(tx, id, meta, p, parts(p), false, touched)?,
         (_, None) => {}
     }
     Ok(())
@@ -138,12 +185,16 @@ fn save_record(
     id: i64,
     meta: &DocMeta,
     p: &Project,
+    parts: RecordParts,
     from_article: bool,
     touched: &mut Touched,
 ) -> Result<()> {
-    let key = project_key(p);
-    let names = (name_key(p.name.as_deref()), owner_key(p.owner.as_deref()));
-    let json = super::stored_record::write(p);
+    let RecordParts {
+        key,
+        names,
+        json,
+        fingerprint,
+    } = parts;
     tx.prepare_cached(
         "INSERT INTO records (document_id, project_key, name_key, owner_key, from_article,
                               modified_at, record, description)
@@ -170,7 +221,7 @@ fn save_record(
             from_list: false,
             names: names.clone(),
             project: p.clone(),
-            fingerprint: super::stored_record::fingerprint(p),
+            fingerprint: fingerprint.unwrap_or_else(|| super::stored_record::fingerprint(p)),
         };
         insert_project(tx, &key, &candidate, touched.defer_fts)?;
         touched.inserted.insert(key.clone());

@@ -47,6 +47,13 @@ pub struct ListRow {
     pub doc: ParsedDocument,
 }
 
+/// A list's rows as the import is given them: kept rows in order, a
+/// chunk at a time, then the rows not kept (counted by reason).
+pub enum ListPart {
+    Rows(Vec<ListRow>),
+    End(Vec<(String, usize)>),
+}
+
 /// What a list's reader makes of one row.
 pub enum RowOutcome {
     Keep(Box<Project>, Vec<String>),
@@ -117,6 +124,31 @@ impl Kind {
 /// document as before). `Some(Err(reason))`: a spreadsheet or CSV that
 /// looks like a list but cannot be read, refused with why.
 pub fn parse_list(source: &str, bytes: &[u8]) -> Option<Result<ParsedList, String>> {
+    Some(open_list(source, bytes)?.map(ListReader::into_parsed))
+}
+
+/// A list's file as a whole: what is known of it before its rows are read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListHead {
+    pub format: Format,
+    /// `project list, 1 234 rows`: the file's title.
+    pub title: String,
+    /// File-level warnings (unknown columns kept in extra, …).
+    pub warnings: Vec<String>,
+}
+
+/// A list whose cells are read and whose rows are still to be: they are
+/// given in order, a chunk at a time, so they can be written while the
+/// next ones are read.
+pub struct ListReader {
+    pub head: ListHead,
+    source: String,
+    kind: Kind,
+    table: Table,
+}
+
+/// As [`parse_list`], but the rows are left to [`ListReader::read`].
+pub fn open_list(source: &str, bytes: &[u8]) -> Option<Result<ListReader, String>> {
     if let Some(kind) = sheet_guard::kind(bytes) {
         return Some(parse_sheet(source, bytes, kind));
     }
@@ -155,7 +187,7 @@ fn parse_sheet(
     source: &str,
     bytes: &[u8],
     kind: sheet_guard::SheetKind,
-) -> Result<ParsedList, String> {
+) -> Result<ListReader, String> {
     sheet_guard::check(bytes, kind)?;
     // The sheet reader computes cell references with arithmetic that a
     // damaged file can overflow (a panic where overflow is checked): such a
@@ -184,7 +216,7 @@ fn no_known_header(header: &[String]) -> String {
     )
 }
 
-fn from_table(source: &str, table: Table) -> Result<ParsedList, String> {
+fn from_table(source: &str, table: Table) -> Result<ListReader, String> {
     let kind = Kind::of(&table.header).ok_or_else(|| no_known_header(&table.header))?;
     let mut warnings = Vec::new();
     let unknown: Vec<usize> = (0..table.header.len())
@@ -205,72 +237,117 @@ fn from_table(source: &str, table: Table) -> Result<ParsedList, String> {
             );
         }
     }
-    let mut skipped: BTreeMap<String, usize> = BTreeMap::new();
-    let mut rows: Vec<ListRow> = Vec::new();
-    let mut keys = std::collections::HashSet::new();
-    for (row, outcome) in table.rows.iter().zip(read_rows(&kind, &table)) {
-        match outcome {
-            RowOutcome::Skip(reason) => *skipped.entry(reason).or_default() += 1,
-            RowOutcome::Keep(mut project, mut row_warnings) => {
-                for (i, value) in row.cells.iter().enumerate() {
-                    let unknown_here = !kind.is_known(i) && !value.is_empty();
-                    if unknown_here {
-                        crate::ingest::fields::add_extra(
-                            &mut project,
-                            &label(&table.header, i),
-                            value,
-                        );
-                    }
-                }
-                crate::ingest::project::check_period(&project, &mut row_warnings);
-                let mut key = project
-                    .id
-                    .clone()
-                    .unwrap_or_else(|| format!("row {}", row.line));
-                if !keys.insert(key.clone()) {
-                    row_warnings.push(format!(
-                        "{key} is given again on row {}: kept under \"{key} (row {})\"",
-                        row.line, row.line
-                    ));
-                    key = format!("{key} (row {})", row.line);
-                    keys.insert(key.clone());
-                }
-                rows.push(list_row(
-                    source,
-                    kind.format(),
-                    key,
-                    row,
-                    *project,
-                    row_warnings,
-                ));
-            }
-        }
-    }
     let total = crate::format::thousands(table.rows.len() as i64);
-    Ok(ParsedList {
+    let head = ListHead {
         format: kind.format(),
         title: format!("{}, {total} rows", kind.noun()),
-        rows,
-        skipped: skipped.into_iter().collect(),
         warnings,
+    };
+    Ok(ListReader {
+        head,
+        source: source.to_string(),
+        kind,
+        table,
     })
 }
 
-/// Each row read, in order, on every core: finding the organisations and
-/// places in a row's summary is most of a list's reading.
-fn read_rows(kind: &Kind, table: &Table) -> Vec<RowOutcome> {
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = table.rows.len().div_ceil(workers).max(1);
+impl ListReader {
+    /// Every row read at once.
+    pub fn into_parsed(self) -> ParsedList {
+        let mut rows = Vec::new();
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let skipped = self.read(usize::MAX, cores, &mut |chunk| {
+            rows.extend(chunk);
+            true
+        });
+        ParsedList {
+            format: self.head.format,
+            title: self.head.title,
+            rows,
+            skipped,
+            warnings: self.head.warnings,
+        }
+    }
+
+    /// Reads the rows in order, `chunk` at a time on up to `threads`
+    /// threads, handing each chunk's kept rows to `give` (which returns
+    /// false to stop); returns the rows not kept, counted by reason, sorted
+    /// by reason.
+    pub fn read(
+        &self,
+        chunk: usize,
+        threads: usize,
+        give: &mut dyn FnMut(Vec<ListRow>) -> bool,
+    ) -> Vec<(String, usize)> {
+        let (kind, table) = (&self.kind, &self.table);
+        let mut skipped: BTreeMap<String, usize> = BTreeMap::new();
+        let mut keys = std::collections::HashSet::new();
+        for rows_here in table.rows.chunks(chunk.max(1)) {
+            let mut kept = Vec::new();
+            for (row, outcome) in
+                rows_here
+                    .iter()
+                    .zip(read_rows(kind, &table.header, rows_here, threads))
+            {
+                match outcome {
+                    RowOutcome::Skip(reason) => *skipped.entry(reason).or_default() += 1,
+                    RowOutcome::Keep(project, row_warnings) => {
+                        kept.push(self.keep(row, *project, row_warnings, &mut keys));
+                    }
+                }
+            }
+            if !give(kept) {
+                break;
+            }
+        }
+        skipped.into_iter().collect()
+    }
+
+    /// A kept row: its unknown cells in extra, its key made unique.
+    fn keep(
+        &self,
+        row: &Row,
+        mut project: Project,
+        mut row_warnings: Vec<String>,
+        keys: &mut std::collections::HashSet<String>,
+    ) -> ListRow {
+        let (kind, header) = (&self.kind, &self.table.header);
+        for (i, value) in row.cells.iter().enumerate() {
+            let unknown_here = !kind.is_known(i) && !value.is_empty();
+            if unknown_here {
+                crate::ingest::fields::add_extra(&mut project, &label(header, i), value);
+            }
+        }
+        crate::ingest::project::check_period(&project, &mut row_warnings);
+        let mut key = project
+            .id
+            .clone()
+            .unwrap_or_else(|| format!("row {}", row.line));
+        if !keys.insert(key.clone()) {
+            row_warnings.push(format!(
+                "{key} is given again on row {}: kept under \"{key} (row {})\"",
+                row.line, row.line
+            ));
+            key = format!("{key} (row {})", row.line);
+            keys.insert(key.clone());
+        }
+        list_row(&self.source, kind.format(), key, row, project, row_warnings)
+    }
+}
+
+/// Each row read, in order, on `threads` threads: finding the
+/// organisations and places in a row's summary is most of a list's reading.
+fn read_rows(kind: &Kind, header: &[String], rows: &[Row], threads: usize) -> Vec<RowOutcome> {
+    let chunk = rows.len().div_ceil(threads.max(1)).max(1);
     std::thread::scope(|scope| {
-        let handles: Vec<_> = table
-            .rows
+        let handles: Vec<_> = rows
             .chunks(chunk)
             .map(|rows| {
-                let read = move || rows.iter().map(|r| kind.read(&table.header, r)).collect();
+                let read = move || rows.iter().map(|r| kind.read(header, r)).collect();
                 (rows.len(), scope.spawn(read))
             })
             .collect();
-        let mut all = Vec::with_capacity(table.rows.len());
+        let mut all = Vec::with_capacity(rows.len());
         for (len, handle) in handles {
             // A reader that failed still answers for each of its rows.
             let read: Vec<RowOutcome> = handle.join().unwrap_or_else(|_| {

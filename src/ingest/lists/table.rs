@@ -31,7 +31,8 @@ pub struct Table {
 /// A cell as it is kept: trimmed, NFC.
 fn tidy(s: &str) -> String {
     let s = s.trim();
-    match s.is_ascii() {
+    let quick = || unicode_normalization::is_nfc_quick(s.chars());
+    match s.is_ascii() || quick() == unicode_normalization::IsNormalized::Yes {
         true => s.to_string(),
         false => s.nfc().collect(),
     }
