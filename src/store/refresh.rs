@@ -535,7 +535,9 @@ pub fn drop_projects_of_document(
         let mut stmt = tx.prepare_cached(
             "SELECT p.rowid_, p.key, p.fingerprint, p.name, coalesce(r.record, '{}')
              FROM projects p LEFT JOIN records r ON r.document_id = p.document_id
-             WHERE p.document_id = ?1",
+             WHERE p.document_id = ?1
+               -- by key, which is indexed: a project's document is not
+               AND p.key IN (SELECT project_key FROM records WHERE document_id = ?1)",
         )?;
         let rows = stmt.query_map([document_id], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
