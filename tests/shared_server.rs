@@ -337,17 +337,20 @@ fn a_list_that_is_a_fifo_or_a_link_to_a_device_is_refused_at_once() {
     );
 }
 
-#[test]
-fn a_recorded_folder_that_became_a_link_is_skipped_with_a_reason() {
+/// A team's cache with a second folder, `more`, imported and on record.
+fn team_with_a_second_folder() -> (Team, PathBuf) {
     let t = team();
     let more = t.dir.path().join("more");
     std::fs::create_dir(&more).unwrap();
-    std::fs::copy(
-        corpus_file("002_b2246aa585e43b84.txt"),
-        more.join("vellinge.txt"),
-    )
-    .unwrap();
+    let vellinge = corpus_file("002_b2246aa585e43b84.txt");
+    std::fs::copy(vellinge, more.join("vellinge.txt")).unwrap();
     ok(esf(&t.db).arg("import").arg(&more));
+    (t, more)
+}
+
+#[test]
+fn a_recorded_folder_that_became_a_link_is_skipped_with_a_reason() {
+    let (t, more) = team_with_a_second_folder();
     // A member swaps the folder for a link to the owner's private folder.
     std::fs::rename(&more, t.dir.path().join("more-old")).unwrap();
     std::os::unix::fs::symlink(&t.private, &more).unwrap();
@@ -372,15 +375,7 @@ fn a_recorded_folder_that_changed_hands_is_skipped_with_a_reason() {
         eprintln!("skipped: needs root to give a folder to another uid");
         return;
     }
-    let t = team();
-    let more = t.dir.path().join("more");
-    std::fs::create_dir(&more).unwrap();
-    std::fs::copy(
-        corpus_file("002_b2246aa585e43b84.txt"),
-        more.join("vellinge.txt"),
-    )
-    .unwrap();
-    ok(esf(&t.db).arg("import").arg(&more));
+    let (t, more) = team_with_a_second_folder();
     std::os::unix::fs::chown(&more, Some(65534), Some(65534)).unwrap();
     let report = import_json(&t.db, &["--rebuild"]);
     let said = report["skipped_files"].to_string();

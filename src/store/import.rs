@@ -210,6 +210,13 @@ impl ImportTx<'_> {
         self.cache_for_list(meta.size)?;
         let (tx, touched, rows) = (&self.tx, &mut self.touched, &mut self.report.rows);
         let fresh = super::lists::save_list(tx, meta, head, parts, touched, rows)?;
+        self.count_document(earlier, fresh);
+        Ok(())
+    }
+
+    /// Counts a file saved: unchanged or updated against what a rebuild
+    /// emptied (`earlier`: its content the same), else new or updated.
+    fn count_document(&mut self, earlier: Option<bool>, fresh: bool) {
         let report = &mut self.report;
         match earlier {
             Some(true) => report.unchanged += 1,
@@ -217,7 +224,6 @@ impl ImportTx<'_> {
             None if fresh => report.new += 1,
             None => report.updated += 1,
         }
-        Ok(())
     }
 
     /// A list's rows take about five times its bytes in the cache: a page
@@ -250,13 +256,8 @@ impl ImportTx<'_> {
             super::lists::forget_rows_of(&self.tx, id, &mut self.touched)?;
         }
         let fresh = write::save_document(&self.tx, meta, doc, &mut self.touched)?;
+        self.count_document(earlier, fresh);
         let report = &mut self.report;
-        match earlier {
-            Some(true) => report.unchanged += 1,
-            Some(false) => report.updated += 1,
-            None if fresh => report.new += 1,
-            None => report.updated += 1,
-        }
         if doc.format == Format::Unknown {
             report.unclassified += 1;
         }
