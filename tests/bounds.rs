@@ -295,8 +295,8 @@ fn a_fifo_or_a_device_as_config_is_refused_in_one_line_and_the_browser_opens() {
     );
 }
 
-#[test]
-fn fifos_and_devices_are_skipped_with_a_reason_never_waited_on() {
+/// A folder `docs` holding one sample document, `record.txt`.
+fn docs_with_a_record() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let docs = dir.path().join("docs");
     std::fs::create_dir(&docs).unwrap();
@@ -306,6 +306,12 @@ fn fifos_and_devices_are_skipped_with_a_reason_never_waited_on() {
         .unwrap()
         .unwrap();
     std::fs::copy(seed.path(), docs.join("record.txt")).unwrap();
+    (dir, docs)
+}
+
+#[test]
+fn fifos_and_devices_are_skipped_with_a_reason_never_waited_on() {
+    let (dir, docs) = docs_with_a_record();
     let fifo = docs.join("pipe.txt");
     mkfifo(&fifo);
     let limit = Duration::from_secs(20);
@@ -352,15 +358,7 @@ fn fifos_and_devices_are_skipped_with_a_reason_never_waited_on() {
 
 #[test]
 fn a_document_past_32_mb_is_skipped_with_the_reason() {
-    let dir = tempfile::tempdir().unwrap();
-    let docs = dir.path().join("docs");
-    std::fs::create_dir(&docs).unwrap();
-    let seed = std::fs::read_dir(corpus())
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap();
-    std::fs::copy(seed.path(), docs.join("record.txt")).unwrap();
+    let (dir, docs) = docs_with_a_record();
     let big = docs.join("big.txt");
     // Sparse: the size is what counts, and it is known before a byte is read.
     std::fs::File::create(&big)
@@ -385,21 +383,13 @@ fn a_document_past_32_mb_is_skipped_with_the_reason() {
 
 #[test]
 fn folders_deeper_than_64_are_skipped_with_the_reason() {
-    let dir = tempfile::tempdir().unwrap();
-    let docs = dir.path().join("docs");
-    std::fs::create_dir(&docs).unwrap();
-    let seed = std::fs::read_dir(corpus())
-        .unwrap()
-        .next()
-        .unwrap()
-        .unwrap();
-    std::fs::copy(seed.path(), docs.join("record.txt")).unwrap();
+    let (dir, docs) = docs_with_a_record();
     // 2,000 folders deep, a document at the bottom: too long a path to
     // make in one go, so a shell walks down making each.
     let made = Command::new("sh")
         .arg("-c")
         .arg("cd \"$1\" && for i in $(seq 2000); do mkdir d && cd d || exit 1; done; cp \"$2\" deep.txt")
-        .args(["sh", docs.to_str().unwrap(), seed.path().to_str().unwrap()])
+        .args(["sh", docs.to_str().unwrap(), docs.join("record.txt").to_str().unwrap()])
         .status()
         .unwrap();
     assert!(made.success());

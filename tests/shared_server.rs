@@ -13,16 +13,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant, SystemTime};
 
-fn esf(db: &Path) -> Command {
-    common::esf_over(db, &db.with_file_name("notes.sqlite"))
-}
-
-fn run(cmd: &mut Command) -> Output {
-    let out = cmd.output().unwrap();
-    let said = String::from_utf8_lossy(&out.stderr);
-    assert!(!said.contains("panicked"), "{said}");
-    out
-}
+use common::{esf_beside as esf, run_checked as run};
 
 fn ok(cmd: &mut Command) -> String {
     let out = run(cmd);

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::pty::{assert_cooked, wait_exit, Screen};
+use common::pty::{assert_cooked, kill, wait_exit, Screen};
 use portable_pty::CommandBuilder;
 use std::io::{Read, Write};
 use std::time::Duration;
@@ -67,14 +67,6 @@ fn filter_open_and_quit_in_a_real_terminal() {
         "mouse reporting switched off"
     );
     assert_cooked(&*pair.slave, &screen);
-}
-
-fn kill(pid: u32, signal: &str) {
-    let status = std::process::Command::new("kill")
-        .args(["-s", signal, &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
 }
 
 #[test]

@@ -5,17 +5,9 @@
 
 mod common;
 
-use common::pty::{wait_exit, Session};
+use common::pty::{kill, wait_exit, Session};
 use std::io::Write;
 use std::time::{Duration, Instant};
-
-fn kill(pid: u32, signal: &str) {
-    let status = std::process::Command::new("kill")
-        .args(["-s", signal, &pid.to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-}
 
 /// The process state letter of /proc/PID/stat (`T` when stopped).
 fn state(pid: u32) -> char {

@@ -25,6 +25,19 @@ pub fn esf_over(db: &std::path::Path, notes: &std::path::Path) -> std::process::
     cmd
 }
 
+/// The binary over the cache `db` and the notes beside it.
+pub fn esf_beside(db: &std::path::Path) -> std::process::Command {
+    esf_over(db, &db.with_file_name("notes.sqlite"))
+}
+
+/// Runs a command to its end; it must never have panicked.
+pub fn run_checked(cmd: &mut std::process::Command) -> std::process::Output {
+    let out = cmd.output().unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(!said.contains("panicked"), "{said}");
+    out
+}
+
 /// The binary over a cache and notes of its own, in a temporary folder.
 pub struct Cli {
     pub dir: tempfile::TempDir,

@@ -153,3 +153,12 @@ impl Session {
         assert_cooked(&*self.slave, &self.screen);
     }
 }
+
+/// Sends `signal` (by name: TERM, TSTP, …) to the process `pid`.
+pub fn kill(pid: u32, signal: &str) {
+    let status = std::process::Command::new("kill")
+        .args(["-s", signal, &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
