@@ -9,6 +9,7 @@ mod changes;
 mod create;
 mod graph;
 pub mod identify;
+mod identity_key;
 mod import;
 mod keys;
 mod lists;

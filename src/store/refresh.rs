@@ -158,7 +158,7 @@ pub fn every_project(tx: &Transaction) -> Result<HashMap<String, Before>> {
 pub fn note_removed(tx: &Transaction, touched: &Touched) -> Result<()> {
     let mut exists = tx.prepare_cached("SELECT 1 FROM projects WHERE key = ?1")?;
     for (key, (_, name)) in &touched.before {
-        if !exists.exists([key])? {
+        if !exists.exists([key])? && !touched.joined.contains(key) {
             record_change(tx, touched, key, ChangeKind::Removed, name.as_deref())?;
         }
     }
@@ -175,6 +175,7 @@ fn note_change(
 ) -> Result<()> {
     let (kind, name) = match (old, winner) {
         (None, None) => return Ok(()),
+        (Some(_), None) if touched.joined.contains(key) => return Ok(()),
         (Some((_, name)), None) => (ChangeKind::Removed, name),
         (None, Some(w)) => (ChangeKind::New, w.project.name.clone()),
         (Some((before, _)), Some(w)) if before != Some(w.fingerprint) => {
@@ -242,7 +243,10 @@ fn candidates(tx: &Transaction, key: &str) -> Result<Vec<Candidate>> {
             project,
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut candidates: Vec<Candidate> = rows.collect::<rusqlite::Result<_>>()?;
+    // A numberless row that joined a numbered project never stands for it.
+    candidates.sort_by_key(|c| (c.from_article, c.from_list, c.project.id.is_none()));
+    Ok(candidates)
 }
 
 /// An article's project is a record's when one has its name and owner; a

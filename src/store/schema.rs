@@ -22,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/sql/014_read_again.sql"),
     include_str!("../../assets/sql/015_project_lists.sql"),
     include_str!("../../assets/sql/016_changed_fields.sql"),
+    include_str!("../../assets/sql/017_project_identity.sql"),
 ];
 
 /// The schema version this build writes.

@@ -30,4 +30,7 @@ pub struct Touched {
     /// Keys whose project this run put in at once (their first record):
     /// what the cache had before is in `before`, not in that row.
     pub inserted: HashSet<String>,
+    /// Made keys whose records joined a numbered project this run: the
+    /// project goes on under its number, so its old key is no removal.
+    pub joined: HashSet<String>,
 }

@@ -63,6 +63,8 @@ pub fn save_document_at(
 /// any thread, ahead of the writing.
 pub struct RecordParts {
     key: String,
+    /// Organisationsnummer, name and start date, when all are given.
+    identity: Option<String>,
     names: NamePair,
     json: String,
     fingerprint: Option<i64>,
@@ -73,6 +75,7 @@ impl RecordParts {
     pub fn of(p: &Project, fingerprint: bool) -> RecordParts {
         RecordParts {
             key: project_key(p),
+            identity: super::identity_key::identity_of(p),
             names: (name_key(p.name.as_deref()), owner_key(p.owner.as_deref())),
             json: super::stored_record::write(p),
             fingerprint: fingerprint.then(|| super::stored_record::fingerprint(p)),
@@ -191,14 +194,18 @@ fn save_record(
 ) -> Result<()> {
     let RecordParts {
         key,
+        identity,
         names,
         json,
         fingerprint,
     } = parts;
+    // An article's project is matched by name and owner, not by identity.
+    let identity = identity.filter(|_| !from_article);
+    let key = super::identity_key::key_for(tx, p, identity.as_deref(), key, touched)?;
     tx.prepare_cached(
         "INSERT INTO records (document_id, project_key, name_key, owner_key, from_article,
-                              modified_at, record, description)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                              modified_at, record, description, identity)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?
     .execute(params![
         id,
@@ -209,6 +216,7 @@ fn save_record(
         meta.modified_at,
         json,
         p.description,
+        identity,
     ])?;
     let first_of_its_key = !from_article && !touched.keys.contains(&key) && only_record(tx, &key)?;
     if first_of_its_key {
