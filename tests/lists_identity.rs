@@ -8,7 +8,7 @@
 mod common;
 
 use serde_json::Value;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 const FUND_HEADER: &str = "Diarienummer / Operation ID,Namn på insatsen / Operation Name,\
 Stödmottagare / Beneficiary,Projektägare organisationsnummer / Beneficiary ID,\
@@ -34,7 +34,7 @@ fn kohesio(cli: &common::Cli, rows: &[&str]) -> PathBuf {
     write(cli, "SE-pp21-27.csv", KOHESIO_HEADER, rows)
 }
 
-fn import(cli: &common::Cli, path: &PathBuf) {
+fn import(cli: &common::Cli, path: &Path) {
     cli.ok(&["import", path.to_str().unwrap()]);
 }
 
