@@ -75,6 +75,7 @@ pub fn import(
         Ok(())
     };
     hold_after_listing_if_asked();
+    crate::store::profile::mark("begun");
     workers::run_workers(inputs, &known, &mut save, progress)?;
     let finish = Finish {
         prune: options.prune,
@@ -82,9 +83,12 @@ pub fn import(
         sources: options.sources.clone(),
         require_documents: options.require_documents,
     };
+    crate::store::profile::mark("documents and rows written");
     let mut report = tx.finish(&finish)?;
+    crate::store::profile::mark("committed");
     fill_disk_before_checkpoint_if_asked();
     report.warnings.extend(store.shrink_wal());
+    crate::store::profile::mark("log checkpointed");
     Ok(report)
 }
 

@@ -269,6 +269,7 @@ impl ImportTx<'_> {
         for sql in std::mem::take(&mut self.deferred) {
             self.tx.execute_batch(&sql)?;
         }
+        super::profile::mark("indexes built");
         let changed = self.reconcile(finish)?;
         if finish.require_documents && self.report.read() == 0 {
             return Err(StoreError::NothingImported(Box::new(self.report)));
@@ -288,6 +289,7 @@ impl ImportTx<'_> {
             }
             _ => None,
         };
+        super::profile::mark("search index built");
         hold_before_commit_if_asked();
         // The import empties the log itself right after (`shrink_wal`,
         // which turns this back on), and says so if it cannot: no
@@ -312,6 +314,7 @@ impl ImportTx<'_> {
             report.removed = write::prune(tx, touched)?;
         }
         refresh::refresh(tx, touched, &mut report.warnings)?;
+        super::profile::mark("projects reconciled");
         if self.start == Start::Rebuild {
             refresh::note_removed(tx, touched)?;
             let given: std::collections::HashSet<&String> = finish.given.iter().collect();
@@ -320,12 +323,14 @@ impl ImportTx<'_> {
         if touched.defer_fts {
             refresh::rebuild_fts(tx)?;
         }
+        super::profile::mark("full-text index built");
         // New projects went in as they came (`inserted`), changed ones here (`keys`).
         let changed = !touched.keys.is_empty() || !touched.inserted.is_empty();
         let changed = changed || report.removed > 0 || self.start != Start::Add;
         if changed {
             refresh::count_organisation_projects(tx)?;
         }
+        super::profile::mark("organisations counted");
         let projects: i64 = tx.query_row("SELECT count(*) FROM projects", [], |r| r.get(0))?;
         report.projects = projects as usize;
         Ok(changed)

@@ -18,6 +18,7 @@ mod open;
 mod org_query;
 pub mod organisations;
 mod pages;
+pub mod profile;
 mod query;
 mod refresh;
 pub mod schema;

@@ -1,0 +1,18 @@
+//! With `ESF_PROFILE` set, an import writes to standard error when each
+//! of its phases ended, in seconds from its start: where the time of a
+//! large import goes (the README's profile of a list's import comes from
+//! it). Nothing is written otherwise.
+
+use std::sync::OnceLock;
+use std::time::Instant;
+
+static START: OnceLock<Option<Instant>> = OnceLock::new();
+
+/// Notes that `phase` has ended; the first call starts the clock.
+pub fn mark(phase: &str) {
+    let start = START.get_or_init(|| std::env::var_os("ESF_PROFILE").map(|_| Instant::now()));
+    if let Some(start) = start {
+        let seconds = start.elapsed().as_secs_f64();
+        eprintln!("{seconds:>7.2} s  {phase}");
+    }
+}
