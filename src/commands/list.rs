@@ -1,7 +1,7 @@
 //! `esf list`, `esf search`, `esf orgs`: projects and organisations as
 //! aligned tables, or JSON.
 
-use super::matches::Listed;
+use super::matches::{row, Listed};
 use super::{print_json, print_text, styled, terminal_width, Context};
 use crate::catalogue::{Catalogue, SortKey};
 use crate::cli::FacetArgs;
@@ -9,7 +9,6 @@ use crate::facets::{Facet, Filters};
 use crate::format::{quoted, MISSING};
 use crate::i18n::{t, tf};
 use crate::model::Annotation;
-use crate::model::ProjectSummary;
 use crate::sanitize;
 use crate::store::Store;
 use crate::table::Table;
@@ -290,18 +289,6 @@ pub fn facet_counts(
     }
     print_text(&table.render(terminal_width(), styled()))?;
     Ok(super::found(!counts.is_empty()))
-}
-
-pub(super) fn row(p: &ProjectSummary) -> Vec<String> {
-    let text = |v: &Option<String>| v.clone().unwrap_or_else(|| MISSING.into());
-    vec![
-        p.shown_id().to_string(),
-        text(&p.name),
-        text(&p.owner),
-        text(&p.region),
-        crate::format::period_text(p.start_date.as_deref(), p.end_date.as_deref())
-            .unwrap_or_else(|| MISSING.into()),
-    ]
 }
 
 /// `esf search` from its arguments.

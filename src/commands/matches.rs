@@ -5,7 +5,7 @@
 use super::{styled, terminal_width};
 use crate::catalogue::{Catalogue, Searchable};
 use crate::i18n::t;
-use crate::model::KeyedProject;
+use crate::model::{KeyedProject, ProjectSummary};
 use crate::search::fields::Reason;
 use crate::search::query::Query;
 use crate::search::similar;
@@ -124,7 +124,7 @@ pub fn run(store: &Store, filter: &str, json: Option<bool>) -> anyhow::Result<Ex
         };
         let name = summary.name.as_deref().unwrap_or_default();
         let reasons = index.explain_named(i, &query, name, store);
-        let mut cells = super::list::row(&summary);
+        let mut cells = row(&summary);
         cells.push(crate::format::reasons(&reasons));
         Some(Ok(cells))
     });
@@ -182,7 +182,7 @@ pub fn run_all(store: &Store, json: Option<bool>) -> anyhow::Result<ExitCode> {
         })??;
     } else {
         store.with_summaries(|summaries| -> anyhow::Result<()> {
-            let rows = summaries.map(|s| anyhow::Ok(super::list::row(&s?)));
+            let rows = summaries.map(|s| anyhow::Ok(row(&s?)));
             let headers = ["ID", "NAME", "OWNER", "REGION", "PERIOD"].map(t);
             let table = Table::new(&headers).flexible(&[1, 2, 3]);
             written.set(table.stream(terminal_width(), styled(), rows, &mut out)?);
@@ -205,4 +205,17 @@ impl<I: Iterator<Item = anyhow::Result<Listed>>> Serialize for Lazy<I> {
         }
         seq.end()
     }
+}
+
+/// A project's cells in a listing: ID, name, owner, region, period.
+pub(super) fn row(p: &ProjectSummary) -> Vec<String> {
+    let text = |v: &Option<String>| v.clone().unwrap_or_else(|| crate::format::MISSING.into());
+    vec![
+        p.shown_id().to_string(),
+        text(&p.name),
+        text(&p.owner),
+        text(&p.region),
+        crate::format::period_text(p.start_date.as_deref(), p.end_date.as_deref())
+            .unwrap_or_else(|| crate::format::MISSING.into()),
+    ]
 }

@@ -15,47 +15,14 @@ mod text_hits;
 
 pub use text_hits::{TextHits, RANKED_TEXTS};
 
+pub use super::field::Field;
+use super::field::FIELDS;
 use super::matcher::{self, Hit, Needle};
 use super::query::{Query, Term};
 use super::{Haystacks, Match};
 use serde::Serialize;
 use shared::Prepared;
 use std::collections::HashMap;
-
-/// Where in a project a term was found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, strum::IntoStaticStr)]
-#[serde(rename_all = "snake_case")]
-#[strum(serialize_all = "snake_case")]
-pub enum Field {
-    Name,
-    Id,
-    Owner,
-    Partner,
-    /// An organisation the documents name without a role.
-    Mentioned,
-    Municipality,
-    Region,
-    Area,
-    Objective,
-    /// The description and articles (the full-text index).
-    Text,
-}
-
-const ORGANISATIONS: &[Field] = &[Field::Owner, Field::Partner, Field::Mentioned];
-
-/// Every field, in the order of their numbers.
-const FIELDS: [Field; 10] = [
-    Field::Name,
-    Field::Id,
-    Field::Owner,
-    Field::Partner,
-    Field::Mentioned,
-    Field::Municipality,
-    Field::Region,
-    Field::Area,
-    Field::Objective,
-    Field::Text,
-];
 
 /// A project's link to a shared value, with the field it is in there, in
 /// one number: the field in the top four bits (four bytes a link instead
@@ -77,30 +44,6 @@ impl Link {
 
     fn value(self) -> u32 {
         self.0 & ((1 << VALUE_BITS) - 1)
-    }
-}
-
-impl Field {
-    pub fn as_str(self) -> &'static str {
-        self.into()
-    }
-
-    /// The fields a `name:` before a term limits it to (English and
-    /// Swedish names, with or without å/ä/ö).
-    pub fn scope(name: &str) -> Option<&'static [Field]> {
-        Some(match name {
-            "name" | "namn" => &[Field::Name],
-            "id" | "dnr" | "diarienummer" => &[Field::Id],
-            "owner" | "ägare" | "agare" => &[Field::Owner],
-            "org" | "organisation" | "organization" => ORGANISATIONS,
-            "partner" => &[Field::Partner],
-            "kommun" | "municipality" => &[Field::Municipality],
-            "region" | "län" | "lan" => &[Field::Region],
-            "area" | "område" | "omrade" => &[Field::Area],
-            "objective" | "mål" | "mal" => &[Field::Objective],
-            "text" => &[Field::Text],
-            _ => return None,
-        })
     }
 }
 

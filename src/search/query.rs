@@ -4,7 +4,7 @@
 //! either; `field:term` looks in one field only. Anything else is text: no
 //! input is an error.
 
-use super::fields::Field;
+use super::field::Field;
 use super::{fold, is_foldable, lower_case};
 
 /// The language in brief, for help screens: an example and what it does.

@@ -311,7 +311,7 @@ impl ImportTx<'_> {
     fn reconcile(&mut self, finish: &Finish) -> Result<bool> {
         let (tx, touched, report) = (&self.tx, &mut self.touched, &mut self.report);
         if finish.prune {
-            report.removed = write::prune(tx, touched)?;
+            report.removed = super::lists::prune(tx, touched)?;
         }
         refresh::refresh(tx, touched, &mut report.warnings)?;
         super::profile::mark("projects reconciled");

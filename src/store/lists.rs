@@ -185,6 +185,26 @@ fn count_not_kept(all: &mut Vec<(String, usize)>, these: &[(String, usize)]) {
     all.sort();
 }
 
+/// Removes documents whose files are gone (bundled samples never are), a
+/// list's rows with their list.
+pub fn prune(tx: &Transaction, touched: &mut Touched) -> Result<usize> {
+    let gone: Vec<(i64, String)> = {
+        let mut stmt = tx.prepare("SELECT id, path FROM documents WHERE list_id IS NULL")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        rows.filter_map(|r| r.ok())
+            .filter(|(_, path): &(i64, String)| {
+                !path.starts_with(super::sources::SAMPLE) && !std::path::Path::new(path).exists()
+            })
+            .collect()
+    };
+    for (id, _) in &gone {
+        forget_rows_of(tx, *id, touched)?;
+        write::forget_content(tx, *id, touched)?;
+        tx.execute("DELETE FROM documents WHERE id = ?1", [id])?;
+    }
+    Ok(gone.len())
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{DocMeta, Finish, Start, Store};

@@ -31,6 +31,7 @@ pub mod sources;
 mod sources_key;
 mod summaries;
 mod touched;
+pub(crate) mod user;
 mod write;
 
 pub use import::{DocMeta, Finish, ImportTx, Known, KnownDoc, Start};

@@ -355,10 +355,7 @@ pub fn absolute(path: &Path) -> String {
         .into_owned()
 }
 
-pub fn current_user() -> u32 {
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    unsafe { libc::geteuid() }
-}
+pub use super::user::current_user;
 
 #[cfg(test)]
 mod tests;

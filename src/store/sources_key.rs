@@ -62,7 +62,7 @@ fn read_key(path: &Path) -> Option<[u8; 32]> {
     let file = options.open(path).ok()?;
     let meta = file.metadata().ok()?;
     let private = meta.mode() & 0o077 == 0;
-    if !meta.is_file() || meta.uid() != super::sources::current_user() || !private {
+    if !meta.is_file() || meta.uid() != super::user::current_user() || !private {
         return None;
     }
     let mut hex = String::new();

@@ -288,26 +288,6 @@ pub(super) fn forget_content(tx: &Transaction, id: i64, touched: &mut Touched) -
     Ok(())
 }
 
-/// Removes documents whose files are gone (bundled samples never are), a
-/// list's rows with their list.
-pub fn prune(tx: &Transaction, touched: &mut Touched) -> Result<usize> {
-    let gone: Vec<(i64, String)> = {
-        let mut stmt = tx.prepare("SELECT id, path FROM documents WHERE list_id IS NULL")?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        rows.filter_map(|r| r.ok())
-            .filter(|(_, path): &(i64, String)| {
-                !path.starts_with(super::sources::SAMPLE) && !std::path::Path::new(path).exists()
-            })
-            .collect()
-    };
-    for (id, _) in &gone {
-        super::lists::forget_rows_of(tx, *id, touched)?;
-        forget_content(tx, *id, touched)?;
-        tx.execute("DELETE FROM documents WHERE id = ?1", [id])?;
-    }
-    Ok(gone.len())
-}
-
 /// Empties every table of documents and projects; the record of what
 /// earlier imports changed goes too when `forget_changes`.
 pub fn clear(tx: &Transaction, forget_changes: bool) -> Result<()> {

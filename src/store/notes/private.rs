@@ -85,7 +85,7 @@ fn already_there(path: &Path) -> std::io::Result<()> {
 
 #[cfg(unix)]
 fn current_user() -> u32 {
-    crate::store::sources::current_user()
+    crate::store::user::current_user()
 }
 
 /// Takes back what an older esf (or a umask) left readable by others.
