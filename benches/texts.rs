@@ -47,7 +47,9 @@ fn caches() -> Vec<(String, Store, Option<tempfile::TempDir>)> {
                 let p = gen::project(&pool, 1, i);
                 (format!("gen:1/{i}"), p.format, gen::to_record(&p))
             });
-            store.bulk_load(records, &mut |_| {}).expect("filled");
+            store
+                .bulk_load(records, esf_browser::import::index::new_index, &mut |_| {})
+                .expect("filled");
             (n.to_string(), store, Some(dir))
         })
         .collect()

@@ -73,7 +73,7 @@ fn fill_cache(ctx: &Context, pool: &Pool, count: usize, seed: u64) -> anyhow::Re
         let (name, _) = (format!("gen:{seed}/{index}"), ());
         (name, p.format, gen::to_record(&p))
     });
-    let projects = store.bulk_load(records, &mut |_| {})?;
+    let projects = store.bulk_load(records, crate::import::index::new_index, &mut |_| {})?;
     crate::say!(
         "esf: {}",
         tf("the cache now holds {} projects", &[&projects])

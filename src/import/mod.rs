@@ -4,6 +4,7 @@
 //! read, hashed and parsed on worker threads (`read`, `workers`), and each
 //! outcome goes into the store's import transaction as it arrives.
 
+pub mod index;
 mod input;
 mod read;
 mod workers;
@@ -82,6 +83,7 @@ pub fn import(
         given: inputs.iter().map(Input::recorded_path).collect(),
         sources: options.sources.clone(),
         require_documents: options.require_documents,
+        index: Some(index::new_index),
     };
     crate::store::profile::mark("documents and rows written");
     let mut report = tx.finish(&finish)?;

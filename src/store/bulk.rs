@@ -14,6 +14,7 @@ impl Store {
     pub fn bulk_load(
         &mut self,
         records: impl Iterator<Item = (String, Format, Project)>,
+        index: super::search_index::NewIndex,
         progress: &mut dyn FnMut(usize),
     ) -> Result<usize> {
         self.ensure_writable(crate::i18n::t("cannot be filled"))?;
@@ -35,7 +36,7 @@ impl Store {
              SELECT ?1, ?2, count(*), count(*), 0, 0, 0, 0, 0 FROM documents",
             params![started, now()],
         )?;
-        super::search_index::rebuild(&tx)?;
+        super::search_index::rebuild(&tx, index)?;
         let projects: i64 = tx.query_row("SELECT count(*) FROM projects", [], |r| r.get(0))?;
         tx.commit()?;
         Ok(projects as usize)

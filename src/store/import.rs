@@ -76,6 +76,9 @@ pub struct ImportTx<'a> {
 pub struct Finish {
     /// Remove documents whose files are gone.
     pub prune: bool,
+    /// What builds the search index of the projects (none: it is left
+    /// out of date, and commands read the projects themselves).
+    pub index: Option<super::search_index::NewIndex>,
     /// The documents this run was given (a rebuild counts the others gone).
     pub given: Vec<String>,
     /// The whole list of sources to keep beside the cache.
@@ -276,9 +279,11 @@ impl ImportTx<'_> {
         }
         let index_fresh = search_index::is_fresh(&self.tx)?;
         write::log_import(&self.tx, self.started, &self.report)?;
-        match changed || !index_fresh {
-            true => search_index::rebuild(&self.tx)?,
-            false => search_index::carry_over(&self.tx)?,
+        match (changed || !index_fresh, finish.index) {
+            (true, Some(new)) => search_index::rebuild(&self.tx, new)?,
+            // Left as it was, for an older import: never read.
+            (true, None) => {}
+            (false, _) => search_index::carry_over(&self.tx)?,
         }
         let list = match (&finish.sources, &self.db) {
             (Some(list), Some(db)) => {

@@ -25,7 +25,7 @@ pub mod schema;
 mod search_index;
 mod sqlite_words;
 mod stored_record;
-pub use search_index::Snapshot;
+pub use search_index::{counted, BuiltIndex, IndexBuilder, NewIndex, Snapshot};
 pub use sqlite_words::said as sqlite_said;
 pub mod sources;
 mod sources_key;

@@ -6,8 +6,9 @@
 
 use super::summaries::each_summary_in;
 use super::{Result, Store};
-use crate::catalogue::Catalogue;
-use crate::facets::{Facet, Filters, Notes};
+use crate::facets::Facet;
+use crate::model::{FacetRow, ProjectSummary};
+use crate::search::field::Field;
 use crate::search::index::{Keys, Names, SearchIndex};
 use crate::search::Haystacks;
 use rusqlite::blob::Blob;
@@ -41,31 +42,53 @@ pub(super) fn carry_over(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// What an import hands the store to index its projects with: it is
+/// given every project in list order (its row, summary, searchable fields
+/// and facet values) and makes the index and the facet counts. The
+/// import builds them; the store only keeps them.
+pub trait IndexBuilder {
+    fn add(
+        &mut self,
+        rowid: i64,
+        summary: ProjectSummary,
+        fields: &[(Field, &str)],
+        facets: &FacetRow,
+    );
+    fn build(self: Box<Self>) -> std::io::Result<BuiltIndex>;
+}
+
+/// Makes an empty [`IndexBuilder`] for a run.
+pub type NewIndex = fn() -> Box<dyn IndexBuilder>;
+
+/// A built search index and each facet's counts over every project.
+pub struct BuiltIndex {
+    pub data: Vec<u8>,
+    pub projects: usize,
+    /// (facet, value, projects), the user's own marks not among them.
+    pub facet_counts: Vec<(Facet, String, usize)>,
+}
+
 /// Whether a facet's unfiltered counts are kept (the user's own marks
 /// live in their notes, not in the cache).
-fn counted(facet: Facet) -> bool {
+pub fn counted(facet: Facet) -> bool {
     !matches!(facet, Facet::Bookmark | Facet::Review)
 }
 
-/// Builds the index of every project and each facet's counts, the same
-/// catalogue the browser loads, and stores them for the newest import.
-pub(super) fn rebuild(conn: &Connection) -> Result<()> {
-    let mut catalogue = Catalogue::default();
-    let mut rowids = Vec::new();
+/// Indexes every project with a builder of `new` and stores the index
+/// and the facet counts for the newest import.
+pub(super) fn rebuild(conn: &Connection, new: NewIndex) -> Result<()> {
+    let mut builder = new();
     each_summary_in(conn, true, |rowid, summary, fields, facets| {
-        rowids.push(rowid);
-        catalogue.push_faceted(summary, fields, facets);
+        builder.add(rowid, summary, fields, facets);
     })?;
-    save_facet_counts(conn, &catalogue)?;
-    let keys: Vec<&str> = catalogue.projects.iter().map(|p| p.key.as_str()).collect();
-    let data = SearchIndex::write_parts(&catalogue.fields, &keys, &rowids, Vec::new())
+    let built = builder
+        .build()
         .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?;
-    drop(keys);
-    drop(catalogue);
+    save_facet_counts(conn, &built)?;
     conn.execute(
         "INSERT OR REPLACE INTO search_index (id, import, data)
          VALUES (1, (SELECT coalesce(max(id), 0) FROM imports), ?1)",
-        [data],
+        [built.data],
     )?;
     Ok(())
 }
@@ -74,18 +97,13 @@ pub(super) fn rebuild(conn: &Connection) -> Result<()> {
 /// facet has this name).
 const EVERY_PROJECT: &str = "projects";
 
-fn save_facet_counts(conn: &Connection, catalogue: &Catalogue) -> Result<()> {
+fn save_facet_counts(conn: &Connection, built: &BuiltIndex) -> Result<()> {
     conn.execute("DELETE FROM facet_counts", [])?;
-    let every: Vec<usize> = (0..catalogue.projects.len()).collect();
-    let no_notes: Notes = &|_| None;
     let mut insert = conn
         .prepare_cached("INSERT INTO facet_counts (facet, value, projects) VALUES (?1, ?2, ?3)")?;
-    insert.execute(rusqlite::params![EVERY_PROJECT, "", every.len() as i64])?;
-    for facet in Facet::ALL.into_iter().filter(|&f| counted(f)) {
-        let counts = catalogue.facet_counts(facet, &every, &Filters::default(), no_notes);
-        for (value, projects) in counts {
-            insert.execute(rusqlite::params![facet.name(), value, projects as i64])?;
-        }
+    insert.execute(rusqlite::params![EVERY_PROJECT, "", built.projects as i64])?;
+    for (facet, value, projects) in &built.facet_counts {
+        insert.execute(rusqlite::params![facet.name(), value, *projects as i64])?;
     }
     Ok(())
 }
