@@ -14,26 +14,20 @@ macro_rules! say {
 pub mod catalogue;
 pub mod cli;
 pub mod commands;
-pub mod corpus;
 pub mod dates;
-pub mod detail;
-pub mod export;
-pub mod facets;
 pub mod files;
-pub mod format;
 pub mod gen;
 pub mod graph;
 pub mod i18n;
 pub mod import;
 pub mod ingest;
 pub mod model;
-pub mod notes_file;
-pub mod read_bounded;
-pub mod report;
-pub mod safe_json;
-pub mod sanitize;
+pub mod present;
 pub mod search;
-pub mod stats;
 pub mod store;
-pub mod table;
 pub mod tui;
+
+// The older paths of modules that moved into folders.
+pub use catalogue::{facets, stats};
+pub use files::{corpus, read_bounded};
+pub use present::{detail, export, format, notes_file, report, safe_json, sanitize, table};

@@ -32,7 +32,7 @@ const MESSAGE_MACROS: &[&str] = &[
 
 /// Files that write a file format: one language, so that an export reads
 /// back and compares the same whatever the locale it was made in.
-const FILE_FORMATS: &[&str] = &["src/notes_file.rs", "src/export.rs"];
+const FILE_FORMATS: &[&str] = &["src/present/notes_file.rs", "src/present/export.rs"];
 
 /// Folders whose texts are part of a record (a parse warning, a title
 /// made for a final report): stored in the cache, which users of every

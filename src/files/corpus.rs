@@ -3,7 +3,10 @@
 
 macro_rules! sample {
     ($name:literal) => {
-        ($name, include_bytes!(concat!("../assets/corpus/", $name)))
+        (
+            $name,
+            include_bytes!(concat!("../../assets/corpus/", $name)),
+        )
     };
 }
 

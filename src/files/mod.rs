@@ -11,6 +11,9 @@
 //! inside the folders given), and each file is noted with its identity, so
 //! the import refuses a different file found at its path later.
 
+pub mod corpus;
+pub mod read_bounded;
+
 use crate::i18n::{t, tf};
 use std::collections::HashSet;
 use std::fs::File;

@@ -1,6 +1,9 @@
 //! The projects in memory for listing: fuzzy filtering and sorting, shared
 //! by `esf list` and the browser.
 
+pub mod facets;
+pub mod stats;
+
 use crate::facets::{Facet, FacetIndex, Filters, Notes, Resolved};
 use crate::model::FacetRow;
 use crate::model::ProjectSummary;

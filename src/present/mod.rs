@@ -1,0 +1,12 @@
+//! What esf shows and writes: records grouped for reading, tables, money
+//! and periods, exports, the notes file, and the one sanitiser every
+//! written text goes through. Reads nothing, stores nothing.
+
+pub mod detail;
+pub mod export;
+pub mod format;
+pub mod notes_file;
+pub mod report;
+pub mod safe_json;
+pub mod sanitize;
+pub mod table;
