@@ -31,28 +31,8 @@ pub fn run(ctx: &Context, how: ImportArgs) -> anyhow::Result<ExitCode> {
     store.ensure_writable(t("cannot be imported into"))?;
     let db = store.path().map(Path::to_path_buf);
     let recorded = recorded_to_follow(db.as_deref(), &how)?;
-    let named: Vec<Source> = paths
-        .iter()
-        .map(|p| Source::now(sources::absolute(p)))
-        .collect();
-    // The sample corpus only stood in for the user's own documents.
-    let only_sample = recorded.len() == 1 && recorded[0].path == sources::SAMPLE;
-    let replace = only_sample && !how.rebuild;
-    let (inputs, list) = if how.rebuild {
-        let list = sources::with_added(&recorded, &named);
-        (inputs_of(&list, links), list)
-    } else if replace {
-        (given, named)
-    } else {
-        (given, sources::with_added(&recorded, &named))
-    };
-    let options = ImportOptions {
-        prune: how.prune,
-        rebuild: how.rebuild,
-        replace,
-        sources: Some(list),
-        require_documents: true,
-    };
+    let (inputs, options) = what_to_import(&how, given, &recorded, links);
+    let replace = options.replace;
     let mut bar = ProgressBar::new();
     let started = Instant::now();
     let result = pipeline::import(&mut store, &inputs, &options, &mut |done, total| {
@@ -80,6 +60,40 @@ pub fn run(ctx: &Context, how: ImportArgs) -> anyhow::Result<ExitCode> {
         print_text(&plain(&report, started.elapsed()))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The inputs and options of the run: what was named, and on a rebuild
+/// every recorded source; the list of sources it leaves behind.
+fn what_to_import(
+    how: &ImportArgs,
+    given: Vec<Input>,
+    recorded: &[Source],
+    links: Links,
+) -> (Vec<Input>, ImportOptions) {
+    let named: Vec<Source> = how
+        .paths
+        .iter()
+        .map(|p| Source::now(sources::absolute(p)))
+        .collect();
+    // The sample corpus only stood in for the user's own documents.
+    let only_sample = recorded.len() == 1 && recorded[0].path == sources::SAMPLE;
+    let replace = only_sample && !how.rebuild;
+    let (inputs, list) = if how.rebuild {
+        let list = sources::with_added(recorded, &named);
+        (inputs_of(&list, links), list)
+    } else if replace {
+        (given, named)
+    } else {
+        (given, sources::with_added(recorded, &named))
+    };
+    let options = ImportOptions {
+        prune: how.prune,
+        rebuild: how.rebuild,
+        replace,
+        sources: Some(list),
+        require_documents: true,
+    };
+    (inputs, options)
 }
 
 /// The recorded sources this import may follow: the user's own list; one

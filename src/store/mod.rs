@@ -19,6 +19,7 @@ mod org_query;
 pub mod organisations;
 mod pages;
 pub mod profile;
+mod project_rows;
 mod query;
 mod refresh;
 pub mod schema;

@@ -202,22 +202,13 @@ fn save_record(
     // An article's project is matched by name and owner, not by identity.
     let identity = identity.filter(|_| !from_article);
     let key = super::identity_key::key_for(tx, p, identity.as_deref(), key, touched)?;
-    tx.prepare_cached(
-        "INSERT INTO records (document_id, project_key, name_key, owner_key, from_article,
-                              modified_at, record, description, identity)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-    )?
-    .execute(params![
-        id,
-        key,
-        names.0,
-        names.1,
-        from_article,
-        meta.modified_at,
-        json,
-        p.description,
-        identity,
-    ])?;
+    let row = RecordRow {
+        key: &key,
+        names: &names,
+        json: &json,
+        identity: identity.as_deref(),
+    };
+    insert_record(tx, id, meta, p, &row, from_article)?;
     let first_of_its_key = !from_article && !touched.keys.contains(&key) && only_record(tx, &key)?;
     if first_of_its_key {
         // Nothing to reconcile: the project goes in now, while the workers
@@ -248,6 +239,41 @@ fn save_record(
         touched.keys.insert(key);
     }
     touched.names.insert(names);
+    Ok(())
+}
+
+/// What a record's row holds besides the project's own fields.
+struct RecordRow<'a> {
+    key: &'a str,
+    names: &'a NamePair,
+    json: &'a str,
+    identity: Option<&'a str>,
+}
+
+fn insert_record(
+    tx: &Transaction,
+    id: i64,
+    meta: &DocMeta,
+    p: &Project,
+    row: &RecordRow,
+    from_article: bool,
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO records (document_id, project_key, name_key, owner_key, from_article,
+                              modified_at, record, description, identity)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?
+    .execute(params![
+        id,
+        row.key,
+        row.names.0,
+        row.names.1,
+        from_article,
+        meta.modified_at,
+        row.json,
+        p.description,
+        row.identity,
+    ])?;
     Ok(())
 }
 

@@ -205,35 +205,14 @@ fn fill(
 ) -> Option<String> {
     let text = || Some(value.to_string());
     let read = match col {
-        Col::LocalId => {
-            let id = diarienummer(value);
-            if id.as_deref() != Some(value) {
-                add_extra(p, label, value);
-            }
-            set(&mut p.id, id);
-            true
-        }
+        Col::LocalId => local_id(p, label, value),
         Col::Name => set(&mut p.name, text()),
         Col::Owner => set(&mut p.owner, text()),
-        Col::OrgNumber => {
-            if !set(
-                &mut p.owner_org_number,
-                crate::model::org_number::normalise(value).and(text()),
-            ) {
-                add_extra(p, label, value);
-            }
-            true
-        }
+        Col::OrgNumber => org_number(p, label, value),
         Col::Start => set(&mut p.start_date, values::date(value)),
         Col::End => set(&mut p.end_date, values::date(value)),
         Col::Rate => set(&mut p.eu_cofinancing_rate_percent, values::rate(value)),
-        Col::Total | Col::EuBudget if !euro => {
-            add_extra(p, label, value);
-            return Some(format!(
-                "{label}: \"{}\" is in another currency than euro; kept in extra",
-                crate::ingest::truncate_chars(value, 40)
-            ));
-        }
+        Col::Total | Col::EuBudget if !euro => return not_in_euro(p, label, value),
         Col::Total => set(&mut p.total_budget_eur, values::euro(value)),
         Col::EuBudget => set(&mut p.eu_contribution_eur, values::euro(value)),
         Col::Summary => set(&mut p.description, values::summary(value)),
@@ -241,21 +220,7 @@ fn fill(
             Fund::Social(name) => set(&mut p.fund, Some(name.to_string())),
             Fund::Other(_) => false,
         },
-        Col::Cci => {
-            add_extra(p, label, value);
-            if let Some(period) = values::period_of_cci(value) {
-                p.programme_period.get_or_insert(period.to_string());
-            }
-            true
-        }
-        Col::Period => {
-            let period = values::period(value).map(str::to_string);
-            let read = period.is_some();
-            if read {
-                p.programme_period = period;
-            }
-            read
-        }
+        Col::Cci | Col::Period => period(p, col, label, value),
         Col::Intervention => {
             let codes: Vec<String> = value.split('|').map(|c| values::code(c.trim())).collect();
             set(&mut p.intervention_type, Some(codes.join(", ")))
@@ -267,18 +232,7 @@ fn fill(
             value.split('|').next().map(|s| s.trim().to_string()),
         ),
         Col::Region => set(&mut p.region, text()),
-        Col::Lau => {
-            for place in value.split('|').map(str::trim) {
-                match g.municipality(place) {
-                    Some(m) if !p.municipalities.contains(&m.name) => {
-                        p.municipalities.push(m.name.clone())
-                    }
-                    Some(_) => {}
-                    None => add_extra(p, label, place),
-                }
-            }
-            true
-        }
+        Col::Lau => municipalities(p, label, value, g),
         Col::Uri | Col::FundName | Col::Country | Col::CountryCode | Col::Currency | Col::Known => {
             add_extra(p, label, value);
             true
@@ -286,6 +240,65 @@ fn fill(
         Col::NameEnglish | Col::SummaryEnglish => true,
     };
     values::read_or_kept(p, read, label, value)
+}
+
+/// The diarienummer in the local identifier; the whole identifier is
+/// kept in extra when it is more than that.
+fn local_id(p: &mut Project, label: &str, value: &str) -> bool {
+    let id = diarienummer(value);
+    if id.as_deref() != Some(value) {
+        add_extra(p, label, value);
+    }
+    set(&mut p.id, id);
+    true
+}
+
+/// The owner's organisationsnummer, or the cell in extra.
+fn org_number(p: &mut Project, label: &str, value: &str) -> bool {
+    let number = crate::model::org_number::normalise(value).map(|_| value.to_string());
+    if !set(&mut p.owner_org_number, number) {
+        add_extra(p, label, value);
+    }
+    true
+}
+
+/// An amount in another currency stays as written, never converted.
+fn not_in_euro(p: &mut Project, label: &str, value: &str) -> Option<String> {
+    add_extra(p, label, value);
+    Some(format!(
+        "{label}: \"{}\" is in another currency than euro; kept in extra",
+        crate::ingest::truncate_chars(value, 40)
+    ))
+}
+
+/// The programme period from the programme's CCI (kept in extra too) or
+/// from the period column, which wins.
+fn period(p: &mut Project, col: Col, label: &str, value: &str) -> bool {
+    if col == Col::Cci {
+        add_extra(p, label, value);
+        if let Some(period) = values::period_of_cci(value) {
+            p.programme_period.get_or_insert(period.to_string());
+        }
+        return true;
+    }
+    let period = values::period(value).map(str::to_string);
+    let read = period.is_some();
+    if read {
+        p.programme_period = period;
+    }
+    read
+}
+
+/// The municipalities of the LAU labels; a label that is none is kept.
+fn municipalities(p: &mut Project, label: &str, value: &str, g: &Gazetteer) -> bool {
+    for place in value.split('|').map(str::trim) {
+        match g.municipality(place) {
+            Some(m) if !p.municipalities.contains(&m.name) => p.municipalities.push(m.name.clone()),
+            Some(_) => {}
+            None => add_extra(p, label, place),
+        }
+    }
+    true
 }
 
 #[cfg(test)]

@@ -31,17 +31,8 @@ pub fn open(path: &Path, own_folder: bool) -> Result<Notes> {
     // An empty file of the user's is notes another esf is making this
     // moment, or one killed while making them left: finished on the first
     // write, as a missing file is made (under SQLite's lock, once).
-    let made_by_esf = found == Found::Empty && private::is_own_file(path);
-    match found {
-        Found::Missing => {}
-        Found::Empty if made_by_esf => {}
-        Found::Database(APPLICATION_ID) => {}
-        // SQLite's header and nothing else: the same, a moment later.
-        Found::Database(0) if identify::is_blank_database(path) => {}
-        Found::Database(crate::store::APPLICATION_ID) => {
-            return Err(refuse(t("is an esf cache, not a notes file").into()))
-        }
-        _ => return Err(refuse(t("is not an esf-browser notes file").into())),
+    if let Some(why) = not_notes(path, &found) {
+        return Err(refuse(why.into()));
     }
     if matches!(found, Found::Missing | Found::Empty) {
         return Ok(Notes {
@@ -81,6 +72,22 @@ pub fn open(path: &Path, own_folder: bool) -> Result<Notes> {
         read_only,
         own_folder,
     })
+}
+
+/// Why what is at `path` is not the user's notes, if it is not.
+fn not_notes(path: &Path, found: &Found) -> Option<&'static str> {
+    let made_by_esf = *found == Found::Empty && private::is_own_file(path);
+    match found {
+        Found::Missing => None,
+        Found::Empty if made_by_esf => None,
+        Found::Database(APPLICATION_ID) => None,
+        // SQLite's header and nothing else: the same, a moment later.
+        Found::Database(0) if identify::is_blank_database(path) => None,
+        Found::Database(crate::store::APPLICATION_ID) => {
+            Some(t("is an esf cache, not a notes file"))
+        }
+        _ => Some(t("is not an esf-browser notes file")),
+    }
 }
 
 /// Creates the notes file on the first write, readable by its owner only;
