@@ -180,6 +180,10 @@ pub fn apply(project: &mut Project, field: Field, label: &str, value: &str) -> O
 /// is a few billion): such an amount is a mistake, not a budget.
 pub const MOST_KRONOR: i64 = 10_000_000_000;
 
+/// Fewer kronor than any ESF project has had: `1.1` or `2,5` in a kronor
+/// field is a site's error (millions written short), not a sum.
+pub const LEAST_KRONOR: i64 = 1_000;
+
 /// A budget or grant; an unreadable or implausible one goes to `extra`
 /// with a warning saying which.
 fn money_field(project: &mut Project, field: Field, label: &str, value: &str) -> Option<String> {
@@ -187,18 +191,32 @@ fn money_field(project: &mut Project, field: Field, label: &str, value: &str) ->
         Field::Budget => &mut project.total_budget_sek,
         _ => &mut project.esf_grant_sek,
     };
+    let kronor = normalise::money(value).filter(|_| !tenths(value));
     let warning = match normalise::money(value) {
-        Some(kr) if kr <= MOST_KRONOR => {
+        Some(kr) if kronor.is_some() && (LEAST_KRONOR..=MOST_KRONOR).contains(&kr) => {
             *slot = Some(kr);
             return None;
         }
-        Some(_) => format!(
+        Some(kr) if kr > MOST_KRONOR => format!(
             "{label}: \"{value}\" is more than any ESF project has had (over 10 000 000 000 kr); kept in extra"
+        ),
+        Some(_) => format!(
+            "{label}: \"{value}\" is no plausible sum in kronor (a decimal, or under 1 000 kr); kept in extra"
         ),
         None => format!("{label}: could not read \"{value}\"; kept in extra"),
     };
     add_extra(project, label, value);
     Some(warning)
+}
+
+/// `2,5`, `1.1`, `4 973 906,5`: a decimal with one digit after its mark,
+/// which no sum in kronor and öre is written with.
+fn tenths(value: &str) -> bool {
+    let digits = value.trim_end_matches(|c: char| !c.is_ascii_digit());
+    let bytes = digits.as_bytes();
+    bytes.len() >= 3
+        && matches!(bytes[bytes.len() - 2], b'.' | b',')
+        && bytes[bytes.len() - 3].is_ascii_digit()
 }
 
 fn set<T>(slot: &mut Option<T>, value: Option<T>) -> bool {

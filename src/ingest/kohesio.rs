@@ -23,6 +23,8 @@ enum Fact {
     Beneficiary,
     Region,
     Location,
+    /// The programme's managing authority: never the owner.
+    Authority,
     Other,
 }
 
@@ -43,6 +45,28 @@ const LABELS: &[(&str, Fact)] = &[
     ("thematic objective", Fact::Other),
     ("policy objective", Fact::Other),
     ("country", Fact::Other),
+    ("managing authority", Fact::Authority),
+    ("beneficiary type", Fact::Other),
+    ("beneficiary's type", Fact::Other),
+    ("type of beneficiary", Fact::Other),
+    ("co-financing rate", Fact::Other),
+    ("eu co-financing rate", Fact::Other),
+    ("cofinancing rate", Fact::Other),
+    ("specific objective", Fact::Other),
+    ("priority", Fact::Other),
+    ("priority axis", Fact::Other),
+    ("operational programme", Fact::Other),
+    ("intervention field", Fact::Other),
+    ("type of intervention", Fact::Other),
+    ("theme", Fact::Other),
+    ("themes", Fact::Other),
+    ("project website", Fact::Other),
+    ("postal code", Fact::Other),
+    ("nuts 2", Fact::Other),
+    ("nuts 3", Fact::Other),
+    ("project id", Fact::Other),
+    ("last update", Fact::Other),
+    ("source", Fact::Other),
 ];
 
 /// Headings above the summary.
@@ -77,8 +101,9 @@ impl FormatParser for Kohesio {
 
     fn parse(&self, doc: &CleanText, g: &Gazetteer) -> Parsed {
         let mut facts = page_fields::find(&doc.lines, LABELS);
-        // A menu word under a label is the site's menu, not a value.
-        facts.retain(|f| !is_site_word(&f.value));
+        // A menu word under a label is the site's menu, not a value; a
+        // heading under one ("Beneficiary" with no value) is no value.
+        facts.retain(|f| !is_site_word(&f.value) && !is_heading(&f.value));
         let mut warnings = Vec::new();
         let fund = page_fields::first(&facts, Fact::Fund).unwrap_or_default();
         if !is_social_fund(fund) {
@@ -95,9 +120,7 @@ impl FormatParser for Kohesio {
         let mut p = Project {
             name: title(doc, g),
             fund: Some(fund_name(fund).to_string()),
-            owner: page_fields::first(&facts, Fact::Beneficiary)
-                .map(str::to_string)
-                .or_else(|| lead_in_summary(summary.as_deref().unwrap_or_default())),
+            owner: owner(&facts, summary.as_deref().unwrap_or_default()),
             region: page_fields::first(&facts, Fact::Region).map(str::to_string),
             description: summary,
             ..Project::default()
@@ -122,6 +145,29 @@ impl FormatParser for Kohesio {
     }
 }
 
+/// The beneficiary the page states, else the lead its summary names;
+/// never the managing authority.
+fn owner(facts: &[PageField<Fact>], summary: &str) -> Option<String> {
+    let authority = page_fields::first(facts, Fact::Authority).map(super::gazetteer::pattern_key);
+    let not_authority = |name: &String| {
+        let key = super::gazetteer::pattern_key(name);
+        !key.starts_with("managing authority")
+            && !authority.as_ref().is_some_and(|a| a.contains(&key))
+    };
+    page_fields::first(facts, Fact::Beneficiary)
+        .map(str::to_string)
+        .filter(not_authority)
+        .or_else(|| lead_in_summary(summary).filter(not_authority))
+}
+
+/// A line that is a heading of the page rather than a value: one of its
+/// labels, a line ending in a colon, a label with its value
+/// ("Managing authority: …").
+fn is_heading(value: &str) -> bool {
+    let value = value.trim();
+    value.ends_with(':') || page_fields::is_label(value, LABELS)
+}
+
 /// Dates, money, programme period and what else the page labels (kept in
 /// `extra`); a value that cannot be read goes to `extra` with a warning.
 fn apply_facts(p: &mut Project, facts: &[PageField<Fact>], warnings: &mut Vec<String>) {
@@ -133,7 +179,7 @@ fn apply_facts(p: &mut Project, facts: &[PageField<Fact>], warnings: &mut Vec<St
             Fact::Budget => set(&mut p.total_budget_eur, normalise::euro(value)),
             Fact::Contribution => contribution(p, value),
             Fact::Period => set(&mut p.programme_period, period(value)),
-            Fact::Other => {
+            Fact::Other | Fact::Authority => {
                 super::fields::add_extra(p, &fact.label, value);
                 true
             }
@@ -196,41 +242,83 @@ fn fund_name(fund: &str) -> &'static str {
 }
 
 /// The page's heading: the line above the summary heading, else the first
-/// line of content that is no label.
+/// line of content after the site's header lines that is no label; never
+/// the site's own name ("Kohesio: discover EU projects in your region").
 fn title(doc: &CleanText, g: &Gazetteer) -> Option<String> {
     let content = |l: &&String| !l.trim().is_empty() && !g.is_chrome(l) && !is_site_word(l);
     let lines = &doc.lines;
     let heading = lines.iter().position(|l| is_summary_heading(l));
     let above = heading.and_then(|h| lines[..h].iter().rev().find(content));
     above
+        .filter(|l| !page_fields::is_label(l, LABELS))
         .or_else(|| {
             lines
                 .iter()
                 .filter(content)
-                .find(|l| !page_fields::is_label(l, LABELS))
+                .find(|l| !page_fields::is_label(l, LABELS) && !is_summary_heading(l))
         })
-        .map(|l| l.trim().to_string())
+        .map(|l| without_site_name(l.trim()).to_string())
+}
+
+/// `Framtidens Arbetsplats | Kohesio` → `Framtidens Arbetsplats`.
+fn without_site_name(line: &str) -> &str {
+    for sep in [" | ", " - ", " – ", " — "] {
+        if let Some((name, site)) = line.rsplit_once(sep) {
+            if is_site_word(site) {
+                return name.trim_end();
+            }
+        }
+    }
+    line
 }
 
 fn is_summary_heading(line: &str) -> bool {
     SUMMARY.contains(&super::gazetteer::pattern_key(line.trim()).as_str())
 }
 
-/// The site's own menu words, which stand above a project's title.
+/// The site's own name and menu words, which stand above a project's
+/// title: `Kohesio`, `Kohesio: discover EU projects in your region`, the
+/// EU's banner, the menu.
 fn is_site_word(line: &str) -> bool {
     const SITE: &[&str] = &[
-        "kohesio",
-        "kohesio.eu",
         "projects",
+        "project",
         "beneficiaries",
         "map",
         "services",
         "home",
         "english",
-        "discover eu projects in your region",
+        "en",
+        "search",
+        "advanced search",
+        "menu",
+        "share",
+        "print",
+        "back",
+        "back to results",
+        "back to search results",
         "european commission",
+        "european union",
+        "regional policy",
+        "how do you know?",
     ];
-    SITE.contains(&super::gazetteer::pattern_key(line.trim()).as_str())
+    const STARTS: &[&str] = &[
+        "kohesio",
+        "discover eu projects",
+        "an official website of the european union",
+        "an official eu website",
+        "all official european union website addresses",
+        "the eu's cohesion",
+        "european commission -",
+    ];
+    let key = super::gazetteer::pattern_key(line.trim());
+    let starts = |s: &&str| {
+        key.strip_prefix(*s)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+    };
+    SITE.contains(&key.as_str())
+        || STARTS.iter().any(starts)
+        || key.contains("eu projects in your region")
 }
 
 /// The summary: the lines after its heading up to the first labelled fact.

@@ -6,10 +6,12 @@
 
 pub mod article;
 pub mod call;
+pub mod call_marks;
 pub mod districts;
 pub mod esf2014;
 pub mod esfplus;
 pub mod fields;
+pub mod fund_marks;
 pub mod gazetteer;
 pub mod html;
 pub mod kohesio;
