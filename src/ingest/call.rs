@@ -178,8 +178,8 @@ fn is_short_value(value: &str) -> bool {
     value.chars().count() <= 100 && !value.ends_with(['.', '?', '!'])
 }
 
-/// The text after the first block of facts, without the facts repeated
-/// further down and the lines every page repeats (headers, footers).
+/// The text after the first block of facts, without the lines every page
+/// repeats (headers, footers) and the pages' numbers.
 fn description(doc: &CleanText, g: &Gazetteer, facts: &[PageField<Fact>]) -> Option<String> {
     let mut after = facts.first().map_or(0, |f| f.end);
     for fact in facts {
@@ -193,11 +193,19 @@ fn description(doc: &CleanText, g: &Gazetteer, facts: &[PageField<Fact>]) -> Opt
         after = after.max(fact.end);
     }
     let repeated = call_marks::repeated_lines(&doc.lines);
-    let in_fact = |i: usize| facts.iter().any(|f| (f.line..f.end).contains(&i));
-    let body = (after..doc.lines.len())
-        .filter(|&i| !in_fact(i))
-        .map(|i| &doc.lines[i])
-        .filter(|l| !g.is_chrome(l) && !repeated.contains(&l.trim()));
+    let heading = calls_itself(doc).map(|(at, _)| doc.lines[at].trim());
+    let body = doc
+        .lines
+        .get(after..)
+        .unwrap_or_default()
+        .iter()
+        .filter(|l| {
+            let l = l.trim();
+            !g.is_chrome(l)
+                && !repeated.contains(&l)
+                && !call_marks::is_page_number(l)
+                && heading != Some(l)
+        });
     labelled::paragraphs(body)
 }
 

@@ -95,6 +95,22 @@ pub fn repeated_lines(lines: &[String]) -> Vec<&str> {
         .collect()
 }
 
+/// `Sida 2 av 6`, `Page 2 of 6`, `Sida 2`: a page's number.
+pub fn is_page_number(line: &str) -> bool {
+    let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
+    let number = |w: &String| !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+    match words.as_slice() {
+        [page, n] => matches!(page.as_str(), "sida" | "page") && number(n),
+        [page, n, of, m] => {
+            matches!(page.as_str(), "sida" | "page")
+                && matches!(of.as_str(), "av" | "of")
+                && number(n)
+                && number(m)
+        }
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

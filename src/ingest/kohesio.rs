@@ -126,7 +126,9 @@ impl FormatParser for Kohesio {
             ..Project::default()
         };
         apply_facts(&mut p, &facts, &mut warnings);
-        project::fill_programme(&mut p, g, None);
+        // The period the page states stands; a start date only guesses.
+        let stated = p.programme_period.take();
+        project::fill_programme(&mut p, g, stated.as_deref());
         // "Project location: Lidköping, Götene, Sweden": the municipalities.
         let places = page_fields::first(&facts, Fact::Location).unwrap_or_default();
         p.municipalities = places

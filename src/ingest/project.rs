@@ -40,8 +40,9 @@ fn budget_below_grant(project: &mut Project, pairs: &[Pair], warnings: &mut Vec<
         let value = super::text::fold_spaces(&pair.value);
         fields::add_extra(project, &pair.label, &value);
         warnings.push(format!(
-            "{}: \"{value}\" is far below the granted {grant} kr; kept in extra",
-            pair.label
+            "{}: \"{value}\" is far below the grant of {}; kept in extra",
+            pair.label,
+            crate::format::money(Some(grant)).unwrap_or_default()
         ));
     }
 }
