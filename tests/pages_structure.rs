@@ -31,6 +31,7 @@ fn a_kohesio_page_is_named_after_its_project_never_the_site() {
         ("kohesio_site_title.txt", "Vägen Vidare Väst"),
         ("kohesio_no_summary_heading.txt", "Steg Mot Jobb Norr"),
         ("kohesio_empty_beneficiary.txt", "Lärande i Lag"),
+        ("kohesio_banner_share.txt", "Ny Start i Sydby"),
         ("kohesio_page.txt", "Framtidens Arbetsplats"),
     ] {
         let page = parse(file);
@@ -44,7 +45,11 @@ fn a_kohesio_page_is_named_after_its_project_never_the_site() {
 fn a_kohesio_heading_without_a_value_gives_no_owner() {
     // `Beneficiary` followed at once by `Managing authority: …`, and by
     // `Beneficiary type`: no owner, and never the next heading's line.
-    for file in ["kohesio_site_title.txt", "kohesio_empty_beneficiary.txt"] {
+    for file in [
+        "kohesio_site_title.txt",
+        "kohesio_empty_beneficiary.txt",
+        "kohesio_banner_share.txt",
+    ] {
         let p = project(file);
         assert_eq!(p.owner, None, "{file}");
         assert!(
@@ -110,6 +115,15 @@ fn calls_in_todays_layout_are_calls() {
         (c.opens.as_deref(), c.closes.as_deref()),
         (Some("2025-02-03"), Some("2025-04-14"))
     );
+
+    // Before its dates are published: its number and budget make it one.
+    let page = parse("call_today_undated.txt");
+    assert_eq!(page.format, Format::Call);
+    let c = page.call.unwrap();
+    assert_eq!(c.id.as_deref(), Some("25-044"));
+    assert_eq!(c.title.as_deref(), Some("Språk och arbete för nyanlända"));
+    assert_eq!((c.opens, c.closes), (None, None), "the page states none");
+    assert_eq!(c.amount_sek, Some(30_000_000));
 }
 
 #[test]
@@ -140,6 +154,7 @@ fn another_funders_decision_is_never_an_esf_record() {
         "decision_other_funder.txt",
         "decision_known_labels.txt",
         "decision_coordinator.txt",
+        "decision_spaced_labels.txt",
     ] {
         let page = parse(file);
         assert!(

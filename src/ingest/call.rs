@@ -100,6 +100,17 @@ impl FormatParser for CallPage {
             let (opens, closes) = call_marks::prose_dates(&doc.lines);
             says_call && (opens.is_some() || closes.is_some())
         };
+        // A call's own number with its budget or its programme area's
+        // heading: today's layout, before its dates are published.
+        let numbered = facts
+            .iter()
+            .any(|f| f.what == Fact::Id && call_marks::is_call_id(&f.value))
+            && (has(Fact::Amount)
+                || doc
+                    .lines
+                    .iter()
+                    .any(|l| call_marks::area_heading(l).is_some()));
+        let dated = dated || numbered;
         match says_call && dated && !project_only {
             true => 12,
             false => 0,

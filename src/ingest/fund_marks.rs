@@ -84,7 +84,10 @@ pub fn is_the_funds(doc: &CleanText, pairs: &[Pair]) -> bool {
     if keys.iter().any(|k| FUND_LABELS.contains(&k.as_str())) {
         return true;
     }
-    if keys.iter().any(|k| FOREIGN_LABELS.contains(&k.as_str())) {
+    if keys
+        .iter()
+        .any(|k| FOREIGN_LABELS.iter().any(|f| compact(f) == compact(k)))
+    {
         return false;
     }
     let text = doc.lines.join("\n").to_lowercase();
@@ -95,6 +98,16 @@ pub fn is_the_funds(doc: &CleanText, pairs: &[Pair]) -> bool {
         .iter()
         .all(|p| super::fields::field_for(&p.label).is_some());
     all_the_funds || FUND_NAMES.iter().any(|f| names(&text, f))
+}
+
+/// `Startdatum – Slutdatum` → `startdatum-slutdatum`: dashes and the
+/// blanks around them as one.
+fn compact(label: &str) -> String {
+    label
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if matches!(c, '–' | '—') { '-' } else { c })
+        .collect()
 }
 
 /// Whether `text` (lower case) holds `word` as a whole word or phrase.
@@ -120,5 +133,46 @@ mod tests {
         assert!(!names("esf+ finansierar", "esf"));
         assert!(names("esf+ finansierar", "esf+"));
         assert!(!names("desfal", "esf"));
+    }
+
+    #[test]
+    fn another_funders_labels_in_any_spacing() {
+        let pair = |label: &str| Pair {
+            label: label.into(),
+            value: "x".into(),
+        };
+        let doc = CleanText {
+            lines: vec!["Diarienummer:".into()],
+            warnings: vec![],
+        };
+        for label in [
+            "Startdatum – Slutdatum",
+            "Start- och slutdatum",
+            "KOORDINATOR",
+        ] {
+            let pairs = [
+                pair("Diarienummer"),
+                pair("Namn"),
+                pair(label),
+                pair("Region"),
+            ];
+            assert!(!is_the_funds(&doc, &pairs), "{label}");
+        }
+        let pairs = [
+            pair("Diarienummer"),
+            pair("Namn"),
+            pair("Region"),
+            pair("Projektperiod"),
+        ];
+        assert!(is_the_funds(&doc, &pairs), "the record's own labels only");
+        let pairs = [
+            pair("Diarienummer"),
+            pair("Koordinator"),
+            pair("Specifikt mål"),
+        ];
+        assert!(
+            is_the_funds(&doc, &pairs),
+            "a label only the fund's record has"
+        );
     }
 }

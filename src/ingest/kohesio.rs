@@ -5,6 +5,7 @@
 //! in euro; nothing is converted.
 
 use super::gazetteer::Gazetteer;
+use super::kohesio_site as site;
 use super::page_fields::{self, PageField};
 use super::text::CleanText;
 use super::{labelled, normalise, project, written_dates, FormatParser, Parsed};
@@ -103,7 +104,7 @@ impl FormatParser for Kohesio {
         let mut facts = page_fields::find(&doc.lines, LABELS);
         // A menu word under a label is the site's menu, not a value; a
         // heading under one ("Beneficiary" with no value) is no value.
-        facts.retain(|f| !is_site_word(&f.value) && !is_heading(&f.value));
+        facts.retain(|f| !site::is_site_line(&f.value) && !is_heading(&f.value));
         let mut warnings = Vec::new();
         let fund = page_fields::first(&facts, Fact::Fund).unwrap_or_default();
         if !is_social_fund(fund) {
@@ -151,9 +152,11 @@ impl FormatParser for Kohesio {
 /// never the managing authority.
 fn owner(facts: &[PageField<Fact>], summary: &str) -> Option<String> {
     let authority = page_fields::first(facts, Fact::Authority).map(super::gazetteer::pattern_key);
+    // The fund's own managing authority in Sweden, however it is written.
+    const AUTHORITIES: &[&str] = &["esf-rådet", "esf council", "managing authority"];
     let not_authority = |name: &String| {
         let key = super::gazetteer::pattern_key(name);
-        !key.starts_with("managing authority")
+        !AUTHORITIES.iter().any(|a| key.contains(a))
             && !authority.as_ref().is_some_and(|a| a.contains(&key))
     };
     page_fields::first(facts, Fact::Beneficiary)
@@ -247,80 +250,23 @@ fn fund_name(fund: &str) -> &'static str {
 /// line of content after the site's header lines that is no label; never
 /// the site's own name ("Kohesio: discover EU projects in your region").
 fn title(doc: &CleanText, g: &Gazetteer) -> Option<String> {
-    let content = |l: &&String| !l.trim().is_empty() && !g.is_chrome(l) && !is_site_word(l);
+    let content = |l: &&String| !l.trim().is_empty() && !g.is_chrome(l) && !site::is_site_line(l);
     let lines = &doc.lines;
     let heading = lines.iter().position(|l| is_summary_heading(l));
     let above = heading.and_then(|h| lines[..h].iter().rev().find(content));
     above
         .filter(|l| !page_fields::is_label(l, LABELS))
         .or_else(|| {
-            lines
+            lines[site::after_site_header(lines, |l| page_fields::is_label(l, LABELS))..]
                 .iter()
                 .filter(content)
                 .find(|l| !page_fields::is_label(l, LABELS) && !is_summary_heading(l))
         })
-        .map(|l| without_site_name(l.trim()).to_string())
-}
-
-/// `Framtidens Arbetsplats | Kohesio` → `Framtidens Arbetsplats`.
-fn without_site_name(line: &str) -> &str {
-    for sep in [" | ", " - ", " – ", " — "] {
-        if let Some((name, site)) = line.rsplit_once(sep) {
-            if is_site_word(site) {
-                return name.trim_end();
-            }
-        }
-    }
-    line
+        .map(|l| site::without_site_name(l.trim()).to_string())
 }
 
 fn is_summary_heading(line: &str) -> bool {
     SUMMARY.contains(&super::gazetteer::pattern_key(line.trim()).as_str())
-}
-
-/// The site's own name and menu words, which stand above a project's
-/// title: `Kohesio`, `Kohesio: discover EU projects in your region`, the
-/// EU's banner, the menu.
-fn is_site_word(line: &str) -> bool {
-    const SITE: &[&str] = &[
-        "projects",
-        "project",
-        "beneficiaries",
-        "map",
-        "services",
-        "home",
-        "english",
-        "en",
-        "search",
-        "advanced search",
-        "menu",
-        "share",
-        "print",
-        "back",
-        "back to results",
-        "back to search results",
-        "european commission",
-        "european union",
-        "regional policy",
-        "how do you know?",
-    ];
-    const STARTS: &[&str] = &[
-        "kohesio",
-        "discover eu projects",
-        "an official website of the european union",
-        "an official eu website",
-        "all official european union website addresses",
-        "the eu's cohesion",
-        "european commission -",
-    ];
-    let key = super::gazetteer::pattern_key(line.trim());
-    let starts = |s: &&str| {
-        key.strip_prefix(*s)
-            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
-    };
-    SITE.contains(&key.as_str())
-        || STARTS.iter().any(starts)
-        || key.contains("eu projects in your region")
 }
 
 /// The summary: the lines after its heading up to the first labelled fact.

@@ -15,6 +15,7 @@ pub mod fund_marks;
 pub mod gazetteer;
 pub mod html;
 pub mod kohesio;
+pub mod kohesio_site;
 pub mod labelled;
 pub mod legacy_page;
 pub mod linked_page;
