@@ -43,12 +43,14 @@ fn a_kohesio_page_is_named_after_its_project_never_the_site() {
 
 #[test]
 fn a_kohesio_heading_without_a_value_gives_no_owner() {
-    // `Beneficiary` followed at once by `Managing authority: …`, and by
-    // `Beneficiary type`: no owner, and never the next heading's line.
+    // `Beneficiary` followed at once by `Managing authority: …`, by
+    // `Beneficiary type`, and by a heading esf does not know
+    // (`Beneficiary's address`): no owner, never the next heading's line.
     for file in [
         "kohesio_site_title.txt",
         "kohesio_empty_beneficiary.txt",
         "kohesio_banner_share.txt",
+        "kohesio_unknown_heading.txt",
     ] {
         let p = project(file);
         assert_eq!(p.owner, None, "{file}");

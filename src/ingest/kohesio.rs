@@ -104,7 +104,7 @@ impl FormatParser for Kohesio {
         let mut facts = page_fields::find(&doc.lines, LABELS);
         // A menu word under a label is the site's menu, not a value; a
         // heading under one ("Beneficiary" with no value) is no value.
-        facts.retain(|f| !site::is_site_line(&f.value) && !is_heading(&f.value));
+        facts.retain(|f| !site::is_site_line(&f.value) && !is_label_line(&f.value));
         let mut warnings = Vec::new();
         let fund = page_fields::first(&facts, Fact::Fund).unwrap_or_default();
         if !is_social_fund(fund) {
@@ -160,6 +160,7 @@ fn owner(facts: &[PageField<Fact>], summary: &str) -> Option<String> {
             && !authority.as_ref().is_some_and(|a| a.contains(&key))
     };
     page_fields::first(facts, Fact::Beneficiary)
+        .filter(|b| !is_heading(b))
         .map(str::to_string)
         .filter(not_authority)
         .or_else(|| lead_in_summary(summary).filter(not_authority))
@@ -167,8 +168,42 @@ fn owner(facts: &[PageField<Fact>], summary: &str) -> Option<String> {
 
 /// A line that is a heading of the page rather than a value: one of its
 /// labels, a line ending in a colon, a label with its value
-/// ("Managing authority: …").
+/// ("Managing authority: …"), or a heading esf does not know that starts
+/// as the page's headings do ("Beneficiary's address", "Project website").
 fn is_heading(value: &str) -> bool {
+    const STARTS: &[&str] = &[
+        "beneficiary",
+        "beneficiaries",
+        "project",
+        "projects",
+        "programme",
+        "programming",
+        "managing",
+        "category of",
+        "type of",
+        "keep in touch",
+        "similar projects",
+        "related projects",
+        "see all",
+        "see more",
+        "contact",
+        "website",
+        "address",
+        "source",
+        "last update",
+    ];
+    let value = value.trim();
+    let key = super::gazetteer::pattern_key(value);
+    let starts = |s: &&str| {
+        key.strip_prefix(*s)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+    };
+    is_label_line(value) || STARTS.iter().any(starts)
+}
+
+/// One of the page's labels, alone or with its value, or a line ending in
+/// a colon: never a value of the label above it.
+fn is_label_line(value: &str) -> bool {
     let value = value.trim();
     value.ends_with(':') || page_fields::is_label(value, LABELS)
 }
@@ -315,6 +350,14 @@ mod tests {
         let s = "The project is led by Lidköpings kommun together with Götene.";
         assert_eq!(lead_in_summary(s).as_deref(), Some("Lidköpings kommun"));
         assert_eq!(lead_in_summary("It was led by the region."), None);
+    }
+
+    #[test]
+    fn headings_are_no_values() {
+        assert!(is_heading("Beneficiary's address") && is_heading("Project website"));
+        assert!(is_heading("Managing authority: Svenska ESF-rådet") && is_heading("Themes"));
+        assert!(!is_heading("Region Skåne") && !is_heading("Projektbolaget i Norr AB"));
+        assert!(!is_heading("Norrbyns kommun"));
     }
 
     #[test]
