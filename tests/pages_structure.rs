@@ -151,6 +151,20 @@ fn a_call_document_repeating_its_diarienummer_on_every_page_is_a_call() {
 }
 
 #[test]
+fn a_call_headed_as_one_with_its_closing_day_in_prose_is_a_call() {
+    let page = parse("call_heading_prose_dates.txt");
+    assert_eq!(page.format, Format::Call);
+    let c = page.call.unwrap();
+    assert_eq!(c.id.as_deref(), Some("2024/00112"));
+    assert_eq!(
+        c.title.as_deref(),
+        Some("Utlysning inom programområde B: Vägar ut ur fattigdom")
+    );
+    assert_eq!((c.opens, c.closes.as_deref()), (None, Some("2024-09-30")));
+    assert_eq!(c.amount_sek, None, "the page states none");
+}
+
+#[test]
 fn another_funders_decision_is_never_an_esf_record() {
     for file in [
         "decision_other_funder.txt",

@@ -89,6 +89,7 @@ impl FormatParser for CallPage {
             .iter()
             .any(|f| f.what == Fact::ProjectOnly && is_short_value(&f.value));
         let says_call = calls_itself(doc).is_some()
+            || call_marks::headed_as_call(&doc.lines)
             || has(Fact::CallOnly)
             || facts.iter().any(|f| {
                 let label = f.label.to_lowercase();

@@ -95,6 +95,32 @@ pub fn repeated_lines(lines: &[String]) -> Vec<&str> {
         .collect()
 }
 
+/// How far down a document's heading may call it a call.
+const HEADING_WITHIN: usize = 30;
+
+/// A heading near the top that begins with the word (`Utlysning inom
+/// programområde A`, `Utlysningen Kompetens i välfärden`): a short line,
+/// no sentence.
+pub fn headed_as_call(lines: &[String]) -> bool {
+    lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .take(HEADING_WITHIN)
+        .any(|l| {
+            let first = l
+                .split_whitespace()
+                .next()
+                .unwrap_or_default()
+                .to_lowercase();
+            let first = first.trim_end_matches([':', ',', '–', '-']);
+            matches!(first, "utlysning" | "utlysningen")
+                && l.split_whitespace().count() > 1
+                && l.chars().count() <= 120
+                && !l.ends_with(['.', '!', '?'])
+        })
+}
+
 /// `Sida 2 av 6`, `Page 2 of 6`, `Sida 2`: a page's number.
 pub fn is_page_number(line: &str) -> bool {
     let words: Vec<String> = line.split_whitespace().map(str::to_lowercase).collect();
@@ -139,6 +165,13 @@ mod tests {
             prose_dates(&page),
             (Some("2024-03-04".into()), Some("2024-05-15".into()))
         );
+        assert!(headed_as_call(&lines(
+            "Meny\nUtlysning inom programområde A"
+        )));
+        assert!(!headed_as_call(&lines(
+            "Utlysningen öppnar snart för ansökningar."
+        )));
+        assert!(!headed_as_call(&lines("Utlysningar")));
         let page = lines("Sista dag att ansöka är 2024-05-15.");
         assert_eq!(prose_dates(&page), (None, Some("2024-05-15".into())));
     }
