@@ -97,10 +97,13 @@ impl FormatParser for CallPage {
                     || label.contains("ansök")
                     || (f.what == Fact::Id && call_marks::is_call_id(&f.value))
             });
-        let dated = has(Fact::Opens) || has(Fact::Closes) || has(Fact::Window) || {
-            let (opens, closes) = call_marks::prose_dates(&doc.lines);
-            says_call && (opens.is_some() || closes.is_some())
-        };
+        let dated = has(Fact::Opens)
+            || has(Fact::Closes)
+            || has(Fact::Window)
+            || says_call && {
+                let (opens, closes) = call_marks::prose_dates(&doc.lines);
+                opens.is_some() || closes.is_some()
+            };
         // A call's own number with its budget or its programme area's
         // heading: today's layout, before its dates are published.
         let numbered = facts

@@ -52,8 +52,11 @@ const CLOSING: &[&str] = &[
 pub fn prose_dates(lines: &[String]) -> (Option<String>, Option<String>) {
     let (mut opens, mut closes) = (None, None);
     for line in lines {
+        if line.len() > 1_000 {
+            continue;
+        }
         let lower = line.to_lowercase();
-        if !ABOUT_APPLYING.iter().any(|w| lower.contains(w)) || line.len() > 1_000 {
+        if !ABOUT_APPLYING.iter().any(|w| lower.contains(w)) {
             continue;
         }
         let mut from = 0;
