@@ -2,9 +2,12 @@
 //! title that reads like a project's name, a region, dates and an amount,
 //! so it looks like a record; but it funds projects, it is none. It is told
 //! by the page calling itself one ("Utlysning", "Utlysning: …") or by the
-//! labels only a call has (Sista ansökningsdag, Utlysningen stänger), and
-//! by the absence of what only a project has (an owner, a granted sum).
+//! labels only a call has (Sista ansökningsdag, Utlysningen stänger), by
+//! the marks of today's layout ([`super::call_marks`]: a call's own
+//! diarienummer, application dates, a programme area heading), and by the
+//! absence of what only a project has (an owner, a granted sum).
 
+use super::call_marks;
 use super::gazetteer::Gazetteer;
 use super::page_fields::{self, PageField};
 use super::text::CleanText;
@@ -33,6 +36,7 @@ enum Fact {
 const LABELS: &[(&str, Fact)] = &[
     ("diarienummer", Fact::Id),
     ("utlysningens diarienummer", Fact::Id),
+    ("diarienummer för utlysningen", Fact::Id),
     ("utlysningens namn", Fact::Title),
     ("titel", Fact::Title),
     ("region", Fact::Region),
@@ -43,12 +47,18 @@ const LABELS: &[(&str, Fact)] = &[
     ("startdatum", Fact::Opens),
     ("stänger", Fact::Closes),
     ("utlysningen stänger", Fact::Closes),
+    ("ansökan öppnar", Fact::Opens),
+    ("ansökan stänger", Fact::Closes),
     ("sista ansökningsdag", Fact::Closes),
+    ("sista dag att ansöka", Fact::Closes),
+    ("sista dag för ansökan", Fact::Closes),
     ("slutdatum", Fact::Closes),
     ("ansökningsperiod", Fact::Window),
     ("utlysningsperiod", Fact::Window),
+    ("öppen för ansökan", Fact::Window),
     ("budget", Fact::Amount),
     ("budget för utlysningen", Fact::Amount),
+    ("utlysningens budget", Fact::Amount),
     ("total budget", Fact::Amount),
     ("avsatta medel", Fact::Amount),
     ("tillgängliga medel", Fact::Amount),
@@ -73,13 +83,39 @@ impl FormatParser for CallPage {
     fn recognise(&self, doc: &CleanText) -> u8 {
         let facts = page_fields::find(&doc.lines, LABELS);
         let has = |what: Fact| facts.iter().any(|f| f.what == what);
+        // "Projektägare" over a paragraph on who may apply is a heading,
+        // not a project's owner.
+        let project_only = facts
+            .iter()
+            .any(|f| f.what == Fact::ProjectOnly && is_short_value(&f.value));
         let says_call = calls_itself(doc).is_some()
+            || call_marks::headed_as_call(&doc.lines)
             || has(Fact::CallOnly)
-            || facts
-                .iter()
-                .any(|f| f.label.to_lowercase().contains("utlysning"));
-        let dated = has(Fact::Opens) || has(Fact::Closes) || has(Fact::Window);
-        match says_call && dated && !has(Fact::ProjectOnly) {
+            || facts.iter().any(|f| {
+                let label = f.label.to_lowercase();
+                label.contains("utlysning")
+                    || label.contains("ansök")
+                    || (f.what == Fact::Id && call_marks::is_call_id(&f.value))
+            });
+        let dated = has(Fact::Opens)
+            || has(Fact::Closes)
+            || has(Fact::Window)
+            || says_call && {
+                let (opens, closes) = call_marks::prose_dates(&doc.lines);
+                opens.is_some() || closes.is_some()
+            };
+        // A call's own number with its budget or its programme area's
+        // heading: today's layout, before its dates are published.
+        let numbered = facts
+            .iter()
+            .any(|f| f.what == Fact::Id && call_marks::is_call_id(&f.value))
+            && (has(Fact::Amount)
+                || doc
+                    .lines
+                    .iter()
+                    .any(|l| call_marks::area_heading(l).is_some()));
+        let dated = dated || numbered;
+        match says_call && dated && !project_only {
             true => 12,
             false => 0,
         }
@@ -104,9 +140,17 @@ impl FormatParser for CallPage {
                 ));
             }
         }
-        let after = facts.iter().map(|f| f.end).max().unwrap_or(0);
-        let body = doc.lines.get(after..).unwrap_or_default();
-        call.description = labelled::paragraphs(body.iter().filter(|l| !g.is_chrome(l)));
+        if call.programme_area.is_none() {
+            call.programme_area = doc
+                .lines
+                .iter()
+                .find_map(|l| call_marks::area_heading(l))
+                .map(str::to_string);
+        }
+        if call.opens.is_none() && call.closes.is_none() {
+            (call.opens, call.closes) = call_marks::prose_dates(&doc.lines);
+        }
+        call.description = description(doc, g, &facts);
         Parsed {
             title: call.title.clone(),
             call: Some(call),
@@ -142,6 +186,42 @@ fn apply(call: &mut Call, fact: &PageField<Fact>) -> bool {
             true
         }
     }
+}
+
+/// A value that names something rather than a paragraph of prose.
+fn is_short_value(value: &str) -> bool {
+    value.chars().count() <= 100 && !value.ends_with(['.', '?', '!'])
+}
+
+/// The text after the first block of facts, without the lines every page
+/// repeats (headers, footers) and the pages' numbers.
+fn description(doc: &CleanText, g: &Gazetteer, facts: &[PageField<Fact>]) -> Option<String> {
+    let mut after = facts.first().map_or(0, |f| f.end);
+    for fact in facts {
+        let between = doc.lines.get(after..fact.line).unwrap_or_default();
+        if between
+            .iter()
+            .any(|l| !l.trim().is_empty() && !g.is_chrome(l))
+        {
+            break;
+        }
+        after = after.max(fact.end);
+    }
+    let repeated = call_marks::repeated_lines(&doc.lines);
+    let heading = calls_itself(doc).map(|(at, _)| doc.lines[at].trim());
+    let body = doc
+        .lines
+        .get(after..)
+        .unwrap_or_default()
+        .iter()
+        .filter(|l| {
+            let l = l.trim();
+            !g.is_chrome(l)
+                && !repeated.contains(&l)
+                && !call_marks::is_page_number(l)
+                && heading != Some(l)
+        });
+    labelled::paragraphs(body)
 }
 
 fn fill<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
@@ -189,7 +269,26 @@ fn title(doc: &CleanText, g: &Gazetteer) -> Option<String> {
                 .filter(|l| heading(l))
                 .or(above.filter(|l| heading(l)))
         }
-        None => doc.lines.iter().find(content),
+        None => {
+            // Today's layout: the heading above the programme area's
+            // heading and the facts, past the site's menu words.
+            let first_fact = doc.lines.iter().position(|l| {
+                page_fields::is_label(l, LABELS) || call_marks::area_heading(l).is_some()
+            });
+            let above = doc.lines[..first_fact.unwrap_or(0)]
+                .iter()
+                .rev()
+                .filter(content)
+                .find(|l| heading(l) && !is_menu_word(l));
+            above.or_else(|| doc.lines.iter().filter(content).find(|l| !is_menu_word(l)))
+        }
     };
     found.map(|l| l.trim().to_string())
+}
+
+/// The site's words over its calls ("Utlysningar", "Aktuella
+/// utlysningar"): a menu or a breadcrumb, never a call's title.
+fn is_menu_word(line: &str) -> bool {
+    let key = super::gazetteer::pattern_key(line.trim());
+    key == "utlysningar" || key.ends_with(" utlysningar") || key == "sök stöd" || key == "start"
 }

@@ -97,9 +97,10 @@ pub fn is_contact_label(label: &str) -> bool {
     )
 }
 
-/// Like [`apply`], but a field given a second time (by the same label or
-/// another naming it) keeps its first value: the second goes to `extra`
-/// with a warning. Lists and extras may repeat.
+/// Like [`apply`], for a page's labels: a field given a second time (by
+/// the same label or another naming it) keeps its first value (the second
+/// goes to `extra` with a warning; lists and extras may repeat), and a sum
+/// in kronor a page could not mean is no value (see [`implausible_kronor`]).
 pub fn apply_once(
     project: &mut Project,
     field: Field,
@@ -113,6 +114,9 @@ pub fn apply_once(
     );
     if repeats || !seen.contains(&field) {
         seen.push(field);
+        if let Some(warning) = implausible_kronor(project, field, label, value) {
+            return Some(warning);
+        }
         return apply(project, field, label, value);
     }
     let value = super::text::fold_spaces(value);
@@ -180,6 +184,10 @@ pub fn apply(project: &mut Project, field: Field, label: &str, value: &str) -> O
 /// is a few billion): such an amount is a mistake, not a budget.
 pub const MOST_KRONOR: i64 = 10_000_000_000;
 
+/// Fewer kronor than any ESF project has had: `1.1` or `2,5` in a kronor
+/// field is a site's error (millions written short), not a sum.
+pub const LEAST_KRONOR: i64 = 1_000;
+
 /// A budget or grant; an unreadable or implausible one goes to `extra`
 /// with a warning saying which.
 fn money_field(project: &mut Project, field: Field, label: &str, value: &str) -> Option<String> {
@@ -199,6 +207,40 @@ fn money_field(project: &mut Project, field: Field, label: &str, value: &str) ->
     };
     add_extra(project, label, value);
     Some(warning)
+}
+
+/// A page's budget or grant written as a decimal (`1.1`, `2,5`: millions
+/// written short) or under [`LEAST_KRONOR`]: a site's error, kept in
+/// `extra` with a warning and no value. (A list's cells are numbers a
+/// spreadsheet wrote, `4973906.5` among them: they are read as before.)
+fn implausible_kronor(
+    project: &mut Project,
+    field: Field,
+    label: &str,
+    value: &str,
+) -> Option<String> {
+    if !matches!(field, Field::Budget | Field::Grant) {
+        return None;
+    }
+    let kr = normalise::money(value)?;
+    if !tenths(value) && kr >= LEAST_KRONOR {
+        return None;
+    }
+    let value = super::text::fold_spaces(value);
+    add_extra(project, label, &value);
+    Some(format!(
+        "{label}: \"{value}\" is no plausible sum in kronor (a decimal, or under 1 000 kr); kept in extra"
+    ))
+}
+
+/// `2,5`, `1.1`, `4 973 906,5`: a decimal with one digit after its mark,
+/// which no sum in kronor and öre is written with.
+fn tenths(value: &str) -> bool {
+    let digits = value.trim_end_matches(|c: char| !c.is_ascii_digit());
+    let bytes = digits.as_bytes();
+    bytes.len() >= 3
+        && matches!(bytes[bytes.len() - 2], b'.' | b',')
+        && bytes[bytes.len() - 3].is_ascii_digit()
 }
 
 fn set<T>(slot: &mut Option<T>, value: Option<T>) -> bool {
@@ -304,6 +346,36 @@ mod tests {
             None
         );
         assert_eq!(p.esf_grant_sek, Some(10_000_000_000));
+    }
+
+    #[test]
+    fn a_pages_decimal_kronor_are_no_value_and_a_lists_cells_are_read() {
+        for (value, kr) in [
+            ("1.1", None),
+            ("2,5 kr", None),
+            ("999", None),
+            ("4 973 906,5", None),
+            ("4 973 906", Some(4_973_906)),
+            ("4.973.906", Some(4_973_906)),
+            ("4 973 906,00 kr", Some(4_973_906)),
+        ] {
+            let mut p = Project::default();
+            let warning = apply_once(
+                &mut p,
+                Field::Budget,
+                "Total projektbudget",
+                value,
+                &mut vec![],
+            );
+            assert_eq!(p.total_budget_sek, kr, "{value}");
+            assert_eq!(warning.is_some(), kr.is_none(), "{value}: {warning:?}");
+        }
+        let mut p = Project::default();
+        assert_eq!(
+            apply(&mut p, Field::Grant, "Beviljat stöd", "4973906.5"),
+            None
+        );
+        assert_eq!(p.esf_grant_sek, Some(4_973_906), "a spreadsheet's number");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 //! in euro; nothing is converted.
 
 use super::gazetteer::Gazetteer;
+use super::kohesio_site as site;
 use super::page_fields::{self, PageField};
 use super::text::CleanText;
 use super::{labelled, normalise, project, written_dates, FormatParser, Parsed};
@@ -23,6 +24,8 @@ enum Fact {
     Beneficiary,
     Region,
     Location,
+    /// The programme's managing authority: never the owner.
+    Authority,
     Other,
 }
 
@@ -43,6 +46,28 @@ const LABELS: &[(&str, Fact)] = &[
     ("thematic objective", Fact::Other),
     ("policy objective", Fact::Other),
     ("country", Fact::Other),
+    ("managing authority", Fact::Authority),
+    ("beneficiary type", Fact::Other),
+    ("beneficiary's type", Fact::Other),
+    ("type of beneficiary", Fact::Other),
+    ("co-financing rate", Fact::Other),
+    ("eu co-financing rate", Fact::Other),
+    ("cofinancing rate", Fact::Other),
+    ("specific objective", Fact::Other),
+    ("priority", Fact::Other),
+    ("priority axis", Fact::Other),
+    ("operational programme", Fact::Other),
+    ("intervention field", Fact::Other),
+    ("type of intervention", Fact::Other),
+    ("theme", Fact::Other),
+    ("themes", Fact::Other),
+    ("project website", Fact::Other),
+    ("postal code", Fact::Other),
+    ("nuts 2", Fact::Other),
+    ("nuts 3", Fact::Other),
+    ("project id", Fact::Other),
+    ("last update", Fact::Other),
+    ("source", Fact::Other),
 ];
 
 /// Headings above the summary.
@@ -77,8 +102,9 @@ impl FormatParser for Kohesio {
 
     fn parse(&self, doc: &CleanText, g: &Gazetteer) -> Parsed {
         let mut facts = page_fields::find(&doc.lines, LABELS);
-        // A menu word under a label is the site's menu, not a value.
-        facts.retain(|f| !is_site_word(&f.value));
+        // A menu word under a label is the site's menu, not a value; a
+        // heading under one ("Beneficiary" with no value) is no value.
+        facts.retain(|f| !site::is_site_line(&f.value) && !is_label_line(&f.value));
         let mut warnings = Vec::new();
         let fund = page_fields::first(&facts, Fact::Fund).unwrap_or_default();
         if !is_social_fund(fund) {
@@ -95,15 +121,15 @@ impl FormatParser for Kohesio {
         let mut p = Project {
             name: title(doc, g),
             fund: Some(fund_name(fund).to_string()),
-            owner: page_fields::first(&facts, Fact::Beneficiary)
-                .map(str::to_string)
-                .or_else(|| lead_in_summary(summary.as_deref().unwrap_or_default())),
+            owner: owner(&facts, summary.as_deref().unwrap_or_default()),
             region: page_fields::first(&facts, Fact::Region).map(str::to_string),
             description: summary,
             ..Project::default()
         };
         apply_facts(&mut p, &facts, &mut warnings);
-        project::fill_programme(&mut p, g, None);
+        // The period the page states stands; a start date only guesses.
+        let stated = p.programme_period.take();
+        project::fill_programme(&mut p, g, stated.as_deref());
         // "Project location: Lidköping, Götene, Sweden": the municipalities.
         let places = page_fields::first(&facts, Fact::Location).unwrap_or_default();
         p.municipalities = places
@@ -122,6 +148,66 @@ impl FormatParser for Kohesio {
     }
 }
 
+/// The beneficiary the page states, else the lead its summary names;
+/// never the managing authority.
+fn owner(facts: &[PageField<Fact>], summary: &str) -> Option<String> {
+    let authority = page_fields::first(facts, Fact::Authority).map(super::gazetteer::pattern_key);
+    // The fund's own managing authority in Sweden, however it is written.
+    const AUTHORITIES: &[&str] = &["esf-rådet", "esf council", "managing authority"];
+    let not_authority = |name: &String| {
+        let key = super::gazetteer::pattern_key(name);
+        !AUTHORITIES.iter().any(|a| key.contains(a))
+            && !authority.as_ref().is_some_and(|a| a.contains(&key))
+    };
+    page_fields::first(facts, Fact::Beneficiary)
+        .filter(|b| !is_heading(b))
+        .map(str::to_string)
+        .filter(not_authority)
+        .or_else(|| lead_in_summary(summary).filter(not_authority))
+}
+
+/// A line that is a heading of the page rather than a value: one of its
+/// labels, a line ending in a colon, a label with its value
+/// ("Managing authority: …"), or a heading esf does not know that starts
+/// as the page's headings do ("Beneficiary's address", "Project website").
+fn is_heading(value: &str) -> bool {
+    const STARTS: &[&str] = &[
+        "beneficiary",
+        "beneficiaries",
+        "project",
+        "projects",
+        "programme",
+        "programming",
+        "managing",
+        "category of",
+        "type of",
+        "keep in touch",
+        "similar projects",
+        "related projects",
+        "see all",
+        "see more",
+        "contact",
+        "website",
+        "address",
+        "source",
+        "last update",
+    ];
+    let value = value.trim();
+    let key = super::gazetteer::pattern_key(value);
+    let starts = |s: &&str| {
+        key.strip_prefix(*s)
+            .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+    };
+    is_label_line(value) || STARTS.iter().any(starts)
+}
+
+/// One of the page's labels, alone or with its value, or a line ending in
+/// a colon: never a value of the label above it.
+fn is_label_line(value: &str) -> bool {
+    let value = value.trim();
+    value.ends_with(':') || page_fields::is_label(value, LABELS)
+}
+
 /// Dates, money, programme period and what else the page labels (kept in
 /// `extra`); a value that cannot be read goes to `extra` with a warning.
 fn apply_facts(p: &mut Project, facts: &[PageField<Fact>], warnings: &mut Vec<String>) {
@@ -133,7 +219,7 @@ fn apply_facts(p: &mut Project, facts: &[PageField<Fact>], warnings: &mut Vec<St
             Fact::Budget => set(&mut p.total_budget_eur, normalise::euro(value)),
             Fact::Contribution => contribution(p, value),
             Fact::Period => set(&mut p.programme_period, period(value)),
-            Fact::Other => {
+            Fact::Other | Fact::Authority => {
                 super::fields::add_extra(p, &fact.label, value);
                 true
             }
@@ -196,41 +282,26 @@ fn fund_name(fund: &str) -> &'static str {
 }
 
 /// The page's heading: the line above the summary heading, else the first
-/// line of content that is no label.
+/// line of content after the site's header lines that is no label; never
+/// the site's own name ("Kohesio: discover EU projects in your region").
 fn title(doc: &CleanText, g: &Gazetteer) -> Option<String> {
-    let content = |l: &&String| !l.trim().is_empty() && !g.is_chrome(l) && !is_site_word(l);
+    let content = |l: &&String| !l.trim().is_empty() && !g.is_chrome(l) && !site::is_site_line(l);
     let lines = &doc.lines;
     let heading = lines.iter().position(|l| is_summary_heading(l));
     let above = heading.and_then(|h| lines[..h].iter().rev().find(content));
     above
+        .filter(|l| !page_fields::is_label(l, LABELS))
         .or_else(|| {
-            lines
+            lines[site::after_site_header(lines, |l| page_fields::is_label(l, LABELS))..]
                 .iter()
                 .filter(content)
-                .find(|l| !page_fields::is_label(l, LABELS))
+                .find(|l| !page_fields::is_label(l, LABELS) && !is_summary_heading(l))
         })
-        .map(|l| l.trim().to_string())
+        .map(|l| site::without_site_name(l.trim()).to_string())
 }
 
 fn is_summary_heading(line: &str) -> bool {
     SUMMARY.contains(&super::gazetteer::pattern_key(line.trim()).as_str())
-}
-
-/// The site's own menu words, which stand above a project's title.
-fn is_site_word(line: &str) -> bool {
-    const SITE: &[&str] = &[
-        "kohesio",
-        "kohesio.eu",
-        "projects",
-        "beneficiaries",
-        "map",
-        "services",
-        "home",
-        "english",
-        "discover eu projects in your region",
-        "european commission",
-    ];
-    SITE.contains(&super::gazetteer::pattern_key(line.trim()).as_str())
 }
 
 /// The summary: the lines after its heading up to the first labelled fact.
@@ -279,6 +350,14 @@ mod tests {
         let s = "The project is led by Lidköpings kommun together with Götene.";
         assert_eq!(lead_in_summary(s).as_deref(), Some("Lidköpings kommun"));
         assert_eq!(lead_in_summary("It was led by the region."), None);
+    }
+
+    #[test]
+    fn headings_are_no_values() {
+        assert!(is_heading("Beneficiary's address") && is_heading("Project website"));
+        assert!(is_heading("Managing authority: Svenska ESF-rådet") && is_heading("Themes"));
+        assert!(!is_heading("Region Skåne") && !is_heading("Projektbolaget i Norr AB"));
+        assert!(!is_heading("Norrbyns kommun"));
     }
 
     #[test]

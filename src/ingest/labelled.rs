@@ -63,6 +63,71 @@ pub fn read_pairs(lines: &[String], start: usize) -> (Vec<Pair>, usize) {
     (pairs, i)
 }
 
+/// Like `read_pairs`, for a record whose page was saved as HTML: the blank
+/// lines its conversion leaves between a label and its value, or between
+/// pairs, do not end the block. Past blank lines the block goes on with a
+/// label `is_record_label` knows, or with the value of a label still
+/// waiting for one when that value is followed by such a label, or is
+/// short and no sentence and ends the text or follows values that stood
+/// apart from their labels before. Returns the pairs and the index of the first line
+/// after them.
+pub fn read_record_pairs(
+    lines: &[String],
+    start: usize,
+    is_record_label: impl Fn(&str) -> bool,
+) -> (Vec<Pair>, usize) {
+    let mut pairs: Vec<Pair> = Vec::new();
+    let (mut i, mut spaced) = (start, false);
+    loop {
+        let (mut block, end) = read_pairs(lines, i);
+        pairs.append(&mut block);
+        i = end;
+        let Some(next) = (i..lines.len()).find(|&j| !lines[j].trim().is_empty()) else {
+            break;
+        };
+        let line = lines[next].trim();
+        if next == i || is_numbered_line(line) {
+            break;
+        }
+        if let Some(label) = label_of(line) {
+            if !is_record_label(label) {
+                break;
+            }
+            i = next;
+            continue;
+        }
+        let waiting = pairs.last().is_some_and(|p| p.value.is_empty());
+        let end = value_end(lines, next);
+        let then = (end..lines.len()).find(|&j| !lines[j].trim().is_empty());
+        let before_label = then.is_some_and(|j| label_of(&lines[j]).is_some_and(&is_record_label));
+        let short = line.chars().count() <= 150 && !line.ends_with(['.', '!', '?']);
+        if !waiting || !(before_label || ((spaced || then.is_none()) && short)) {
+            break;
+        }
+        if let Some(pair) = pairs.last_mut() {
+            pair.value = lines[next..end]
+                .iter()
+                .map(|l| l.trim())
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
+        spaced = true;
+        i = end;
+    }
+    (pairs, i)
+}
+
+/// The end of a value's lines from `from`: the first blank, label or
+/// numbered line.
+fn value_end(lines: &[String], from: usize) -> usize {
+    (from..lines.len())
+        .find(|&j| {
+            let l = lines[j].trim();
+            l.is_empty() || label_of(l).is_some() || is_numbered_line(l)
+        })
+        .unwrap_or(lines.len())
+}
+
 /// Like `read_pairs`, but blank lines between pairs are allowed (the side
 /// panel of an article separates its pairs with blank lines). Returns the
 /// pairs and the index of the first line after them.
@@ -152,6 +217,31 @@ mod tests {
         assert_eq!((pairs.len(), end), (2, 4));
         assert!(is_numbered_line("0: -1") && is_numbered_line("2019-01-01: x"));
         assert!(!is_numbered_line("Region: 2") && !is_numbered_line("2.1 Öka"));
+    }
+
+    #[test]
+    fn a_saved_pages_blank_lines_do_not_end_a_record() {
+        let known = |l: &str| ["Diarienummer", "Namn", "Region", "E-post"].contains(&l);
+        let l = lines(
+            "Diarienummer:\n\n2015/1\n\nNamn:\n\n\nEtt namn\nE-post:\n\nRegion:\n\nVäst\n\nProsa.",
+        );
+        let (pairs, end) = read_record_pairs(&l, 0, known);
+        let got: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|p| (p.label.as_str(), p.value.as_str()))
+            .collect();
+        let want = [
+            ("Diarienummer", "2015/1"),
+            ("Namn", "Ett namn"),
+            ("E-post", ""),
+            ("Region", "Väst"),
+        ];
+        assert_eq!(got, want);
+        assert_eq!(end, 13, "the prose is no value");
+        let l = lines("Namn:\nX\nRegion:\n\nEn mening som är prosa.\n");
+        assert_eq!(read_record_pairs(&l, 0, known).0[1].value, "");
+        let l = lines("Namn:\nX\n\nMålgrupp:\nunga");
+        assert_eq!(read_record_pairs(&l, 0, known), read_pairs(&l, 0));
     }
 
     #[test]

@@ -6,13 +6,16 @@
 
 pub mod article;
 pub mod call;
+pub mod call_marks;
 pub mod districts;
 pub mod esf2014;
 pub mod esfplus;
 pub mod fields;
+pub mod fund_marks;
 pub mod gazetteer;
 pub mod html;
 pub mod kohesio;
+pub mod kohesio_site;
 pub mod labelled;
 pub mod legacy_page;
 pub mod linked_page;

@@ -20,6 +20,31 @@ pub fn apply_pairs(project: &mut Project, pairs: &[Pair], warnings: &mut Vec<Str
             None => unknown_label(project, &pair.label, &pair.value, warnings),
         }
     }
+    budget_below_grant(project, pairs, warnings);
+}
+
+/// A total budget of less than half the grant it holds is a site's error
+/// (`1 100` for `1 100 000`): no value, kept in `extra` with a warning.
+fn budget_below_grant(project: &mut Project, pairs: &[Pair], warnings: &mut Vec<String>) {
+    let (Some(budget), Some(grant)) = (project.total_budget_sek, project.esf_grant_sek) else {
+        return;
+    };
+    if budget.saturating_mul(2) >= grant {
+        return;
+    }
+    project.total_budget_sek = None;
+    if let Some(pair) = pairs
+        .iter()
+        .find(|p| fields::field_for(&p.label) == Some(Field::Budget))
+    {
+        let value = super::text::fold_spaces(&pair.value);
+        fields::add_extra(project, &pair.label, &value);
+        warnings.push(format!(
+            "{}: \"{value}\" is far below the grant of {}; kept in extra",
+            pair.label,
+            crate::format::money(Some(grant)).unwrap_or_default()
+        ));
+    }
 }
 
 /// A period that ends before it starts is kept as written, with a warning.

@@ -27,8 +27,9 @@ const ESFPLUS_ONLY: &[&str] = &[
 ];
 
 /// Reads the layout when the text has it: a block of at least four
-/// labelled pairs, one of them naming the project, wherever it starts
-/// (site chrome such as a cookie banner may come first), and the line of
+/// labelled pairs, one of them naming the project and the block bearing
+/// the fund's marks ([`super::fund_marks`]), wherever it starts (site
+/// chrome such as a cookie banner may come first), and the line of
 /// content above it as the title.
 pub fn layout(doc: &CleanText) -> Option<RecordLayout> {
     let g = super::gazetteer::gazetteer();
@@ -42,8 +43,10 @@ pub fn layout(doc: &CleanText) -> Option<RecordLayout> {
             start += 1;
             continue;
         }
-        let (pairs, body_start) = labelled::read_pairs(&doc.lines, start);
-        if pairs.len() < 4 || !project::has_field(&pairs, &[Field::Id, Field::Name]) {
+        let known = |label: &str| super::fields::field_for(label).is_some();
+        let (pairs, body_start) = labelled::read_record_pairs(&doc.lines, start, known);
+        let record = pairs.len() >= 4 && project::has_field(&pairs, &[Field::Id, Field::Name]);
+        if !record || !super::fund_marks::is_the_funds(doc, &pairs) {
             // Each block is read once: the next try starts after it.
             start = body_start.max(start + 1);
             continue;
