@@ -436,3 +436,40 @@ fn text_matches_come_as_a_first_page_then_all_of_them() {
     assert!(one.complete);
     assert_eq!(keys(&one, 0), set(&both));
 }
+
+/// The sample corpus in a cache of its own, for what needs the texts.
+fn sample_cli() -> common::Cli {
+    let cli = common::Cli::new();
+    let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/corpus");
+    cli.ok(&["import", corpus]);
+    cli
+}
+
+fn listed(cli: &common::Cli, args: &[&str]) -> BTreeSet<String> {
+    let out = cli.answer(args);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap_or_default();
+    rows.iter()
+        .map(|r| r["key"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn an_excluded_term_leaves_out_what_the_term_alone_finds_in_texts() {
+    let cli = sample_cli();
+    // effektbutiken names Hisingen only in its description ("Aktivitetshusen
+    // ligger på Hisingen"); Inkluderande (Nordost) has Norra Hisingen as a
+    // partner; Arbetsliv och hälsa Nordost names it nowhere.
+    let alone = listed(&cli, &["list", "--filter", "hisingen", "--json"]);
+    assert!(alone.contains(EFFEKTBUTIKEN), "{alone:?}");
+    let without = listed(&cli, &["list", "--filter", "göteborg !hisingen", "--json"]);
+    assert_eq!(without, set(&[ARBETSLIV]));
+}
+
+#[test]
+fn a_diarienummer_given_to_the_text_search_finds_its_project() {
+    let cli = sample_cli();
+    let found = listed(&cli, &["search", "2015/00730", "--json"]);
+    assert_eq!(found, set(&[EFFEKTBUTIKEN]));
+    let made = listed(&cli, &["search", INKL_HISINGEN, "--json"]);
+    assert_eq!(made, set(&[INKL_HISINGEN]));
+}

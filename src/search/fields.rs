@@ -223,7 +223,10 @@ impl FieldIndex {
                     let hits = |v: u32| ready.shared[v as usize];
                     let hit = self.best_hit(index, term, &ready.needle, own, hits);
                     match (term.negated, hit) {
-                        (true, hit) => hit.is_none().then_some((0, None)),
+                        (true, hit) => {
+                            let in_text = prepared.text.score(g, t, index).is_some();
+                            (hit.is_none() && !in_text).then_some((0, None))
+                        }
                         (false, Some((f, v, h))) => Some((h.score, Some((f, v)))),
                         (false, None) => {
                             let score = prepared.text.score(g, t, index)?;

@@ -151,6 +151,38 @@ impl Store {
 
     /// Full-text search; every word must occur (diacritics ignored).
     pub fn search(&self, words: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        let mut hits = self.search_texts(words, limit)?;
+        // A diarienummer typed as the words: that project first.
+        if let Some(mut named) = self.hit_by_id(words)? {
+            // Ranked above every text (BM25: lower is better).
+            named.rank = hits.iter().map(|h| h.rank).fold(0.0, f64::min) - 1.0;
+            hits.retain(|h| h.key != named.key);
+            hits.insert(0, named);
+            hits.truncate(limit);
+        }
+        Ok(hits)
+    }
+
+    /// The project whose diarienummer or key `words` is, as a hit.
+    fn hit_by_id(&self, words: &str) -> Result<Option<SearchHit>> {
+        let id = words.trim();
+        if id.is_empty() || id.contains(char::is_whitespace) {
+            return Ok(None);
+        }
+        let found = match self.summary_of(id)? {
+            Some(found) => Some(found),
+            None => self.summary_of(&key_typed(id))?,
+        };
+        Ok(found.map(|p| SearchHit {
+            snippet: format!("[{}]", p.shown_id()),
+            key: p.key,
+            name: p.name,
+            owner: p.owner,
+            rank: 0.0,
+        }))
+    }
+
+    fn search_texts(&self, words: &str, limit: usize) -> Result<Vec<SearchHit>> {
         let query = fts_query(words);
         if query.is_empty() {
             return Ok(Vec::new());

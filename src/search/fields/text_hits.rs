@@ -74,11 +74,12 @@ impl Query {
 }
 
 impl Term {
-    /// Texts are searched for whole words of a term that is not excluded,
-    /// anchored to a field's start or end, or limited to other fields.
+    /// Texts are searched for whole words of a term that is not anchored
+    /// to a field's start or end, or limited to other fields. An excluded
+    /// term is too: it leaves out whatever the term alone would find.
     pub(super) fn wants_text(&self) -> bool {
         let anywhere = matches!(self.mode, Mode::Fuzzy | Mode::Exact);
         let allowed = self.fields.is_none_or(|f| f.contains(&Field::Text));
-        !self.negated && anywhere && allowed
+        anywhere && allowed
     }
 }
