@@ -70,8 +70,10 @@ pub struct FieldIndex {
     link_ends: Vec<u32>,
 }
 
-/// The bonus for a query found whole in one text.
-const TOGETHER: i64 = 50;
+/// The bonus, per term, for a query found whole in one field (a name,
+/// one organisation): more than any spread of its terms over several
+/// fields can score, however well each matches there.
+const TOGETHER: i64 = matcher::WHOLE - (matcher::ONE_TYPO - 100) + 1;
 
 /// Candidates scored between two looks at whether to stop (a few ms).
 const SCORED_AT_ONCE: usize = 1 << 16;
@@ -238,10 +240,11 @@ impl FieldIndex {
             total += best;
             if let Some(place) = place {
                 found += 1;
-                together &= *first.get_or_insert(place) == place;
+                // Words of a text are no one field's.
+                together &= place.0 != Field::Text && *first.get_or_insert(place) == place;
             }
         }
-        Some(total + if together && found > 1 { TOGETHER } else { 0 })
+        Some(total + if together && found > 1 { TOGETHER * found } else { 0 })
     }
 
     /// The best place a term is found in a project: the field, the shared
@@ -258,7 +261,8 @@ impl FieldIndex {
         let allows = |f: Field| term.fields.is_none_or(|fs| fs.contains(&f));
         let mut best: Option<(Field, Option<u32>, Hit)> = None;
         let mut consider = |field, value, hit: Option<Hit>| {
-            if let Some(hit) = hit {
+            if let Some(mut hit) = hit {
+                hit.score -= below(field);
                 if best.is_none_or(|(_, _, b)| hit.score > b.score) {
                     best = Some((field, value, hit));
                 }
@@ -279,6 +283,17 @@ impl FieldIndex {
             }
         }
         best
+    }
+}
+
+/// An organisation the documents only name ranks below every owner,
+/// partner or other field a term is found in, however well it matches.
+const MENTION_BELOW: i64 = matcher::WHOLE - (matcher::ONE_TYPO - 100) + 1;
+
+fn below(field: Field) -> i64 {
+    match field {
+        Field::Mentioned => MENTION_BELOW,
+        _ => 0,
     }
 }
 
