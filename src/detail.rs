@@ -71,7 +71,7 @@ pub fn disagreements(all: &FieldSources) -> Option<Section> {
 }
 
 /// A value as the detail writes it (kronor, euro, a rate, text).
-fn value_text(field: &str, value: &serde_json::Value) -> String {
+pub(crate) fn value_text(field: &str, value: &serde_json::Value) -> String {
     use serde_json::Value;
     let written = match (field, value) {
         (f, Value::Number(n)) if f.ends_with("_sek") => money(n.as_i64()),

@@ -9,6 +9,7 @@ pub mod call;
 pub mod districts;
 pub mod esf2014;
 pub mod esfplus;
+pub mod explain;
 pub mod fields;
 pub mod gazetteer;
 pub mod html;
