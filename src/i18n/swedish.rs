@@ -581,4 +581,9 @@ pub(super) const SWEDISH: &[(&str, &str)] = &[
     ("derived: not written so in the text", "härlett: står inte så i texten"),
     ("Not stated", "Anges inte"),
     ("a list: each row's fields are its cells; --explain reads documents", "en lista: varje rads fält är dess celler; --explain läser dokument"),
+    // Which facts each source of a project gave.
+    ("Sources", "Källor"),
+    ("project list", "projektlista"),
+    ("Kohesio list", "Kohesio-lista"),
+    ("no field of the record", "inget av postens fält"),
 ];
