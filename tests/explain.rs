@@ -248,3 +248,24 @@ fn an_unreadable_file_is_named_and_the_others_explained() {
     assert_eq!(all[1]["format"], "esf2014");
     assert!(Path::new(EFFEKT).exists());
 }
+
+#[test]
+fn a_megabyte_line_and_a_long_list_are_explained() {
+    // Every value stands thousands of times in one long line: each is
+    // named on its label's line, the rest weighed only near each place.
+    let cli = Cli::new();
+    let file = cli.dir.path().join("record.txt");
+    let noise = "Vellinge kommun 2023-03-01 4 973 906 Ale Projektägare: ".repeat(20_000);
+    let text = format!(
+        "22-002-S07 - Nya Vägar i Vellinge +\n\nDiarienummer:\n22-002-S07\nNamn:\n\
+         Nya Vägar i Vellinge +\nStartdatum:\n2023-03-01\nSlutdatum:\n2026-02-28\n\
+         Projektägare:\nVELLINGE KOMMUN\nRegion:\nSydsverige\n\n{noise}\n{}",
+        "• Ale\n".repeat(20_000)
+    );
+    std::fs::write(&file, text).unwrap();
+    let doc = explained(&cli, file.to_str().unwrap());
+    assert_eq!(line_of(&doc, "owner"), Some(12));
+    assert_eq!(line_of(&doc, "start_date"), Some(8));
+    let shown = entry(&doc, "owner")["text"].as_str().unwrap();
+    assert_eq!(shown, "VELLINGE KOMMUN");
+}

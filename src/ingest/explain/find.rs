@@ -21,6 +21,12 @@ pub struct Spot {
     pub end: usize,
 }
 
+/// A value further into its line than this is not read back for its case.
+const LONGEST_READ_BACK: usize = 4_096;
+
+/// How far up a label or heading is looked for.
+pub const LOOK_UP: usize = 200;
+
 /// At most this many places of one written form are weighed.
 const MOST_MATCHES: usize = 2_000;
 
@@ -111,20 +117,35 @@ impl<'a> Haystack<'a> {
         self.starts.partition_point(|s| *s <= at).saturating_sub(1)
     }
 
-    /// The folded text of a line.
-    pub fn folded_line(&self, line: usize) -> &str {
-        let start = self.starts[line];
-        let end = self
-            .starts
+    /// The folded text around a spot on its lines: what a label or phrase
+    /// before it (or a word just after) would be, not a whole long line.
+    pub fn near(&self, spot: Spot) -> &str {
+        let line_end = self.line_end(spot.last);
+        let from = boundary(&self.folded, spot.at.saturating_sub(160)).max(self.starts[spot.first]);
+        let to = boundary(&self.folded, (spot.end + 40).min(line_end));
+        &self.folded[from..to.max(from)]
+    }
+
+    /// The end of a line's folded text: the last 200 bytes of a long one.
+    pub fn line_tail(&self, line: usize) -> &str {
+        let end = self.line_end(line);
+        let from = boundary(&self.folded, end.saturating_sub(200)).max(self.starts[line]);
+        &self.folded[from..end]
+    }
+
+    fn line_end(&self, line: usize) -> usize {
+        self.starts
             .get(line + 1)
             .copied()
-            .unwrap_or(self.folded.len());
-        &self.folded[start..end]
+            .unwrap_or(self.folded.len())
     }
 
     /// The line before `line` that has text, if any.
     pub fn line_before(&self, line: usize) -> Option<usize> {
-        (0..line).rev().find(|i| !self.lines[*i].trim().is_empty())
+        let from = line.saturating_sub(LOOK_UP);
+        (from..line)
+            .rev()
+            .find(|i| !self.lines[*i].trim().is_empty())
     }
 
     pub fn line(&self, line: usize) -> &str {
@@ -170,6 +191,10 @@ impl Haystack<'_> {
     /// Whether the text at `spot` is written as `form` is, letter case
     /// and all (blanks aside).
     pub fn same_case(&self, spot: Spot, form: &str) -> bool {
+        // Reading a place back walks its line: not for lines of a book.
+        if spot.at - self.starts[spot.first] > LONGEST_READ_BACK {
+            return false;
+        }
         let (joined, col) = self.written(spot);
         let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
         let wanted = squeeze(form);
@@ -180,6 +205,15 @@ impl Haystack<'_> {
             .collect();
         squeeze(&tail).starts_with(&wanted)
     }
+}
+
+/// The nearest character boundary at or before `at`.
+fn boundary(s: &str, at: usize) -> usize {
+    let mut at = at.min(s.len());
+    while !s.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Appends `s` folded: lower case, every run of blanks one space, dashes

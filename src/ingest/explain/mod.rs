@@ -213,7 +213,7 @@ fn best_spot(h: &Haystack, spec: &Spec, forms: &[String]) -> Option<Spot> {
     spots.sort_by_key(|(s, _)| s.at);
     let must_cue = spec.must_cue || matches!(spec.kind, Kind::Programme);
     let score = |i: usize, (spot, form): &(Spot, &str)| {
-        let cue = cued(h, spot.first, spec.cues);
+        let cue = cued(h, *spot, spec.cues);
         // Only the first places are read back for their case.
         let case = i < 64 && h.same_case(*spot, form);
         (cue, h.is_whole_line(*spot), case)
@@ -241,18 +241,18 @@ fn edge(kind: Kind, form: &str) -> Edge {
 
 /// Whether the line, or the line with text above it, holds a cue; for a
 /// bullet, the line above its list.
-fn cued(h: &Haystack, line: usize, cues: &[&str]) -> bool {
-    let holds = |l: usize| {
-        let text = h.folded_line(l);
-        cues.iter().any(|c| text.contains(c))
-    };
+fn cued(h: &Haystack, spot: Spot, cues: &[&str]) -> bool {
+    let holds = |text: &str| cues.iter().any(|c| text.contains(c));
+    let line = spot.first;
     let mut above = h.line_before(line);
     if is_bullet(h.line(line)) {
-        while let Some(l) = above.filter(|l| is_bullet(h.line(*l))) {
+        // Up past the list's other bullets to its heading.
+        let top = line.saturating_sub(find::LOOK_UP);
+        while let Some(l) = above.filter(|l| *l > top && is_bullet(h.line(*l))) {
             above = h.line_before(l);
         }
     }
-    holds(line) || above.is_some_and(holds)
+    holds(h.near(spot)) || above.is_some_and(|l| holds(h.line_tail(l)))
 }
 
 fn is_bullet(line: &str) -> bool {
