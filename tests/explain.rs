@@ -269,3 +269,18 @@ fn a_megabyte_line_and_a_long_list_are_explained() {
     let shown = entry(&doc, "owner")["text"].as_str().unwrap();
     assert_eq!(shown, "VELLINGE KOMMUN");
 }
+
+#[test]
+fn a_list_of_projects_is_named_as_a_list_and_not_pinned_on_lines() {
+    let cli = Cli::new();
+    let list = "tests/fixtures/lists/project_list.csv";
+    let out = cli.ok(&["parse", "--explain", list]);
+    assert!(out.contains("[project_list]"), "{out}");
+    assert!(
+        out.contains("a list: each row's fields are its cells"),
+        "{out}"
+    );
+    let doc = explained(&cli, list);
+    assert_eq!(doc["fields"], serde_json::json!([]));
+    assert_eq!(doc["warnings"].as_array().unwrap().len(), 1, "{doc}");
+}

@@ -88,6 +88,8 @@ pub fn text(e: &Explanation) -> String {
         let _ = writeln!(out, "  {}: {}", t("skipped"), sanitize::line(reason));
     }
     if matches!(e.format, Format::ProjectList | Format::KohesioList) {
+        let title = e.title.as_deref().unwrap_or_default();
+        let _ = writeln!(out, "  {}", sanitize::line(title));
         let _ = writeln!(
             out,
             "  {}",
