@@ -89,9 +89,13 @@ pub fn date(iso: &str) -> Vec<String> {
 /// A month and year alone (`oktober 2015`, `2015-10`): where a page gives
 /// no day, and the record the first or last of the month.
 pub fn month_of(iso: &str) -> Vec<String> {
-    let Some((y, m, _)) = ymd(iso) else {
+    let Some((y, m, d)) = ymd(iso) else {
         return Vec::new();
     };
+    // A month alone gives its first or last day, never the 15th.
+    if d != 1 && d < 28 {
+        return Vec::new();
+    }
     let mut forms = vec![format!("{y}-{m:02}")];
     forms.extend(month_names(m).map(|name| format!("{name} {y}")));
     forms.sort();
@@ -176,6 +180,7 @@ mod tests {
             assert!(forms.contains(&written.to_string()), "{written}: {forms:?}");
         }
         assert!(month_of("2015-10-01").contains(&"oktober 2015".to_string()));
+        assert!(month_of("2015-10-15").is_empty());
         assert_eq!(date("soon"), ["soon"]);
     }
 

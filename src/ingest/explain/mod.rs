@@ -350,6 +350,20 @@ mod tests {
     }
 
     #[test]
+    fn a_month_alone_gives_a_date_only_when_no_line_has_the_day() {
+        let p = Project {
+            start_date: Some("2015-10-01".into()),
+            end_date: Some("2018-09-30".into()),
+            ..Project::default()
+        };
+        let text = "Projektet började i oktober 2015.\nDet slutar 30 september 2018.";
+        let e = explain(&doc(p), &lines(text));
+        let start = field(&e, "start_date");
+        assert_eq!((start.found, start.line), (Found::Line, Some(1)));
+        assert_eq!(field(&e, "end_date").line, Some(2));
+    }
+
+    #[test]
     fn a_window_keeps_the_value_in_sight() {
         let long = format!("{}VALUE{}", "a".repeat(300), "b".repeat(300));
         let (text, at) = window(&long, 300, 40);
