@@ -193,7 +193,7 @@ fn cut(s: &str, width: usize) -> String {
 }
 
 /// Words in lines of at most `width` characters (a longer word alone).
-fn wrapped(text: &str, width: usize) -> Vec<String> {
+pub(super) fn wrapped(text: &str, width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     for word in text.split(' ') {
         match lines.last_mut() {

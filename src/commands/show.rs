@@ -128,7 +128,7 @@ fn plain(s: &StoredProject, yours: Option<&Annotation>) -> String {
     }
     for (head, fields) in &given {
         let _ = writeln!(out, "  {}", sanitize::line(head));
-        for line in crate::tui::wrap::wrap(&sanitize::line(fields), 76) {
+        for line in super::explain::wrapped(&sanitize::line(fields), 76) {
             let _ = writeln!(out, "    {line}");
         }
     }
