@@ -223,6 +223,11 @@ pub struct ParseArgs {
     /// Print a JSON array instead of readable text.
     #[arg(long)]
     pub json: bool,
+    /// Say for each field which line of the document gave it (or that it
+    /// is derived, comes from the format, or is not stated), and the
+    /// warnings.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 // The arguments of `esf import`.

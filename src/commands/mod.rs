@@ -2,6 +2,7 @@
 
 mod browse;
 pub mod changes;
+mod explain;
 mod export;
 mod gen;
 mod graph;
@@ -123,7 +124,7 @@ impl Context {
 /// does not compile.
 pub fn run(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Parse(a) => parse::run(&a.files, a.json),
+        Command::Parse(a) => parse::run(&a.files, a.json, a.explain),
         Command::Import(a) => import::run(ctx, a),
         Command::List(a) => list::run_args(ctx, a),
         Command::Show(a) => show::run(ctx, &a.id, a.json, a.with_contacts),

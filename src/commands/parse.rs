@@ -10,7 +10,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// `esf parse`: every file's record; exit 2 when a file could not be read.
-pub fn run(paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
+pub fn run(paths: &[PathBuf], json: bool, explain: bool) -> anyhow::Result<ExitCode> {
+    if explain {
+        return super::explain::run(paths, json);
+    }
     let mut docs = Vec::new();
     let mut lists = Vec::new();
     let mut unreadable = 0;
@@ -49,7 +52,7 @@ pub fn run(paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
     })
 }
 
-enum Parsed {
+pub(super) enum Parsed {
     Doc(Box<ParsedDocument>),
     List(ingest::lists::ParsedList),
 }
@@ -57,16 +60,26 @@ enum Parsed {
 /// A list of projects (one record per row kept), else a document; a list
 /// may be larger than a document.
 fn parse_path(path: &std::path::Path) -> Result<Parsed, String> {
-    use crate::read_bounded::{read, Links, Refused, DOCUMENT_LIMIT};
-    let bytes = read(path, ingest::lists::LIST_LIMIT, Links::Follow).map_err(|e| e.to_string())?;
+    parse_read(path, &read_file(path)?)
+}
+
+/// A file's bytes, up to the size of the largest list.
+pub(super) fn read_file(path: &std::path::Path) -> Result<Vec<u8>, String> {
+    use crate::read_bounded::{read, Links};
+    read(path, ingest::lists::LIST_LIMIT, Links::Follow).map_err(|e| e.to_string())
+}
+
+/// What the bytes read from `path` are: a list, else a document.
+pub(super) fn parse_read(path: &std::path::Path, bytes: &[u8]) -> Result<Parsed, String> {
+    use crate::read_bounded::{Refused, DOCUMENT_LIMIT};
     let source = path.to_string_lossy();
-    match ingest::lists::parse_list(&source, &bytes) {
+    match ingest::lists::parse_list(&source, bytes) {
         Some(Ok(list)) => Ok(Parsed::List(list)),
         Some(Err(reason)) => Err(reason),
         None if bytes.len() as u64 > DOCUMENT_LIMIT => {
             Err(Refused::TooLarge(DOCUMENT_LIMIT).to_string())
         }
-        None => Ok(Parsed::Doc(Box::new(ingest::parse_bytes(&source, &bytes)))),
+        None => Ok(Parsed::Doc(Box::new(ingest::parse_bytes(&source, bytes)))),
     }
 }
 
@@ -92,7 +105,7 @@ fn list_summary(source: &str, list: &ingest::lists::ParsedList) -> String {
 }
 
 /// Says a file cannot be read, and keeps it in the output as skipped.
-fn unreadable_file(source: &str, why: &dyn std::fmt::Display) -> ParsedDocument {
+pub(super) fn unreadable_file(source: &str, why: &dyn std::fmt::Display) -> ParsedDocument {
     let shown = crate::sanitize::line(source);
     crate::say!("esf: {}", tf("cannot read {}: {}", &[&shown, why]));
     ParsedDocument::skipped(source, tf("cannot read: {}", &[why]))

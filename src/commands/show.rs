@@ -122,6 +122,16 @@ fn plain(s: &StoredProject, yours: Option<&Annotation>) -> String {
             );
         }
     }
+    let given = crate::detail::sources_given(&s.source_fields);
+    if !given.is_empty() {
+        let _ = writeln!(out, "\n{}", t("Sources"));
+    }
+    for (head, fields) in &given {
+        let _ = writeln!(out, "  {}", sanitize::line(head));
+        for line in super::explain::wrapped(&sanitize::line(fields), 76) {
+            let _ = writeln!(out, "    {line}");
+        }
+    }
     let _ = writeln!(out, "\n{}: {}", t("Source"), sanitize::line(&s.source));
     for other in s.sources.iter().filter(|p| **p != s.source) {
         let from = match s.kohesio.as_ref() == Some(other) {

@@ -574,4 +574,16 @@ pub(super) const SWEDISH: &[(&str, &str)] = &[
     ("cannot be filled", "kan inte fyllas"),
     ("cannot be imported into", "kan inte importeras till"),
     ("was not read to its end", "lästes inte till slut"),
+    // esf parse --explain.
+    ("line {}", "rad {}"),
+    ("lines {}–{}", "rad {}–{}"),
+    ("from the format ({})", "av formatet ({})"),
+    ("derived: not written so in the text", "härlett: står inte så i texten"),
+    ("Not stated", "Anges inte"),
+    ("a list: each row's fields are its cells; --explain reads documents", "en lista: varje rads fält är dess celler; --explain läser dokument"),
+    // Which facts each source of a project gave.
+    ("Sources", "Källor"),
+    ("project list", "projektlista"),
+    ("Kohesio list", "Kohesio-lista"),
+    ("no field of the record", "inget av postens fält"),
 ];

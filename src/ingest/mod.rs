@@ -10,6 +10,7 @@ pub mod call_marks;
 pub mod districts;
 pub mod esf2014;
 pub mod esfplus;
+pub mod explain;
 pub mod fields;
 pub mod fund_marks;
 pub mod gazetteer;

@@ -3,7 +3,7 @@
 //! end date. Every value is kept with the sources that give it; where they
 //! give different ones, both are shown, never one silently chosen.
 
-use super::Project;
+use super::{LinkedDoc, Project};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -46,8 +46,53 @@ pub struct SourcedValue {
 /// first (the order the sources come in), each with its sources.
 pub type FieldSources = BTreeMap<String, Vec<SourcedValue>>;
 
+/// One document about a project and the fields it gives: a page, a row
+/// of a list, a Kohesio page, an article, a page about the project.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceFields {
+    pub source: String,
+    /// Its format (`esf2014`, `project_list`, `kohesio`, `article`, …),
+    /// or for a page about the project `final_report` or `page`.
+    pub kind: String,
+    /// The record's field names it gives, in the order of [`COMPARED`]
+    /// after `id`, then `partners` and `municipalities`.
+    pub fields: Vec<&'static str>,
+}
+
+/// The fields a record gives (not `null`, not empty).
+pub fn given(project: &Project) -> Vec<&'static str> {
+    let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(project) else {
+        return Vec::new();
+    };
+    let gives = |name: &&str| match fields.get(*name) {
+        Some(serde_json::Value::Array(a)) => !a.is_empty(),
+        Some(v) => !v.is_null(),
+        None => false,
+    };
+    std::iter::once("id")
+        .chain(COMPARED.iter().map(|(name, _)| *name))
+        .chain(["partners", "municipalities"])
+        .filter(gives)
+        .collect()
+}
+
+/// What a page about a project states of it, as a record: diarienummer,
+/// name, owner and dates.
+pub fn linked_record(l: &LinkedDoc) -> Project {
+    Project {
+        id: l.project_id.clone(),
+        name: l.project_name.clone(),
+        owner: l.owner.clone(),
+        start_date: l.start_date.clone(),
+        end_date: l.end_date.clone(),
+        ..Project::default()
+    }
+}
+
 /// The field sources of a project given by `records` (source, record).
-pub fn field_sources(records: &[(String, Project)]) -> FieldSources {
+pub fn field_sources<'a>(
+    records: impl IntoIterator<Item = (&'a str, &'a Project)>,
+) -> FieldSources {
     let mut all = FieldSources::new();
     for (source, project) in records {
         let Ok(serde_json::Value::Object(fields)) = serde_json::to_value(project) else {
@@ -132,7 +177,7 @@ mod tests {
 
     #[test]
     fn values_are_kept_with_their_sources_and_differences_named() {
-        let records = vec![
+        let records = [
             (
                 "page.txt".to_string(),
                 project("Vellinge kommun", Some(4_973_906), None),
@@ -142,7 +187,7 @@ mod tests {
                 project("VELLINGE  KOMMUN", Some(5_000_000), Some("2026-02-28")),
             ),
         ];
-        let all = field_sources(&records);
+        let all = field_sources(records.iter().map(|(s, p)| (s.as_str(), p)));
         let owner = &all["owner"];
         assert_eq!(owner.len(), 1, "the same owner in other letters");
         assert_eq!(owner[0].sources, ["page.txt", "list.csv#22-002-S07"]);
@@ -157,6 +202,23 @@ mod tests {
             !all.contains_key("contact_name"),
             "personal data is not compared"
         );
+    }
+
+    #[test]
+    fn each_source_says_which_fields_it_gives() {
+        let p = project("Vellinge kommun", Some(4_973_906), None);
+        assert_eq!(
+            given(&p),
+            ["owner", "total_budget_sek"],
+            "no contact person"
+        );
+        let page = LinkedDoc {
+            kind: "final_report".into(),
+            project_id: Some("22-002-S07".into()),
+            end_date: Some("2026-02-28".into()),
+            ..LinkedDoc::default()
+        };
+        assert_eq!(given(&linked_record(&page)), ["id", "end_date"]);
     }
 
     #[test]

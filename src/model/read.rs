@@ -48,8 +48,12 @@ pub struct StoredProject {
     pub articles: Vec<ArticleRef>,
     /// Every file that gives this project (more than one: same diarienummer).
     pub sources: Vec<String>,
-    /// Where each field's value comes from, every value with its sources.
+    /// Where each field's value comes from, every value with its sources
+    /// (the project's pages and rows, its Kohesio page, articles and pages
+    /// about it).
     pub field_sources: super::field_sources::FieldSources,
+    /// Each document about the project and the fields it gives.
+    pub source_fields: Vec<super::field_sources::SourceFields>,
     /// The Kohesio page that met the record (same name and owner,
     /// overlapping dates); its euro figures are in the project.
     pub kohesio: Option<String>,

@@ -70,8 +70,50 @@ pub fn disagreements(all: &FieldSources) -> Option<Section> {
     })
 }
 
+/// Each document about a project and the fields it gives ("what came from
+/// where"), for a project with more than one: `(file (kind), fields)`.
+pub fn sources_given(list: &[field_sources::SourceFields]) -> Vec<(String, String)> {
+    if list.len() < 2 {
+        return Vec::new();
+    }
+    list.iter()
+        .map(|s| {
+            let head = format!("{} ({})", source_name(&s.source), kind_text(&s.kind));
+            let fields: Vec<&str> = s.fields.iter().map(|f| field_label(f)).collect();
+            let fields = match fields.is_empty() {
+                true => t("no field of the record").to_string(),
+                false => fields.join(", "),
+            };
+            (head, fields)
+        })
+        .collect()
+}
+
+/// A record's field as the detail labels it.
+fn field_label(field: &str) -> &'static str {
+    match field {
+        "id" => t("Diarienummer"),
+        "partners" => t("Partners"),
+        "municipalities" => t("Municipalities"),
+        other => t(field_sources::label(other)),
+    }
+}
+
+/// A source's kind in words: its format, or what a page about it is.
+fn kind_text(kind: &str) -> &str {
+    match kind {
+        "final_report" => t("final report"),
+        "page" | "linked_page" => t("page about a project"),
+        "article" => t("article"),
+        "project_list" => t("project list"),
+        "kohesio_list" => t("Kohesio list"),
+        "kohesio" => "Kohesio",
+        other => other,
+    }
+}
+
 /// A value as the detail writes it (kronor, euro, a rate, text).
-fn value_text(field: &str, value: &serde_json::Value) -> String {
+pub(crate) fn value_text(field: &str, value: &serde_json::Value) -> String {
     use serde_json::Value;
     let written = match (field, value) {
         (f, Value::Number(n)) if f.ends_with("_sek") => money(n.as_i64()),

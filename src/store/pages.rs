@@ -3,6 +3,7 @@
 //! that meet a record. Written at import, found for a project when shown.
 
 use super::keys::{key_of_id, name_key, owner_key};
+use super::query::SourceRecord;
 use super::{Result, Store};
 use crate::model::{
     Call, LinkedDoc, LinkedRef, ParsedDocument, Project, StoredCall, StoredLinked, StoredProject,
@@ -58,14 +59,21 @@ pub fn periods_overlap(a: &Project, b: &Project) -> bool {
 }
 
 impl Store {
-    /// The Kohesio page and the linked documents about a project.
+    /// The Kohesio page and the linked documents about a project; what
+    /// each states of it.
     pub(super) fn add_pages(
         &self,
         s: &mut StoredProject,
         name: Option<&str>,
         owner: Option<&str>,
-    ) -> Result<()> {
+    ) -> Result<Vec<SourceRecord>> {
+        let mut facts = Vec::new();
         if let Some((page, path)) = self.kohesio_page(s, name, owner)? {
+            facts.push(SourceRecord {
+                path: path.clone(),
+                kind: "kohesio".into(),
+                project: page.clone(),
+            });
             let p = &mut s.project;
             p.total_budget_eur = p.total_budget_eur.or(page.total_budget_eur);
             p.eu_contribution_eur = p.eu_contribution_eur.or(page.eu_contribution_eur);
@@ -76,21 +84,32 @@ impl Store {
             s.kohesio = Some(path);
         }
         let mut stmt = self.conn.prepare_cached(
-            "SELECT l.kind, l.title, d.path FROM linked_documents l
+            "SELECT l.kind, l.title, d.path, l.record FROM linked_documents l
              JOIN documents d ON d.id = l.document_id
              WHERE l.project_key = ?1
                 OR (?3 IS NOT NULL AND l.name_key IS ?2 AND l.owner_key IS ?3)
              ORDER BY l.kind, d.path",
         )?;
         let rows = stmt.query_map(params![s.key, name, owner], |r| {
+            let json: String = r.get(3)?;
+            let linked = serde_json::from_str::<LinkedDoc>(&json).unwrap_or_default();
             Ok(LinkedRef {
                 kind: r.get(0)?,
                 title: r.get(1)?,
                 source: r.get(2)?,
             })
+            .map(|l| (l, linked))
         })?;
-        s.linked = rows.collect::<rusqlite::Result<_>>()?;
-        Ok(())
+        for row in rows {
+            let (l, linked) = row?;
+            facts.push(SourceRecord {
+                path: l.source.clone(),
+                kind: l.kind.clone(),
+                project: crate::model::field_sources::linked_record(&linked),
+            });
+            s.linked.push(l);
+        }
+        Ok(facts)
     }
 
     /// A Kohesio page of the same name and owner whose period overlaps the

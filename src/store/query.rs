@@ -109,14 +109,47 @@ impl Store {
             project,
             source,
             articles: self.articles_about(name_key.as_deref(), owner_key.as_deref())?,
-            sources: records.iter().map(|(path, _)| path.clone()).collect(),
-            field_sources: crate::model::field_sources::field_sources(&records),
+            sources: records.iter().map(|r| r.path.clone()).collect(),
+            field_sources: Default::default(),
+            source_fields: Vec::new(),
             kohesio: None,
             linked: Vec::new(),
             key,
         };
-        self.add_pages(&mut stored, name_key.as_deref(), owner_key.as_deref())?;
+        let (names, owners) = (name_key.as_deref(), owner_key.as_deref());
+        let mut all = records;
+        all.extend(self.add_pages(&mut stored, names, owners)?);
+        all.extend(self.article_records(names, owners)?);
+        let mut seen = std::collections::HashSet::new();
+        all.retain(|r| seen.insert(r.path.clone()));
+        let field_sources = crate::model::field_sources::field_sources(
+            all.iter().map(|r| (r.path.as_str(), &r.project)),
+        );
+        stored.field_sources = field_sources;
+        stored.source_fields = all.iter().map(SourceRecord::fields).collect();
         Ok(stored)
+    }
+
+    /// The records of the articles about a project (by name and owner).
+    fn article_records(
+        &self,
+        name: Option<&str>,
+        owner: Option<&str>,
+    ) -> Result<Vec<SourceRecord>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT r.record, r.description, d.path, d.format FROM records r
+             JOIN documents d ON d.id = r.document_id
+             WHERE r.from_article = 1 AND d.format = 'article'
+               AND r.name_key IS ?1 AND r.owner_key IS ?2 ORDER BY d.path",
+        )?;
+        let rows = stmt.query_map(params![name, owner], |r| {
+            Ok(SourceRecord {
+                project: super::stored_record::from_row(r, 0)?,
+                path: r.get(2)?,
+                kind: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     fn articles_about(&self, name: Option<&str>, owner: Option<&str>) -> Result<Vec<ArticleRef>> {
@@ -136,15 +169,19 @@ impl Store {
 
     /// Every record of a project with its file, in the order the shown
     /// one is chosen (pages, then lists' rows, the newest first).
-    fn records_of(&self, key: &str) -> Result<Vec<(String, Project)>> {
+    fn records_of(&self, key: &str) -> Result<Vec<SourceRecord>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT r.record, r.description, d.path FROM records r
+            "SELECT r.record, r.description, d.path, d.format FROM records r
              JOIN documents d ON d.id = r.document_id
              WHERE r.project_key = ?1
              ORDER BY r.from_article, d.list_id IS NOT NULL, r.modified_at DESC, d.path DESC",
         )?;
         let rows = stmt.query_map([key], |r| {
-            Ok((r.get(2)?, super::stored_record::from_row(r, 0)?))
+            Ok(SourceRecord {
+                project: super::stored_record::from_row(r, 0)?,
+                path: r.get(2)?,
+                kind: r.get(3)?,
+            })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
@@ -313,6 +350,24 @@ fn fts_query(words: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A document's record about a project, with its file and kind.
+pub(super) struct SourceRecord {
+    pub path: String,
+    /// The document's format, or a linked page's kind.
+    pub kind: String,
+    pub project: crate::model::Project,
+}
+
+impl SourceRecord {
+    fn fields(&self) -> crate::model::field_sources::SourceFields {
+        crate::model::field_sources::SourceFields {
+            source: self.path.clone(),
+            kind: self.kind.clone(),
+            fields: crate::model::field_sources::given(&self.project),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -88,6 +88,7 @@ pub fn build_detail(
             labelled(&mut lines, label, value, width, theme);
         }
     }
+    sources_given(&mut lines, s, width, theme);
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(t("Source"), theme.section())));
     for source in &s.sources {
@@ -96,6 +97,25 @@ pub fn build_detail(
         }
     }
     lines
+}
+
+/// Each document about the project and the fields it gave, for a
+/// project with more than one.
+fn sources_given(lines: &mut DetailLines, s: &StoredProject, width: usize, theme: Theme) {
+    let given = crate::detail::sources_given(&s.source_fields);
+    if given.is_empty() {
+        return;
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(t("Sources"), theme.section())));
+    for (head, fields) in &given {
+        for l in wrap(&sanitize::line(head), width.saturating_sub(2).max(8)) {
+            lines.push(Line::from(Span::styled(format!("  {l}"), theme.label())));
+        }
+        for l in wrap(&sanitize::line(fields), width.saturating_sub(4).max(8)) {
+            lines.push(Line::from(format!("    {l}")));
+        }
+    }
 }
 
 /// `Label   value`, the value wrapped under itself.
