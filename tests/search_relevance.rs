@@ -473,3 +473,79 @@ fn a_diarienummer_given_to_the_text_search_finds_its_project() {
     let made = listed(&cli, &["search", INKL_HISINGEN, "--json"]);
     assert_eq!(made, set(&[INKL_HISINGEN]));
 }
+
+/// Projects that name one organisation in different roles, made up.
+fn organisations_fixture() -> Catalogue {
+    let projects: &[Made] = &[
+        // Mentioned only, names earlier in the alphabet than the others.
+        (
+            "M-1",
+            "Aktiva steg",
+            "Lunds kommun",
+            &[(Field::Mentioned, "Försäkringskassan")],
+        ),
+        (
+            "M-2",
+            "Bro till arbete",
+            "Eslövs kommun",
+            &[(Field::Mentioned, "Arbetsförmedlingen Göteborg")],
+        ),
+        (
+            "P-1",
+            "Vägen vidare",
+            "Samordningsförbundet Väst",
+            &[(Field::Partner, "Försäkringskassan")],
+        ),
+        (
+            "P-2",
+            "Ökad hälsa",
+            "Göteborgs Stad",
+            &[(Field::Partner, "Arbetsförmedlingen Göteborg")],
+        ),
+        // Both words, each whole, but in two fields.
+        (
+            "S-2",
+            "Cirkeln",
+            "Arbetsförmedlingen",
+            &[(Field::Municipality, "Göteborg")],
+        ),
+    ];
+    let mut cat = Catalogue::default();
+    for (key, name, owner, fields) in projects {
+        let summary = ProjectSummary {
+            key: key.to_string(),
+            name: Some(name.to_string()),
+            owner: Some(owner.to_string()),
+            ..ProjectSummary::default()
+        };
+        let mut all = fields.to_vec();
+        all.push((Field::Owner, owner));
+        cat.push_faceted(summary, &all, &FacetRow::default());
+    }
+    cat
+}
+
+fn ranked(cat: &Catalogue, query: &str) -> Vec<String> {
+    cat.filter(query)
+        .iter()
+        .map(|m| cat.projects[m.index].key.clone())
+        .collect()
+}
+
+#[test]
+fn an_owner_or_partner_ranks_above_a_mention() {
+    let cat = organisations_fixture();
+    assert_eq!(ranked(&cat, "försäkringskassan"), ["P-1", "M-1"]);
+}
+
+#[test]
+fn a_name_found_whole_in_one_field_ranks_above_its_words_spread_over_fields() {
+    let cat = organisations_fixture();
+    // The partner named exactly so first; then the project Arbetsförmedlingen
+    // owns in Göteborg (a role, its words in two fields); the project that
+    // only mentions it, last.
+    assert_eq!(
+        ranked(&cat, "arbetsförmedlingen göteborg"),
+        ["P-2", "S-2", "M-2"]
+    );
+}

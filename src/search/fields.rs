@@ -9,6 +9,7 @@
 //! Only projects that could hold every group's terms are scored.
 
 mod explain;
+mod score;
 mod shared;
 pub(in crate::search) mod stored;
 mod text_hits;
@@ -17,8 +18,8 @@ pub use text_hits::{TextHits, RANKED_TEXTS};
 
 pub use super::field::Field;
 use super::field::FIELDS;
-use super::matcher::{self, Hit, Needle};
-use super::query::{Query, Term};
+
+use super::query::Query;
 use super::{Haystacks, Match};
 use serde::Serialize;
 use shared::Prepared;
@@ -69,11 +70,6 @@ pub struct FieldIndex {
     links: Vec<Link>,
     link_ends: Vec<u32>,
 }
-
-/// The bonus, per term, for a query found whole in one field (a name,
-/// one organisation): more than any spread of its terms over several
-/// fields can score, however well each matches there.
-const TOGETHER: i64 = matcher::WHOLE - (matcher::ONE_TYPO - 100) + 1;
 
 /// Candidates scored between two looks at whether to stop (a few ms).
 const SCORED_AT_ONCE: usize = 1 << 16;
@@ -205,95 +201,6 @@ impl FieldIndex {
                 .flat_map(|h| h.join().unwrap_or_default())
                 .collect()
         })
-    }
-
-    /// A project's score: each group's best alternative, summed, and a
-    /// little more when every term is found in the same text (a name or an
-    /// organisation holding the whole query); None when a group has no
-    /// alternative that holds.
-    fn score(&self, index: usize, query: &Query, prepared: &Prepared) -> Option<i64> {
-        let mut total = 0;
-        // Where the first term was found, and whether every other was too.
-        let (mut first, mut together, mut found) = (None, true, 0);
-        for (g, group) in query.groups.iter().enumerate() {
-            let (best, place) = group
-                .iter()
-                .enumerate()
-                .filter_map(|(t, term)| {
-                    let ready = prepared.term(g, t);
-                    let own = [ready.in_name.has(index), ready.in_id.has(index)];
-                    let hits = |v: u32| ready.shared[v as usize];
-                    let hit = self.best_hit(index, term, &ready.needle, own, hits);
-                    match (term.negated, hit) {
-                        (true, hit) => {
-                            let in_text = prepared.text.score(g, t, index).is_some();
-                            (hit.is_none() && !in_text).then_some((0, None))
-                        }
-                        (false, Some((f, v, h))) => Some((h.score, Some((f, v)))),
-                        (false, None) => {
-                            let score = prepared.text.score(g, t, index)?;
-                            Some((score, Some((Field::Text, None))))
-                        }
-                    }
-                })
-                .max_by_key(|&(score, _)| score)?;
-            total += best;
-            if let Some(place) = place {
-                found += 1;
-                // Words of a text are no one field's.
-                together &= place.0 != Field::Text && *first.get_or_insert(place) == place;
-            }
-        }
-        Some(total + if together && found > 1 { TOGETHER * found } else { 0 })
-    }
-
-    /// The best place a term is found in a project: the field, the shared
-    /// value (for shared fields) and the hit. `own`: whether the name and
-    /// the diarienummer could hold the term at all.
-    fn best_hit(
-        &self,
-        index: usize,
-        term: &Term,
-        needle: &Needle,
-        own: [bool; 2],
-        shared: impl Fn(u32) -> Option<Hit>,
-    ) -> Option<(Field, Option<u32>, Hit)> {
-        let allows = |f: Field| term.fields.is_none_or(|fs| fs.contains(&f));
-        let mut best: Option<(Field, Option<u32>, Hit)> = None;
-        let mut consider = |field, value, hit: Option<Hit>| {
-            if let Some(mut hit) = hit {
-                hit.score -= below(field);
-                if best.is_none_or(|(_, _, b)| hit.score > b.score) {
-                    best = Some((field, value, hit));
-                }
-            }
-        };
-        let fields = [(Field::Name, &self.names), (Field::Id, &self.ids)];
-        for ((field, haystacks), could) in fields.into_iter().zip(own) {
-            if could && allows(field) {
-                let hit = haystacks.with_text(index, term.exact_letters, |t| {
-                    matcher::find_with(term, needle, t)
-                });
-                consider(field, None, hit);
-            }
-        }
-        for &link in self.links_of(index) {
-            if allows(link.field()) {
-                consider(link.field(), Some(link.value()), shared(link.value()));
-            }
-        }
-        best
-    }
-}
-
-/// An organisation the documents only name ranks below every owner,
-/// partner or other field a term is found in, however well it matches.
-const MENTION_BELOW: i64 = matcher::WHOLE - (matcher::ONE_TYPO - 100) + 1;
-
-fn below(field: Field) -> i64 {
-    match field {
-        Field::Mentioned => MENTION_BELOW,
-        _ => 0,
     }
 }
 
