@@ -279,3 +279,22 @@ fn active_during_says_how_many_it_left_out_for_want_of_dates() {
     ]);
     assert!(out.stderr.is_empty(), "nothing undated among them");
 }
+
+#[test]
+fn a_municipality_facet_and_the_kommun_field_give_the_same_projects() {
+    // Generated projects name most of their municipalities only in their
+    // texts: the facet counts those, so the field search must find them.
+    let esf = Esf::new();
+    let docs = esf.dir.path().join("docs");
+    let docs = docs.to_str().unwrap();
+    esf.ok(&["gen", "--count", "400", "--seed", "7", "--out", docs]);
+    esf.ok(&["import", docs]);
+    let counts = esf.counts(&["--facet", "municipality"]);
+    assert!(counts.len() > 5, "{counts:?}");
+    for (municipality, count) in counts.iter().take(5) {
+        let by_facet = esf.keys(&["--municipality", municipality]);
+        let by_field = esf.keys(&["--filter", &format!("kommun:^{municipality}$")]);
+        assert_eq!(by_facet.len() as u64, *count, "{municipality}");
+        assert_eq!(by_field, by_facet, "{municipality}");
+    }
+}

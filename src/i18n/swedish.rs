@@ -107,6 +107,7 @@ pub(super) const SWEDISH: &[(&str, &str)] = &[
     ("owner", "ägare"),
     ("partner", "partner"),
     ("mentioned", "nämnd"),
+    ("municipality in text", "kommun i texten"),
     ("municipality", "kommun"),
     ("area", "område"),
     ("objective", "mål"),

@@ -21,12 +21,19 @@ pub enum Field {
     Objective,
     /// The description and articles (the full-text index).
     Text,
+    /// A municipality only the text names ("insatserna genomförs i
+    /// Gävle"): the facet counts it, so `kommun:` finds it too, below
+    /// every municipality a document gives as such.
+    #[serde(rename = "municipality_in_text")]
+    #[strum(serialize = "municipality in text")]
+    MunicipalityInText,
 }
 
 const ORGANISATIONS: &[Field] = &[Field::Owner, Field::Partner, Field::Mentioned];
 
 /// Every field, in the order of their numbers.
-pub(super) const FIELDS: [Field; 10] = [
+/// New fields are added last: a stored index keeps their numbers.
+pub(super) const FIELDS: [Field; 11] = [
     Field::Name,
     Field::Id,
     Field::Owner,
@@ -37,7 +44,10 @@ pub(super) const FIELDS: [Field; 10] = [
     Field::Area,
     Field::Objective,
     Field::Text,
+    Field::MunicipalityInText,
 ];
+
+const MUNICIPALITIES: &[Field] = &[Field::Municipality, Field::MunicipalityInText];
 
 impl Field {
     pub fn as_str(self) -> &'static str {
@@ -53,7 +63,7 @@ impl Field {
             "owner" | "ägare" | "agare" => &[Field::Owner],
             "org" | "organisation" | "organization" => ORGANISATIONS,
             "partner" => &[Field::Partner],
-            "kommun" | "municipality" => &[Field::Municipality],
+            "kommun" | "municipality" => MUNICIPALITIES,
             "region" | "län" | "lan" => &[Field::Region],
             "area" | "område" | "omrade" => &[Field::Area],
             "objective" | "mål" | "mal" => &[Field::Objective],

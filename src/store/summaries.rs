@@ -241,6 +241,8 @@ pub(super) fn each_summary_in(
         let (owner, region) = (summary.owner.clone(), summary.region.clone());
         let mut fields: Vec<(Field, &str)> = links.linked(rowid).collect();
         fields.extend(municipalities.split("; ").map(|m| (Field::Municipality, m)));
+        let in_text = in_text.split("; ").filter(|m| !m.is_empty());
+        fields.extend(in_text.map(|m| (Field::MunicipalityInText, m)));
         let described = [
             (Field::Owner, owner.as_deref()),
             (Field::Region, region.as_deref()),

@@ -1,8 +1,8 @@
 //! A project's score for a query: each group's best alternative, summed;
 //! or, when one field value (the name, one organisation) holds a term of
 //! every group, that value's score with a bonus no spread over several
-//! fields can reach. An organisation the documents only mention ranks
-//! below every owner, partner or other field.
+//! fields can reach. An organisation or a municipality the documents only
+//! mention ranks below every owner, partner or other field.
 
 use super::shared::Prepared;
 use super::{Field, FieldIndex};
@@ -22,7 +22,7 @@ const TOGETHER: i64 = WHOLE - (ONE_TYPO - 100) + 1;
 
 fn below(field: Field) -> i64 {
     match field {
-        Field::Mentioned => MENTION_BELOW,
+        Field::Mentioned | Field::MunicipalityInText => MENTION_BELOW,
         _ => 0,
     }
 }
