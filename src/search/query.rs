@@ -261,7 +261,10 @@ mod tests {
         let q = Query::parse("namn:steg ägare:lund kommun:ale 2015:00730 x:");
         assert_eq!(q.groups[0][0].fields, Some(&[Field::Name][..]));
         assert_eq!(q.groups[1][0].fields, Some(&[Field::Owner][..]));
-        assert_eq!(q.groups[2][0].fields, Some(&[Field::Municipality][..]));
+        assert_eq!(
+            q.groups[2][0].fields,
+            Some(&[Field::Municipality, Field::MunicipalityInText][..])
+        );
         assert_eq!(
             (q.groups[3][0].text.as_str(), q.groups[3][0].fields),
             ("2015:00730", None)
