@@ -341,3 +341,14 @@ fn a_citys_units_count_for_the_city() {
         .keys(&["list", "--municipality", "Göteborg"])
         .contains(&"22-031-S09".to_string()));
 }
+
+#[test]
+fn an_organisation_filter_matches_words_never_scattered_letters() {
+    let esf = Esf::of(&["assets/corpus"]);
+    let found = esf.json(&["orgs", "--filter", "försäk"]);
+    let names: Vec<&str> = found.iter().map(|o| o["name"].as_str().unwrap()).collect();
+    // The sample's only organisation with "försäk" in its name.
+    assert_eq!(names, ["Försäkringskassan"]);
+    let none = esf.json(&["orgs", "--filter", "fsk"]);
+    assert!(none.is_empty(), "{none:?}");
+}

@@ -112,7 +112,7 @@ pub struct SearchHit {
     pub rank: f64,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
 pub struct OrgSummary {
     pub name: String,
     pub parent: Option<String>,
