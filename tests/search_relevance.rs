@@ -549,3 +549,20 @@ fn a_name_found_whole_in_one_field_ranks_above_its_words_spread_over_fields() {
         ["P-2", "S-2", "M-2"]
     );
 }
+
+#[test]
+fn abbreviations_caseworkers_write_find_their_organisation() {
+    expect_all(
+        &sample(),
+        &[
+            // Nya Vägar has Försäkringskassan as a partner; effektbutiken
+            // names it in its text.
+            ("fk", &[NYA_VAGAR, EFFEKTBUTIKEN]),
+            ("FK", &[NYA_VAGAR, EFFEKTBUTIKEN]),
+            // Arbetsförmedlingen: ten offices of the pre-study's partners,
+            // named by effektbutiken and Nya Vägar.
+            ("af", &[INKL_NORDOST, EFFEKTBUTIKEN, NYA_VAGAR]),
+            ("fk vellinge", &[NYA_VAGAR]),
+        ],
+    );
+}

@@ -111,9 +111,13 @@ impl Query {
             let Some(term) = Term::parse(word) else {
                 continue;
             };
+            let named = term.names_abbreviated();
             match groups.last_mut() {
                 Some(group) if joining => group.push(term),
                 _ => groups.push(vec![term]),
+            }
+            if let Some(group) = groups.last_mut() {
+                group.extend(named);
             }
             joining = false;
         }
@@ -174,6 +178,42 @@ impl Term {
             negated,
             fields,
         })
+    }
+}
+
+/// Abbreviation → the names it stands for.
+const ABBREVIATIONS: &str = include_str!("../../assets/gazetteer/abbreviations.tsv");
+
+impl Term {
+    /// The organisations an abbreviation (`fk`, `AF`, `SKR`) stands for,
+    /// as alternatives found exactly; none for an excluded or anchored
+    /// term (an exclusion must hold for every name, not for one).
+    fn names_abbreviated(&self) -> Vec<Term> {
+        if self.negated || !matches!(self.mode, Mode::Fuzzy) {
+            return Vec::new();
+        }
+        let names = ABBREVIATIONS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .find(|(short, _)| *short == self.text)
+            .map(|(_, names)| names);
+        let term = |name: &str| {
+            let lower = lower_case(name);
+            let exact_letters = lower.chars().any(is_foldable);
+            Term {
+                text: if exact_letters { lower } else { fold(&lower) },
+                exact_letters,
+                mode: Mode::Exact,
+                negated: false,
+                fields: self.fields,
+            }
+        };
+        names
+            .into_iter()
+            .flat_map(|n| n.split('|'))
+            .map(term)
+            .collect()
     }
 }
 
@@ -292,5 +332,28 @@ mod tests {
         assert!(Query::parse("! ^ '").is_empty());
         assert_eq!(terms("$")[0][0].0, "$");
         assert_eq!(terms("covid-19")[0][0].0, "covid-19");
+    }
+
+    #[test]
+    fn an_abbreviation_also_looks_for_the_names_it_stands_for() {
+        let q = Query::parse("FK malmö");
+        let texts: Vec<&str> = q.groups[0].iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(texts, ["fk", "försäkringskassan"]);
+        assert_eq!(q.groups[1].len(), 1);
+        let skr: Vec<String> = Query::parse("skr").groups[0]
+            .iter()
+            .map(|t| t.text.clone())
+            .collect();
+        assert_eq!(
+            skr,
+            [
+                "skr",
+                "sveriges kommuner och regioner",
+                "sveriges kommuner och landsting"
+            ]
+        );
+        // An exclusion or an exact word is left as it is.
+        assert_eq!(Query::parse("!af").groups[0].len(), 1);
+        assert_eq!(Query::parse("'af").groups[0].len(), 1);
     }
 }
