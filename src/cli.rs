@@ -343,6 +343,10 @@ pub struct GraphArgs {
     /// Keep branch offices and units apart instead of rolling them up.
     #[arg(long)]
     pub branches: bool,
+    /// An organisation's projects shown, newest first (0: every one); the
+    /// rest are counted ("+N more", `more` in JSON).
+    #[arg(long, default_value_t = 50)]
+    pub limit: usize,
     /// Print the graph as JSON (nodes and edges).
     #[arg(long, conflicts_with = "dot")]
     pub json: bool,

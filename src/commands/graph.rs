@@ -9,8 +9,7 @@ use crate::table::Table;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-/// Projects shown around an organisation, and neighbours per group.
-const ORG_LIMIT: usize = 50;
+/// Neighbours shown per group.
 const PER_GROUP: usize = 10;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,19 +32,25 @@ impl Output {
 /// `esf graph` from its arguments.
 pub fn run_args(ctx: &Context, a: crate::cli::GraphArgs) -> anyhow::Result<ExitCode> {
     let output = Output::from_flags(a.json, a.dot);
-    run(ctx, &a.id, a.depth, !a.branches, output)
+    let limit = match a.limit {
+        0 => usize::MAX,
+        n => n,
+    };
+    run(ctx, &a.id, a.depth, (!a.branches, limit), output)
 }
 
+/// `shown`: branches rolled up, and how many of an organisation's
+/// projects are shown.
 pub fn run(
     ctx: &Context,
     id: &str,
     depth: u8,
-    rollup: bool,
+    shown: (bool, usize),
     output: Output,
 ) -> anyhow::Result<ExitCode> {
     super::show::bounded_id(id)?;
     let store = ctx.open_for_reading()?;
-    let Some(ego) = ego_for(&store, id, rollup)? else {
+    let Some(ego) = ego_for(&store, id, shown)? else {
         return not_found(&store, id);
     };
     match output {
@@ -57,14 +62,14 @@ pub fn run(
 }
 
 /// The ego network of a project, or else of an organisation.
-fn ego_for(store: &Store, id: &str, rollup: bool) -> anyhow::Result<Option<Ego>> {
+fn ego_for(store: &Store, id: &str, (rollup, limit): (bool, usize)) -> anyhow::Result<Option<Ego>> {
     match store.neighbourhood_of_project(id, rollup) {
         Ok((key, nb)) => return Ok(Some(graph::ego_of_project(&nb, &key, PER_GROUP))),
         Err(StoreError::NotFound(_)) => {}
         Err(e) => return Err(e.into()),
     }
-    match store.neighbourhood_of_org(id, rollup, ORG_LIMIT) {
-        Ok((node, nb)) => Ok(Some(graph::ego_of_org(&nb, &node, ORG_LIMIT, PER_GROUP))),
+    match store.neighbourhood_of_org(id, rollup, limit) {
+        Ok((node, nb)) => Ok(Some(graph::ego_of_org(&nb, &node, limit, PER_GROUP))),
         Err(StoreError::NotFound(_)) => Ok(None),
         Err(e) => Err(e.into()),
     }
