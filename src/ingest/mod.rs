@@ -24,6 +24,8 @@ pub mod page_fields;
 pub mod places;
 pub mod project;
 pub mod prose_article;
+pub mod prose_name;
+pub mod prose_owner;
 pub mod record;
 pub mod text;
 pub mod written_dates;

@@ -62,6 +62,80 @@ impl Found {
     }
 }
 
+/// Words that open a list of municipalities in prose: "De deltagande
+/// kommunerna är A, B och C", "tio kommuner - A, B, …", "kommunerna: A och B".
+const LIST_NOUNS: &[&str] = &["kommunerna", "kommuner", "municipalities"];
+
+/// What may stand between the noun and its list.
+const LIST_OPENERS: &[&str] = &["är", "-", "–", "—", ":", "(", "som deltar är", "are", "of"];
+
+/// The municipalities lists in prose name, each once, in the order given;
+/// a list's first name counts as much as the others.
+pub fn listed_in_prose(g: &Gazetteer, text: &str) -> Vec<String> {
+    // Offsets in `lower` must hold in `text`: ASCII case only.
+    let lower = text.to_ascii_lowercase();
+    let mut found: Vec<String> = Vec::new();
+    for noun in LIST_NOUNS {
+        for (at, _) in lower.match_indices(noun) {
+            let end = at + noun.len();
+            let whole = !lower[end..].starts_with(char::is_alphanumeric)
+                && !lower[..at].ends_with(char::is_alphanumeric);
+            let Some(list) = whole.then(|| list_after(&text[end..])).flatten() else {
+                continue;
+            };
+            for name in municipalities_in_list(g, list) {
+                if !found.contains(&name) {
+                    found.push(name);
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The list just after a list noun and its opener, to the sentence's end
+/// (a single line break is no end).
+fn list_after(rest: &str) -> Option<&str> {
+    let trimmed = rest.trim_start();
+    let opened = LIST_OPENERS
+        .iter()
+        .find_map(|o| trimmed.strip_prefix(o))
+        .map(|r| r.trim_start_matches([':', ' ', '\n']))?;
+    let end = opened
+        .find(". ")
+        .into_iter()
+        .chain(opened.find(".\n"))
+        .chain(opened.find("\n\n"))
+        .chain(opened.find([')', ';']))
+        .min()
+        .unwrap_or(opened.len());
+    Some(opened[..end].trim_end_matches('.'))
+}
+
+/// Each part of a list that is a municipality (`Skara`, `Skara kommun`,
+/// `och Götene`); a list stops at its first part that is none.
+fn municipalities_in_list(g: &Gazetteer, list: &str) -> Vec<String> {
+    let flat = list.replace('\n', " ");
+    let mut names = Vec::new();
+    for part in super::orgs::split_partner_list(&flat) {
+        let name = part.trim();
+        let name = name.strip_prefix("och ").unwrap_or(name);
+        let bare = name
+            .strip_suffix(" kommun")
+            .or_else(|| name.strip_suffix(" stad"))
+            .unwrap_or(name);
+        let hit = g
+            .municipality(bare)
+            .map(|m| m.name.as_str())
+            .or_else(|| municipality_of_org(g, name));
+        match hit {
+            Some(m) => names.push(m.to_string()),
+            None => break,
+        }
+    }
+    names
+}
+
 /// `Vellinge kommun`, `Göteborgs Stad` → the municipality's name.
 fn municipality_of_org<'g>(g: &'g Gazetteer, org: &str) -> Option<&'g str> {
     let actor = g.actor_named(org)?;
@@ -181,6 +255,30 @@ mod tests {
             p.municipalities,
             ["Partille", "Vellinge", "Göteborg", "Trelleborg", "Malmö"]
         );
+    }
+
+    #[test]
+    fn lists_in_prose_keep_their_first_name() {
+        let g = gazetteer();
+        assert_eq!(
+            listed_in_prose(
+                g,
+                "Projektet når tio kommuner - Ale, Lerum, Partille och Kungälv. Fler kan komma."
+            ),
+            ["Ale", "Lerum", "Partille", "Kungälv"]
+        );
+        assert_eq!(
+            listed_in_prose(
+                g,
+                "De deltagande kommunerna är\nLidköping, Götene och Skara kommun."
+            ),
+            ["Lidköping", "Götene", "Skara"]
+        );
+        assert_eq!(
+            listed_in_prose(g, "Kommunerna: Boden och Luleå."),
+            ["Boden", "Luleå"]
+        );
+        assert!(listed_in_prose(g, "Flera kommuner är med. Kommunerna är nöjda.").is_empty());
     }
 
     #[test]
