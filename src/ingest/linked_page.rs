@@ -212,13 +212,21 @@ fn starts_report(line: &str) -> bool {
 /// A page's heading: the short line just above its first paragraph of
 /// prose (the lines above it are the site's name and menus).
 fn heading(content: &[&String]) -> Option<String> {
-    let is_prose = |l: &str| l.chars().count() >= 60 && l.ends_with(['.', '!', '?']);
     let lines: Vec<&str> = content
         .iter()
         .map(|l| l.trim())
         .filter(|l| !l.is_empty())
         .collect();
-    let first_prose = lines.iter().position(|l| is_prose(l)).unwrap_or(0);
+    // Prose ends its sentence, or is wrapped: its next line goes on in
+    // lower case.
+    let is_prose = |i: usize| {
+        let l = lines[i];
+        let wrapped = lines
+            .get(i + 1)
+            .is_some_and(|n| n.starts_with(char::is_lowercase));
+        l.chars().count() >= 60 && (l.ends_with(['.', '!', '?']) || wrapped)
+    };
+    let first_prose = (0..lines.len()).find(|&i| is_prose(i)).unwrap_or(0);
     lines[..first_prose]
         .last()
         .or(lines.first())

@@ -11,6 +11,7 @@ pub mod esf2014;
 pub mod esfplus;
 pub mod fields;
 pub mod gazetteer;
+pub mod heading_name;
 pub mod html;
 pub mod kohesio;
 pub mod labelled;

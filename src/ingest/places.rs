@@ -76,7 +76,8 @@ pub fn listed_in_prose(g: &Gazetteer, text: &str) -> Vec<String> {
     let lower = text.to_ascii_lowercase();
     let mut found: Vec<String> = Vec::new();
     for noun in LIST_NOUNS {
-        for (at, _) in lower.match_indices(noun) {
+        // A page lists its municipalities once or twice, not thousands of times.
+        for (at, _) in lower.match_indices(noun).take(200) {
             let end = at + noun.len();
             let whole = !lower[end..].starts_with(char::is_alphanumeric)
                 && !lower[..at].ends_with(char::is_alphanumeric);
@@ -96,7 +97,8 @@ pub fn listed_in_prose(g: &Gazetteer, text: &str) -> Vec<String> {
 /// The list just after a list noun and its opener, to the sentence's end
 /// (a single line break is no end).
 fn list_after(rest: &str) -> Option<&str> {
-    let trimmed = rest.trim_start();
+    // A list of all 290 municipalities is shorter.
+    let trimmed = super::prose_name::head(rest, 4096).trim_start();
     let opened = LIST_OPENERS
         .iter()
         .find_map(|o| trimmed.strip_prefix(o))
@@ -160,6 +162,10 @@ fn named_in_text<'g>(g: &'g Gazetteer, prose: &Prose) -> Vec<&'g str> {
             continue;
         }
         let next = words.get(i + 1).map(|n| n.text.to_lowercase());
+        // "Kalmar län", "Region Kalmar läns": the county, not the town.
+        if matches!(next.as_deref(), Some("län" | "läns")) {
+            continue;
+        }
         let named = matches!(next.as_deref(), Some("kommun" | "stad"));
         if !named && starts_sentence(prose.text, w.at) {
             continue;

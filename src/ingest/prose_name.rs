@@ -46,158 +46,30 @@ const OTHER_PROJECTS: &[&str] = &[
 ];
 
 /// Words that end a name taken from prose: verbs, pronouns and relative
-/// words that follow a name in a sentence (the first word is never one).
-const ENDS_NAME: &[&str] = &[
-    "är",
-    "var",
-    "har",
-    "hade",
-    "ska",
-    "skulle",
-    "får",
-    "fick",
-    "kan",
-    "kunde",
-    "kommer",
-    "som",
-    "där",
-    "vilket",
-    "vilka",
-    "startade",
-    "startar",
-    "drivs",
-    "drevs",
-    "pågår",
-    "pågick",
-    "riktar",
-    "riktade",
-    "vänder",
-    "syftar",
-    "syftade",
-    "erbjuder",
-    "erbjöd",
-    "ger",
-    "gav",
-    "hjälper",
-    "hjälpte",
-    "arbetar",
-    "arbetade",
-    "började",
-    "avslutades",
-    "finansieras",
-    "finansierades",
-    "handlar",
-    "handlade",
-    "leds",
-    "leddes",
-    "om",
-    "med",
-    "på",
-    "deltar",
-    "deltog",
-    "samarbetar",
-    "fokuserar",
-    "bygger",
-    "byggde",
-    "utvecklar",
-    "utvecklade",
-    "stöttar",
-    "stödjer",
-    "når",
-    "nådde",
-    "testar",
-    "testade",
-    "visar",
-    "visade",
-    "innebär",
-    "ser",
-    "såg",
-    "finns",
-    "fanns",
-    "blir",
-    "blev",
-    "gör",
-    "gjorde",
-    "går",
-    "gick",
-    "möter",
-    "mötte",
-    "lär",
-    "lärde",
-    "jobbar",
-    "jobbade",
-    "tar",
-    "tog",
-    "satsar",
-    "satsade",
-    "träffar",
-    "träffas",
-    "kallas",
-    "heter",
-    "lyckas",
-    "lyckades",
-    "vill",
-    "ville",
-    "behöver",
-    "samlar",
-    "samlade",
-    "skapar",
-    "skapade",
-    "stärker",
-    "stärkte",
-    "använder",
-    "använde",
-    "genomförs",
-    "genomfördes",
-    "utbildar",
-    "utbildade",
-    "ägs",
-    "ägdes",
-    "beviljades",
-    "sker",
-    "skedde",
-    "fortsätter",
-    "fortsatte",
-    "löper",
-    "omfattar",
-    "omfattade",
-    "inleddes",
-    "inleds",
-    "lanserades",
-    "presenterar",
-    "berättar",
-    "välkomnar",
-    "man",
-    "vi",
-    "de",
-    "hon",
-    "han",
-    "det",
-    "den",
-    "nu",
-    "också",
-    "även",
-    "redan",
-    "bland",
-    "under",
-    "efter",
-    "sedan",
-    "genom",
-    "via",
-    "hos",
-    "vid",
-    "enligt",
-    "mellan",
-    "inom",
-    "sig",
-    "ett",
-    "en",
-    "the",
-];
+/// words that follow a name in a sentence (the first word is never one),
+/// one space between each.
+const ENDS_NAME: &str = "\
+    är var har hade ska skulle får fick kan kunde kommer som där vilket vilka startade \
+    startar drivs drevs pågår pågick riktar riktade vänder syftar syftade erbjuder erbjöd \
+    ger gav hjälper hjälpte arbetar arbetade började avslutades finansieras finansierades \
+    handlar handlade leds leddes om med på deltar deltog samarbetar fokuserar bygger byggde \
+    utvecklar utvecklade stöttar stödjer når nådde testar testade visar visade innebär ser \
+    såg finns fanns blir blev gör gjorde går gick möter mötte lär lärde jobbar jobbade tar \
+    tog satsar satsade träffar träffas kallas heter lyckas lyckades vill ville behöver \
+    samlar samlade skapar skapade stärker stärkte använder använde genomförs genomfördes \
+    utbildar utbildade ägs ägdes beviljades sker skedde fortsätter fortsatte löper omfattar \
+    omfattade inleddes inleds lanserades presenterar berättar välkomnar man vi de hon han \
+    det den nu också även redan bland under efter sedan genom via hos vid enligt mellan inom \
+    sig ett en the";
+
+/// Whether a (lower-case) word ends a name.
+pub fn ends_name(lower: &str) -> bool {
+    ENDS_NAME.split(' ').any(|w| w == lower)
+}
 
 /// Lower-case words that may stand inside a name when a name word follows
 /// them ("Arbetsliv och hälsa Nordost", "Nya Vägar i Vellinge").
-const JOINS_NAME: &[&str] = &["och", "i", "för", "till", "av", "från", "&", "+"];
+pub const JOINS_NAME: &[&str] = &["och", "i", "för", "till", "av", "från", "&", "+"];
 
 /// Words after which a small number belongs to the name (`del 2`).
 const NUMBERED: &[&str] = &["del", "etapp", "fas", "steg", "version"];
@@ -206,8 +78,37 @@ const NUMBERED: &[&str] = &["del", "etapp", "fas", "steg", "version"];
 /// even a capitalised run where a sentence goes on).
 const ENGLISH_JOINS: &[&str] = &["of", "and", "for", "in", "to", "the", "on", "&", "+"];
 
+/// Most mentions of each cue read: a page names its project early, and a
+/// text of a million cues is read in linear time.
+const MOST_CUES: usize = 100;
+
+/// Bytes of a text searched for a name found elsewhere (the heading's, a
+/// name said again).
+const HEADING_SEARCH_BYTES: usize = 64 * 1024;
+
+/// Bytes around a cue that hold its name, or its sentence's beginning.
+pub const CLAUSE_BYTES: usize = 400;
+
+/// At most `len` bytes from the start of `s`, cut at a character boundary.
+pub fn head(s: &str, len: usize) -> &str {
+    let mut end = len.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+/// At most `len` bytes from the end of `s`, cut at a character boundary.
+pub fn tail(s: &str, len: usize) -> &str {
+    let mut start = s.len().saturating_sub(len);
+    while !s.is_char_boundary(start) {
+        start += 1;
+    }
+    &s[start..]
+}
+
 /// Most words a name taken from prose may have.
-const NAME_WORDS: usize = 8;
+pub const NAME_WORDS: usize = 8;
 
 /// Words before a cue, in its sentence, that make the project an earlier
 /// (or another) one.
@@ -224,7 +125,6 @@ const EARLIER: &[&str] = &[
     "lärdomar",
     "resultaten från",
     "resultat från",
-    "arbetet i",
     "previous",
     "earlier",
     "builds on",
@@ -256,20 +156,14 @@ pub fn project_name(g: &Gazetteer, text: &str, heading: Option<&str>) -> Option<
     if let Some(c) = found.first() {
         return Some(c.name.clone());
     }
-    heading.and_then(|h| named_in_heading(g, h, text).or_else(|| about_heading(g, h, text)))
-}
-
-/// "Om Nya Steg" above prose that speaks of "projektet": the heading's name.
-fn about_heading(g: &Gazetteer, heading: &str, text: &str) -> Option<String> {
-    let name = heading.trim().strip_prefix("Om ")?.trim();
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let shaped = !words.is_empty()
-        && words.len() <= NAME_WORDS
-        && starts_upper(words[0])
-        && starts_name(words[words.len() - 1])
-        && !name.contains(['.', '?', ':', ',']);
-    let speaks = text.to_lowercase().contains("projektet");
-    (shaped && speaks && plausible(g, name)).then(|| name.to_string())
+    // A page names its project early: its heading's name is looked for in
+    // its beginning only.
+    let text = head(text, HEADING_SEARCH_BYTES);
+    let by_heading = heading.and_then(|h| {
+        super::heading_name::named_in_heading(g, h, text)
+            .or_else(|| super::heading_name::about_heading(g, h, text))
+    });
+    by_heading.or_else(|| super::heading_name::lead_name(g, text))
 }
 
 /// Every name after a cue, with its cue's rank and where it stands.
@@ -278,7 +172,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
     let lower = text.to_ascii_lowercase();
     let mut found = Vec::new();
     for (rank, cue) in CUES.iter().enumerate() {
-        for (at, _) in lower.match_indices(cue) {
+        for (at, _) in lower.match_indices(cue).take(MOST_CUES) {
             let end = at + cue.len();
             if lower[end..].starts_with(char::is_alphanumeric) || !cue_word(&lower, at, cue) {
                 continue;
@@ -295,7 +189,7 @@ fn candidates(text: &str) -> Vec<Candidate> {
         }
     }
     for (rank, cue) in ENGLISH_CUES.iter().enumerate() {
-        for (at, _) in lower.match_indices(cue) {
+        for (at, _) in lower.match_indices(cue).take(MOST_CUES) {
             let before = lower[..at].chars().next_back();
             if before.is_some_and(char::is_alphanumeric) {
                 continue;
@@ -350,6 +244,7 @@ pub fn speaks_of_earlier(sentence: &str) -> bool {
 
 /// Whether the sentence before a cue makes its project an earlier one.
 fn earlier(before: &str) -> bool {
+    let before = tail(before, CLAUSE_BYTES);
     let sentence = before
         .rsplit(['.', '!', '?', '\n'])
         .next()
@@ -360,7 +255,7 @@ fn earlier(before: &str) -> bool {
 /// The name standing at `from` (just after a cue): quoted, or the words of
 /// a name up to the one that ends it.
 fn name_after(text: &str, from: usize) -> Option<String> {
-    let rest = &text[from..];
+    let rest = head(&text[from..], CLAUSE_BYTES);
     let rest = rest.strip_prefix(' ').or_else(|| rest.strip_prefix('\n'))?;
     if let Some(quoted) = quoted(rest) {
         return Some(quoted);
@@ -368,8 +263,9 @@ fn name_after(text: &str, from: usize) -> Option<String> {
     if !rest.starts_with(char::is_uppercase) {
         return None;
     }
-    let line_start = text[..from].rfind('\n').map_or(0, |i| i + 1);
-    let words = clause_words(rest, from - line_start);
+    let line = tail(&text[..from], CLAUSE_BYTES);
+    let line_before = line.len() - line.rfind('\n').map_or(0, |i| i + 1);
+    let words = clause_words(rest, line_before);
     let taken = name_words(&words)?;
     let name = taken.join(" ");
     Some(shortened_by_repeat(text, from, &taken).unwrap_or(name))
@@ -412,7 +308,7 @@ fn name_words<'a>(words: &[&'a str]) -> Option<Vec<&'a str>> {
     for (i, w) in words.iter().enumerate() {
         let lower = w.to_lowercase();
         let next = words.get(i + 1);
-        if i > 0 && ENDS_NAME.contains(&lower.as_str()) {
+        if i > 0 && ends_name(&lower) {
             break;
         }
         if w.starts_with(|c: char| c.is_ascii_digit())
@@ -445,22 +341,21 @@ fn number_in_name(taken: &[&str], w: &str, next: Option<&&str>) -> bool {
         .is_some_and(|(a, b)| a.len() <= 2 && !b.is_empty() && b.len() <= 2);
     let small = digits.len() <= 2 && digits.chars().all(|c| c.is_ascii_digit());
     let numbered = taken.last().is_some_and(|p| NUMBERED.contains(p));
-    let ends_here = next.is_none_or(|n| {
-        starts_name(n) || (ENDS_NAME.contains(&n.to_lowercase().as_str()) && !starts_upper(n))
-    });
+    let ends_here =
+        next.is_none_or(|n| starts_name(n) || (ends_name(&n.to_lowercase()) && !starts_upper(n)));
     (version || small) && (numbered || ends_here)
 }
 
-fn starts_upper(w: &str) -> bool {
+pub fn starts_upper(w: &str) -> bool {
     w.starts_with(char::is_uppercase)
 }
 
-fn starts_lower(w: &str) -> bool {
+pub fn starts_lower(w: &str) -> bool {
     w.starts_with(char::is_lowercase)
 }
 
 /// A word that may carry a name on: capitalised, a number, `+`.
-fn starts_name(w: &str) -> bool {
+pub fn starts_name(w: &str) -> bool {
     w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || w == "+"
 }
 
@@ -468,6 +363,7 @@ fn starts_name(w: &str) -> bool {
 /// the project again, the name is the longest beginning that it repeats,
 /// cut only where nothing but lower-case words follow.
 fn shortened_by_repeat(text: &str, at: usize, taken: &[&str]) -> Option<String> {
+    let text = head(text, HEADING_SEARCH_BYTES);
     let elsewhere = |name: &str| {
         text.match_indices(name)
             .any(|(i, _)| i != at + 1 && whole_words(text, i, name))
@@ -483,7 +379,7 @@ fn shortened_by_repeat(text: &str, at: usize, taken: &[&str]) -> Option<String> 
 }
 
 /// Whether `name` at `i` in `text` stands as whole words.
-fn whole_words(text: &str, i: usize, name: &str) -> bool {
+pub fn whole_words(text: &str, i: usize, name: &str) -> bool {
     let before = text[..i].chars().next_back();
     let after = text[i + name.len()..].chars().next();
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
@@ -497,7 +393,7 @@ fn contains_words(haystack: &str, name: &str) -> bool {
 
 /// "Inclusive Steps has helped …": a title-case run.
 fn english_name_after(rest: &str) -> Option<String> {
-    let rest = rest.strip_prefix(' ')?;
+    let rest = head(rest, CLAUSE_BYTES).strip_prefix(' ')?;
     if let Some(q) = quoted(rest) {
         return Some(q);
     }
@@ -546,82 +442,6 @@ pub fn plausible(g: &Gazetteer, name: &str) -> bool {
     .any(|f| lower == *f || lower.starts_with(&format!("{f} ")) || lower.contains("esf-rådet"));
     let known = g.actor_named(name).is_some() || g.municipality(name).is_some();
     !funder && !known && name.chars().count() <= 80
-}
-
-/// The name a page's heading and its prose share: the longest run of name
-/// words in the heading that the prose also writes, with two capitalised
-/// words or a mark no word has (a digit, "!", an inner capital).
-pub fn named_in_heading(g: &Gazetteer, heading: &str, text: &str) -> Option<String> {
-    let words: Vec<&str> = heading
-        .split_whitespace()
-        .map(|w| w.trim_end_matches([',', ':', ';', '?']))
-        .collect();
-    let mut best: Option<String> = None;
-    for start in 0..words.len() {
-        for end in (start + 1..=words.len().min(start + NAME_WORDS)).rev() {
-            let run = &words[start..end];
-            let candidate = run.join(" ");
-            if best.as_ref().is_some_and(|b| b.len() >= candidate.len()) {
-                break;
-            }
-            if is_name_run(run) && plausible(g, &candidate) && named_as_project(text, &candidate) {
-                best = Some(candidate);
-                break;
-            }
-        }
-    }
-    best
-}
-
-/// Name words only, starting and ending with one, and marked as a name.
-fn is_name_run(run: &[&str]) -> bool {
-    let first_last = starts_name(run[0]) && starts_name(run[run.len() - 1]);
-    let inner = run
-        .iter()
-        .all(|w| starts_name(w) || JOINS_NAME.contains(&w.to_lowercase().as_str()) || *w == "del");
-    let capitals = run.iter().filter(|w| starts_upper(w)).count();
-    let marked = run.iter().any(|w| {
-        w.contains(|c: char| c.is_ascii_digit() || c == '!')
-            || w.chars().skip(1).any(char::is_uppercase)
-    });
-    first_last && inner && (capitals >= 2 || marked)
-}
-
-/// Words around a person's name ("säger X", "X, projektledare").
-const PERSON: &[&str] = &[
-    "säger",
-    "berättar",
-    "projektledare",
-    "samordnare",
-    "chef",
-    "ordförande",
-    "handledare",
-    "coach",
-    "handläggare",
-];
-
-/// Whether the prose writes the name as its project's: followed by a
-/// sentence that speaks of it ("X är ett projekt", "X, som …", "X har …"),
-/// never as a person's ("säger X", "X, projektledare").
-fn named_as_project(text: &str, name: &str) -> bool {
-    let mut said = false;
-    let mut named = false;
-    for (i, _) in text.match_indices(name) {
-        if !whole_words(text, i, name) {
-            continue;
-        }
-        let before = text[..i].to_lowercase();
-        let before = before.split_whitespace().next_back().unwrap_or("");
-        let after = &text[i + name.len()..];
-        let soon: String = after.chars().take(40).collect::<String>().to_lowercase();
-        said |= PERSON
-            .iter()
-            .any(|p| before.starts_with(p) || soon.contains(p));
-        let next = after.split_whitespace().next().unwrap_or("");
-        named |= after.starts_with(", som")
-            || ENDS_NAME.contains(&next.to_lowercase().as_str()) && starts_lower(next);
-    }
-    named && !said && text.to_lowercase().contains("projekt")
 }
 
 #[cfg(test)]

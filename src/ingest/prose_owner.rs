@@ -7,6 +7,10 @@
 
 use super::gazetteer::Gazetteer;
 use super::orgs;
+use super::prose_name::{head, tail, CLAUSE_BYTES};
+
+/// Most mentions of each cue read in a sentence.
+const MOST_CUES: usize = 16;
 
 /// An owner read from prose and the partners its sentence names.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -211,32 +215,34 @@ fn owner_in_sentence(g: &Gazetteer, s: &str) -> Option<(String, usize)> {
 
 fn owner_at(g: &Gazetteer, s: &str, lower: &str) -> Option<(String, usize)> {
     for &(cue, org_only) in AFTER {
-        for (at, _) in lower.match_indices(cue) {
+        for (at, _) in lower.match_indices(cue).take(MOST_CUES) {
             let from = at + cue.len();
-            let name = name_after(&s[from..]);
+            let name = name_after(head(&s[from..], CLAUSE_BYTES));
             if let Some(name) = name.and_then(|n| acceptable(g, &n, org_only)) {
                 return Some((name, from));
             }
         }
     }
     for cue in BEFORE {
-        for (at, _) in lower.match_indices(cue) {
+        for (at, _) in lower.match_indices(cue).take(MOST_CUES) {
             let end = at + cue.len();
             if s[end..].starts_with(|c: char| c.is_alphanumeric() && c != 'n') {
                 continue;
             }
-            let name = name_before(g, &s[..at]).or_else(|| inverted(s, at));
+            let before = tail(&s[..at], CLAUSE_BYTES);
+            let name = name_before(g, before).or_else(|| inverted(before));
             if let Some(name) = name.and_then(|n| acceptable(g, &n, false)) {
                 return Some((name, end));
             }
         }
     }
-    for (at, cue) in lower.match_indices(" projektägare") {
+    for (at, cue) in lower.match_indices(" projektägare").take(MOST_CUES) {
         let end = at + cue.len();
         if s[end..].starts_with(char::is_alphanumeric) {
             continue;
         }
-        if let Some(name) = inverted(s, at).and_then(|n| acceptable(g, &n, false)) {
+        let before = tail(&s[..at], CLAUSE_BYTES);
+        if let Some(name) = inverted(before).and_then(|n| acceptable(g, &n, false)) {
             return Some((name, end));
         }
     }
@@ -298,6 +304,12 @@ fn name_before(g: &Gazetteer, before: &str) -> Option<String> {
     let words: Vec<&str> = before.split_whitespace().collect();
     let mut from = words.len();
     while from > 0 && words.len() - from < 8 && name_word(words[from - 1]) {
+        // "A och B är projektägare" names two: only a shared ending
+        // ("Social- och arbetsmarknadsförvaltningen") joins across "och".
+        let shared = from >= 2 && words[from - 2].ends_with('-');
+        if words[from - 1] == "och" && !shared {
+            break;
+        }
         from -= 1;
     }
     let mut span = &words[from..];
@@ -314,8 +326,8 @@ fn name_before(g: &Gazetteer, before: &str) -> Option<String> {
 
 /// "Sedan i år är Arbetsmarknadsenheten projektägare": the name between the
 /// verb and the cue.
-fn inverted(s: &str, at: usize) -> Option<String> {
-    let words: Vec<&str> = s[..at].split_whitespace().collect();
+fn inverted(before: &str) -> Option<String> {
+    let words: Vec<&str> = before.split_whitespace().collect();
     let verb = words
         .iter()
         .rposition(|w| INVERTED.contains(&w.to_lowercase().as_str()))?;
@@ -363,7 +375,7 @@ fn acceptable(g: &Gazetteer, name: &str, org_only: bool) -> Option<String> {
     ok.then(|| name.to_string())
 }
 
-fn is_org(lower: &str) -> bool {
+pub fn is_org(lower: &str) -> bool {
     lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
         ORG_WORDS
             .iter()
@@ -373,6 +385,7 @@ fn is_org(lower: &str) -> bool {
 
 /// Partners named after the owner: "… i samarbete med A, B och C".
 fn partners_after(g: &Gazetteer, rest: &str) -> Vec<String> {
+    let rest = head(rest, 4 * CLAUSE_BYTES);
     let lower = rest.to_ascii_lowercase();
     let Some((at, phrase)) = WITH
         .iter()
@@ -390,8 +403,13 @@ fn partners_after(g: &Gazetteer, rest: &str) -> Vec<String> {
     orgs::split_partner_list(list)
         .into_iter()
         .map(|p| {
-            let p = p.strip_prefix("och ").unwrap_or(&p).trim().to_string();
-            orgs::strip_list_noun(&p).to_string()
+            let p = p.strip_prefix("och ").unwrap_or(&p).trim();
+            // "Skara kommun och tio andra kommuner": the name ends at "och".
+            let p = match p.split_once(" och ") {
+                Some((name, rest)) if rest.starts_with(char::is_lowercase) => name,
+                _ => p,
+            };
+            orgs::strip_list_noun(p).to_string()
         })
         .filter(|p| starts_upper(p) || g.actor_named(p).is_some())
         .filter(|p| p.split_whitespace().count() <= 8)
