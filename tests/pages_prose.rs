@@ -143,6 +143,8 @@ fn a_compound_cue_names_the_project() {
     let l = linked("news_unemployment_project.txt");
     assert_eq!(l.project_name.as_deref(), Some("Jobbsteget Sunne"));
     assert_eq!(l.owner.as_deref(), Some("Sunne kommun"));
+    assert_eq!(l.partners, ["Arbetsförmedlingen"]);
+    assert_eq!(l.municipalities, ["Sunne"]);
 }
 
 #[test]
@@ -150,6 +152,8 @@ fn an_owners_page_about_its_project_not_the_earlier_one() {
     let l = linked("owner_page_earlier.txt");
     assert_eq!(l.project_name.as_deref(), Some("Nya Steg"));
     assert_eq!(l.owner.as_deref(), Some("Tranemo kommun"));
+    assert_eq!(l.partners, ["Svenljunga kommun", "Gislaveds kommun"]);
+    assert_eq!(l.municipalities, ["Tranemo", "Svenljunga", "Gislaved"]);
     assert_eq!(l.start_date.as_deref(), Some("2024-03-01"));
     assert_eq!(l.end_date.as_deref(), Some("2027-02-28"));
 }
@@ -167,6 +171,10 @@ fn names_in_quotes_with_marks_and_broken_over_a_line_are_whole() {
     let l = linked("owner_page_quoted.txt");
     assert_eq!(l.project_name.as_deref(), Some("Starta!"));
     assert_eq!(l.owner.as_deref(), Some("Studieförbundet Framåt"));
+    assert!(
+        l.partners.is_empty() && l.municipalities.is_empty(),
+        "none stated"
+    );
     let l = linked("owner_page_wrapped.txt");
     assert_eq!(l.project_name.as_deref(), Some("Plug Ut 2.0"));
     assert_eq!(l.owner.as_deref(), Some("Hylte kommun"));
@@ -236,6 +244,17 @@ fn esf_parse_json_gives_the_prose_owner_partners_and_list() {
             "Region Kalmar län",
             "Coompanion Kalmar län"
         ])
+    );
+    let path = format!("{PROSE}/owner_page_earlier.txt");
+    let out: Value = serde_json::from_str(&cli.ok(&["parse", &path, "--json"])).unwrap();
+    let l = &out[0]["linked"];
+    assert_eq!(
+        (&l["project_name"], &l["owner"]),
+        (&"Nya Steg".into(), &"Tranemo kommun".into())
+    );
+    assert_eq!(
+        l["partners"],
+        serde_json::json!(["Svenljunga kommun", "Gislaveds kommun"])
     );
     let path = format!("{PROSE}/neg_ordinary_news.txt");
     let out: Value = serde_json::from_str(&cli.ok(&["parse", &path, "--json"])).unwrap();

@@ -120,13 +120,15 @@ fn read(doc: &CleanText, g: &Gazetteer, kind: &str) -> Parsed {
             .map(str::to_string)
             .or_else(|| report_heading_name(&doc.lines))
             .or_else(|| project_named(g, &body, heading.as_deref())),
-        owner: page_fields::first(&facts, Fact::Owner)
-            .map(str::to_string)
-            .or_else(|| prose_owner::owner_in_prose(g, &body).owner),
+        owner: None,
         start_date,
         end_date,
+        partners: Vec::new(),
+        municipalities: Vec::new(),
         body,
     };
+    let mut linked = linked;
+    owner_and_places(&mut linked, g, page_fields::first(&facts, Fact::Owner));
     let title = match kind {
         "final_report" => Some(format!(
             "Slutrapport: {}",
@@ -139,6 +141,28 @@ fn read(doc: &CleanText, g: &Gazetteer, kind: &str) -> Parsed {
         linked: Some(linked),
         ..Parsed::default()
     }
+}
+
+/// The owner (the page's label, else its prose), the partners its prose
+/// names beside that owner, and the municipalities the page lists or its
+/// owner and partners are (never a town only mentioned).
+fn owner_and_places(linked: &mut LinkedDoc, g: &Gazetteer, labelled: Option<&str>) {
+    let prose = prose_owner::owner_in_prose(g, &linked.body);
+    let canonical = |n: &str| super::orgs::canonicalise(g, n).name;
+    let owner = labelled.map(str::to_string).or(prose.owner.clone());
+    let same = owner.as_deref().map(canonical) == prose.owner.as_deref().map(canonical);
+    if same {
+        linked.partners = prose.partners;
+    }
+    linked.owner = owner;
+    let mut places = super::places::listed_in_prose(g, &linked.body);
+    let orgs = linked.owner.iter().chain(linked.partners.iter());
+    for name in orgs.filter_map(|o| super::places::municipality_of(g, o)) {
+        if !places.contains(&name) {
+            places.push(name);
+        }
+    }
+    linked.municipalities = places;
 }
 
 /// The name a report's heading gives ("Slutredovisning av projekt Nya

@@ -138,6 +138,15 @@ fn municipalities_in_list(g: &Gazetteer, list: &str) -> Vec<String> {
     names
 }
 
+/// The municipality an organisation is or belongs to (`Skara kommun`,
+/// `Arbetsmarknadsenheten i Skara kommun`), by its canonical name.
+pub fn municipality_of(g: &Gazetteer, org: &str) -> Option<String> {
+    let c = super::orgs::canonicalise(g, org);
+    municipality_of_org(g, &c.name)
+        .or_else(|| c.parent.as_deref().and_then(|p| municipality_of_org(g, p)))
+        .map(str::to_string)
+}
+
 /// `Vellinge kommun`, `Göteborgs Stad` → the municipality's name.
 fn municipality_of_org<'g>(g: &'g Gazetteer, org: &str) -> Option<&'g str> {
     let actor = g.actor_named(org)?;
