@@ -106,6 +106,15 @@ fn led_by_an_owner_in_cooperation_with_partners() {
 }
 
 #[test]
+fn an_owner_named_twice_keeps_the_partners_of_both_sentences_and_a_person_is_no_place() {
+    let p = article("esf_today_two_sentences.txt");
+    assert_eq!(p.name.as_deref(), Some("Vägen In"));
+    assert_eq!(p.owner.as_deref(), Some("Hofors kommun"));
+    assert_eq!(p.partners, ["Arbetsförmedlingen", "Region Gävleborg"]);
+    assert_eq!(p.municipalities, ["Hofors"], "not Berg nor Mark of a name");
+}
+
+#[test]
 fn an_english_esf_article_names_its_project() {
     let page = parse("esf_english.txt");
     assert_eq!(

@@ -176,7 +176,7 @@ fn named_in_text<'g>(g: &'g Gazetteer, prose: &Prose) -> Vec<&'g str> {
             continue;
         }
         let named = matches!(next.as_deref(), Some("kommun" | "stad"));
-        if !named && starts_sentence(prose.text, w.at) {
+        if !named && (starts_sentence(prose.text, w.at) || after_a_name(g, prose, i)) {
             continue;
         }
         // Two-word names ("Upplands Väsby", "Lilla Edet") have two capitals.
@@ -195,6 +195,26 @@ fn named_in_text<'g>(g: &'g Gazetteer, prose: &Prose) -> Vec<&'g str> {
         }
     }
     found
+}
+
+/// Capitalised words that open a sentence before a place ("Från Berg …").
+const OPENERS: &[&str] = &[
+    "Från", "Till", "Vid", "På", "Med", "Och", "Även", "Här", "Där", "Nu", "För", "Om", "Av",
+    "Inom", "Runt", "Kring", "Hela", "In",
+];
+
+/// "Anna Berg", "Coompanion Hofors": the second word of a longer name (a
+/// person's, an organisation's) that is no known actor, is no place.
+fn after_a_name(g: &Gazetteer, prose: &Prose, i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| &prose.words[p]) else {
+        return false;
+    };
+    let joined = &prose.text[prev.at + prev.text.len()..prose.words[i].at] == " ";
+    let known = g
+        .first_words
+        .contains_key(prev.text.to_lowercase().as_str())
+        || g.municipality(prev.text).is_some();
+    joined && starts_upper(prev.text) && !known && !OPENERS.contains(&prev.text)
 }
 
 /// The municipality a word (or two) names, itself or as a genitive.
@@ -254,7 +274,8 @@ mod tests {
             ],
             ..Project::default()
         };
-        let text = "Deltagare från Trelleborg och Malmös stadsdelar. Vara med i projektet.";
+        let text = "Deltagare från Trelleborg och Malmös stadsdelar. Vara med i projektet. \
+                    Det säger Anna Berg.";
         place_project(&mut p, gazetteer(), &Prose::new(text));
         assert_eq!(
             sources(&p),

@@ -219,9 +219,11 @@ fn cue_word(lower: &str, at: usize, cue: &str) -> bool {
         .map_or(at, |(i, _)| i);
     let prefix = &lower[start..at];
     if prefix.is_empty() {
-        return true;
+        // "projekt" only as a word after a preposition ("Slutredovisning av
+        // projekt X", "deltagare i projekt X").
+        let word_before = lower[..at].split_whitespace().next_back();
+        return cue != "projekt" || matches!(word_before, Some("av" | "för" | "om" | "i" | "inom"));
     }
-    // "projekt" only as a word ("Slutredovisning av projekt X").
     if cue == "projekt" || cue.starts_with("socialfond") || cue.starts_with("esf") {
         return false;
     }

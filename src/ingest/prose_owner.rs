@@ -58,6 +58,11 @@ const BEFORE: &[&str] = &[
     " runs the project",
 ];
 
+/// Words that open a sentence before a name ("Med X som projektägare").
+const OPENERS: &[&str] = &[
+    "Med", "Och", "Även", "Nu", "Här", "Där", "Sedan", "Därför", "Då", "Numera", "Idag", "I",
+];
+
 /// Verbs of an inverted sentence ("Sedan i år är X projektägare").
 const INVERTED: &[&str] = &["är", "blir", "var", "blev"];
 
@@ -77,6 +82,10 @@ const NAME_ENDS: &[&str] = &[
     " sedan ",
     " för att",
     " där ",
+    " på ",
+    " vid ",
+    " hos ",
+    " från ",
     " och",
     " together",
     " in cooperation",
@@ -189,16 +198,33 @@ pub fn owner_in_prose(g: &Gazetteer, text: &str) -> ProseOwner {
         .filter(usable)
         .filter(owns)
         .chain(sentences.iter().filter(usable));
-    for sentence in ordered {
-        if let Some((owner, from)) = owner_in_sentence(g, sentence) {
-            return ProseOwner {
-                owner: Some(owner),
-                partners: partners_after(g, &sentence[from..]),
-                sentence: Some(sentence.clone()),
-            };
+    let Some((found, owner, from)) = ordered
+        .into_iter()
+        .find_map(|s| owner_in_sentence(g, s).map(|(o, from)| (s, o, from)))
+    else {
+        return ProseOwner::default();
+    };
+    let mut partners = partners_after(g, &found[from..]);
+    // "Projektet drivs av X i samverkan med A. Med X som projektägare …":
+    // the partners of every sentence naming the same owner.
+    let canonical = |n: &str| orgs::canonicalise(g, n).name;
+    let own = canonical(&owner);
+    for s in sentences.iter().filter(|s| *s != found) {
+        if let Some((other, from)) = owner_in_sentence(g, s) {
+            if canonical(&other) == own {
+                for p in partners_after(g, &s[from..]) {
+                    if !partners.contains(&p) {
+                        partners.push(p);
+                    }
+                }
+            }
         }
     }
-    ProseOwner::default()
+    ProseOwner {
+        owner: Some(owner),
+        partners,
+        sentence: Some(found.clone()),
+    }
 }
 
 /// The owner a sentence names and where the rest of it (its partners)
@@ -313,7 +339,11 @@ fn name_before(g: &Gazetteer, before: &str) -> Option<String> {
         from -= 1;
     }
     let mut span = &words[from..];
-    while span.first().is_some_and(|w| !starts_upper(w)) {
+    // "Med Hofors kommun som projektägare": a sentence's opening word.
+    while span
+        .first()
+        .is_some_and(|w| !starts_upper(w) || OPENERS.contains(w))
+    {
         span = &span[1..];
     }
     let name = span.join(" ");
@@ -484,6 +514,10 @@ mod tests {
             (None, vec![])
         );
         assert_eq!(owner("Det drivs av oss."), (None, vec![]));
+        assert_eq!(
+            owner("Projektägare är Anna Berg på Skara kommun."),
+            (None, vec![])
+        );
         assert_eq!(
             owner("Det tidigare projektet drevs av Skara kommun."),
             (None, vec![])
