@@ -213,6 +213,7 @@ fn unflatten(lines: &[String]) -> Vec<String> {
                     .collect::<Vec<_>>()
             })
             .collect();
+        cuts.extend(capitalised_labels(line));
         if cuts.is_empty() || !page_fields::is_label(line, LABELS) && !starts_report(line) {
             out.push(line.clone());
             continue;
@@ -227,6 +228,27 @@ fn unflatten(lines: &[String]) -> Vec<String> {
         out.push(line[from..].trim().to_string());
     }
     out
+}
+
+/// Where a label of the template's own that esf does not know begins
+/// inside a line: a capitalised word of four letters or more just before
+/// a colon (`… Projektledare: …`).
+fn capitalised_labels(line: &str) -> Vec<usize> {
+    let mut cuts = Vec::new();
+    for (colon, _) in line.match_indices(':').skip(1).take(64) {
+        let before = &line[..colon];
+        let Some(space) = before.rfind(' ') else {
+            continue;
+        };
+        let word = &before[space + 1..];
+        let label_like = word.starts_with(char::is_uppercase)
+            && word.chars().count() >= 4
+            && word.chars().all(|c| c.is_alphabetic() || c == '-');
+        if label_like {
+            cuts.push(space + 1);
+        }
+    }
+    cuts
 }
 
 fn starts_report(line: &str) -> bool {

@@ -49,6 +49,7 @@ const OTHER_PROJECTS: &[&str] = &[
 /// words that follow a name in a sentence (the first word is never one),
 /// one space between each.
 const ENDS_NAME: &str = "\
+    is was has had will helps helped aims offers gives runs started \
     är var har hade ska skulle får fick kan kunde kommer som där vilket vilka startade \
     startar drivs drevs pågår pågick riktar riktade vänder syftar syftade erbjuder erbjöd \
     ger gav hjälper hjälpte arbetar arbetade började avslutades finansieras finansierades \
@@ -511,6 +512,15 @@ mod tests {
             Some("Nya Steg")
         );
         assert_eq!(named(text), None);
+    }
+
+    #[test]
+    fn english_pages_named_in_the_heading_and_the_prose() {
+        let text = "Inclusive Steps is a project in Jönköping funded by the Social Fund.";
+        assert_eq!(
+            project_name(gazetteer(), text, Some("Inclusive Steps opens doors")).as_deref(),
+            Some("Inclusive Steps")
+        );
     }
 
     #[test]
