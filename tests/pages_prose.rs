@@ -223,6 +223,7 @@ fn pages_that_mention_projects_in_passing_name_none() {
         "neg_esf_person.txt",
         "neg_other_fund.txt",
         "neg_earlier_only.txt",
+        "neg_person_heading.txt",
     ] {
         let page = parse(name);
         assert_eq!(page.format, Format::Unknown, "{name}");

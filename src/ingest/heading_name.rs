@@ -33,7 +33,10 @@ pub fn named_in_heading(g: &Gazetteer, heading: &str, text: &str) -> Option<Stri
             let Some(marked) = name_run(run) else {
                 continue;
             };
-            if plausible(g, &candidate) && named_as_project(text, &candidate, !marked) {
+            if plausible(g, &candidate)
+                && !person_in_heading(heading, &candidate)
+                && named_as_project(text, &candidate, !marked)
+            {
                 best = Some(candidate);
                 break;
             }
@@ -82,6 +85,30 @@ const PERSON: &[&str] = &[
     "forskare",
     "tillträder",
 ];
+
+/// Words a heading about a person puts beside the name ("X ny chef").
+const PERSON_HEADING: &[&str] = &[
+    "ny ",
+    "nya ",
+    "utsedd",
+    "utnämnd",
+    "avgår",
+    "anställd",
+    "tillträder",
+];
+
+/// "Ulf Svensson ny chef för …": the heading speaks of a person.
+fn person_in_heading(heading: &str, name: &str) -> bool {
+    let Some(i) = heading.find(name) else {
+        return false;
+    };
+    let after: String = heading[i + name.len()..].chars().take(40).collect();
+    let after = after.to_lowercase();
+    PERSON.iter().any(|p| after.contains(p))
+        || PERSON_HEADING
+            .iter()
+            .any(|p| after.trim_start().starts_with(p))
+}
 
 /// Words of a sentence about a project.
 const ABOUT_A_PROJECT: &[&str] = &["projekt", "socialfond", "esf", "social fund"];

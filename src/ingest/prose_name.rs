@@ -444,7 +444,29 @@ pub fn plausible(g: &Gazetteer, name: &str) -> bool {
     .iter()
     .any(|f| lower == *f || lower.starts_with(&format!("{f} ")) || lower.contains("esf-rådet"));
     let known = g.actor_named(name).is_some() || g.municipality(name).is_some();
-    !funder && !known && name.chars().count() <= 80
+    !funder && !known && !looks_like_a_person(name) && name.chars().count() <= 80
+}
+
+/// Endings of Swedish surnames.
+const SURNAME_ENDINGS: &[&str] = &[
+    "sson", "berg", "ström", "lund", "gren", "qvist", "kvist", "dahl", "holm", "blad", "stedt",
+    "sjö", "lind", "vall", "bäck", "borg",
+];
+
+/// "Karin Lindberg", "Ulf Svensson": a given name and a surname.
+fn looks_like_a_person(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let [first, last] = words[..] else {
+        return false;
+    };
+    let capitalised = |w: &str| {
+        starts_upper(w)
+            && w.chars()
+                .skip(1)
+                .all(|c| c.is_alphabetic() && c.is_lowercase())
+    };
+    let surname = SURNAME_ENDINGS.iter().any(|e| last.ends_with(e));
+    capitalised(first) && capitalised(last) && surname
 }
 
 #[cfg(test)]
@@ -533,6 +555,7 @@ mod tests {
 
     #[test]
     fn no_name_from_the_fund_or_another_funds_project() {
+        assert_eq!(named("I projektet Karin Lindberg berättar om jobb."), None);
         assert_eq!(named("Ett projekt Europeiska socialfonden stöder."), None);
         assert_eq!(named("I Interreg-projektet Gränslöst arbetar vi."), None);
         assert_eq!(named("I Interregprojektet Gränslöst arbetar vi."), None);
