@@ -21,6 +21,8 @@ pub fn named_in_heading(g: &Gazetteer, heading: &str, text: &str) -> Option<Stri
         .split_whitespace()
         .take(HEADING_WORDS)
         .map(|w| w.trim_end_matches([',', ':', ';', '?']))
+        .map(|w| w.trim_matches(['”', '"', '“', '«', '»']))
+        .filter(|w| !w.is_empty())
         .collect();
     let mut best: Option<String> = None;
     for start in 0..words.len() {
@@ -141,6 +143,7 @@ fn named_as_project(text: &str, name: &str, strict: bool) -> bool {
         let before = tail(&text[..i], 40).to_lowercase();
         let before = before.split_whitespace().next_back().unwrap_or("");
         let after = &text[i + name.len()..];
+        let after = after.trim_start_matches(['”', '"', '»']);
         let soon: String = after.chars().take(40).collect::<String>().to_lowercase();
         said |= PERSON
             .iter()
@@ -234,6 +237,15 @@ mod tests {
             named_in_heading(g, "Kompetenslyftet stärker vården", text),
             None,
             "a single word needs a sentence calling it a project"
+        );
+    }
+
+    #[test]
+    fn a_name_in_quotes_in_the_heading() {
+        let text = "”Nya Steg” har gett 40 unga jobb i projektet.";
+        assert_eq!(
+            named_in_heading(gazetteer(), "”Nya Steg” ger resultat", text).as_deref(),
+            Some("Nya Steg")
         );
     }
 
