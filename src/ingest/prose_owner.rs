@@ -230,13 +230,8 @@ pub fn owner_in_prose(g: &Gazetteer, text: &str) -> ProseOwner {
 /// The owner a sentence names and where the rest of it (its partners)
 /// begins.
 fn owner_in_sentence(g: &Gazetteer, s: &str) -> Option<(String, usize)> {
-    let lower = s.to_lowercase();
-    if lower.len() != s.len() {
-        // Offsets must hold in `s`: such a rare sentence is read in ASCII
-        // case only.
-        return owner_at(g, s, &s.to_ascii_lowercase());
-    }
-    owner_at(g, s, &lower)
+    // ASCII case only, so that offsets hold in `s` ("İ" lower-cases longer).
+    owner_at(g, s, &s.to_ascii_lowercase())
 }
 
 fn owner_at(g: &Gazetteer, s: &str, lower: &str) -> Option<(String, usize)> {
