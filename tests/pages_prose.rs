@@ -115,6 +115,17 @@ fn an_owner_named_twice_keeps_the_partners_of_both_sentences_and_a_person_is_no_
 }
 
 #[test]
+fn a_fact_box_below_an_article_gives_its_name_and_owner() {
+    let p = article("esf_today_fact_box.txt");
+    assert_eq!(p.name.as_deref(), Some("Vägvisaren Gävle"));
+    assert_eq!(
+        p.owner.as_deref(),
+        Some("Gävle kommun, Arbetsmarknadsförvaltningen")
+    );
+    assert!(roles(&p, Role::Owner).contains(&"Gävle kommun".to_string()));
+}
+
+#[test]
 fn an_english_esf_article_names_its_project() {
     let page = parse("esf_english.txt");
     assert_eq!(

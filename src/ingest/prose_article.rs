@@ -6,7 +6,7 @@
 
 use super::gazetteer::Gazetteer;
 use super::text::CleanText;
-use super::{labelled, prose_name, FormatParser, Parsed};
+use super::{labelled, page_fields, prose_name, FormatParser, Parsed};
 use crate::model::{Format, Project};
 
 pub struct ProseArticle;
@@ -23,8 +23,10 @@ impl FormatParser for ProseArticle {
         let g = super::gazetteer::gazetteer();
         let (title, body) = headline_and_body(doc, g);
         let text = doc.lines.join("\n");
-        match speaks_of_esf(&text) && prose_name::project_name(g, &body, title.as_deref()).is_some()
-        {
+        let facts = page_fields::find(&doc.lines, FACTS);
+        let named = page_fields::first(&facts, Fact::Name).is_some()
+            || prose_name::project_name(g, &body, title.as_deref()).is_some();
+        match speaks_of_esf(&text) && named {
             true => 3,
             false => 0,
         }
@@ -32,13 +34,33 @@ impl FormatParser for ProseArticle {
 
     fn parse(&self, doc: &CleanText, g: &Gazetteer) -> Parsed {
         let (title, body) = headline_and_body(doc, g);
+        let facts = page_fields::find(&doc.lines, FACTS);
+        let stated = |what| page_fields::first(&facts, what).map(str::to_string);
         let p = Project {
-            name: prose_name::project_name(g, &body, title.as_deref()),
+            name: stated(Fact::Name)
+                .or_else(|| prose_name::project_name(g, &body, title.as_deref())),
+            owner: stated(Fact::Owner),
             ..Project::default()
         };
         super::article::finish(p, g, title, body, Vec::new())
     }
 }
+
+/// A fact box's labels (`Projektnamn: …`, `Projektägare: …`), on the
+/// label's line or the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fact {
+    Name,
+    Owner,
+}
+
+const FACTS: &[(&str, Fact)] = &[
+    ("projektnamn", Fact::Name),
+    ("projektets namn", Fact::Name),
+    ("projektägare", Fact::Owner),
+    ("stödmottagare", Fact::Owner),
+    ("project owner", Fact::Owner),
+];
 
 /// The page's headline (its first line of content) and the paragraphs
 /// below it.
