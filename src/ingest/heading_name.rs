@@ -35,7 +35,11 @@ pub fn named_in_heading(g: &Gazetteer, heading: &str, text: &str) -> Option<Stri
             let Some(marked) = name_run(run) else {
                 continue;
             };
+            // A heading naming an organisation ("Gymnasieskolan Lindbacka")
+            // is its page's subject, not a project.
+            let org = super::prose_owner::is_org(&candidate.to_lowercase());
             if plausible(g, &candidate)
+                && !org
                 && !person_in_heading(heading, &candidate)
                 && named_as_project(text, &candidate, !marked)
             {
@@ -211,7 +215,8 @@ pub fn about_heading(g: &Gazetteer, heading: &str, text: &str) -> Option<String>
         && starts_name(words[words.len() - 1])
         && !name.contains(['.', '?', ':', ',']);
     let speaks = text.to_lowercase().contains("projektet");
-    (shaped && speaks && plausible(g, name)).then(|| name.to_string())
+    let org = super::prose_owner::is_org(&name.to_lowercase());
+    (shaped && speaks && !org && plausible(g, name)).then(|| name.to_string())
 }
 
 #[cfg(test)]
@@ -254,6 +259,8 @@ mod tests {
         let g = gazetteer();
         let text = "Karin Lind har arbetat med projekt. Det säger Karin Lind.";
         assert_eq!(named_in_heading(g, "Karin Lind ny direktör", text), None);
+        let text = "Gymnasieskolan Lindbacka har drivit flera ESF-projekt.";
+        assert_eq!(named_in_heading(g, "Gymnasieskolan Lindbacka", text), None);
         let text = "Under 2023 deltog många i projekt.";
         assert_eq!(named_in_heading(g, "Rekord under 2023", text), None);
         let lead = "Folkhögskolan Norrbacka, som driver projektet, har fått stöd av Europeiska socialfonden.";
