@@ -256,6 +256,32 @@ fn a_paragraph_of_50000_partner_lists_is_read_once() {
     assert!(ran.peak_mb < 500, "{} MB", ran.peak_mb);
 }
 
+#[test]
+fn an_article_of_50000_names_and_owners_in_one_sentence_is_read_in_one_pass() {
+    // Names, owners, list nouns and a heading's name said again and again
+    // with no full stop: each is read near where it stands (and the first
+    // hundred of each cue only), never the whole rest of the text each time.
+    let n = 50_000;
+    let sentence: String = (0..n)
+        .map(|i| {
+            format!(
+                "i projektet Nya Steg ser man Nya Steg{i} och Enheten{i} i Skara kommun är \
+                 projektägare tillsammans med Vara kommun och tio kommuner - Skara, Vara och "
+            )
+        })
+        .collect();
+    let page = format!("Svenska ESF-rådet\nNya Steg Ljusare Framtid\n{sentence}\n");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("article.txt");
+    std::fs::write(&file, page).unwrap();
+    let ran = run(esf(dir.path()).args(["parse", "--json"]).arg(&file));
+    assert!(ran.status.success(), "{}", ran.stderr);
+    let docs: serde_json::Value = serde_json::from_str(&ran.stdout).unwrap();
+    assert_eq!(docs[0]["format"], "article");
+    assert_eq!(docs[0]["project"]["name"], "Nya Steg");
+    assert_eq!(docs[0]["project"]["owner"], "Enheten0 i Skara kommun");
+}
+
 fn mkfifo(path: &Path) {
     let ok = Command::new("mkfifo").arg(path).status().unwrap().success();
     assert!(ok, "mkfifo {}", path.display());

@@ -53,6 +53,12 @@ pub fn finish(
     warnings: Vec<String>,
 ) -> Parsed {
     project::fill_programme(&mut p, g, None);
+    owner_from_prose(&mut p, g, &body);
+    for name in super::places::listed_in_prose(g, &body) {
+        if !p.municipalities.contains(&name) {
+            p.municipalities.push(name);
+        }
+    }
     project::link_organisations(&mut p, g, &body);
     let article = Article {
         title: title.clone().unwrap_or_default(),
@@ -65,6 +71,29 @@ pub fn finish(
         article: Some(article),
         warnings,
         ..Parsed::default()
+    }
+}
+
+/// The owner the prose names, when nothing above named one, and the
+/// partners named beside it; beside an owner already named, the partners
+/// only where the prose names the same owner.
+fn owner_from_prose(p: &mut Project, g: &Gazetteer, body: &str) {
+    let found = super::prose_owner::owner_in_prose(g, body);
+    let Some(owner) = found.owner else {
+        return;
+    };
+    let same = |known: &str| {
+        super::orgs::canonicalise(g, known).name == super::orgs::canonicalise(g, &owner).name
+    };
+    match p.owner.as_deref() {
+        None => p.owner = Some(owner),
+        Some(known) if same(known) => {}
+        Some(_) => return,
+    }
+    for partner in found.partners {
+        if !p.partners.contains(&partner) {
+            p.partners.push(partner);
+        }
     }
 }
 

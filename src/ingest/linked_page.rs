@@ -7,7 +7,8 @@
 
 use super::gazetteer::Gazetteer;
 use super::page_fields::{self, PageField};
-use super::prose_article::{from_esf_site, named_project, speaks_of_esf};
+use super::prose_article::{from_esf_site, speaks_of_esf};
+use super::prose_owner;
 use super::text::CleanText;
 use super::{labelled, written_dates, FormatParser, Parsed};
 use crate::model::{Format, LinkedDoc};
@@ -57,8 +58,10 @@ impl FormatParser for FinalReport {
             .filter(|l| !l.trim().is_empty())
             .take(REPORT_HEADING_WITHIN)
             .any(|l| is_report_heading(l));
-        let facts = page_fields::find(&doc.lines, LABELS);
-        let named = page_fields::first(&facts, Fact::Name).is_some();
+        let lines = unflatten(&doc.lines);
+        let facts = page_fields::find(&lines, LABELS);
+        let named = page_fields::first(&facts, Fact::Name).is_some()
+            || report_heading_name(&doc.lines).is_some();
         match heading && named && speaks_of_esf(&doc.lines.join("\n")) {
             true => 12,
             false => 0,
@@ -76,8 +79,12 @@ impl FormatParser for ProjectPage {
     }
 
     fn recognise(&self, doc: &CleanText) -> u8 {
+        let g = super::gazetteer::gazetteer();
         let text = doc.lines.join("\n");
-        let about_a_project = speaks_of_esf(&text) && project_named(&text).is_some();
+        let content: Vec<&String> = doc.lines.iter().filter(|l| !g.is_chrome(l)).collect();
+        let heading = heading(&content);
+        let about_a_project =
+            speaks_of_esf(&text) && project_named(g, &text, heading.as_deref()).is_some();
         match about_a_project && !from_esf_site(doc) {
             true => 2,
             false => 0,
@@ -98,9 +105,11 @@ fn is_report_heading(line: &str) -> bool {
 }
 
 fn read(doc: &CleanText, g: &Gazetteer, kind: &str) -> Parsed {
-    let facts = page_fields::find(&doc.lines, LABELS);
+    let lines = unflatten(&doc.lines);
+    let facts = page_fields::find(&lines, LABELS);
     let content: Vec<&String> = doc.lines.iter().filter(|l| !g.is_chrome(l)).collect();
     let body = labelled::paragraphs(content.iter().copied()).unwrap_or_default();
+    let heading = heading(&content);
     let (start_date, end_date) = dates(&facts, &body);
     let linked = LinkedDoc {
         kind: kind.to_string(),
@@ -109,36 +118,161 @@ fn read(doc: &CleanText, g: &Gazetteer, kind: &str) -> Parsed {
             .or_else(|| diarienummer_in(&body)),
         project_name: page_fields::first(&facts, Fact::Name)
             .map(str::to_string)
-            .or_else(|| project_named(&body)),
-        owner: page_fields::first(&facts, Fact::Owner)
-            .map(str::to_string)
-            .or_else(|| owner_in(&body)),
+            .or_else(|| report_heading_name(&doc.lines))
+            .or_else(|| project_named(g, &body, heading.as_deref())),
+        owner: None,
         start_date,
         end_date,
+        partners: Vec::new(),
+        municipalities: Vec::new(),
         body,
     };
+    let mut linked = linked;
+    owner_and_places(&mut linked, g, page_fields::first(&facts, Fact::Owner));
+    let title = match kind {
+        "final_report" => Some(format!(
+            "Slutrapport: {}",
+            linked.project_name.as_deref().unwrap_or("")
+        )),
+        _ => heading,
+    };
     Parsed {
-        title: title(&content, &linked),
+        title,
         linked: Some(linked),
         ..Parsed::default()
     }
 }
 
-/// A final report is titled by the project it reports on; a page by its
-/// heading, the short line just above its first paragraph of prose (the
-/// lines above it are the site's name and menus).
-fn title(content: &[&String], linked: &LinkedDoc) -> Option<String> {
-    let name = linked.project_name.as_deref().unwrap_or("");
-    if linked.kind == "final_report" {
-        return Some(format!("Slutrapport: {name}"));
+/// The owner (the page's label, else its prose), the partners its prose
+/// names beside that owner, and the municipalities the page lists or its
+/// owner and partners are (never a town only mentioned).
+fn owner_and_places(linked: &mut LinkedDoc, g: &Gazetteer, labelled: Option<&str>) {
+    let prose = prose_owner::owner_in_prose(g, &linked.body);
+    let canonical = |n: &str| super::orgs::canonicalise(g, n).name;
+    let owner = labelled.map(str::to_string).or(prose.owner.clone());
+    let same = owner.as_deref().map(canonical) == prose.owner.as_deref().map(canonical);
+    if same {
+        linked.partners = prose.partners;
     }
-    let is_prose = |l: &str| l.chars().count() >= 60 && l.ends_with(['.', '!', '?']);
+    linked.owner = owner;
+    let mut places = super::places::listed_in_prose(g, &linked.body);
+    let orgs = linked.owner.iter().chain(linked.partners.iter());
+    for name in orgs.filter_map(|o| super::places::municipality_of(g, o)) {
+        if !places.contains(&name) {
+            places.push(name);
+        }
+    }
+    linked.municipalities = places;
+}
+
+/// The name a report's heading gives ("Slutredovisning av projekt Nya
+/// Steg", "Slutrapport för projektet Vägen Vidare").
+fn report_heading_name(lines: &[String]) -> Option<String> {
+    let g = super::gazetteer::gazetteer();
+    lines
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .take(REPORT_HEADING_WITHIN)
+        .filter(|l| is_report_heading(l))
+        .find_map(|l| super::prose_name::project_name(g, l.trim(), None))
+}
+
+/// Labels a report's template sets on one line when its layout is
+/// flattened (`Projektnamn: Nya Steg Diarienummer: 2019/00321 …`).
+const TEMPLATE_LABELS: &[&str] = &[
+    "programområde",
+    "region",
+    "kontaktperson",
+    "organisationsnummer",
+    "beviljat stöd",
+    "beviljat esf-stöd",
+    "total budget",
+    "rapportperiod",
+    "datum",
+    "e-post",
+    "telefon",
+    "ort",
+];
+
+/// Lines holding several labels cut before each label, so that each value
+/// ends where the next label begins.
+fn unflatten(lines: &[String]) -> Vec<String> {
+    let mut out = Vec::with_capacity(lines.len());
+    for line in lines {
+        let lower = line.to_ascii_lowercase();
+        let labels = LABELS
+            .iter()
+            .map(|(l, _)| *l)
+            .chain(TEMPLATE_LABELS.iter().copied());
+        let mut cuts: Vec<usize> = labels
+            .flat_map(|label| {
+                let lower = &lower;
+                lower
+                    .match_indices(&format!(" {label}:"))
+                    .map(|(i, _)| i + 1)
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        cuts.extend(capitalised_labels(line));
+        if cuts.is_empty() || !page_fields::is_label(line, LABELS) && !starts_report(line) {
+            out.push(line.clone());
+            continue;
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        let mut from = 0;
+        for cut in cuts {
+            out.push(line[from..cut].trim().to_string());
+            from = cut;
+        }
+        out.push(line[from..].trim().to_string());
+    }
+    out
+}
+
+/// Where a label of the template's own that esf does not know begins
+/// inside a line: a capitalised word of four letters or more just before
+/// a colon (`… Projektledare: …`).
+fn capitalised_labels(line: &str) -> Vec<usize> {
+    let mut cuts = Vec::new();
+    for (colon, _) in line.match_indices(':').skip(1).take(64) {
+        let before = &line[..colon];
+        let Some(space) = before.rfind(' ') else {
+            continue;
+        };
+        let word = &before[space + 1..];
+        let label_like = word.starts_with(char::is_uppercase)
+            && word.chars().count() >= 4
+            && word.chars().all(|c| c.is_alphabetic() || c == '-');
+        if label_like {
+            cuts.push(space + 1);
+        }
+    }
+    cuts
+}
+
+fn starts_report(line: &str) -> bool {
+    is_report_heading(line.split(':').next().unwrap_or(line))
+}
+
+/// A page's heading: the short line just above its first paragraph of
+/// prose (the lines above it are the site's name and menus).
+fn heading(content: &[&String]) -> Option<String> {
     let lines: Vec<&str> = content
         .iter()
         .map(|l| l.trim())
         .filter(|l| !l.is_empty())
         .collect();
-    let first_prose = lines.iter().position(|l| is_prose(l)).unwrap_or(0);
+    // Prose ends its sentence, or is wrapped: its next line goes on in
+    // lower case.
+    let is_prose = |i: usize| {
+        let l = lines[i];
+        let wrapped = lines
+            .get(i + 1)
+            .is_some_and(|n| n.starts_with(char::is_lowercase));
+        l.chars().count() >= 60 && (l.ends_with(['.', '!', '?']) || wrapped)
+    };
+    let first_prose = (0..lines.len()).find(|&i| is_prose(i)).unwrap_or(0);
     lines[..first_prose]
         .last()
         .or(lines.first())
@@ -161,10 +295,10 @@ fn dates(facts: &[PageField<Fact>], body: &str) -> (Option<String>, Option<Strin
     }
 }
 
-/// The project's name: after a cue ("projektet X"), or before one ("X är
-/// ett ESF-projekt").
-pub fn project_named(text: &str) -> Option<String> {
-    named_project(text).or_else(|| named_before_cue(text))
+/// The project's name: after a cue ("projektet X"), the heading's, or
+/// before a cue ("X är ett ESF-projekt").
+pub fn project_named(g: &Gazetteer, text: &str, heading: Option<&str>) -> Option<String> {
+    super::prose_name::project_name(g, text, heading).or_else(|| named_before_cue(text))
 }
 
 /// "Framtidens Arbetsplats är ett ESF-projekt som …".
@@ -183,36 +317,6 @@ fn named_before_cue(text: &str) -> Option<String> {
         let words = sentence.split_whitespace().count();
         let ok = sentence.starts_with(char::is_uppercase) && (1..=8).contains(&words);
         ok.then(|| sentence.trim_matches(['”', '"', '“']).to_string())
-    })
-}
-
-/// "Projektet drivs av Lidköpings kommun tillsammans med …".
-fn owner_in(text: &str) -> Option<String> {
-    const CUES: &[&str] = &[
-        "drivs av ",
-        "ägs av ",
-        "projektägare är ",
-        "projektägaren är ",
-    ];
-    const ENDS: &[&str] = &[
-        " tillsammans",
-        " i samarbete",
-        " i samverkan",
-        " och ",
-        " med ",
-    ];
-    let lower = text.to_ascii_lowercase();
-    CUES.iter().find_map(|cue| {
-        let at = lower.find(cue)? + cue.len();
-        let rest = text[at..].split(['.', ',', ';', '(', '\n']).next()?;
-        let end = ENDS
-            .iter()
-            .filter_map(|e| rest.find(e))
-            .min()
-            .unwrap_or(rest.len());
-        let name = rest[..end].trim();
-        let ok = name.starts_with(char::is_uppercase) && name.split_whitespace().count() <= 6;
-        ok.then(|| name.to_string())
     })
 }
 
@@ -246,12 +350,13 @@ mod tests {
     fn names_owners_and_numbers_in_prose() {
         let text = "Framtidens Arbetsplats är ett ESF-projekt som drivs av Lidköpings kommun \
                     tillsammans med Götene kommun.";
+        let g = crate::ingest::gazetteer::gazetteer();
         assert_eq!(
-            project_named(text).as_deref(),
+            project_named(g, text, None).as_deref(),
             Some("Framtidens Arbetsplats")
         );
-        assert_eq!(owner_in(text).as_deref(), Some("Lidköpings kommun"));
-        assert_eq!(owner_in("Det drivs av oss."), None);
+        let owner = prose_owner::owner_in_prose(g, text);
+        assert_eq!(owner.owner.as_deref(), Some("Lidköpings kommun"));
         assert_eq!(
             diarienummer_in("Projektet (dnr 2019/00321) pågår.").as_deref(),
             Some("2019/00321")

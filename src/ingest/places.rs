@@ -62,6 +62,91 @@ impl Found {
     }
 }
 
+/// Words that open a list of municipalities in prose: "De deltagande
+/// kommunerna är A, B och C", "tio kommuner - A, B, …", "kommunerna: A och B".
+const LIST_NOUNS: &[&str] = &["kommunerna", "kommuner", "municipalities"];
+
+/// What may stand between the noun and its list.
+const LIST_OPENERS: &[&str] = &["är", "-", "–", "—", ":", "(", "som deltar är", "are", "of"];
+
+/// The municipalities lists in prose name, each once, in the order given;
+/// a list's first name counts as much as the others.
+pub fn listed_in_prose(g: &Gazetteer, text: &str) -> Vec<String> {
+    // Offsets in `lower` must hold in `text`: ASCII case only.
+    let lower = text.to_ascii_lowercase();
+    let mut found: Vec<String> = Vec::new();
+    for noun in LIST_NOUNS {
+        // A page lists its municipalities once or twice, not thousands of times.
+        for (at, _) in lower.match_indices(noun).take(200) {
+            let end = at + noun.len();
+            let whole = !lower[end..].starts_with(char::is_alphanumeric)
+                && !lower[..at].ends_with(char::is_alphanumeric);
+            let Some(list) = whole.then(|| list_after(&text[end..])).flatten() else {
+                continue;
+            };
+            for name in municipalities_in_list(g, list) {
+                if !found.contains(&name) {
+                    found.push(name);
+                }
+            }
+        }
+    }
+    found
+}
+
+/// The list just after a list noun and its opener, to the sentence's end
+/// (a single line break is no end).
+fn list_after(rest: &str) -> Option<&str> {
+    // A list of all 290 municipalities is shorter.
+    let trimmed = super::prose_name::head(rest, 4096).trim_start();
+    let opened = LIST_OPENERS
+        .iter()
+        .find_map(|o| trimmed.strip_prefix(o))
+        .map(|r| r.trim_start_matches([':', ' ', '\n']))?;
+    let end = opened
+        .find(". ")
+        .into_iter()
+        .chain(opened.find(".\n"))
+        .chain(opened.find("\n\n"))
+        .chain(opened.find([')', ';']))
+        .min()
+        .unwrap_or(opened.len());
+    Some(opened[..end].trim_end_matches('.'))
+}
+
+/// Each part of a list that is a municipality (`Skara`, `Skara kommun`,
+/// `och Götene`); a list stops at its first part that is none.
+fn municipalities_in_list(g: &Gazetteer, list: &str) -> Vec<String> {
+    let flat = list.replace('\n', " ");
+    let mut names = Vec::new();
+    for part in super::orgs::split_partner_list(&flat) {
+        let name = part.trim();
+        let name = name.strip_prefix("och ").unwrap_or(name);
+        let bare = name
+            .strip_suffix(" kommun")
+            .or_else(|| name.strip_suffix(" stad"))
+            .unwrap_or(name);
+        let hit = g
+            .municipality(bare)
+            .map(|m| m.name.as_str())
+            .or_else(|| municipality_of_org(g, name));
+        match hit {
+            Some(m) => names.push(m.to_string()),
+            None => break,
+        }
+    }
+    names
+}
+
+/// The municipality an organisation is or belongs to (`Skara kommun`,
+/// `Arbetsmarknadsenheten i Skara kommun`), by its canonical name.
+pub fn municipality_of(g: &Gazetteer, org: &str) -> Option<String> {
+    let c = super::orgs::canonicalise(g, org);
+    municipality_of_org(g, &c.name)
+        .or_else(|| c.parent.as_deref().and_then(|p| municipality_of_org(g, p)))
+        .map(str::to_string)
+}
+
 /// `Vellinge kommun`, `Göteborgs Stad` → the municipality's name.
 fn municipality_of_org<'g>(g: &'g Gazetteer, org: &str) -> Option<&'g str> {
     let actor = g.actor_named(org)?;
@@ -86,8 +171,12 @@ fn named_in_text<'g>(g: &'g Gazetteer, prose: &Prose) -> Vec<&'g str> {
             continue;
         }
         let next = words.get(i + 1).map(|n| n.text.to_lowercase());
+        // "Kalmar län", "Region Kalmar läns": the county, not the town.
+        if matches!(next.as_deref(), Some("län" | "läns")) {
+            continue;
+        }
         let named = matches!(next.as_deref(), Some("kommun" | "stad"));
-        if !named && starts_sentence(prose.text, w.at) {
+        if !named && (starts_sentence(prose.text, w.at) || after_a_name(g, prose, i)) {
             continue;
         }
         // Two-word names ("Upplands Väsby", "Lilla Edet") have two capitals.
@@ -106,6 +195,26 @@ fn named_in_text<'g>(g: &'g Gazetteer, prose: &Prose) -> Vec<&'g str> {
         }
     }
     found
+}
+
+/// Capitalised words that open a sentence before a place ("Från Berg …").
+const OPENERS: &[&str] = &[
+    "Från", "Till", "Vid", "På", "Med", "Och", "Även", "Här", "Där", "Nu", "För", "Om", "Av",
+    "Inom", "Runt", "Kring", "Hela", "In",
+];
+
+/// "Anna Berg", "Coompanion Hofors": the second word of a longer name (a
+/// person's, an organisation's) that is no known actor, is no place.
+fn after_a_name(g: &Gazetteer, prose: &Prose, i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| &prose.words[p]) else {
+        return false;
+    };
+    let joined = &prose.text[prev.at + prev.text.len()..prose.words[i].at] == " ";
+    let known = g
+        .first_words
+        .contains_key(prev.text.to_lowercase().as_str())
+        || g.municipality(prev.text).is_some();
+    joined && starts_upper(prev.text) && !known && !OPENERS.contains(&prev.text)
 }
 
 /// The municipality a word (or two) names, itself or as a genitive.
@@ -165,7 +274,8 @@ mod tests {
             ],
             ..Project::default()
         };
-        let text = "Deltagare från Trelleborg och Malmös stadsdelar. Vara med i projektet.";
+        let text = "Deltagare från Trelleborg och Malmös stadsdelar. Vara med i projektet. \
+                    Det säger Anna Berg.";
         place_project(&mut p, gazetteer(), &Prose::new(text));
         assert_eq!(
             sources(&p),
@@ -181,6 +291,30 @@ mod tests {
             p.municipalities,
             ["Partille", "Vellinge", "Göteborg", "Trelleborg", "Malmö"]
         );
+    }
+
+    #[test]
+    fn lists_in_prose_keep_their_first_name() {
+        let g = gazetteer();
+        assert_eq!(
+            listed_in_prose(
+                g,
+                "Projektet når tio kommuner - Ale, Lerum, Partille och Kungälv. Fler kan komma."
+            ),
+            ["Ale", "Lerum", "Partille", "Kungälv"]
+        );
+        assert_eq!(
+            listed_in_prose(
+                g,
+                "De deltagande kommunerna är\nLidköping, Götene och Skara kommun."
+            ),
+            ["Lidköping", "Götene", "Skara"]
+        );
+        assert_eq!(
+            listed_in_prose(g, "Kommunerna: Boden och Luleå."),
+            ["Boden", "Luleå"]
+        );
+        assert!(listed_in_prose(g, "Flera kommuner är med. Kommunerna är nöjda.").is_empty());
     }
 
     #[test]

@@ -6,74 +6,10 @@
 
 use super::gazetteer::Gazetteer;
 use super::text::CleanText;
-use super::{labelled, orgs, FormatParser, Parsed};
+use super::{labelled, page_fields, prose_name, FormatParser, Parsed};
 use crate::model::{Format, Project};
 
 pub struct ProseArticle;
-
-/// Words that introduce a project's name, most telling first.
-const CUES: &[&str] = &[
-    "socialfondsprojektet",
-    "esf-projektet",
-    "esf+-projektet",
-    "projektet",
-];
-
-/// Words that end a name taken from prose: verbs and relative words that
-/// follow a name in a sentence.
-const ENDS_NAME: &[&str] = &[
-    "är",
-    "var",
-    "har",
-    "hade",
-    "ska",
-    "skulle",
-    "får",
-    "fick",
-    "kan",
-    "kunde",
-    "kommer",
-    "som",
-    "där",
-    "vilket",
-    "startade",
-    "startar",
-    "drivs",
-    "drevs",
-    "pågår",
-    "pågick",
-    "riktar",
-    "vänder",
-    "syftar",
-    "erbjuder",
-    "ger",
-    "gav",
-    "hjälper",
-    "arbetar",
-    "började",
-    "avslutades",
-    "finansieras",
-    "handlar",
-    "leds",
-    "om",
-    "med",
-    "på",
-    "deltar",
-    "deltog",
-    "samarbetar",
-    "fokuserar",
-    "bygger",
-    "utvecklar",
-    "stöttar",
-    "stödjer",
-    "når",
-    "testar",
-    "visar",
-    "innebär",
-];
-
-/// Most words a name taken from prose may have.
-const NAME_WORDS: usize = 8;
 
 impl FormatParser for ProseArticle {
     fn format(&self) -> Format {
@@ -81,26 +17,60 @@ impl FormatParser for ProseArticle {
     }
 
     fn recognise(&self, doc: &CleanText) -> u8 {
+        if !from_esf_site(doc) {
+            return 0;
+        }
+        let g = super::gazetteer::gazetteer();
+        let (title, body) = headline_and_body(doc, g);
         let text = doc.lines.join("\n");
-        match from_esf_site(doc) && speaks_of_esf(&text) && named_project(&text).is_some() {
+        let facts = page_fields::find(&doc.lines, FACTS);
+        let named = page_fields::first(&facts, Fact::Name).is_some()
+            || prose_name::project_name(g, &body, title.as_deref()).is_some();
+        match speaks_of_esf(&text) && named {
             true => 3,
             false => 0,
         }
     }
 
     fn parse(&self, doc: &CleanText, g: &Gazetteer) -> Parsed {
-        let content: Vec<&String> = doc.lines.iter().filter(|l| !g.is_chrome(l)).collect();
-        let headline = content.iter().position(|l| !l.trim().is_empty());
-        let title = headline.map(|i| content[i].trim().to_string());
-        let rest = headline.map_or(&content[..0], |i| &content[i + 1..]);
-        let body = labelled::paragraphs(rest.iter().copied()).unwrap_or_default();
+        let (title, body) = headline_and_body(doc, g);
+        let facts = page_fields::find(&doc.lines, FACTS);
+        let stated = |what| page_fields::first(&facts, what).map(str::to_string);
         let p = Project {
-            name: named_project(&body),
-            municipalities: listed_municipalities(g, &body),
+            name: stated(Fact::Name)
+                .or_else(|| prose_name::project_name(g, &body, title.as_deref())),
+            owner: stated(Fact::Owner),
             ..Project::default()
         };
         super::article::finish(p, g, title, body, Vec::new())
     }
+}
+
+/// A fact box's labels (`Projektnamn: …`, `Projektägare: …`), on the
+/// label's line or the next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Fact {
+    Name,
+    Owner,
+}
+
+const FACTS: &[(&str, Fact)] = &[
+    ("projektnamn", Fact::Name),
+    ("projektets namn", Fact::Name),
+    ("projektägare", Fact::Owner),
+    ("stödmottagare", Fact::Owner),
+    ("project owner", Fact::Owner),
+];
+
+/// The page's headline (its first line of content) and the paragraphs
+/// below it.
+fn headline_and_body(doc: &CleanText, g: &Gazetteer) -> (Option<String>, String) {
+    let content: Vec<&String> = doc.lines.iter().filter(|l| !g.is_chrome(l)).collect();
+    let headline = content.iter().position(|l| !l.trim().is_empty());
+    let title = headline.map(|i| content[i].trim().to_string());
+    let rest = headline.map_or(&content[..0], |i| &content[i + 1..]);
+    let body = labelled::paragraphs(rest.iter().copied()).unwrap_or_default();
+    (title, body)
 }
 
 /// Lines only the fund's own site has: its name in the header or footer,
@@ -108,6 +78,8 @@ impl FormatParser for ProseArticle {
 /// project (`linked_page`).
 const SITE_MARKS: &[&str] = &[
     "svenska esf-rådet",
+    "swedish esf council",
+    "the swedish esf council",
     "esf-rådet",
     "esf.se",
     "www.esf.se",
@@ -119,108 +91,30 @@ pub fn from_esf_site(doc: &CleanText) -> bool {
     doc.lines.iter().any(|l| {
         let key = super::gazetteer::pattern_key(l.trim());
         let key = key.trim_start_matches(['©', ' ']);
-        SITE_MARKS.contains(&key) || key.starts_with("© svenska esf-rådet")
+        SITE_MARKS.contains(&key)
+            || key.starts_with("svenska esf-rådet")
+            || key.starts_with("swedish esf council")
     })
 }
 
 /// Whether the page speaks of the European Social Fund at all.
 pub fn speaks_of_esf(text: &str) -> bool {
     let lower = text.to_lowercase();
-    ["socialfond", "esf-", "esf+", " esf ", "(esf)"]
-        .iter()
-        .any(|w| lower.contains(w))
+    [
+        "socialfond",
+        "esf-",
+        "esf+",
+        " esf ",
+        "(esf)",
+        "social fund",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
-/// The project's name from the prose: after the most telling cue that is
-/// followed by a name (quoted, or starting with a capital letter).
+/// The project's name from the prose, where no heading is known.
 pub fn named_project(text: &str) -> Option<String> {
-    // ASCII case only: the cues are ASCII, and the offsets must hold in
-    // `text` (full lower-casing changes lengths: "İ" is two characters).
-    let lower = text.to_ascii_lowercase();
-    CUES.iter().find_map(|cue| {
-        lower.match_indices(cue).find_map(|(at, _)| {
-            let before = lower[..at].chars().next_back();
-            // "Socialfondsprojektet" holds "projektet": a cue is a whole word;
-            // "Interreg-projektet" is another fund's project.
-            if before.is_some_and(char::is_alphanumeric) || another_funds(&lower[..at]) {
-                return None;
-            }
-            name_after(&text[at + cue.len()..])
-        })
-    })
-}
-
-/// A cue joined by a hyphen to a word other than ESF's own
-/// ("Interreg-projektet", "Vinnova-projektet").
-fn another_funds(before: &str) -> bool {
-    let Some(word) = before.strip_suffix('-') else {
-        return false;
-    };
-    let word = word
-        .rsplit(|c: char| !c.is_alphanumeric() && c != '+')
-        .next();
-    !matches!(word, Some("esf" | "esf+"))
-}
-
-/// `”Steg för steg”`, or `Framtidens Arbetsplats` up to the word that ends
-/// the name.
-fn name_after(rest: &str) -> Option<String> {
-    let rest = rest.strip_prefix(' ')?;
-    if let Some(quoted) = quoted(rest) {
-        return Some(quoted);
-    }
-    if !rest.starts_with(char::is_uppercase) {
-        return None;
-    }
-    let clause = rest
-        .split(['.', ',', ';', ':', '!', '?', '(', ')', '\n'])
-        .next()?;
-    let words: Vec<&str> = clause
-        .split_whitespace()
-        .take_while(|w| !ENDS_NAME.contains(&w.to_lowercase().as_str()))
-        .take_while(|w| !w.starts_with(|c: char| c.is_ascii_digit()))
-        .take(NAME_WORDS)
-        .collect();
-    (!words.is_empty()).then(|| words.join(" "))
-}
-
-/// A name in quotes at the start: ”…”, "…", «…», “…”.
-fn quoted(rest: &str) -> Option<String> {
-    let open = rest.chars().next()?;
-    let close = match open {
-        '”' | '"' => open,
-        '“' => '”',
-        '«' => '»',
-        _ => return None,
-    };
-    let inner = &rest[open.len_utf8()..];
-    let end = inner.find(close)?;
-    let name = inner[..end].trim();
-    (!name.is_empty() && name.chars().count() <= 80).then(|| name.to_string())
-}
-
-/// "De deltagande kommunerna är Lidköping, Götene och Skara": the
-/// municipalities such a list names.
-fn listed_municipalities(g: &Gazetteer, text: &str) -> Vec<String> {
-    // Offsets in `lower` must hold in `text`: ASCII case only.
-    let lower = text.to_ascii_lowercase();
-    let mut found = Vec::new();
-    for (at, cue) in lower.match_indices("kommunerna är ") {
-        let list = text[at + cue.len()..]
-            .split(['.', '\n'])
-            .next()
-            .unwrap_or("");
-        for part in orgs::split_partner_list(list) {
-            let name = part.trim();
-            let name = name.strip_prefix("och ").unwrap_or(name);
-            if let Some(m) = g.municipality(name) {
-                if !found.contains(&m.name) {
-                    found.push(m.name.clone());
-                }
-            }
-        }
-    }
-    found
+    prose_name::project_name(super::gazetteer::gazetteer(), text, None)
 }
 
 #[cfg(test)]
@@ -257,7 +151,7 @@ mod tests {
         );
         let text = "İİ De deltagande kommunerna är Lidköping och Skara.";
         assert_eq!(
-            listed_municipalities(gazetteer(), text),
+            crate::ingest::places::listed_in_prose(gazetteer(), text),
             ["Lidköping", "Skara"]
         );
     }
@@ -266,7 +160,7 @@ mod tests {
     fn a_list_of_municipalities_in_prose() {
         let text = "De deltagande kommunerna är Lidköping, Götene och Skara. Fler kan komma.";
         assert_eq!(
-            listed_municipalities(gazetteer(), text),
+            crate::ingest::places::listed_in_prose(gazetteer(), text),
             ["Lidköping", "Götene", "Skara"]
         );
     }

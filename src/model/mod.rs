@@ -207,6 +207,12 @@ pub struct LinkedDoc {
     pub owner: Option<String>,
     pub start_date: Option<String>,
     pub end_date: Option<String>,
+    /// Partners the page names beside the owner ("… i samarbete med A och B").
+    #[serde(default)]
+    pub partners: Vec<String>,
+    /// Municipalities the page lists, or its owner and partners are.
+    #[serde(default)]
+    pub municipalities: Vec<String>,
     pub body: String,
 }
 

@@ -216,7 +216,7 @@ pub fn linked_rows(l: &LinkedDoc) -> Vec<(String, String)> {
         "final_report" => t("final report"),
         _ => t("page about a project"),
     };
-    vec![
+    let mut rows = vec![
         row("Kind", Some(kind.to_string())),
         row("Diarienummer", l.project_id.clone()),
         row("Project", l.project_name.clone()),
@@ -225,7 +225,17 @@ pub fn linked_rows(l: &LinkedDoc) -> Vec<(String, String)> {
             "Period",
             period_text(l.start_date.as_deref(), l.end_date.as_deref()),
         ),
-    ]
+    ];
+    // Only where the page names them: most pages name neither.
+    for (label, names) in [
+        ("Partners", &l.partners),
+        ("Municipalities", &l.municipalities),
+    ] {
+        if !names.is_empty() {
+            rows.push(row(label, Some(names.join(", "))));
+        }
+    }
+    rows
 }
 
 fn period_section(p: &Project) -> Section {
