@@ -352,3 +352,25 @@ fn an_organisation_filter_matches_words_never_scattered_letters() {
     let none = esf.json(&["orgs", "--filter", "fsk"]);
     assert!(none.is_empty(), "{none:?}");
 }
+
+#[test]
+fn on_an_80_column_terminal_the_name_gets_the_room_first() {
+    let esf = Esf::of(&["assets/corpus"]);
+    let db = esf.dir.path().join("cache.sqlite");
+    let mut cmd = portable_pty::CommandBuilder::new(env!("CARGO_BIN_EXE_esf"));
+    cmd.args(["orgs", "--filter", "etablering"]);
+    let mut s = common::pty::start_command(cmd, &db, &[]);
+    common::pty::wait_exit(&mut *s.child);
+    s.screen.wait_for("partner");
+    let text = s.screen.text();
+    let row = text.lines().find(|l| l.contains("partner")).unwrap();
+    // The unit's name (62 characters) is cut, with "…", only after its
+    // parent's column has given up its room; the empty number column
+    // gives up its room too.
+    assert!(
+        row.contains("Arbete och etablering myndighet och"),
+        "{text}"
+    );
+    assert!(row.contains('…'), "{text}");
+    assert!(row.trim_end().chars().count() <= 80, "{text}");
+}

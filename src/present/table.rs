@@ -7,7 +7,8 @@ use unicode_width::UnicodeWidthStr;
 pub struct Table {
     headers: Vec<String>,
     rows: Vec<Vec<String>>,
-    /// Columns that may be cut to fit, most cuttable first.
+    /// Columns that may be cut to fit; the first is the one a person
+    /// reads, cut last.
     flexible: Vec<usize>,
     /// Columns aligned to the right (numbers).
     right: Vec<usize>,
@@ -125,23 +126,30 @@ impl Table {
             .collect()
     }
 
-    /// Shrinks flexible columns, widest first, until the line fits; with
-    /// no terminal, columns are at most [`PIPED_COLUMN_WIDTH`] wide.
+    /// Shrinks columns until the line fits; with no terminal, columns are
+    /// at most [`PIPED_COLUMN_WIDTH`] wide. The first flexible column is
+    /// the one a person reads (the name): the other flexible columns, then
+    /// columns with nothing in them, give up their room before it does.
     fn fit(&self, width: Option<usize>) -> Vec<usize> {
         let mut widths = self.natural_widths(width.unwrap_or(PIPED_COLUMN_WIDTH));
         let Some(limit) = width else { return widths };
-        let total = |w: &[usize]| w.iter().sum::<usize>() + GAP.len() * w.len().saturating_sub(1);
-        while total(&widths) > limit {
-            let Some(&col) = self
-                .flexible
-                .iter()
-                .filter(|&&c| widths.get(c).is_some_and(|&w| w > 8))
-                .max_by_key(|&&c| widths[c])
-            else {
-                break;
-            };
-            widths[col] -= 1;
-        }
+        let (read, others) = match self.flexible.split_first() {
+            Some((&read, others)) => (Some(read), others.to_vec()),
+            None => (None, Vec::new()),
+        };
+        let empty: Vec<usize> = (0..widths.len())
+            .filter(|&c| {
+                Some(c) != read
+                    && self
+                        .rows
+                        .iter()
+                        .all(|r| r.get(c).is_none_or(|s| s.is_empty()))
+            })
+            .collect();
+        shrink(&mut widths, &others, 8, limit);
+        shrink(&mut widths, &empty, 2, limit);
+        shrink(&mut widths, &self.flexible, 8, limit);
+        shrink(&mut widths, &others, 4, limit);
         widths
     }
 
@@ -165,6 +173,20 @@ impl Table {
             })
             .collect();
         parts.join(GAP)
+    }
+}
+
+/// Narrows `columns`, the widest first, one at a time, none below
+/// `floor`, until the line fits in `limit` or none can give more.
+fn shrink(widths: &mut [usize], columns: &[usize], floor: usize, limit: usize) {
+    let total = |w: &[usize]| w.iter().sum::<usize>() + GAP.len() * w.len().saturating_sub(1);
+    while total(widths) > limit {
+        let widest = columns
+            .iter()
+            .filter(|&&c| widths.get(c).is_some_and(|&w| w > floor))
+            .max_by_key(|&&c| widths[c]);
+        let Some(&col) = widest else { return };
+        widths[col] -= 1;
     }
 }
 
