@@ -73,7 +73,7 @@ pub fn similar(
 /// A record as `--json` gives it: the contact person only when asked for.
 pub fn with_contacts(mut record: KeyedProject, contacts: bool) -> KeyedProject {
     if !contacts {
-        record.project.forget_contacts();
+        crate::ingest::fields::forget_contacts(&mut record.project);
     }
     record
 }

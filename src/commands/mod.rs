@@ -124,7 +124,8 @@ impl Context {
 /// does not compile.
 pub fn run(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
     match command {
-        Command::Parse(a) => parse::run(&a.files, a.json, a.explain),
+        Command::Parse(a) if a.explain => explain::run(&a.files, a.json),
+        Command::Parse(a) => parse::run(&a.files, a.json),
         Command::Import(a) => import::run(ctx, a),
         Command::List(a) => list::run_args(ctx, a),
         Command::Show(a) => show::run(ctx, &a.id, a.json, a.with_contacts),

@@ -10,10 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// `esf parse`: every file's record; exit 2 when a file could not be read.
-pub fn run(paths: &[PathBuf], json: bool, explain: bool) -> anyhow::Result<ExitCode> {
-    if explain {
-        return super::explain::run(paths, json);
-    }
+pub fn run(paths: &[PathBuf], json: bool) -> anyhow::Result<ExitCode> {
     let mut docs = Vec::new();
     let mut lists = Vec::new();
     let mut unreadable = 0;

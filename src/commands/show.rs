@@ -26,7 +26,7 @@ pub fn run(ctx: &Context, id: &str, json: bool, contacts: bool) -> anyhow::Resul
     let yours = your_marks(ctx, &project.key);
     if json {
         if !contacts {
-            project.project.forget_contacts();
+            crate::ingest::fields::forget_contacts(&mut project.project);
         }
         print_json(&Shown {
             project: &project,

@@ -78,7 +78,7 @@ pub fn finish(
 /// partners named beside it; beside an owner already named, the partners
 /// only where the prose names the same owner.
 fn owner_from_prose(p: &mut Project, g: &Gazetteer, body: &str) {
-    let found = super::prose_owner::owner_in_prose(g, body);
+    let found = super::prose::owner::owner_in_prose(g, body);
     let Some(owner) = found.owner else {
         return;
     };

@@ -97,6 +97,16 @@ pub fn is_contact_label(label: &str) -> bool {
     )
 }
 
+/// Leaves out the contact person (personal data): machine-readable
+/// output carries it only when asked for (`--with-contacts`). A second
+/// contact person, kept in `extra` under a contact label, goes too.
+pub fn forget_contacts(project: &mut Project) {
+    project.contact_name = None;
+    project.contact_email = None;
+    project.contact_phone = None;
+    project.extra.retain(|label, _| !is_contact_label(label));
+}
+
 /// Like [`apply`], for a page's labels: a field given a second time (by
 /// the same label or another naming it) keeps its first value (the second
 /// goes to `extra` with a warning; lists and extras may repeat), and a sum

@@ -7,8 +7,8 @@
 
 use super::gazetteer::Gazetteer;
 use super::page_fields::{self, PageField};
+use super::prose::owner as prose_owner;
 use super::prose_article::{from_esf_site, speaks_of_esf};
-use super::prose_owner;
 use super::text::CleanText;
 use super::{labelled, written_dates, FormatParser, Parsed};
 use crate::model::{Format, LinkedDoc};
@@ -174,7 +174,7 @@ fn report_heading_name(lines: &[String]) -> Option<String> {
         .filter(|l| !l.trim().is_empty())
         .take(REPORT_HEADING_WITHIN)
         .filter(|l| is_report_heading(l))
-        .find_map(|l| super::prose_name::project_name(g, l.trim(), None))
+        .find_map(|l| super::prose::name::project_name(g, l.trim(), None))
 }
 
 /// Labels a report's template sets on one line when its layout is
@@ -298,7 +298,7 @@ fn dates(facts: &[PageField<Fact>], body: &str) -> (Option<String>, Option<Strin
 /// The project's name: after a cue ("projektet X"), the heading's, or
 /// before a cue ("X är ett ESF-projekt").
 pub fn project_named(g: &Gazetteer, text: &str, heading: Option<&str>) -> Option<String> {
-    super::prose_name::project_name(g, text, heading).or_else(|| named_before_cue(text))
+    super::prose::name::project_name(g, text, heading).or_else(|| named_before_cue(text))
 }
 
 /// "Framtidens Arbetsplats är ett ESF-projekt som …".

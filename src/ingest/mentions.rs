@@ -3,7 +3,7 @@
 //! in passing, never where it is part of a name.
 
 use super::gazetteer::{ActorKind, Gazetteer};
-use super::orgs::starts_upper;
+use super::text::starts_upper;
 
 /// A word of the text and where it starts.
 #[derive(Clone, Copy)]

@@ -2,6 +2,7 @@
 //! well-known actors mentioned in text.
 
 use super::gazetteer::{ActorKind, Gazetteer};
+use super::text::starts_upper;
 use crate::model::{OrgLink, Role};
 
 /// Canonical name and parent organisation for a name as written.
@@ -71,10 +72,6 @@ fn fix_variant(g: &Gazetteer, word: &str) -> String {
 /// Written in capitals only (`VELLINGE KOMMUN`).
 pub fn is_upper_case(s: &str) -> bool {
     s.chars().any(char::is_alphabetic) && !s.chars().any(char::is_lowercase)
-}
-
-pub fn starts_upper(s: &str) -> bool {
-    s.chars().next().is_some_and(char::is_uppercase)
 }
 
 fn title_word(word: &str) -> String {

@@ -6,7 +6,7 @@
 
 use super::gazetteer::{ActorKind, Gazetteer};
 use super::mentions::Prose;
-use super::orgs::starts_upper;
+use super::text::starts_upper;
 use crate::model::{MunicipalitySource, Project, Role};
 
 /// Fills `municipalities` (the list's first, then the others) and
@@ -98,7 +98,7 @@ pub fn listed_in_prose(g: &Gazetteer, text: &str) -> Vec<String> {
 /// (a single line break is no end).
 fn list_after(rest: &str) -> Option<&str> {
     // A list of all 290 municipalities is shorter.
-    let trimmed = super::prose_name::head(rest, 4096).trim_start();
+    let trimmed = super::prose::words::head(rest, 4096).trim_start();
     let opened = LIST_OPENERS
         .iter()
         .find_map(|o| trimmed.strip_prefix(o))

@@ -5,8 +5,9 @@
 //! A page that never speaks of the European Social Fund is not taken for one.
 
 use super::gazetteer::Gazetteer;
+use super::prose::name as prose_name;
 use super::text::CleanText;
-use super::{labelled, page_fields, prose_name, FormatParser, Parsed};
+use super::{labelled, page_fields, FormatParser, Parsed};
 use crate::model::{Format, Project};
 
 pub struct ProseArticle;

@@ -159,19 +159,6 @@ pub struct Project {
     pub extra: BTreeMap<String, String>,
 }
 
-impl Project {
-    /// Leaves out the contact person (personal data): machine-readable
-    /// output carries it only when asked for (`--with-contacts`). A second
-    /// contact person, kept in `extra` under a contact label, goes too.
-    pub fn forget_contacts(&mut self) {
-        self.contact_name = None;
-        self.contact_email = None;
-        self.contact_phone = None;
-        self.extra
-            .retain(|label, _| !crate::ingest::fields::is_contact_label(label));
-    }
-}
-
 /// A news article about a project.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Article {

@@ -56,7 +56,7 @@ pub fn rows(
         .map(|r| {
             let mut project = r.project;
             if !with.contacts {
-                project.forget_contacts();
+                crate::ingest::fields::forget_contacts(&mut project);
             }
             let your_notes = with.notes.then(|| {
                 notes(&r.key).unwrap_or_else(|| Annotation {

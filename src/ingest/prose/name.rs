@@ -6,7 +6,11 @@
 //! på erfarenheterna från projektet Y") is never the page's; a name the
 //! page's heading also gives is preferred to any other.
 
-use super::gazetteer::Gazetteer;
+use super::words::{
+    earlier, ends_name, head, plausible, starts_lower, starts_name, starts_upper, tail,
+    whole_words, CLAUSE_BYTES, JOINS_NAME, NAME_WORDS,
+};
+use crate::ingest::gazetteer::Gazetteer;
 
 /// Words that introduce a project's name, most telling first.
 const CUES: &[&str] = &[
@@ -45,33 +49,6 @@ const OTHER_PROJECTS: &[&str] = &[
     "för",
 ];
 
-/// Words that end a name taken from prose: verbs, pronouns and relative
-/// words that follow a name in a sentence (the first word is never one),
-/// one space between each.
-const ENDS_NAME: &str = "\
-    is was has had will helps helped aims offers gives runs started \
-    är var har hade ska skulle får fick kan kunde kommer som där vilket vilka startade \
-    startar drivs drevs pågår pågick riktar riktade vänder syftar syftade erbjuder erbjöd \
-    ger gav hjälper hjälpte arbetar arbetade började avslutades finansieras finansierades \
-    handlar handlade leds leddes om med på deltar deltog samarbetar fokuserar bygger byggde \
-    utvecklar utvecklade stöttar stödjer når nådde testar testade visar visade innebär ser \
-    såg finns fanns blir blev gör gjorde går gick möter mötte lär lärde jobbar jobbade tar \
-    tog satsar satsade träffar träffas kallas heter lyckas lyckades vill ville behöver \
-    samlar samlade skapar skapade stärker stärkte använder använde genomförs genomfördes \
-    utbildar utbildade ägs ägdes beviljades sker skedde fortsätter fortsatte löper omfattar \
-    omfattade inleddes inleds lanserades presenterar berättar välkomnar man vi de hon han \
-    det den nu också även redan bland under efter sedan genom via hos vid enligt mellan inom \
-    sig ett en the";
-
-/// Whether a (lower-case) word ends a name.
-pub fn ends_name(lower: &str) -> bool {
-    ENDS_NAME.split(' ').any(|w| w == lower)
-}
-
-/// Lower-case words that may stand inside a name when a name word follows
-/// them ("Arbetsliv och hälsa Nordost", "Nya Vägar i Vellinge").
-pub const JOINS_NAME: &[&str] = &["och", "i", "för", "till", "av", "från", "&", "+"];
-
 /// Words after which a small number belongs to the name (`del 2`).
 const NUMBERED: &[&str] = &["del", "etapp", "fas", "steg", "version"];
 
@@ -86,51 +63,6 @@ const MOST_CUES: usize = 100;
 /// Bytes of a text searched for a name found elsewhere (the heading's, a
 /// name said again).
 const HEADING_SEARCH_BYTES: usize = 64 * 1024;
-
-/// Bytes around a cue that hold its name, or its sentence's beginning.
-pub const CLAUSE_BYTES: usize = 400;
-
-/// At most `len` bytes from the start of `s`, cut at a character boundary.
-pub fn head(s: &str, len: usize) -> &str {
-    let mut end = len.min(s.len());
-    while !s.is_char_boundary(end) {
-        end -= 1;
-    }
-    &s[..end]
-}
-
-/// At most `len` bytes from the end of `s`, cut at a character boundary.
-pub fn tail(s: &str, len: usize) -> &str {
-    let mut start = s.len().saturating_sub(len);
-    while !s.is_char_boundary(start) {
-        start += 1;
-    }
-    &s[start..]
-}
-
-/// Most words a name taken from prose may have.
-pub const NAME_WORDS: usize = 8;
-
-/// Words before a cue, in its sentence, that make the project an earlier
-/// (or another) one.
-const EARLIER: &[&str] = &[
-    "erfarenhet",
-    "tidigare",
-    "föregå",
-    "bygger på",
-    "byggde på",
-    "bygger vidare",
-    "fortsättning",
-    "efterföljare",
-    "avslutade",
-    "lärdomar",
-    "resultaten från",
-    "resultat från",
-    "previous",
-    "earlier",
-    "builds on",
-    "experience",
-];
 
 /// A name found after a cue.
 #[derive(Debug, Clone)]
@@ -161,10 +93,10 @@ pub fn project_name(g: &Gazetteer, text: &str, heading: Option<&str>) -> Option<
     // its beginning only.
     let text = head(text, HEADING_SEARCH_BYTES);
     let by_heading = heading.and_then(|h| {
-        super::heading_name::named_in_heading(g, h, text)
-            .or_else(|| super::heading_name::about_heading(g, h, text))
+        super::heading::named_in_heading(g, h, text)
+            .or_else(|| super::heading::about_heading(g, h, text))
     });
-    by_heading.or_else(|| super::heading_name::lead_name(g, text))
+    by_heading.or_else(|| super::heading::lead_name(g, text))
 }
 
 /// Every name after a cue, with its cue's rank and where it stands.
@@ -236,23 +168,6 @@ fn cue_word(lower: &str, at: usize, cue: &str) -> bool {
     !OTHER_PROJECTS
         .iter()
         .any(|o| bare == *o || (o.len() >= 5 && bare.starts_with(o)))
-}
-
-/// Whether a sentence speaks of an earlier project ("det tidigare
-/// projektet", "bygger på erfarenheterna från …").
-pub fn speaks_of_earlier(sentence: &str) -> bool {
-    let lower = sentence.to_lowercase();
-    EARLIER.iter().any(|w| lower.contains(w))
-}
-
-/// Whether the sentence before a cue makes its project an earlier one.
-fn earlier(before: &str) -> bool {
-    let before = tail(before, CLAUSE_BYTES);
-    let sentence = before
-        .rsplit(['.', '!', '?', '\n'])
-        .next()
-        .unwrap_or(before);
-    EARLIER.iter().any(|w| sentence.contains(w))
 }
 
 /// The name standing at `from` (just after a cue): quoted, or the words of
@@ -349,19 +264,6 @@ fn number_in_name(taken: &[&str], w: &str, next: Option<&&str>) -> bool {
     (version || small) && (numbered || ends_here)
 }
 
-pub fn starts_upper(w: &str) -> bool {
-    w.starts_with(char::is_uppercase)
-}
-
-pub fn starts_lower(w: &str) -> bool {
-    w.starts_with(char::is_lowercase)
-}
-
-/// A word that may carry a name on: capitalised, a number, `+`.
-pub fn starts_name(w: &str) -> bool {
-    w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) || w == "+"
-}
-
 /// "Nya Steg gläds åt goda resultat … Nya Steg har": when the page names
 /// the project again, the name is the longest beginning that it repeats,
 /// cut only where nothing but lower-case words follow.
@@ -379,13 +281,6 @@ fn shortened_by_repeat(text: &str, at: usize, taken: &[&str]) -> Option<String> 
         .filter(|&k| taken[k..].iter().all(|w| starts_lower(w)) && !starts_lower(taken[k - 1]))
         .map(|k| taken[..k].join(" "))
         .find(|prefix| elsewhere(prefix))
-}
-
-/// Whether `name` at `i` in `text` stands as whole words.
-pub fn whole_words(text: &str, i: usize, name: &str) -> bool {
-    let before = text[..i].chars().next_back();
-    let after = text[i + name.len()..].chars().next();
-    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
 fn contains_words(haystack: &str, name: &str) -> bool {
@@ -425,48 +320,8 @@ pub fn quoted(rest: &str) -> Option<String> {
     };
     let inner = &rest[open.len_utf8()..];
     let end = inner.find(close)?;
-    let name = super::text::fold_spaces(inner[..end].trim());
+    let name = crate::ingest::text::fold_spaces(inner[..end].trim());
     (!name.is_empty() && name.chars().count() <= 80).then_some(name)
-}
-
-/// Names that are never a project's: the fund and its managing authority,
-/// a known organisation or municipality, a lone pronoun.
-pub fn plausible(g: &Gazetteer, name: &str) -> bool {
-    let lower = name.to_lowercase();
-    let funder = [
-        "socialfond",
-        "esf-rådet",
-        "esf",
-        "europeiska",
-        "eu",
-        "european",
-    ]
-    .iter()
-    .any(|f| lower == *f || lower.starts_with(&format!("{f} ")) || lower.contains("esf-rådet"));
-    let known = g.actor_named(name).is_some() || g.municipality(name).is_some();
-    !funder && !known && !looks_like_a_person(name) && name.chars().count() <= 80
-}
-
-/// Endings of Swedish surnames.
-const SURNAME_ENDINGS: &[&str] = &[
-    "sson", "berg", "ström", "lund", "gren", "qvist", "kvist", "dahl", "holm", "blad", "stedt",
-    "sjö", "lind", "vall", "bäck", "borg",
-];
-
-/// "Karin Lindberg", "Ulf Svensson": a given name and a surname.
-fn looks_like_a_person(name: &str) -> bool {
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let [first, last] = words[..] else {
-        return false;
-    };
-    let capitalised = |w: &str| {
-        starts_upper(w)
-            && w.chars()
-                .skip(1)
-                .all(|c| c.is_alphabetic() && c.is_lowercase())
-    };
-    let surname = SURNAME_ENDINGS.iter().any(|e| last.ends_with(e));
-    capitalised(first) && capitalised(last) && surname
 }
 
 #[cfg(test)]

@@ -5,11 +5,11 @@
 //! Europeiska socialfonden, …". Never a person's name, an organisation's
 //! or the fund's.
 
-use super::gazetteer::Gazetteer;
-use super::prose_name::{
+use super::words::{
     ends_name, head, plausible, starts_lower, starts_name, starts_upper, tail, whole_words,
     CLAUSE_BYTES, JOINS_NAME, NAME_WORDS,
 };
+use crate::ingest::gazetteer::Gazetteer;
 
 /// The name a page's heading and its prose share: the longest run of name
 /// words in the heading that the prose writes as a project's. A run of two
@@ -37,7 +37,7 @@ pub fn named_in_heading(g: &Gazetteer, heading: &str, text: &str) -> Option<Stri
             };
             // A heading naming an organisation ("Gymnasieskolan Lindbacka")
             // is its page's subject, not a project.
-            let org = super::prose_owner::is_org(&candidate.to_lowercase());
+            let org = super::words::is_org(&candidate.to_lowercase());
             if plausible(g, &candidate)
                 && !org
                 && !person_in_heading(heading, &candidate)
@@ -201,7 +201,7 @@ pub fn lead_name(g: &Gazetteer, text: &str) -> Option<String> {
     let sentence = rest.split(". ").next().unwrap_or("");
     let verb = LEAD_VERBS.iter().any(|v| clause.starts_with(v));
     let about = about_a_project(clause) || (verb && about_a_project(sentence));
-    let org = super::prose_owner::is_org(&name.to_lowercase());
+    let org = super::words::is_org(&name.to_lowercase());
     (shaped && about && !org && plausible(g, name)).then(|| name.to_string())
 }
 
@@ -215,7 +215,7 @@ pub fn about_heading(g: &Gazetteer, heading: &str, text: &str) -> Option<String>
         && starts_name(words[words.len() - 1])
         && !name.contains(['.', '?', ':', ',']);
     let speaks = text.to_lowercase().contains("projektet");
-    let org = super::prose_owner::is_org(&name.to_lowercase());
+    let org = super::words::is_org(&name.to_lowercase());
     (shaped && speaks && !org && plausible(g, name)).then(|| name.to_string())
 }
 

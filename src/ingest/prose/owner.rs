@@ -5,9 +5,9 @@
 //! "X driver projektet tillsammans med A och B". Nothing else makes an
 //! owner: a person, the fund, a lone "kommunen" never do.
 
-use super::gazetteer::Gazetteer;
-use super::orgs;
-use super::prose_name::{head, tail, CLAUSE_BYTES};
+use super::words::{head, is_org, tail, CLAUSE_BYTES, ORG_WORDS};
+use crate::ingest::gazetteer::Gazetteer;
+use crate::ingest::orgs;
 
 /// Most mentions of each cue read in a sentence.
 const MOST_CUES: usize = 16;
@@ -125,44 +125,6 @@ const LIST_ENDS: &[&str] = &[
 /// Lower-case words that stand inside an organisation's name.
 const NAME_INNER: &[&str] = &["i", "och", "för", "kommun", "stad", "&", "-"];
 
-/// Parts of a word that make a name an organisation's.
-const ORG_WORDS: &[&str] = &[
-    "kommun",
-    "stad",
-    "region",
-    "förbund",
-    "förening",
-    "enhet",
-    "förvaltning",
-    "nämnd",
-    "stiftelse",
-    "myndighet",
-    "verket",
-    "kassan",
-    "förmedling",
-    "universitet",
-    "högskola",
-    "skola",
-    "college",
-    "centrum",
-    "center",
-    "institut",
-    "bolag",
-    "kyrka",
-    "länsstyrelse",
-    "organisation",
-    "akademi",
-    "sällskap",
-    "företag",
-    "kooperativ",
-    "gymnasi",
-    "utbildning",
-    "council",
-    "municipality",
-    "association",
-    "ab",
-];
-
 /// One word alone that names no organisation in particular.
 const VAGUE: &[&str] = &[
     "kommunen",
@@ -191,7 +153,7 @@ const VAGUE: &[&str] = &[
 /// first sentence saying who owns the project, else who runs or leads it.
 pub fn owner_in_prose(g: &Gazetteer, text: &str) -> ProseOwner {
     let sentences = sentences(text);
-    let usable = |s: &&String| !super::prose_name::speaks_of_earlier(s);
+    let usable = |s: &&String| !super::words::speaks_of_earlier(s);
     let owns = |s: &&String| s.to_lowercase().contains("projektägare") || s.contains("ägs av");
     let ordered = sentences
         .iter()
@@ -274,7 +236,7 @@ fn owner_at(g: &Gazetteer, s: &str, lower: &str) -> Option<(String, usize)> {
 fn sentences(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     for paragraph in text.split("\n\n") {
-        let flat = super::text::fold_spaces(&paragraph.replace('\n', " "));
+        let flat = crate::ingest::text::fold_spaces(&paragraph.replace('\n', " "));
         let mut start = 0;
         let chars: Vec<(usize, char)> = flat.char_indices().collect();
         for (k, &(i, c)) in chars.iter().enumerate() {
@@ -398,14 +360,6 @@ fn acceptable(g: &Gazetteer, name: &str, org_only: bool) -> Option<String> {
         && !person
         && (org || !org_only);
     ok.then(|| name.to_string())
-}
-
-pub fn is_org(lower: &str) -> bool {
-    lower.split(|c: char| !c.is_alphanumeric()).any(|w| {
-        ORG_WORDS
-            .iter()
-            .any(|o| w.contains(o) && (o.len() > 2 || w == *o))
-    })
 }
 
 /// Partners named after the owner: "… i samarbete med A, B och C".
