@@ -23,92 +23,13 @@ const END_CUES: &[&str] = &["slut", "end", "till", "period", "pågår", "stänge
 const ID_CUES: &[&str] = &["diarienummer", "dnr", "ärendenummer", "projektnummer"];
 
 pub(super) fn project_fields(h: &Haystack, p: &Project, format: Format) -> Vec<Explained> {
-    let s = |v: &Option<String>| v.as_deref().map(text_value);
-    let n = |v: Option<i64>| v.map(Value::from);
-    let f = |v: Option<f64>| v.map(Value::from);
-    let owners: Vec<String> = p
-        .organisations
-        .iter()
-        .filter(|o| o.role == crate::model::Role::Owner)
-        .map(|o| o.as_written.clone())
-        .collect();
-    let mut out = vec![
-        locate(
-            h,
-            &spec("name", Kind::Text, &["namn", "name"]),
-            s(&p.name),
-            &[],
-        ),
-        locate(h, &spec("id", Kind::Text, ID_CUES), s(&p.id), &[]),
-        locate(
-            h,
-            &spec("owner", Kind::Text, OWNER_CUES),
-            s(&p.owner),
-            &owners,
-        ),
-        locate(
-            h,
-            &spec(
-                "owner_org_number",
-                Kind::OrgNumber,
-                &["organisationsnummer", "org"],
-            ),
-            s(&p.owner_org_number),
-            &[],
-        ),
-    ];
+    let mut out = who(h, p);
     let partner = spec("partners", Kind::Text, PARTNER_CUES);
     out.extend(each(h, &partner, &p.partners));
     out.extend(municipalities(h, p));
+    out.extend(when_and_how_much(h, p));
+    let s = |v: &Option<String>| v.as_deref().map(text_value);
     out.extend([
-        locate(
-            h,
-            &spec("start_date", Kind::Date, START_CUES),
-            s(&p.start_date),
-            &[],
-        ),
-        locate(
-            h,
-            &spec("end_date", Kind::Date, END_CUES),
-            s(&p.end_date),
-            &[],
-        ),
-        locate(
-            h,
-            &spec(
-                "total_budget_sek",
-                Kind::Amount,
-                &["budget", "total", "omslutning"],
-            ),
-            n(p.total_budget_sek),
-            &[],
-        ),
-        locate(
-            h,
-            &spec(
-                "esf_grant_sek",
-                Kind::Amount,
-                &["stöd", "esf", "beviljat", "grant"],
-            ),
-            n(p.esf_grant_sek),
-            &[],
-        ),
-        locate(
-            h,
-            &spec("total_budget_eur", Kind::Euro, &["total budget", "budget"]),
-            f(p.total_budget_eur),
-            &[],
-        ),
-        locate(
-            h,
-            &spec(
-                "eu_contribution_eur",
-                Kind::Euro,
-                &["contribution", "bidrag"],
-            ),
-            f(p.eu_contribution_eur),
-            &[],
-        ),
         programme(h, "fund", &["fond", "fund"], s(&p.fund), format),
         programme(
             h,
@@ -125,6 +46,79 @@ pub(super) fn project_fields(h: &Haystack, p: &Project, format: Format) -> Vec<E
         ),
     ]);
     out
+}
+
+/// The project's name and number, its owner and the owner's number.
+fn who(h: &Haystack, p: &Project) -> Vec<Explained> {
+    let s = |v: &Option<String>| v.as_deref().map(text_value);
+    let owners: Vec<String> = p
+        .organisations
+        .iter()
+        .filter(|o| o.role == crate::model::Role::Owner)
+        .map(|o| o.as_written.clone())
+        .collect();
+    let number = spec(
+        "owner_org_number",
+        Kind::OrgNumber,
+        &["organisationsnummer", "org"],
+    );
+    vec![
+        locate(
+            h,
+            &spec("name", Kind::Text, &["namn", "name"]),
+            s(&p.name),
+            &[],
+        ),
+        locate(h, &spec("id", Kind::Text, ID_CUES), s(&p.id), &[]),
+        locate(
+            h,
+            &spec("owner", Kind::Text, OWNER_CUES),
+            s(&p.owner),
+            &owners,
+        ),
+        locate(h, &number, s(&p.owner_org_number), &[]),
+    ]
+}
+
+/// The project's dates and its amounts in kronor and euro.
+fn when_and_how_much(h: &Haystack, p: &Project) -> Vec<Explained> {
+    let s = |v: &Option<String>| v.as_deref().map(text_value);
+    let n = |v: Option<i64>| v.map(Value::from);
+    let f = |v: Option<f64>| v.map(Value::from);
+    let budget = spec(
+        "total_budget_sek",
+        Kind::Amount,
+        &["budget", "total", "omslutning"],
+    );
+    let grant = spec(
+        "esf_grant_sek",
+        Kind::Amount,
+        &["stöd", "esf", "beviljat", "grant"],
+    );
+    let euro = spec("total_budget_eur", Kind::Euro, &["total budget", "budget"]);
+    let eu = spec(
+        "eu_contribution_eur",
+        Kind::Euro,
+        &["contribution", "bidrag"],
+    );
+    vec![
+        locate(
+            h,
+            &spec("start_date", Kind::Date, START_CUES),
+            s(&p.start_date),
+            &[],
+        ),
+        locate(
+            h,
+            &spec("end_date", Kind::Date, END_CUES),
+            s(&p.end_date),
+            &[],
+        ),
+        locate(h, &budget, n(p.total_budget_sek), &[]),
+        locate(h, &grant, n(p.esf_grant_sek), &[]),
+        locate(h, &euro, f(p.total_budget_eur), &[]),
+        locate(h, &eu, f(p.eu_contribution_eur), &[]),
+    ]
 }
 
 pub(super) fn call_fields(h: &Haystack, c: &Call) -> Vec<Explained> {
