@@ -198,6 +198,19 @@ fn an_excel_csv_has_a_bom_semicolons_and_defused_formulas() {
 }
 
 #[test]
+fn a_swedish_excel_csv_has_swedish_headings_and_a_plain_csv_keeps_the_keys() {
+    let cli = Cli::new();
+    let csv = cli.ok(&["--lang", "sv", "export", "--format", "csv", "--excel"]);
+    assert!(
+        csv.starts_with("\u{feff}nyckel;diarienummer;namn;projektägare;organisationsnummer;"),
+        "{csv:.120}"
+    );
+    assert!(csv.contains("ESF-stöd (kr)"), "{csv:.400}");
+    let plain = cli.ok(&["--lang", "sv", "export", "--format", "csv"]);
+    assert!(plain.starts_with("key,id,name,"), "read back whatever the language");
+}
+
+#[test]
 fn a_diarienummer_is_shown_as_the_document_writes_it() {
     let cli = Cli::new();
     let docs = cli.dir.path().join("docs");

@@ -155,6 +155,48 @@ const CONTACT_COLUMNS: &[&str] = &["contact_name", "contact_email", "contact_pho
 
 const NOTE_COLUMNS: &[&str] = &["bookmarked", "review", "note"];
 
+/// The Excel CSV's column headings in Swedish: a file made for a person
+/// to open, never read back (plain CSV and JSON keep the record's keys).
+const SWEDISH_HEADINGS: &[(&str, &str)] = &[
+    ("key", "nyckel"),
+    ("id", "diarienummer"),
+    ("name", "namn"),
+    ("owner", "projektägare"),
+    ("owner_org_number", "organisationsnummer"),
+    ("region", "region"),
+    ("nuts2", "NUTS-2"),
+    ("fund", "fond"),
+    ("programme_period", "programperiod"),
+    ("start_date", "startdatum"),
+    ("end_date", "slutdatum"),
+    ("total_budget_sek", "total budget (kr)"),
+    ("esf_grant_sek", "ESF-stöd (kr)"),
+    ("eu_cofinancing_rate_percent", "EU:s medfinansiering (%)"),
+    ("programme_area", "programområde"),
+    ("programme_area_name", "programområdets namn"),
+    ("specific_objective", "specifikt mål"),
+    ("intervention_type", "insatstyp"),
+    ("planned_participants", "planerade deltagare"),
+    ("phase", "fas"),
+    ("partners", "partner"),
+    ("municipalities", "kommuner"),
+    ("organisations", "organisationer"),
+    ("contact_name", "kontaktperson"),
+    ("contact_email", "e-post"),
+    ("contact_phone", "telefon"),
+    ("bookmarked", "bokmärkt"),
+    ("review", "granskning"),
+    ("note", "anteckning"),
+];
+
+fn heading(key: &str, swedish: bool) -> &str {
+    let found = SWEDISH_HEADINGS.iter().find(|(k, _)| *k == key);
+    match (swedish, found) {
+        (true, Some((_, sv))) => sv,
+        _ => key,
+    }
+}
+
 /// How a CSV file separates fields and writes decimals.
 #[derive(Clone, Copy)]
 struct Dialect {
@@ -196,7 +238,13 @@ fn csv(rows: &[Row], with: With, dialect: Dialect, head: bool) -> String {
         let _ = out.write_record(cells.into_iter().map(safe_cell));
     };
     if head {
-        write(header.iter().map(|s| s.to_string()).collect());
+        let swedish = !dialect.bom.is_empty() && crate::i18n::lang() == crate::i18n::Lang::Sv;
+        write(
+            header
+                .iter()
+                .map(|s| heading(s, swedish).to_string())
+                .collect(),
+        );
     }
     for r in rows {
         write(row_cells(r, with, dialect.decimal));
