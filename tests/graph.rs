@@ -232,7 +232,10 @@ fn neighbours_that_tie_come_in_one_order() {
 #[test]
 fn every_project_of_an_organisation_is_reachable_and_json_counts_the_rest() {
     let cli = common::Cli::new();
-    cli.ok(&["import", concat!(env!("CARGO_MANIFEST_DIR"), "/assets/corpus")]);
+    cli.ok(&[
+        "import",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/assets/corpus"),
+    ]);
     // Arbetsförmedlingen is tied to three of the sample's projects
     // (effektbutiken, Nya Vägar, the pre-study's ten offices).
     let graph = |limit: &str| -> serde_json::Value {
@@ -245,7 +248,10 @@ fn every_project_of_an_organisation_is_reachable_and_json_counts_the_rest() {
     };
     let one = graph("1");
     assert_eq!(projects(&one), 1);
-    assert_eq!(one["nodes"][0]["more"], 2, "the centre counts the two left out");
+    assert_eq!(
+        one["nodes"][0]["more"], 2,
+        "the centre counts the two left out"
+    );
     let every = graph("0");
     assert_eq!(projects(&every), 3);
     assert!(every["nodes"][0].get("more").is_none());

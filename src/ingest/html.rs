@@ -247,11 +247,20 @@ pub fn looks_like_html(text: &str) -> bool {
 /// The page's text, a line per block; walked without recursion, so a
 /// page nested a million deep is read like any other.
 pub fn to_text(html: &str) -> String {
+    to_text_and_site(html).0
+}
+
+/// The page's text, and the lines of its head, header and footer that
+/// name the site (its title, `og:site_name`, the logo's and the footer's
+/// words): left out of the text, they still tell whose page it is.
+pub fn to_text_and_site(html: &str) -> (String, Vec<String>) {
     let page = Html::parse_document(html);
     let mut out = String::new();
+    let mut site = Vec::new();
     let mut skipping: Option<ego_tree::NodeId> = None;
     for edge in page.tree.root().traverse() {
         match edge {
+            Edge::Open(node) if skipping.is_some() => site_line(&mut site, node),
             Edge::Open(node) if skipping.is_none() => match node.value() {
                 Node::Text(text) => push_words(&mut out, text),
                 Node::Element(e) if DROPPED.contains(&e.name()) => skipping = Some(node.id()),
@@ -271,7 +280,35 @@ pub fn to_text(html: &str) -> String {
             Edge::Open(_) => {}
         }
     }
-    out
+    (out, site)
+}
+
+/// Longest line of a header or footer kept as naming the site.
+const SITE_LINE_CHARS: usize = 100;
+
+/// A text or `og:site_name` inside a dropped head, header or footer.
+fn site_line(site: &mut Vec<String>, node: ego_tree::NodeRef<'_, Node>) {
+    let in_site_part = node.ancestors().any(|a| {
+        a.value()
+            .as_element()
+            .is_some_and(|e| matches!(e.name(), "head" | "header" | "footer"))
+    });
+    let in_code = node.parent().is_some_and(|p| {
+        p.value()
+            .as_element()
+            .is_some_and(|e| matches!(e.name(), "script" | "style" | "noscript" | "svg"))
+    });
+    let text = match node.value() {
+        Node::Text(t) if in_site_part && !in_code => t.split_whitespace().collect::<Vec<_>>(),
+        Node::Element(e) if e.name() == "meta" && e.attr("property") == Some("og:site_name") => {
+            e.attr("content").unwrap_or("").split_whitespace().collect()
+        }
+        _ => return,
+    };
+    let line = text.join(" ");
+    if !line.is_empty() && line.chars().count() <= SITE_LINE_CHARS {
+        site.push(line);
+    }
 }
 
 /// Text as a browser shows it: runs of white space are one space.
