@@ -8,7 +8,9 @@
 
 mod common;
 
-use common::Cli;
+use common::{app_over, key, screen, store_of, Cli};
+use crossterm::event::KeyCode;
+use esf_browser::import::Input;
 use serde_json::{json, Value};
 use std::path::Path;
 
@@ -178,5 +180,41 @@ fn the_funds_list_row_is_taken_before_a_page_and_both_are_shown() {
             "End date              2025-06-30 (osterby_list.csv#23-101-S04) · 2025-08-31 (osterby_final_report.txt)"
         ),
         "{plain}"
+    );
+}
+
+/// The detail pane shows the filled fields with the page that gave them.
+#[test]
+fn the_detail_pane_shows_what_a_page_filled_in() {
+    let embedded = |name: &str, bytes: &'static [u8]| Input::Embedded {
+        name: name.to_string(),
+        bytes,
+    };
+    let inputs = [
+        embedded(
+            "record.txt",
+            include_bytes!("fixtures/feed/norrdal_record.txt"),
+        ),
+        embedded(
+            "article.txt",
+            include_bytes!("fixtures/feed/norrdal_article.txt"),
+        ),
+    ];
+    let mut app = app_over(store_of(&inputs), 100, 80);
+    app.handle(key(KeyCode::Enter));
+    let mut shown = screen(&mut app);
+    app.handle(key(KeyCode::Char('G')));
+    shown.push_str(&screen(&mut app));
+    assert!(
+        shown.contains("Kiruna (sample:article.txt), Gällivare (sample:article.txt), Pajala"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("Arbetsförmedlingen; Försäkringskassan"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("taken for the project: Partners, Municipalities"),
+        "{shown}"
     );
 }
