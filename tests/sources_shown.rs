@@ -74,7 +74,18 @@ fn each_document_of_a_project_is_listed_with_the_fields_it_gave() {
     );
     let (kind, report) = fields_of(&shown, "final_report.txt");
     assert_eq!(kind, "final_report");
-    assert_eq!(report, ["id", "name", "owner", "start_date", "end_date"]);
+    assert_eq!(
+        report,
+        [
+            "id",
+            "name",
+            "owner",
+            "start_date",
+            "end_date",
+            "municipalities"
+        ],
+        "the owner's municipality too"
+    );
     // The pages' facts are among the field's sources: the report's owner
     // ("Vellinge kommun") is the record's in other letters.
     let owner = &shown["field_sources"]["owner"];
@@ -99,7 +110,7 @@ fn esf_show_lists_the_sources_and_what_each_gave_within_80_columns() {
         "{section:?}"
     );
     assert!(
-        section.contains(&"    Diarienummer, Name, Owner, Start date, End date"),
+        section.contains(&"    Diarienummer, Name, Owner, Start date, End date, Municipalities"),
         "{section:?}"
     );
     assert!(

@@ -587,4 +587,5 @@ pub(super) const SWEDISH: &[(&str, &str)] = &[
     ("project list", "projektlista"),
     ("Kohesio list", "Kohesio-lista"),
     ("no field of the record", "inget av postens fält"),
+    ("{}; taken for the project: {}", "{}; hämtat till projektet: {}"),
 ];

@@ -129,14 +129,16 @@ impl SidePanel {
 }
 
 /// The line naming the project, when the pairs starting at `start` are a
-/// side panel: two panel fields, no diarienummer, prose above.
+/// side panel: two panel fields, no diarienummer or name label, prose above.
 fn panel_name_line(lines: &[String], start: usize, pairs: &[Pair]) -> Option<usize> {
     let fields: Vec<Field> = pairs
         .iter()
         .filter_map(|p| super::fields::field_for(&p.label))
         .collect();
     let panel_fields = PANEL_FIELDS.iter().filter(|f| fields.contains(f)).count();
-    if panel_fields < 2 || fields.contains(&Field::Id) {
+    // A box naming the project by label (`Projektnamn:`) is today's fact
+    // box, read with the prose (`prose_article`), however its page was saved.
+    if panel_fields < 2 || fields.contains(&Field::Id) || fields.contains(&Field::Name) {
         return None;
     }
     let name_line = (0..start).rev().find(|&i| !lines[i].trim().is_empty())?;

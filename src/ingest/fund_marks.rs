@@ -144,6 +144,7 @@ mod tests {
         let doc = CleanText {
             lines: vec!["Diarienummer:".into()],
             warnings: vec![],
+            site_lines: vec![],
         };
         for label in [
             "Startdatum – Slutdatum",

@@ -247,14 +247,32 @@ pub fn looks_like_html(text: &str) -> bool {
 /// The page's text, a line per block; walked without recursion, so a
 /// page nested a million deep is read like any other.
 pub fn to_text(html: &str) -> String {
+    to_text_and_site(html).0
+}
+
+/// The page's text, and the lines of its head, header and footer that
+/// name the site (its title, `og:site_name`, the logo's and the footer's
+/// words): left out of the text, they still tell whose page it is.
+pub fn to_text_and_site(html: &str) -> (String, Vec<String>) {
     let page = Html::parse_document(html);
     let mut out = String::new();
+    let mut site = Vec::new();
     let mut skipping: Option<ego_tree::NodeId> = None;
+    // Whether the element skipped is the head, a header or a footer.
+    let mut site_part = false;
     for edge in page.tree.root().traverse() {
         match edge {
+            Edge::Open(node) if skipping.is_some() => {
+                if site_part {
+                    site_line(&mut site, node);
+                }
+            }
             Edge::Open(node) if skipping.is_none() => match node.value() {
                 Node::Text(text) => push_words(&mut out, text),
-                Node::Element(e) if DROPPED.contains(&e.name()) => skipping = Some(node.id()),
+                Node::Element(e) if DROPPED.contains(&e.name()) => {
+                    skipping = Some(node.id());
+                    site_part = matches!(e.name(), "head" | "header" | "footer");
+                }
                 Node::Element(e) if e.name() == "br" => out.push('\n'),
                 Node::Element(e) if PARAGRAPHS.contains(&e.name()) => end_paragraph(&mut out),
                 Node::Element(e) if LINES.contains(&e.name()) => end_line(&mut out),
@@ -271,7 +289,30 @@ pub fn to_text(html: &str) -> String {
             Edge::Open(_) => {}
         }
     }
-    out
+    (out, site)
+}
+
+/// Longest line of a header or footer kept as naming the site.
+const SITE_LINE_CHARS: usize = 100;
+
+/// A text or `og:site_name` inside a dropped head, header or footer.
+fn site_line(site: &mut Vec<String>, node: ego_tree::NodeRef<'_, Node>) {
+    let in_code = node.parent().is_some_and(|p| {
+        p.value()
+            .as_element()
+            .is_some_and(|e| matches!(e.name(), "script" | "style" | "noscript" | "svg"))
+    });
+    let text = match node.value() {
+        Node::Text(t) if !in_code => t.split_whitespace().collect::<Vec<_>>(),
+        Node::Element(e) if e.name() == "meta" && e.attr("property") == Some("og:site_name") => {
+            e.attr("content").unwrap_or("").split_whitespace().collect()
+        }
+        _ => return,
+    };
+    let line = text.join(" ");
+    if !line.is_empty() && line.chars().count() <= SITE_LINE_CHARS {
+        site.push(line);
+    }
 }
 
 /// Text as a browser shows it: runs of white space are one space.
@@ -305,6 +346,27 @@ fn end_line(out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_site_is_named_by_its_title_header_and_footer_left_out_of_the_text() {
+        let page = "<html><head><title>Nyheter | Svenska ESF-rådet</title>\
+                    <meta property=\"og:site_name\" content=\"esf.se\">\
+                    <script>var x = 'Svenska ESF-rådet';</script></head><body>\
+                    <header><a>Svenska ESF-rådet</a><nav>Meny</nav></header>\
+                    <p>Text</p><form>Sök på esf.se</form><footer>Kontakta oss</footer></body></html>";
+        let (text, site) = to_text_and_site(page);
+        assert_eq!(text.trim(), "Text");
+        assert_eq!(
+            site,
+            [
+                "Nyheter | Svenska ESF-rådet",
+                "esf.se",
+                "Svenska ESF-rådet",
+                "Meny",
+                "Kontakta oss"
+            ]
+        );
+    }
 
     #[test]
     fn blocks_are_lines_and_scripts_and_menus_go() {

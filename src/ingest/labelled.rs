@@ -129,24 +129,12 @@ fn value_end(lines: &[String], from: usize) -> usize {
 }
 
 /// Like `read_pairs`, but blank lines between pairs are allowed (the side
-/// panel of an article separates its pairs with blank lines). Returns the
-/// pairs and the index of the first line after them.
+/// panel of an article separates its pairs with blank lines), and between
+/// a label and its value as a saved page's panel leaves them (see
+/// `read_record_pairs`). Returns the pairs and the index of the first line
+/// after them.
 pub fn read_spaced_pairs(lines: &[String], start: usize) -> (Vec<Pair>, usize) {
-    let mut pairs = Vec::new();
-    let mut i = start;
-    while i < lines.len() {
-        if lines[i].trim().is_empty() {
-            i += 1;
-            continue;
-        }
-        if label_of(&lines[i]).is_none() {
-            break;
-        }
-        let (mut block, next) = read_pairs(lines, i);
-        pairs.append(&mut block);
-        i = next;
-    }
-    (pairs, i)
+    read_record_pairs(lines, start, |_| true)
 }
 
 /// Lines as paragraphs: blank-line runs fold to one blank line, the ends

@@ -88,14 +88,23 @@ const SITE_MARKS: &[&str] = &[
 ];
 
 /// Whether the page is the fund's own (esf.se).
+/// A saved page's title, header and footer count too, each part of a
+/// title such as "Nyheter | Svenska ESF-rådet" on its own.
 pub fn from_esf_site(doc: &CleanText) -> bool {
-    doc.lines.iter().any(|l| {
-        let key = super::gazetteer::pattern_key(l.trim());
-        let key = key.trim_start_matches(['©', ' ']);
-        SITE_MARKS.contains(&key)
-            || key.starts_with("svenska esf-rådet")
-            || key.starts_with("swedish esf council")
-    })
+    let site_parts = doc
+        .site_lines
+        .iter()
+        .flat_map(|l| l.split(['|', '–']).flat_map(|part| part.split(" - ")));
+    doc.lines.iter().map(String::as_str).any(is_site_mark)
+        || site_parts.into_iter().any(is_site_mark)
+}
+
+fn is_site_mark(line: &str) -> bool {
+    let key = super::gazetteer::pattern_key(line.trim());
+    let key = key.trim_start_matches(['©', ' ']);
+    SITE_MARKS.contains(&key)
+        || key.starts_with("svenska esf-rådet")
+        || key.starts_with("swedish esf council")
 }
 
 /// Whether the page speaks of the European Social Fund at all.

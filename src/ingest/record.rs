@@ -45,7 +45,9 @@ pub fn layout(doc: &CleanText) -> Option<RecordLayout> {
         }
         let known = |label: &str| super::fields::field_for(label).is_some();
         let (pairs, body_start) = labelled::read_record_pairs(&doc.lines, start, known);
-        let record = pairs.len() >= 4 && project::has_field(&pairs, &[Field::Id, Field::Name]);
+        let record = pairs.len() >= 4
+            && project::has_field(&pairs, &[Field::Id, Field::Name])
+            && !is_fact_box(doc, start, &pairs);
         if !record || !super::fund_marks::is_the_funds(doc, &pairs) {
             // Each block is read once: the next try starts after it.
             start = body_start.max(start + 1);
@@ -62,6 +64,17 @@ pub fn layout(doc: &CleanText) -> Option<RecordLayout> {
         });
     }
     None
+}
+
+/// A news article's fact box (`Projektnamn:`, `Projektägare:`, …) below
+/// its prose, which a saved page sets label and value on lines of their
+/// own like a record's: no diarienummer, and paragraphs of prose above.
+fn is_fact_box(doc: &CleanText, start: usize, pairs: &[labelled::Pair]) -> bool {
+    let g = super::gazetteer::gazetteer();
+    let prose_above = doc.lines[..start]
+        .iter()
+        .any(|l| l.trim().chars().count() > 80 && !g.is_chrome(l));
+    !project::has_field(pairs, &[Field::Id]) && prose_above
 }
 
 /// Is this a 2021–2027 (ESF+) record?

@@ -8,6 +8,9 @@ pub struct CleanText {
     /// Normalised lines: no line terminators, no trailing blanks, NFC.
     pub lines: Vec<String>,
     pub warnings: Vec<String>,
+    /// A saved page's lines naming its site, from the head, header and
+    /// footer its text leaves out (empty for text files).
+    pub site_lines: Vec<String>,
 }
 
 /// Why a file holds no document at all.
@@ -36,6 +39,7 @@ pub fn clean(bytes: &[u8]) -> Result<CleanText, NotText> {
     }
     let mut warnings = Vec::new();
     let mut decoded = decode(bytes, &mut warnings);
+    let mut site_lines = Vec::new();
     let page = super::html::looks_like_html(&decoded);
     if page {
         match super::html::nesting_depth(&decoded) {
@@ -48,7 +52,7 @@ pub fn clean(bytes: &[u8]) -> Result<CleanText, NotText> {
                     "an HTML page that may make {n} elements (more than {}): read as plain text",
                     super::html::MOST_ELEMENTS
                 )),
-                _ => decoded = super::html::to_text(&decoded),
+                _ => (decoded, site_lines) = super::html::to_text_and_site(&decoded),
             },
         }
     }
@@ -70,7 +74,11 @@ pub fn clean(bytes: &[u8]) -> Result<CleanText, NotText> {
             "{controls} control or invisible formatting character(s) in the text"
         ));
     }
-    Ok(CleanText { lines, warnings })
+    Ok(CleanText {
+        lines,
+        warnings,
+        site_lines,
+    })
 }
 
 const MAGIC: &[(&[u8], &str)] = &[

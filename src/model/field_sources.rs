@@ -57,6 +57,17 @@ pub struct SourceFields {
     /// The record's field names it gives, in the order of [`COMPARED`]
     /// after `id`, then `partners` and `municipalities`.
     pub fields: Vec<&'static str>,
+    /// Those of its fields the project's record left empty and took from
+    /// it (see [`super::filled`]), in the same order.
+    pub filled: Vec<&'static str>,
+}
+
+/// A source by its file's name, and its row in a list (`list.csv#KEY`):
+/// enough to tell a project's few sources apart.
+pub fn source_file(path: &str) -> &str {
+    let file_end = path.find('#').unwrap_or(path.len());
+    let name_start = path[..file_end].rfind('/').map_or(0, |i| i + 1);
+    &path[name_start..]
 }
 
 /// The fields a record gives (not `null`, not empty).
@@ -77,7 +88,8 @@ pub fn given(project: &Project) -> Vec<&'static str> {
 }
 
 /// What a page about a project states of it, as a record: diarienummer,
-/// name, owner and dates.
+/// name, owner, dates, the partners it names beside the owner and the
+/// municipalities it lists.
 pub fn linked_record(l: &LinkedDoc) -> Project {
     Project {
         id: l.project_id.clone(),
@@ -85,6 +97,8 @@ pub fn linked_record(l: &LinkedDoc) -> Project {
         owner: l.owner.clone(),
         start_date: l.start_date.clone(),
         end_date: l.end_date.clone(),
+        partners: l.partners.clone(),
+        municipalities: l.municipalities.clone(),
         ..Project::default()
     }
 }

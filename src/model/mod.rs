@@ -4,6 +4,7 @@
 //! contract (`esf parse --json`, `esf show --json`, `esf list --json`).
 
 pub mod field_sources;
+pub mod filled;
 pub mod org_number;
 mod read;
 pub use read::*;

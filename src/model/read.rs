@@ -59,6 +59,10 @@ pub struct StoredProject {
     pub kohesio: Option<String>,
     /// Owners' pages, news items and final reports about the project.
     pub linked: Vec<LinkedRef>,
+    /// The fields the project's record left empty and another source
+    /// gave, each with that source (the record's own values are never
+    /// replaced).
+    pub filled_from: super::filled::FilledFrom,
 }
 
 /// A document about a project, as the project's detail lists it.

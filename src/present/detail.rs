@@ -4,7 +4,7 @@
 //! (sanitise where drawn). Missing values read "—", never blank.
 
 use crate::format::{duration_text, euro, money, period_text, MISSING};
-use crate::i18n::t;
+use crate::i18n::{t, tf};
 use crate::ingest::orgs::is_generic;
 use crate::model::field_sources::{self, FieldSources};
 use crate::model::{Call, LinkedDoc, OrgLink, Project, Role};
@@ -80,10 +80,18 @@ pub fn sources_given(list: &[field_sources::SourceFields]) -> Vec<(String, Strin
         .map(|s| {
             let head = format!("{} ({})", source_name(&s.source), kind_text(&s.kind));
             let fields: Vec<&str> = s.fields.iter().map(|f| field_label(f)).collect();
-            let fields = match fields.is_empty() {
+            let mut fields = match fields.is_empty() {
                 true => t("no field of the record").to_string(),
                 false => fields.join(", "),
             };
+            // The fields the project's record left empty and took from here.
+            let filled: Vec<&str> = s.filled.iter().map(|f| field_label(f)).collect();
+            if !filled.is_empty() {
+                fields = tf(
+                    "{}; taken for the project: {}",
+                    &[&fields, &filled.join(", ")],
+                );
+            }
             (head, fields)
         })
         .collect()
@@ -128,9 +136,7 @@ pub(crate) fn value_text(field: &str, value: &serde_json::Value) -> String {
 /// A source by its file's name, and its row in a list (`list.csv#KEY`):
 /// enough to tell a project's few sources apart.
 fn source_name(path: &str) -> &str {
-    let file_end = path.find('#').unwrap_or(path.len());
-    let name_start = path[..file_end].rfind('/').map_or(0, |i| i + 1);
-    &path[name_start..]
+    field_sources::source_file(path)
 }
 
 /// "Vellinge (owner, place), Malmö (text)"; as listed for records from

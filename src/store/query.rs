@@ -114,6 +114,7 @@ impl Store {
             source_fields: Vec::new(),
             kohesio: None,
             linked: Vec::new(),
+            filled_from: Default::default(),
             key,
         };
         let (names, owners) = (name_key.as_deref(), owner_key.as_deref());
@@ -126,7 +127,15 @@ impl Store {
             all.iter().map(|r| (r.path.as_str(), &r.project)),
         );
         stored.field_sources = field_sources;
-        stored.source_fields = all.iter().map(SourceRecord::fields).collect();
+        // Its empty fields from the other sources, the fund's own first:
+        // the record's pages and list rows, the Kohesio page, then pages
+        // and articles about it (the order `all` is in).
+        let others = all.iter().filter(|r| r.path != stored.source);
+        stored.filled_from = crate::model::filled::fill_empty(
+            &mut stored.project,
+            others.map(|r| (r.path.as_str(), &r.project)),
+        );
+        stored.source_fields = all.iter().map(|r| r.fields(&stored.filled_from)).collect();
         Ok(stored)
     }
 
@@ -361,11 +370,17 @@ pub(super) struct SourceRecord {
 }
 
 impl SourceRecord {
-    fn fields(&self) -> crate::model::field_sources::SourceFields {
+    fn fields(
+        &self,
+        filled: &crate::model::filled::FilledFrom,
+    ) -> crate::model::field_sources::SourceFields {
+        let fields = crate::model::field_sources::given(&self.project);
+        let from_here = |f: &&str| filled.get(*f).is_some_and(|s| *s == self.path);
         crate::model::field_sources::SourceFields {
             source: self.path.clone(),
             kind: self.kind.clone(),
-            fields: crate::model::field_sources::given(&self.project),
+            filled: fields.iter().copied().filter(from_here).collect(),
+            fields,
         }
     }
 }
