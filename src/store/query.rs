@@ -75,33 +75,7 @@ impl Store {
 
     /// One project by diarienummer or key, written in any case.
     pub fn project(&self, id: &str) -> Result<StoredProject> {
-        let key = key_typed(id);
-        // The key as given first: the search in any case reads every
-        // project (a second at a million), the browser always has the key.
-        let select = |which: &str, value: &str| -> Result<Option<ProjectRow>> {
-            let sql = format!(
-                "SELECT p.key, r.record, r.description, d.path, p.name_key, p.owner_key
-                 FROM projects p JOIN documents d ON d.id = p.document_id
-                 JOIN records r ON r.document_id = p.document_id
-                 WHERE {which} LIMIT 1"
-            );
-            let mut stmt = self.conn.prepare_cached(&sql)?;
-            let row = stmt.query_row([value], |r| {
-                let project = super::stored_record::from_row(r, 1)?;
-                Ok((r.get(0)?, project, r.get(3)?, r.get(4)?, r.get(5)?))
-            });
-            Ok(row.optional()?)
-        };
-        // The key exactly as given (the browser's, or one esf showed),
-        // then as a diarienummer or made key, then in any case.
-        let row = match select("p.key = ?1", id.trim())? {
-            Some(row) => Some(row),
-            None => match select("p.key = ?1", &key)? {
-                Some(row) => Some(row),
-                None => select("p.key = ?1 COLLATE NOCASE", id.trim())?,
-            },
-        };
-        let Some((key, project, source, name_key, owner_key)) = row else {
+        let Some((key, project, source, name_key, owner_key)) = self.project_row(id)? else {
             return Err(StoreError::NotFound(id.to_string()));
         };
         let records = self.records_of(&key)?;
@@ -137,6 +111,33 @@ impl Store {
         );
         stored.source_fields = all.iter().map(|r| r.fields(&stored.filled_from)).collect();
         Ok(stored)
+    }
+
+    /// The project's row: the key exactly as given (the browser's, or one
+    /// esf showed), then as a diarienummer or made key, then in any case
+    /// (which reads every project: a second at a million, so last).
+    fn project_row(&self, id: &str) -> Result<Option<ProjectRow>> {
+        let select = |which: &str, value: &str| -> Result<Option<ProjectRow>> {
+            let sql = format!(
+                "SELECT p.key, r.record, r.description, d.path, p.name_key, p.owner_key
+                 FROM projects p JOIN documents d ON d.id = p.document_id
+                 JOIN records r ON r.document_id = p.document_id
+                 WHERE {which} LIMIT 1"
+            );
+            let mut stmt = self.conn.prepare_cached(&sql)?;
+            let row = stmt.query_row([value], |r| {
+                let project = super::stored_record::from_row(r, 1)?;
+                Ok((r.get(0)?, project, r.get(3)?, r.get(4)?, r.get(5)?))
+            });
+            Ok(row.optional()?)
+        };
+        if let Some(row) = select("p.key = ?1", id.trim())? {
+            return Ok(Some(row));
+        }
+        if let Some(row) = select("p.key = ?1", &key_typed(id))? {
+            return Ok(Some(row));
+        }
+        select("p.key = ?1 COLLATE NOCASE", id.trim())
     }
 
     /// The records of the articles about a project (by name and owner).
