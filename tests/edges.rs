@@ -11,6 +11,48 @@ fn stderr(out: &std::process::Output) -> String {
 }
 
 #[test]
+fn nothing_found_reads_the_same_in_every_command() {
+    let cli = Cli::new();
+    cli.ok(&["list"]);
+    // The sample has no calls and no pages about projects, and nothing
+    // changed since it was made.
+    for args in [
+        &["list", "--filter", "qxzjvq"][..],
+        &["orgs", "--filter", "qxzjvq"],
+        &["calls"],
+        &["linked"],
+        &["changes"],
+        &["graph", "qxzjvq"],
+        &["related", "2015/99999"],
+        &["search", "qxzjvq"],
+    ] {
+        let out = cli.run(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        assert_eq!(
+            stderr(&out).lines().count(),
+            1,
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert!(
+            stderr(&out).starts_with("esf: "),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+        assert!(out.stdout.is_empty(), "{args:?}: nothing but the line");
+        let mut json = args.to_vec();
+        json.push("--json");
+        let out = cli.run(&json);
+        assert_eq!(out.status.code(), Some(1), "{json:?}");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout).trim(),
+            "[]",
+            "{json:?}"
+        );
+    }
+}
+
+#[test]
 fn nothing_found_is_1_and_an_error_is_2() {
     let cli = Cli::new();
     cli.ok(&["list"]);
@@ -207,7 +249,10 @@ fn a_swedish_excel_csv_has_swedish_headings_and_a_plain_csv_keeps_the_keys() {
     );
     assert!(csv.contains("ESF-stöd (kr)"), "{csv:.400}");
     let plain = cli.ok(&["--lang", "sv", "export", "--format", "csv"]);
-    assert!(plain.starts_with("key,id,name,"), "read back whatever the language");
+    assert!(
+        plain.starts_with("key,id,name,"),
+        "read back whatever the language"
+    );
 }
 
 #[test]

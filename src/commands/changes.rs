@@ -47,12 +47,11 @@ pub fn run(ctx: &Context, mark_seen: bool, json: bool) -> anyhow::Result<ExitCod
         print_text(&format!("{said}\n"))?;
         return Ok(ExitCode::SUCCESS);
     }
+    if unseen.changes.is_empty() {
+        return super::nothing_found(json, t("nothing new since you last looked"));
+    }
     if json {
         print_json(&unseen.changes)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    if unseen.changes.is_empty() {
-        crate::say!("esf: {}", t("nothing new since you last looked"));
         return Ok(ExitCode::SUCCESS);
     }
     let headers = ["CHANGE", "ID", "NAME", "WHAT"].map(t);

@@ -51,7 +51,7 @@ pub fn run(
     super::show::bounded_id(id)?;
     let store = ctx.open_for_reading()?;
     let Some(ego) = ego_for(&store, id, shown)? else {
-        return not_found(&store, id);
+        return not_found(&store, id, output == Output::Json);
     };
     match output {
         Output::Json => print_json(&graph::to_json(&ego, depth))?,
@@ -77,7 +77,7 @@ fn ego_for(store: &Store, id: &str, (rollup, limit): (bool, usize)) -> anyhow::R
 
 /// Says nothing is called `id`, with the projects and organisations
 /// nearest to it.
-fn not_found(store: &Store, id: &str) -> anyhow::Result<ExitCode> {
+fn not_found(store: &Store, id: &str, json: bool) -> anyhow::Result<ExitCode> {
     let similar = super::matches::similar(store, id, 3)?;
     let mut close: Vec<String> = similar.into_iter().map(|(key, _)| key).collect();
     let orgs = store.organisation_names()?;
@@ -95,8 +95,7 @@ fn not_found(store: &Store, id: &str) -> anyhow::Result<ExitCode> {
             &[&id, &close.join(", ")],
         ),
     };
-    crate::say!("esf: {}", sanitize::line(&said));
-    Ok(super::found(false))
+    super::nothing_found(json, &said)
 }
 
 /// The ego network as an indented tree.
@@ -159,18 +158,17 @@ pub fn related(
     let store = ctx.open_for_reading()?;
     let (key, nb) = match store.neighbourhood_of_project(id, rollup) {
         Ok(found) => found,
-        Err(StoreError::NotFound(_)) => return not_found(&store, id),
+        Err(StoreError::NotFound(_)) => return not_found(&store, id, json),
         Err(e) => return Err(e.into()),
     };
     let found = graph::related(&nb, &key, limit);
-    if json {
-        print_json(&found)?;
-        return Ok(super::found(!found.is_empty()));
-    }
     if found.is_empty() {
         let said = tf("no project shares an organisation with {}", &[&key]);
-        crate::say!("esf: {}", sanitize::line(&said));
-        return Ok(super::found(false));
+        return super::nothing_found(json, &said);
+    }
+    if json {
+        print_json(&found)?;
+        return Ok(ExitCode::SUCCESS);
     }
     let mut table = Table::new(&["SCORE", "ID", "NAME", "SHARED"].map(t))
         .flexible(&[2, 3])

@@ -371,9 +371,16 @@ pub fn orgs(ctx: &Context, filter: Option<&str>, json: bool) -> anyhow::Result<E
         let found = crate::search::orgs::OrgFilter::new(&orgs).filter(&orgs, q);
         orgs = found.into_iter().map(|i| orgs[i].clone()).collect();
     }
+    if orgs.is_empty() {
+        let said = match filter {
+            Some(q) => tf("no organisation matches {}", &[&quoted(q)]),
+            None => t("no organisations in the cache").to_string(),
+        };
+        return super::nothing_found(json, &said);
+    }
     if json {
         print_json(&orgs)?;
-        return Ok(super::found(!orgs.is_empty()));
+        return Ok(ExitCode::SUCCESS);
     }
     let headers = crate::model::ORG_COLUMNS.map(t);
     let mut table = Table::new(&headers).flexible(&[1, 5]).right_aligned(&[0]);

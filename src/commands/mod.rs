@@ -159,6 +159,16 @@ pub fn found(any: bool) -> ExitCode {
     }
 }
 
+/// Nothing found, said the same way by every command: one line on
+/// standard error, `[]` on standard output with `--json`, status 1.
+pub fn nothing_found(json: bool, said: &str) -> anyhow::Result<ExitCode> {
+    crate::say!("esf: {}", crate::sanitize::line(said));
+    if json {
+        print_text("[]\n")?;
+    }
+    Ok(found(false))
+}
+
 /// The exit statuses, as `esf --help` and the README give them.
 pub const NOTHING_FOUND: u8 = 1;
 pub const FAILED: u8 = 2;

@@ -10,6 +10,9 @@ use std::process::ExitCode;
 /// Every call for applications in the cache, by opening date.
 pub fn calls(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
     let calls = ctx.open_for_reading()?.calls()?;
+    if calls.is_empty() {
+        return super::nothing_found(json, t("no calls for applications in the cache"));
+    }
     if json {
         print_json(&calls)?;
         return Ok(super::found(!calls.is_empty()));
@@ -33,6 +36,9 @@ pub fn calls(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
 /// Every page about a project, with the project it found in the cache.
 pub fn linked(ctx: &Context, json: bool) -> anyhow::Result<ExitCode> {
     let docs = ctx.open_for_reading()?.linked_documents()?;
+    if docs.is_empty() {
+        return super::nothing_found(json, t("no pages about projects in the cache"));
+    }
     if json {
         print_json(&docs)?;
         return Ok(super::found(!docs.is_empty()));

@@ -257,6 +257,10 @@ pub(super) const SWEDISH: &[(&str, &str)] = &[
     ("WHAT", "VAD"),
     ("with", "med"),
     ("no project matches", "inget projekt matchar"),
+    ("no organisation matches {}", "ingen organisation matchar {}"),
+    ("no organisations in the cache", "inga organisationer i cachen"),
+    ("no calls for applications in the cache", "inga utlysningar i cachen"),
+    ("no pages about projects in the cache", "inga sidor om projekt i cachen"),
     (
         "of your notes are for projects no longer in the cache",
         "av dina anteckningar gäller projekt som inte längre finns i cachen",
