@@ -1,10 +1,11 @@
 //! Actions on the browse screen: the project list and its detail pane.
 
 use super::clipboard;
-use super::effects::Effect;
+use super::effect::Effect;
 use super::keymap::Action;
+use super::keymap::Context;
 use super::layout::Areas;
-use super::state::{ListKind, Mode, Pane, Screen, State};
+use super::state::{ListKind, Pane, Screen, State};
 use crate::i18n::t;
 use crossterm::event::MouseEvent;
 
@@ -95,23 +96,23 @@ impl State {
     pub(super) fn start_filter(&mut self) -> bool {
         self.list.kind = ListKind::Projects;
         self.list.focus = Pane::List;
-        self.set_mode(Mode::Filtering)
+        self.enter(Context::Filter)
     }
 
     /// Filtering from another screen (stats), which then follows the list.
     pub(super) fn start_filter_here(&mut self) -> bool {
         self.list.kind = ListKind::Projects;
-        self.set_mode(Mode::Filtering)
+        self.enter(Context::Filter)
     }
 
     /// Keys while typing a filter (on the browse or organisations screen).
     pub(super) fn on_filter_action(&mut self, action: Action) -> bool {
         let page = self.list_height().max(1) as isize;
         match action {
-            Action::Confirm => self.set_mode(Mode::Normal),
+            Action::Confirm => self.enter(Context::Normal),
             Action::Cancel => {
                 self.clear_query();
-                self.set_mode(Mode::Normal)
+                self.enter(Context::Normal)
             }
             Action::MoveDown => self.step(1),
             Action::MoveUp => self.step(-1),
@@ -133,12 +134,12 @@ impl State {
     /// note being written (control characters dropped), and elsewhere it
     /// is set aside with a word on how to use it.
     pub(super) fn on_paste(&mut self, text: &str) -> bool {
-        match self.mode() {
-            Mode::Filtering => {
+        match self.context() {
+            Context::Filter => {
                 let line = pasted(text, false);
                 self.edit_query(|q| q.push_str(&line))
             }
-            Mode::Note => match self.note_editor_open() {
+            Context::Note => match self.note_editor_open() {
                 Some(editor) => {
                     editor.text.push_str(&pasted(text, true));
                     true

@@ -2,10 +2,11 @@
 //! folder as CSV, JSON or Markdown, with the user's notes if asked.
 //! Contact persons are left out (`esf export --with-contacts` has them).
 
-use super::effects::Effect;
+use super::effect::Effect;
 use super::keymap::Action;
+use super::keymap::Context;
 use super::overlay::{export_update, ExportStep};
-use super::state::{Mode, State};
+use super::state::State;
 use crate::i18n::t;
 use std::path::PathBuf;
 
@@ -15,7 +16,7 @@ impl State {
             self.message = Some(t("nothing to export yet").into());
             return true;
         }
-        self.set_mode(Mode::Export)
+        self.enter(Context::Export)
     }
 
     /// A format writes the file; the notes are turned on or off.
@@ -23,13 +24,13 @@ impl State {
         match export_update(action) {
             ExportStep::Write(format) => {
                 self.ask(Effect::Export(format));
-                self.set_mode(Mode::Normal)
+                self.enter(Context::Normal)
             }
             ExportStep::ToggleNotes => {
                 self.export_notes = !self.export_notes;
                 true
             }
-            ExportStep::Cancel => self.set_mode(Mode::Normal),
+            ExportStep::Cancel => self.enter(Context::Normal),
             ExportStep::Ignored => false,
         }
     }

@@ -1,8 +1,9 @@
 //! Where each pane goes for a terminal size: side by side when wide,
 //! one pane at a time when narrow, a note when too small.
 
+use super::keymap::Context;
 use super::state::State;
-use super::state::{Mode, Pane, Screen};
+use super::state::{Pane, Screen};
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
 /// Narrower than this, list and detail take turns.
@@ -40,7 +41,7 @@ pub fn areas(size: (u16, u16), app: &State) -> Areas {
         };
     }
     let status = Rect::new(0, size.1 - 1, size.0, 1);
-    let show_filter = app.mode() == Mode::Filtering || !app.list.query.is_empty();
+    let show_filter = app.context() == Context::Filter || !app.list.query.is_empty();
     let filter_height = u16::from(show_filter);
     let filter = Rect::new(0, size.1 - 1 - filter_height, size.0, filter_height);
     let main = Rect::new(0, 0, size.0, size.1 - 1 - filter_height);

@@ -1,24 +1,14 @@
 //! What arrives from other threads: the whole catalogue after the first
-//! screen, and related projects for the detail shown.
+//! screen, related projects for the detail shown, text matches.
 
-use super::app::App;
+use super::state::State;
 use crate::catalogue::Catalogue;
-use std::sync::mpsc::TryRecvError;
 
-impl App {
-    /// Takes the whole catalogue when it has arrived; true when it did (the
-    /// list is filtered and sorted again, the selected project kept).
-    pub fn poll_loading(&mut self) -> bool {
-        let Some(receiver) = &self.loading else {
-            return false;
-        };
-        let loaded = match receiver.try_recv() {
-            Err(TryRecvError::Empty) => return false,
-            Ok(loaded) => loaded.map_err(|e| e.to_string()),
-            Err(TryRecvError::Disconnected) => Err("reading stopped".to_string()),
-        };
-        self.loading = None;
-        self.state.loading = false;
+impl State {
+    /// The whole catalogue has arrived (or why it could not be read): the
+    /// list is filtered and sorted again, the selected project kept.
+    pub(super) fn loaded(&mut self, loaded: Result<Box<Catalogue>, String>) -> bool {
+        self.loading = false;
         match loaded {
             Ok(catalogue) => {
                 self.say_orphans(&catalogue);
@@ -28,9 +18,9 @@ impl App {
                     .filter(|_| !self.list.filter_pending)
                     .map(str::to_string);
                 let before = (self.list.selection.clone(), self.list.detail_scroll);
-                self.catalogue = catalogue;
+                self.catalogue = *catalogue;
                 // Text matches point into the list they were found for.
-                self.state.texts = Default::default();
+                self.texts = Default::default();
                 self.refilter();
                 self.list.filter_pending = false;
                 match selected.and_then(|k| self.row_of(&k)) {
@@ -50,7 +40,6 @@ impl App {
                 self.message = Some(said);
             }
         }
-        self.settle();
         true
     }
 
@@ -67,37 +56,17 @@ impl App {
         }
     }
 
-    /// Takes related projects found for the detail shown; true when they
-    /// came.
-    pub fn poll_related(&mut self) -> bool {
-        let Some(finder) = &self.finder else {
+    /// Related projects found for `key`: taken when it is the detail shown.
+    pub(super) fn related_found(&mut self, key: &str, found: super::msg::Found) -> bool {
+        if self.detail.as_ref().is_none_or(|d| d.key != key) {
             return false;
-        };
-        let mut arrived = false;
-        let state = &mut self.state;
-        while let Some((key, related)) = finder.answer() {
-            if state.detail.as_ref().is_some_and(|d| d.key == key) {
-                state.related_arrived(related);
-                arrived = true;
-            }
         }
-        arrived
-    }
-}
-
-impl App {
-    /// Takes the text matches when they have come; true when they did.
-    pub fn poll_texts(&mut self) -> bool {
-        let Some(answer) = self.text_searcher.as_ref().and_then(|t| t.latest()) else {
-            return false;
-        };
-        self.state.texts_arrived(answer);
-        self.settle();
+        self.related_arrived(found);
         true
     }
 }
 
-impl super::state::State {
+impl State {
     pub fn is_loading(&self) -> bool {
         self.loading
     }
@@ -108,7 +77,7 @@ impl super::state::State {
     }
 
     /// Related projects for the detail shown, or why there are none.
-    pub(super) fn related_arrived(&mut self, found: super::related::Found) {
+    pub(super) fn related_arrived(&mut self, found: super::msg::Found) {
         self.related = found.unwrap_or_else(|e| {
             let said = crate::i18n::t("cannot find related projects");
             self.message = Some(format!("{said}: {e}"));
@@ -120,7 +89,7 @@ impl super::state::State {
 
     /// Text matches for a query: the list takes them in if the query is
     /// still the one typed (a newer one has been asked for otherwise).
-    pub(super) fn texts_arrived(&mut self, answer: super::text_search::TextAnswer) {
+    pub(super) fn texts_arrived(&mut self, answer: super::msg::TextAnswer) {
         if answer.query != self.list.query {
             return;
         }
@@ -131,8 +100,9 @@ impl super::state::State {
             ));
         }
         let mut hits = crate::search::fields::TextHits::default();
-        for (group, term, keys) in &answer.found {
-            hits.insert(*group, *term, &self.catalogue.indices_of(keys));
+        for found in &answer.found {
+            let indices = self.catalogue.indices_of(&found.keys);
+            hits.insert(found.group, found.term, &indices);
         }
         // After a first page the rest is still being searched.
         let asked = (!answer.complete).then(|| answer.query.clone());

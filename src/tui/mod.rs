@@ -9,7 +9,7 @@ mod browse;
 pub mod clipboard;
 pub mod config;
 pub mod detail_lines;
-mod effects;
+pub mod effect;
 mod export;
 pub mod facet_picker;
 pub mod graph_state;
@@ -17,24 +17,23 @@ pub mod keymap;
 pub mod layout;
 pub mod list_state;
 mod loading;
+pub mod msg;
 pub mod note_editor;
 pub mod org_list;
 pub mod overlay;
 mod picker_glue;
-mod related;
 pub mod review;
 mod screens;
 pub mod selection;
 pub mod state;
 pub mod stats_screen;
 pub mod terminal;
-pub mod text_search;
 pub mod theme;
 mod update;
 pub mod view;
-pub mod worker;
 pub mod wrap;
 
+pub use app::text_search;
 use app::{App, Exit};
 use config::Config;
 use crossterm::event;
@@ -52,34 +51,35 @@ pub fn run(
     notice: Option<String>,
 ) -> anyhow::Result<ExitCode> {
     let mut app = App::starting(store, config.keys)?;
-    app.reviews = reviews;
+    let state = &mut app.state;
+    state.reviews = reviews;
     if let Some(unseen) = unseen {
-        app.set_changes(unseen.cache_id, unseen.changes);
+        state.set_changes(unseen.cache_id, unseen.changes);
     }
-    app.message = notice;
-    app.config_problems = config.problems;
-    app.markers = config.markers;
-    app.list.defer_filtering = true;
+    state.message = notice;
+    state.config_problems = config.problems;
+    state.markers = config.markers;
+    state.list.defer_filtering = true;
     terminal::watch_signals()?;
     let mut guard = terminal::setup(config.mouse)?;
     let size = guard.terminal.get_frame().area();
-    app.size = (size.width, size.height);
+    app.state.size = (size.width, size.height);
     draw(&mut guard.terminal, &mut app)?;
     let exit = loop {
         let mut changed = false;
         if input_ready(&app)? {
             changed |= app.handle(event::read()?);
-            while app.exit.is_none() && more_input()? {
+            while app.state.exit.is_none() && more_input()? {
                 changed |= app.handle(event::read()?);
             }
         }
-        changed |= app.poll_loading() | app.poll_related() | app.poll_texts();
-        terminal::resize(&mut guard.terminal, app.size.0, app.size.1)?;
+        changed |= app.receive();
+        terminal::resize(&mut guard.terminal, app.state.size.0, app.state.size.1)?;
         flush_outbox(&mut app)?;
-        if let Some(exit) = app.exit {
+        if let Some(exit) = app.state.exit {
             break exit;
         }
-        if std::mem::take(&mut app.suspend) {
+        if std::mem::take(&mut app.state.suspend) {
             terminal::suspend();
         }
         if terminal::take_redraw() {
@@ -100,7 +100,7 @@ pub fn run(
     drop(guard);
     // A million small allocations take half a second to free, and the
     // process ends now anyway.
-    std::mem::forget(std::mem::take(&mut app.catalogue));
+    std::mem::forget(std::mem::take(&mut app.state.catalogue));
     Ok(match exit {
         Exit::Quit => ExitCode::SUCCESS,
         Exit::Interrupted => ExitCode::from(130),
@@ -118,7 +118,7 @@ fn more_input() -> std::io::Result<bool> {
 /// Blocks for input, or while projects load or related projects are found,
 /// waits a little for it so what came can be shown.
 fn input_ready(app: &App) -> std::io::Result<bool> {
-    if app.is_waiting() {
+    if app.state.is_waiting() {
         event::poll(Duration::from_millis(50))
     } else {
         Ok(true)
@@ -135,10 +135,11 @@ fn draw(terminal: &mut terminal::Tui, app: &mut App) -> std::io::Result<()> {
     let mut out = std::io::stdout();
     crossterm::queue!(out, BeginSynchronizedUpdate)?;
     terminal.draw(|frame| {
-        if !app.list.query.is_empty() && panic_in_draw_asked() {
+        let state = &app.state;
+        if !state.list.query.is_empty() && panic_in_draw_asked() {
             panic!("a panic inside a draw, as the test asked");
         }
-        view::draw(frame, app, app.theme)
+        view::draw(frame, state, state.theme)
     })?;
     crossterm::execute!(out, EndSynchronizedUpdate)?;
     Ok(())
@@ -152,11 +153,11 @@ fn panic_in_draw_asked() -> bool {
 
 /// Sequences meant for the terminal itself (clipboard).
 fn flush_outbox(app: &mut App) -> std::io::Result<()> {
-    if app.outbox.is_empty() {
+    if app.state.outbox.is_empty() {
         return Ok(());
     }
     let mut out = std::io::stdout();
-    for sequence in app.outbox.drain(..) {
+    for sequence in app.state.outbox.drain(..) {
         out.write_all(sequence.as_bytes())?;
     }
     out.flush()

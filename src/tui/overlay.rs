@@ -4,8 +4,8 @@
 
 use super::facet_picker::FacetPicker;
 use super::keymap::Action;
+use super::keymap::Context;
 use super::note_editor::NoteEditor;
-use super::state::Mode;
 use super::state::State;
 use crate::export::Format;
 
@@ -64,31 +64,32 @@ pub enum Overlay {
 }
 
 impl State {
-    /// What has the keys now: an overlay, the search box, or the screen.
-    pub fn mode(&self) -> Mode {
+    /// What has the keys now, an overlay, the search box or the screen:
+    /// each context has its own key map.
+    pub fn context(&self) -> Context {
         match &self.overlay {
-            Some(Overlay::Help { .. }) => Mode::Help,
-            Some(Overlay::Note(_)) => Mode::Note,
-            Some(Overlay::Facets(_)) => Mode::Facets,
-            Some(Overlay::Export) => Mode::Export,
-            None if self.filtering => Mode::Filtering,
-            None => Mode::Normal,
+            Some(Overlay::Help { .. }) => Context::Help,
+            Some(Overlay::Note(_)) => Context::Note,
+            Some(Overlay::Facets(_)) => Context::Picker,
+            Some(Overlay::Export) => Context::Export,
+            None if self.filtering => Context::Filter,
+            None => Context::Normal,
         }
     }
 
     /// Closes any overlay and leaves the search box (Normal), or opens
     /// the search box, help or the export prompt.
-    pub(super) fn set_mode(&mut self, mode: Mode) -> bool {
-        match mode {
-            Mode::Normal => {
+    pub(super) fn enter(&mut self, context: Context) -> bool {
+        match context {
+            Context::Normal => {
                 self.overlay = None;
                 self.filtering = false;
             }
-            Mode::Filtering => self.filtering = true,
-            Mode::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
-            Mode::Export => self.overlay = Some(Overlay::Export),
-            // These open with their state: `open_note`, `open_picker`.
-            Mode::Note | Mode::Facets => {}
+            Context::Filter => self.filtering = true,
+            Context::Help => self.overlay = Some(Overlay::Help { scroll: 0 }),
+            Context::Export => self.overlay = Some(Overlay::Export),
+            // These open with their state: `start_note`, `open_facets`.
+            Context::Note | Context::Picker => {}
         }
         true
     }

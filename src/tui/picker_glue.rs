@@ -4,7 +4,7 @@
 use super::facet_picker::{FacetPicker, PickerStep};
 use super::keymap::{Action, Context, Key};
 use super::overlay::Overlay;
-use super::state::{Mode, State};
+use super::state::State;
 use crate::facets::{Active, Facet};
 use crate::i18n::t;
 
@@ -34,7 +34,7 @@ impl State {
                 let step = picker.update(action);
                 self.picker_step(step)
             }
-            None => self.set_mode(Mode::Normal),
+            None => self.enter(Context::Normal),
         }
     }
 
@@ -54,7 +54,7 @@ impl State {
         match step {
             PickerStep::Changed => true,
             PickerStep::Ignored => false,
-            PickerStep::Close => self.set_mode(Mode::Normal),
+            PickerStep::Close => self.enter(Context::Normal),
             PickerStep::WantValues(facet) => {
                 let values = self.facet_values(facet);
                 if let Some(picker) = self.picker_open() {
@@ -79,7 +79,7 @@ impl State {
                     None => self.facets.chosen.remove(&facet),
                 };
                 self.refilter_keeping_selection();
-                self.set_mode(Mode::Normal)
+                self.enter(Context::Normal)
             }
             PickerStep::SetActive(text) => self.set_active(&text),
         }
@@ -115,6 +115,6 @@ impl State {
         };
         self.facets.active = active;
         self.refilter_keeping_selection();
-        self.set_mode(Mode::Normal)
+        self.enter(Context::Normal)
     }
 }

@@ -2,11 +2,12 @@
 //! of the selected project, `b` toggles its bookmark, `r` steps its review
 //! state. Every change is written at once (one transaction).
 
-use super::effects::{Effect, Mark};
+use super::effect::{Effect, Mark};
 use super::keymap::Action;
+use super::keymap::Context;
 use super::note_editor::{NoteEditor, NoteStep};
 use super::overlay::Overlay;
-use super::state::{Mode, State};
+use super::state::State;
 use crate::i18n::{t, tf};
 use crate::model::Annotation;
 use crate::store::Notes;
@@ -137,7 +138,7 @@ impl State {
     /// Writing a note: the editor edits, and says when to save or cancel.
     pub(super) fn on_note_action(&mut self, action: Action) -> bool {
         let Some(editor) = self.note_editor_open() else {
-            return self.set_mode(Mode::Normal);
+            return self.enter(Context::Normal);
         };
         match editor.update(action) {
             NoteStep::Edited => true,
@@ -145,7 +146,7 @@ impl State {
             NoteStep::Save => self.save_note(),
             NoteStep::Cancel => {
                 self.message = Some(t("note not changed").into());
-                self.set_mode(Mode::Normal)
+                self.enter(Context::Normal)
             }
         }
     }

@@ -1,11 +1,12 @@
 //! Moving between screens, and the actions of the graph and organisations
 //! screens: their own updates decide, the browser follows.
 
-use super::effects::Effect;
+use super::effect::Effect;
 use super::graph_state::{Arrival, GraphLoad, GraphStep, GraphView, Origin};
 use super::keymap::Action;
+use super::keymap::Context;
 use super::org_list::{OrgList, OrgStep};
-use super::state::{Mode, Screen, State};
+use super::state::{Screen, State};
 use crate::graph::{Ego, Focus};
 use crate::i18n::t;
 
@@ -54,7 +55,7 @@ impl State {
         match orgs.update(action, page) {
             OrgStep::Ignored => false,
             OrgStep::Changed => true,
-            OrgStep::Filter => self.set_mode(Mode::Filtering),
+            OrgStep::Filter => self.enter(Context::Filter),
             OrgStep::Graph(name) => {
                 self.open_graph(Focus::Organisation(name), Origin::Organisations)
             }

@@ -18,19 +18,6 @@ use crate::model::{StoredProject, UnclassifiedDoc};
 use ratatui::symbols::Marker;
 use strum::IntoEnumIterator;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Mode {
-    Normal,
-    Filtering,
-    Help,
-    /// Writing the selected project's note.
-    Note,
-    /// Choosing facets.
-    Facets,
-    /// Choosing an export format.
-    Export,
-}
-
 /// What fills the screen, with the state of that screen.
 pub enum Screen {
     /// The project list and the detail pane (their state is the list's).
@@ -153,7 +140,7 @@ pub struct State {
     /// What the texts hold for the query (arriving after the field matches).
     pub texts: Texts,
     /// What updates asked of the world outside, run after each event.
-    pub(super) asked: Vec<super::effects::Effect>,
+    pub(super) asked: Vec<super::effect::Effect>,
 }
 
 impl State {
@@ -168,17 +155,6 @@ impl State {
         match self.list.kind {
             ListKind::Projects => self.list.rows.len(),
             ListKind::Unclassified => self.unclassified.len(),
-        }
-    }
-    /// Where keys are read now: each context has its own key map.
-    pub fn context(&self) -> Context {
-        match self.mode() {
-            Mode::Normal => Context::Normal,
-            Mode::Filtering => Context::Filter,
-            Mode::Help => Context::Help,
-            Mode::Note => Context::Note,
-            Mode::Facets => Context::Picker,
-            Mode::Export => Context::Export,
         }
     }
     /// The rows of the help screen (one per key binding, a title per context).

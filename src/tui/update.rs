@@ -2,14 +2,46 @@
 //! (normal, filter, picker, note, export, help), through that context's key
 //! map, and becomes an action on the screen or overlay that has the keys.
 
+use super::effect::Effect;
 use super::keymap::{Action, Context, Key};
+use super::msg::Msg;
 use super::overlay::{help_update, HelpStep, Overlay};
-use super::state::{Exit, Mode, Screen, State};
+use super::state::{Exit, Screen, State};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 impl State {
+    /// One message: true when the screen must be redrawn, with what the
+    /// update asks of the world outside.
+    pub fn update(&mut self, msg: Msg) -> (bool, Vec<Effect>) {
+        let changed = match msg {
+            Msg::Key(key) => self.on_key(key),
+            Msg::Mouse(mouse) => self.on_mouse(mouse),
+            Msg::Paste(text) => self.on_paste(&text),
+            Msg::Resize(width, height) => self.resized(width, height),
+            Msg::Loaded(loaded) => self.loaded(loaded),
+            Msg::Related { key, found } => self.related_found(&key, found),
+            Msg::Texts(answer) => {
+                self.texts_arrived(answer);
+                true
+            }
+        };
+        (changed, std::mem::take(&mut self.asked))
+    }
+
+    /// Queues an effect; [`update`](Self::update) hands it to the shell.
+    pub(super) fn ask(&mut self, effect: Effect) {
+        self.asked.push(effect);
+    }
+
+    fn resized(&mut self, width: u16, height: u16) -> bool {
+        self.size = (width, height);
+        let height = self.list_height();
+        self.list.selection.follow(height);
+        true
+    }
+
     /// One key; true when the screen must be redrawn.
-    pub fn on_key(&mut self, event: KeyEvent) -> bool {
+    fn on_key(&mut self, event: KeyEvent) -> bool {
         let had_message = self.message.take().is_some();
         if event.code == KeyCode::Char('c') && event.modifiers.contains(KeyModifiers::CONTROL) {
             self.exit = Some(Exit::Interrupted);
@@ -58,7 +90,7 @@ impl State {
                 self.exit = Some(Exit::Quit);
                 true
             }
-            Action::Help => self.set_mode(Mode::Help),
+            Action::Help => self.enter(Context::Help),
             _ => match self.screen {
                 Screen::Browse => self.perform_browse(action),
                 Screen::Graph(_) => self.perform_graph(action),
@@ -81,7 +113,7 @@ impl State {
         let page = self.list_height().max(1);
         match help_update(self.help_scroll(), action, page, self.help_len()) {
             HelpStep::Scroll(scroll) => self.overlay = Some(Overlay::Help { scroll }),
-            HelpStep::Close => return self.set_mode(Mode::Normal),
+            HelpStep::Close => return self.enter(Context::Normal),
             HelpStep::Quit => return self.perform(Action::Quit),
             HelpStep::Ignored => return false,
         }

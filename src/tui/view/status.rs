@@ -5,8 +5,9 @@ use crate::format::MISSING;
 use crate::i18n::t;
 use crate::sanitize;
 use crate::tui::keymap::Action;
+use crate::tui::keymap::Context;
 use crate::tui::state::State;
-use crate::tui::state::{ListKind, Mode, Pane, Screen};
+use crate::tui::state::{ListKind, Pane, Screen};
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -32,7 +33,7 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
     } else if matches!(app.screen, Screen::Browse | Screen::Stats(_))
         && app.list.kind == ListKind::Projects
         // Choosing a format needs the room for its keys more.
-        && app.mode() != Mode::Export
+        && app.context() != Context::Export
     {
         let filter = if app.list.query.is_empty() {
             MISSING.to_string()
@@ -110,19 +111,19 @@ fn hints(app: &State) -> Vec<(String, &'static str)> {
     } else {
         "notes: off"
     };
-    let wanted: Vec<(Action, &'static str)> = match app.mode() {
-        Mode::Filtering => vec![
+    let wanted: Vec<(Action, &'static str)> = match app.context() {
+        Context::Filter => vec![
             (Action::Confirm, "keep"),
             (Action::Cancel, "clear"),
             (Action::MoveDown, "move"),
         ],
-        Mode::Note => vec![
+        Context::Note => vec![
             (Action::Confirm, "save"),
             (Action::NewLine, "new line"),
             (Action::Cancel, "cancel"),
         ],
-        Mode::Facets => vec![(Action::Confirm, "choose"), (Action::Cancel, "back")],
-        Mode::Export => vec![
+        Context::Picker => vec![(Action::Confirm, "choose"), (Action::Cancel, "back")],
+        Context::Export => vec![
             (Action::ExportCsv, "CSV"),
             (Action::ExportExcel, "Excel"),
             (Action::ExportJson, "JSON"),
@@ -145,8 +146,8 @@ fn hints(app: &State) -> Vec<(String, &'static str)> {
 
 /// The actions worth a hint on the current screen, pane and mode.
 fn hint_actions(app: &State) -> &'static [(Action, &'static str)] {
-    match (app.mode(), &app.screen, app.list.focus) {
-        (Mode::Help, _, _) => &[
+    match (app.context(), &app.screen, app.list.focus) {
+        (Context::Help, _, _) => &[
             (Action::PageDown, "scroll"),
             (Action::Cancel, "close"),
             (Action::Quit, "quit"),
@@ -210,7 +211,7 @@ pub fn draw_filter(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
     if area.height == 0 {
         return;
     }
-    let cursor = if app.mode() == Mode::Filtering {
+    let cursor = if app.context() == Context::Filter {
         "█"
     } else {
         ""
