@@ -20,7 +20,7 @@ fn app_with(rebind: &[(Context, Action, &str)]) -> App {
         keys.bind(*context, *action, &[Key::parse(key).unwrap()]);
     }
     let mut app = App::new(common::store_of(&Input::sample()), keys).unwrap();
-    app.state.reviews = Reviews::over(Notes::in_memory().unwrap());
+    app.set_reviews(Reviews::over(Notes::in_memory().unwrap()));
     app.handle(crossterm::event::Event::Resize(80, 24));
     app
 }
@@ -111,7 +111,7 @@ fn a_rebound_key_saves_the_note() {
     app.handle(ctrl('s'));
     assert_eq!(app.state.context(), Context::Normal);
     let key = app.state.selected_key().unwrap().to_string();
-    assert_eq!(app.state.reviews.get(&key).unwrap().note, "ring");
+    assert_eq!(app.state.annotations.get(&key).unwrap().note, "ring");
 }
 
 #[test]

@@ -29,7 +29,7 @@ fn bookmark_review_and_note_are_kept_and_marked_in_the_list() {
     app.handle(key(KeyCode::Char('b')));
     app.handle(key(KeyCode::Char('r')));
     app.handle(key(KeyCode::Char('r')));
-    let a = app.state.reviews.get(&key_of).unwrap();
+    let a = app.state.annotations.get(&key_of).unwrap();
     assert!(a.bookmarked);
     assert_eq!(a.review, ReviewState::Done);
     app.handle(key(KeyCode::Char('n')));
@@ -40,7 +40,7 @@ fn bookmark_review_and_note_are_kept_and_marked_in_the_list() {
     app.handle(key(KeyCode::Enter));
     assert_eq!(app.state.context(), Context::Normal);
     assert_eq!(
-        app.state.reviews.get(&key_of).unwrap().note,
+        app.state.annotations.get(&key_of).unwrap().note,
         "Ring Anna\nom budgeten"
     );
     let shown = screen(&mut app);
@@ -56,7 +56,7 @@ fn bookmark_review_and_note_are_kept_and_marked_in_the_list() {
     type_text(&mut app, " och mer");
     app.handle(key(KeyCode::Esc));
     assert_eq!(
-        app.state.reviews.get(&key_of).unwrap().note,
+        app.state.annotations.get(&key_of).unwrap().note,
         "Ring Anna\nom budgeten"
     );
 }
@@ -150,7 +150,7 @@ fn e_writes_the_filtered_list_with_notes_when_asked() {
     let files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(files.len(), 1);
     let path = files[0].as_ref().unwrap().path();
-    let said = app.state.message.clone().unwrap_or_default();
+    let said = app.state.status.text().unwrap_or_default();
     let listed = app.state.list.rows.len();
     assert!(listed < 5, "the filter narrowed the list");
     assert!(said.contains(&format!("wrote {listed} projects")), "{said}");
@@ -262,7 +262,7 @@ fn notes_of_projects_gone_from_the_cache_are_counted_when_the_list_is_in() {
         .update("2019/99999", None, |a| a.note = "gone".into())
         .unwrap();
     let mut app = App::starting(store, Default::default()).unwrap();
-    app.state.reviews = Reviews::over(notes);
+    app.set_reviews(Reviews::over(notes));
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     while {
         app.receive();
@@ -271,6 +271,6 @@ fn notes_of_projects_gone_from_the_cache_are_counted_when_the_list_is_in() {
         assert!(std::time::Instant::now() < deadline, "the list never came");
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    let said = app.state.message.clone().unwrap_or_default();
+    let said = app.state.status.text().unwrap_or_default();
     assert!(said.starts_with("1 of your notes"), "{said}");
 }

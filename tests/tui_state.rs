@@ -105,7 +105,7 @@ fn a_filter_matching_nothing_shows_nothing_and_survives_keys() {
     }
     app.handle(key(KeyCode::Enter));
     app.handle(key(KeyCode::Char('y')));
-    assert!(app.state.outbox.is_empty(), "nothing to copy");
+    assert!(app.outbox.is_empty(), "nothing to copy");
     assert!(screen(&mut app).contains("0/5 projects"));
 }
 
@@ -138,7 +138,7 @@ fn opening_and_going_back() {
     app.handle(key(KeyCode::Enter));
     assert_eq!(app.state.list.focus, Pane::Detail);
     app.prepare_frame();
-    assert_eq!(app.state.detail.as_ref().unwrap().key, "2015/00730");
+    assert_eq!(app.state.detail.shown.as_ref().unwrap().key, "2015/00730");
     app.handle(key(KeyCode::Char('j')));
     assert_eq!(app.state.list.detail_scroll, 1, "j scrolls the detail");
     app.handle(key(KeyCode::Backspace));
@@ -181,14 +181,14 @@ fn copying_goes_out_as_osc52() {
     let mut app = sample_app(80, 24);
     app.handle(key(KeyCode::Char('j')));
     app.handle(key(KeyCode::Char('y')));
-    let sequence = app.state.outbox.pop().expect("a sequence");
+    let sequence = app.outbox.pop().expect("a sequence");
     assert!(
         sequence.contains("\u{1b}]52;c;MjAxNS8wMDczMA==\u{7}"),
         "{sequence:?}"
     );
-    assert!(app.state.message.as_deref().unwrap().contains("2015/00730"));
+    assert!(app.state.status.text().unwrap().contains("2015/00730"));
     app.handle(key(KeyCode::Char('Y')));
-    let summary = app.state.outbox.pop().unwrap();
+    let summary = app.outbox.pop().unwrap();
     assert!(summary.contains("]52;c;"));
 }
 
@@ -403,7 +403,13 @@ fn the_detail_names_related_projects() {
     let mut app = sample_app(120, 40);
     app.handle(key(KeyCode::Char('j')));
     app.prepare_frame();
-    let related: Vec<&str> = app.state.related.iter().map(|r| r.key.as_str()).collect();
+    let related: Vec<&str> = app
+        .state
+        .detail
+        .related
+        .iter()
+        .map(|r| r.key.as_str())
+        .collect();
     // The pre-study shares Göteborgs Stad (its partner "Göteborgs Stad
     // Centrum" rolls up) and Arbetsförmedlingen; Arbetsliv och hälsa
     // Nordost the city as owner (its Socialförvaltning Nordost); Nya
@@ -411,7 +417,8 @@ fn the_detail_names_related_projects() {
     assert_eq!(related, vec!["x-552c407c19", "2020/00551", "22-002-S07"]);
     let text: Vec<String> = app
         .state
-        .detail_lines
+        .detail
+        .lines
         .lines()
         .map(|l| l.to_string())
         .collect();
@@ -536,13 +543,19 @@ fn related_projects_arrive_after_the_detail() {
     wait_until(&mut app, loaded);
     app.handle(key(KeyCode::Char('j')));
     app.prepare_frame();
-    assert!(app.state.detail.is_some(), "the detail at once");
-    assert!(app.state.related_pending, "related projects later");
+    assert!(app.state.detail.shown.is_some(), "the detail at once");
+    assert!(app.state.detail.related_pending, "related projects later");
     wait_until(&mut app, |app| {
         app.receive();
-        !app.state.related_pending
+        !app.state.detail.related_pending
     });
-    let related: Vec<&str> = app.state.related.iter().map(|r| r.key.as_str()).collect();
+    let related: Vec<&str> = app
+        .state
+        .detail
+        .related
+        .iter()
+        .map(|r| r.key.as_str())
+        .collect();
     assert_eq!(related, vec!["x-552c407c19", "2020/00551", "22-002-S07"]);
 }
 

@@ -132,11 +132,6 @@ pub(super) const SWEDISH: &[(&str, &str)] = &[
         "in one field (region: id: text: …)",
         "i ett fält (region: id: text: …)",
     ),
-    (
-        "cannot find related projects",
-        "kan inte hitta relaterade projekt",
-    ),
-    ("cannot search the texts", "kan inte söka i texterna"),
     ("text", "text"),
     ("NAME", "NAMN"),
     ("ID", "ID"),
@@ -219,9 +214,6 @@ pub(super) const SWEDISH: &[(&str, &str)] = &[
     ("note not changed", "anteckningen oförändrad"),
     ("facets cleared", "fasetterna rensade"),
     ("nothing to export yet", "inget att exportera än"),
-    ("wrote", "skrev"),
-    ("to", "till"),
-    ("cannot export", "kan inte exportera"),
     (
         "facets wait until every project is in",
         "fasetterna väntar tills alla projekt är inlästa",
@@ -256,10 +248,6 @@ pub(super) const SWEDISH: &[(&str, &str)] = &[
     ("WHAT", "VAD"),
     ("with", "med"),
     ("no project matches", "inget projekt matchar"),
-    (
-        "of your notes are for projects no longer in the cache",
-        "av dina anteckningar gäller projekt som inte längre finns i cachen",
-    ),
     // Facets.
     ("Facets · Enter chooses", "Fasetter · Enter väljer"),
     ("type to narrow", "skriv för att filtrera"),
@@ -517,11 +505,7 @@ pub(super) const SWEDISH: &[(&str, &str)] = &[
     ("a symbolic link to nothing", "en symbolisk länk till ingenting"),
     ("a symbolic link to {}, outside the folders imported; --follow-symlinks imports it", "en symbolisk länk till {}, utanför de importerade mapparna; --follow-symlinks importerar den"),
     // Messages of the browser.
-    ("cannot read organisations", "kan inte läsa organisationerna"),
-    ("cannot read the graph", "kan inte läsa grafen"),
-    ("cannot read the project", "kan inte läsa projektet"),
     ("cannot read every project: {}", "kan inte läsa alla projekt: {}"),
-    ("copied {}: {}", "kopierade {}: {}"),
     ("summary", "sammanfattning"),
     ("branch offices and units rolled up into their parent", "filialer och enheter sammanförda med sin huvudorganisation"),
     ("branch offices and units shown apart", "filialer och enheter visade var för sig"),
@@ -574,4 +558,21 @@ pub(super) const SWEDISH: &[(&str, &str)] = &[
     ("cannot be filled", "kan inte fyllas"),
     ("cannot be imported into", "kan inte importeras till"),
     ("was not read to its end", "lästes inte till slut"),
+    // The browser's status bar: whole sentences with their values.
+    ("copied ID: {}", "kopierade ID: {}"),
+    ("copied summary: {}", "kopierade sammanfattning: {}"),
+    ("cannot read the project: {}", "kan inte läsa projektet: {}"),
+    ("cannot read the graph: {}", "kan inte läsa grafen: {}"),
+    ("cannot read organisations: {}", "kan inte läsa organisationerna: {}"),
+    ("cannot find related projects: {}", "kan inte hitta relaterade projekt: {}"),
+    ("cannot search the texts: {}", "kan inte söka i texterna: {}"),
+    ("cannot export: {}", "kan inte exportera: {}"),
+    ("wrote {} projects to {}", "skrev {} projekt till {}"),
+    (
+        "{} of your notes are for projects no longer in the cache (esf notes)",
+        "{} av dina anteckningar gäller projekt som inte längre finns i cachen (esf notes)",
+    ),
+    ("review: unread", "granskning: oläst"),
+    ("review: in-review", "granskning: granskas"),
+    ("review: done", "granskning: klar"),
 ];

@@ -1,12 +1,11 @@
 //! Actions on the browse screen: the project list and its detail pane.
 
 use super::clipboard;
-use super::effect::Effect;
+use super::effect::{Copied, Effect};
 use super::keymap::Action;
 use super::keymap::Context;
 use super::layout::Areas;
-use super::state::{ListKind, Pane, Screen, State};
-use crate::i18n::t;
+use super::state::{ListKind, Notice, Pane, Screen, State, Status};
 use crossterm::event::MouseEvent;
 
 impl State {
@@ -147,27 +146,25 @@ impl State {
                 None => false,
             },
             _ => {
-                self.message = Some(t("a paste goes into the search box (/) or a note (n)").into());
+                self.status.say(Notice::PasteWhere);
                 true
             }
         }
     }
 
     fn edit_query(&mut self, edit: impl FnOnce(&mut String)) -> bool {
-        let bounded = |q: &mut String, message: &mut Option<String>| {
+        let bounded = |q: &mut String, status: &mut Status| {
             edit(q);
             if crate::search::query::cut_to_bound(q) {
-                *message = Some(crate::i18n::tf(
-                    "the search box holds {} characters; the rest was cut",
-                    &[&crate::search::query::MAX_QUERY_CHARS],
-                ));
+                let most = crate::search::query::MAX_QUERY_CHARS;
+                status.say(Notice::QueryCut(most));
             }
         };
         if let Screen::Organisations(orgs) = &mut self.screen {
-            orgs.edit_query(|q| bounded(q, &mut self.message));
+            orgs.edit_query(|q| bounded(q, &mut self.status));
             return true;
         }
-        bounded(&mut self.list.query, &mut self.message);
+        bounded(&mut self.list.query, &mut self.status);
         self.list.ranked = !self.list.query.trim().is_empty();
         if self.list.defer_filtering {
             self.list.filter_pending = true;
@@ -201,8 +198,8 @@ impl State {
             self.ask(Effect::SearchTexts(self.list.query.clone()));
         }
         let mut rows: Vec<usize> = matches.into_iter().map(|m| m.index).collect();
-        let reviews = &self.reviews;
-        let notes = |key: &str| reviews.get(key);
+        let annotations = &self.annotations;
+        let notes = |key: &str| annotations.get(key);
         self.list.undated_left_out = self.catalogue.apply_facets(&mut rows, &self.facets, &notes);
         if !self.list.ranked || self.list.query.trim().is_empty() {
             self.catalogue.sort(&mut rows, self.list.sort);
@@ -232,7 +229,7 @@ impl State {
     }
 
     fn copy(&mut self, summary: bool) -> bool {
-        let Some(stored) = &self.detail else {
+        let Some(stored) = &self.detail.shown else {
             return false;
         };
         let text = if summary {
@@ -244,7 +241,7 @@ impl State {
                 .clone()
                 .unwrap_or_else(|| stored.key.clone())
         };
-        let what = if summary { t("summary") } else { t("ID") };
+        let what = if summary { Copied::Summary } else { Copied::Id };
         self.ask(Effect::Copy { text, what });
         true
     }

@@ -9,18 +9,28 @@ use super::graph_state::GraphLoad;
 use super::note_editor::NoteEditor;
 use crate::export::Format;
 use crate::model::Change;
+use std::path::PathBuf;
 
 /// One thing to do outside the state.
 #[derive(Debug)]
 pub enum Effect {
-    /// Read a project in full for the detail pane, and find its related ones.
+    /// Read a project in full for the detail pane.
     LoadDetail(String),
+    /// Find the projects related to one (on the finder's thread).
+    FindRelated(String),
     /// A neighbourhood for the graph: a new graph or a step in the one shown.
     Graph(GraphLoad),
     /// Every organisation, for their screen.
     LoadOrganisations,
-    /// The list as it is filtered, to a new file.
-    Export(Format),
+    /// Projects (by key, in the list's order) to a new file in `dir`.
+    Export {
+        format: Format,
+        keys: Vec<String>,
+        with_notes: bool,
+        dir: PathBuf,
+    },
+    /// The project's note as the notes file has it now, for the editor.
+    ReadNote { key: String, name: Option<String> },
     /// A change to a project's bookmark or review state, written at once.
     Annotate {
         key: String,
@@ -33,8 +43,15 @@ pub enum Effect {
     MarkSeen { cache: String, change: Change },
     /// The texts searched for the search box's terms.
     SearchTexts(String),
-    /// Text to the clipboard (OSC 52); `what` names it in the status bar.
-    Copy { text: String, what: &'static str },
+    /// Text to the clipboard (OSC 52); `what` it is, for the status bar.
+    Copy { text: String, what: Copied },
+}
+
+/// What was copied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Copied {
+    Id,
+    Summary,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

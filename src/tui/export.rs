@@ -6,14 +6,13 @@ use super::effect::Effect;
 use super::keymap::Action;
 use super::keymap::Context;
 use super::overlay::{export_update, ExportStep};
-use super::state::State;
-use crate::i18n::t;
+use super::state::{Notice, State};
 use std::path::PathBuf;
 
 impl State {
     pub(super) fn start_export(&mut self) -> bool {
         if self.row_count() == 0 || self.is_loading() {
-            self.message = Some(t("nothing to export yet").into());
+            self.status.say(Notice::NothingToExport);
             return true;
         }
         self.enter(Context::Export)
@@ -23,7 +22,14 @@ impl State {
     pub(super) fn on_export_action(&mut self, action: Action) -> bool {
         match export_update(action) {
             ExportStep::Write(format) => {
-                self.ask(Effect::Export(format));
+                let projects = &self.catalogue.projects;
+                let keys = self.list.rows.iter().map(|&i| projects[i].key.clone());
+                self.ask(Effect::Export {
+                    format,
+                    keys: keys.collect(),
+                    with_notes: self.export_notes,
+                    dir: self.export_dir.clone(),
+                });
                 self.enter(Context::Normal)
             }
             ExportStep::ToggleNotes => {

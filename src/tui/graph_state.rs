@@ -1,12 +1,12 @@
 //! The graph screen's state: the path walked (a breadcrumb), the ego
 //! network of its last step, and a cursor over that network's neighbours.
 //! Its update never reads the cache: it asks for a neighbourhood
-//! ([`GraphLoad`]), and what is read arrives through [`GraphView::arrive`].
+//! ([`GraphLoad`]), which the shell reads; it arrives through
+//! [`GraphView::arrive`].
 
 use super::keymap::Action;
 use super::selection::{motion, Selection};
 use crate::graph::{self, Ego, Focus};
-use crate::store::{Store, StoreError};
 
 /// Neighbours shown per organisation on the outer ring and in the list.
 pub const PER_GROUP: usize = 4;
@@ -163,23 +163,6 @@ fn matches_focus(node: &graph::Member, focus: &Focus) -> bool {
     match focus {
         Focus::Project(key) => node.is_project() && node.id == *key,
         Focus::Organisation(name) => !node.is_project() && node.id == *name,
-    }
-}
-
-/// Reads the neighbourhood of a focus; None when it is not in the cache.
-pub fn load(store: &Store, focus: &Focus, rollup: bool) -> Result<Option<Ego>, StoreError> {
-    let found = match focus {
-        Focus::Project(key) => store
-            .neighbourhood_of_project(key, rollup)
-            .map(|(key, nb)| graph::ego_of_project(&nb, &key, PER_GROUP)),
-        Focus::Organisation(name) => store
-            .neighbourhood_of_org(name, rollup, ORG_LIMIT)
-            .map(|(node, nb)| graph::ego_of_org(&nb, &node, ORG_LIMIT, PER_GROUP)),
-    };
-    match found {
-        Ok(ego) => Ok(Some(ego)),
-        Err(StoreError::NotFound(_)) => Ok(None),
-        Err(e) => Err(e),
     }
 }
 

@@ -1,7 +1,7 @@
 //! What arrives from other threads: the whole catalogue after the first
 //! screen, related projects for the detail shown, text matches.
 
-use super::state::State;
+use super::state::{Notice, State};
 use crate::catalogue::Catalogue;
 
 impl State {
@@ -36,8 +36,7 @@ impl State {
                 }
             }
             Err(e) => {
-                let said = crate::i18n::tf("cannot read every project: {}", &[&e]);
-                self.message = Some(said);
+                self.status.say(Notice::CannotReadEveryProject(e));
             }
         }
         true
@@ -46,23 +45,11 @@ impl State {
     /// Says, if nothing else is said, how many notes have lost their project.
     fn say_orphans(&mut self, catalogue: &Catalogue) {
         let orphans = self
-            .reviews
+            .annotations
             .orphans(catalogue.projects.iter().map(|p| p.key.as_str()));
-        if orphans > 0 && self.message.is_none() {
-            self.message = Some(format!(
-                "{orphans} {} (esf notes)",
-                crate::i18n::t("of your notes are for projects no longer in the cache")
-            ));
+        if orphans > 0 {
+            self.status.say_if_quiet(Notice::Orphans(orphans));
         }
-    }
-
-    /// Related projects found for `key`: taken when it is the detail shown.
-    pub(super) fn related_found(&mut self, key: &str, found: super::msg::Found) -> bool {
-        if self.detail.as_ref().is_none_or(|d| d.key != key) {
-            return false;
-        }
-        self.related_arrived(found);
-        true
     }
 }
 
@@ -73,31 +60,17 @@ impl State {
 
     /// Something is coming from another thread that the screen will show.
     pub fn is_waiting(&self) -> bool {
-        self.is_loading() || self.related_pending || self.texts.asked.is_some()
-    }
-
-    /// Related projects for the detail shown, or why there are none.
-    pub(super) fn related_arrived(&mut self, found: super::msg::Found) {
-        self.related = found.unwrap_or_else(|e| {
-            let said = crate::i18n::t("cannot find related projects");
-            self.message = Some(format!("{said}: {e}"));
-            Vec::new()
-        });
-        self.related_pending = false;
-        self.detail_built_for = None;
+        self.is_loading() || self.detail.related_pending || self.texts.asked.is_some()
     }
 
     /// Text matches for a query: the list takes them in if the query is
     /// still the one typed (a newer one has been asked for otherwise).
-    pub(super) fn texts_arrived(&mut self, answer: super::msg::TextAnswer) {
+    pub(super) fn texts_arrived(&mut self, answer: super::msg::TextAnswer) -> bool {
         if answer.query != self.list.query {
-            return;
+            return true;
         }
         if let Some(problem) = answer.problem {
-            self.message = Some(format!(
-                "{}: {problem}",
-                crate::i18n::t("cannot search the texts")
-            ));
+            self.status.say(Notice::CannotSearchTexts(problem));
         }
         let mut hits = crate::search::fields::TextHits::default();
         for found in &answer.found {
@@ -113,5 +86,6 @@ impl State {
             asked,
         };
         self.refilter_keeping_selection();
+        true
     }
 }

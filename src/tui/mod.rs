@@ -19,6 +19,7 @@ pub mod list_state;
 mod loading;
 pub mod msg;
 pub mod note_editor;
+pub mod notice;
 pub mod org_list;
 pub mod overlay;
 mod picker_glue;
@@ -51,12 +52,14 @@ pub fn run(
     notice: Option<String>,
 ) -> anyhow::Result<ExitCode> {
     let mut app = App::starting(store, config.keys)?;
+    app.set_reviews(reviews);
     let state = &mut app.state;
-    state.reviews = reviews;
     if let Some(unseen) = unseen {
         state.set_changes(unseen.cache_id, unseen.changes);
     }
-    state.message = notice;
+    if let Some(notice) = notice {
+        state.status.say(state::Notice::Said(notice));
+    }
     state.config_problems = config.problems;
     state.markers = config.markers;
     state.list.defer_filtering = true;
@@ -153,11 +156,11 @@ fn panic_in_draw_asked() -> bool {
 
 /// Sequences meant for the terminal itself (clipboard).
 fn flush_outbox(app: &mut App) -> std::io::Result<()> {
-    if app.state.outbox.is_empty() {
+    if app.outbox.is_empty() {
         return Ok(());
     }
     let mut out = std::io::stdout();
-    for sequence in app.state.outbox.drain(..) {
+    for sequence in app.outbox.drain(..) {
         out.write_all(sequence.as_bytes())?;
     }
     out.flush()

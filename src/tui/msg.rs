@@ -6,8 +6,13 @@
 //!
 //! A leaf: it names plain data types only, never the state or the shell.
 
+use super::effect::Mark;
+use super::graph_state::GraphLoad;
+use super::note_editor::NoteEditor;
+use super::notice::Notice;
 use crate::catalogue::Catalogue;
-use crate::graph::Related;
+use crate::graph::{Ego, Related};
+use crate::model::{Annotation, Change, OrgSummary, StoredProject};
 use crate::search::fields::Reason;
 use crossterm::event::{KeyEvent, MouseEvent};
 use std::collections::HashMap;
@@ -29,6 +34,46 @@ pub enum Msg {
     },
     /// Text matches for a query: a first page, then every match.
     Texts(TextAnswer),
+    /// The project of `key` read in full for the detail pane.
+    DetailRead {
+        key: String,
+        read: Result<Box<StoredProject>, String>,
+    },
+    /// A neighbourhood read for the graph (`None`: its focus is gone).
+    GraphRead {
+        load: GraphLoad,
+        read: Result<Option<Ego>, String>,
+    },
+    /// Every organisation, read for their screen.
+    OrganisationsRead(Result<Vec<OrgSummary>, String>),
+    /// Something to say that an effect gave (a file written, a copy).
+    Notice(Notice),
+    /// A project's bookmark or review state written.
+    Annotated {
+        mark: Mark,
+        written: Result<Annotation, String>,
+    },
+    /// The note as the notes file holds it now, for the editor to open.
+    NoteRead {
+        key: String,
+        name: Option<String>,
+        text: String,
+    },
+    /// A note written (or the editor back with why it was not).
+    NoteWritten(Result<NoteWritten, Box<NoteEditor>>),
+    /// The change that could not be noted as seen, with why.
+    SeenNotNoted {
+        change: Change,
+        why: String,
+    },
+}
+
+/// A note as written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NoteWritten {
+    pub stored: Annotation,
+    /// A note written elsewhere meanwhile was kept, this one after it.
+    pub kept_theirs: bool,
 }
 
 /// What finding related projects gives: them, or why they could not be read.

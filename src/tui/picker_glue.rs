@@ -4,14 +4,13 @@
 use super::facet_picker::{FacetPicker, PickerStep};
 use super::keymap::{Action, Context, Key};
 use super::overlay::Overlay;
-use super::state::State;
+use super::state::{Notice, State};
 use crate::facets::{Active, Facet};
-use crate::i18n::t;
 
 impl State {
     pub(super) fn open_facets(&mut self) -> bool {
         if self.is_loading() {
-            self.message = Some(t("facets wait until every project is in").into());
+            self.status.say(Notice::FacetsWait);
             return true;
         }
         self.overlay = Some(Overlay::Facets(FacetPicker::default()));
@@ -23,7 +22,7 @@ impl State {
             return false;
         }
         self.facets = Default::default();
-        self.message = Some(t("facets cleared").into());
+        self.status.say(Notice::FacetsCleared);
         self.refilter_keeping_selection();
         true
     }
@@ -94,8 +93,8 @@ impl State {
             .into_iter()
             .map(|m| m.index)
             .collect();
-        let reviews = &self.reviews;
-        let notes = |key: &str| reviews.get(key);
+        let annotations = &self.annotations;
+        let notes = |key: &str| annotations.get(key);
         self.catalogue
             .facet_counts(facet, &matched, &self.facets, &notes)
     }
@@ -108,7 +107,7 @@ impl State {
             text => match Active::parse(text) {
                 Ok(active) => Some(active),
                 Err(e) => {
-                    self.message = Some(e);
+                    self.status.say(Notice::Said(e));
                     return true;
                 }
             },

@@ -5,30 +5,32 @@
 use super::effect::{Effect, Mark};
 use super::keymap::Action;
 use super::keymap::Context;
+use super::msg::NoteWritten;
 use super::note_editor::{NoteEditor, NoteStep};
 use super::overlay::Overlay;
-use super::state::State;
-use crate::i18n::{t, tf};
+use super::state::{Notice, State};
 use crate::model::Annotation;
 use crate::store::Notes;
 use std::collections::HashMap;
 
-/// The user's annotations, read once and kept in step with every write.
+/// The user's notes as the browser is given them: the notes file's
+/// connection (which only the shell uses) and every annotation in it,
+/// read once (which the state keeps in step with every write).
 #[derive(Default)]
 pub struct Reviews {
     notes: Option<Notes>,
-    by_key: HashMap<String, Annotation>,
-    /// Why notes cannot be used (a damaged notes file, no data folder).
-    pub unavailable: Option<String>,
+    annotations: Annotations,
 }
 
 impl Reviews {
     pub fn over(notes: Notes) -> Reviews {
         match notes.all() {
             Ok(all) => Reviews {
-                by_key: all.into_iter().map(|a| (a.key.clone(), a)).collect(),
+                annotations: Annotations {
+                    by_key: all.into_iter().map(|a| (a.key.clone(), a)).collect(),
+                    unavailable: None,
+                },
                 notes: Some(notes),
-                unavailable: None,
             },
             Err(e) => Reviews::unavailable(e.to_string()),
         }
@@ -36,11 +38,29 @@ impl Reviews {
 
     pub fn unavailable(why: String) -> Reviews {
         Reviews {
-            unavailable: Some(why),
-            ..Reviews::default()
+            notes: None,
+            annotations: Annotations {
+                unavailable: Some(why),
+                ..Annotations::default()
+            },
         }
     }
 
+    /// The connection for the shell, the annotations for the state.
+    pub fn split(self) -> (Option<Notes>, Annotations) {
+        (self.notes, self.annotations)
+    }
+}
+
+/// The user's annotations by project key: what the views and filters read.
+#[derive(Debug, Default)]
+pub struct Annotations {
+    by_key: HashMap<String, Annotation>,
+    /// Why notes cannot be used (a damaged notes file, no data folder).
+    pub unavailable: Option<String>,
+}
+
+impl Annotations {
     pub fn get(&self, key: &str) -> Option<&Annotation> {
         self.by_key.get(key)
     }
@@ -59,44 +79,13 @@ impl Reviews {
         missing.len()
     }
 
-    /// The note as the file has it now (another `esf` may have written it).
-    fn current_note(&self, key: &str) -> String {
-        let stored = self.notes.as_ref().and_then(|n| n.get(key).ok().flatten());
-        stored
-            .or_else(|| self.by_key.get(key).cloned())
-            .map(|a| a.note)
-            .unwrap_or_default()
-    }
-
-    pub(super) fn update(
-        &mut self,
-        key: &str,
-        name: Option<&str>,
-        change: impl FnOnce(&mut Annotation),
-    ) -> Result<Annotation, String> {
-        let Some(notes) = &mut self.notes else {
-            let why = self.unavailable.as_deref().unwrap_or(t("no notes file"));
-            return Err(tf("notes are not available: {}", &[&why]));
-        };
-        let stored = notes.update(key, name, change).map_err(|e| e.to_string())?;
+    /// Takes in an annotation as written (a blank one is gone).
+    pub fn written(&mut self, stored: &Annotation) {
         if stored.is_blank() {
-            self.by_key.remove(key);
+            self.by_key.remove(&stored.key);
         } else {
-            self.by_key.insert(key.to_string(), stored.clone());
+            self.by_key.insert(stored.key.clone(), stored.clone());
         }
-        Ok(stored)
-    }
-}
-
-impl Reviews {
-    /// Notes that the user has seen a project as an import left it.
-    pub fn mark_seen(&mut self, cache: &str, key: &str, import_id: i64) -> Result<(), String> {
-        let Some(notes) = &mut self.notes else {
-            return Ok(());
-        };
-        notes
-            .mark_seen(cache, &[(key, import_id)])
-            .map_err(|e| e.to_string())
     }
 }
 
@@ -126,12 +115,59 @@ impl State {
         self.annotate(Mark::Review)
     }
 
+    /// `n`: the note is read as the notes file has it now (another `esf`
+    /// may have written it); the editor opens when it arrives.
     pub(super) fn start_note(&mut self) -> bool {
         let Some((key, name)) = self.selected_project() else {
             return false;
         };
-        let text = self.reviews.current_note(&key);
+        self.ask(Effect::ReadNote { key, name });
+        true
+    }
+
+    /// The note read: the editor opens on it.
+    pub(super) fn note_read(&mut self, key: String, name: Option<String>, text: String) -> bool {
         self.overlay = Some(Overlay::Note(NoteEditor::new(key, name, text)));
+        true
+    }
+
+    /// A bookmark or review state written, or why not.
+    pub(super) fn annotated(&mut self, mark: Mark, written: Result<Annotation, String>) -> bool {
+        let notice = match written {
+            Ok(a) => {
+                self.annotations.written(&a);
+                match mark {
+                    Mark::Bookmark if a.bookmarked => Notice::Bookmarked,
+                    Mark::Bookmark => Notice::BookmarkRemoved,
+                    Mark::Review => Notice::Review(a.review),
+                }
+            }
+            Err(e) => Notice::Said(e),
+        };
+        self.status.say(notice);
+        self.detail.built_for = None;
+        true
+    }
+
+    /// A note written; or, when it could not be, the editor back with the
+    /// text (the user's: it stays until a save succeeds or they cancel).
+    pub(super) fn note_written(&mut self, written: Result<NoteWritten, Box<NoteEditor>>) -> bool {
+        let notice = match written {
+            Ok(w) => {
+                self.annotations.written(&w.stored);
+                match w.kept_theirs {
+                    true => Notice::NoteSavedAfterTheirs,
+                    false if w.stored.note.is_empty() => Notice::NoteRemoved,
+                    false => Notice::NoteSaved,
+                }
+            }
+            Err(editor) => {
+                self.overlay = Some(Overlay::Note(*editor));
+                Notice::NoteNotSaved
+            }
+        };
+        self.status.say(notice);
+        self.detail.built_for = None;
         true
     }
 
@@ -145,7 +181,7 @@ impl State {
             NoteStep::Ignored => false,
             NoteStep::Save => self.save_note(),
             NoteStep::Cancel => {
-                self.message = Some(t("note not changed").into());
+                self.status.say(Notice::NoteNotChanged);
                 self.enter(Context::Normal)
             }
         }

@@ -6,9 +6,8 @@ use super::graph_state::{Arrival, GraphLoad, GraphStep, GraphView, Origin};
 use super::keymap::Action;
 use super::keymap::Context;
 use super::org_list::{OrgList, OrgStep};
-use super::state::{Screen, State};
+use super::state::{Notice, Screen, State};
 use crate::graph::{Ego, Focus};
-use crate::i18n::t;
 
 impl State {
     /// Puts a screen up. The organisations list is kept while it is not
@@ -85,14 +84,13 @@ impl State {
     }
 
     /// What was read for the graph: a new graph, or a step in this one.
-    pub(super) fn graph_arrived(&mut self, load: GraphLoad, ego: Ego) {
+    fn graph_arrived(&mut self, load: GraphLoad, ego: Ego) {
         self.shelf.rollup = load.rollup;
         if load.arrival == Arrival::Rollup {
-            let said = match load.rollup {
-                true => t("branch offices and units rolled up into their parent"),
-                false => t("branch offices and units shown apart"),
-            };
-            self.message = Some(said.into());
+            self.status.say(match load.rollup {
+                true => Notice::RolledUp,
+                false => Notice::ShownApart,
+            });
         }
         match (load.arrival, &mut self.screen) {
             (Arrival::Open(from), _) => {
@@ -132,12 +130,22 @@ impl State {
     }
 
     /// Every organisation, read from the cache.
-    pub(super) fn organisations_arrived(&mut self, orgs: OrgList) {
+    pub(super) fn organisations_arrived(&mut self, orgs: OrgList) -> bool {
         self.show(Screen::Organisations(orgs));
+        true
     }
 
-    /// Says a step could not be taken because its focus is gone.
-    pub(super) fn graph_not_found(&mut self) {
-        self.message = Some(t("not in the cache").into());
+    /// A neighbourhood read for the graph; `None` when its focus is gone.
+    pub(super) fn graph_read(
+        &mut self,
+        load: GraphLoad,
+        read: Result<Option<Ego>, String>,
+    ) -> bool {
+        match read {
+            Ok(Some(ego)) => self.graph_arrived(load, ego),
+            Ok(None) => self.status.say(Notice::NotInCache),
+            Err(e) => self.status.say(Notice::CannotReadGraph(e)),
+        }
+        true
     }
 }

@@ -3,8 +3,7 @@
 
 use super::keymap::Action;
 use super::selection::motion;
-use super::state::{Screen, State};
-use crate::i18n::t;
+use super::state::{Notice, Screen, State};
 use crate::stats::{self, Stats};
 
 /// Timeline rows a page key scrolls.
@@ -49,7 +48,7 @@ impl StatsView {
 impl State {
     pub(super) fn open_stats(&mut self) -> bool {
         if self.is_loading() {
-            self.message = Some(t("the stats wait until every project is in").into());
+            self.status.say(Notice::StatsWait);
             return true;
         }
         let stats = stats::compute(&self.catalogue, &self.list.rows);

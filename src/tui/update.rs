@@ -5,8 +5,9 @@
 use super::effect::Effect;
 use super::keymap::{Action, Context, Key};
 use super::msg::Msg;
+use super::org_list::OrgList;
 use super::overlay::{help_update, HelpStep, Overlay};
-use super::state::{Exit, Screen, State};
+use super::state::{DetailMsg, Exit, Notice, Reply, Screen, State};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 impl State {
@@ -18,14 +19,91 @@ impl State {
             Msg::Mouse(mouse) => self.on_mouse(mouse),
             Msg::Paste(text) => self.on_paste(&text),
             Msg::Resize(width, height) => self.resized(width, height),
-            Msg::Loaded(loaded) => self.loaded(loaded),
-            Msg::Related { key, found } => self.related_found(&key, found),
-            Msg::Texts(answer) => {
-                self.texts_arrived(answer);
-                true
-            }
+            other => self.arrived(other),
         };
+        self.follow_selection();
         (changed, std::mem::take(&mut self.asked))
+    }
+
+    /// What a worker or an effect gives.
+    fn arrived(&mut self, msg: Msg) -> bool {
+        match msg {
+            Msg::Loaded(loaded) => self.loaded(loaded),
+            Msg::Related { key, found } => {
+                let reply = self.detail.update(DetailMsg::Related { key, found });
+                self.apply(reply)
+            }
+            Msg::DetailRead { key, read } => {
+                let reply = self.detail.update(DetailMsg::Read { key, read });
+                self.apply(reply)
+            }
+            Msg::Texts(answer) => self.texts_arrived(answer),
+            Msg::GraphRead { load, read } => self.graph_read(load, read),
+            Msg::OrganisationsRead(Ok(all)) => self.organisations_arrived(OrgList::new(all)),
+            Msg::OrganisationsRead(Err(e)) => self.say(Notice::CannotReadOrganisations(e)),
+            Msg::Notice(notice) => self.say(notice),
+            Msg::Annotated { mark, written } => self.annotated(mark, written),
+            Msg::NoteRead { key, name, text } => self.note_read(key, name, text),
+            Msg::NoteWritten(written) => self.note_written(written),
+            Msg::SeenNotNoted { change, why } => {
+                // Not written: the mark stays, to be marked seen later.
+                self.changes.insert(change.key.clone(), change);
+                self.say(Notice::Said(why))
+            }
+            Msg::Key(_) | Msg::Mouse(_) | Msg::Paste(_) | Msg::Resize(..) => false,
+        }
+    }
+
+    /// The browser's first state: filtered, its first project asked for.
+    pub fn start(&mut self) -> Vec<Effect> {
+        self.refilter();
+        self.follow_selection();
+        std::mem::take(&mut self.asked)
+    }
+
+    /// Filters for the query typed so far if a filter edit is waiting and
+    /// every project is in; what the filtering asks, when it ran. Given
+    /// up, still waiting, when `stop` says a key came meanwhile.
+    pub fn run_pending_filter(&mut self, stop: &dyn Fn() -> bool) -> Option<Vec<Effect>> {
+        if self.is_loading() || !self.list.filter_pending || !self.refilter_until(stop) {
+            return None;
+        }
+        self.list.filter_pending = false;
+        self.follow_selection();
+        Some(std::mem::take(&mut self.asked))
+    }
+
+    /// The detail follows the selection: the selected project is asked
+    /// for once; no selection clears it.
+    fn follow_selection(&mut self) {
+        let wanted = self.selected_key().map(str::to_string);
+        if wanted == self.detail.asked {
+            return;
+        }
+        match wanted {
+            Some(key) => {
+                self.detail.asked = Some(key.clone());
+                self.ask(Effect::LoadDetail(key));
+            }
+            None => {
+                let reply = self.detail.update(DetailMsg::Clear);
+                self.apply(reply);
+            }
+        }
+    }
+
+    /// Takes what a part's update gave back; true when the screen changed.
+    fn apply(&mut self, reply: Reply) -> bool {
+        self.asked.extend(reply.effects);
+        if let Some(notice) = reply.notice {
+            self.status.say(notice);
+        }
+        reply.changed
+    }
+
+    fn say(&mut self, notice: Notice) -> bool {
+        self.status.say(notice);
+        true
     }
 
     /// Queues an effect; [`update`](Self::update) hands it to the shell.
@@ -42,7 +120,7 @@ impl State {
 
     /// One key; true when the screen must be redrawn.
     fn on_key(&mut self, event: KeyEvent) -> bool {
-        let had_message = self.message.take().is_some();
+        let had_message = self.status.clear();
         if event.code == KeyCode::Char('c') && event.modifiers.contains(KeyModifiers::CONTROL) {
             self.exit = Some(Exit::Interrupted);
             return true;

@@ -111,7 +111,7 @@ pub fn sample_app(width: u16, height: u16) -> App {
 
 pub fn app_over(store: Store, width: u16, height: u16) -> App {
     let mut app = App::new(store, KeyMap::default()).unwrap();
-    app.state.reviews = Reviews::over(Notes::in_memory().unwrap());
+    app.set_reviews(Reviews::over(Notes::in_memory().unwrap()));
     app.state.theme = Theme { color: false };
     app.handle(Event::Resize(width, height));
     app

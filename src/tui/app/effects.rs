@@ -1,190 +1,155 @@
 //! The effects run: the one place where the browser reads the cache and
 //! writes notes and files. What an effect gives (or why it failed) goes
-//! back into the state.
+//! back to the state as a message.
 
-use super::related;
-use super::App;
+use super::{related, text_search, App};
 use crate::export::{self, Format, With};
-use crate::i18n::{t, tf};
 use crate::tui::clipboard;
-use crate::tui::effect::{Effect, Mark};
-use crate::tui::graph_state::{self, GraphLoad};
+use crate::tui::effect::{Copied, Effect, Mark};
+use crate::tui::graph_state::GraphLoad;
+use crate::tui::msg::{Msg, NoteWritten};
 use crate::tui::note_editor::NoteEditor;
-use crate::tui::org_list::OrgList;
-use std::path::PathBuf;
+use crate::tui::notice::Notice;
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
 
 impl App {
-    /// Runs every effect (and those the state asks for meanwhile).
-    pub(super) fn run_effects(&mut self, mut effects: Vec<Effect>) {
-        while !effects.is_empty() {
-            for effect in effects {
-                self.run(effect);
+    /// Runs every effect, and those the messages they give ask for.
+    pub(super) fn run_effects(&mut self, effects: Vec<Effect>) {
+        let mut queue = VecDeque::from(effects);
+        while let Some(effect) = queue.pop_front() {
+            if let Some(msg) = self.run(effect) {
+                let (_, more) = self.state.update(msg);
+                queue.extend(more);
             }
-            effects = std::mem::take(&mut self.state.asked);
         }
     }
 
-    fn run(&mut self, effect: Effect) {
+    /// One effect; what it gives, as a message for the state.
+    fn run(&mut self, effect: Effect) -> Option<Msg> {
         match effect {
-            Effect::LoadDetail(key) => self.load_detail(&key),
-            Effect::Graph(load) => self.load_graph(load),
-            Effect::LoadOrganisations => self.load_organisations(),
-            Effect::Export(format) => self.export(format),
-            Effect::Annotate { key, name, mark } => self.write_mark(&key, name.as_deref(), mark),
-            Effect::SaveNote(editor) => self.write_note(editor),
-            Effect::MarkSeen { cache, change } => {
-                if let Err(e) = self
-                    .state
-                    .reviews
-                    .mark_seen(&cache, &change.key, change.import_id)
-                {
-                    // Not written: the mark stays, to be marked seen later.
-                    self.state.message = Some(e);
-                    self.state.changes.insert(change.key.clone(), change);
-                }
+            Effect::LoadDetail(key) => {
+                let read = self.store.project(&key).map(Box::new);
+                let read = read.map_err(|e| e.to_string());
+                Some(Msg::DetailRead { key, read })
             }
-            Effect::SearchTexts(query) => match &self.text_searcher {
-                Some(searcher) => searcher.ask(&query),
+            Effect::FindRelated(key) => match &self.finder {
+                Some(finder) => {
+                    finder.ask(&key);
+                    None
+                }
                 None => {
-                    let answer = super::text_search::answer(&self.store, &query);
-                    self.state.texts_arrived(answer);
+                    let found = related::find(&self.store, &key);
+                    Some(Msg::Related { key, found })
                 }
             },
+            Effect::Graph(load) => Some(self.read_graph(load)),
+            Effect::LoadOrganisations => {
+                let read = self.store.organisations().map_err(|e| e.to_string());
+                Some(Msg::OrganisationsRead(read))
+            }
+            Effect::Export {
+                format,
+                keys,
+                with_notes,
+                dir,
+            } => Some(Msg::Notice(self.export(format, &keys, with_notes, &dir))),
+            Effect::Annotate { key, name, mark } => {
+                let written = self.notes.update(&key, name.as_deref(), |a| match mark {
+                    Mark::Bookmark => a.bookmarked = !a.bookmarked,
+                    Mark::Review => a.review = a.review.next(),
+                });
+                Some(Msg::Annotated { mark, written })
+            }
+            Effect::ReadNote { key, name } => {
+                let text = self
+                    .notes
+                    .current_note(&key, self.state.annotations.get(&key));
+                Some(Msg::NoteRead { key, name, text })
+            }
+            Effect::SaveNote(editor) => Some(Msg::NoteWritten(self.write_note(editor))),
+            Effect::MarkSeen { cache, change } => {
+                let marked = self.notes.mark_seen(&cache, &change.key, change.import_id);
+                // Not written: the mark stays, to be marked seen later.
+                marked.err().map(|why| Msg::SeenNotNoted { change, why })
+            }
+            Effect::SearchTexts(query) => match &self.text_searcher {
+                Some(searcher) => {
+                    searcher.ask(&query);
+                    None
+                }
+                None => Some(Msg::Texts(text_search::answer(&self.store, &query))),
+            },
             Effect::Copy { text, what } => {
-                self.state.outbox.push(clipboard::osc52(&text));
+                self.outbox.push(clipboard::osc52(&text));
                 let first = text.lines().next().unwrap_or_default();
-                let first = crate::sanitize::line(first);
-                self.state.message = Some(tf("copied {}: {}", &[&what, &first]));
+                let first = crate::sanitize::line(first).into_owned();
+                Some(Msg::Notice(match what {
+                    Copied::Id => Notice::CopiedId(first),
+                    Copied::Summary => Notice::CopiedSummary(first),
+                }))
             }
         }
     }
 
-    fn load_detail(&mut self, key: &str) {
-        self.state.related = Vec::new();
-        self.state.related_pending = false;
-        self.state.detail = match self.store.project(key) {
-            Ok(detail) => Some(detail),
-            Err(e) => {
-                self.state.message = Some(format!("{}: {e}", t("cannot read the project")));
-                None
-            }
-        };
-        let Some(key) = self.state.detail.as_ref().map(|d| d.key.clone()) else {
-            return;
-        };
-        match &self.finder {
-            Some(finder) => {
-                finder.ask(&key);
-                self.state.related_pending = true;
-            }
-            None => {
-                let found = related::find(&self.store, &key);
-                self.state.related_arrived(found);
-            }
+    fn read_graph(&self, load: GraphLoad) -> Msg {
+        let read = super::graph::load(&self.store, &load.focus, load.rollup);
+        let read = read.map_err(|e| e.to_string());
+        Msg::GraphRead { load, read }
+    }
+
+    fn export(&self, format: Format, keys: &[String], notes: bool, dir: &Path) -> Notice {
+        match self.write_export(format, keys, notes, dir) {
+            Ok((path, count)) => Notice::Wrote {
+                count,
+                path: path.display().to_string(),
+            },
+            Err(e) => Notice::CannotExport(e.to_string()),
         }
     }
 
-    fn load_graph(&mut self, load: GraphLoad) {
-        match graph_state::load(&self.store, &load.focus, load.rollup) {
-            Ok(Some(ego)) => self.state.graph_arrived(load, ego),
-            Ok(None) => self.state.graph_not_found(),
-            Err(e) => self.state.message = Some(format!("{}: {e}", t("cannot read the graph"))),
-        }
-    }
-
-    fn load_organisations(&mut self) {
-        match self.store.organisations() {
-            Ok(all) => self.state.organisations_arrived(OrgList::new(all)),
-            Err(e) => self.state.message = Some(format!("{}: {e}", t("cannot read organisations"))),
-        }
-    }
-
-    fn export(&mut self, format: Format) {
-        self.state.message = Some(match self.write_export(format) {
-            Ok((path, n)) => format!(
-                "{} {n} {} {} {}",
-                t("wrote"),
-                t("projects"),
-                t("to"),
-                path.display()
-            ),
-            Err(e) => format!("{}: {e}", t("cannot export")),
-        });
-    }
-
-    fn write_export(&self, format: Format) -> anyhow::Result<(PathBuf, usize)> {
-        let keys: Vec<&str> = self
-            .state
-            .list
-            .rows
-            .iter()
-            .map(|&i| self.state.catalogue.projects[i].key.as_str())
-            .collect();
+    fn write_export(
+        &self,
+        format: Format,
+        keys: &[String],
+        notes: bool,
+        dir: &Path,
+    ) -> anyhow::Result<(PathBuf, usize)> {
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
         let records = self.store.records(&keys)?;
         let with = With {
             contacts: false,
-            notes: self.state.export_notes,
+            notes,
         };
-        let rows = export::rows(records, with, &|key| self.state.reviews.get(key).cloned());
+        let annotations = &self.state.annotations;
+        let rows = export::rows(records, with, &|key| annotations.get(key).cloned());
         let text = export::render(&rows, format, with);
-        let path = crate::tui::export::write_new(
-            &self.state.export_dir,
-            format.extension(),
-            &text,
-            with.notes,
-        )?;
+        let path = crate::tui::export::write_new(dir, format.extension(), &text, with.notes)?;
         Ok((path, rows.len()))
     }
 
-    fn write_mark(&mut self, key: &str, name: Option<&str>, mark: Mark) {
-        let result = self.state.reviews.update(key, name, |a| match mark {
-            Mark::Bookmark => a.bookmarked = !a.bookmarked,
-            Mark::Review => a.review = a.review.next(),
-        });
-        self.state.message = Some(match result {
-            Ok(a) if mark == Mark::Bookmark => {
-                let said = if a.bookmarked {
-                    "bookmarked"
-                } else {
-                    "bookmark removed"
-                };
-                t(said).to_string()
-            }
-            Ok(a) => format!("{}: {}", t("review"), t(a.review.as_str())),
-            Err(e) => e,
-        });
-        self.state.detail_built_for = None;
-    }
-
-    fn write_note(&mut self, mut editor: NoteEditor) {
+    /// Read and written in one transaction: a note written elsewhere
+    /// since the editor opened is kept, with this one after it.
+    fn write_note(&mut self, mut editor: NoteEditor) -> Result<NoteWritten, Box<NoteEditor>> {
         let text = editor.text.trim_end().to_string();
-        // Read and written in one transaction: a note written elsewhere
-        // since the editor opened is kept, with this one after it.
         let mut kept_theirs = false;
-        let result = self
-            .state
-            .reviews
-            .update(&editor.key, editor.name.as_deref(), |a| {
-                kept_theirs = a.note != editor.original && !a.note.is_empty();
-                a.note = match kept_theirs {
-                    true => format!("{}\n\n{text}", a.note),
-                    false => text,
-                };
-            });
-        self.state.message = Some(match result {
-            Ok(_) if kept_theirs => {
-                t("note saved after the one written meanwhile elsewhere").into()
-            }
-            Ok(a) if a.note.is_empty() => t("note removed").into(),
-            Ok(_) => t("note saved").into(),
-            Err(e) => {
-                // The text is the user's: it stays in the editor, which
-                // says why, until a save succeeds or they cancel.
-                editor.problem = Some(e);
-                self.state.overlay = Some(crate::tui::overlay::Overlay::Note(editor));
-                t("the note was not saved; it is still here").into()
-            }
+        let written = self.notes.update(&editor.key, editor.name.as_deref(), |a| {
+            kept_theirs = a.note != editor.original && !a.note.is_empty();
+            a.note = match kept_theirs {
+                true => format!("{}\n\n{text}", a.note),
+                false => text,
+            };
         });
-        self.state.detail_built_for = None;
+        match written {
+            Ok(stored) => Ok(NoteWritten {
+                stored,
+                kept_theirs,
+            }),
+            Err(why) => {
+                // The editor says why, and keeps the text.
+                editor.problem = Some(why);
+                Err(Box::new(editor))
+            }
+        }
     }
 }

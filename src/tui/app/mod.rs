@@ -6,14 +6,16 @@
 //! message → `State::update` → effects → shell → messages.
 
 mod effects;
+mod graph;
+mod notes;
 pub mod related;
 pub mod text_search;
 mod worker;
 
-use super::effect::Effect;
 use super::keymap::KeyMap;
 use super::msg::Msg;
 use super::review::Reviews;
+use super::state::BuiltFor;
 pub use super::state::{Exit, ListKind, Pane, Screen, State};
 use super::theme::Theme;
 use super::view;
@@ -34,6 +36,10 @@ pub struct App {
     finder: Option<Latest>,
     /// Searches the texts on a thread of its own.
     text_searcher: Option<Latest>,
+    /// The notes file: only the shell reads or writes it.
+    notes: notes::NotesFile,
+    /// Bytes for the terminal itself (OSC 52 clipboard), written by the loop.
+    pub outbox: Vec<String>,
     /// What the workers send: one channel for every arrival.
     inbox: Receiver<Msg>,
 }
@@ -95,20 +101,15 @@ impl App {
             list: Default::default(),
             filtering: false,
             overlay: None,
-            detail: None,
-            related: Vec::new(),
-            related_pending: false,
-            detail_lines: Default::default(),
-            detail_built_for: None,
+            detail: Default::default(),
             shelf: Default::default(),
             markers: Marker::Braille,
             theme: Theme::from_env(),
             size: (80, 24),
-            message: None,
-            outbox: Vec::new(),
+            status: Default::default(),
             exit: None,
             suspend: false,
-            reviews: Reviews::unavailable("no notes file was opened".into()),
+            annotations: Default::default(),
             facets: Filters::default(),
             export_notes: false,
             export_dir: std::path::PathBuf::from("."),
@@ -124,11 +125,28 @@ impl App {
             store,
             finder: None,
             text_searcher: None,
+            notes: notes::NotesFile {
+                notes: None,
+                unavailable: None,
+            },
+            outbox: Vec::new(),
             inbox,
         };
-        app.state.refilter();
-        app.settle(Vec::new());
+        app.set_reviews(Reviews::unavailable("no notes file was opened".into()));
+        let effects = app.state.start();
+        app.run_effects(effects);
         Ok(app)
+    }
+
+    /// The user's notes: the file for the shell, what it holds for the
+    /// state (the list is filtered again: facets may read them).
+    pub fn set_reviews(&mut self, reviews: Reviews) {
+        let (notes, annotations) = reviews.split();
+        self.notes = notes::NotesFile {
+            notes,
+            unavailable: annotations.unavailable.clone(),
+        };
+        self.state.annotations = annotations;
     }
 
     /// Handles one terminal event; true when the screen must be redrawn.
@@ -144,7 +162,7 @@ impl App {
     /// screen must be redrawn.
     pub fn update(&mut self, msg: Msg) -> bool {
         let (changed, effects) = self.state.update(msg);
-        self.settle(effects);
+        self.run_effects(effects);
         changed
     }
 
@@ -163,39 +181,17 @@ impl App {
         changed
     }
 
-    /// After a change: the detail of the selected project is asked for if
-    /// it is not the one shown, and every effect runs.
-    fn settle(&mut self, mut effects: Vec<Effect>) {
-        let wanted = self.state.selected_key().map(str::to_string);
-        let loaded = self.state.detail.as_ref().map(|d| d.key.clone());
-        if wanted != loaded {
-            match wanted {
-                Some(key) => effects.push(Effect::LoadDetail(key)),
-                None => {
-                    self.state.detail = None;
-                    self.state.related = Vec::new();
-                    self.state.related_pending = false;
-                }
-            }
-        }
-        self.run_effects(effects);
-    }
-
     /// Filters for the query typed so far, if a filter edit is waiting
     /// (and every project is in: filtering waits for the loading). Given
     /// up, still waiting, when `stop` says a key came meanwhile.
     pub fn run_pending_filter(&mut self, stop: &dyn Fn() -> bool) -> bool {
-        let state = &mut self.state;
-        if state.is_loading() || !state.list.filter_pending {
-            return false;
+        match self.state.run_pending_filter(stop) {
+            Some(effects) => {
+                self.run_effects(effects);
+                true
+            }
+            None => false,
         }
-        if !state.refilter_until(stop) {
-            return false;
-        }
-        state.list.filter_pending = false;
-        let effects = std::mem::take(&mut state.asked);
-        self.settle(effects);
-        true
     }
 
     /// Loads and lays out the selected item's details when they are not
@@ -203,24 +199,23 @@ impl App {
     pub fn prepare_frame(&mut self) {
         let state = &mut self.state;
         let width = state.areas().detail.width.saturating_sub(2);
-        let id = match state.list.kind {
-            ListKind::Projects => state
-                .detail
-                .as_ref()
-                .map_or(String::new(), |d| d.key.clone()),
+        let kind = state.list.kind;
+        let id = match kind {
+            ListKind::Projects => state.detail.key().unwrap_or_default().to_string(),
             ListKind::Unclassified => state.list.selection.index.to_string(),
         };
-        let built_for = Some((state.list.kind, id, width));
-        if width == 0 || state.detail_built_for == built_for {
+        let built_for = Some(BuiltFor { kind, id, width });
+        if width == 0 || state.detail.built_for == built_for {
             return;
         }
-        state.detail_lines = match state.list.kind {
-            ListKind::Projects => state
-                .detail
+        let detail = &state.detail;
+        state.detail.lines = match kind {
+            ListKind::Projects => detail
+                .shown
                 .as_ref()
                 .map(|d| {
-                    let related = (!state.related_pending).then_some(&state.related[..]);
-                    let yours = state.reviews.get(&d.key);
+                    let related = (!detail.related_pending).then_some(&detail.related[..]);
+                    let yours = state.annotations.get(&d.key);
                     view::build_detail(d, yours, related, width, state.theme)
                 })
                 .unwrap_or_default(),
@@ -230,7 +225,7 @@ impl App {
                 .map(|d| view::build_unclassified(d, width, state.theme))
                 .unwrap_or_default(),
         };
-        state.detail_built_for = built_for;
+        state.detail.built_for = built_for;
     }
 }
 

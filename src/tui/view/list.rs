@@ -158,7 +158,7 @@ fn project_rows(
             let positions = name_at.map_or(&[][..], |r| &r.positions[..]);
             let mark = format!(
                 "{}{}",
-                mark(app.reviews.get(&p.key)),
+                mark(app.annotations.get(&p.key)),
                 change_mark(app.changes.get(&p.key))
             );
             Row::new(cols.iter().map(|(name, _)| match *name {

@@ -17,9 +17,9 @@ use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
     let mut spans = vec![Span::styled(format!(" {} ", counts(app)), theme.header())];
-    if let Some(message) = &app.message {
+    if let Some(message) = app.status.text() {
         spans.push(Span::styled(
-            format!("· {} ", sanitize::line(message)),
+            format!("· {} ", sanitize::line(&message)),
             theme.message(),
         ));
     } else if let Screen::Organisations(orgs) = &app.screen {

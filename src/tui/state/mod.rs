@@ -1,6 +1,9 @@
 //! The browser's state: everything the views draw from, apart from the
 //! cache and the workers (see `App`). Drawing only reads it.
 
+mod detail;
+mod status;
+
 use super::graph_state::GraphView;
 use super::keymap::Context;
 use super::keymap::KeyMap;
@@ -8,14 +11,15 @@ use super::layout::{self, Areas};
 pub use super::list_state::{ListKind, ListState, Pane};
 use super::org_list::OrgList;
 use super::overlay::Overlay;
-use super::review::Reviews;
+use super::review::Annotations;
 use super::stats_screen::StatsView;
 use super::theme::Theme;
 use crate::catalogue::Catalogue;
 use crate::facets::Filters;
-use crate::graph::Related;
-use crate::model::{StoredProject, UnclassifiedDoc};
+use crate::model::UnclassifiedDoc;
+pub use detail::{BuiltFor, Detail, DetailMsg};
 use ratatui::symbols::Marker;
+pub use status::{Notice, Reply, Status};
 use strum::IntoEnumIterator;
 
 /// What fills the screen, with the state of that screen.
@@ -103,27 +107,20 @@ pub struct State {
     pub filtering: bool,
     /// The box over the screen that has the keys, if one is open.
     pub overlay: Option<Overlay>,
-    pub detail: Option<StoredProject>,
-    pub related: Vec<Related>,
-    /// Related projects are being found for the detail shown.
-    pub related_pending: bool,
-    /// The detail pane's text, wrapped for its width (built before a frame).
-    pub detail_lines: super::detail_lines::DetailLines,
-    pub(super) detail_built_for: Option<(ListKind, String, u16)>,
+    /// The detail pane: the project shown and its related projects.
+    pub detail: Detail,
     /// Screens not shown now, kept for when they come back.
     pub shelf: Shelf,
     pub markers: Marker,
     pub theme: Theme,
     pub size: (u16, u16),
-    /// A short message for the status bar (cleared by the next key).
-    pub message: Option<String>,
-    /// Bytes for the terminal itself (OSC 52 clipboard), written by the loop.
-    pub outbox: Vec<String>,
+    /// What the status bar says (cleared by the next key).
+    pub status: Status,
     pub exit: Option<Exit>,
     /// The user asked to suspend (`Ctrl-z`): the loop stops the process.
     pub suspend: bool,
     /// The user's notes, bookmarks and review states.
-    pub reviews: Reviews,
+    pub annotations: Annotations,
     /// The facet filters in force.
     pub facets: Filters,
     /// Exports include the user's notes.
