@@ -62,6 +62,7 @@ fn a_rebound_key_works_in_the_search_box_and_letters_still_type() {
 
 fn picker_row(app: &App) -> usize {
     app.state
+        .overlay
         .picker()
         .expect("the picker is open")
         .selection
@@ -133,19 +134,22 @@ fn help_scrolls_with_page_keys_and_closes_with_its_own() {
     app.handle(key(KeyCode::Char('?')));
     assert_eq!(app.state.context(), Context::Help);
     app.handle(key(KeyCode::Char('x')));
-    assert!(app.state.help_scroll() > 0, "the rebound key scrolls");
+    assert!(
+        app.state.overlay.help_scroll() > 0,
+        "the rebound key scrolls"
+    );
     app.handle(key(KeyCode::Char('G')));
     assert_eq!(
         app.state.context(),
         Context::Help,
         "G scrolls, it does not close"
     );
-    let last = app.state.help_scroll();
+    let last = app.state.overlay.help_scroll();
     assert!(last > 20, "at the end: {last}");
     app.handle(key(KeyCode::PageDown));
-    assert_eq!(app.state.help_scroll(), last, "not past the end");
+    assert_eq!(app.state.overlay.help_scroll(), last, "not past the end");
     app.handle(key(KeyCode::Char('g')));
-    assert_eq!(app.state.help_scroll(), 0);
+    assert_eq!(app.state.overlay.help_scroll(), 0);
     app.handle(key(KeyCode::Esc));
     assert_eq!(app.state.context(), Context::Normal);
 }

@@ -95,23 +95,23 @@ impl State {
     pub(super) fn start_filter(&mut self) -> bool {
         self.list.kind = ListKind::Projects;
         self.list.focus = Pane::List;
-        self.enter(Context::Filter)
+        self.overlay.enter(Context::Filter)
     }
 
     /// Filtering from another screen (stats), which then follows the list.
     pub(super) fn start_filter_here(&mut self) -> bool {
         self.list.kind = ListKind::Projects;
-        self.enter(Context::Filter)
+        self.overlay.enter(Context::Filter)
     }
 
     /// Keys while typing a filter (on the browse or organisations screen).
     pub(super) fn on_filter_action(&mut self, action: Action) -> bool {
         let page = self.list_height().max(1) as isize;
         match action {
-            Action::Confirm => self.enter(Context::Normal),
+            Action::Confirm => self.overlay.enter(Context::Normal),
             Action::Cancel => {
                 self.clear_query();
-                self.enter(Context::Normal)
+                self.overlay.enter(Context::Normal)
             }
             Action::MoveDown => self.step(1),
             Action::MoveUp => self.step(-1),
@@ -138,7 +138,7 @@ impl State {
                 let line = pasted(text, false);
                 self.edit_query(|q| q.push_str(&line))
             }
-            Context::Note => match self.note_editor_open() {
+            Context::Note => match self.overlay.note_editor_mut() {
                 Some(editor) => {
                     editor.text.push_str(&pasted(text, true));
                     true

@@ -5,7 +5,7 @@
 use super::effect::Effect;
 use super::keymap::Action;
 use super::keymap::Context;
-use super::overlay::{export_update, ExportStep};
+use super::state::overlay::{export_update, ExportStep};
 use super::state::{Notice, State};
 use std::path::PathBuf;
 
@@ -15,7 +15,7 @@ impl State {
             self.status.say(Notice::NothingToExport);
             return true;
         }
-        self.enter(Context::Export)
+        self.overlay.enter(Context::Export)
     }
 
     /// A format writes the file; the notes are turned on or off.
@@ -30,13 +30,13 @@ impl State {
                     with_notes: self.export_notes,
                     dir: self.export_dir.clone(),
                 });
-                self.enter(Context::Normal)
+                self.overlay.enter(Context::Normal)
             }
             ExportStep::ToggleNotes => {
                 self.export_notes = !self.export_notes;
                 true
             }
-            ExportStep::Cancel => self.enter(Context::Normal),
+            ExportStep::Cancel => self.overlay.enter(Context::Normal),
             ExportStep::Ignored => false,
         }
     }

@@ -21,7 +21,7 @@ pub mod msg;
 pub mod note_editor;
 pub mod notice;
 pub mod org_list;
-pub mod overlay;
+
 mod picker_glue;
 pub mod review;
 mod screens;

@@ -3,7 +3,7 @@
 
 use super::facet_picker::{FacetPicker, PickerStep};
 use super::keymap::{Action, Context, Key};
-use super::overlay::Overlay;
+use super::state::overlay::Overlay;
 use super::state::{Notice, State};
 use crate::facets::{Active, Facet};
 
@@ -13,7 +13,7 @@ impl State {
             self.status.say(Notice::FacetsWait);
             return true;
         }
-        self.overlay = Some(Overlay::Facets(FacetPicker::default()));
+        self.overlay = Overlay::Facets(FacetPicker::default());
         true
     }
 
@@ -28,18 +28,18 @@ impl State {
     }
 
     pub(super) fn on_picker_action(&mut self, action: Action) -> bool {
-        match self.picker_open() {
+        match self.overlay.picker_mut() {
             Some(picker) => {
                 let step = picker.update(action);
                 self.picker_step(step)
             }
-            None => self.enter(Context::Normal),
+            None => self.overlay.enter(Context::Normal),
         }
     }
 
     pub(super) fn type_in_picker(&mut self, key: Key, c: char) -> bool {
         let as_in_list = self.keys.action(Context::Normal, key);
-        match self.picker_open() {
+        match self.overlay.picker_mut() {
             Some(picker) => {
                 let step = picker.type_char(c, as_in_list);
                 self.picker_step(step)
@@ -53,10 +53,10 @@ impl State {
         match step {
             PickerStep::Changed => true,
             PickerStep::Ignored => false,
-            PickerStep::Close => self.enter(Context::Normal),
+            PickerStep::Close => self.overlay.enter(Context::Normal),
             PickerStep::WantValues(facet) => {
                 let values = self.facet_values(facet);
-                if let Some(picker) = self.picker_open() {
+                if let Some(picker) = self.overlay.picker_mut() {
                     picker.show_values(facet, values);
                 }
                 true
@@ -67,7 +67,7 @@ impl State {
                     .active
                     .as_ref()
                     .map_or(String::new(), |a| a.text.clone());
-                if let Some(picker) = self.picker_open() {
+                if let Some(picker) = self.overlay.picker_mut() {
                     picker.show_active(text);
                 }
                 true
@@ -78,7 +78,7 @@ impl State {
                     None => self.facets.chosen.remove(&facet),
                 };
                 self.refilter_keeping_selection();
-                self.enter(Context::Normal)
+                self.overlay.enter(Context::Normal)
             }
             PickerStep::SetActive(text) => self.set_active(&text),
         }
@@ -114,6 +114,6 @@ impl State {
         };
         self.facets.active = active;
         self.refilter_keeping_selection();
-        self.enter(Context::Normal)
+        self.overlay.enter(Context::Normal)
     }
 }

@@ -7,7 +7,7 @@ use super::keymap::Action;
 use super::keymap::Context;
 use super::msg::NoteWritten;
 use super::note_editor::{NoteEditor, NoteStep};
-use super::overlay::Overlay;
+use super::state::overlay::Overlay;
 use super::state::{Notice, State};
 use crate::model::Annotation;
 use crate::store::Notes;
@@ -127,7 +127,7 @@ impl State {
 
     /// The note read: the editor opens on it.
     pub(super) fn note_read(&mut self, key: String, name: Option<String>, text: String) -> bool {
-        self.overlay = Some(Overlay::Note(NoteEditor::new(key, name, text)));
+        self.overlay = Overlay::Note(NoteEditor::new(key, name, text));
         true
     }
 
@@ -162,7 +162,7 @@ impl State {
                 }
             }
             Err(editor) => {
-                self.overlay = Some(Overlay::Note(*editor));
+                self.overlay = Overlay::Note(*editor);
                 Notice::NoteNotSaved
             }
         };
@@ -173,8 +173,8 @@ impl State {
 
     /// Writing a note: the editor edits, and says when to save or cancel.
     pub(super) fn on_note_action(&mut self, action: Action) -> bool {
-        let Some(editor) = self.note_editor_open() else {
-            return self.enter(Context::Normal);
+        let Some(editor) = self.overlay.note_editor_mut() else {
+            return self.overlay.enter(Context::Normal);
         };
         match editor.update(action) {
             NoteStep::Edited => true,
@@ -182,13 +182,13 @@ impl State {
             NoteStep::Save => self.save_note(),
             NoteStep::Cancel => {
                 self.status.say(Notice::NoteNotChanged);
-                self.enter(Context::Normal)
+                self.overlay.enter(Context::Normal)
             }
         }
     }
 
     pub(super) fn type_in_note(&mut self, c: char) -> bool {
-        match self.note_editor_open() {
+        match self.overlay.note_editor_mut() {
             Some(editor) => {
                 editor.type_char(c);
                 true
@@ -198,7 +198,7 @@ impl State {
     }
 
     fn save_note(&mut self) -> bool {
-        let Some(editor) = self.take_note_editor() else {
+        let Some(editor) = self.overlay.take_note_editor() else {
             return false;
         };
         self.ask(Effect::SaveNote(editor));

@@ -54,7 +54,7 @@ impl State {
         match orgs.update(action, page) {
             OrgStep::Ignored => false,
             OrgStep::Changed => true,
-            OrgStep::Filter => self.enter(Context::Filter),
+            OrgStep::Filter => self.overlay.enter(Context::Filter),
             OrgStep::Graph(name) => {
                 self.open_graph(Focus::Organisation(name), Origin::Organisations)
             }

@@ -6,7 +6,7 @@ use super::effect::Effect;
 use super::keymap::{Action, Context, Key};
 use super::msg::Msg;
 use super::org_list::OrgList;
-use super::overlay::{help_update, HelpStep, Overlay};
+use super::state::overlay::{help_update, HelpStep, Overlay};
 use super::state::{DetailMsg, Exit, Notice, Reply, Screen, State};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
@@ -168,7 +168,7 @@ impl State {
                 self.exit = Some(Exit::Quit);
                 true
             }
-            Action::Help => self.enter(Context::Help),
+            Action::Help => self.overlay.enter(Context::Help),
             _ => match self.screen {
                 Screen::Browse => self.perform_browse(action),
                 Screen::Graph(_) => self.perform_graph(action),
@@ -189,9 +189,9 @@ impl State {
     /// Help scrolls with the moving keys and closes with its own.
     fn on_help_action(&mut self, action: Action) -> bool {
         let page = self.list_height().max(1);
-        match help_update(self.help_scroll(), action, page, self.help_len()) {
-            HelpStep::Scroll(scroll) => self.overlay = Some(Overlay::Help { scroll }),
-            HelpStep::Close => return self.enter(Context::Normal),
+        match help_update(self.overlay.help_scroll(), action, page, self.help_len()) {
+            HelpStep::Scroll(scroll) => self.overlay = Overlay::Help { scroll },
+            HelpStep::Close => return self.overlay.enter(Context::Normal),
             HelpStep::Quit => return self.perform(Action::Quit),
             HelpStep::Ignored => return false,
         }

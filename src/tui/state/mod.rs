@@ -2,15 +2,15 @@
 //! cache and the workers (see `App`). Drawing only reads it.
 
 mod detail;
+pub mod overlay;
 mod status;
 
 use super::graph_state::GraphView;
 use super::keymap::Context;
 use super::keymap::KeyMap;
-use super::layout::{self, Areas};
+use super::layout::{self, Areas, ScreenKind, Shape};
 pub use super::list_state::{ListKind, ListState, Pane};
 use super::org_list::OrgList;
-use super::overlay::Overlay;
 use super::review::Annotations;
 use super::stats_screen::StatsView;
 use super::theme::Theme;
@@ -18,6 +18,7 @@ use crate::catalogue::Catalogue;
 use crate::facets::Filters;
 use crate::model::UnclassifiedDoc;
 pub use detail::{BuiltFor, Detail, DetailMsg};
+use overlay::Overlay;
 use ratatui::symbols::Marker;
 pub use status::{Notice, Reply, Status};
 use strum::IntoEnumIterator;
@@ -103,10 +104,9 @@ pub struct State {
     pub screen: Screen,
     /// The project list: its rows, cursor, filter and sort.
     pub list: ListState,
-    /// Typing in the search box.
-    pub filtering: bool,
-    /// The box over the screen that has the keys, if one is open.
-    pub overlay: Option<Overlay>,
+    /// Who has the keys besides the screen: the search box, or a box
+    /// over the screen.
+    pub overlay: Overlay,
     /// The detail pane: the project shown and its related projects.
     pub detail: Detail,
     /// Screens not shown now, kept for when they come back.
@@ -142,7 +142,22 @@ pub struct State {
 
 impl State {
     pub fn areas(&self) -> Areas {
-        layout::areas(self.size, self)
+        let screen = match self.screen {
+            Screen::Browse => ScreenKind::Browse,
+            Screen::Organisations(_) => ScreenKind::Organisations,
+            Screen::Graph(_) => ScreenKind::Graph,
+            Screen::Stats(_) => ScreenKind::Stats,
+        };
+        let filter_shown = self.context() == Context::Filter || !self.list.query.is_empty();
+        let focus = self.list.focus;
+        layout::areas(
+            self.size,
+            Shape {
+                screen,
+                filter_shown,
+                focus,
+            },
+        )
     }
     /// Rows of the current list window (for paging and scrolling).
     pub fn list_height(&self) -> usize {
@@ -153,6 +168,10 @@ impl State {
             ListKind::Projects => self.list.rows.len(),
             ListKind::Unclassified => self.unclassified.len(),
         }
+    }
+    /// Where keys are read now: each context has its own key map.
+    pub fn context(&self) -> Context {
+        self.overlay.context()
     }
     /// The rows of the help screen (one per key binding, a title per context).
     pub fn help_len(&self) -> usize {

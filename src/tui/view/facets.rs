@@ -15,7 +15,7 @@ use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, app: &State, theme: Theme, screen: Rect) {
-    let Some(picker) = app.picker() else {
+    let Some(picker) = app.overlay.picker() else {
         return;
     };
     let (title, lines) = content(app, picker, theme);

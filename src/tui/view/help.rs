@@ -16,7 +16,10 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme, screen: Rect) {
     let rows = rows(app, theme);
     let area = centred(screen, 100, rows.len() as u16 + 4);
     let room = area.height.saturating_sub(3) as usize;
-    let scroll = app.help_scroll().min(rows.len().saturating_sub(room));
+    let scroll = app
+        .overlay
+        .help_scroll()
+        .min(rows.len().saturating_sub(room));
     let more = rows.len() > scroll + room;
     let shown = rows.into_iter().skip(scroll).take(room);
     let footer = match more {
