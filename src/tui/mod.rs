@@ -5,32 +5,26 @@
 //! state changed, inside a synchronized update.
 
 pub mod app;
-mod browse;
 pub mod clipboard;
 pub mod config;
 pub mod detail_lines;
 pub mod effect;
-mod export;
 pub mod facet_picker;
 pub mod graph_state;
 pub mod keymap;
 pub mod layout;
-pub mod list_state;
-mod loading;
+pub use state::list as list_state;
 pub mod msg;
 pub mod note_editor;
 pub mod notice;
 pub mod org_list;
 
-mod picker_glue;
 pub mod review;
-mod screens;
 pub mod selection;
 pub mod state;
 pub mod stats_screen;
 pub mod terminal;
 pub mod theme;
-mod update;
 pub mod view;
 pub mod wrap;
 

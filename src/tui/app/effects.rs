@@ -124,7 +124,7 @@ impl App {
         let annotations = &self.state.annotations;
         let rows = export::rows(records, with, &|key| annotations.get(key).cloned());
         let text = export::render(&rows, format, with);
-        let path = crate::tui::export::write_new(dir, format.extension(), &text, with.notes)?;
+        let path = super::export::write_new(dir, format.extension(), &text, with.notes)?;
         Ok((path, rows.len()))
     }
 

@@ -6,6 +6,7 @@
 //! message → `State::update` → effects → shell → messages.
 
 mod effects;
+mod export;
 mod graph;
 mod notes;
 pub mod related;

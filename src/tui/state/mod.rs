@@ -1,15 +1,23 @@
 //! The browser's state: everything the views draw from, apart from the
 //! cache and the workers (see `App`). Drawing only reads it.
 
+mod browse;
 mod detail;
+mod export;
+mod facets;
+pub mod list;
+mod loading;
+mod notes;
 pub mod overlay;
+mod route;
+mod screens;
+mod stats;
 mod status;
 
 use super::graph_state::GraphView;
 use super::keymap::Context;
 use super::keymap::KeyMap;
 use super::layout::{self, Areas, ScreenKind, Shape};
-pub use super::list_state::{ListKind, ListState, Pane};
 use super::org_list::OrgList;
 use super::review::Annotations;
 use super::stats_screen::StatsView;
@@ -18,6 +26,7 @@ use crate::catalogue::Catalogue;
 use crate::facets::Filters;
 use crate::model::UnclassifiedDoc;
 pub use detail::{BuiltFor, Detail, DetailMsg};
+pub use list::{ListKind, ListState, Pane};
 use overlay::Overlay;
 use ratatui::symbols::Marker;
 pub use status::{Notice, Reply, Status};

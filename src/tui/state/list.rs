@@ -1,8 +1,8 @@
 //! The browse screen's own state: the list's rows, cursor, filter and sort,
 //! and which pane has the keys. Its moves need no cache and no terminal.
 
-use super::selection::Selection;
 use crate::catalogue::SortKey;
+use crate::tui::selection::Selection;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {

@@ -1,7 +1,7 @@
 //! What arrives from other threads: the whole catalogue after the first
 //! screen, related projects for the detail shown, text matches.
 
-use super::state::{Notice, State};
+use super::{Notice, State};
 use crate::catalogue::Catalogue;
 
 impl State {
@@ -65,7 +65,7 @@ impl State {
 
     /// Text matches for a query: the list takes them in if the query is
     /// still the one typed (a newer one has been asked for otherwise).
-    pub(super) fn texts_arrived(&mut self, answer: super::msg::TextAnswer) -> bool {
+    pub(super) fn texts_arrived(&mut self, answer: crate::tui::msg::TextAnswer) -> bool {
         if answer.query != self.list.query {
             return true;
         }
@@ -79,7 +79,7 @@ impl State {
         }
         // After a first page the rest is still being searched.
         let asked = (!answer.complete).then(|| answer.query.clone());
-        self.texts = super::state::Texts {
+        self.texts = super::Texts {
             query: answer.query,
             hits,
             snippets: answer.snippets,

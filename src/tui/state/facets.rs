@@ -1,11 +1,11 @@
 //! The browser around the facet picker: opening it, counting the values
 //! it asks for, and applying what it picks.
 
-use super::facet_picker::{FacetPicker, PickerStep};
-use super::keymap::{Action, Context, Key};
-use super::state::overlay::Overlay;
-use super::state::{Notice, State};
+use super::overlay::Overlay;
+use super::{Notice, State};
 use crate::facets::{Active, Facet};
+use crate::tui::facet_picker::{FacetPicker, PickerStep};
+use crate::tui::keymap::{Action, Context, Key};
 
 impl State {
     pub(super) fn open_facets(&mut self) -> bool {

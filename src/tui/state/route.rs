@@ -2,12 +2,12 @@
 //! (normal, filter, picker, note, export, help), through that context's key
 //! map, and becomes an action on the screen or overlay that has the keys.
 
-use super::effect::Effect;
-use super::keymap::{Action, Context, Key};
-use super::msg::Msg;
-use super::org_list::OrgList;
-use super::state::overlay::{help_update, HelpStep, Overlay};
-use super::state::{DetailMsg, Exit, Notice, Reply, Screen, State};
+use super::overlay::{help_update, HelpStep, Overlay};
+use super::{DetailMsg, Exit, Notice, Reply, Screen, State};
+use crate::tui::effect::Effect;
+use crate::tui::keymap::{Action, Context, Key};
+use crate::tui::msg::Msg;
+use crate::tui::org_list::OrgList;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 impl State {

@@ -1,13 +1,13 @@
 //! Moving between screens, and the actions of the graph and organisations
 //! screens: their own updates decide, the browser follows.
 
-use super::effect::Effect;
-use super::graph_state::{Arrival, GraphLoad, GraphStep, GraphView, Origin};
-use super::keymap::Action;
-use super::keymap::Context;
-use super::org_list::{OrgList, OrgStep};
-use super::state::{Notice, Screen, State};
+use super::{Notice, Screen, State};
 use crate::graph::{Ego, Focus};
+use crate::tui::effect::Effect;
+use crate::tui::graph_state::{Arrival, GraphLoad, GraphStep, GraphView, Origin};
+use crate::tui::keymap::Action;
+use crate::tui::keymap::Context;
+use crate::tui::org_list::{OrgList, OrgStep};
 
 impl State {
     /// Puts a screen up. The organisations list is kept while it is not

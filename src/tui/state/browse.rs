@@ -1,11 +1,11 @@
 //! Actions on the browse screen: the project list and its detail pane.
 
-use super::clipboard;
-use super::effect::{Copied, Effect};
-use super::keymap::Action;
-use super::keymap::Context;
-use super::layout::Areas;
-use super::state::{ListKind, Notice, Pane, Screen, State, Status};
+use super::{ListKind, Notice, Pane, Screen, State, Status};
+use crate::tui::clipboard;
+use crate::tui::effect::{Copied, Effect};
+use crate::tui::keymap::Action;
+use crate::tui::keymap::Context;
+use crate::tui::layout::Areas;
 use crossterm::event::MouseEvent;
 
 impl State {
