@@ -169,13 +169,13 @@ fn matches_focus(node: &graph::Member, focus: &Focus) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::{EgoGroup, Member, Role};
+    use crate::graph::{EgoGroup, Member, MemberKind, Role};
 
-    fn member(id: &str, kind: &str) -> Member {
+    fn member(id: &str, kind: MemberKind) -> Member {
         Member {
             id: id.into(),
             label: id.into(),
-            kind: kind.into(),
+            kind,
             role: Role::Partner,
             weight: 1.0,
         }
@@ -183,13 +183,13 @@ mod tests {
 
     fn ego(center: &str, neighbours: &[&str]) -> Ego {
         let group = |id: &&str| EgoGroup {
-            node: member(id, "municipality"),
+            node: member(id, MemberKind::Organisation("municipality".into())),
             size: 1,
             others: Vec::new(),
             more: 0,
         };
         Ego {
-            center: member(center, "project"),
+            center: member(center, MemberKind::Project),
             groups: neighbours.iter().map(group).collect(),
             more: 0,
         }

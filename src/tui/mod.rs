@@ -45,20 +45,12 @@ pub fn run(
     unseen: Option<crate::model::Unseen>,
     notice: Option<String>,
 ) -> anyhow::Result<ExitCode> {
-    let mut app = App::starting(store, config.keys)?;
+    let mouse = config.mouse;
+    let mut app = App::starting(store, config.keys.clone())?;
     app.set_reviews(reviews);
-    let state = &mut app.state;
-    if let Some(unseen) = unseen {
-        state.set_changes(unseen.cache_id, unseen.changes);
-    }
-    if let Some(notice) = notice {
-        state.status.say(state::Notice::Said(notice));
-    }
-    state.config_problems = config.problems;
-    state.markers = config.markers;
-    state.list.defer_filtering = true;
+    given(&mut app.state, config, unseen, notice);
     terminal::watch_signals()?;
-    let mut guard = terminal::setup(config.mouse)?;
+    let mut guard = terminal::setup(mouse)?;
     let size = guard.terminal.get_frame().area();
     app.state.size = (size.width, size.height);
     draw(&mut guard.terminal, &mut app)?;
@@ -102,6 +94,25 @@ pub fn run(
         Exit::Quit => ExitCode::SUCCESS,
         Exit::Interrupted => ExitCode::from(130),
     })
+}
+
+/// What the command gives the browser to start with: the config's
+/// markers and problems, what imports changed, a word to say.
+fn given(
+    state: &mut state::State,
+    config: Config,
+    unseen: Option<crate::model::Unseen>,
+    notice: Option<String>,
+) {
+    if let Some(unseen) = unseen {
+        state.set_changes(unseen.cache_id, unseen.changes);
+    }
+    if let Some(notice) = notice {
+        state.status.say(state::Notice::Said(notice));
+    }
+    state.config_problems = config.problems;
+    state.markers = config.markers;
+    state.list.defer_filtering = true;
 }
 
 /// Is more input waiting? Asked with a wait of 0.1 ms, not none: with a

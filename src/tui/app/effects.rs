@@ -33,20 +33,11 @@ impl App {
                 let read = read.map_err(|e| e.to_string());
                 Some(Msg::DetailRead { key, read })
             }
-            Effect::FindRelated(key) => match &self.finder {
-                Some(finder) => {
-                    finder.ask(&key);
-                    None
-                }
-                None => {
-                    let found = related::find(&self.store, &key);
-                    Some(Msg::Related { key, found })
-                }
-            },
+            Effect::FindRelated(key) => self.find_related(key),
             Effect::Graph(load) => Some(self.read_graph(load)),
             Effect::LoadOrganisations => {
-                let read = self.store.organisations().map_err(|e| e.to_string());
-                Some(Msg::OrganisationsRead(read))
+                let read = self.store.organisations();
+                Some(Msg::OrganisationsRead(read.map_err(|e| e.to_string())))
             }
             Effect::Export {
                 format,
@@ -80,14 +71,32 @@ impl App {
                 }
                 None => Some(Msg::Texts(text_search::answer(&self.store, &query))),
             },
-            Effect::Copy { text, what } => {
-                self.outbox.push(clipboard::osc52(&text));
-                let first = text.lines().next().unwrap_or_default();
-                let first = crate::sanitize::line(first).into_owned();
-                Some(Msg::Notice(match what {
-                    Copied::Id => Notice::CopiedId(first),
-                    Copied::Summary => Notice::CopiedSummary(first),
-                }))
+            Effect::Copy { text, what } => Some(self.copy(&text, what)),
+        }
+    }
+
+    /// Text to the clipboard, through the terminal (OSC 52).
+    fn copy(&mut self, text: &str, what: Copied) -> Msg {
+        self.outbox.push(clipboard::osc52(text));
+        let first = text.lines().next().unwrap_or_default();
+        let first = crate::sanitize::line(first).into_owned();
+        Msg::Notice(match what {
+            Copied::Id => Notice::CopiedId(first),
+            Copied::Summary => Notice::CopiedSummary(first),
+        })
+    }
+
+    /// Related projects: asked of the finder's thread, or found here
+    /// when there is none (an in-memory cache).
+    fn find_related(&self, key: String) -> Option<Msg> {
+        match &self.finder {
+            Some(finder) => {
+                finder.ask(&key);
+                None
+            }
+            None => {
+                let found = related::find(&self.store, &key);
+                Some(Msg::Related { key, found })
             }
         }
     }

@@ -2,7 +2,7 @@
 //! so it is never out of date.
 
 use crate::i18n::t;
-use crate::tui::keymap::Context;
+use crate::tui::keymap::{Context, HelpRow};
 use crate::tui::layout::centred;
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
@@ -66,7 +66,7 @@ fn rows(app: &State, theme: Theme) -> Vec<Row<'static>> {
             ])
             .style(theme.header()),
         );
-        for (keys, name, what) in app.keys.help_rows(context) {
+        for HelpRow { keys, name, what } in app.keys.help_rows(context) {
             rows.push(Row::new([
                 Cell::from(keys).style(theme.key()),
                 Cell::from(name),

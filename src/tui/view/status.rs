@@ -17,6 +17,24 @@ use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
     let mut spans = vec![Span::styled(format!(" {} ", counts(app)), theme.header())];
+    said(&mut spans, app, theme);
+    spans.push(Span::raw("│ "));
+    // Whole hints only, as many as fit: a hint cut in half says nothing.
+    let mut used: usize = spans.iter().map(|s| s.content.width()).sum();
+    for (key, what) in hints(app) {
+        let hint = format!(" {}  ", t(what));
+        used += key.width() + hint.width();
+        if used > area.width as usize + 2 {
+            break;
+        }
+        spans.push(Span::styled(key, theme.key()));
+        spans.push(Span::raw(hint));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// What the status bar says: a message, else the filter in force.
+fn said(spans: &mut Vec<Span>, app: &State, theme: Theme) {
     if let Some(message) = app.status.text() {
         spans.push(Span::styled(
             format!("· {} ", sanitize::line(&message)),
@@ -35,49 +53,41 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
         // Choosing a format needs the room for its keys more.
         && app.context() != Context::Export
     {
-        let filter = if app.list.query.is_empty() {
-            MISSING.to_string()
-        } else {
-            sanitize::line(&app.list.query).into_owned()
-        };
-        let sort = if app.list.ranked {
-            t("best match")
-        } else {
-            t(app.list.sort.as_str())
-        };
-        spans.push(Span::raw(format!(
-            "· {}: {filter} · {}: {sort} ",
-            t("filter"),
-            t("sort")
-        )));
-        if app.texts.asked.is_some() {
-            spans.push(Span::styled(
-                format!("· {} ", t("searching texts…")),
-                theme.message(),
-            ));
-        }
-        if !app.facets.is_empty() {
-            let mut facets = sanitize::line(&app.facets.describe()).into_owned();
-            if app.list.undated_left_out > 0 {
-                let n = app.list.undated_left_out;
-                facets.push_str(&format!(" ({n} {})", t("without a start date left out")));
-            }
-            spans.push(Span::styled(format!("· {facets} "), theme.message()));
-        }
+        list_filter(spans, app, theme);
     }
-    spans.push(Span::raw("│ "));
-    // Whole hints only, as many as fit: a hint cut in half says nothing.
-    let mut used: usize = spans.iter().map(|s| s.content.width()).sum();
-    for (key, what) in hints(app) {
-        let hint = format!(" {}  ", t(what));
-        used += key.width() + hint.width();
-        if used > area.width as usize + 2 {
-            break;
-        }
-        spans.push(Span::styled(key, theme.key()));
-        spans.push(Span::raw(hint));
+}
+
+/// The list's filter, sort and facets.
+fn list_filter(spans: &mut Vec<Span>, app: &State, theme: Theme) {
+    let filter = if app.list.query.is_empty() {
+        MISSING.to_string()
+    } else {
+        sanitize::line(&app.list.query).into_owned()
+    };
+    let sort = if app.list.ranked {
+        t("best match")
+    } else {
+        t(app.list.sort.as_str())
+    };
+    spans.push(Span::raw(format!(
+        "· {}: {filter} · {}: {sort} ",
+        t("filter"),
+        t("sort")
+    )));
+    if app.texts.asked.is_some() {
+        spans.push(Span::styled(
+            format!("· {} ", t("searching texts…")),
+            theme.message(),
+        ));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    if !app.facets.is_empty() {
+        let mut facets = sanitize::line(&app.facets.describe()).into_owned();
+        if app.list.undated_left_out > 0 {
+            let n = app.list.undated_left_out;
+            facets.push_str(&format!(" ({n} {})", t("without a start date left out")));
+        }
+        spans.push(Span::styled(format!("· {facets} "), theme.message()));
+    }
 }
 
 fn counts(app: &State) -> String {
@@ -144,48 +154,58 @@ fn hints(app: &State) -> Vec<(String, &'static str)> {
         .collect()
 }
 
+/// An action and what its hint calls it.
+type Hint = (Action, &'static str);
+
 /// The actions worth a hint on the current screen, pane and mode.
-fn hint_actions(app: &State) -> &'static [(Action, &'static str)] {
-    match (app.context(), &app.screen, app.list.focus) {
-        (Context::Help, _, _) => &[
+fn hint_actions(app: &State) -> &'static [Hint] {
+    match (app.context(), &app.screen) {
+        (Context::Help, _) => &[
             (Action::PageDown, "scroll"),
             (Action::Cancel, "close"),
             (Action::Quit, "quit"),
         ],
-        (_, Screen::Graph(_), _) => &[
+        (_, Screen::Graph(_)) => &[
             (Action::Open, "go to"),
             (Action::Back, "back"),
             (Action::ToggleBranches, "branches"),
             (Action::Organisations, "organisations"),
             (Action::Help, "help"),
         ],
-        (_, Screen::Stats(_), _) => &[
+        (_, Screen::Stats(_)) => &[
             (Action::MoveDown, "scroll"),
             (Action::Filter, "filter"),
             (Action::Facets, "facets"),
             (Action::Back, "back"),
             (Action::Help, "help"),
         ],
-        (_, Screen::Organisations(_), _) => &[
+        (_, Screen::Organisations(_)) => &[
             (Action::Filter, "filter"),
             (Action::Open, "graph"),
             (Action::Back, "back"),
             (Action::Help, "help"),
             (Action::Quit, "quit"),
         ],
+        (_, Screen::Browse) => browse_hints(app.list.kind, app.list.focus),
+    }
+}
+
+/// The actions worth a hint on the browse screen, by list and pane.
+fn browse_hints(kind: ListKind, focus: Pane) -> &'static [Hint] {
+    match (kind, focus) {
         // A document that is no project has no notes, marks or graph.
-        (_, _, Pane::Detail) if app.list.kind == ListKind::Unclassified => &[
+        (ListKind::Unclassified, Pane::Detail) => &[
             (Action::MoveDown, "scroll"),
             (Action::Back, "back"),
             (Action::Help, "help"),
         ],
-        (_, _, Pane::List) if app.list.kind == ListKind::Unclassified => &[
+        (ListKind::Unclassified, Pane::List) => &[
             (Action::Open, "open"),
             (Action::ToggleUnclassified, "projects"),
             (Action::Help, "help"),
             (Action::Quit, "quit"),
         ],
-        (_, _, Pane::Detail) => &[
+        (ListKind::Projects, Pane::Detail) => &[
             (Action::MoveDown, "scroll"),
             (Action::Back, "back"),
             (Action::EditNote, "note"),
@@ -194,7 +214,7 @@ fn hint_actions(app: &State) -> &'static [(Action, &'static str)] {
             (Action::OpenGraph, "graph"),
             (Action::Help, "help"),
         ],
-        (_, _, Pane::List) => &[
+        (ListKind::Projects, Pane::List) => &[
             (Action::Filter, "filter"),
             (Action::Facets, "facets"),
             (Action::Sort, "sort"),
