@@ -1,5 +1,6 @@
 //! Actions on the browse screen: the project list and its detail pane.
 
+use super::list::{ListStep, Rows};
 use super::{ListKind, Notice, Pane, Screen, State, Status};
 use crate::tui::clipboard;
 use crate::tui::effect::{Copied, Effect};
@@ -9,26 +10,33 @@ use crate::tui::layout::Areas;
 use crossterm::event::MouseEvent;
 
 impl State {
+    /// An action on the browse screen: the list's update first, then
+    /// what is not the list's.
     pub(super) fn perform_browse(&mut self, action: Action) -> bool {
-        match action {
-            Action::MoveDown => self.move_by(1),
-            Action::MoveUp => self.move_by(-1),
-            Action::PageDown => self.move_by(self.page() as isize),
-            Action::PageUp => self.move_by(-(self.page() as isize)),
-            Action::First => self.jump(false),
-            Action::Last => self.jump(true),
-            Action::NextPane | Action::PreviousPane => {
-                self.list.switch_pane();
+        let rows = Rows {
+            len: self.row_count(),
+            height: self.list_height(),
+            page: self.page(),
+        };
+        match self.list.update(action, rows) {
+            ListStep::Ignored => false,
+            ListStep::Changed => true,
+            ListStep::Opened => {
+                self.mark_selected_seen();
                 true
             }
-            Action::Open => self.open(),
+            ListStep::Resorted => {
+                self.refilter();
+                true
+            }
+            ListStep::NotMine(action) => self.perform_beside_list(action),
+        }
+    }
+
+    fn perform_beside_list(&mut self, action: Action) -> bool {
+        match action {
             Action::Back => self.back(),
             Action::Filter => self.start_filter(),
-            Action::Sort => self.cycle_sort(),
-            Action::ToggleUnclassified => {
-                self.list.toggle_kind();
-                true
-            }
             Action::CopyId => self.copy(false),
             Action::CopySummary => self.copy(true),
             Action::OpenGraph => self.open_graph_for_selected(),
@@ -56,26 +64,8 @@ impl State {
         self.list.move_by(delta, len, height)
     }
 
-    fn jump(&mut self, last: bool) -> bool {
-        let (len, height) = (self.row_count(), self.list_height());
-        self.list.jump(last, len, height)
-    }
-
-    fn open(&mut self) -> bool {
-        if self.row_count() == 0 || self.list.focus == Pane::Detail {
-            return false;
-        }
-        self.list.focus = Pane::Detail;
-        self.list.detail_scroll = 0;
-        self.mark_selected_seen();
-        true
-    }
-
+    /// Back from the list: the search is cleared, if there is one.
     fn back(&mut self) -> bool {
-        if self.list.focus == Pane::Detail {
-            self.list.focus = Pane::List;
-            return true;
-        }
         if !self.list.query.is_empty() {
             self.clear_query();
             return true;
@@ -220,12 +210,6 @@ impl State {
             let (len, height) = (self.row_count(), self.list_height());
             self.list.selection.select(at, len, height);
         }
-    }
-
-    fn cycle_sort(&mut self) -> bool {
-        self.list.next_sort();
-        self.refilter();
-        true
     }
 
     fn copy(&mut self, summary: bool) -> bool {

@@ -1,8 +1,33 @@
-//! The browse screen's own state: the list's rows, cursor, filter and sort,
-//! and which pane has the keys. Its moves need no cache and no terminal.
+//! The list part of the state: the browse screen's rows, cursor and sort,
+//! and which pane has the keys. Its update needs no cache and no terminal.
 
 use crate::catalogue::SortKey;
+use crate::tui::keymap::Action;
 use crate::tui::selection::Selection;
+
+/// The rows an action moves over: how many, and how many a page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rows {
+    pub len: usize,
+    /// Rows of the list's window.
+    pub height: usize,
+    /// What a page key moves: the list's height, or the detail's.
+    pub page: usize,
+}
+
+/// What an action did to the list, for the state to follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ListStep {
+    /// Nothing changed.
+    Ignored,
+    Changed,
+    /// The detail was opened on the selected project (its change is seen).
+    Opened,
+    /// The sort changed: the rows are to be sorted again.
+    Resorted,
+    /// Not the list's to do (the search box, a screen, an overlay).
+    NotMine(Action),
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {
@@ -55,6 +80,51 @@ impl Default for ListState {
 }
 
 impl ListState {
+    /// The list's update: an action over `rows`.
+    pub fn update(&mut self, action: Action, rows: Rows) -> ListStep {
+        let page = rows.page as isize;
+        let moved = match action {
+            Action::MoveDown => self.move_by(1, rows.len, rows.height),
+            Action::MoveUp => self.move_by(-1, rows.len, rows.height),
+            Action::PageDown => self.move_by(page, rows.len, rows.height),
+            Action::PageUp => self.move_by(-page, rows.len, rows.height),
+            Action::First => self.jump(false, rows.len, rows.height),
+            Action::Last => self.jump(true, rows.len, rows.height),
+            Action::NextPane | Action::PreviousPane => {
+                self.switch_pane();
+                true
+            }
+            Action::ToggleUnclassified => {
+                self.toggle_kind();
+                true
+            }
+            Action::Open => return self.open(rows.len),
+            Action::Back if self.focus == Pane::Detail => {
+                self.focus = Pane::List;
+                true
+            }
+            Action::Sort => {
+                self.next_sort();
+                return ListStep::Resorted;
+            }
+            other => return ListStep::NotMine(other),
+        };
+        match moved {
+            true => ListStep::Changed,
+            false => ListStep::Ignored,
+        }
+    }
+
+    /// The detail of the selected row, from its top.
+    fn open(&mut self, len: usize) -> ListStep {
+        if len == 0 || self.focus == Pane::Detail {
+            return ListStep::Ignored;
+        }
+        self.focus = Pane::Detail;
+        self.detail_scroll = 0;
+        ListStep::Opened
+    }
+
     /// Moves the cursor, or scrolls the detail when it has the keys, by
     /// `delta` rows of `len` shown `height` at a time.
     pub fn move_by(&mut self, delta: isize, len: usize, height: usize) -> bool {
@@ -136,6 +206,42 @@ mod tests {
             (list.selection.index, list.detail_scroll),
             (9, 0),
             "a new row starts at its top"
+        );
+    }
+
+    const TEN: Rows = Rows {
+        len: 10,
+        height: 5,
+        page: 5,
+    };
+
+    #[test]
+    fn a_page_moves_the_page_and_open_goes_to_the_detail_once() {
+        let mut list = ListState::default();
+        assert_eq!(list.update(Action::PageDown, TEN), ListStep::Changed);
+        assert_eq!(list.selection.index, 5);
+        assert_eq!(list.update(Action::Open, TEN), ListStep::Opened);
+        assert_eq!(list.focus, Pane::Detail);
+        assert_eq!(list.update(Action::Open, TEN), ListStep::Ignored);
+        assert_eq!(list.update(Action::Back, TEN), ListStep::Changed);
+        assert_eq!(list.focus, Pane::List);
+        assert_eq!(
+            list.update(Action::Back, TEN),
+            ListStep::NotMine(Action::Back),
+            "back from the list is the search box's (it clears)"
+        );
+    }
+
+    #[test]
+    fn an_empty_list_opens_nothing_and_other_actions_are_not_its() {
+        let mut list = ListState::default();
+        let none = Rows { len: 0, ..TEN };
+        assert_eq!(list.update(Action::Open, none), ListStep::Ignored);
+        assert_eq!(list.update(Action::MoveDown, none), ListStep::Ignored);
+        assert_eq!(list.update(Action::Sort, none), ListStep::Resorted);
+        assert_eq!(
+            list.update(Action::Export, none),
+            ListStep::NotMine(Action::Export)
         );
     }
 
