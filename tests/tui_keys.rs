@@ -45,7 +45,7 @@ fn a_rebound_key_works_in_the_search_box_and_letters_still_type() {
     ]);
     app.handle(key(KeyCode::Char('/')));
     type_text(&mut app, "jn");
-    assert_eq!(app.state.list.query, "jn", "printable keys type");
+    assert_eq!(app.state.search.query, "jn", "printable keys type");
     app.handle(key(KeyCode::Backspace));
     app.handle(key(KeyCode::Backspace));
     app.handle(ctrl('n'));

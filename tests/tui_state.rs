@@ -61,14 +61,14 @@ fn filtering_ranks_keeps_and_clears() {
     assert!(app.state.list.ranked);
     app.handle(key(KeyCode::Enter));
     assert_eq!(
-        (app.state.context(), app.state.list.query.as_str()),
+        (app.state.context(), app.state.search.query.as_str()),
         (Context::Normal, "vellinge"),
         "Enter keeps"
     );
     app.handle(key(KeyCode::Char('/')));
     app.handle(key(KeyCode::Esc));
     assert_eq!(
-        (app.state.context(), app.state.list.query.as_str()),
+        (app.state.context(), app.state.search.query.as_str()),
         (Context::Normal, ""),
         "Esc clears"
     );
@@ -81,12 +81,12 @@ fn typing_in_the_filter_is_not_taken_for_commands() {
     let mut app = sample_app(80, 24);
     app.handle(key(KeyCode::Char('/')));
     type_text(&mut app, "qsjk?");
-    assert_eq!(app.state.list.query, "qsjk?");
+    assert_eq!(app.state.search.query, "qsjk?");
     assert!(app.state.exit.is_none());
     app.handle(key(KeyCode::Backspace));
-    assert_eq!(app.state.list.query, "qsjk");
+    assert_eq!(app.state.search.query, "qsjk");
     app.handle(ctrl('u'));
-    assert_eq!(app.state.list.query, "");
+    assert_eq!(app.state.search.query, "");
 }
 
 #[test]
@@ -455,7 +455,7 @@ fn loaded(app: &mut App) -> bool {
 /// The texts' matches for the query typed are in.
 fn texts_in(app: &mut App) -> bool {
     app.receive();
-    app.state.texts.query == app.state.list.query
+    app.state.search.texts.query == app.state.search.query
 }
 
 fn starting_over_a_cache_file(dir: &std::path::Path) -> App {
@@ -526,12 +526,12 @@ fn texts_are_searched_on_their_own_thread_once_every_project_is_in() {
     assert!(app.run_pending_filter(&|| false));
     // Searched here, the answer would be in already: typing waited for it.
     assert!(
-        app.state.texts.asked.is_some(),
+        app.state.search.texts.asked.is_some(),
         "the texts are being searched"
     );
     wait_until(&mut app, texts_in);
     assert!(
-        app.state.texts.snippets.contains_key("22-002-S07"),
+        app.state.search.texts.snippets.contains_key("22-002-S07"),
         "Nya Vägar's snippet"
     );
 }

@@ -144,7 +144,7 @@ fn draw(terminal: &mut terminal::Tui, app: &mut App) -> std::io::Result<()> {
     crossterm::queue!(out, BeginSynchronizedUpdate)?;
     terminal.draw(|frame| {
         let state = &app.state;
-        if !state.list.query.is_empty() && panic_in_draw_asked() {
+        if !state.search.query.is_empty() && panic_in_draw_asked() {
             panic!("a panic inside a draw, as the test asked");
         }
         view::draw(frame, state, state.theme)

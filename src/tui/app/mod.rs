@@ -21,7 +21,6 @@ pub use super::state::{Exit, ListKind, Pane, Screen, State};
 use super::theme::Theme;
 use super::view;
 use crate::catalogue::Catalogue;
-use crate::facets::Filters;
 use crate::store::Store;
 use crossterm::event::{Event, KeyEventKind};
 use ratatui::symbols::Marker;
@@ -110,14 +109,13 @@ impl App {
             exit: None,
             suspend: false,
             annotations: Default::default(),
-            facets: Filters::default(),
             export_notes: false,
             export_dir: std::path::PathBuf::from("."),
             changes: Default::default(),
             cache_id: None,
             config_problems: Vec::new(),
             loading: false,
-            texts: Default::default(),
+            search: Default::default(),
             asked: Vec::new(),
         };
         let mut app = App {

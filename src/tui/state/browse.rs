@@ -1,7 +1,8 @@
 //! Actions on the browse screen: the project list and its detail pane.
 
 use super::list::{ListStep, Rows};
-use super::{ListKind, Notice, Pane, Screen, State, Status};
+use super::search::{edit_text, filter_update, Edit, FilterStep};
+use super::{ListKind, Notice, Pane, Screen, State};
 use crate::tui::clipboard;
 use crate::tui::effect::{Copied, Effect};
 use crate::tui::keymap::Action;
@@ -66,7 +67,7 @@ impl State {
 
     /// Back from the list: the search is cleared, if there is one.
     fn back(&mut self) -> bool {
-        if !self.list.query.is_empty() {
+        if !self.search.query.is_empty() {
             self.clear_query();
             return true;
         }
@@ -77,7 +78,7 @@ impl State {
         if let Screen::Organisations(orgs) = &mut self.screen {
             return orgs.edit_query(String::clear);
         }
-        self.list.query.clear();
+        self.search.query.clear();
         self.list.ranked = false;
         self.refilter();
     }
@@ -96,27 +97,20 @@ impl State {
 
     /// Keys while typing a filter (on the browse or organisations screen).
     pub(super) fn on_filter_action(&mut self, action: Action) -> bool {
-        let page = self.list_height().max(1) as isize;
-        match action {
-            Action::Confirm => self.overlay.enter(Context::Normal),
-            Action::Cancel => {
+        match filter_update(action, self.list_height()) {
+            FilterStep::Keep => self.overlay.enter(Context::Normal),
+            FilterStep::Clear => {
                 self.clear_query();
                 self.overlay.enter(Context::Normal)
             }
-            Action::MoveDown => self.step(1),
-            Action::MoveUp => self.step(-1),
-            Action::PageDown => self.step(page),
-            Action::PageUp => self.step(-page),
-            Action::DeleteBack => self.edit_query(|q| {
-                q.pop();
-            }),
-            Action::ClearText => self.edit_query(String::clear),
-            _ => false,
+            FilterStep::Step(delta) => self.step(delta),
+            FilterStep::Edit(edit) => self.edit_query(edit),
+            FilterStep::Ignored => false,
         }
     }
 
     pub(super) fn type_in_filter(&mut self, c: char) -> bool {
-        self.edit_query(|q| q.push(c))
+        self.edit_query(Edit::Type(c))
     }
 
     /// A paste is text, never keys: it goes into the search box or the
@@ -124,10 +118,7 @@ impl State {
     /// is set aside with a word on how to use it.
     pub(super) fn on_paste(&mut self, text: &str) -> bool {
         match self.context() {
-            Context::Filter => {
-                let line = pasted(text, false);
-                self.edit_query(|q| q.push_str(&line))
-            }
+            Context::Filter => self.edit_query(Edit::Paste(pasted(text, false))),
             Context::Note => match self.overlay.note_editor_mut() {
                 Some(editor) => {
                     editor.text.push_str(&pasted(text, true));
@@ -142,20 +133,24 @@ impl State {
         }
     }
 
-    fn edit_query(&mut self, edit: impl FnOnce(&mut String)) -> bool {
-        let bounded = |q: &mut String, status: &mut Status| {
-            edit(q);
-            if crate::search::query::cut_to_bound(q) {
-                let most = crate::search::query::MAX_QUERY_CHARS;
-                status.say(Notice::QueryCut(most));
+    /// An edit of the search box: the organisations' on their screen,
+    /// else the projects' (filtered now, or when the loop says).
+    fn edit_query(&mut self, edit: Edit) -> bool {
+        let cut = match &mut self.screen {
+            Screen::Organisations(orgs) => {
+                let mut cut = None;
+                orgs.edit_query(|q| cut = edit_text(q, edit));
+                cut
             }
+            _ => edit_text(&mut self.search.query, edit),
         };
-        if let Screen::Organisations(orgs) = &mut self.screen {
-            orgs.edit_query(|q| bounded(q, &mut self.status));
+        if let Some(notice) = cut {
+            self.status.say(notice);
+        }
+        if self.screen.orgs().is_some() {
             return true;
         }
-        bounded(&mut self.list.query, &mut self.status);
-        self.list.ranked = !self.list.query.trim().is_empty();
+        self.list.ranked = !self.search.query.trim().is_empty();
         if self.list.defer_filtering {
             self.list.filter_pending = true;
         } else {
@@ -172,26 +167,21 @@ impl State {
     /// [`refilter`](Self::refilter), given up when `stop` says so (a key
     /// is waiting); false then, and nothing changed.
     pub fn refilter_until(&mut self, stop: &dyn Fn() -> bool) -> bool {
-        let query = crate::search::query::Query::parse(&self.list.query);
-        let found = self.texts.query == self.list.query;
+        let query = crate::search::query::Query::parse(&self.search.query);
         let empty = Default::default();
-        let texts = if found { &self.texts.hits } else { &empty };
+        let texts = self.search.hits().unwrap_or(&empty);
         let Some(matches) = self.catalogue.fields.filter_until(&query, texts, stop) else {
             return false;
         };
-        // Texts are searched for the query that stood, not each key typed.
-        if !found
-            && !query.text_terms().is_empty()
-            && self.texts.asked.as_ref() != Some(&self.list.query)
-        {
-            self.texts.asked = Some(self.list.query.clone());
-            self.ask(Effect::SearchTexts(self.list.query.clone()));
+        if let Some(search) = self.search.texts_wanted(&query) {
+            self.ask(search);
         }
         let mut rows: Vec<usize> = matches.into_iter().map(|m| m.index).collect();
         let annotations = &self.annotations;
         let notes = |key: &str| annotations.get(key);
-        self.list.undated_left_out = self.catalogue.apply_facets(&mut rows, &self.facets, &notes);
-        if !self.list.ranked || self.list.query.trim().is_empty() {
+        let facets = &self.search.facets;
+        self.list.undated_left_out = self.catalogue.apply_facets(&mut rows, facets, &notes);
+        if !self.list.ranked || self.search.query.trim().is_empty() {
             self.catalogue.sort(&mut rows, self.list.sort);
         }
         self.list.rows = rows;

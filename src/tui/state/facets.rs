@@ -18,10 +18,10 @@ impl State {
     }
 
     pub(super) fn clear_facets(&mut self) -> bool {
-        if self.facets.is_empty() {
+        if self.search.facets.is_empty() {
             return false;
         }
-        self.facets = Default::default();
+        self.search.facets = Default::default();
         self.status.say(Notice::FacetsCleared);
         self.refilter_keeping_selection();
         true
@@ -63,6 +63,7 @@ impl State {
             }
             PickerStep::WantActive => {
                 let text = self
+                    .search
                     .facets
                     .active
                     .as_ref()
@@ -74,8 +75,8 @@ impl State {
             }
             PickerStep::Pick(facet, value) => {
                 match value {
-                    Some(value) => self.facets.chosen.insert(facet, value),
-                    None => self.facets.chosen.remove(&facet),
+                    Some(value) => self.search.facets.chosen.insert(facet, value),
+                    None => self.search.facets.chosen.remove(&facet),
                 };
                 self.refilter_keeping_selection();
                 self.overlay.enter(Context::Normal)
@@ -89,14 +90,14 @@ impl State {
     fn facet_values(&self, facet: Facet) -> Vec<(String, usize)> {
         let matched: Vec<usize> = self
             .catalogue
-            .filter(&self.list.query)
+            .filter(&self.search.query)
             .into_iter()
             .map(|m| m.index)
             .collect();
         let annotations = &self.annotations;
         let notes = |key: &str| annotations.get(key);
         self.catalogue
-            .facet_counts(facet, &matched, &self.facets, &notes)
+            .facet_counts(facet, &matched, &self.search.facets, &notes)
     }
 
     /// "Active during" from what was typed; a mistake is said and the
@@ -112,7 +113,7 @@ impl State {
                 }
             },
         };
-        self.facets.active = active;
+        self.search.facets.active = active;
         self.refilter_keeping_selection();
         self.overlay.enter(Context::Normal)
     }

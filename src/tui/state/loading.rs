@@ -20,7 +20,7 @@ impl State {
                 let before = (self.list.selection.clone(), self.list.detail_scroll);
                 self.catalogue = *catalogue;
                 // Text matches point into the list they were found for.
-                self.texts = Default::default();
+                self.search.texts = Default::default();
                 self.refilter();
                 self.list.filter_pending = false;
                 match selected.and_then(|k| self.row_of(&k)) {
@@ -60,32 +60,21 @@ impl State {
 
     /// Something is coming from another thread that the screen will show.
     pub fn is_waiting(&self) -> bool {
-        self.is_loading() || self.detail.related_pending || self.texts.asked.is_some()
+        self.is_loading() || self.detail.related_pending || self.search.texts.asked.is_some()
     }
 
     /// Text matches for a query: the list takes them in if the query is
     /// still the one typed (a newer one has been asked for otherwise).
     pub(super) fn texts_arrived(&mut self, answer: crate::tui::msg::TextAnswer) -> bool {
-        if answer.query != self.list.query {
-            return true;
+        let catalogue = &self.catalogue;
+        let indices_of = |keys: &[String]| catalogue.indices_of(keys);
+        let (taken, notice) = self.search.texts_arrived(answer, indices_of);
+        if let Some(notice) = notice {
+            self.status.say(notice);
         }
-        if let Some(problem) = answer.problem {
-            self.status.say(Notice::CannotSearchTexts(problem));
+        if taken {
+            self.refilter_keeping_selection();
         }
-        let mut hits = crate::search::fields::TextHits::default();
-        for found in &answer.found {
-            let indices = self.catalogue.indices_of(&found.keys);
-            hits.insert(found.group, found.term, &indices);
-        }
-        // After a first page the rest is still being searched.
-        let asked = (!answer.complete).then(|| answer.query.clone());
-        self.texts = super::Texts {
-            query: answer.query,
-            hits,
-            snippets: answer.snippets,
-            asked,
-        };
-        self.refilter_keeping_selection();
         true
     }
 }

@@ -11,6 +11,7 @@ mod notes;
 pub mod overlay;
 mod route;
 mod screens;
+mod search;
 mod stats;
 mod status;
 
@@ -23,12 +24,12 @@ use super::review::Annotations;
 use super::stats_screen::StatsView;
 use super::theme::Theme;
 use crate::catalogue::Catalogue;
-use crate::facets::Filters;
 use crate::model::UnclassifiedDoc;
 pub use detail::{BuiltFor, Detail, DetailMsg};
 pub use list::{ListKind, ListState, Pane};
 use overlay::Overlay;
 use ratatui::symbols::Marker;
+pub use search::{Search, Texts};
 pub use status::{Notice, Reply, Status};
 use strum::IntoEnumIterator;
 
@@ -69,17 +70,6 @@ impl Screen {
             _ => None,
         }
     }
-}
-
-/// Text matches of the search box, for the query they were found for.
-#[derive(Debug, Default)]
-pub struct Texts {
-    pub query: String,
-    pub hits: crate::search::fields::TextHits,
-    /// A few words around the match, by project key.
-    pub snippets: std::collections::HashMap<String, crate::search::fields::Reason>,
-    /// The query the texts are being searched for, while they are.
-    pub asked: Option<String>,
 }
 
 /// What the browser keeps of screens that are not shown.
@@ -130,8 +120,6 @@ pub struct State {
     pub suspend: bool,
     /// The user's notes, bookmarks and review states.
     pub annotations: Annotations,
-    /// The facet filters in force.
-    pub facets: Filters,
     /// Exports include the user's notes.
     pub export_notes: bool,
     /// Where `e` writes (the current folder).
@@ -143,8 +131,8 @@ pub struct State {
     pub config_problems: Vec<String>,
     /// Every project is not in yet (the catalogue is still loading).
     pub loading: bool,
-    /// What the texts hold for the query (arriving after the field matches).
-    pub texts: Texts,
+    /// The search box, what the texts hold for it, the facets.
+    pub search: Search,
     /// What updates asked of the world outside, run after each event.
     pub(super) asked: Vec<super::effect::Effect>,
 }
@@ -157,7 +145,7 @@ impl State {
             Screen::Graph(_) => ScreenKind::Graph,
             Screen::Stats(_) => ScreenKind::Stats,
         };
-        let filter_shown = self.context() == Context::Filter || !self.list.query.is_empty();
+        let filter_shown = self.context() == Context::Filter || !self.search.query.is_empty();
         let focus = self.list.focus;
         layout::areas(
             self.size,

@@ -59,10 +59,10 @@ fn said(spans: &mut Vec<Span>, app: &State, theme: Theme) {
 
 /// The list's filter, sort and facets.
 fn list_filter(spans: &mut Vec<Span>, app: &State, theme: Theme) {
-    let filter = if app.list.query.is_empty() {
+    let filter = if app.search.query.is_empty() {
         MISSING.to_string()
     } else {
-        sanitize::line(&app.list.query).into_owned()
+        sanitize::line(&app.search.query).into_owned()
     };
     let sort = if app.list.ranked {
         t("best match")
@@ -74,14 +74,14 @@ fn list_filter(spans: &mut Vec<Span>, app: &State, theme: Theme) {
         t("filter"),
         t("sort")
     )));
-    if app.texts.asked.is_some() {
+    if app.search.texts.asked.is_some() {
         spans.push(Span::styled(
             format!("· {} ", t("searching texts…")),
             theme.message(),
         ));
     }
-    if !app.facets.is_empty() {
-        let mut facets = sanitize::line(&app.facets.describe()).into_owned();
+    if !app.search.facets.is_empty() {
+        let mut facets = sanitize::line(&app.search.facets.describe()).into_owned();
         if app.list.undated_left_out > 0 {
             let n = app.list.undated_left_out;
             facets.push_str(&format!(" ({n} {})", t("without a start date left out")));
@@ -239,7 +239,7 @@ pub fn draw_filter(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
     let room = (area.width as usize).saturating_sub(5);
     let line = Line::from(vec![
         Span::styled(" / ", theme.key()),
-        Span::raw(tail(&sanitize::line(&app.list.query), room)),
+        Span::raw(tail(&sanitize::line(&app.search.query), room)),
         Span::raw(cursor),
     ]);
     frame.render_widget(Paragraph::new(line), area);
