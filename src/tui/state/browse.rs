@@ -1,6 +1,7 @@
 //! Actions on the browse screen: the project list and its detail pane.
 
 use super::list::{ListStep, Rows};
+use super::screen::stats_of;
 use super::search::{edit_text, filter_update, Edit, FilterStep};
 use super::{ListKind, Notice, Pane, Screen, State};
 use crate::tui::clipboard;
@@ -187,7 +188,8 @@ impl State {
         self.list.rows = rows;
         self.list.selection.reset();
         self.list.detail_scroll = 0;
-        self.recompute_stats();
+        let (catalogue, rows) = (&self.catalogue, &self.list.rows);
+        self.screen.follow_rows(|| stats_of(catalogue, rows));
         true
     }
 

@@ -10,18 +10,14 @@ mod loading;
 mod notes;
 pub mod overlay;
 mod route;
-mod screens;
+mod screen;
 mod search;
-mod stats;
 mod status;
 
-use super::graph_state::GraphView;
 use super::keymap::Context;
 use super::keymap::KeyMap;
 use super::layout::{self, Areas, ScreenKind, Shape};
-use super::org_list::OrgList;
 use super::review::Annotations;
-use super::stats_screen::StatsView;
 use super::theme::Theme;
 use crate::catalogue::Catalogue;
 use crate::model::UnclassifiedDoc;
@@ -29,65 +25,10 @@ pub use detail::{BuiltFor, Detail, DetailMsg};
 pub use list::{ListKind, ListState, Pane};
 use overlay::Overlay;
 use ratatui::symbols::Marker;
+pub use screen::{Screen, ScreenStep, Shelf};
 pub use search::{Search, Texts};
 pub use status::{Notice, Reply, Status};
 use strum::IntoEnumIterator;
-
-/// What fills the screen, with the state of that screen.
-pub enum Screen {
-    /// The project list and the detail pane (their state is the list's).
-    Browse,
-    /// The partner graph around a project or an organisation.
-    Graph(Box<GraphView>),
-    /// Every organisation.
-    Organisations(OrgList),
-    /// Charts of the filtered projects.
-    Stats(StatsView),
-}
-
-impl Screen {
-    pub fn is_browse(&self) -> bool {
-        matches!(self, Screen::Browse)
-    }
-    /// The graph, when it is shown.
-    pub fn graph(&self) -> Option<&GraphView> {
-        match self {
-            Screen::Graph(graph) => Some(graph),
-            _ => None,
-        }
-    }
-    /// The organisations list, when it is shown.
-    pub fn orgs(&self) -> Option<&OrgList> {
-        match self {
-            Screen::Organisations(orgs) => Some(orgs),
-            _ => None,
-        }
-    }
-    /// The stats, when they are shown.
-    pub fn stats(&self) -> Option<&StatsView> {
-        match self {
-            Screen::Stats(view) => Some(view),
-            _ => None,
-        }
-    }
-}
-
-/// What the browser keeps of screens that are not shown.
-pub struct Shelf {
-    /// The organisations list as it was left (read once per session).
-    pub orgs: Option<OrgList>,
-    /// The graph last rolled branches up into their parents (or not).
-    pub rollup: bool,
-}
-
-impl Default for Shelf {
-    fn default() -> Shelf {
-        Shelf {
-            orgs: None,
-            rollup: true,
-        }
-    }
-}
 
 /// How the browser ends: the process exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

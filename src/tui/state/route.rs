@@ -3,11 +3,14 @@
 //! map, and becomes an action on the screen or overlay that has the keys.
 
 use super::overlay::{help_update, HelpStep, Overlay};
-use super::{DetailMsg, Exit, Notice, Reply, Screen, State};
+use super::screen::{open_graph, stats_of};
+use super::{DetailMsg, Exit, Notice, Reply, Screen, ScreenStep, State};
 use crate::tui::effect::Effect;
+use crate::tui::graph_state::Origin;
 use crate::tui::keymap::{Action, Context, Key};
 use crate::tui::msg::Msg;
 use crate::tui::org_list::OrgList;
+use crate::tui::stats_screen::StatsView;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 impl State {
@@ -38,8 +41,15 @@ impl State {
                 self.apply(reply)
             }
             Msg::Texts(answer) => self.texts_arrived(answer),
-            Msg::GraphRead { load, read } => self.graph_read(load, read),
-            Msg::OrganisationsRead(Ok(all)) => self.organisations_arrived(OrgList::new(all)),
+            Msg::GraphRead { load, read } => {
+                let reply = self.screen.graph_read(&mut self.shelf, load, read);
+                self.apply(reply)
+            }
+            Msg::OrganisationsRead(Ok(all)) => {
+                let orgs = Screen::Organisations(OrgList::new(all));
+                let step = self.screen.show(&mut self.shelf, orgs);
+                self.screen_step(step)
+            }
             Msg::OrganisationsRead(Err(e)) => self.say(Notice::CannotReadOrganisations(e)),
             Msg::Notice(notice) => self.say(notice),
             Msg::Annotated { mark, written } => self.annotated(mark, written),
@@ -169,12 +179,65 @@ impl State {
                 true
             }
             Action::Help => self.overlay.enter(Context::Help),
-            _ => match self.screen {
-                Screen::Browse => self.perform_browse(action),
-                Screen::Graph(_) => self.perform_graph(action),
-                Screen::Organisations(_) => self.perform_orgs(action),
-                Screen::Stats(_) => self.perform_stats(action),
-            },
+            _ => {
+                let page = self.list_height();
+                let step = self.screen.update(&mut self.shelf, action, page);
+                self.screen_step(step)
+            }
+        }
+    }
+
+    /// Follows what a screen's update did.
+    fn screen_step(&mut self, step: ScreenStep) -> bool {
+        match step {
+            ScreenStep::Ignored => false,
+            ScreenStep::Changed => true,
+            ScreenStep::Ask(effect) => {
+                self.ask(effect);
+                true
+            }
+            ScreenStep::FilterOrganisations => self.overlay.enter(Context::Filter),
+            ScreenStep::FilterProjects => self.start_filter_here(),
+            ScreenStep::List(Action::Facets) => self.open_facets(),
+            ScreenStep::List(Action::ClearFacets) => self.clear_facets(),
+            ScreenStep::List(_) => false,
+            ScreenStep::NotMine(action) => self.perform_browse(action),
+        }
+    }
+
+    /// `o`: the organisations screen.
+    pub(super) fn open_organisations(&mut self) -> bool {
+        let step = self.screen.open_organisations(&mut self.shelf);
+        self.screen_step(step)
+    }
+
+    /// `p` on the browse screen: the graph around the selected project.
+    pub(super) fn open_graph_for_selected(&mut self) -> bool {
+        let Some(key) = self.selected_key().map(str::to_string) else {
+            return false;
+        };
+        let focus = crate::graph::Focus::Project(key);
+        self.ask(open_graph(&self.shelf, focus, Origin::Browse));
+        true
+    }
+
+    /// `S`: the stats of the projects listed.
+    pub(super) fn open_stats(&mut self) -> bool {
+        if self.is_loading() {
+            return self.say(Notice::StatsWait);
+        }
+        let stats = stats_of(&self.catalogue, &self.list.rows);
+        let view = Screen::Stats(StatsView { stats, scroll: 0 });
+        let step = self.screen.show(&mut self.shelf, view);
+        self.screen_step(step)
+    }
+
+    /// Moves the cursor of the current screen's list.
+    pub(super) fn step(&mut self, delta: isize) -> bool {
+        let height = self.list_height();
+        match self.screen {
+            Screen::Browse => self.move_by(delta),
+            _ => self.screen.step(delta, height),
         }
     }
 
