@@ -5,7 +5,7 @@ use super::overlay::Overlay;
 use super::{Notice, State};
 use crate::facets::{Active, Facet};
 use crate::tui::facet_picker::{FacetPicker, PickerStep};
-use crate::tui::keymap::{Action, Context, Key};
+use crate::tui::keymap::Context;
 
 impl State {
     pub(super) fn open_facets(&mut self) -> bool {
@@ -27,29 +27,8 @@ impl State {
         true
     }
 
-    pub(super) fn on_picker_action(&mut self, action: Action) -> bool {
-        match self.overlay.picker_mut() {
-            Some(picker) => {
-                let step = picker.update(action);
-                self.picker_step(step)
-            }
-            None => self.overlay.enter(Context::Normal),
-        }
-    }
-
-    pub(super) fn type_in_picker(&mut self, key: Key, c: char) -> bool {
-        let as_in_list = self.keys.action(Context::Normal, key);
-        match self.overlay.picker_mut() {
-            Some(picker) => {
-                let step = picker.type_char(c, as_in_list);
-                self.picker_step(step)
-            }
-            None => false,
-        }
-    }
-
     /// Does what the picker asked for.
-    fn picker_step(&mut self, step: PickerStep) -> bool {
+    pub(super) fn picker_asks(&mut self, step: PickerStep) -> bool {
         match step {
             PickerStep::Changed => true,
             PickerStep::Ignored => false,

@@ -7,9 +7,8 @@ use super::overlay::Overlay;
 use super::{Notice, State};
 use crate::model::Annotation;
 use crate::tui::effect::{Effect, Mark};
-use crate::tui::keymap::{Action, Context};
 use crate::tui::msg::NoteWritten;
-use crate::tui::note_editor::{NoteEditor, NoteStep};
+use crate::tui::note_editor::NoteEditor;
 
 impl State {
     /// The key and name of the selected project.
@@ -90,40 +89,6 @@ impl State {
         };
         self.status.say(notice);
         self.detail.built_for = None;
-        true
-    }
-
-    /// Writing a note: the editor edits, and says when to save or cancel.
-    pub(super) fn on_note_action(&mut self, action: Action) -> bool {
-        let Some(editor) = self.overlay.note_editor_mut() else {
-            return self.overlay.enter(Context::Normal);
-        };
-        match editor.update(action) {
-            NoteStep::Edited => true,
-            NoteStep::Ignored => false,
-            NoteStep::Save => self.save_note(),
-            NoteStep::Cancel => {
-                self.status.say(Notice::NoteNotChanged);
-                self.overlay.enter(Context::Normal)
-            }
-        }
-    }
-
-    pub(super) fn type_in_note(&mut self, c: char) -> bool {
-        match self.overlay.note_editor_mut() {
-            Some(editor) => {
-                editor.type_char(c);
-                true
-            }
-            None => false,
-        }
-    }
-
-    fn save_note(&mut self) -> bool {
-        let Some(editor) = self.overlay.take_note_editor() else {
-            return false;
-        };
-        self.ask(Effect::SaveNote(editor));
         true
     }
 }

@@ -2,10 +2,12 @@
 //! the search box or a box over the screen (help, the note editor, the
 //! facet picker, the export prompt), with that box's state.
 
+use super::status::{Notice, Reply};
 use crate::export::Format;
-use crate::tui::facet_picker::FacetPicker;
+use crate::tui::effect::Effect;
+use crate::tui::facet_picker::{FacetPicker, PickerStep};
 use crate::tui::keymap::{Action, Context};
-use crate::tui::note_editor::NoteEditor;
+use crate::tui::note_editor::{NoteEditor, NoteStep};
 
 /// What an action does in help, for the browser to act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,7 +73,104 @@ pub enum Overlay {
     Export,
 }
 
+/// What help scrolls over: its rows, and the rows a page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HelpSize {
+    pub page: usize,
+    pub len: usize,
+}
+
+/// What an action in an overlay asks the state for.
+pub enum OverlayStep {
+    Ignored,
+    /// Done here; the reply says if anything changed, is asked or said.
+    Done(Reply),
+    Quit,
+    /// Write the list to a file in this format.
+    Export(Format),
+    ToggleExportNotes,
+    /// What only the state can answer for the picker (facet values, a
+    /// facet picked).
+    Picker(PickerStep),
+}
+
 impl Overlay {
+    /// The overlay's update: an action while help, the note editor, the
+    /// picker or the export prompt has the keys.
+    pub fn update(&mut self, action: Action, help: HelpSize) -> OverlayStep {
+        match self {
+            Overlay::Help { scroll } => match help_update(*scroll, action, help.page, help.len) {
+                HelpStep::Scroll(to) => {
+                    *scroll = to;
+                    OverlayStep::Done(Reply::changed())
+                }
+                HelpStep::Close => self.close(),
+                HelpStep::Quit => OverlayStep::Quit,
+                HelpStep::Ignored => OverlayStep::Ignored,
+            },
+            Overlay::Note(editor) => match editor.update(action) {
+                NoteStep::Edited => OverlayStep::Done(Reply::changed()),
+                NoteStep::Ignored => OverlayStep::Ignored,
+                NoteStep::Save => match self.take_note_editor() {
+                    Some(editor) => {
+                        OverlayStep::Done(Reply::changed().ask(Effect::SaveNote(editor)))
+                    }
+                    None => OverlayStep::Ignored,
+                },
+                NoteStep::Cancel => {
+                    *self = Overlay::Closed;
+                    OverlayStep::Done(Reply::changed().say(Notice::NoteNotChanged))
+                }
+            },
+            Overlay::Facets(picker) => {
+                let step = picker.update(action);
+                self.picker_step(step)
+            }
+            Overlay::Export => match export_update(action) {
+                ExportStep::Write(format) => {
+                    *self = Overlay::Closed;
+                    OverlayStep::Export(format)
+                }
+                ExportStep::ToggleNotes => OverlayStep::ToggleExportNotes,
+                ExportStep::Cancel => self.close(),
+                ExportStep::Ignored => OverlayStep::Ignored,
+            },
+            Overlay::Closed | Overlay::SearchBox => OverlayStep::Ignored,
+        }
+    }
+
+    /// A printable character: typed into the note, or narrowing the
+    /// picker (`as_in_list`: what the key does in the list, which the
+    /// picker's first page follows).
+    pub fn type_char(&mut self, c: char, as_in_list: Option<Action>) -> OverlayStep {
+        match self {
+            Overlay::Note(editor) => {
+                editor.type_char(c);
+                OverlayStep::Done(Reply::changed())
+            }
+            Overlay::Facets(picker) => {
+                let step = picker.type_char(c, as_in_list);
+                self.picker_step(step)
+            }
+            _ => OverlayStep::Ignored,
+        }
+    }
+
+    /// What the picker said: its own steps done here, the rest for the state.
+    fn picker_step(&mut self, step: PickerStep) -> OverlayStep {
+        match step {
+            PickerStep::Changed => OverlayStep::Done(Reply::changed()),
+            PickerStep::Ignored => OverlayStep::Ignored,
+            PickerStep::Close => self.close(),
+            other => OverlayStep::Picker(other),
+        }
+    }
+
+    fn close(&mut self) -> OverlayStep {
+        *self = Overlay::Closed;
+        OverlayStep::Done(Reply::changed())
+    }
+
     /// Where keys are read now: each context has its own key map.
     pub fn context(&self) -> Context {
         match self {
@@ -177,6 +276,48 @@ mod tests {
         );
         overlay.enter(Context::Normal);
         assert_eq!(overlay.context(), Context::Normal, "closed, search box too");
+    }
+
+    const HELP: HelpSize = HelpSize { page: 10, len: 45 };
+
+    fn done(step: OverlayStep) -> Reply {
+        match step {
+            OverlayStep::Done(reply) => reply,
+            _ => panic!("done in the overlay"),
+        }
+    }
+
+    #[test]
+    fn a_note_saved_is_asked_for_and_a_note_cancelled_is_said() {
+        let editor = NoteEditor::new("p1".into(), None, String::new());
+        let mut overlay = Overlay::Note(editor);
+        done(overlay.type_char('R', None));
+        let saved = done(overlay.update(Action::Confirm, HELP));
+        assert!(matches!(&saved.effects[..], [Effect::SaveNote(e)] if e.text == "R"));
+        assert_eq!(
+            overlay.context(),
+            Context::Normal,
+            "closed while it is written"
+        );
+        overlay = Overlay::Note(NoteEditor::new("p1".into(), None, String::new()));
+        let cancelled = done(overlay.update(Action::Cancel, HELP));
+        assert_eq!(cancelled.notice, Some(Notice::NoteNotChanged));
+        assert!(cancelled.effects.is_empty());
+    }
+
+    #[test]
+    fn help_scrolls_and_the_export_prompt_names_what_to_write() {
+        let mut overlay = Overlay::Help { scroll: 0 };
+        done(overlay.update(Action::PageDown, HELP));
+        assert_eq!(overlay.help_scroll(), 10);
+        assert!(matches!(
+            overlay.update(Action::Quit, HELP),
+            OverlayStep::Quit
+        ));
+        overlay = Overlay::Export;
+        let step = overlay.update(Action::ExportCsv, HELP);
+        assert!(matches!(step, OverlayStep::Export(Format::Csv)));
+        assert_eq!(overlay.context(), Context::Normal);
     }
 
     #[test]

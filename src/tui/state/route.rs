@@ -2,7 +2,7 @@
 //! (normal, filter, picker, note, export, help), through that context's key
 //! map, and becomes an action on the screen or overlay that has the keys.
 
-use super::overlay::{help_update, HelpStep, Overlay};
+use super::overlay::{HelpSize, OverlayStep};
 use super::screen::{open_graph, stats_of};
 use super::{DetailMsg, Exit, Notice, Reply, Screen, ScreenStep, State};
 use crate::tui::effect::Effect;
@@ -103,7 +103,7 @@ impl State {
     }
 
     /// Takes what a part's update gave back; true when the screen changed.
-    fn apply(&mut self, reply: Reply) -> bool {
+    pub(super) fn apply(&mut self, reply: Reply) -> bool {
         self.asked.extend(reply.effects);
         if let Some(notice) = reply.notice {
             self.status.say(notice);
@@ -149,15 +149,21 @@ impl State {
         changed || had_message
     }
 
-    /// An action in the context it was read in.
+    /// An action in the context it was read in: the screen's, the search
+    /// box's or the overlay's.
     fn perform_in(&mut self, context: Context, action: Action) -> bool {
         match context {
             Context::Normal => self.perform(action),
             Context::Filter => self.on_filter_action(action),
-            Context::Help => self.on_help_action(action),
-            Context::Note => self.on_note_action(action),
-            Context::Picker => self.on_picker_action(action),
-            Context::Export => self.on_export_action(action),
+            Context::Help | Context::Note | Context::Picker | Context::Export => {
+                let page = self.list_height().max(1);
+                let help = HelpSize {
+                    page,
+                    len: self.help_len(),
+                };
+                let step = self.overlay.update(action, help);
+                self.overlay_step(step)
+            }
         }
     }
 
@@ -165,9 +171,26 @@ impl State {
     fn type_char(&mut self, context: Context, key: Key, c: char) -> bool {
         match context {
             Context::Filter => self.type_in_filter(c),
-            Context::Note => self.type_in_note(c),
-            Context::Picker => self.type_in_picker(key, c),
-            _ => false,
+            _ => {
+                let as_in_list = self.keys.action(Context::Normal, key);
+                let step = self.overlay.type_char(c, as_in_list);
+                self.overlay_step(step)
+            }
+        }
+    }
+
+    /// Follows what the overlay's update did.
+    fn overlay_step(&mut self, step: OverlayStep) -> bool {
+        match step {
+            OverlayStep::Ignored => false,
+            OverlayStep::Done(reply) => self.apply(reply),
+            OverlayStep::Quit => self.perform(Action::Quit),
+            OverlayStep::Export(format) => self.export(format),
+            OverlayStep::ToggleExportNotes => {
+                self.export_notes = !self.export_notes;
+                true
+            }
+            OverlayStep::Picker(step) => self.picker_asks(step),
         }
     }
 
@@ -247,17 +270,5 @@ impl State {
             .rows
             .iter()
             .position(|&i| self.catalogue.projects[i].key == key)
-    }
-
-    /// Help scrolls with the moving keys and closes with its own.
-    fn on_help_action(&mut self, action: Action) -> bool {
-        let page = self.list_height().max(1);
-        match help_update(self.overlay.help_scroll(), action, page, self.help_len()) {
-            HelpStep::Scroll(scroll) => self.overlay = Overlay::Help { scroll },
-            HelpStep::Close => return self.overlay.enter(Context::Normal),
-            HelpStep::Quit => return self.perform(Action::Quit),
-            HelpStep::Ignored => return false,
-        }
-        true
     }
 }
