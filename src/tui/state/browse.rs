@@ -2,13 +2,12 @@
 
 use super::list::{ListStep, Rows};
 use super::screen::stats_of;
-use super::search::{edit_text, filter_update, Edit, FilterStep};
+use super::search::{edit_text, filter_update, pasted, Edit, FilterStep};
 use super::{ListKind, Notice, Pane, Screen, State};
 use crate::tui::clipboard;
 use crate::tui::effect::{Copied, Effect};
 use crate::tui::keymap::Action;
 use crate::tui::keymap::Context;
-use crate::tui::layout::Areas;
 use crossterm::event::MouseEvent;
 
 impl State {
@@ -20,7 +19,13 @@ impl State {
             height: self.list_height(),
             page: self.page(),
         };
-        match self.list.update(action, rows) {
+        let step = self.list.update(action, rows);
+        self.list_step(step)
+    }
+
+    /// Follows what the list's update did.
+    fn list_step(&mut self, step: ListStep) -> bool {
+        match step {
             ListStep::Ignored => false,
             ListStep::Changed => true,
             ListStep::Opened => {
@@ -223,7 +228,7 @@ impl State {
     }
 
     pub(super) fn on_mouse(&mut self, mouse: MouseEvent) -> bool {
-        use crossterm::event::{MouseButton, MouseEventKind};
+        use crossterm::event::MouseEventKind;
         if !self.screen.is_browse() {
             return match mouse.kind {
                 MouseEventKind::ScrollDown => self.step(3),
@@ -231,58 +236,12 @@ impl State {
                 _ => false,
             };
         }
-        let areas = self.areas();
-        let over_detail = areas.detail.contains((mouse.column, mouse.row).into());
-        match mouse.kind {
-            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
-                let delta = if mouse.kind == MouseEventKind::ScrollDown {
-                    3
-                } else {
-                    -3
-                };
-                self.list.focus = if over_detail {
-                    Pane::Detail
-                } else {
-                    Pane::List
-                };
-                self.move_by(delta)
-            }
-            MouseEventKind::Down(MouseButton::Left) => self.click(mouse.column, mouse.row, &areas),
-            _ => false,
-        }
+        let rows = Rows {
+            len: self.row_count(),
+            height: self.list_height(),
+            page: self.page(),
+        };
+        let step = self.list.mouse(mouse, &self.areas(), rows);
+        self.list_step(step)
     }
-
-    fn click(&mut self, column: u16, row: u16, areas: &Areas) -> bool {
-        let rows = areas.list_rows;
-        if !rows.contains((column, row).into()) {
-            let in_detail = areas.detail.contains((column, row).into());
-            if in_detail && self.list.focus != Pane::Detail {
-                self.list.focus = Pane::Detail;
-                return true;
-            }
-            return false;
-        }
-        self.list.focus = Pane::List;
-        let index = self.list.selection.offset + (row - rows.y) as usize;
-        if index >= self.row_count() {
-            return true;
-        }
-        let (len, height) = (self.row_count(), self.list_height());
-        self.list.selection.select(index, len, height);
-        self.list.selection_changed()
-    }
-}
-
-/// Pasted text as it may be typed: line breaks kept only where a note
-/// can hold them (else spaces), tabs as spaces, other controls dropped.
-fn pasted(text: &str, multiline: bool) -> String {
-    let text = text.replace("\r\n", "\n");
-    text.chars()
-        .filter_map(|c| match c {
-            '\n' | '\r' if multiline => Some('\n'),
-            '\n' | '\r' | '\t' => Some(' '),
-            c if crate::sanitize::is_unsafe(c) => None,
-            c => Some(c),
-        })
-        .collect()
 }

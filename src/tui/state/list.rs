@@ -3,7 +3,9 @@
 
 use crate::catalogue::SortKey;
 use crate::tui::keymap::Action;
+use crate::tui::layout::Areas;
 use crate::tui::selection::Selection;
+use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 
 /// The rows an action moves over: how many, and how many a page shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,6 +115,44 @@ impl ListState {
             true => ListStep::Changed,
             false => ListStep::Ignored,
         }
+    }
+
+    /// The wheel scrolls the pane under it; a click selects a row or
+    /// gives the detail the keys.
+    pub fn mouse(&mut self, mouse: MouseEvent, areas: &Areas, rows: Rows) -> ListStep {
+        let at = (mouse.column, mouse.row).into();
+        let delta = match mouse.kind {
+            MouseEventKind::ScrollDown => 3,
+            MouseEventKind::ScrollUp => -3,
+            MouseEventKind::Down(MouseButton::Left) => return self.click(at, areas, rows),
+            _ => return ListStep::Ignored,
+        };
+        self.focus = match areas.detail.contains(at) {
+            true => Pane::Detail,
+            false => Pane::List,
+        };
+        match self.move_by(delta, rows.len, rows.height) {
+            true => ListStep::Changed,
+            false => ListStep::Ignored,
+        }
+    }
+
+    fn click(&mut self, at: ratatui::layout::Position, areas: &Areas, rows: Rows) -> ListStep {
+        let list = areas.list_rows;
+        if !list.contains(at) {
+            if areas.detail.contains(at) && self.focus != Pane::Detail {
+                self.focus = Pane::Detail;
+                return ListStep::Changed;
+            }
+            return ListStep::Ignored;
+        }
+        self.focus = Pane::List;
+        let index = self.selection.offset + (at.y - list.y) as usize;
+        if index < rows.len {
+            self.selection.select(index, rows.len, rows.height);
+            self.selection_changed();
+        }
+        ListStep::Changed
     }
 
     /// The detail of the selected row, from its top.
@@ -242,6 +282,38 @@ mod tests {
         assert_eq!(
             list.update(Action::Export, none),
             ListStep::NotMine(Action::Export)
+        );
+    }
+
+    #[test]
+    fn a_click_selects_its_row_and_the_wheel_scrolls_the_pane_under_it() {
+        use crossterm::event::KeyModifiers;
+        use ratatui::layout::Rect;
+        let areas = Areas {
+            list_rows: Rect::new(1, 2, 40, 5),
+            detail: Rect::new(50, 0, 40, 10),
+            ..Areas::default()
+        };
+        let event = |kind, column, row| MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        };
+        let mut list = ListState::default();
+        let click = event(MouseEventKind::Down(MouseButton::Left), 3, 4);
+        assert_eq!(list.mouse(click, &areas, TEN), ListStep::Changed);
+        assert_eq!(list.selection.index, 2, "the third row shown");
+        let wheel = event(MouseEventKind::ScrollDown, 60, 3);
+        assert_eq!(list.mouse(wheel, &areas, TEN), ListStep::Changed);
+        assert_eq!((list.focus, list.detail_scroll), (Pane::Detail, 3));
+        let past = event(MouseEventKind::Down(MouseButton::Left), 3, 6);
+        let two = Rows { len: 2, ..TEN };
+        assert_eq!(list.mouse(past, &areas, two), ListStep::Changed);
+        assert_eq!(
+            (list.focus, list.selection.index),
+            (Pane::List, 2),
+            "no row there"
         );
     }
 

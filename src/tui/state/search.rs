@@ -87,6 +87,20 @@ pub fn edit_text(text: &mut String, edit: Edit) -> Option<Notice> {
     cut_to_bound(text).then_some(Notice::QueryCut(MAX_QUERY_CHARS))
 }
 
+/// Pasted text as it may be typed: line breaks kept only where a note
+/// can hold them (else spaces), tabs as spaces, other controls dropped.
+pub fn pasted(text: &str, multiline: bool) -> String {
+    let text = text.replace("\r\n", "\n");
+    text.chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' if multiline => Some('\n'),
+            '\n' | '\r' | '\t' => Some(' '),
+            c if crate::sanitize::is_unsafe(c) => None,
+            c => Some(c),
+        })
+        .collect()
+}
+
 impl Search {
     /// The text matches found for the query in the box, if they are in.
     pub fn hits(&self) -> Option<&TextHits> {
