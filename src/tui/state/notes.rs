@@ -1,114 +1,162 @@
-//! Notes, bookmarks and review states in the browser: `n` edits the note
-//! of the selected project, `b` toggles its bookmark, `r` steps its review
-//! state. The shell writes every change at once (one transaction); what
-//! was written comes back, and the annotations follow it.
+//! The notes part of the state: the user's notes, bookmarks and review
+//! states by project key, as the notes file held them at the start and
+//! kept in step with every write. The shell writes (one transaction per
+//! change); what it wrote comes back here.
 
-use super::overlay::Overlay;
-use super::{Notice, State};
+use super::status::Notice;
 use crate::model::Annotation;
-use crate::tui::effect::{Effect, Mark};
+use crate::tui::effect::Mark;
 use crate::tui::msg::NoteWritten;
-use crate::tui::note_editor::NoteEditor;
+use std::collections::HashMap;
 
-impl State {
-    /// The key and name of the selected project.
-    fn selected_project(&self) -> Option<(String, Option<String>)> {
-        let key = self.selected_key()?;
-        let index = self.list.rows[self.list.selection.index];
-        Some((key.to_string(), self.catalogue.projects[index].name.clone()))
+/// The user's annotations by project key: what the views and filters read.
+#[derive(Debug, Default)]
+pub struct Annotations {
+    by_key: HashMap<String, Annotation>,
+    /// Why notes cannot be used (a damaged notes file, no data folder).
+    pub unavailable: Option<String>,
+}
+
+/// What the shell wrote.
+pub enum NotesMsg {
+    /// A bookmark or review state, or why it was not written.
+    Marked {
+        mark: Mark,
+        written: Result<Annotation, String>,
+    },
+    /// A note.
+    NoteWritten(NoteWritten),
+}
+
+impl Annotations {
+    pub fn of(all: Vec<Annotation>) -> Annotations {
+        Annotations {
+            by_key: all.into_iter().map(|a| (a.key.clone(), a)).collect(),
+            unavailable: None,
+        }
     }
 
-    /// Changes the selected project's bookmark or review state; the status
-    /// bar says what happened, or why it could not.
-    fn annotate(&mut self, mark: Mark) -> bool {
-        let Some((key, name)) = self.selected_project() else {
-            return false;
-        };
-        self.ask(Effect::Annotate { key, name, mark });
-        true
+    pub fn unavailable(why: String) -> Annotations {
+        Annotations {
+            unavailable: Some(why),
+            ..Annotations::default()
+        }
     }
 
-    pub(super) fn toggle_bookmark(&mut self) -> bool {
-        self.annotate(Mark::Bookmark)
-    }
-
-    pub(super) fn cycle_review(&mut self) -> bool {
-        self.annotate(Mark::Review)
-    }
-
-    /// `n`: the note is read as the notes file has it now (another `esf`
-    /// may have written it); the editor opens when it arrives.
-    pub(super) fn start_note(&mut self) -> bool {
-        let Some((key, name)) = self.selected_project() else {
-            return false;
-        };
-        self.ask(Effect::ReadNote { key, name });
-        true
-    }
-
-    /// The note read: the editor opens on it.
-    pub(super) fn note_read(&mut self, key: String, name: Option<String>, text: String) -> bool {
-        self.overlay = Overlay::Note(NoteEditor::new(key, name, text));
-        true
-    }
-
-    /// A bookmark or review state written, or why not.
-    pub(super) fn annotated(&mut self, mark: Mark, written: Result<Annotation, String>) -> bool {
-        let notice = match written {
-            Ok(a) => {
-                self.annotations.written(&a);
-                match mark {
-                    Mark::Bookmark if a.bookmarked => Notice::Bookmarked,
-                    Mark::Bookmark => Notice::BookmarkRemoved,
-                    Mark::Review => Notice::Review(a.review),
+    /// The notes part's update: what was written is taken in; what to say.
+    pub fn update(&mut self, msg: NotesMsg) -> Notice {
+        match msg {
+            NotesMsg::Marked { mark, written } => match written {
+                Ok(a) => {
+                    self.written(&a);
+                    match mark {
+                        Mark::Bookmark if a.bookmarked => Notice::Bookmarked,
+                        Mark::Bookmark => Notice::BookmarkRemoved,
+                        Mark::Review => Notice::Review(a.review),
+                    }
                 }
-            }
-            Err(e) => Notice::Said(e),
-        };
-        self.status.say(notice);
-        self.detail.built_for = None;
-        true
-    }
-
-    /// A note written; or, when it could not be, the editor back with the
-    /// text (the user's: it stays until a save succeeds or they cancel).
-    pub(super) fn note_written(&mut self, written: Result<NoteWritten, Box<NoteEditor>>) -> bool {
-        let notice = match written {
-            Ok(w) => {
-                self.annotations.written(&w.stored);
+                Err(e) => Notice::Said(e),
+            },
+            NotesMsg::NoteWritten(w) => {
+                self.written(&w.stored);
                 match w.kept_theirs {
                     true => Notice::NoteSavedAfterTheirs,
                     false if w.stored.note.is_empty() => Notice::NoteRemoved,
                     false => Notice::NoteSaved,
                 }
             }
-            Err(editor) => {
-                self.overlay = Overlay::Note(*editor);
-                Notice::NoteNotSaved
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Annotation> {
+        self.by_key.get(key)
+    }
+
+    /// How many annotations are for projects none of `keys` names: kept,
+    /// and listed by `esf notes`.
+    pub fn orphans<'a>(&self, keys: impl Iterator<Item = &'a str>) -> usize {
+        let mut missing: std::collections::HashSet<&str> =
+            self.by_key.keys().map(String::as_str).collect();
+        for key in keys {
+            if missing.is_empty() {
+                break;
             }
-        };
-        self.status.say(notice);
-        self.detail.built_for = None;
-        true
+            missing.remove(key);
+        }
+        missing.len()
+    }
+
+    /// Takes in an annotation as written (a blank one is gone).
+    fn written(&mut self, stored: &Annotation) {
+        if stored.is_blank() {
+            self.by_key.remove(&stored.key);
+        } else {
+            self.by_key.insert(stored.key.clone(), stored.clone());
+        }
     }
 }
 
-impl State {
-    /// The changes the user has not seen, from the last imports.
-    pub fn set_changes(&mut self, cache_id: String, changes: Vec<crate::model::Change>) {
-        self.cache_id = Some(cache_id);
-        self.changes = changes.into_iter().map(|c| (c.key.clone(), c)).collect();
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ReviewState;
+
+    fn annotation(key: &str) -> Annotation {
+        Annotation {
+            key: key.into(),
+            ..Annotation::default()
+        }
     }
 
-    /// Opening a project marks its change as seen.
-    pub(super) fn mark_selected_seen(&mut self) {
-        let key = self.selected_key().map(str::to_string);
-        let (Some(key), Some(cache)) = (key, self.cache_id.clone()) else {
-            return;
+    #[test]
+    fn a_mark_written_is_kept_and_said() {
+        let mut notes = Annotations::default();
+        let mut a = annotation("p1");
+        a.bookmarked = true;
+        let said = notes.update(NotesMsg::Marked {
+            mark: Mark::Bookmark,
+            written: Ok(a),
+        });
+        assert_eq!(said, Notice::Bookmarked);
+        assert!(notes.get("p1").is_some_and(|a| a.bookmarked));
+        let mut done = annotation("p1");
+        done.review = ReviewState::Done;
+        let said = notes.update(NotesMsg::Marked {
+            mark: Mark::Review,
+            written: Ok(done),
+        });
+        assert_eq!(said, Notice::Review(ReviewState::Done));
+        let failed = notes.update(NotesMsg::Marked {
+            mark: Mark::Review,
+            written: Err("notes are not available".into()),
+        });
+        assert_eq!(failed, Notice::Said("notes are not available".into()));
+    }
+
+    #[test]
+    fn a_blank_note_is_gone_and_one_kept_beside_theirs_says_so() {
+        let mut notes = Annotations::of(vec![Annotation {
+            note: "Ring".into(),
+            ..annotation("p1")
+        }]);
+        let blank = NoteWritten {
+            stored: annotation("p1"),
+            kept_theirs: false,
         };
-        let Some(change) = self.changes.remove(&key) else {
-            return;
+        assert_eq!(
+            notes.update(NotesMsg::NoteWritten(blank)),
+            Notice::NoteRemoved
+        );
+        assert!(notes.get("p1").is_none());
+        let both = NoteWritten {
+            stored: Annotation {
+                note: "Theirs\n\nMine".into(),
+                ..annotation("p1")
+            },
+            kept_theirs: true,
         };
-        self.ask(Effect::MarkSeen { cache, change });
+        let said = notes.update(NotesMsg::NoteWritten(both));
+        assert_eq!(said, Notice::NoteSavedAfterTheirs);
+        assert_eq!(notes.orphans(["p2"].into_iter()), 1);
     }
 }

@@ -1,17 +1,23 @@
-//! How a key changes the state: it is read in the context the state is in
-//! (normal, filter, picker, note, export, help), through that context's key
-//! map, and becomes an action on the screen or overlay that has the keys.
+//! The router: a message goes to the part it concerns. A key is read in
+//! the context that has the keys (normal, filter, picker, note, export,
+//! help), through that context's key map, and its action goes to that
+//! context's part (the screen, the list, the search box, the overlay);
+//! what the part's update says, the state follows here.
 
+use super::list::{ListStep, Rows};
+use super::notes::NotesMsg;
 use super::overlay::{HelpSize, OverlayStep};
 use super::screen::{open_graph, stats_of};
-use super::{DetailMsg, Exit, Notice, Reply, Screen, ScreenStep, State};
+use super::search::{edit_text, filter_update, pasted, Edit, FilterStep};
+use super::{DetailMsg, Exit, Notice, Screen, ScreenStep, State};
+use super::{ListKind, Pane};
 use crate::tui::effect::Effect;
 use crate::tui::graph_state::Origin;
 use crate::tui::keymap::{Action, Context, Key};
 use crate::tui::msg::Msg;
 use crate::tui::org_list::OrgList;
 use crate::tui::stats_screen::StatsView;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
 
 impl State {
     /// One message: true when the screen must be redrawn, with what the
@@ -52,9 +58,12 @@ impl State {
             }
             Msg::OrganisationsRead(Err(e)) => self.say(Notice::CannotReadOrganisations(e)),
             Msg::Notice(notice) => self.say(notice),
-            Msg::Annotated { mark, written } => self.annotated(mark, written),
+            Msg::Annotated { mark, written } => {
+                self.notes_written(NotesMsg::Marked { mark, written })
+            }
             Msg::NoteRead { key, name, text } => self.note_read(key, name, text),
-            Msg::NoteWritten(written) => self.note_written(written),
+            Msg::NoteWritten(Ok(written)) => self.notes_written(NotesMsg::NoteWritten(written)),
+            Msg::NoteWritten(Err(editor)) => self.note_not_written(*editor),
             Msg::SeenNotNoted { change, why } => {
                 // Not written: the mark stays, to be marked seen later.
                 self.changes.insert(change.key.clone(), change);
@@ -100,25 +109,6 @@ impl State {
                 self.apply(reply);
             }
         }
-    }
-
-    /// Takes what a part's update gave back; true when the screen changed.
-    pub(super) fn apply(&mut self, reply: Reply) -> bool {
-        self.asked.extend(reply.effects);
-        if let Some(notice) = reply.notice {
-            self.status.say(notice);
-        }
-        reply.changed
-    }
-
-    fn say(&mut self, notice: Notice) -> bool {
-        self.status.say(notice);
-        true
-    }
-
-    /// Queues an effect; [`update`](Self::update) hands it to the shell.
-    pub(super) fn ask(&mut self, effect: Effect) {
-        self.asked.push(effect);
     }
 
     fn resized(&mut self, width: u16, height: u16) -> bool {
@@ -270,5 +260,168 @@ impl State {
             .rows
             .iter()
             .position(|&i| self.catalogue.projects[i].key == key)
+    }
+
+    /// An action on the browse screen: the list's update first, then
+    /// what is not the list's.
+    pub(super) fn perform_browse(&mut self, action: Action) -> bool {
+        let rows = Rows {
+            len: self.row_count(),
+            height: self.list_height(),
+            page: self.page(),
+        };
+        let step = self.list.update(action, rows);
+        self.list_step(step)
+    }
+
+    /// Follows what the list's update did.
+    fn list_step(&mut self, step: ListStep) -> bool {
+        match step {
+            ListStep::Ignored => false,
+            ListStep::Changed => true,
+            ListStep::Opened => {
+                self.mark_selected_seen();
+                true
+            }
+            ListStep::Resorted => {
+                self.refilter();
+                true
+            }
+            ListStep::NotMine(action) => self.perform_beside_list(action),
+        }
+    }
+
+    fn perform_beside_list(&mut self, action: Action) -> bool {
+        match action {
+            Action::Back => self.back(),
+            Action::Filter => self.start_filter(),
+            Action::CopyId => self.copy(false),
+            Action::CopySummary => self.copy(true),
+            Action::OpenGraph => self.open_graph_for_selected(),
+            Action::Organisations => self.open_organisations(),
+            Action::EditNote => self.start_note(),
+            Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::CycleReview => self.cycle_review(),
+            Action::Facets => self.open_facets(),
+            Action::ClearFacets => self.clear_facets(),
+            Action::Export => self.start_export(),
+            Action::Stats => self.open_stats(),
+            _ => false,
+        }
+    }
+
+    fn page(&self) -> usize {
+        match self.list.focus {
+            Pane::List => self.list_height().max(1),
+            Pane::Detail => self.areas().detail.height.saturating_sub(2).max(1) as usize,
+        }
+    }
+
+    pub(super) fn move_by(&mut self, delta: isize) -> bool {
+        let (len, height) = (self.row_count(), self.list_height());
+        self.list.move_by(delta, len, height)
+    }
+
+    /// Back from the list: the search is cleared, if there is one.
+    fn back(&mut self) -> bool {
+        if !self.search.query.is_empty() {
+            self.clear_query();
+            return true;
+        }
+        false
+    }
+
+    pub(super) fn start_filter(&mut self) -> bool {
+        self.list.kind = ListKind::Projects;
+        self.list.focus = Pane::List;
+        self.overlay.enter(Context::Filter)
+    }
+
+    /// Filtering from another screen (stats), which then follows the list.
+    pub(super) fn start_filter_here(&mut self) -> bool {
+        self.list.kind = ListKind::Projects;
+        self.overlay.enter(Context::Filter)
+    }
+
+    /// Keys while typing a filter (on the browse or organisations screen).
+    pub(super) fn on_filter_action(&mut self, action: Action) -> bool {
+        match filter_update(action, self.list_height()) {
+            FilterStep::Keep => self.overlay.enter(Context::Normal),
+            FilterStep::Clear => {
+                self.clear_query();
+                self.overlay.enter(Context::Normal)
+            }
+            FilterStep::Step(delta) => self.step(delta),
+            FilterStep::Edit(edit) => self.edit_query(edit),
+            FilterStep::Ignored => false,
+        }
+    }
+
+    pub(super) fn type_in_filter(&mut self, c: char) -> bool {
+        self.edit_query(Edit::Type(c))
+    }
+
+    /// A paste is text, never keys: it goes into the search box or the
+    /// note being written (control characters dropped), and elsewhere it
+    /// is set aside with a word on how to use it.
+    pub(super) fn on_paste(&mut self, text: &str) -> bool {
+        match self.context() {
+            Context::Filter => self.edit_query(Edit::Paste(pasted(text, false))),
+            Context::Note => match self.overlay.note_editor_mut() {
+                Some(editor) => {
+                    editor.text.push_str(&pasted(text, true));
+                    true
+                }
+                None => false,
+            },
+            _ => {
+                self.status.say(Notice::PasteWhere);
+                true
+            }
+        }
+    }
+
+    /// An edit of the search box: the organisations' on their screen,
+    /// else the projects' (filtered now, or when the loop says).
+    fn edit_query(&mut self, edit: Edit) -> bool {
+        let cut = match &mut self.screen {
+            Screen::Organisations(orgs) => {
+                let mut cut = None;
+                orgs.edit_query(|q| cut = edit_text(q, edit));
+                cut
+            }
+            _ => edit_text(&mut self.search.query, edit),
+        };
+        if let Some(notice) = cut {
+            self.status.say(notice);
+        }
+        if self.screen.orgs().is_some() {
+            return true;
+        }
+        self.list.ranked = !self.search.query.trim().is_empty();
+        if self.list.defer_filtering {
+            self.list.filter_pending = true;
+        } else {
+            self.refilter();
+        }
+        true
+    }
+
+    pub(super) fn on_mouse(&mut self, mouse: MouseEvent) -> bool {
+        use crossterm::event::MouseEventKind;
+        if !self.screen.is_browse() {
+            return match mouse.kind {
+                MouseEventKind::ScrollDown => self.step(3),
+                MouseEventKind::ScrollUp => self.step(-3),
+                _ => false,
+            };
+        }
+        let rows = Rows {
+            len: self.row_count(),
+            height: self.list_height(),
+            page: self.page(),
+        };
+        let step = self.list.mouse(mouse, &self.areas(), rows);
+        self.list_step(step)
     }
 }
