@@ -41,6 +41,12 @@ pub use search::{Search, Texts};
 pub use status::{Notice, Reply, Status};
 use strum::IntoEnumIterator;
 
+/// A project by its key, with its name.
+struct Selected {
+    key: String,
+    name: Option<String>,
+}
+
 /// How the browser ends: the process exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
@@ -413,17 +419,18 @@ impl State {
         true
     }
 
-    /// The key and name of the selected project.
-    fn selected_project(&self) -> Option<(String, Option<String>)> {
-        let key = self.selected_key()?;
+    /// The selected project's key and name (a note keeps the name).
+    fn selected_project(&self) -> Option<Selected> {
+        let key = self.selected_key()?.to_string();
         let index = self.list.rows[self.list.selection.index];
-        Some((key.to_string(), self.catalogue.projects[index].name.clone()))
+        let name = self.catalogue.projects[index].name.clone();
+        Some(Selected { key, name })
     }
 
     /// Changes the selected project's bookmark or review state; the status
     /// bar says what happened, or why it could not.
     fn annotate(&mut self, mark: Mark) -> bool {
-        let Some((key, name)) = self.selected_project() else {
+        let Some(Selected { key, name }) = self.selected_project() else {
             return false;
         };
         self.ask(Effect::Annotate { key, name, mark });
@@ -441,7 +448,7 @@ impl State {
     /// `n`: the note is read as the notes file has it now (another `esf`
     /// may have written it); the editor opens when it arrives.
     pub(super) fn start_note(&mut self) -> bool {
-        let Some((key, name)) = self.selected_project() else {
+        let Some(Selected { key, name }) = self.selected_project() else {
             return false;
         };
         self.ask(Effect::ReadNote { key, name });
