@@ -1,7 +1,7 @@
 //! Where each pane goes for a terminal size: side by side when wide,
 //! one pane at a time when narrow, a note when too small.
 
-use super::list_state::Pane;
+use super::state::list::Pane;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
 /// Narrower than this, list and detail take turns.

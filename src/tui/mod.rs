@@ -1,8 +1,13 @@
 //! The terminal browser: list, detail and help panes over the cache.
 //!
-//! The loop blocks on input, handles every event already waiting before it
-//! draws (so fast typing never queues frames), and draws only when the
-//! state changed, inside a synchronized update.
+//! Every key, paste, resize and worker's arrival is a message (`msg`); the
+//! state (`state`) updates and gives back effects (`effect`), which the
+//! shell (`app`) runs, the only code that reads the cache or the notes;
+//! what they give comes back as messages. The views (`view`) draw from the
+//! state. The loop blocks on input, handles every event already waiting
+//! before it draws (so fast typing never queues frames), takes in what the
+//! workers sent, and draws only when the state changed, inside a
+//! synchronized update.
 
 pub mod app;
 pub mod clipboard;
@@ -13,12 +18,10 @@ pub mod facet_picker;
 pub mod graph_state;
 pub mod keymap;
 pub mod layout;
-pub use state::list as list_state;
 pub mod msg;
 pub mod note_editor;
 pub mod notice;
 pub mod org_list;
-
 pub mod review;
 pub mod selection;
 pub mod state;

@@ -2,12 +2,12 @@
 //! related to it (found on another thread, arriving later) and its text
 //! laid out for the pane's width. Its update reads nothing: it asks.
 
+use super::list::ListKind;
 use super::status::{Notice, Reply};
 use crate::graph::Related;
 use crate::model::StoredProject;
 use crate::tui::detail_lines::DetailLines;
 use crate::tui::effect::Effect;
-use crate::tui::list_state::ListKind;
 use crate::tui::msg::Found;
 
 /// The detail pane.

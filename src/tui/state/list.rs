@@ -3,9 +3,9 @@
 
 use crate::catalogue::SortKey;
 use crate::tui::keymap::Action;
-use crate::tui::layout::Areas;
 use crate::tui::selection::Selection;
 use crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
 
 /// The rows an action moves over: how many, and how many a page shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -116,10 +116,19 @@ impl ListState {
             false => ListStep::Ignored,
         }
     }
+}
 
+/// Where the list's rows and the detail pane are on the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Panes {
+    pub list_rows: Rect,
+    pub detail: Rect,
+}
+
+impl ListState {
     /// The wheel scrolls the pane under it; a click selects a row or
     /// gives the detail the keys.
-    pub fn mouse(&mut self, mouse: MouseEvent, areas: &Areas, rows: Rows) -> ListStep {
+    pub fn mouse(&mut self, mouse: MouseEvent, areas: &Panes, rows: Rows) -> ListStep {
         let at = (mouse.column, mouse.row).into();
         let delta = match mouse.kind {
             MouseEventKind::ScrollDown => 3,
@@ -137,7 +146,7 @@ impl ListState {
         }
     }
 
-    fn click(&mut self, at: ratatui::layout::Position, areas: &Areas, rows: Rows) -> ListStep {
+    fn click(&mut self, at: Position, areas: &Panes, rows: Rows) -> ListStep {
         let list = areas.list_rows;
         if !list.contains(at) {
             if areas.detail.contains(at) && self.focus != Pane::Detail {
@@ -288,11 +297,9 @@ mod tests {
     #[test]
     fn a_click_selects_its_row_and_the_wheel_scrolls_the_pane_under_it() {
         use crossterm::event::KeyModifiers;
-        use ratatui::layout::Rect;
-        let areas = Areas {
+        let areas = Panes {
             list_rows: Rect::new(1, 2, 40, 5),
             detail: Rect::new(50, 0, 40, 10),
-            ..Areas::default()
         };
         let event = |kind, column, row| MouseEvent {
             kind,

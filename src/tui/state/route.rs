@@ -4,7 +4,7 @@
 //! context's part (the screen, the list, the search box, the overlay);
 //! what the part's update says, the state follows here.
 
-use super::list::{ListStep, Rows};
+use super::list::{ListStep, Panes, Rows};
 use super::notes::NotesMsg;
 use super::overlay::{HelpSize, OverlayStep};
 use super::screen::{open_graph, stats_of};
@@ -421,7 +421,12 @@ impl State {
             height: self.list_height(),
             page: self.page(),
         };
-        let step = self.list.mouse(mouse, &self.areas(), rows);
+        let areas = self.areas();
+        let panes = Panes {
+            list_rows: areas.list_rows,
+            detail: areas.detail,
+        };
+        let step = self.list.mouse(mouse, &panes, rows);
         self.list_step(step)
     }
 }
