@@ -18,12 +18,10 @@ use super::msg::Msg;
 use super::review::Reviews;
 use super::state::BuiltFor;
 pub use super::state::{Exit, ListKind, Pane, Screen, State};
-use super::theme::Theme;
 use super::view;
 use crate::catalogue::Catalogue;
 use crate::store::Store;
 use crossterm::event::{Event, KeyEventKind};
-use ratatui::symbols::Marker;
 use std::sync::mpsc::{channel, Receiver, Sender};
 use worker::Latest;
 
@@ -93,31 +91,7 @@ impl App {
         inbox: Receiver<Msg>,
     ) -> crate::store::Result<App> {
         let unclassified = store.unclassified()?;
-        let state = State {
-            catalogue,
-            unclassified,
-            keys,
-            screen: Screen::Browse,
-            list: Default::default(),
-            overlay: Default::default(),
-            detail: Default::default(),
-            shelf: Default::default(),
-            markers: Marker::Braille,
-            theme: Theme::from_env(),
-            size: (80, 24),
-            status: Default::default(),
-            exit: None,
-            suspend: false,
-            annotations: Default::default(),
-            export_notes: false,
-            export_dir: std::path::PathBuf::from("."),
-            changes: Default::default(),
-            cache_id: None,
-            config_problems: Vec::new(),
-            loading: false,
-            search: Default::default(),
-            asked: Vec::new(),
-        };
+        let state = State::new(catalogue, unclassified, keys);
         let mut app = App {
             state,
             store,

@@ -16,6 +16,8 @@ mod route;
 mod screen;
 mod search;
 mod status;
+#[cfg(test)]
+mod tests;
 
 use super::keymap::Context;
 use super::keymap::KeyMap;

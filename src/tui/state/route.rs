@@ -11,15 +11,50 @@ use super::screen::{open_graph, stats_of};
 use super::search::{edit_text, filter_update, pasted, Edit, FilterStep};
 use super::{DetailMsg, Exit, Notice, Screen, ScreenStep, State};
 use super::{ListKind, Pane};
+use crate::catalogue::Catalogue;
+use crate::model::UnclassifiedDoc;
 use crate::tui::effect::Effect;
 use crate::tui::graph_state::Origin;
+use crate::tui::keymap::KeyMap;
 use crate::tui::keymap::{Action, Context, Key};
 use crate::tui::msg::Msg;
 use crate::tui::org_list::OrgList;
 use crate::tui::stats_screen::StatsView;
+use crate::tui::theme::Theme;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
+use ratatui::symbols::Marker;
 
 impl State {
+    /// The state over a catalogue: the browse screen, nothing typed, no
+    /// notes (the shell gives them), the terminal's own colours.
+    pub fn new(catalogue: Catalogue, unclassified: Vec<UnclassifiedDoc>, keys: KeyMap) -> State {
+        State {
+            catalogue,
+            unclassified,
+            keys,
+            screen: Screen::Browse,
+            list: Default::default(),
+            overlay: Default::default(),
+            detail: Default::default(),
+            shelf: Default::default(),
+            markers: Marker::Braille,
+            theme: Theme::from_env(),
+            size: (80, 24),
+            status: Default::default(),
+            exit: None,
+            suspend: false,
+            annotations: Default::default(),
+            export_notes: false,
+            export_dir: std::path::PathBuf::from("."),
+            changes: Default::default(),
+            cache_id: None,
+            config_problems: Vec::new(),
+            loading: false,
+            search: Default::default(),
+            asked: Vec::new(),
+        }
+    }
+
     /// One message: true when the screen must be redrawn, with what the
     /// update asks of the world outside.
     pub fn update(&mut self, msg: Msg) -> (bool, Vec<Effect>) {
