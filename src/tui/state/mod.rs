@@ -33,8 +33,8 @@ use crate::tui::facet_picker::{FacetPicker, PickerStep};
 use crate::tui::note_editor::NoteEditor;
 pub use detail::{BuiltFor, Detail, DetailMsg};
 pub use list::{ListKind, ListState, Pane};
-pub use notes::Annotations;
 use notes::NotesMsg;
+pub use notes::{Annotations, Unseen};
 use overlay::Overlay;
 use ratatui::symbols::Marker;
 use screen::stats_of;
@@ -85,8 +85,7 @@ pub struct State {
     /// Where `e` writes (the current folder).
     pub export_dir: std::path::PathBuf,
     /// Changes by imports the user has not seen yet, by project key.
-    pub changes: std::collections::HashMap<String, crate::model::Change>,
-    pub(super) cache_id: Option<String>,
+    pub changes: Unseen,
     /// What the config file had that could not be applied (shown in help).
     pub config_problems: Vec<String>,
     /// Every project is not in yet (the catalogue is still loading).
@@ -481,19 +480,14 @@ impl State {
 
     /// The changes the user has not seen, from the last imports.
     pub fn set_changes(&mut self, cache_id: String, changes: Vec<crate::model::Change>) {
-        self.cache_id = Some(cache_id);
-        self.changes = changes.into_iter().map(|c| (c.key.clone(), c)).collect();
+        self.changes = Unseen::of(cache_id, changes);
     }
 
     /// Opening a project marks its change as seen.
     pub(super) fn mark_selected_seen(&mut self) {
         let key = self.selected_key().map(str::to_string);
-        let (Some(key), Some(cache)) = (key, self.cache_id.clone()) else {
-            return;
-        };
-        let Some(change) = self.changes.remove(&key) else {
-            return;
-        };
-        self.ask(Effect::MarkSeen { cache, change });
+        if let Some(seen) = key.and_then(|key| self.changes.seen(&key)) {
+            self.ask(seen);
+        }
     }
 }

@@ -4,7 +4,8 @@
 //! change); what it wrote comes back here.
 
 use super::status::Notice;
-use crate::model::Annotation;
+use crate::model::{Annotation, Change};
+use crate::tui::effect::Effect;
 use crate::tui::effect::Mark;
 use crate::tui::msg::NoteWritten;
 use std::collections::HashMap;
@@ -15,6 +16,43 @@ pub struct Annotations {
     by_key: HashMap<String, Annotation>,
     /// Why notes cannot be used (a damaged notes file, no data folder).
     pub unavailable: Option<String>,
+}
+
+/// What imports changed that the user has not seen yet, by project key
+/// (per cache: a shared cache has one list per user).
+#[derive(Debug, Default)]
+pub struct Unseen {
+    cache_id: Option<String>,
+    by_key: HashMap<String, Change>,
+}
+
+impl Unseen {
+    pub fn of(cache_id: String, changes: Vec<Change>) -> Unseen {
+        Unseen {
+            cache_id: Some(cache_id),
+            by_key: changes.into_iter().map(|c| (c.key.clone(), c)).collect(),
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Change> {
+        self.by_key.get(key)
+    }
+
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.by_key.contains_key(key)
+    }
+
+    /// A project opened: its change is seen, to be noted by the shell.
+    pub fn seen(&mut self, key: &str) -> Option<Effect> {
+        let cache = self.cache_id.clone()?;
+        let change = self.by_key.remove(key)?;
+        Some(Effect::MarkSeen { cache, change })
+    }
+
+    /// A change that could not be noted as seen stays, to be seen later.
+    pub fn not_noted(&mut self, change: Change) {
+        self.by_key.insert(change.key.clone(), change);
+    }
 }
 
 /// What the shell wrote.
@@ -106,6 +144,29 @@ mod tests {
             key: key.into(),
             ..Annotation::default()
         }
+    }
+
+    #[test]
+    fn a_change_opened_is_noted_once_and_kept_when_it_could_not_be() {
+        let change = Change {
+            key: "p1".into(),
+            kind: crate::model::ChangeKind::Changed,
+            import_id: 7,
+            name: None,
+            fields: Vec::new(),
+        };
+        let mut unseen = Unseen::default();
+        unseen.not_noted(change.clone());
+        assert!(unseen.seen("p1").is_none(), "no cache to note it in");
+        let mut unseen = Unseen::of("cache-1".into(), vec![change]);
+        let noted = unseen.seen("p1");
+        assert!(matches!(noted, Some(Effect::MarkSeen { ref cache, .. }) if cache == "cache-1"));
+        assert!(!unseen.contains_key("p1"));
+        assert!(unseen.seen("p1").is_none(), "once");
+        if let Some(Effect::MarkSeen { change, .. }) = noted {
+            unseen.not_noted(change);
+        }
+        assert!(unseen.get("p1").is_some_and(|c| c.import_id == 7));
     }
 
     #[test]

@@ -47,7 +47,6 @@ impl State {
             export_notes: false,
             export_dir: std::path::PathBuf::from("."),
             changes: Default::default(),
-            cache_id: None,
             config_problems: Vec::new(),
             loading: false,
             search: Default::default(),
@@ -101,7 +100,7 @@ impl State {
             Msg::NoteWritten(Err(editor)) => self.note_not_written(*editor),
             Msg::SeenNotNoted { change, why } => {
                 // Not written: the mark stays, to be marked seen later.
-                self.changes.insert(change.key.clone(), change);
+                self.changes.not_noted(change);
                 self.say(Notice::Said(why))
             }
             Msg::Key(_) | Msg::Mouse(_) | Msg::Paste(_) | Msg::Resize(..) => false,
