@@ -1,7 +1,7 @@
 //! The README's key tables say what the key maps do: every context's
 //! table lists exactly the default keys of each action.
 
-use esf_browser::tui::keymap::{Action, Context, Key, KeyMap};
+use esf_browser::tui::keymap::{Action, Context, HelpRow, Key, KeyMap};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// (context, action) → keys, read from the README's tables under "## Keys".
@@ -41,7 +41,7 @@ fn the_readme_lists_every_default_key_of_every_context() {
     let map = KeyMap::default();
     let readme = readme_tables();
     for context in <Context as strum::IntoEnumIterator>::iter() {
-        for (keys, name, _) in map.help_rows(context) {
+        for HelpRow { keys, name, .. } in map.help_rows(context) {
             let action = Action::from_name(name).unwrap();
             let bound: BTreeSet<String> = keys.split(' ').map(str::to_string).collect();
             let said = readme.get(&(context, action));

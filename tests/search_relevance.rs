@@ -414,8 +414,8 @@ fn text_matches_come_as_a_first_page_then_all_of_them() {
     let store = common::store_of(&Input::sample());
     // Terms ANDed are groups of their own.
     let keys = |a: &esf_browser::tui::text_search::TextAnswer, group: usize| -> BTreeSet<String> {
-        let found = a.found.iter().find(|f| f.0 == group).expect("the term");
-        found.2.iter().cloned().collect()
+        let found = a.found.iter().find(|f| f.group == group).expect("the term");
+        found.keys.iter().cloned().collect()
     };
     // "psykiska" stands in all five descriptions, "ohälsa" in all but
     // Arbetsliv och hälsa Nordost's.

@@ -8,7 +8,7 @@ use common::{ctrl, key, type_text};
 use crossterm::event::KeyCode;
 use esf_browser::import::Input;
 use esf_browser::store::Notes;
-use esf_browser::tui::app::{App, Mode};
+use esf_browser::tui::app::App;
 use esf_browser::tui::facet_picker::ACTIVE_ROW;
 use esf_browser::tui::keymap::{Action, Context, Key, KeyMap};
 use esf_browser::tui::review::Reviews;
@@ -20,7 +20,7 @@ fn app_with(rebind: &[(Context, Action, &str)]) -> App {
         keys.bind(*context, *action, &[Key::parse(key).unwrap()]);
     }
     let mut app = App::new(common::store_of(&Input::sample()), keys).unwrap();
-    app.reviews = Reviews::over(Notes::in_memory().unwrap());
+    app.set_reviews(Reviews::over(Notes::in_memory().unwrap()));
     app.handle(crossterm::event::Event::Resize(80, 24));
     app
 }
@@ -29,9 +29,12 @@ fn app_with(rebind: &[(Context, Action, &str)]) -> App {
 fn a_rebound_key_moves_in_the_list_and_the_old_one_is_free() {
     let mut app = app_with(&[(Context::Normal, Action::MoveDown, "Ctrl-n")]);
     app.handle(ctrl('n'));
-    assert_eq!(app.list.selection.index, 1);
+    assert_eq!(app.state.list.selection.index, 1);
     app.handle(key(KeyCode::Char('j')));
-    assert_eq!(app.list.selection.index, 1, "j is no longer move_down");
+    assert_eq!(
+        app.state.list.selection.index, 1,
+        "j is no longer move_down"
+    );
 }
 
 #[test]
@@ -42,23 +45,28 @@ fn a_rebound_key_works_in_the_search_box_and_letters_still_type() {
     ]);
     app.handle(key(KeyCode::Char('/')));
     type_text(&mut app, "jn");
-    assert_eq!(app.list.query, "jn", "printable keys type");
+    assert_eq!(app.state.search.query, "jn", "printable keys type");
     app.handle(key(KeyCode::Backspace));
     app.handle(key(KeyCode::Backspace));
     app.handle(ctrl('n'));
-    assert_eq!(app.list.selection.index, 1);
+    assert_eq!(app.state.list.selection.index, 1);
     app.handle(key(KeyCode::Enter));
     assert_eq!(
-        app.mode(),
-        Mode::Filtering,
+        app.state.context(),
+        Context::Filter,
         "Enter is no longer confirm here"
     );
     app.handle(ctrl('s'));
-    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.state.context(), Context::Normal);
 }
 
 fn picker_row(app: &App) -> usize {
-    app.picker().expect("the picker is open").selection.index
+    app.state
+        .overlay
+        .picker()
+        .expect("the picker is open")
+        .selection
+        .index
 }
 
 #[test]
@@ -83,7 +91,11 @@ fn the_picker_follows_its_own_map_and_the_lists_letters() {
     app.handle(key(KeyCode::Home));
     assert_eq!(picker_row(&app), 0);
     app.handle(key(KeyCode::Char('q')));
-    assert_eq!(app.mode(), Mode::Normal, "q closes, as in the list");
+    assert_eq!(
+        app.state.context(),
+        Context::Normal,
+        "q closes, as in the list"
+    );
 }
 
 #[test]
@@ -93,44 +105,51 @@ fn a_rebound_key_saves_the_note() {
     type_text(&mut app, "ring");
     app.handle(key(KeyCode::Enter));
     assert_eq!(
-        app.mode(),
-        Mode::Note,
+        app.state.context(),
+        Context::Note,
         "Enter is not bound in the note any more"
     );
     app.handle(ctrl('s'));
-    assert_eq!(app.mode(), Mode::Normal);
-    let key = app.selected_key().unwrap().to_string();
-    assert_eq!(app.reviews.get(&key).unwrap().note, "ring");
+    assert_eq!(app.state.context(), Context::Normal);
+    let key = app.state.selected_key().unwrap().to_string();
+    assert_eq!(app.state.annotations.get(&key).unwrap().note, "ring");
 }
 
 #[test]
 fn a_rebound_key_works_in_the_export_prompt() {
     let mut app = app_with(&[(Context::Export, Action::ToggleExportNotes, "a")]);
     app.handle(key(KeyCode::Char('e')));
-    assert_eq!(app.mode(), Mode::Export);
+    assert_eq!(app.state.context(), Context::Export);
     app.handle(key(KeyCode::Char('n')));
-    assert!(!app.export_notes, "n is free now");
+    assert!(!app.state.export_notes, "n is free now");
     app.handle(key(KeyCode::Char('a')));
-    assert!(app.export_notes);
+    assert!(app.state.export_notes);
     app.handle(key(KeyCode::Esc));
-    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.state.context(), Context::Normal);
 }
 
 #[test]
 fn help_scrolls_with_page_keys_and_closes_with_its_own() {
     let mut app = app_with(&[(Context::Help, Action::PageDown, "x")]);
     app.handle(key(KeyCode::Char('?')));
-    assert_eq!(app.mode(), Mode::Help);
+    assert_eq!(app.state.context(), Context::Help);
     app.handle(key(KeyCode::Char('x')));
-    assert!(app.help_scroll() > 0, "the rebound key scrolls");
+    assert!(
+        app.state.overlay.help_scroll() > 0,
+        "the rebound key scrolls"
+    );
     app.handle(key(KeyCode::Char('G')));
-    assert_eq!(app.mode(), Mode::Help, "G scrolls, it does not close");
-    let last = app.help_scroll();
+    assert_eq!(
+        app.state.context(),
+        Context::Help,
+        "G scrolls, it does not close"
+    );
+    let last = app.state.overlay.help_scroll();
     assert!(last > 20, "at the end: {last}");
     app.handle(key(KeyCode::PageDown));
-    assert_eq!(app.help_scroll(), last, "not past the end");
+    assert_eq!(app.state.overlay.help_scroll(), last, "not past the end");
     app.handle(key(KeyCode::Char('g')));
-    assert_eq!(app.help_scroll(), 0);
+    assert_eq!(app.state.overlay.help_scroll(), 0);
     app.handle(key(KeyCode::Esc));
-    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.state.context(), Context::Normal);
 }

@@ -6,13 +6,14 @@ mod common;
 use common::{key, sample_app, screen, type_text};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use esf_browser::model::ReviewState;
-use esf_browser::tui::app::{App, Mode};
+use esf_browser::tui::app::App;
+use esf_browser::tui::keymap::Context;
 
 /// Selects the project whose name starts with `name`.
 fn select(app: &mut App, name: &str) -> String {
-    for _ in 0..app.list.rows.len() {
-        let index = app.list.rows[app.list.selection.index];
-        let p = &app.catalogue.projects[index];
+    for _ in 0..app.state.list.rows.len() {
+        let index = app.state.list.rows[app.state.list.selection.index];
+        let p = &app.state.catalogue.projects[index];
         if p.name.as_deref().is_some_and(|n| n.starts_with(name)) {
             return p.key.clone();
         }
@@ -28,18 +29,18 @@ fn bookmark_review_and_note_are_kept_and_marked_in_the_list() {
     app.handle(key(KeyCode::Char('b')));
     app.handle(key(KeyCode::Char('r')));
     app.handle(key(KeyCode::Char('r')));
-    let a = app.reviews.get(&key_of).unwrap();
+    let a = app.state.annotations.get(&key_of).unwrap();
     assert!(a.bookmarked);
     assert_eq!(a.review, ReviewState::Done);
     app.handle(key(KeyCode::Char('n')));
-    assert_eq!(app.mode(), Mode::Note);
+    assert_eq!(app.state.context(), Context::Note);
     type_text(&mut app, "Ring Anna");
     app.handle(Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT)));
     type_text(&mut app, "om budgeten");
     app.handle(key(KeyCode::Enter));
-    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.state.context(), Context::Normal);
     assert_eq!(
-        app.reviews.get(&key_of).unwrap().note,
+        app.state.annotations.get(&key_of).unwrap().note,
         "Ring Anna\nom budgeten"
     );
     let shown = screen(&mut app);
@@ -55,7 +56,7 @@ fn bookmark_review_and_note_are_kept_and_marked_in_the_list() {
     type_text(&mut app, " och mer");
     app.handle(key(KeyCode::Esc));
     assert_eq!(
-        app.reviews.get(&key_of).unwrap().note,
+        app.state.annotations.get(&key_of).unwrap().note,
         "Ring Anna\nom budgeten"
     );
 }
@@ -71,10 +72,10 @@ fn the_facet_picker_narrows_the_list_and_one_key_clears_it() {
     type_text(&mut app, "syd");
     app.handle(key(KeyCode::Down));
     app.handle(key(KeyCode::Enter));
-    assert_eq!(app.list.rows.len(), 1);
+    assert_eq!(app.state.list.rows.len(), 1);
     assert!(screen(&mut app).contains("Region: Sydsverige"));
     app.handle(key(KeyCode::Char('F')));
-    assert_eq!(app.list.rows.len(), 5);
+    assert_eq!(app.state.list.rows.len(), 5);
 }
 
 #[test]
@@ -87,7 +88,7 @@ fn active_during_combines_with_the_fuzzy_filter() {
     app.handle(key(KeyCode::Enter));
     type_text(&mut app, "2022..2023");
     app.handle(key(KeyCode::Enter));
-    let active: Vec<usize> = app.list.rows.clone();
+    let active: Vec<usize> = app.state.list.rows.clone();
     assert_eq!(active.len(), 2, "Arbetsliv och hälsa Nordost, Nya Vägar");
     // The Hisingen article gives no dates: whether it ran then cannot be
     // said, and the status bar says it was left out.
@@ -101,12 +102,12 @@ fn active_during_combines_with_the_fuzzy_filter() {
     app.handle(key(KeyCode::Enter));
     // Both are active then: Arbetsliv has the words in its name, Nya
     // Vägar in its text ("en del av arbetslivet och …").
-    let mut rows = app.list.rows.clone();
+    let mut rows = app.state.list.rows.clone();
     rows.sort();
     let mut expected = active.clone();
     expected.sort();
     assert_eq!(rows, expected);
-    let first = &app.catalogue.projects[app.list.rows[0]];
+    let first = &app.state.catalogue.projects[app.state.list.rows[0]];
     assert_eq!(first.key, "2020/00551", "the best match first");
 }
 
@@ -128,14 +129,14 @@ fn the_bookmarked_facet_counts_from_the_notes() {
     type_text(&mut app, "bookmarked");
     app.handle(key(KeyCode::Down));
     app.handle(key(KeyCode::Enter));
-    assert_eq!(app.list.rows.len(), 1);
+    assert_eq!(app.state.list.rows.len(), 1);
 }
 
 #[test]
 fn e_writes_the_filtered_list_with_notes_when_asked() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(100, 30);
-    app.export_dir = dir.path().to_path_buf();
+    app.state.export_dir = dir.path().to_path_buf();
     select(&mut app, "effektbutiken");
     app.handle(key(KeyCode::Char('n')));
     type_text(&mut app, "viktig");
@@ -149,8 +150,8 @@ fn e_writes_the_filtered_list_with_notes_when_asked() {
     let files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(files.len(), 1);
     let path = files[0].as_ref().unwrap().path();
-    let said = app.message.clone().unwrap_or_default();
-    let listed = app.list.rows.len();
+    let said = app.state.status.text().unwrap_or_default();
+    let listed = app.state.list.rows.len();
     assert!(listed < 5, "the filter narrowed the list");
     assert!(said.contains(&format!("wrote {listed} projects")), "{said}");
     let records: Vec<serde_json::Value> =
@@ -175,7 +176,7 @@ fn changed_projects_are_marked_until_opened() {
         name: None,
         fields: Vec::new(),
     };
-    app.set_changes(
+    app.state.set_changes(
         "cache".into(),
         vec![
             change("2015/00730", ChangeKind::New),
@@ -187,9 +188,9 @@ fn changed_projects_are_marked_until_opened() {
     assert!(shown.contains("  ~ Arbetsliv och hälsa Nordost"), "{shown}");
     select(&mut app, "effektbutiken");
     app.handle(key(KeyCode::Enter));
-    assert!(!app.changes.contains_key("2015/00730"));
+    assert!(!app.state.changes.contains_key("2015/00730"));
     assert!(
-        app.changes.contains_key("2020/00551"),
+        app.state.changes.contains_key("2020/00551"),
         "only the one opened"
     );
     app.handle(key(KeyCode::Esc));
@@ -200,7 +201,7 @@ fn changed_projects_are_marked_until_opened() {
 fn the_stats_follow_the_filter_and_facets() {
     let mut app = sample_app(120, 40);
     app.handle(key(KeyCode::Char('S')));
-    let all = app.screen.stats().unwrap().stats.clone();
+    let all = app.state.screen.stats().unwrap().stats.clone();
     assert_eq!(all.projects, 5);
     // Start years from the documents: 2014, 2016, 2021, 2023, the years
     // between with none; the article project has no dates.
@@ -231,12 +232,12 @@ fn the_stats_follow_the_filter_and_facets() {
     type_text(&mut app, "syd");
     app.handle(key(KeyCode::Down));
     app.handle(key(KeyCode::Enter));
-    let syd = &app.screen.stats().unwrap().stats;
+    let syd = &app.state.screen.stats().unwrap().stats;
     assert_eq!(syd.projects, 1);
     assert_eq!(syd.per_year, [(2023, 1)]);
     assert!(screen(&mut app).contains("Timeline (1"));
     app.handle(key(KeyCode::Esc));
-    assert!(app.screen.stats().is_none(), "back to the list");
+    assert!(app.state.screen.stats().is_none(), "back to the list");
 }
 
 #[test]
@@ -261,12 +262,15 @@ fn notes_of_projects_gone_from_the_cache_are_counted_when_the_list_is_in() {
         .update("2019/99999", None, |a| a.note = "gone".into())
         .unwrap();
     let mut app = App::starting(store, Default::default()).unwrap();
-    app.reviews = Reviews::over(notes);
+    app.set_reviews(Reviews::over(notes));
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    while !app.poll_loading() {
+    while {
+        app.receive();
+        app.state.is_loading()
+    } {
         assert!(std::time::Instant::now() < deadline, "the list never came");
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    let said = app.message.clone().unwrap_or_default();
+    let said = app.state.status.text().unwrap_or_default();
     assert!(said.starts_with("1 of your notes"), "{said}");
 }

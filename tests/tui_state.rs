@@ -5,11 +5,12 @@ mod common;
 use common::{ctrl, key, sample_app, screen, type_text};
 use crossterm::event::KeyCode;
 use esf_browser::catalogue::SortKey;
-use esf_browser::tui::app::{App, Exit, ListKind, Mode, Pane};
+use esf_browser::tui::app::{App, Exit, ListKind, Pane};
+use esf_browser::tui::keymap::Context;
 
 fn selected_name(app: &App) -> String {
-    let index = &app.list.rows[app.list.selection.index];
-    app.catalogue.projects[*index]
+    let index = &app.state.list.rows[app.state.list.selection.index];
+    app.state.catalogue.projects[*index]
         .name
         .clone()
         .unwrap_or_default()
@@ -27,49 +28,52 @@ fn moving_through_the_list() {
     assert_eq!(selected_name(&app), "effektbutiken");
     app.handle(key(KeyCode::Down));
     app.handle(key(KeyCode::Char('k')));
-    assert_eq!(app.list.selection.index, 1);
+    assert_eq!(app.state.list.selection.index, 1);
     app.handle(key(KeyCode::Char('G')));
     assert_eq!(selected_name(&app), "Nya Vägar i Vellinge +");
     app.handle(key(KeyCode::Home));
-    assert_eq!(app.list.selection.index, 0);
+    assert_eq!(app.state.list.selection.index, 0);
     app.handle(key(KeyCode::End));
     app.handle(key(KeyCode::Char('g')));
-    assert_eq!(app.list.selection.index, 0);
+    assert_eq!(app.state.list.selection.index, 0);
     app.handle(key(KeyCode::PageDown));
-    assert_eq!(app.list.selection.index, 4, "a page is more than five rows");
+    assert_eq!(
+        app.state.list.selection.index, 4,
+        "a page is more than five rows"
+    );
     app.handle(ctrl('u'));
-    assert_eq!(app.list.selection.index, 0);
+    assert_eq!(app.state.list.selection.index, 0);
     app.handle(ctrl('d'));
-    assert_eq!(app.list.selection.index, 4);
+    assert_eq!(app.state.list.selection.index, 4);
 }
 
 #[test]
 fn filtering_ranks_keeps_and_clears() {
     let mut app = sample_app(80, 24);
     app.handle(key(KeyCode::Char('/')));
-    assert_eq!(app.mode(), Mode::Filtering);
+    assert_eq!(app.state.context(), Context::Filter);
     type_text(&mut app, "vellinge");
     assert_eq!(
         selected_name(&app),
         "Nya Vägar i Vellinge +",
         "best match first"
     );
-    assert!(app.list.ranked);
+    assert!(app.state.list.ranked);
     app.handle(key(KeyCode::Enter));
     assert_eq!(
-        (app.mode(), app.list.query.as_str()),
-        (Mode::Normal, "vellinge"),
+        (app.state.context(), app.state.search.query.as_str()),
+        (Context::Normal, "vellinge"),
         "Enter keeps"
     );
     app.handle(key(KeyCode::Char('/')));
     app.handle(key(KeyCode::Esc));
     assert_eq!(
-        (app.mode(), app.list.query.as_str()),
-        (Mode::Normal, ""),
+        (app.state.context(), app.state.search.query.as_str()),
+        (Context::Normal, ""),
         "Esc clears"
     );
-    assert_eq!(app.list.rows.len(), 5);
-    assert!(!app.list.ranked);
+    assert_eq!(app.state.list.rows.len(), 5);
+    assert!(!app.state.list.ranked);
 }
 
 #[test]
@@ -77,12 +81,12 @@ fn typing_in_the_filter_is_not_taken_for_commands() {
     let mut app = sample_app(80, 24);
     app.handle(key(KeyCode::Char('/')));
     type_text(&mut app, "qsjk?");
-    assert_eq!(app.list.query, "qsjk?");
-    assert!(app.exit.is_none());
+    assert_eq!(app.state.search.query, "qsjk?");
+    assert!(app.state.exit.is_none());
     app.handle(key(KeyCode::Backspace));
-    assert_eq!(app.list.query, "qsjk");
+    assert_eq!(app.state.search.query, "qsjk");
     app.handle(ctrl('u'));
-    assert_eq!(app.list.query, "");
+    assert_eq!(app.state.search.query, "");
 }
 
 #[test]
@@ -90,7 +94,7 @@ fn a_filter_matching_nothing_shows_nothing_and_survives_keys() {
     let mut app = sample_app(80, 24);
     app.handle(key(KeyCode::Char('/')));
     type_text(&mut app, "zzzzqqq");
-    assert!(app.list.rows.is_empty());
+    assert!(app.state.list.rows.is_empty());
     for code in [
         KeyCode::Down,
         KeyCode::Up,
@@ -108,10 +112,10 @@ fn a_filter_matching_nothing_shows_nothing_and_survives_keys() {
 #[test]
 fn sort_cycles_through_every_key() {
     let mut app = sample_app(80, 24);
-    let mut seen = vec![app.list.sort];
+    let mut seen = vec![app.state.list.sort];
     for _ in 0..7 {
         app.handle(key(KeyCode::Char('s')));
-        seen.push(app.list.sort);
+        seen.push(app.state.list.sort);
     }
     assert_eq!(&seen[..7], &SortKey::ALL);
     assert_eq!(seen[7], SortKey::Name, "and round again");
@@ -119,7 +123,7 @@ fn sort_cycles_through_every_key() {
     app.handle(key(KeyCode::Char('s')));
     app.handle(key(KeyCode::Char('s')));
     app.handle(key(KeyCode::Char('s')));
-    assert_eq!(app.list.sort, SortKey::Budget);
+    assert_eq!(app.state.list.sort, SortKey::Budget);
     assert_eq!(
         selected_name(&app),
         "Arbetsliv och hälsa Nordost",
@@ -132,41 +136,41 @@ fn opening_and_going_back() {
     let mut app = sample_app(80, 24);
     app.handle(key(KeyCode::Char('j')));
     app.handle(key(KeyCode::Enter));
-    assert_eq!(app.list.focus, Pane::Detail);
+    assert_eq!(app.state.list.focus, Pane::Detail);
     app.prepare_frame();
-    assert_eq!(app.detail.as_ref().unwrap().key, "2015/00730");
+    assert_eq!(app.state.detail.shown.as_ref().unwrap().key, "2015/00730");
     app.handle(key(KeyCode::Char('j')));
-    assert_eq!(app.list.detail_scroll, 1, "j scrolls the detail");
+    assert_eq!(app.state.list.detail_scroll, 1, "j scrolls the detail");
     app.handle(key(KeyCode::Backspace));
-    assert_eq!(app.list.focus, Pane::List);
-    assert_eq!(app.list.selection.index, 1, "back where we were");
+    assert_eq!(app.state.list.focus, Pane::List);
+    assert_eq!(app.state.list.selection.index, 1, "back where we were");
     app.handle(key(KeyCode::Tab));
-    assert_eq!(app.list.focus, Pane::Detail);
+    assert_eq!(app.state.list.focus, Pane::Detail);
     app.handle(key(KeyCode::BackTab));
-    assert_eq!(app.list.focus, Pane::List);
+    assert_eq!(app.state.list.focus, Pane::List);
 }
 
 #[test]
 fn help_opens_and_closes() {
     let mut app = sample_app(80, 24);
     app.handle(key(KeyCode::Char('?')));
-    assert_eq!(app.mode(), Mode::Help);
+    assert_eq!(app.state.context(), Context::Help);
     app.handle(key(KeyCode::Esc));
-    assert_eq!(app.mode(), Mode::Normal);
+    assert_eq!(app.state.context(), Context::Normal);
     app.handle(key(KeyCode::F(1)));
-    assert_eq!(app.mode(), Mode::Help);
+    assert_eq!(app.state.context(), Context::Help);
 }
 
 #[test]
 fn quitting() {
     let mut app = sample_app(80, 24);
     app.handle(key(KeyCode::Char('q')));
-    assert_eq!(app.exit, Some(Exit::Quit));
+    assert_eq!(app.state.exit, Some(Exit::Quit));
     let mut app = sample_app(80, 24);
     app.handle(key(KeyCode::Char('/')));
     app.handle(ctrl('c'));
     assert_eq!(
-        app.exit,
+        app.state.exit,
         Some(Exit::Interrupted),
         "Ctrl-C even while filtering"
     );
@@ -182,7 +186,7 @@ fn copying_goes_out_as_osc52() {
         sequence.contains("\u{1b}]52;c;MjAxNS8wMDczMA==\u{7}"),
         "{sequence:?}"
     );
-    assert!(app.message.as_deref().unwrap().contains("2015/00730"));
+    assert!(app.state.status.text().unwrap().contains("2015/00730"));
     app.handle(key(KeyCode::Char('Y')));
     let summary = app.outbox.pop().unwrap();
     assert!(summary.contains("]52;c;"));
@@ -192,10 +196,10 @@ fn copying_goes_out_as_osc52() {
 fn unclassified_documents_are_reachable() {
     let mut app = sample_app(80, 24);
     app.handle(key(KeyCode::Char('u')));
-    assert_eq!(app.list.kind, ListKind::Unclassified);
+    assert_eq!(app.state.list.kind, ListKind::Unclassified);
     assert!(screen(&mut app).contains("Other documents (0)"));
     app.handle(key(KeyCode::Char('u')));
-    assert_eq!(app.list.kind, ListKind::Projects);
+    assert_eq!(app.state.list.kind, ListKind::Projects);
 }
 
 #[test]
@@ -212,13 +216,13 @@ fn mouse_wheel_and_click() {
     };
     app.handle(at(MouseEventKind::Down(MouseButton::Left), 4));
     assert_eq!(
-        app.list.selection.index, 2,
+        app.state.list.selection.index, 2,
         "the third data row (border, header, rows)"
     );
     app.handle(at(MouseEventKind::ScrollDown, 5));
-    assert_eq!(app.list.selection.index, 4);
+    assert_eq!(app.state.list.selection.index, 4);
     app.handle(at(MouseEventKind::ScrollUp, 5));
-    assert_eq!(app.list.selection.index, 1);
+    assert_eq!(app.state.list.selection.index, 1);
 }
 
 #[test]
@@ -262,8 +266,8 @@ fn walking_the_partner_graph() {
     let mut app = sample_app(80, 24);
     app.handle(key(KeyCode::Char('j')));
     app.handle(key(KeyCode::Char('p')));
-    assert!(app.screen.graph().is_some(), "on the graph");
-    let graph = app.screen.graph().unwrap();
+    assert!(app.state.screen.graph().is_some(), "on the graph");
+    let graph = app.state.screen.graph().unwrap();
     assert_eq!(graph.focus(), &Focus::Project("2015/00730".into()));
     let orgs: Vec<&str> = graph
         .ego
@@ -278,7 +282,7 @@ fn walking_the_partner_graph() {
     );
     // Enter on an organisation lists its projects.
     app.handle(key(KeyCode::Enter));
-    let graph = app.screen.graph().unwrap();
+    let graph = app.state.screen.graph().unwrap();
     assert_eq!(graph.focus(), &Focus::Organisation("Göteborgs Stad".into()));
     let projects: Vec<&str> = graph
         .ego
@@ -293,7 +297,7 @@ fn walking_the_partner_graph() {
         app.handle(key(KeyCode::Char('j')));
     }
     app.handle(key(KeyCode::Enter));
-    let graph = app.screen.graph().unwrap();
+    let graph = app.state.screen.graph().unwrap();
     assert_eq!(
         graph.breadcrumb(),
         vec!["2015/00730", "Göteborgs Stad", "2020/00551"]
@@ -302,12 +306,12 @@ fn walking_the_partner_graph() {
     // Backspace walks back, then leaves the graph.
     app.handle(key(KeyCode::Backspace));
     assert_eq!(
-        app.screen.graph().unwrap().focus(),
+        app.state.screen.graph().unwrap().focus(),
         &Focus::Organisation("Göteborgs Stad".into())
     );
     app.handle(key(KeyCode::Backspace));
     app.handle(key(KeyCode::Backspace));
-    assert!(app.screen.is_browse());
+    assert!(app.state.screen.is_browse());
 }
 
 #[test]
@@ -317,7 +321,7 @@ fn branches_toggle_in_the_graph() {
     type_text(&mut app, "inkluderande");
     app.handle(key(KeyCode::Enter));
     // The pre-study (owner Nord-ost) has the Arbetsförmedlingen offices.
-    while !app.catalogue.projects[app.list.rows[app.list.selection.index]]
+    while !app.state.catalogue.projects[app.state.list.rows[app.state.list.selection.index]]
         .owner
         .as_deref()
         .unwrap_or("")
@@ -327,7 +331,8 @@ fn branches_toggle_in_the_graph() {
     }
     app.handle(key(KeyCode::Char('p')));
     let count = |app: &App, name: &str| {
-        app.screen
+        app.state
+            .screen
             .graph()
             .unwrap()
             .ego
@@ -340,7 +345,7 @@ fn branches_toggle_in_the_graph() {
     app.handle(key(KeyCode::Char('B')));
     assert_eq!(count(&app, "Arbetsförmedlingen"), 10, "ten offices apart");
     app.handle(key(KeyCode::Esc));
-    assert!(app.screen.is_browse());
+    assert!(app.state.screen.is_browse());
     app.handle(key(KeyCode::Char('p')));
     assert_eq!(
         count(&app, "Arbetsförmedlingen"),
@@ -354,37 +359,40 @@ fn the_organisations_view_filters_and_opens_a_graph() {
     use esf_browser::graph::Focus;
     let mut app = sample_app(80, 24);
     app.handle(key(KeyCode::Char('o')));
-    assert!(app.screen.orgs().is_some(), "on the organisations");
-    let orgs = app.screen.orgs().unwrap();
+    assert!(app.state.screen.orgs().is_some(), "on the organisations");
+    let orgs = app.state.screen.orgs().unwrap();
     assert_eq!(orgs.all.len(), orgs.rows.len());
     app.handle(key(KeyCode::Char('/')));
     type_text(&mut app, "försäkrings");
     app.handle(key(KeyCode::Enter));
     assert_eq!(
-        app.screen.orgs().unwrap().selected().unwrap().name,
+        app.state.screen.orgs().unwrap().selected().unwrap().name,
         "Försäkringskassan"
     );
     app.handle(key(KeyCode::Enter));
-    assert!(app.screen.graph().is_some(), "on the graph");
+    assert!(app.state.screen.graph().is_some(), "on the graph");
     assert_eq!(
-        app.screen.graph().unwrap().focus(),
+        app.state.screen.graph().unwrap().focus(),
         &Focus::Organisation("Försäkringskassan".into())
     );
     app.handle(key(KeyCode::Esc));
     assert!(
-        app.screen.orgs().is_some(),
+        app.state.screen.orgs().is_some(),
         "back to where the graph was opened"
     );
     app.handle(key(KeyCode::Esc));
-    assert!(app.screen.orgs().is_some(), "Esc first clears the filter");
-    assert!(app.screen.orgs().unwrap().query.is_empty());
+    assert!(
+        app.state.screen.orgs().is_some(),
+        "Esc first clears the filter"
+    );
+    assert!(app.state.screen.orgs().unwrap().query.is_empty());
     app.handle(key(KeyCode::Char('j')));
-    let selected = app.screen.orgs().unwrap().selection.index;
+    let selected = app.state.screen.orgs().unwrap().selection.index;
     app.handle(key(KeyCode::Esc));
-    assert!(app.screen.is_browse());
+    assert!(app.state.screen.is_browse());
     app.handle(key(KeyCode::Char('o')));
     assert_eq!(
-        app.screen.orgs().unwrap().selection.index,
+        app.state.screen.orgs().unwrap().selection.index,
         selected,
         "the organisations come back as they were left"
     );
@@ -395,13 +403,25 @@ fn the_detail_names_related_projects() {
     let mut app = sample_app(120, 40);
     app.handle(key(KeyCode::Char('j')));
     app.prepare_frame();
-    let related: Vec<&str> = app.related.iter().map(|r| r.key.as_str()).collect();
+    let related: Vec<&str> = app
+        .state
+        .detail
+        .related
+        .iter()
+        .map(|r| r.key.as_str())
+        .collect();
     // The pre-study shares Göteborgs Stad (its partner "Göteborgs Stad
     // Centrum" rolls up) and Arbetsförmedlingen; Arbetsliv och hälsa
     // Nordost the city as owner (its Socialförvaltning Nordost); Nya
     // Vägar only the two agencies effektbutiken names in its text.
     assert_eq!(related, vec!["x-552c407c19", "2020/00551", "22-002-S07"]);
-    let text: Vec<String> = app.detail_lines.lines().map(|l| l.to_string()).collect();
+    let text: Vec<String> = app
+        .state
+        .detail
+        .lines
+        .lines()
+        .map(|l| l.to_string())
+        .collect();
     let at = text
         .iter()
         .position(|l| l == "Related projects")
@@ -426,6 +446,18 @@ fn wait_until(app: &mut App, mut arrived: impl FnMut(&mut App) -> bool) {
     }
 }
 
+/// Every project is in (what the workers sent taken in).
+fn loaded(app: &mut App) -> bool {
+    app.receive();
+    !app.state.is_loading()
+}
+
+/// The texts' matches for the query typed are in.
+fn texts_in(app: &mut App) -> bool {
+    app.receive();
+    app.state.search.texts.query == app.state.search.query
+}
+
 fn starting_over_a_cache_file(dir: &std::path::Path) -> App {
     let mut store = esf_browser::store::Store::open(&dir.join("cache.sqlite"))
         .unwrap()
@@ -446,12 +478,12 @@ fn starting_over_a_cache_file(dir: &std::path::Path) -> App {
 fn the_list_shows_while_loading_and_keeps_the_selection_when_loaded() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = starting_over_a_cache_file(dir.path());
-    assert!(app.is_loading());
+    assert!(app.state.is_loading());
     assert_eq!(selected_name(&app), "Arbetsliv och hälsa Nordost");
     app.handle(key(KeyCode::Char('j')));
-    wait_until(&mut app, App::poll_loading);
-    assert!(!app.is_loading());
-    assert_eq!(app.list.rows.len(), 5);
+    wait_until(&mut app, loaded);
+    assert!(!app.state.is_loading());
+    assert_eq!(app.state.list.rows.len(), 5);
     assert_eq!(selected_name(&app), "effektbutiken", "still selected");
 }
 
@@ -459,14 +491,14 @@ fn the_list_shows_while_loading_and_keeps_the_selection_when_loaded() {
 fn a_filter_typed_while_loading_applies_when_loaded() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = starting_over_a_cache_file(dir.path());
-    app.list.defer_filtering = true;
+    app.state.list.defer_filtering = true;
     type_text(&mut app, "/vellinge");
     assert!(
         !app.run_pending_filter(&|| false),
         "waits for every project"
     );
-    wait_until(&mut app, App::poll_loading);
-    assert!(app.list.rows.len() < 5, "filtered");
+    wait_until(&mut app, loaded);
+    assert!(app.state.list.rows.len() < 5, "filtered");
     assert_eq!(selected_name(&app), "Nya Vägar i Vellinge +", "best first");
 }
 
@@ -474,11 +506,11 @@ fn a_filter_typed_while_loading_applies_when_loaded() {
 fn a_key_typed_while_the_filter_runs_stops_it_and_the_filter_waits() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = starting_over_a_cache_file(dir.path());
-    wait_until(&mut app, App::poll_loading);
-    app.list.defer_filtering = true;
+    wait_until(&mut app, loaded);
+    app.state.list.defer_filtering = true;
     type_text(&mut app, "/vellinge");
     assert!(!app.run_pending_filter(&|| true), "given up for the key");
-    assert_eq!(app.list.rows.len(), 5, "nothing changed");
+    assert_eq!(app.state.list.rows.len(), 5, "nothing changed");
     assert!(app.run_pending_filter(&|| false), "still waiting, and run");
     assert_eq!(selected_name(&app), "Nya Vägar i Vellinge +");
     assert!(!app.run_pending_filter(&|| false), "nothing left to run");
@@ -488,15 +520,18 @@ fn a_key_typed_while_the_filter_runs_stops_it_and_the_filter_waits() {
 fn texts_are_searched_on_their_own_thread_once_every_project_is_in() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = starting_over_a_cache_file(dir.path());
-    wait_until(&mut app, App::poll_loading);
-    app.list.defer_filtering = true;
+    wait_until(&mut app, loaded);
+    app.state.list.defer_filtering = true;
     type_text(&mut app, "/IPS");
     assert!(app.run_pending_filter(&|| false));
     // Searched here, the answer would be in already: typing waited for it.
-    assert!(app.texts.asked.is_some(), "the texts are being searched");
-    wait_until(&mut app, App::poll_texts);
     assert!(
-        app.texts.snippets.contains_key("22-002-S07"),
+        app.state.search.texts.asked.is_some(),
+        "the texts are being searched"
+    );
+    wait_until(&mut app, texts_in);
+    assert!(
+        app.state.search.texts.snippets.contains_key("22-002-S07"),
         "Nya Vägar's snippet"
     );
 }
@@ -505,16 +540,22 @@ fn texts_are_searched_on_their_own_thread_once_every_project_is_in() {
 fn related_projects_arrive_after_the_detail() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = starting_over_a_cache_file(dir.path());
-    wait_until(&mut app, App::poll_loading);
+    wait_until(&mut app, loaded);
     app.handle(key(KeyCode::Char('j')));
     app.prepare_frame();
-    assert!(app.detail.is_some(), "the detail at once");
-    assert!(app.related_pending, "related projects later");
+    assert!(app.state.detail.shown.is_some(), "the detail at once");
+    assert!(app.state.detail.related_pending, "related projects later");
     wait_until(&mut app, |app| {
-        app.poll_related();
-        !app.related_pending
+        app.receive();
+        !app.state.detail.related_pending
     });
-    let related: Vec<&str> = app.related.iter().map(|r| r.key.as_str()).collect();
+    let related: Vec<&str> = app
+        .state
+        .detail
+        .related
+        .iter()
+        .map(|r| r.key.as_str())
+        .collect();
     assert_eq!(related, vec!["x-552c407c19", "2020/00551", "22-002-S07"]);
 }
 

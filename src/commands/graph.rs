@@ -142,7 +142,7 @@ fn describe(m: &graph::Member) -> String {
     } else if m.is_project() {
         m.id.clone()
     } else {
-        format!("{} [{}]", m.label, word(&m.kind))
+        format!("{} [{}]", m.label, word(m.kind.name()))
     };
     sanitize::line(&text).into_owned()
 }

@@ -11,15 +11,32 @@ pub struct Member {
     /// Project key or organisation name.
     pub id: String,
     pub label: String,
-    /// `project`, or the organisation's kind (`agency`, `municipality`, …).
-    pub kind: String,
+    pub kind: MemberKind,
     pub role: Role,
     pub weight: f64,
 }
 
+/// What a member of an ego network is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MemberKind {
+    Project,
+    /// An organisation, with its kind (`agency`, `municipality`, …).
+    Organisation(String),
+}
+
+impl MemberKind {
+    /// `project`, or the organisation's kind.
+    pub fn name(&self) -> &str {
+        match self {
+            MemberKind::Project => "project",
+            MemberKind::Organisation(kind) => kind,
+        }
+    }
+}
+
 impl Member {
     pub fn is_project(&self) -> bool {
-        self.kind == "project"
+        self.kind == MemberKind::Project
     }
 }
 
@@ -46,7 +63,7 @@ fn project_member(nb: &Neighbourhood, key: &str, role: Role, weight: f64) -> Mem
     Member {
         id: key.to_string(),
         label: nb.project_label(key),
-        kind: "project".into(),
+        kind: MemberKind::Project,
         role,
         weight,
     }
@@ -56,7 +73,7 @@ fn org_member(nb: &Neighbourhood, org: &str, role: Role) -> Member {
     Member {
         id: org.to_string(),
         label: org.to_string(),
-        kind: nb.org_kind(org).to_string(),
+        kind: MemberKind::Organisation(nb.org_kind(org).to_string()),
         role,
         weight: nb.weight(org),
     }

@@ -36,7 +36,7 @@ fn node_id(m: &super::Member) -> String {
 }
 
 fn node_kind(m: &super::Member) -> &'static str {
-    match m.kind.as_str() {
+    match m.kind.name() {
         "project" => "project",
         "municipality" => "municipality",
         _ => "organisation",

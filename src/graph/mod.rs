@@ -10,7 +10,7 @@ mod ego;
 mod export;
 mod related;
 
-pub use ego::{ego_of_org, ego_of_project, Ego, EgoGroup, Member};
+pub use ego::{ego_of_org, ego_of_project, Ego, EgoGroup, Member, MemberKind};
 pub use export::{to_dot, to_json, GraphJson};
 pub use related::{related, Related, Shared};
 

@@ -133,11 +133,6 @@ pub(super) const SWEDISH: &[(&str, &str)] = &[
         "in one field (region: id: text: …)",
         "i ett fält (region: id: text: …)",
     ),
-    (
-        "cannot find related projects",
-        "kan inte hitta relaterade projekt",
-    ),
-    ("cannot search the texts", "kan inte söka i texterna"),
     ("text", "text"),
     ("NAME", "NAMN"),
     ("ID", "ID"),
@@ -220,9 +215,6 @@ pub(super) const SWEDISH: &[(&str, &str)] = &[
     ("note not changed", "anteckningen oförändrad"),
     ("facets cleared", "fasetterna rensade"),
     ("nothing to export yet", "inget att exportera än"),
-    ("wrote", "skrev"),
-    ("to", "till"),
-    ("cannot export", "kan inte exportera"),
     (
         "facets wait until every project is in",
         "fasetterna väntar tills alla projekt är inlästa",
@@ -261,10 +253,6 @@ pub(super) const SWEDISH: &[(&str, &str)] = &[
     ("no organisations in the cache", "inga organisationer i cachen"),
     ("no calls for applications in the cache", "inga utlysningar i cachen"),
     ("no pages about projects in the cache", "inga sidor om projekt i cachen"),
-    (
-        "of your notes are for projects no longer in the cache",
-        "av dina anteckningar gäller projekt som inte längre finns i cachen",
-    ),
     // Facets.
     ("Facets · Enter chooses", "Fasetter · Enter väljer"),
     ("type to narrow", "skriv för att filtrera"),
@@ -522,11 +510,7 @@ pub(super) const SWEDISH: &[(&str, &str)] = &[
     ("a symbolic link to nothing", "en symbolisk länk till ingenting"),
     ("a symbolic link to {}, outside the folders imported; --follow-symlinks imports it", "en symbolisk länk till {}, utanför de importerade mapparna; --follow-symlinks importerar den"),
     // Messages of the browser.
-    ("cannot read organisations", "kan inte läsa organisationerna"),
-    ("cannot read the graph", "kan inte läsa grafen"),
-    ("cannot read the project", "kan inte läsa projektet"),
     ("cannot read every project: {}", "kan inte läsa alla projekt: {}"),
-    ("copied {}: {}", "kopierade {}: {}"),
     ("summary", "sammanfattning"),
     ("branch offices and units rolled up into their parent", "filialer och enheter sammanförda med sin huvudorganisation"),
     ("branch offices and units shown apart", "filialer och enheter visade var för sig"),
@@ -592,4 +576,21 @@ pub(super) const SWEDISH: &[(&str, &str)] = &[
     ("Kohesio list", "Kohesio-lista"),
     ("no field of the record", "inget av postens fält"),
     ("{}; taken for the project: {}", "{}; hämtat till projektet: {}"),
+    // The browser's status bar: whole sentences with their values.
+    ("copied ID: {}", "kopierade ID: {}"),
+    ("copied summary: {}", "kopierade sammanfattning: {}"),
+    ("cannot read the project: {}", "kan inte läsa projektet: {}"),
+    ("cannot read the graph: {}", "kan inte läsa grafen: {}"),
+    ("cannot read organisations: {}", "kan inte läsa organisationerna: {}"),
+    ("cannot find related projects: {}", "kan inte hitta relaterade projekt: {}"),
+    ("cannot search the texts: {}", "kan inte söka i texterna: {}"),
+    ("cannot export: {}", "kan inte exportera: {}"),
+    ("wrote {} projects to {}", "skrev {} projekt till {}"),
+    (
+        "{} of your notes are for projects no longer in the cache (esf notes)",
+        "{} av dina anteckningar gäller projekt som inte längre finns i cachen (esf notes)",
+    ),
+    ("review: unread", "granskning: oläst"),
+    ("review: in-review", "granskning: granskas"),
+    ("review: done", "granskning: klar"),
 ];

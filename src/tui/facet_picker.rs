@@ -4,7 +4,7 @@
 //!
 //! The picker is a state of its own with its own update; it knows nothing
 //! of the browser, which counts the values it asks for and applies what it
-//! picks (`picker_glue.rs`).
+//! picks (the state's `picker_asks`).
 
 use super::keymap::Action;
 use super::selection::Selection;

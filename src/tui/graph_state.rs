@@ -1,12 +1,12 @@
 //! The graph screen's state: the path walked (a breadcrumb), the ego
 //! network of its last step, and a cursor over that network's neighbours.
 //! Its update never reads the cache: it asks for a neighbourhood
-//! ([`GraphLoad`]), and what is read arrives through [`GraphView::arrive`].
+//! ([`GraphLoad`]), which the shell reads; it arrives through
+//! [`GraphView::arrive`].
 
 use super::keymap::Action;
 use super::selection::{motion, Selection};
 use crate::graph::{self, Ego, Focus};
-use crate::store::{Store, StoreError};
 
 /// Neighbours shown per organisation on the outer ring and in the list.
 pub const PER_GROUP: usize = 4;
@@ -166,33 +166,16 @@ fn matches_focus(node: &graph::Member, focus: &Focus) -> bool {
     }
 }
 
-/// Reads the neighbourhood of a focus; None when it is not in the cache.
-pub fn load(store: &Store, focus: &Focus, rollup: bool) -> Result<Option<Ego>, StoreError> {
-    let found = match focus {
-        Focus::Project(key) => store
-            .neighbourhood_of_project(key, rollup)
-            .map(|(key, nb)| graph::ego_of_project(&nb, &key, PER_GROUP)),
-        Focus::Organisation(name) => store
-            .neighbourhood_of_org(name, rollup, ORG_LIMIT)
-            .map(|(node, nb)| graph::ego_of_org(&nb, &node, ORG_LIMIT, PER_GROUP)),
-    };
-    match found {
-        Ok(ego) => Ok(Some(ego)),
-        Err(StoreError::NotFound(_)) => Ok(None),
-        Err(e) => Err(e),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::{EgoGroup, Member, Role};
+    use crate::graph::{EgoGroup, Member, MemberKind, Role};
 
-    fn member(id: &str, kind: &str) -> Member {
+    fn member(id: &str, kind: MemberKind) -> Member {
         Member {
             id: id.into(),
             label: id.into(),
-            kind: kind.into(),
+            kind,
             role: Role::Partner,
             weight: 1.0,
         }
@@ -200,13 +183,13 @@ mod tests {
 
     fn ego(center: &str, neighbours: &[&str]) -> Ego {
         let group = |id: &&str| EgoGroup {
-            node: member(id, "municipality"),
+            node: member(id, MemberKind::Organisation("municipality".into())),
             size: 1,
             others: Vec::new(),
             more: 0,
         };
         Ego {
-            center: member(center, "project"),
+            center: member(center, MemberKind::Project),
             groups: neighbours.iter().map(group).collect(),
             more: 0,
         }

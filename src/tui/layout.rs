@@ -1,8 +1,7 @@
 //! Where each pane goes for a terminal size: side by side when wide,
 //! one pane at a time when narrow, a note when too small.
 
-use super::state::State;
-use super::state::{Mode, Pane, Screen};
+use super::state::list::Pane;
 use ratatui::layout::{Constraint, Layout, Margin, Rect};
 
 /// Narrower than this, list and detail take turns.
@@ -31,7 +30,24 @@ pub struct Areas {
 /// Narrower than this, the graph screen shows its list without a drawing.
 pub const GRAPH_DRAWING: u16 = 60;
 
-pub fn areas(size: (u16, u16), app: &State) -> Areas {
+/// What decides the layout: the screen, the search line, the pane with
+/// the keys (on a narrow screen the only one shown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shape {
+    pub screen: ScreenKind,
+    pub filter_shown: bool,
+    pub focus: Pane,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScreenKind {
+    Browse,
+    Organisations,
+    Graph,
+    Stats,
+}
+
+pub fn areas(size: (u16, u16), shape: Shape) -> Areas {
     let screen = Rect::new(0, 0, size.0, size.1);
     if size.0 < MIN_SIZE.0 || size.1 < MIN_SIZE.1 {
         return Areas {
@@ -40,13 +56,12 @@ pub fn areas(size: (u16, u16), app: &State) -> Areas {
         };
     }
     let status = Rect::new(0, size.1 - 1, size.0, 1);
-    let show_filter = app.mode() == Mode::Filtering || !app.list.query.is_empty();
-    let filter_height = u16::from(show_filter);
+    let filter_height = u16::from(shape.filter_shown);
     let filter = Rect::new(0, size.1 - 1 - filter_height, size.0, filter_height);
     let main = Rect::new(0, 0, size.0, size.1 - 1 - filter_height);
-    match &app.screen {
-        Screen::Browse => {
-            let (list, detail) = split(main, app.list.focus);
+    match shape.screen {
+        ScreenKind::Browse => {
+            let (list, detail) = split(main, shape.focus);
             Areas {
                 list,
                 list_rows: inside(list, 1),
@@ -56,15 +71,15 @@ pub fn areas(size: (u16, u16), app: &State) -> Areas {
                 ..Areas::default()
             }
         }
-        Screen::Organisations(_) => Areas {
+        ScreenKind::Organisations => Areas {
             list: main,
             list_rows: inside(main, 1),
             filter,
             status,
             ..Areas::default()
         },
-        Screen::Graph(_) => graph_areas(main, status),
-        Screen::Stats(_) => Areas {
+        ScreenKind::Graph => graph_areas(main, status),
+        ScreenKind::Stats => Areas {
             canvas: main,
             filter,
             status,

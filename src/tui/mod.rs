@@ -1,40 +1,37 @@
 //! The terminal browser: list, detail and help panes over the cache.
 //!
-//! The loop blocks on input, handles every event already waiting before it
-//! draws (so fast typing never queues frames), and draws only when the
-//! state changed, inside a synchronized update.
+//! Every key, paste, resize and worker's arrival is a message (`msg`); the
+//! state (`state`) updates and gives back effects (`effect`), which the
+//! shell (`app`) runs, the only code that reads the cache or the notes;
+//! what they give comes back as messages. The views (`view`) draw from the
+//! state. The loop blocks on input, handles every event already waiting
+//! before it draws (so fast typing never queues frames), takes in what the
+//! workers sent, and draws only when the state changed, inside a
+//! synchronized update.
 
 pub mod app;
-mod browse;
 pub mod clipboard;
 pub mod config;
 pub mod detail_lines;
-mod effects;
-mod export;
+pub mod effect;
 pub mod facet_picker;
 pub mod graph_state;
 pub mod keymap;
 pub mod layout;
-pub mod list_state;
-mod loading;
+pub mod msg;
 pub mod note_editor;
+pub mod notice;
 pub mod org_list;
-pub mod overlay;
-mod picker_glue;
-mod related;
 pub mod review;
-mod screens;
 pub mod selection;
 pub mod state;
 pub mod stats_screen;
 pub mod terminal;
-pub mod text_search;
 pub mod theme;
-mod update;
 pub mod view;
-pub mod worker;
 pub mod wrap;
 
+pub use app::text_search;
 use app::{App, Exit};
 use config::Config;
 use crossterm::event;
@@ -51,35 +48,30 @@ pub fn run(
     unseen: Option<crate::model::Unseen>,
     notice: Option<String>,
 ) -> anyhow::Result<ExitCode> {
-    let mut app = App::starting(store, config.keys)?;
-    app.reviews = reviews;
-    if let Some(unseen) = unseen {
-        app.set_changes(unseen.cache_id, unseen.changes);
-    }
-    app.message = notice;
-    app.config_problems = config.problems;
-    app.markers = config.markers;
-    app.list.defer_filtering = true;
+    let mouse = config.mouse;
+    let mut app = App::starting(store, config.keys.clone())?;
+    app.set_reviews(reviews);
+    given(&mut app.state, config, unseen, notice);
     terminal::watch_signals()?;
-    let mut guard = terminal::setup(config.mouse)?;
+    let mut guard = terminal::setup(mouse)?;
     let size = guard.terminal.get_frame().area();
-    app.size = (size.width, size.height);
+    app.state.size = (size.width, size.height);
     draw(&mut guard.terminal, &mut app)?;
     let exit = loop {
         let mut changed = false;
         if input_ready(&app)? {
             changed |= app.handle(event::read()?);
-            while app.exit.is_none() && more_input()? {
+            while app.state.exit.is_none() && more_input()? {
                 changed |= app.handle(event::read()?);
             }
         }
-        changed |= app.poll_loading() | app.poll_related() | app.poll_texts();
-        terminal::resize(&mut guard.terminal, app.size.0, app.size.1)?;
+        changed |= app.receive();
+        terminal::resize(&mut guard.terminal, app.state.size.0, app.state.size.1)?;
         flush_outbox(&mut app)?;
-        if let Some(exit) = app.exit {
+        if let Some(exit) = app.state.exit {
             break exit;
         }
-        if std::mem::take(&mut app.suspend) {
+        if std::mem::take(&mut app.state.suspend) {
             terminal::suspend();
         }
         if terminal::take_redraw() {
@@ -100,11 +92,30 @@ pub fn run(
     drop(guard);
     // A million small allocations take half a second to free, and the
     // process ends now anyway.
-    std::mem::forget(std::mem::take(&mut app.catalogue));
+    std::mem::forget(std::mem::take(&mut app.state.catalogue));
     Ok(match exit {
         Exit::Quit => ExitCode::SUCCESS,
         Exit::Interrupted => ExitCode::from(130),
     })
+}
+
+/// What the command gives the browser to start with: the config's
+/// markers and problems, what imports changed, a word to say.
+fn given(
+    state: &mut state::State,
+    config: Config,
+    unseen: Option<crate::model::Unseen>,
+    notice: Option<String>,
+) {
+    if let Some(unseen) = unseen {
+        state.set_changes(unseen.cache_id, unseen.changes);
+    }
+    if let Some(notice) = notice {
+        state.status.say(state::Notice::Said(notice));
+    }
+    state.config_problems = config.problems;
+    state.markers = config.markers;
+    state.list.defer_filtering = true;
 }
 
 /// Is more input waiting? Asked with a wait of 0.1 ms, not none: with a
@@ -118,7 +129,7 @@ fn more_input() -> std::io::Result<bool> {
 /// Blocks for input, or while projects load or related projects are found,
 /// waits a little for it so what came can be shown.
 fn input_ready(app: &App) -> std::io::Result<bool> {
-    if app.is_waiting() {
+    if app.state.is_waiting() {
         event::poll(Duration::from_millis(50))
     } else {
         Ok(true)
@@ -135,10 +146,11 @@ fn draw(terminal: &mut terminal::Tui, app: &mut App) -> std::io::Result<()> {
     let mut out = std::io::stdout();
     crossterm::queue!(out, BeginSynchronizedUpdate)?;
     terminal.draw(|frame| {
-        if !app.list.query.is_empty() && panic_in_draw_asked() {
+        let state = &app.state;
+        if !state.search.query.is_empty() && panic_in_draw_asked() {
             panic!("a panic inside a draw, as the test asked");
         }
-        view::draw(frame, app, app.theme)
+        view::draw(frame, state, state.theme)
     })?;
     crossterm::execute!(out, EndSynchronizedUpdate)?;
     Ok(())

@@ -4,6 +4,7 @@
 use super::keymap::Action;
 
 /// A note being written.
+#[derive(Debug)]
 pub struct NoteEditor {
     pub key: String,
     pub name: Option<String>,

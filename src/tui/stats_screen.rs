@@ -3,9 +3,7 @@
 
 use super::keymap::Action;
 use super::selection::motion;
-use super::state::{Screen, State};
-use crate::i18n::t;
-use crate::stats::{self, Stats};
+use crate::stats::Stats;
 
 /// Timeline rows a page key scrolls.
 const PAGE: usize = 10;
@@ -42,44 +40,6 @@ impl StatsView {
             Action::Back | Action::Stats => StatsStep::Leave,
             Action::Filter | Action::Facets | Action::ClearFacets => StatsStep::List(action),
             _ => StatsStep::Ignored,
-        }
-    }
-}
-
-impl State {
-    pub(super) fn open_stats(&mut self) -> bool {
-        if self.is_loading() {
-            self.message = Some(t("the stats wait until every project is in").into());
-            return true;
-        }
-        let stats = stats::compute(&self.catalogue, &self.list.rows);
-        self.show(Screen::Stats(StatsView { stats, scroll: 0 }));
-        true
-    }
-
-    /// Fresh figures for the rows the list shows now.
-    pub(super) fn recompute_stats(&mut self) {
-        if let Screen::Stats(view) = &mut self.screen {
-            view.stats = stats::compute(&self.catalogue, &self.list.rows);
-            view.scroll = 0;
-        }
-    }
-
-    pub(super) fn perform_stats(&mut self, action: Action) -> bool {
-        let Screen::Stats(view) = &mut self.screen else {
-            return false;
-        };
-        match view.update(action) {
-            StatsStep::Ignored => false,
-            StatsStep::Scrolled => true,
-            StatsStep::Leave => {
-                self.show(Screen::Browse);
-                true
-            }
-            StatsStep::List(Action::Filter) => self.start_filter_here(),
-            StatsStep::List(Action::Facets) => self.open_facets(),
-            StatsStep::List(Action::ClearFacets) => self.clear_facets(),
-            StatsStep::List(_) => false,
         }
     }
 }

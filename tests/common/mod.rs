@@ -111,8 +111,8 @@ pub fn sample_app(width: u16, height: u16) -> App {
 
 pub fn app_over(store: Store, width: u16, height: u16) -> App {
     let mut app = App::new(store, KeyMap::default()).unwrap();
-    app.reviews = Reviews::over(Notes::in_memory().unwrap());
-    app.theme = Theme { color: false };
+    app.set_reviews(Reviews::over(Notes::in_memory().unwrap()));
+    app.state.theme = Theme { color: false };
     app.handle(Event::Resize(width, height));
     app
 }
@@ -135,10 +135,10 @@ pub fn type_text(app: &mut App, text: &str) {
 /// Draws the app on a test terminal of its size.
 pub fn draw(app: &mut App) -> Terminal<TestBackend> {
     app.prepare_frame();
-    let (w, h) = app.size;
+    let (w, h) = app.state.size;
     let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    let theme = app.theme;
-    terminal.draw(|f| view::draw(f, app, theme)).unwrap();
+    let theme = app.state.theme;
+    terminal.draw(|f| view::draw(f, &app.state, theme)).unwrap();
     terminal
 }
 

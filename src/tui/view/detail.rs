@@ -30,11 +30,11 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
     let scroll = app
         .list
         .detail_scroll
-        .min(app.detail_lines.len().saturating_sub(inner_height));
+        .min(app.detail.lines.len().saturating_sub(inner_height));
     // Only the lines on screen are made into lines.
-    let end = (scroll + inner_height).min(app.detail_lines.len());
-    let shown: Vec<Line> = (scroll..end).map(|i| app.detail_lines.line(i)).collect();
-    let more = if app.detail_lines.len() > scroll + inner_height {
+    let end = (scroll + inner_height).min(app.detail.lines.len());
+    let shown: Vec<Line> = (scroll..end).map(|i| app.detail.lines.line(i)).collect();
+    let more = if app.detail.lines.len() > scroll + inner_height {
         format!(" {} ", t("↓ more"))
     } else {
         String::new()

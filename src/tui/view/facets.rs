@@ -15,7 +15,7 @@ use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, app: &State, theme: Theme, screen: Rect) {
-    let Some(picker) = app.picker() else {
+    let Some(picker) = app.overlay.picker() else {
         return;
     };
     let (title, lines) = content(app, picker, theme);
@@ -102,9 +102,14 @@ fn facet_lines(app: &State) -> Vec<Line<'static>> {
     };
     let mut lines: Vec<Line> = Facet::ALL
         .iter()
-        .map(|f| row(t(f.label()), app.facets.chosen.get(f).map(String::as_str)))
+        .map(|f| {
+            row(
+                t(f.label()),
+                app.search.facets.chosen.get(f).map(String::as_str),
+            )
+        })
         .collect();
-    let active = app.facets.active.as_ref().map(|a| a.text.as_str());
+    let active = app.search.facets.active.as_ref().map(|a| a.text.as_str());
     lines.push(row(t("Active during"), active));
     debug_assert_eq!(lines.len(), ACTIVE_ROW + 1);
     lines

@@ -221,14 +221,17 @@ fn free_place(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::graph::{EgoGroup, Member};
+    use crate::graph::{EgoGroup, Member, MemberKind};
 
     fn member(id: &str, project: bool, role: Role) -> Member {
-        let kind = if project { "project" } else { "agency" };
+        let kind = match project {
+            true => MemberKind::Project,
+            false => MemberKind::Organisation("agency".into()),
+        };
         Member {
             id: id.into(),
             label: id.into(),
-            kind: kind.into(),
+            kind,
             role,
             weight: 1.0,
         }

@@ -2,7 +2,7 @@
 //! so it is never out of date.
 
 use crate::i18n::t;
-use crate::tui::keymap::Context;
+use crate::tui::keymap::{Context, HelpRow};
 use crate::tui::layout::centred;
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
@@ -16,7 +16,10 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme, screen: Rect) {
     let rows = rows(app, theme);
     let area = centred(screen, 100, rows.len() as u16 + 4);
     let room = area.height.saturating_sub(3) as usize;
-    let scroll = app.help_scroll().min(rows.len().saturating_sub(room));
+    let scroll = app
+        .overlay
+        .help_scroll()
+        .min(rows.len().saturating_sub(room));
     let more = rows.len() > scroll + room;
     let shown = rows.into_iter().skip(scroll).take(room);
     let footer = match more {
@@ -63,7 +66,7 @@ fn rows(app: &State, theme: Theme) -> Vec<Row<'static>> {
             ])
             .style(theme.header()),
         );
-        for (keys, name, what) in app.keys.help_rows(context) {
+        for HelpRow { keys, name, what } in app.keys.help_rows(context) {
             rows.push(Row::new([
                 Cell::from(keys).style(theme.key()),
                 Cell::from(name),

@@ -135,7 +135,7 @@ fn project_rows(
     width: u16,
     height: usize,
 ) -> (Row<'static>, Vec<Row<'static>>, Vec<Constraint>) {
-    let query = app.list.query.trim();
+    let query = app.search.query.trim();
     let cols = columns(width, app.list.sort, !query.is_empty());
     // Parsed once for the rows on screen.
     let parsed = Query::parse(query);
@@ -158,7 +158,7 @@ fn project_rows(
             let positions = name_at.map_or(&[][..], |r| &r.positions[..]);
             let mark = format!(
                 "{}{}",
-                mark(app.reviews.get(&p.key)),
+                mark(app.annotations.get(&p.key)),
                 change_mark(app.changes.get(&p.key))
             );
             Row::new(cols.iter().map(|(name, _)| match *name {
@@ -195,7 +195,7 @@ fn reasons(app: &State, index: usize, query: &Query) -> Vec<Reason> {
     let mut reasons = app.catalogue.explain_parsed(index, query);
     if !app.catalogue.fields.unexplained(index, query).is_empty() {
         let key = &app.catalogue.projects[index].key;
-        reasons.extend(app.texts.snippets.get(key).cloned());
+        reasons.extend(app.search.texts.snippets.get(key).cloned());
     }
     reasons
 }

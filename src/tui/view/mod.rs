@@ -14,8 +14,9 @@ mod status;
 
 pub use detail::{build_detail, build_unclassified};
 
+use super::keymap::Context;
+use super::state::Screen;
 use super::state::State;
-use super::state::{Mode, Screen};
 use super::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Wrap};
@@ -38,10 +39,10 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme) {
     }
     status::draw_filter(frame, app, theme, areas.filter);
     status::draw(frame, app, theme, areas.status);
-    match app.mode() {
-        Mode::Help => help::draw(frame, app, theme, frame.area()),
-        Mode::Note => note::draw(frame, app, theme, frame.area()),
-        Mode::Facets => facets::draw(frame, app, theme, frame.area()),
+    match app.context() {
+        Context::Help => help::draw(frame, app, theme, frame.area()),
+        Context::Note => note::draw(frame, app, theme, frame.area()),
+        Context::Picker => facets::draw(frame, app, theme, frame.area()),
         _ => {}
     }
 }

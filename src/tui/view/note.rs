@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 use ratatui::Frame;
 
 pub fn draw(frame: &mut Frame, app: &State, theme: Theme, screen: Rect) {
-    let Some(editor) = app.note_editor() else {
+    let Some(editor) = app.overlay.note_editor() else {
         return;
     };
     let area = centred(

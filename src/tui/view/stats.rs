@@ -176,13 +176,19 @@ fn draw_timeline(frame: &mut Frame, app: &State, view: &StatsView, theme: Theme,
             Span::styled("▆".repeat(b - a + 1), theme.key()),
         ]));
     }
+    let title = timeline_title(s, area.width);
+    frame.render_widget(Paragraph::new(lines).block(block(title, theme)), area);
+}
+
+/// The timeline's title, with the projects left off it when there is room.
+fn timeline_title(s: &Stats, width: u16) -> String {
     let full = format!(
         " {} ({}, {}) ",
         t("Timeline"),
         s.timeline.len(),
         t("by start; j/k scroll")
     );
-    let title = match s.off_timeline {
+    match s.off_timeline {
         0 => full,
         n => fitting(
             format!(
@@ -198,10 +204,9 @@ fn draw_timeline(frame: &mut Frame, app: &State, view: &StatsView, theme: Theme,
                 s.timeline.len(),
                 t("undated")
             ),
-            area.width,
+            width,
         ),
-    };
-    frame.render_widget(Paragraph::new(lines).block(block(title, theme)), area);
+    }
 }
 
 fn year_of(day: i64) -> i32 {

@@ -5,8 +5,9 @@ use crate::format::MISSING;
 use crate::i18n::t;
 use crate::sanitize;
 use crate::tui::keymap::Action;
+use crate::tui::keymap::Context;
 use crate::tui::state::State;
-use crate::tui::state::{ListKind, Mode, Pane, Screen};
+use crate::tui::state::{ListKind, Pane, Screen};
 use crate::tui::theme::Theme;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -16,54 +17,7 @@ use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
     let mut spans = vec![Span::styled(format!(" {} ", counts(app)), theme.header())];
-    if let Some(message) = &app.message {
-        spans.push(Span::styled(
-            format!("· {} ", sanitize::line(message)),
-            theme.message(),
-        ));
-    } else if let Screen::Organisations(orgs) = &app.screen {
-        let query = orgs.query.as_str();
-        let filter = if query.is_empty() {
-            MISSING.to_string()
-        } else {
-            sanitize::line(query).into_owned()
-        };
-        spans.push(Span::raw(format!("· {}: {filter} ", t("filter"))));
-    } else if matches!(app.screen, Screen::Browse | Screen::Stats(_))
-        && app.list.kind == ListKind::Projects
-        // Choosing a format needs the room for its keys more.
-        && app.mode() != Mode::Export
-    {
-        let filter = if app.list.query.is_empty() {
-            MISSING.to_string()
-        } else {
-            sanitize::line(&app.list.query).into_owned()
-        };
-        let sort = if app.list.ranked {
-            t("best match")
-        } else {
-            t(app.list.sort.as_str())
-        };
-        spans.push(Span::raw(format!(
-            "· {}: {filter} · {}: {sort} ",
-            t("filter"),
-            t("sort")
-        )));
-        if app.texts.asked.is_some() {
-            spans.push(Span::styled(
-                format!("· {} ", t("searching texts…")),
-                theme.message(),
-            ));
-        }
-        if !app.facets.is_empty() {
-            let mut facets = sanitize::line(&app.facets.describe()).into_owned();
-            if app.list.undated_left_out > 0 {
-                let n = app.list.undated_left_out;
-                facets.push_str(&format!(" ({n} {})", t("without a start date left out")));
-            }
-            spans.push(Span::styled(format!("· {facets} "), theme.message()));
-        }
-    }
+    said(&mut spans, app, theme);
     spans.push(Span::raw("│ "));
     // Whole hints only, as many as fit: a hint cut in half says nothing.
     let mut used: usize = spans.iter().map(|s| s.content.width()).sum();
@@ -77,6 +31,63 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
         spans.push(Span::raw(hint));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// What the status bar says: a message, else the filter in force.
+fn said(spans: &mut Vec<Span>, app: &State, theme: Theme) {
+    if let Some(message) = app.status.text() {
+        spans.push(Span::styled(
+            format!("· {} ", sanitize::line(&message)),
+            theme.message(),
+        ));
+    } else if let Screen::Organisations(orgs) = &app.screen {
+        let query = orgs.query.as_str();
+        let filter = if query.is_empty() {
+            MISSING.to_string()
+        } else {
+            sanitize::line(query).into_owned()
+        };
+        spans.push(Span::raw(format!("· {}: {filter} ", t("filter"))));
+    } else if matches!(app.screen, Screen::Browse | Screen::Stats(_))
+        && app.list.kind == ListKind::Projects
+        // Choosing a format needs the room for its keys more.
+        && app.context() != Context::Export
+    {
+        list_filter(spans, app, theme);
+    }
+}
+
+/// The list's filter, sort and facets.
+fn list_filter(spans: &mut Vec<Span>, app: &State, theme: Theme) {
+    let filter = if app.search.query.is_empty() {
+        MISSING.to_string()
+    } else {
+        sanitize::line(&app.search.query).into_owned()
+    };
+    let sort = if app.list.ranked {
+        t("best match")
+    } else {
+        t(app.list.sort.as_str())
+    };
+    spans.push(Span::raw(format!(
+        "· {}: {filter} · {}: {sort} ",
+        t("filter"),
+        t("sort")
+    )));
+    if app.search.texts.asked.is_some() {
+        spans.push(Span::styled(
+            format!("· {} ", t("searching texts…")),
+            theme.message(),
+        ));
+    }
+    if !app.search.facets.is_empty() {
+        let mut facets = sanitize::line(&app.search.facets.describe()).into_owned();
+        if app.list.undated_left_out > 0 {
+            let n = app.list.undated_left_out;
+            facets.push_str(&format!(" ({n} {})", t("without a start date left out")));
+        }
+        spans.push(Span::styled(format!("· {facets} "), theme.message()));
+    }
 }
 
 fn counts(app: &State) -> String {
@@ -110,19 +121,19 @@ fn hints(app: &State) -> Vec<(String, &'static str)> {
     } else {
         "notes: off"
     };
-    let wanted: Vec<(Action, &'static str)> = match app.mode() {
-        Mode::Filtering => vec![
+    let wanted: Vec<(Action, &'static str)> = match app.context() {
+        Context::Filter => vec![
             (Action::Confirm, "keep"),
             (Action::Cancel, "clear"),
             (Action::MoveDown, "move"),
         ],
-        Mode::Note => vec![
+        Context::Note => vec![
             (Action::Confirm, "save"),
             (Action::NewLine, "new line"),
             (Action::Cancel, "cancel"),
         ],
-        Mode::Facets => vec![(Action::Confirm, "choose"), (Action::Cancel, "back")],
-        Mode::Export => vec![
+        Context::Picker => vec![(Action::Confirm, "choose"), (Action::Cancel, "back")],
+        Context::Export => vec![
             (Action::ExportCsv, "CSV"),
             (Action::ExportExcel, "Excel"),
             (Action::ExportJson, "JSON"),
@@ -143,48 +154,58 @@ fn hints(app: &State) -> Vec<(String, &'static str)> {
         .collect()
 }
 
+/// An action and what its hint calls it.
+type Hint = (Action, &'static str);
+
 /// The actions worth a hint on the current screen, pane and mode.
-fn hint_actions(app: &State) -> &'static [(Action, &'static str)] {
-    match (app.mode(), &app.screen, app.list.focus) {
-        (Mode::Help, _, _) => &[
+fn hint_actions(app: &State) -> &'static [Hint] {
+    match (app.context(), &app.screen) {
+        (Context::Help, _) => &[
             (Action::PageDown, "scroll"),
             (Action::Cancel, "close"),
             (Action::Quit, "quit"),
         ],
-        (_, Screen::Graph(_), _) => &[
+        (_, Screen::Graph(_)) => &[
             (Action::Open, "go to"),
             (Action::Back, "back"),
             (Action::ToggleBranches, "branches"),
             (Action::Organisations, "organisations"),
             (Action::Help, "help"),
         ],
-        (_, Screen::Stats(_), _) => &[
+        (_, Screen::Stats(_)) => &[
             (Action::MoveDown, "scroll"),
             (Action::Filter, "filter"),
             (Action::Facets, "facets"),
             (Action::Back, "back"),
             (Action::Help, "help"),
         ],
-        (_, Screen::Organisations(_), _) => &[
+        (_, Screen::Organisations(_)) => &[
             (Action::Filter, "filter"),
             (Action::Open, "graph"),
             (Action::Back, "back"),
             (Action::Help, "help"),
             (Action::Quit, "quit"),
         ],
+        (_, Screen::Browse) => browse_hints(app.list.kind, app.list.focus),
+    }
+}
+
+/// The actions worth a hint on the browse screen, by list and pane.
+fn browse_hints(kind: ListKind, focus: Pane) -> &'static [Hint] {
+    match (kind, focus) {
         // A document that is no project has no notes, marks or graph.
-        (_, _, Pane::Detail) if app.list.kind == ListKind::Unclassified => &[
+        (ListKind::Unclassified, Pane::Detail) => &[
             (Action::MoveDown, "scroll"),
             (Action::Back, "back"),
             (Action::Help, "help"),
         ],
-        (_, _, Pane::List) if app.list.kind == ListKind::Unclassified => &[
+        (ListKind::Unclassified, Pane::List) => &[
             (Action::Open, "open"),
             (Action::ToggleUnclassified, "projects"),
             (Action::Help, "help"),
             (Action::Quit, "quit"),
         ],
-        (_, _, Pane::Detail) => &[
+        (ListKind::Projects, Pane::Detail) => &[
             (Action::MoveDown, "scroll"),
             (Action::Back, "back"),
             (Action::EditNote, "note"),
@@ -193,7 +214,7 @@ fn hint_actions(app: &State) -> &'static [(Action, &'static str)] {
             (Action::OpenGraph, "graph"),
             (Action::Help, "help"),
         ],
-        (_, _, Pane::List) => &[
+        (ListKind::Projects, Pane::List) => &[
             (Action::Filter, "filter"),
             (Action::Facets, "facets"),
             (Action::Sort, "sort"),
@@ -210,7 +231,7 @@ pub fn draw_filter(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
     if area.height == 0 {
         return;
     }
-    let cursor = if app.mode() == Mode::Filtering {
+    let cursor = if app.context() == Context::Filter {
         "█"
     } else {
         ""
@@ -218,7 +239,7 @@ pub fn draw_filter(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
     let room = (area.width as usize).saturating_sub(5);
     let line = Line::from(vec![
         Span::styled(" / ", theme.key()),
-        Span::raw(tail(&sanitize::line(&app.list.query), room)),
+        Span::raw(tail(&sanitize::line(&app.search.query), room)),
         Span::raw(cursor),
     ]);
     frame.render_widget(Paragraph::new(line), area);

@@ -4,29 +4,14 @@
 //! steps: the best matches with their snippets first, then every match.
 
 use super::worker::Latest;
-use crate::search::fields::Reason;
 use crate::search::query::Query;
 use crate::store::Store;
-use std::collections::HashMap;
+pub use crate::tui::msg::{TermMatches, TextAnswer};
 
 /// Projects per term given a snippet (more than a screen shows).
 const SNIPPETS: usize = 60;
 /// Projects per term in the first step, the best by BM25.
 const FIRST_PAGE: usize = crate::catalogue::RANKED_TEXTS;
-
-/// What the texts hold for a query.
-#[derive(Debug, Default)]
-pub struct TextAnswer {
-    pub query: String,
-    /// (group, term, keys best first) for each term looked for in texts.
-    pub found: Vec<(usize, usize, Vec<String>)>,
-    /// A few words around the match, by project key.
-    pub snippets: HashMap<String, Reason>,
-    /// Why the texts could not be searched, if they could not.
-    pub problem: Option<String>,
-    /// Every match is here (not only the first page).
-    pub complete: bool,
-}
 
 /// The best matches of each term, with snippets. Of several terms, the
 /// texts holding them all (one search, ranked once); the rest follow.
@@ -37,10 +22,13 @@ pub fn first_page(store: &Store, query: &str) -> TextAnswer {
         0 | 1 => matches(store, query, false),
         _ => together(store, query, &terms),
     };
-    page.complete &= page.found.iter().all(|f| f.2.len() < FIRST_PAGE);
+    page.complete &= page.found.iter().all(|f| f.keys.len() < FIRST_PAGE);
     for (group, term, words) in terms {
-        let found = page.found.iter().find(|f| (f.0, f.1) == (group, term));
-        let keys = found.map(|f| &f.2[..]).unwrap_or_default();
+        let found = page
+            .found
+            .iter()
+            .find(|f| (f.group, f.term) == (group, term));
+        let keys = found.map(|f| &f.keys[..]).unwrap_or_default();
         for key in keys.iter().take(SNIPPETS) {
             if page.snippets.contains_key(key) {
                 continue;
@@ -63,7 +51,11 @@ fn together(store: &Store, query: &str, terms: &[(usize, usize, &str)]) -> TextA
     };
     match store.text_matches(&words.join(" "), FIRST_PAGE, false) {
         Ok(keys) => {
-            let found = terms.iter().map(|&(g, t, _)| (g, t, keys.clone()));
+            let found = terms.iter().map(|&(group, term, _)| TermMatches {
+                group,
+                term,
+                keys: keys.clone(),
+            });
             answer.found.extend(found);
         }
         Err(e) => answer.problem = Some(e.to_string()),
@@ -115,17 +107,15 @@ fn matches(store: &Store, query: &str, every: bool) -> TextAnswer {
     };
     for (group, term, words) in Query::parse(query).text_terms() {
         match store.text_matches(words, FIRST_PAGE, every) {
-            Ok(keys) => answer.found.push((group, term, keys)),
+            Ok(keys) => answer.found.push(TermMatches { group, term, keys }),
             Err(e) => answer.problem = Some(e.to_string()),
         }
     }
     answer
 }
 
-/// Searches the texts on a thread of its own (see [`Latest`]).
-pub type TextSearcher = Latest<TextAnswer>;
-
-/// Starts the thread.
-pub fn start(reader: Store) -> TextSearcher {
-    Latest::start_in_steps(reader, in_steps)
+/// Starts the thread that searches the texts (see [`Latest`]); its
+/// answers are handed to `deliver` (false once nobody listens).
+pub fn start(reader: Store, deliver: impl Fn(TextAnswer) -> bool + Send + 'static) -> Latest {
+    Latest::start_in_steps(reader, in_steps, deliver)
 }

@@ -1,32 +1,39 @@
 //! A thread with its own cache connection that answers the latest question
 //! only: questions asked while it was busy are passed over for the newest.
 //! Related projects and text matches are found this way, so moving or
-//! typing never waits for them.
+//! typing never waits for them. Answers are handed to a `deliver` function
+//! (the shell's one channel of messages), which says false once nobody
+//! listens any more.
 
 use crate::store::Store;
-use std::sync::mpsc::{channel, Receiver, Sender};
+use std::sync::mpsc::{channel, Sender};
 
-pub struct Latest<A> {
+/// Where questions go to the thread.
+pub struct Latest {
     questions: Sender<String>,
-    answers: Receiver<A>,
 }
 
-impl<A: Send + 'static> Latest<A> {
-    pub fn start(reader: Store, answer: fn(&Store, &str) -> A) -> Latest<A> {
-        Latest::start_in_steps(reader, move |store, question, reply| {
+impl Latest {
+    pub fn start<A: 'static>(
+        reader: Store,
+        answer: fn(&Store, &str) -> A,
+        deliver: impl Fn(A) -> bool + Send + 'static,
+    ) -> Latest {
+        let in_one_step = move |store: &Store, question: &str, reply: &mut dyn FnMut(A) -> bool| {
             reply(answer(store, question));
-        })
+        };
+        Latest::start_in_steps(reader, in_one_step, deliver)
     }
 
     /// A worker whose answer comes in steps (a first page, then the rest):
     /// `reply` gives a step and says whether to go on, false once a newer
     /// question waits (the rest of this answer is then passed over).
-    pub fn start_in_steps(
+    pub fn start_in_steps<A>(
         reader: Store,
         answer: impl Fn(&Store, &str, &mut dyn FnMut(A) -> bool) + Send + 'static,
-    ) -> Latest<A> {
+        deliver: impl Fn(A) -> bool + Send + 'static,
+    ) -> Latest {
         let (questions, asked) = channel::<String>();
-        let (reply, answers) = channel();
         std::thread::spawn(move || {
             let mut waiting = asked.recv().ok();
             while let Some(mut question) = waiting.take() {
@@ -35,7 +42,7 @@ impl<A: Send + 'static> Latest<A> {
                 }
                 let mut closed = false;
                 let mut step = |a: A| {
-                    closed |= reply.send(a).is_err();
+                    closed |= !deliver(a);
                     waiting = asked.try_recv().ok();
                     !closed && waiting.is_none()
                 };
@@ -48,43 +55,37 @@ impl<A: Send + 'static> Latest<A> {
                 }
             }
         });
-        Latest { questions, answers }
+        Latest { questions }
     }
 
     pub fn ask(&self, question: &str) {
         let _ = self.questions.send(question.to_string());
-    }
-
-    /// The next answer that has come, if any.
-    pub fn answer(&self) -> Option<A> {
-        self.answers.try_recv().ok()
-    }
-
-    /// The newest answer that has come, older ones dropped.
-    pub fn latest(&self) -> Option<A> {
-        self.answers.try_iter().last()
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::time::{Duration, Instant};
+    use std::time::Duration;
 
     #[test]
     fn an_answer_in_steps_comes_step_by_step_for_the_latest_question() {
-        let worker = Latest::start_in_steps(Store::in_memory().unwrap(), |_, q, reply| {
-            if reply(format!("{q}: first")) {
-                reply(format!("{q}: rest"));
-            }
-        });
+        let (sender, answers) = channel();
+        let deliver = move |a: String| sender.send(a).is_ok();
+        let worker = Latest::start_in_steps(
+            Store::in_memory().unwrap(),
+            |_, q, reply| {
+                if reply(format!("{q}: first")) {
+                    reply(format!("{q}: rest"));
+                }
+            },
+            deliver,
+        );
         worker.ask("a");
-        let mut got = Vec::new();
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while got.len() < 2 && Instant::now() < deadline {
-            got.extend(worker.answer());
-            std::thread::sleep(Duration::from_millis(1));
-        }
+        let wait = Duration::from_secs(10);
+        let got: Vec<String> = (0..2)
+            .filter_map(|_| answers.recv_timeout(wait).ok())
+            .collect();
         assert_eq!(got, ["a: first", "a: rest"]);
     }
 }

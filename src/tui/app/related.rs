@@ -3,14 +3,11 @@
 //! million projects, which moving the selection must not wait for.
 
 use super::worker::Latest;
-use crate::graph::Related;
 use crate::store::Store;
+pub use crate::tui::msg::Found;
 
 /// Related projects shown in the detail pane.
 const SHOWN: usize = 5;
-
-/// What finding related projects gives: them, or why they could not be read.
-pub type Found = Result<Vec<Related>, String>;
 
 /// The projects related to `key`, best first.
 pub fn find(store: &Store, key: &str) -> Found {
@@ -20,10 +17,9 @@ pub fn find(store: &Store, key: &str) -> Found {
         .map_err(|e| e.to_string())
 }
 
-/// Finds related projects on a thread of its own (see [`Latest`]).
-pub type Finder = Latest<(String, Found)>;
-
-/// A project's key with its related projects, as the finder answers.
-pub fn find_for(store: &Store, key: &str) -> (String, Found) {
-    (key.to_string(), find(store, key))
+/// Starts the thread that finds related projects (see [`Latest`]); each
+/// answer, with the key it is for, is handed to `deliver`.
+pub fn start(reader: Store, deliver: impl Fn(String, Found) -> bool + Send + 'static) -> Latest {
+    let answer = |store: &Store, key: &str| (key.to_string(), find(store, key));
+    Latest::start(reader, answer, move |(key, found)| deliver(key, found))
 }

@@ -4,7 +4,11 @@
 //! enums) are the names in the config file and in the help screen, so help
 //! is always generated from the key maps in force.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+mod defaults;
+mod key;
+
+use defaults::defaults;
+pub use key::Key;
 use std::collections::HashMap;
 use strum::{EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
 
@@ -152,213 +156,10 @@ impl Action {
     }
 }
 
-/// A key with its modifiers, as written in the config file: `j`, `G`,
-/// `Ctrl-d`, `Alt-Enter`, `PageDown`, `F1`, `Enter`, `Esc`, `Tab`,
-/// `Shift-Tab` (or `BackTab`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct Key {
-    pub code: KeyCode,
-    pub ctrl: bool,
-    pub alt: bool,
-}
-
-impl Key {
-    pub fn from_event(event: &KeyEvent) -> Key {
-        // Shift is part of the character (`G`, `?`); Ctrl and Alt are kept.
-        Key {
-            code: event.code,
-            ctrl: event.modifiers.contains(KeyModifiers::CONTROL),
-            alt: event.modifiers.contains(KeyModifiers::ALT),
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Key> {
-        let (mut ctrl, mut alt, mut rest) = (false, false, text);
-        loop {
-            if let Some(r) = strip_modifier(rest, "Ctrl-") {
-                (ctrl, rest) = (true, r);
-            } else if let Some(r) = strip_modifier(rest, "Alt-") {
-                (alt, rest) = (true, r);
-            } else {
-                break;
-            }
-        }
-        if rest.eq_ignore_ascii_case("Shift-Tab") {
-            rest = "BackTab";
-        }
-        let code = named_code(rest).or_else(|| {
-            let mut chars = rest.chars();
-            match (chars.next(), chars.next()) {
-                (Some(c), None) => Some(KeyCode::Char(c)),
-                _ => None,
-            }
-        })?;
-        Some(Key { code, ctrl, alt })
-    }
-
-    pub fn label(self) -> String {
-        let base = match self.code {
-            KeyCode::Char(' ') => "Space".to_string(),
-            KeyCode::Char(c) => c.to_string(),
-            KeyCode::F(n) => format!("F{n}"),
-            code => NAMED
-                .iter()
-                .find(|(_, c)| *c == code)
-                .map_or("?".to_string(), |(n, _)| n.to_string()),
-        };
-        let alt = if self.alt { "Alt-" } else { "" };
-        let ctrl = if self.ctrl { "Ctrl-" } else { "" };
-        format!("{ctrl}{alt}{base}")
-    }
-
-    /// A character typed into a text field, if this key is one.
-    pub fn typed(self) -> Option<char> {
-        match self.code {
-            KeyCode::Char(c) if !self.ctrl && !self.alt => Some(c),
-            _ => None,
-        }
-    }
-}
-
-fn strip_modifier<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
-    let head = text.get(..prefix.len())?;
-    (head.eq_ignore_ascii_case(prefix) && text.len() > prefix.len()).then(|| &text[prefix.len()..])
-}
-
-const NAMED: &[(&str, KeyCode)] = &[
-    ("Down", KeyCode::Down),
-    ("Up", KeyCode::Up),
-    ("Left", KeyCode::Left),
-    ("Right", KeyCode::Right),
-    ("PageDown", KeyCode::PageDown),
-    ("PageUp", KeyCode::PageUp),
-    ("Home", KeyCode::Home),
-    ("End", KeyCode::End),
-    ("Enter", KeyCode::Enter),
-    ("Esc", KeyCode::Esc),
-    ("Backspace", KeyCode::Backspace),
-    ("Tab", KeyCode::Tab),
-    ("BackTab", KeyCode::BackTab),
-    ("Delete", KeyCode::Delete),
-];
-
-fn named_code(name: &str) -> Option<KeyCode> {
-    if let Some(n) = name.strip_prefix('F').and_then(|n| n.parse::<u8>().ok()) {
-        return Some(KeyCode::F(n));
-    }
-    if name == "Space" {
-        return Some(KeyCode::Char(' '));
-    }
-    NAMED.iter().find(|(n, _)| *n == name).map(|(_, c)| *c)
-}
-
 /// Keys bound to actions, per context.
 #[derive(Debug, Clone)]
 pub struct KeyMap {
     bindings: HashMap<(Context, Key), Action>,
-}
-
-type Defaults = &'static [(Action, &'static [&'static str])];
-
-/// The defaults: none needs AltGr on a Swedish keyboard.
-const NORMAL: Defaults = &[
-    (Action::MoveDown, &["j", "Down"]),
-    (Action::MoveUp, &["k", "Up"]),
-    (Action::PageDown, &["PageDown", "Ctrl-d"]),
-    (Action::PageUp, &["PageUp", "Ctrl-u"]),
-    (Action::First, &["g", "Home"]),
-    (Action::Last, &["G", "End"]),
-    (Action::NextPane, &["Tab"]),
-    (Action::PreviousPane, &["BackTab"]),
-    (Action::Open, &["Enter"]),
-    (Action::Back, &["Esc", "Backspace"]),
-    (Action::Filter, &["/"]),
-    (Action::Sort, &["s"]),
-    (Action::ToggleUnclassified, &["u"]),
-    (Action::OpenGraph, &["p"]),
-    (Action::Organisations, &["o"]),
-    (Action::ToggleBranches, &["B"]),
-    (Action::CopyId, &["y"]),
-    (Action::CopySummary, &["Y"]),
-    (Action::EditNote, &["n"]),
-    (Action::ToggleBookmark, &["b"]),
-    (Action::CycleReview, &["r"]),
-    (Action::Facets, &["f"]),
-    (Action::ClearFacets, &["F"]),
-    (Action::Export, &["e"]),
-    (Action::Stats, &["S"]),
-    (Action::Help, &["?", "F1"]),
-    (Action::Quit, &["q"]),
-    (Action::Suspend, &["Ctrl-z"]),
-];
-
-/// Moving through a list that is typed into: no printable keys.
-const FILTER: Defaults = &[
-    (Action::Confirm, &["Enter"]),
-    (Action::Cancel, &["Esc"]),
-    (Action::MoveDown, &["Down"]),
-    (Action::MoveUp, &["Up"]),
-    (Action::PageDown, &["PageDown"]),
-    (Action::PageUp, &["PageUp"]),
-    (Action::DeleteBack, &["Backspace"]),
-    (Action::ClearText, &["Ctrl-u"]),
-    (Action::Suspend, &["Ctrl-z"]),
-];
-
-const PICKER: Defaults = &[
-    (Action::Confirm, &["Enter"]),
-    (Action::Cancel, &["Esc"]),
-    (Action::MoveDown, &["Down"]),
-    (Action::MoveUp, &["Up"]),
-    (Action::PageDown, &["PageDown"]),
-    (Action::PageUp, &["PageUp"]),
-    (Action::First, &["Home"]),
-    (Action::Last, &["End"]),
-    (Action::DeleteBack, &["Backspace"]),
-    (Action::ClearText, &["Ctrl-u"]),
-    (Action::Suspend, &["Ctrl-z"]),
-];
-
-const NOTE: Defaults = &[
-    (Action::Confirm, &["Enter"]),
-    (Action::Cancel, &["Esc"]),
-    (Action::NewLine, &["Alt-Enter", "Ctrl-j"]),
-    (Action::DeleteBack, &["Backspace"]),
-    (Action::ClearText, &["Ctrl-u"]),
-    (Action::Suspend, &["Ctrl-z"]),
-];
-
-const EXPORT: Defaults = &[
-    (Action::ExportCsv, &["c"]),
-    (Action::ExportExcel, &["x"]),
-    (Action::ExportJson, &["j"]),
-    (Action::ExportMarkdown, &["m"]),
-    (Action::ToggleExportNotes, &["n"]),
-    (Action::Cancel, &["Esc", "q"]),
-    (Action::Suspend, &["Ctrl-z"]),
-];
-
-const HELP: Defaults = &[
-    (Action::MoveDown, &["j", "Down"]),
-    (Action::MoveUp, &["k", "Up"]),
-    (Action::PageDown, &["PageDown", "Ctrl-d"]),
-    (Action::PageUp, &["PageUp", "Ctrl-u"]),
-    (Action::First, &["g", "Home"]),
-    (Action::Last, &["G", "End"]),
-    (Action::Cancel, &["Esc", "?", "F1"]),
-    (Action::Quit, &["q"]),
-    (Action::Suspend, &["Ctrl-z"]),
-];
-
-fn defaults(context: Context) -> Defaults {
-    match context {
-        Context::Normal => NORMAL,
-        Context::Filter => FILTER,
-        Context::Picker => PICKER,
-        Context::Note => NOTE,
-        Context::Export => EXPORT,
-        Context::Help => HELP,
-    }
 }
 
 impl Default for KeyMap {
@@ -373,6 +174,17 @@ impl Default for KeyMap {
         }
         KeyMap { bindings }
     }
+}
+
+/// One line of the help screen: an action with its keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpRow {
+    /// The keys, as labels, separated by spaces.
+    pub keys: String,
+    /// The action's name in the config file.
+    pub name: &'static str,
+    /// What the action does (English; translated where shown).
+    pub what: &'static str,
 }
 
 /// A key a rebinding took from another action.
@@ -421,12 +233,16 @@ impl KeyMap {
             .unwrap_or_default()
     }
 
-    /// (keys, action name, description) of every bound action in a
-    /// context, in the enum's order: the help screen.
-    pub fn help_rows(&self, context: Context) -> Vec<(String, &'static str, &'static str)> {
+    /// Every bound action in a context, in the enum's order: the help
+    /// screen.
+    pub fn help_rows(&self, context: Context) -> Vec<HelpRow> {
         Action::iter()
-            .map(|a| (self.keys_of(context, a).join(" "), a.name(), a.describe()))
-            .filter(|(keys, _, _)| !keys.is_empty())
+            .map(|action| HelpRow {
+                keys: self.keys_of(context, action).join(" "),
+                name: action.name(),
+                what: action.describe(),
+            })
+            .filter(|row| !row.keys.is_empty())
             .collect()
     }
 }
@@ -434,6 +250,7 @@ impl KeyMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crossterm::event::KeyCode;
 
     #[test]
     fn every_line_of_the_help_has_its_swedish() {

@@ -1,0 +1,164 @@
+//! The effects run: the one place where the browser reads the cache and
+//! writes notes and files. What an effect gives (or why it failed) goes
+//! back to the state as a message.
+
+use super::{related, text_search, App};
+use crate::export::{self, Format, With};
+use crate::tui::clipboard;
+use crate::tui::effect::{Copied, Effect, Mark};
+use crate::tui::graph_state::GraphLoad;
+use crate::tui::msg::{Msg, NoteWritten};
+use crate::tui::note_editor::NoteEditor;
+use crate::tui::notice::Notice;
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+
+impl App {
+    /// Runs every effect, and those the messages they give ask for.
+    pub(super) fn run_effects(&mut self, effects: Vec<Effect>) {
+        let mut queue = VecDeque::from(effects);
+        while let Some(effect) = queue.pop_front() {
+            if let Some(msg) = self.run(effect) {
+                let (_, more) = self.state.update(msg);
+                queue.extend(more);
+            }
+        }
+    }
+
+    /// One effect; what it gives, as a message for the state.
+    fn run(&mut self, effect: Effect) -> Option<Msg> {
+        match effect {
+            Effect::LoadDetail(key) => {
+                let read = self.store.project(&key).map(Box::new);
+                let read = read.map_err(|e| e.to_string());
+                Some(Msg::DetailRead { key, read })
+            }
+            Effect::FindRelated(key) => self.find_related(key),
+            Effect::Graph(load) => Some(self.read_graph(load)),
+            Effect::LoadOrganisations => {
+                let read = self.store.organisations();
+                Some(Msg::OrganisationsRead(read.map_err(|e| e.to_string())))
+            }
+            Effect::Export {
+                format,
+                keys,
+                with_notes,
+                dir,
+            } => Some(Msg::Notice(self.export(format, &keys, with_notes, &dir))),
+            Effect::Annotate { key, name, mark } => {
+                let written = self.notes.update(&key, name.as_deref(), |a| match mark {
+                    Mark::Bookmark => a.bookmarked = !a.bookmarked,
+                    Mark::Review => a.review = a.review.next(),
+                });
+                Some(Msg::Annotated { mark, written })
+            }
+            Effect::ReadNote { key, name } => {
+                let text = self
+                    .notes
+                    .current_note(&key, self.state.annotations.get(&key));
+                Some(Msg::NoteRead { key, name, text })
+            }
+            Effect::SaveNote(editor) => Some(Msg::NoteWritten(self.write_note(editor))),
+            Effect::MarkSeen { cache, change } => {
+                let marked = self.notes.mark_seen(&cache, &change.key, change.import_id);
+                // Not written: the mark stays, to be marked seen later.
+                marked.err().map(|why| Msg::SeenNotNoted { change, why })
+            }
+            Effect::SearchTexts(query) => match &self.text_searcher {
+                Some(searcher) => {
+                    searcher.ask(&query);
+                    None
+                }
+                None => Some(Msg::Texts(text_search::answer(&self.store, &query))),
+            },
+            Effect::Copy { text, what } => Some(self.copy(&text, what)),
+        }
+    }
+
+    /// Text to the clipboard, through the terminal (OSC 52).
+    fn copy(&mut self, text: &str, what: Copied) -> Msg {
+        self.outbox.push(clipboard::osc52(text));
+        let first = text.lines().next().unwrap_or_default();
+        let first = crate::sanitize::line(first).into_owned();
+        Msg::Notice(match what {
+            Copied::Id => Notice::CopiedId(first),
+            Copied::Summary => Notice::CopiedSummary(first),
+        })
+    }
+
+    /// Related projects: asked of the finder's thread, or found here
+    /// when there is none (an in-memory cache).
+    fn find_related(&self, key: String) -> Option<Msg> {
+        match &self.finder {
+            Some(finder) => {
+                finder.ask(&key);
+                None
+            }
+            None => {
+                let found = related::find(&self.store, &key);
+                Some(Msg::Related { key, found })
+            }
+        }
+    }
+
+    fn read_graph(&self, load: GraphLoad) -> Msg {
+        let read = super::graph::load(&self.store, &load.focus, load.rollup);
+        let read = read.map_err(|e| e.to_string());
+        Msg::GraphRead { load, read }
+    }
+
+    fn export(&self, format: Format, keys: &[String], notes: bool, dir: &Path) -> Notice {
+        match self.write_export(format, keys, notes, dir) {
+            Ok((path, count)) => Notice::Wrote {
+                count,
+                path: path.display().to_string(),
+            },
+            Err(e) => Notice::CannotExport(e.to_string()),
+        }
+    }
+
+    fn write_export(
+        &self,
+        format: Format,
+        keys: &[String],
+        notes: bool,
+        dir: &Path,
+    ) -> anyhow::Result<(PathBuf, usize)> {
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        let records = self.store.records(&keys)?;
+        let with = With {
+            contacts: false,
+            notes,
+        };
+        let annotations = &self.state.annotations;
+        let rows = export::rows(records, with, &|key| annotations.get(key).cloned());
+        let text = export::render(&rows, format, with);
+        let path = super::export::write_new(dir, format.extension(), &text, with.notes)?;
+        Ok((path, rows.len()))
+    }
+
+    /// Read and written in one transaction: a note written elsewhere
+    /// since the editor opened is kept, with this one after it.
+    fn write_note(&mut self, mut editor: NoteEditor) -> Result<NoteWritten, Box<NoteEditor>> {
+        let text = editor.text.trim_end().to_string();
+        let mut kept_theirs = false;
+        let written = self.notes.update(&editor.key, editor.name.as_deref(), |a| {
+            kept_theirs = a.note != editor.original && !a.note.is_empty();
+            a.note = match kept_theirs {
+                true => format!("{}\n\n{text}", a.note),
+                false => text,
+            };
+        });
+        match written {
+            Ok(stored) => Ok(NoteWritten {
+                stored,
+                kept_theirs,
+            }),
+            Err(why) => {
+                // The editor says why, and keeps the text.
+                editor.problem = Some(why);
+                Err(Box::new(editor))
+            }
+        }
+    }
+}

@@ -1,0 +1,61 @@
+//! What the browser asks of the world outside its state: reading the
+//! cache, writing notes and files, the clipboard. Updates only return
+//! these as values; the shell (`app`) runs them, in one place, and what
+//! they give comes back as a message.
+//!
+//! A leaf: it names plain data types only, never the state or the shell.
+
+use super::graph_state::GraphLoad;
+use super::note_editor::NoteEditor;
+use crate::export::Format;
+use crate::model::Change;
+use std::path::PathBuf;
+
+/// One thing to do outside the state.
+#[derive(Debug)]
+pub enum Effect {
+    /// Read a project in full for the detail pane.
+    LoadDetail(String),
+    /// Find the projects related to one (on the finder's thread).
+    FindRelated(String),
+    /// A neighbourhood for the graph: a new graph or a step in the one shown.
+    Graph(GraphLoad),
+    /// Every organisation, for their screen.
+    LoadOrganisations,
+    /// Projects (by key, in the list's order) to a new file in `dir`.
+    Export {
+        format: Format,
+        keys: Vec<String>,
+        with_notes: bool,
+        dir: PathBuf,
+    },
+    /// The project's note as the notes file has it now, for the editor.
+    ReadNote { key: String, name: Option<String> },
+    /// A change to a project's bookmark or review state, written at once.
+    Annotate {
+        key: String,
+        name: Option<String>,
+        mark: Mark,
+    },
+    /// The note being written, saved (the editor stays open if it fails).
+    SaveNote(NoteEditor),
+    /// The user has seen what an import changed in a project.
+    MarkSeen { cache: String, change: Change },
+    /// The texts searched for the search box's terms.
+    SearchTexts(String),
+    /// Text to the clipboard (OSC 52); `what` it is, for the status bar.
+    Copy { text: String, what: Copied },
+}
+
+/// What was copied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Copied {
+    Id,
+    Summary,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    Bookmark,
+    Review,
+}

@@ -1,0 +1,347 @@
+//! The overlay part of the state: who has the keys besides the screen,
+//! the search box or a box over the screen (help, the note editor, the
+//! facet picker, the export prompt), with that box's state.
+
+use super::status::{Notice, Reply};
+use crate::export::Format;
+use crate::tui::effect::Effect;
+use crate::tui::facet_picker::{FacetPicker, PickerStep};
+use crate::tui::keymap::{Action, Context};
+use crate::tui::note_editor::{NoteEditor, NoteStep};
+
+/// What an action does in help, for the browser to act on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HelpStep {
+    Scroll(usize),
+    Close,
+    Quit,
+    Ignored,
+}
+
+/// Help's update: scrolling `scroll` over `len` rows, `page` at a time.
+pub fn help_update(scroll: usize, action: Action, page: usize, len: usize) -> HelpStep {
+    let last = len.saturating_sub(page);
+    let to = match action {
+        Action::Quit => return HelpStep::Quit,
+        Action::Cancel => return HelpStep::Close,
+        Action::MoveDown => scroll + 1,
+        Action::MoveUp => scroll.saturating_sub(1),
+        Action::PageDown => scroll + page,
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::First => 0,
+        Action::Last => last,
+        _ => return HelpStep::Ignored,
+    };
+    HelpStep::Scroll(to.min(last))
+}
+
+/// What an action does in the export prompt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportStep {
+    Write(Format),
+    ToggleNotes,
+    Cancel,
+    Ignored,
+}
+
+pub fn export_update(action: Action) -> ExportStep {
+    match action {
+        Action::ExportCsv => ExportStep::Write(Format::Csv),
+        Action::ExportExcel => ExportStep::Write(Format::ExcelCsv),
+        Action::ExportJson => ExportStep::Write(Format::Json),
+        Action::ExportMarkdown => ExportStep::Write(Format::Markdown),
+        Action::ToggleExportNotes => ExportStep::ToggleNotes,
+        Action::Cancel => ExportStep::Cancel,
+        _ => ExportStep::Ignored,
+    }
+}
+
+/// Who has the keys besides the screen: the search box, or a box over
+/// the screen. One enum, so an overlay and its state can never disagree.
+#[derive(Default)]
+pub enum Overlay {
+    /// The screen has the keys.
+    #[default]
+    Closed,
+    /// Typing in the search box.
+    SearchBox,
+    Help {
+        scroll: usize,
+    },
+    Note(NoteEditor),
+    Facets(FacetPicker),
+    Export,
+}
+
+/// What help scrolls over: its rows, and the rows a page shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HelpSize {
+    pub page: usize,
+    pub len: usize,
+}
+
+/// What an action in an overlay asks the state for.
+pub enum OverlayStep {
+    Ignored,
+    /// Done here; the reply says if anything changed, is asked or said.
+    Done(Reply),
+    Quit,
+    /// Write the list to a file in this format.
+    Export(Format),
+    ToggleExportNotes,
+    /// What only the state can answer for the picker (facet values, a
+    /// facet picked).
+    Picker(PickerStep),
+}
+
+impl Overlay {
+    /// The overlay's update: an action while help, the note editor, the
+    /// picker or the export prompt has the keys.
+    pub fn update(&mut self, action: Action, help: HelpSize) -> OverlayStep {
+        match self {
+            Overlay::Help { scroll } => match help_update(*scroll, action, help.page, help.len) {
+                HelpStep::Scroll(to) => {
+                    *scroll = to;
+                    OverlayStep::Done(Reply::changed())
+                }
+                HelpStep::Close => self.close(),
+                HelpStep::Quit => OverlayStep::Quit,
+                HelpStep::Ignored => OverlayStep::Ignored,
+            },
+            Overlay::Note(editor) => match editor.update(action) {
+                NoteStep::Edited => OverlayStep::Done(Reply::changed()),
+                NoteStep::Ignored => OverlayStep::Ignored,
+                NoteStep::Save => match self.take_note_editor() {
+                    Some(editor) => {
+                        OverlayStep::Done(Reply::changed().ask(Effect::SaveNote(editor)))
+                    }
+                    None => OverlayStep::Ignored,
+                },
+                NoteStep::Cancel => {
+                    *self = Overlay::Closed;
+                    OverlayStep::Done(Reply::changed().say(Notice::NoteNotChanged))
+                }
+            },
+            Overlay::Facets(picker) => {
+                let step = picker.update(action);
+                self.picker_step(step)
+            }
+            Overlay::Export => match export_update(action) {
+                ExportStep::Write(format) => {
+                    *self = Overlay::Closed;
+                    OverlayStep::Export(format)
+                }
+                ExportStep::ToggleNotes => OverlayStep::ToggleExportNotes,
+                ExportStep::Cancel => self.close(),
+                ExportStep::Ignored => OverlayStep::Ignored,
+            },
+            Overlay::Closed | Overlay::SearchBox => OverlayStep::Ignored,
+        }
+    }
+
+    /// A printable character: typed into the note, or narrowing the
+    /// picker (`as_in_list`: what the key does in the list, which the
+    /// picker's first page follows).
+    pub fn type_char(&mut self, c: char, as_in_list: Option<Action>) -> OverlayStep {
+        match self {
+            Overlay::Note(editor) => {
+                editor.type_char(c);
+                OverlayStep::Done(Reply::changed())
+            }
+            Overlay::Facets(picker) => {
+                let step = picker.type_char(c, as_in_list);
+                self.picker_step(step)
+            }
+            _ => OverlayStep::Ignored,
+        }
+    }
+
+    /// What the picker said: its own steps done here, the rest for the state.
+    fn picker_step(&mut self, step: PickerStep) -> OverlayStep {
+        match step {
+            PickerStep::Changed => OverlayStep::Done(Reply::changed()),
+            PickerStep::Ignored => OverlayStep::Ignored,
+            PickerStep::Close => self.close(),
+            other => OverlayStep::Picker(other),
+        }
+    }
+
+    fn close(&mut self) -> OverlayStep {
+        *self = Overlay::Closed;
+        OverlayStep::Done(Reply::changed())
+    }
+
+    /// Where keys are read now: each context has its own key map.
+    pub fn context(&self) -> Context {
+        match self {
+            Overlay::Closed => Context::Normal,
+            Overlay::SearchBox => Context::Filter,
+            Overlay::Help { .. } => Context::Help,
+            Overlay::Note(_) => Context::Note,
+            Overlay::Facets(_) => Context::Picker,
+            Overlay::Export => Context::Export,
+        }
+    }
+
+    /// Closes any overlay (Normal), or opens the search box, help or the
+    /// export prompt; the note editor and the picker open with their state.
+    pub fn enter(&mut self, context: Context) -> bool {
+        *self = match context {
+            Context::Normal => Overlay::Closed,
+            Context::Filter => Overlay::SearchBox,
+            Context::Help => Overlay::Help { scroll: 0 },
+            Context::Export => Overlay::Export,
+            Context::Note | Context::Picker => return true,
+        };
+        true
+    }
+
+    pub fn help_scroll(&self) -> usize {
+        match self {
+            Overlay::Help { scroll } => *scroll,
+            _ => 0,
+        }
+    }
+
+    pub fn picker(&self) -> Option<&FacetPicker> {
+        match self {
+            Overlay::Facets(picker) => Some(picker),
+            _ => None,
+        }
+    }
+
+    pub fn picker_mut(&mut self) -> Option<&mut FacetPicker> {
+        match self {
+            Overlay::Facets(picker) => Some(picker),
+            _ => None,
+        }
+    }
+
+    pub fn note_editor(&self) -> Option<&NoteEditor> {
+        match self {
+            Overlay::Note(editor) => Some(editor),
+            _ => None,
+        }
+    }
+
+    pub fn note_editor_mut(&mut self) -> Option<&mut NoteEditor> {
+        match self {
+            Overlay::Note(editor) => Some(editor),
+            _ => None,
+        }
+    }
+
+    /// Closes the note editor, handing back what was written.
+    pub fn take_note_editor(&mut self) -> Option<NoteEditor> {
+        match std::mem::take(self) {
+            Overlay::Note(editor) => Some(editor),
+            other => {
+                *self = other;
+                None
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn help_scrolls_within_its_rows_and_closes() {
+        assert_eq!(
+            help_update(0, Action::PageDown, 10, 45),
+            HelpStep::Scroll(10)
+        );
+        assert_eq!(
+            help_update(30, Action::PageDown, 10, 45),
+            HelpStep::Scroll(35)
+        );
+        assert_eq!(help_update(3, Action::Last, 10, 45), HelpStep::Scroll(35));
+        assert_eq!(help_update(3, Action::First, 10, 45), HelpStep::Scroll(0));
+        assert_eq!(help_update(3, Action::Cancel, 10, 45), HelpStep::Close);
+        assert_eq!(help_update(3, Action::Sort, 10, 45), HelpStep::Ignored);
+    }
+
+    #[test]
+    fn one_enum_says_who_has_the_keys() {
+        let mut overlay = Overlay::default();
+        assert_eq!(overlay.context(), Context::Normal);
+        overlay.enter(Context::Filter);
+        assert_eq!(overlay.context(), Context::Filter);
+        overlay.enter(Context::Help);
+        assert_eq!(
+            (overlay.context(), overlay.help_scroll()),
+            (Context::Help, 0)
+        );
+        overlay.enter(Context::Normal);
+        assert_eq!(overlay.context(), Context::Normal, "closed, search box too");
+    }
+
+    const HELP: HelpSize = HelpSize { page: 10, len: 45 };
+
+    fn done(step: OverlayStep) -> Reply {
+        match step {
+            OverlayStep::Done(reply) => reply,
+            _ => panic!("done in the overlay"),
+        }
+    }
+
+    #[test]
+    fn a_note_saved_is_asked_for_and_a_note_cancelled_is_said() {
+        let editor = NoteEditor::new("p1".into(), None, String::new());
+        let mut overlay = Overlay::Note(editor);
+        done(overlay.type_char('R', None));
+        let saved = done(overlay.update(Action::Confirm, HELP));
+        assert!(matches!(&saved.effects[..], [Effect::SaveNote(e)] if e.text == "R"));
+        assert_eq!(
+            overlay.context(),
+            Context::Normal,
+            "closed while it is written"
+        );
+        overlay = Overlay::Note(NoteEditor::new("p1".into(), None, String::new()));
+        let cancelled = done(overlay.update(Action::Cancel, HELP));
+        assert_eq!(cancelled.notice, Some(Notice::NoteNotChanged));
+        assert!(cancelled.effects.is_empty());
+    }
+
+    #[test]
+    fn help_scrolls_and_the_export_prompt_names_what_to_write() {
+        let mut overlay = Overlay::Help { scroll: 0 };
+        done(overlay.update(Action::PageDown, HELP));
+        assert_eq!(overlay.help_scroll(), 10);
+        assert!(matches!(
+            overlay.update(Action::Quit, HELP),
+            OverlayStep::Quit
+        ));
+        overlay = Overlay::Export;
+        let step = overlay.update(Action::ExportCsv, HELP);
+        assert!(matches!(step, OverlayStep::Export(Format::Csv)));
+        assert_eq!(overlay.context(), Context::Normal);
+    }
+
+    #[test]
+    fn the_note_editor_is_handed_back_once() {
+        let editor = NoteEditor::new("p1".into(), None, "Ring".into());
+        let mut overlay = Overlay::Note(editor);
+        let taken = overlay.take_note_editor().expect("the editor");
+        assert_eq!(taken.text, "Ring");
+        assert_eq!(overlay.context(), Context::Normal);
+        overlay.enter(Context::Export);
+        assert!(overlay.take_note_editor().is_none());
+        assert_eq!(overlay.context(), Context::Export, "left open");
+    }
+
+    #[test]
+    fn the_export_prompt_names_a_format_or_a_toggle() {
+        assert_eq!(
+            export_update(Action::ExportJson),
+            ExportStep::Write(Format::Json)
+        );
+        assert_eq!(
+            export_update(Action::ToggleExportNotes),
+            ExportStep::ToggleNotes
+        );
+        assert_eq!(export_update(Action::MoveDown), ExportStep::Ignored);
+    }
+}

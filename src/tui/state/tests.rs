@@ -1,0 +1,88 @@
+//! The state's router through its one update: messages in, what the
+//! parts did and the effects asked out; no terminal, no cache.
+
+use super::{Exit, Notice, State};
+use crate::catalogue::Catalogue;
+use crate::tui::effect::Effect;
+use crate::tui::keymap::{Context, KeyMap};
+use crate::tui::msg::Msg;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::{KeyEventKind, KeyEventState};
+
+fn key(code: KeyCode, modifiers: KeyModifiers) -> Msg {
+    Msg::Key(KeyEvent {
+        code,
+        modifiers,
+        kind: KeyEventKind::Press,
+        state: KeyEventState::NONE,
+    })
+}
+
+fn typed(c: char) -> Msg {
+    key(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+/// A state over no projects: no terminal, no cache.
+fn state() -> State {
+    let mut state = State::new(Catalogue::default(), Vec::new(), KeyMap::default());
+    state.update(Msg::Resize(80, 24));
+    state
+}
+
+#[test]
+fn a_key_goes_to_the_part_whose_context_has_the_keys() {
+    let mut state = state();
+    state.update(typed('/'));
+    assert_eq!(state.context(), Context::Filter);
+    state.update(typed('q'));
+    assert_eq!(state.search.query, "q", "typed, not quit");
+    assert_eq!(state.exit, None);
+    state.update(key(KeyCode::Enter, KeyModifiers::NONE));
+    assert_eq!(state.context(), Context::Normal);
+    state.update(typed('?'));
+    assert_eq!(state.context(), Context::Help);
+    state.update(typed('q'));
+    assert_eq!(state.exit, Some(Exit::Quit), "q quits from help");
+}
+
+#[test]
+fn a_paste_outside_a_text_says_where_it_goes_and_ctrl_c_interrupts() {
+    let mut state = state();
+    let (changed, effects) = state.update(Msg::Paste("2015/00730".into()));
+    assert!(changed && effects.is_empty());
+    assert_eq!(state.status.said, Some(Notice::PasteWhere));
+    assert_eq!(state.search.query, "");
+    state.update(typed('j'));
+    assert_eq!(state.status.said, None, "a key clears what was said");
+    state.update(key(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert_eq!(state.exit, Some(Exit::Interrupted));
+}
+
+#[test]
+fn what_needs_every_project_waits_for_them_and_says_so() {
+    let mut state = state();
+    state.loading = true;
+    state.update(typed('f'));
+    assert_eq!(state.status.said, Some(Notice::FacetsWait));
+    assert_eq!(state.context(), Context::Normal);
+    state.update(typed('S'));
+    assert_eq!(state.status.said, Some(Notice::StatsWait));
+    assert!(state.screen.is_browse());
+    let (_, effects) = state.update(Msg::Loaded(Ok(Box::default())));
+    assert!(!state.is_loading() && effects.is_empty());
+}
+
+#[test]
+fn the_organisations_are_asked_of_the_shell_and_shown_when_read() {
+    let mut state = state();
+    let (_, effects) = state.update(typed('o'));
+    assert!(matches!(&effects[..], [Effect::LoadOrganisations]));
+    assert!(state.screen.is_browse(), "nothing shown before it is read");
+    state.update(Msg::OrganisationsRead(Ok(Vec::new())));
+    assert!(state.screen.orgs().is_some());
+    state.update(Msg::OrganisationsRead(Err("locked".into())));
+    assert_eq!(
+        state.status.said,
+        Some(Notice::CannotReadOrganisations("locked".into()))
+    );
+}
