@@ -120,8 +120,10 @@ mod tests {
             articles: Vec::new(),
             sources: Vec::new(),
             field_sources: Default::default(),
+            source_fields: Vec::new(),
             kohesio: None,
             linked: Vec::new(),
+            filled_from: Default::default(),
         })
     }
 
