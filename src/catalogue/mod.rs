@@ -3,6 +3,7 @@
 
 pub mod facets;
 pub mod stats;
+pub mod texts;
 
 use crate::facets::{Facet, FacetIndex, Filters, Notes, Resolved};
 use crate::model::FacetRow;
@@ -75,6 +76,8 @@ pub trait Searchable {
 
     /// Projects matching the query in their fields or, through the
     /// cache's full-text index, in their texts (ranked below field matches).
+    /// Projects matching the query in their fields or, through the
+    /// cache's full-text index, in their texts (ranked below field matches).
     fn search_in(&self, query: &str, store: &Store) -> crate::store::Result<Vec<Match>> {
         let query = Query::parse(query);
         let mut text = TextHits::default();
@@ -85,7 +88,7 @@ pub trait Searchable {
     }
 
     /// The projects whose texts hold `words`, best first (see
-    /// [`Store::text_matches`]).
+    /// [`Store::text_matches`]; the browser's steps are [`texts`]).
     fn text_found(&self, words: &str, store: &Store) -> crate::store::Result<Vec<usize>> {
         let keys = store.text_matches(words, RANKED_TEXTS, true)?;
         Ok(keys.iter().filter_map(|k| self.find_key(k)).collect())

@@ -13,9 +13,7 @@ use super::notice::Notice;
 use crate::catalogue::Catalogue;
 use crate::graph::{Ego, Related};
 use crate::model::{Annotation, Change, OrgSummary, StoredProject};
-use crate::search::fields::Reason;
 use crossterm::event::{KeyEvent, MouseEvent};
-use std::collections::HashMap;
 
 /// One thing that happened.
 pub enum Msg {
@@ -79,27 +77,4 @@ pub struct NoteWritten {
 /// What finding related projects gives: them, or why they could not be read.
 pub type Found = Result<Vec<Related>, String>;
 
-/// One text term's matches: which term of the query, and the keys of the
-/// projects whose texts hold it, best first.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TermMatches {
-    /// The group of alternatives the term is in (`a | b` is one group).
-    pub group: usize,
-    /// The term within its group.
-    pub term: usize,
-    pub keys: Vec<String>,
-}
-
-/// What the texts hold for a query.
-#[derive(Debug, Default)]
-pub struct TextAnswer {
-    pub query: String,
-    /// The matches of each term looked for in texts.
-    pub found: Vec<TermMatches>,
-    /// A few words around the match, by project key.
-    pub snippets: HashMap<String, Reason>,
-    /// Why the texts could not be searched, if they could not.
-    pub problem: Option<String>,
-    /// Every match is here (not only the first page).
-    pub complete: bool,
-}
+pub use crate::catalogue::texts::{TermMatches, TextAnswer};
