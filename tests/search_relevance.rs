@@ -410,10 +410,10 @@ fn a_text_match_shows_the_words_around_it() {
 /// The browser's text matches: a first page, then every match.
 #[test]
 fn text_matches_come_as_a_first_page_then_all_of_them() {
-    use esf_browser::tui::text_search::{answer, first_page};
+    use esf_browser::catalogue::texts::{answer, first_page};
     let store = common::store_of(&Input::sample());
     // Terms ANDed are groups of their own.
-    let keys = |a: &esf_browser::tui::text_search::TextAnswer, group: usize| -> BTreeSet<String> {
+    let keys = |a: &esf_browser::catalogue::texts::TextAnswer, group: usize| -> BTreeSet<String> {
         let found = a.found.iter().find(|f| f.group == group).expect("the term");
         found.keys.iter().cloned().collect()
     };
