@@ -1,8 +1,10 @@
 //! The projects in memory for listing: fuzzy filtering and sorting, shared
 //! by `esf list` and the browser.
 
+pub mod coverage;
 pub mod facets;
 pub mod stats;
+pub mod timeline;
 
 use crate::facets::{Facet, FacetIndex, Filters, Notes, Resolved};
 use crate::model::FacetRow;

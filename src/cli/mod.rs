@@ -214,6 +214,12 @@ pub enum Command {
     Notes(NotesArgs),
     /// Write the (filtered) projects as CSV, JSON or Markdown to standard output.
     Export(ExportArgs),
+    /// Projects and ESF grants per municipality and programme area,
+    /// objective or start year, empty cells too.
+    Coverage(CoverageArgs),
+    /// Projects of an organisation, a municipality or a search as bars
+    /// over the years, with the gaps between them.
+    Timeline(TimelineArgs),
 }
 
 /// The facets by the names `--facet` takes (listed in `--help`).
