@@ -95,8 +95,9 @@ pub fn axis(t: &Timeline) -> Option<(i64, i64)> {
 }
 
 /// A bar `width` characters wide over the axis `from..to` (days): `█`
-/// where the project covers most of a character's days, `▌` where it
-/// covers some (so a short project never vanishes), blank elsewhere.
+/// where the project covers most of a character's days, `▐` where it
+/// begins late in one, `▌` where it covers some otherwise (so a short
+/// project never vanishes), blank elsewhere.
 pub fn bar(period: (i64, i64), (from, to): (i64, i64), width: usize) -> String {
     let span = (to - from).max(1) as f64;
     let per = span / width.max(1) as f64;
@@ -108,6 +109,7 @@ pub fn bar(period: (i64, i64), (from, to): (i64, i64), width: usize) -> String {
             let covered = (end.min(b) - start.max(a)).max(0.0) / per;
             match covered {
                 c if c >= 0.6 => '█',
+                c if c > 0.0 && start > a && end >= b => '▐',
                 c if c > 0.0 => '▌',
                 _ => ' ',
             }
@@ -185,6 +187,7 @@ mod tests {
         assert_eq!(bar(whole, axis, 4), "████");
         let a_week = (axis.0 + 10, axis.0 + 17);
         assert_eq!(bar(a_week, axis, 4), "▌   ");
-        assert_eq!(year_line(axis, 20), "2015      2016");
+        // 2016-01-01 is day 365 of 731: column 9 of 20.
+        assert_eq!(year_line(axis, 20), "2015     2016");
     }
 }

@@ -193,7 +193,9 @@ pub fn said(c: &Coverage) -> String {
             &n.without_value,
             &without,
             &n.elsewhere,
-            &c.region.as_deref().map_or(t("the gazetteer"), |r| r),
+            &c.region
+                .as_deref()
+                .map_or(t("the list of municipalities"), |r| r),
         ],
     ));
     out.push('\n');
@@ -247,4 +249,39 @@ pub fn csv(c: &Coverage) -> String {
     row.extend(cells(&c.totals, &total(c)));
     write(row);
     String::from_utf8(out.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalogue::coverage::build;
+    use crate::store::coverage::{CoverageBy, CoverageGroup};
+
+    #[test]
+    fn at_80_columns_every_line_fits_and_every_column_is_shown() {
+        let g = crate::ingest::gazetteer::gazetteer();
+        let groups: Vec<CoverageGroup> = (2000..2027)
+            .map(|year| CoverageGroup {
+                municipalities: "Upplands Väsby; Stockholm".into(),
+                value: Some(year.to_string()),
+                label: None,
+                projects: 12_345,
+                grant: 9_999_999_999,
+                without_grant: 0,
+            })
+            .collect();
+        let c = build(g, CoverageBy::Year, None, &groups);
+        let out = text(&c, Some(80));
+        assert!(
+            out.lines()
+                .filter(|l| !l.contains(": "))
+                .all(|l| l.width() <= 80),
+            "{out}"
+        );
+        for year in 2000..2027 {
+            assert!(out.contains(&year.to_string()), "{year}");
+        }
+        let blocks = out.lines().filter(|l| l.starts_with("   ")).count();
+        assert!(blocks > 1, "{out}");
+    }
 }
