@@ -145,3 +145,25 @@ fn timeline_speaks_swedish() {
         "{text}"
     );
 }
+
+#[test]
+fn an_organisations_units_count_for_it_as_in_the_graph() {
+    // The sample corpus: Göteborgs Stad is a partner of the 2014
+    // pre-study, owns effektbutiken through Social resursförvaltning and
+    // Arbetsliv och hälsa Nordost through Socialförvaltning Nordost.
+    let cli = Cli::new();
+    let out: Value =
+        serde_json::from_str(&cli.ok(&["timeline", "Göteborgs Stad", "--json"])).unwrap();
+    let keys: Vec<&str> = out["projects"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(keys, ["x-552c407c19", "2015/00730", "2020/00551"]);
+    assert_eq!(
+        out["gaps"],
+        json!([{"from": "2014-11-01", "to": "2016-01-31", "days": 457},
+               {"from": "2019-02-01", "to": "2021-01-31", "days": 731}])
+    );
+}

@@ -9,6 +9,7 @@ use crate::facets::Facet;
 use crate::format::quoted;
 use crate::i18n::tf;
 use crate::ingest::gazetteer::gazetteer;
+use crate::model::ProjectSummary;
 use crate::store::Store;
 use std::process::ExitCode;
 
@@ -17,19 +18,14 @@ pub fn run(ctx: &Context, a: TimelineArgs) -> anyhow::Result<ExitCode> {
         super::show::bounded_id(org)?;
     }
     let store = ctx.open_for_reading()?;
-    let listing = Listing::load(ctx, &store, false, true)?;
-    let Some(query) = query(&store, &listing, &a)? else {
-        return nothing(&a);
+    let projects = match (&a.org, &a.municipality, &a.filter) {
+        (Some(org), None, None) => of_organisation(&store, org)?,
+        _ => listed(ctx, &store, &a)?,
     };
-    let rows = listing.select(&store, &query, None)?;
-    if rows.is_empty() {
+    if projects.is_empty() {
         return nothing(&a);
     }
-    let bars = rows
-        .iter()
-        .map(|&i| Bar::of(&listing.cat.projects[i]))
-        .collect();
-    let tl = timeline::build(bars);
+    let tl = timeline::build(projects.iter().map(Bar::of).collect());
     if a.json {
         print_json(&tl)?;
         return Ok(ExitCode::SUCCESS);
@@ -39,6 +35,29 @@ pub fn run(ctx: &Context, a: TimelineArgs) -> anyhow::Result<ExitCode> {
     out.push_str(&crate::present::timeline::text(&tl, width));
     print_text(&out)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// An organisation's projects straight from the cache (its units' too),
+/// without loading every project as a search does.
+fn of_organisation(store: &Store, org: &str) -> anyhow::Result<Vec<ProjectSummary>> {
+    match store.find_organisation(org)? {
+        Some(node) => Ok(store.projects_of_family(&node)?),
+        None => Ok(Vec::new()),
+    }
+}
+
+/// The projects a search, a municipality and an organisation together
+/// leave, as `esf list` finds them.
+fn listed(ctx: &Context, store: &Store, a: &TimelineArgs) -> anyhow::Result<Vec<ProjectSummary>> {
+    let listing = Listing::load(ctx, store, false, true)?;
+    let Some(query) = query(store, &listing, a)? else {
+        return Ok(Vec::new());
+    };
+    let rows = listing.select(store, &query, None)?;
+    Ok(rows
+        .iter()
+        .map(|&i| listing.cat.projects[i].clone())
+        .collect())
 }
 
 /// The list's query for what was asked; `None` when an organisation or a
