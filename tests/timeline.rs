@@ -167,3 +167,22 @@ fn an_organisations_units_count_for_it_as_in_the_graph() {
                {"from": "2019-02-01", "to": "2021-01-31", "days": 731}])
     );
 }
+
+#[test]
+fn a_name_with_control_characters_reaches_the_chart_as_markers() {
+    let cli = Cli::new();
+    let doc = cli.dir.path().join("escape.txt");
+    std::fs::write(
+        &doc,
+        "2016/90098 - Steg\u{1b}[2J ett\n\nDiarienummer:\n2016/90098\nNamn:\nSteg\u{1b}[2J ett\u{202e}\n\
+         Projektägare:\nFöreningen Flyktlinjen\nProjektperiod:\n2016-01-01 - 2016-12-31\n\nText.\n",
+    )
+    .unwrap();
+    cli.ok(&["import", doc.to_str().unwrap()]);
+    let out = cli.ok(&["timeline", "Föreningen Flyktlinjen"]);
+    assert!(
+        !out.contains('\u{1b}') && !out.contains('\u{202e}'),
+        "{out:?}"
+    );
+    assert!(out.contains("2016/90098 Steg␛[2J ett"), "{out}");
+}
