@@ -53,7 +53,7 @@ fn every_municipality_of_a_county_is_a_row_and_the_empty_cells_show() {
     );
     assert!(out.contains("Counted: 5 of 7 projects"), "{out}");
     assert!(
-        out.contains("1 give no ESF grant and are in no sum"),
+        out.contains("1 of them without an ESF grant, in no sum"),
         "{out}"
     );
     assert!(

@@ -599,7 +599,7 @@ pub(super) const SWEDISH: &[(&str, &str)] = &[
     ("Projects per municipality and {}: {} ({} municipalities)", "Projekt per kommun och {}: {} ({} kommuner)"),
     ("no region or county {}; there are: {}", "ingen region eller inget län {}; det finns: {}"),
     ("{} of {} municipalities have no project here; {} is a cell without projects.", "{} av {} kommuner har inget projekt här; {} är en cell utan projekt."),
-    ("Counted: {} of {} projects, each once in the totals and in the row of each of its municipalities (those its documents give, not those only its text mentions); {} give no ESF grant and are in no sum.", "Räknade: {} av {} projekt, vart och ett en gång i summorna och på raden för var och en av dess kommuner (de som dokumenten anger, inte de som bara nämns i texten); {} anger inget ESF-stöd och ingår inte i någon summa."),
+    ("Counted: {} of {} projects, each once in the totals and in the row of each of its municipalities (those its documents give, not those only its text mentions); {} of them without an ESF grant, in no sum.", "Räknade: {} av {} projekt, vart och ett en gång i summorna och på raden för var och en av dess kommuner (de som dokumenten anger, inte de som bara nämns i texten); {} av dem utan ESF-stöd, i ingen summa."),
     ("Left out: {} without a municipality, {} {}, {} only in municipalities outside {}.", "Utelämnade: {} utan kommun, {} {}, {} bara i kommuner utanför {}."),
     ("No gap between the projects' periods.", "Inget glapp mellan projektens perioder."),
     ("Gaps with no project ({}):", "Glapp utan projekt ({}):"),

@@ -177,7 +177,7 @@ pub fn said(c: &Coverage) -> String {
     );
     out.push('\n');
     out.push_str(&tf(
-        "Counted: {} of {} projects, each once in the totals and in the row of each of its municipalities (those its documents give, not those only its text mentions); {} give no ESF grant and are in no sum.",
+        "Counted: {} of {} projects, each once in the totals and in the row of each of its municipalities (those its documents give, not those only its text mentions); {} of them without an ESF grant, in no sum.",
         &[&n.counted, &n.projects, &n.without_grant],
     ));
     out.push('\n');
