@@ -96,7 +96,10 @@ fn block_text(c: &Coverage, block: &[usize], name_width: usize, last: bool) -> S
     let (columns, totals) = widths(c);
     let line = |name: &str, cells: Vec<String>, sums: Option<[String; 2]>| {
         let name = cut(&sanitize::line(name), name_width);
-        let mut s = format!("{name}{}", " ".repeat(name_width - name.width()));
+        let mut s = format!(
+            "{name}{}",
+            " ".repeat(name_width.saturating_sub(name.width()))
+        );
         for (&i, cell) in block.iter().zip(cells) {
             s.push_str(&format!("  {cell:>w$}", w = columns[i]));
         }
