@@ -51,3 +51,7 @@ echo "| \`esf show\` an unknown ID (\"did you mean\") | $(RUNS=7 measure $esf --
 echo "| \`esf graph\` a known ID | $(RUNS=7 measure $esf --db "$db" graph "$known") | | |"
 echo "| \`esf related\` a known ID | $(RUNS=7 measure $esf --db "$db" related "$known") | | |"
 echo "| \`esf list --facet region\` | $(RUNS=7 measure $esf --db "$db" list --facet region) | | |"
+for by in programme_area objective year; do
+    echo "| \`esf coverage --by $by\` (the whole country) | $(measure $esf --db "$db" coverage --by "$by") | | |"
+done
+echo "| \`esf coverage --by year --csv\` | $(measure $esf --db "$db" coverage --by year --csv) | | |"

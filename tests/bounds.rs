@@ -157,8 +157,9 @@ fn an_id_past_256_characters_is_refused_in_one_line_before_any_lookup() {
     // An unknown ID is compared with every key and name for "did you
     // mean"; one of 128 KB is refused before that.
     let huge = "2015/00730".repeat(128 * 1024 / 10);
-    let commands: [&[&str]; 8] = [
+    let commands: [&[&str]; 9] = [
         &["show", &huge],
+        &["timeline", &huge],
         &["show", "--json", &huge],
         &["graph", &huge],
         &["related", &huge],

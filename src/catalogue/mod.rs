@@ -1,9 +1,11 @@
 //! The projects in memory for listing: fuzzy filtering and sorting, shared
 //! by `esf list` and the browser.
 
+pub mod coverage;
 pub mod facets;
 pub mod stats;
 pub mod texts;
+pub mod timeline;
 
 use crate::facets::{Facet, FacetIndex, Filters, Notes, Resolved};
 use crate::model::FacetRow;

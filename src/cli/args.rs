@@ -259,3 +259,51 @@ pub struct ExportArgs {
     #[arg(long)]
     pub with_notes: bool,
 }
+
+// The arguments of `esf coverage`.
+#[derive(Debug, clap::Args)]
+pub struct CoverageArgs {
+    /// The matrix's columns: programme area, specific objective or start
+    /// year.
+    #[arg(long, value_enum, default_value_t = CoverageByArg::ProgrammeArea)]
+    pub by: CoverageByArg,
+    /// Only the municipalities of this region or county (Västsverige,
+    /// "Västra Götalands län"); the whole country without it.
+    #[arg(long)]
+    pub region: Option<String>,
+    /// Print the matrix as JSON: every cell with its projects and grants.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print the matrix as CSV: projects and ESF grant (kronor) per cell.
+    #[arg(long)]
+    pub csv: bool,
+}
+
+/// `--by` of `esf coverage`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CoverageByArg {
+    #[value(name = "programme_area", alias = "programme-area", alias = "area")]
+    ProgrammeArea,
+    #[value(alias = "specific_objective")]
+    Objective,
+    Year,
+}
+
+// The arguments of `esf timeline`.
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("what").required(true).multiple(true)
+    .args(["org", "municipality", "filter"])))]
+pub struct TimelineArgs {
+    /// An organisation: its name (any name documents give it) or
+    /// organisationsnummer; its units and branches count for it.
+    pub org: Option<String>,
+    /// The projects of one municipality.
+    #[arg(long)]
+    pub municipality: Option<String>,
+    /// The projects this search finds (as `esf list --filter`).
+    #[arg(long, short, value_name = "QUERY")]
+    pub filter: Option<String>,
+    /// Print the projects and the gaps between them as JSON.
+    #[arg(long)]
+    pub json: bool,
+}

@@ -63,8 +63,8 @@ fn given(name: &str) -> Option<String> {
 
 /// How every command ends, as `esf --help` says it.
 const EXIT_STATUSES: &str = "Exit status: 0 when something was found or done; 1 when `show`, \
-`list`, `search`, `orgs`, `graph`, `related`, `calls`, `linked` or `changes` found nothing (one \
-line on standard error; `[]` with --json); 2 on an error \
+`list`, `search`, `orgs`, `graph`, `related`, `calls`, `linked`, `changes` or `timeline` found nothing \
+(one line on standard error; `[]` with --json); 2 on an error \
 (a bad argument, a cache or file that cannot be used). The browser ends with 0, or 130 on Ctrl-C.";
 
 /// Facet filters, shared by `list`, `export` and `search`. Values match as
@@ -215,6 +215,12 @@ pub enum Command {
     Notes(NotesArgs),
     /// Write the (filtered) projects as CSV, JSON or Markdown to standard output.
     Export(ExportArgs),
+    /// Projects and ESF grants per municipality and programme area,
+    /// objective or start year, empty cells too.
+    Coverage(CoverageArgs),
+    /// Projects of an organisation, a municipality or a search as bars
+    /// over the years, with the gaps between them.
+    Timeline(TimelineArgs),
 }
 
 /// The facets by the names `--facet` takes (listed in `--help`).

@@ -2,6 +2,7 @@
 
 mod browse;
 pub mod changes;
+mod coverage;
 mod explain;
 mod export;
 mod gen;
@@ -13,6 +14,7 @@ mod notes;
 mod pages;
 pub mod parse;
 mod show;
+mod timeline;
 
 use crate::cli::Command;
 use crate::i18n::{t, tf};
@@ -142,6 +144,8 @@ pub fn run(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
         Command::Review(a) => notes::review(ctx, &a.id, a.state.into()),
         Command::Notes(a) => notes::run_args(ctx, a),
         Command::Export(a) => export::run_args(ctx, a),
+        Command::Coverage(a) => coverage::run(ctx, a),
+        Command::Timeline(a) => timeline::run(ctx, a),
     }
 }
 

@@ -331,7 +331,7 @@ fn defused(cell: String) -> String {
 
 /// Control characters made visible as on the screen (`cat export.csv`
 /// must not run what a document smuggled in), formulas defused.
-fn safe_cell(cell: String) -> String {
+pub fn safe_cell(cell: String) -> String {
     defused(crate::sanitize::text(&cell).into_owned())
 }
 

@@ -2,6 +2,7 @@
 //! and periods, exports, the notes file, and the one sanitiser every
 //! written text goes through. Reads nothing, stores nothing.
 
+pub mod coverage;
 pub mod detail;
 pub mod export;
 pub mod format;
@@ -10,3 +11,4 @@ pub mod report;
 pub mod safe_json;
 pub mod sanitize;
 pub mod table;
+pub mod timeline;

@@ -23,7 +23,8 @@ const HUB: usize = 2_000;
 
 /// The organisations a node stands for: itself, and when branches are
 /// rolled up, everything whose parent it is.
-const FAMILY: &str = "SELECT id FROM organisations WHERE name = ?1 OR (?2 AND parent = ?1)";
+pub(super) const FAMILY: &str =
+    "SELECT id FROM organisations WHERE name = ?1 OR (?2 AND parent = ?1)";
 
 impl Store {
     /// A project's links, its organisations' links (hubs: only to projects

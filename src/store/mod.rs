@@ -6,6 +6,7 @@
 
 mod bulk;
 mod changes;
+pub mod coverage;
 mod create;
 mod graph;
 pub mod identify;

@@ -109,3 +109,29 @@ fn ordered_roles(joined: &str) -> Vec<String> {
         .map(|r| r.to_string())
         .collect()
 }
+
+impl Store {
+    /// The projects of an organisation (by its name as stored) and of its
+    /// units and branches, each once, in any role, as `esf graph` rolls
+    /// them up: key, name, start, end and ESF grant.
+    pub fn projects_of_family(&self, node: &str) -> Result<Vec<crate::model::ProjectSummary>> {
+        let sql = format!(
+            "SELECT p.key, p.name, p.start_date, p.end_date, p.esf_grant_sek FROM projects p
+             WHERE p.rowid_ IN (SELECT po.project FROM project_orgs po
+                                WHERE po.org IN ({}))",
+            super::graph::FAMILY
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params![node, true], |r| {
+            Ok(crate::model::ProjectSummary {
+                key: r.get(0)?,
+                name: r.get(1)?,
+                start_date: r.get(2)?,
+                end_date: r.get(3)?,
+                esf_grant_sek: r.get(4)?,
+                ..Default::default()
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
