@@ -5,9 +5,9 @@
 //! (`ESF_BENCH_DB=PATH`). `cargo bench --bench texts`.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
+use esf_browser::catalogue::texts as text_search;
 use esf_browser::gen::{self, Pool};
 use esf_browser::store::Store;
-use esf_browser::catalogue::texts as text_search;
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Duration;
