@@ -102,10 +102,7 @@ pub fn build(
     region: Option<&str>,
     groups: &[CoverageGroup],
 ) -> Coverage {
-    let in_area = |m: &Municipality| region.is_none_or(|r| m.region == r || m.county == r);
-    let mut places: Vec<&Municipality> = g.municipalities.iter().filter(|m| in_area(m)).collect();
-    places.sort_by(|a, b| a.name.cmp(&b.name));
-    places.dedup_by(|a, b| a.name == b.name);
+    let places = places_in(g, region);
     let row_of: HashMap<&str, usize> = places
         .iter()
         .enumerate()
@@ -157,6 +154,15 @@ pub fn build(
         totals,
         counted,
     }
+}
+
+/// The municipalities of a region or county (all when `None`), by name.
+fn places_in<'a>(g: &'a Gazetteer, region: Option<&str>) -> Vec<&'a Municipality> {
+    let in_area = |m: &Municipality| region.is_none_or(|r| m.region == r || m.county == r);
+    let mut places: Vec<&Municipality> = g.municipalities.iter().filter(|m| in_area(m)).collect();
+    places.sort_by(|a, b| a.name.cmp(&b.name));
+    places.dedup_by(|a, b| a.name == b.name);
+    places
 }
 
 fn empty_row(m: &Municipality, columns: usize) -> Row {
