@@ -11,7 +11,6 @@ use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::OnceLock;
-use swedish::SWEDISH;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Lang {
@@ -74,7 +73,7 @@ pub fn t(en: &'static str) -> &'static str {
 
 fn swedish() -> &'static HashMap<&'static str, &'static str> {
     static TABLE: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    TABLE.get_or_init(|| SWEDISH.iter().copied().collect())
+    TABLE.get_or_init(|| swedish::entries().collect())
 }
 
 /// Whether a text has its Swedish (for tests of texts that are not
@@ -136,7 +135,7 @@ mod tests {
     #[test]
     fn each_text_has_one_translation() {
         let mut seen = std::collections::HashSet::new();
-        for (en, _) in SWEDISH {
+        for (en, _) in swedish::entries() {
             assert!(seen.insert(en), "{en} twice");
         }
     }
@@ -164,7 +163,7 @@ mod tests {
 
     #[test]
     fn each_swedish_text_has_the_english_texts_places_for_values() {
-        for (en, sv) in SWEDISH {
+        for (en, sv) in swedish::entries() {
             assert_eq!(en.matches("{}").count(), sv.matches("{}").count(), "{en}");
         }
     }
