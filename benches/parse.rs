@@ -2,7 +2,7 @@
 //! `cargo bench --bench parse`
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use esf_browser::corpus::SAMPLE;
+use esf_browser::files::corpus::SAMPLE;
 use esf_browser::ingest::parse_bytes;
 use std::hint::black_box;
 

@@ -26,8 +26,3 @@ pub mod present;
 pub mod search;
 pub mod store;
 pub mod tui;
-
-// The older paths of modules that moved into folders.
-pub use catalogue::{facets, stats};
-pub use files::{corpus, read_bounded};
-pub use present::{detail, export, format, notes_file, report, safe_json, sanitize, table};

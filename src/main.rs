@@ -21,7 +21,10 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
-            esf_browser::say!("esf: {}", esf_browser::sanitize::line(&format!("{err:#}")));
+            esf_browser::say!(
+                "esf: {}",
+                esf_browser::present::sanitize::line(&format!("{err:#}"))
+            );
             commands::failed()
         }
     }
@@ -47,7 +50,7 @@ fn argument_error(err: clap::Error) -> ExitCode {
         Err(again) if again.kind() == err.kind() => again.render().ansi().to_string(),
         _ => err.render().to_string(),
     };
-    let message = esf_browser::sanitize::text(message.trim_end());
+    let message = esf_browser::present::sanitize::text(message.trim_end());
     esf_browser::say!("{message}");
     ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2))
 }

@@ -6,7 +6,7 @@ use esf_browser::model::Format;
 use proptest::prelude::*;
 
 fn seeds() -> Vec<Vec<u8>> {
-    esf_browser::corpus::SAMPLE
+    esf_browser::files::corpus::SAMPLE
         .iter()
         .map(|(_, b)| b.to_vec())
         .collect()

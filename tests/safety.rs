@@ -532,7 +532,7 @@ fn hostile_cache(dir: &Path) -> PathBuf {
 fn assert_inert(what: &str, text: &str) {
     let bad: Vec<char> = text
         .chars()
-        .filter(|&c| c != '\n' && c != '\r' && esf_browser::sanitize::is_unsafe(c))
+        .filter(|&c| c != '\n' && c != '\r' && esf_browser::present::sanitize::is_unsafe(c))
         .collect();
     assert!(bad.is_empty(), "{what} carries {bad:?}");
 }

@@ -102,7 +102,10 @@ fn control_characters_from_documents_never_reach_a_cell() {
             let buffer = terminal.backend().buffer();
             for cell in buffer.content() {
                 assert!(
-                    !cell.symbol().chars().any(esf_browser::sanitize::is_unsafe),
+                    !cell
+                        .symbol()
+                        .chars()
+                        .any(esf_browser::present::sanitize::is_unsafe),
                     "unsafe character in a cell: {:?}",
                     cell.symbol()
                 );

@@ -223,7 +223,7 @@ impl Active {
     pub fn parse(text: &str) -> Result<Active, String> {
         let text = text.trim();
         let (a, b) = text.split_once("..").unwrap_or((text, text));
-        let shown = crate::format::quoted(text);
+        let shown = crate::present::format::quoted(text);
         let bad = || {
             crate::i18n::tf(
                 "{} is not a year, month, date or range (2016, 2016-03, 2016-03-01, 2015..2017)",

@@ -7,7 +7,7 @@ pub mod stats;
 pub mod texts;
 pub mod timeline;
 
-use crate::facets::{Facet, FacetIndex, Filters, Notes, Resolved};
+use crate::catalogue::facets::{Facet, FacetIndex, Filters, Notes, Resolved};
 use crate::model::FacetRow;
 use crate::model::ProjectSummary;
 pub use crate::search::fields::RANKED_TEXTS;

@@ -2,9 +2,9 @@
 //! per start year, money per region, the projects' periods for a timeline,
 //! and the organisations in most of them. Pure: summaries in, numbers out.
 
+use crate::catalogue::facets::{Facet, Filters};
 use crate::catalogue::Catalogue;
 use crate::dates;
-use crate::facets::{Facet, Filters};
 use std::collections::BTreeMap;
 
 /// Budget and ESF grant of one region's projects: sums of the amounts

@@ -62,7 +62,7 @@ pub struct ListArgs {
     pub facets: FacetArgs,
     /// Instead of projects: each value of this facet with its count.
     #[arg(long, value_name = "FACET", value_parser = facet_names())]
-    pub facet: Option<crate::facets::Facet>,
+    pub facet: Option<crate::catalogue::facets::Facet>,
     /// Print JSON (each project's full record) instead of a table.
     #[arg(long)]
     pub json: bool,

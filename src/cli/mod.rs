@@ -109,8 +109,8 @@ pub struct FacetArgs {
 }
 
 impl FacetArgs {
-    pub fn filters(&self) -> Result<crate::facets::Filters, String> {
-        use crate::facets::{Active, Facet, Filters};
+    pub fn filters(&self) -> Result<crate::catalogue::facets::Filters, String> {
+        use crate::catalogue::facets::{Active, Facet, Filters};
         let mut filters = Filters::default();
         let values = [
             (Facet::Region, &self.region),
@@ -224,8 +224,8 @@ pub enum Command {
 }
 
 /// The facets by the names `--facet` takes (listed in `--help`).
-fn facet_names() -> impl clap::builder::TypedValueParser<Value = crate::facets::Facet> {
-    use crate::facets::Facet;
+fn facet_names() -> impl clap::builder::TypedValueParser<Value = crate::catalogue::facets::Facet> {
+    use crate::catalogue::facets::Facet;
     let names = Facet::ALL.map(Facet::name);
     use clap::builder::TypedValueParser as _;
     clap::builder::PossibleValuesParser::new(names).map(|name| {

@@ -50,7 +50,7 @@ fn the_help_says_what_plain_esf_does_and_how_it_ends() {
 #[test]
 fn facet_help_lists_every_facet() {
     let help = help_of(&["esf", "list", "--help"]);
-    for facet in crate::facets::Facet::ALL {
+    for facet in crate::catalogue::facets::Facet::ALL {
         assert!(
             help.contains(facet.name()),
             "{} missing:\n{help}",
@@ -61,6 +61,6 @@ fn facet_help_lists_every_facet() {
     let Some(Command::List(list)) = parsed.command else {
         panic!("a list command");
     };
-    assert_eq!(list.facet, Some(crate::facets::Facet::Region));
+    assert_eq!(list.facet, Some(crate::catalogue::facets::Facet::Region));
     assert!(Cli::try_parse_from(["esf", "list", "--facet", "colour"]).is_err());
 }

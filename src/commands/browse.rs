@@ -19,7 +19,11 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
     let (store, sample_notice) = ctx.open_with_sample()?;
     let (config, problems) = tui::config::load(tui::config::default_path().as_deref());
     for problem in &problems {
-        crate::say!("esf: {}: {}", t("config"), crate::sanitize::line(problem));
+        crate::say!(
+            "esf: {}: {}",
+            t("config"),
+            crate::present::sanitize::line(problem)
+        );
     }
     // Damaged notes do not keep anyone from browsing; they are left as
     // they are and the status bar says why they cannot be used.

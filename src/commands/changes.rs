@@ -4,8 +4,8 @@
 use super::{print_json, print_text, styled, terminal_width, Context};
 use crate::i18n::t;
 use crate::model::{field_sources, ChangeKind, Unseen};
+use crate::present::table::Table;
 use crate::store::{Notes, Store};
-use crate::table::Table;
 use std::process::ExitCode;
 
 /// The changes this user has not seen in this cache.

@@ -33,7 +33,7 @@ pub fn run(ctx: &Context, a: CoverageArgs) -> anyhow::Result<ExitCode> {
 /// The region or county asked for, or the one line naming those there are.
 fn region_named(typed: &str) -> anyhow::Result<String> {
     coverage::region_named(gazetteer(), typed).map_err(|names| {
-        let shown = crate::format::quoted(typed);
+        let shown = crate::present::format::quoted(typed);
         anyhow::anyhow!(tf(
             "no region or county {}; there are: {}",
             &[&shown, &names.join(", ")]
@@ -54,7 +54,11 @@ fn readable(c: &Coverage) -> String {
         .unwrap_or_else(|| crate::i18n::t("Sweden").to_string());
     let mut out = tf(
         "Projects per municipality and {}: {} ({} municipalities)",
-        &[&what, &crate::sanitize::line(&place), &c.rows.len()],
+        &[
+            &what,
+            &crate::present::sanitize::line(&place),
+            &c.rows.len(),
+        ],
     );
     out.push('\n');
     out.push_str(&crate::present::coverage::text(c, terminal_width()));

@@ -6,8 +6,8 @@ use crate::files::{self, Found as File};
 use crate::i18n::{t, tf};
 use crate::ingest::explain::{explain, window, Explained, Explanation, Found};
 use crate::model::{Format, ParsedDocument};
-use crate::report::LABEL_WIDTH;
-use crate::sanitize;
+use crate::present::report::LABEL_WIDTH;
+use crate::present::sanitize;
 use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -69,7 +69,7 @@ fn print(all: &[Explanation], json: bool) -> anyhow::Result<()> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if json {
-        crate::safe_json::to_writer(&mut out, all)?;
+        crate::present::safe_json::to_writer(&mut out, all)?;
         writeln!(out)?;
     } else {
         for e in all {
@@ -125,7 +125,7 @@ fn field_text(out: &mut String, f: &Explained, format: &str) {
     let value = match (f.field, f.value.as_str()) {
         ("kind", Some("final_report")) => t("final report").to_string(),
         ("kind", Some(_)) => t("page about a project").to_string(),
-        _ => crate::detail::value_text(f.field, &f.value),
+        _ => crate::present::detail::value_text(f.field, &f.value),
     };
     let value = cut(&sanitize::line(&value), WIDTH - 2 - LABEL_WIDTH);
     let _ = writeln!(out, "  {:<LABEL_WIDTH$}{value}", label(f.field));

@@ -4,7 +4,7 @@
 use super::list::{Listing, Query};
 use super::Context;
 use crate::cli::ExportFormat;
-use crate::export::{self, Format, With};
+use crate::present::export::{self, Format, With};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
@@ -45,7 +45,7 @@ pub fn run(ctx: &Context, format: Format, query: &Query, with: With) -> anyhow::
     });
     let terminal = std::io::stdout().is_terminal();
     let shown = |piece: &str| match terminal {
-        true => crate::sanitize::text(piece).into_owned(),
+        true => crate::present::sanitize::text(piece).into_owned(),
         false => piece.to_string(),
     };
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());

@@ -3,9 +3,9 @@
 use super::{print_json, print_text, styled, terminal_width, Context};
 use crate::graph::{self, Ego};
 use crate::i18n::{t, t_count, tf, word};
-use crate::sanitize;
+use crate::present::sanitize;
+use crate::present::table::Table;
 use crate::store::{Store, StoreError};
-use crate::table::Table;
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
@@ -87,7 +87,7 @@ fn not_found(store: &Store, id: &str, json: bool) -> anyhow::Result<ExitCode> {
             .into_iter()
             .map(|n| format!("\"{n}\"")),
     );
-    let id = crate::format::quoted(id);
+    let id = crate::present::format::quoted(id);
     let said = match close.is_empty() {
         true => tf("no project or organisation {}", &[&id]),
         false => tf(
@@ -175,7 +175,7 @@ pub fn related(
         .right_aligned(&[0]);
     for r in &found {
         table.row(vec![
-            crate::format::decimal(r.score, 2),
+            crate::present::format::decimal(r.score, 2),
             r.key.clone(),
             r.name.clone(),
             r.shared

@@ -6,7 +6,7 @@ use crate::files::Links;
 use crate::i18n::{t, tf};
 use crate::import::{self as pipeline, inputs_of, ImportOptions, Input};
 use crate::model::{ImportReport, ListRows};
-use crate::sanitize;
+use crate::present::sanitize;
 use crate::store::sources::{self, Recorded, Source};
 use crate::store::StoreError;
 use std::fmt::Write as _;
@@ -219,7 +219,7 @@ fn skipped_line(s: &crate::model::SkippedFile) -> String {
 
 fn plain(r: &ImportReport, took: Duration) -> String {
     let mut out = String::new();
-    let took = crate::format::decimal(took.as_secs_f64(), 1);
+    let took = crate::present::format::decimal(took.as_secs_f64(), 1);
     let counts: [&dyn std::fmt::Display; 8] = [
         &r.seen,
         &r.new,

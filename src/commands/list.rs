@@ -3,15 +3,15 @@
 
 use super::matches::{row, Listed};
 use super::{print_json, print_text, styled, terminal_width, Context};
+use crate::catalogue::facets::{Facet, Filters};
 use crate::catalogue::{Catalogue, SortKey};
 use crate::cli::FacetArgs;
-use crate::facets::{Facet, Filters};
-use crate::format::{quoted, MISSING};
 use crate::i18n::{t, tf};
 use crate::model::Annotation;
-use crate::sanitize;
+use crate::present::format::{quoted, MISSING};
+use crate::present::sanitize;
+use crate::present::table::Table;
 use crate::store::Store;
-use crate::table::Table;
 use anyhow::anyhow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -100,7 +100,7 @@ impl Listing {
             };
             crate::say!(
                 "esf: --active {} {} {undated} {what}",
-                crate::format::clipped(active),
+                crate::present::format::clipped(active),
                 t("leaves out")
             );
         }
@@ -221,7 +221,7 @@ pub fn run(
     if indices.is_empty() {
         let mut what: Vec<String> = query.filter.iter().map(|q| quoted(q)).collect();
         if !query.facets.is_empty() {
-            what.push(crate::format::clipped(&query.facets.describe()));
+            what.push(crate::present::format::clipped(&query.facets.describe()));
         }
         let what = what.join(&format!(" {} ", t("with")));
         crate::say!("esf: {} {what}", t("no project matches"));
@@ -236,7 +236,7 @@ pub fn run(
     let mut table = Table::new(&headers).flexible(flexible);
     for &i in &indices {
         let mut cells = row(&cat.projects[i]);
-        cells.extend(matched(i).map(|r| crate::format::reasons(&r)));
+        cells.extend(matched(i).map(|r| crate::present::format::reasons(&r)));
         table.row(cells);
     }
     print_text(&table.render(terminal_width(), styled()))?;

@@ -6,11 +6,11 @@ use super::{styled, terminal_width};
 use crate::catalogue::{Catalogue, Searchable};
 use crate::i18n::t;
 use crate::model::{KeyedProject, ProjectSummary};
+use crate::present::table::Table;
 use crate::search::fields::Reason;
 use crate::search::query::Query;
 use crate::search::similar;
 use crate::store::Store;
-use crate::table::Table;
 use serde::ser::{Error as _, Serialize, SerializeSeq, Serializer};
 use std::cell::RefCell;
 use std::io::Write;
@@ -102,13 +102,13 @@ pub fn run(store: &Store, filter: &str, json: Option<bool>) -> anyhow::Result<Ex
             Ok(Some(Listed { record, matched }))
         });
         let listed = listed.filter_map(Result::transpose);
-        crate::safe_json::to_writer(&mut out, &Lazy(RefCell::new(Some(listed))))?;
+        crate::present::safe_json::to_writer(&mut out, &Lazy(RefCell::new(Some(listed))))?;
         writeln!(out)?;
         out.flush()?;
         return Ok(super::found(!found.is_empty()));
     }
     if found.is_empty() {
-        let what = crate::format::quoted(filter);
+        let what = crate::present::format::quoted(filter);
         crate::say!("esf: {} {what}", t("no project matches"));
         return Ok(super::found(false));
     }
@@ -125,7 +125,7 @@ pub fn run(store: &Store, filter: &str, json: Option<bool>) -> anyhow::Result<Ex
         let name = summary.name.as_deref().unwrap_or_default();
         let reasons = index.explain_named(i, &query, name, store);
         let mut cells = row(&summary);
-        cells.push(crate::format::reasons(&reasons));
+        cells.push(crate::present::format::reasons(&reasons));
         Some(Ok(cells))
     });
     let headers = ["ID", "NAME", "OWNER", "REGION", "PERIOD", "MATCHED"].map(t);
@@ -177,7 +177,7 @@ pub fn run_all(store: &Store, json: Option<bool>) -> anyhow::Result<ExitCode> {
                     matched: None,
                 })
             });
-            crate::safe_json::to_writer(&mut out, &Lazy(RefCell::new(Some(listed))))?;
+            crate::present::safe_json::to_writer(&mut out, &Lazy(RefCell::new(Some(listed))))?;
             Ok(writeln!(out)?)
         })??;
     } else {
@@ -209,13 +209,16 @@ impl<I: Iterator<Item = anyhow::Result<Listed>>> Serialize for Lazy<I> {
 
 /// A project's cells in a listing: ID, name, owner, region, period.
 pub(super) fn row(p: &ProjectSummary) -> Vec<String> {
-    let text = |v: &Option<String>| v.clone().unwrap_or_else(|| crate::format::MISSING.into());
+    let text = |v: &Option<String>| {
+        v.clone()
+            .unwrap_or_else(|| crate::present::format::MISSING.into())
+    };
     vec![
         p.shown_id().to_string(),
         text(&p.name),
         text(&p.owner),
         text(&p.region),
-        crate::format::period_text(p.start_date.as_deref(), p.end_date.as_deref())
-            .unwrap_or_else(|| crate::format::MISSING.into()),
+        crate::present::format::period_text(p.start_date.as_deref(), p.end_date.as_deref())
+            .unwrap_or_else(|| crate::present::format::MISSING.into()),
     ]
 }

@@ -84,7 +84,7 @@ impl Context {
             .with_context(|| tf("cannot open the cache {}", &[&shown]))?;
         let (store, notice) = opened;
         if let Some(notice) = notice {
-            crate::say!("esf: {}", crate::sanitize::line(&notice));
+            crate::say!("esf: {}", crate::present::sanitize::line(&notice));
         }
         Ok(store)
     }
@@ -166,7 +166,7 @@ pub fn found(any: bool) -> ExitCode {
 /// Nothing found, said the same way by every command: one line on
 /// standard error, `[]` on standard output with `--json`, status 1.
 pub fn nothing_found(json: bool, said: &str) -> anyhow::Result<ExitCode> {
-    crate::say!("esf: {}", crate::sanitize::line(said));
+    crate::say!("esf: {}", crate::present::sanitize::line(said));
     if json {
         print_text("[]\n")?;
     }
@@ -207,7 +207,7 @@ pub fn terminal_width() -> Option<usize> {
 pub fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    crate::safe_json::to_writer(&mut out, value)?;
+    crate::present::safe_json::to_writer(&mut out, value)?;
     writeln!(out)?;
     Ok(())
 }
@@ -216,7 +216,7 @@ pub fn print_json<T: serde::Serialize>(value: &T) -> anyhow::Result<()> {
 /// the point; made safe for a terminal, where they would be commands.
 pub fn print_data(text: &str) -> anyhow::Result<()> {
     if std::io::stdout().is_terminal() {
-        print_text(&crate::sanitize::text(text))
+        print_text(&crate::present::sanitize::text(text))
     } else {
         print_text(text)
     }

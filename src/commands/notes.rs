@@ -4,10 +4,10 @@
 use super::{print_data, print_text, styled, terminal_width, Context};
 use crate::i18n::{t, tf};
 use crate::model::{Annotation, ReviewState};
-use crate::notes_file::{self, Exported};
-use crate::sanitize;
+use crate::present::notes_file::{self, Exported};
+use crate::present::sanitize;
+use crate::present::table::Table;
 use crate::store::{key_typed, Notes, Store, StoreError};
-use crate::table::Table;
 use anyhow::{anyhow, Context as _};
 use std::collections::HashSet;
 use std::path::Path;
@@ -141,7 +141,7 @@ pub fn list(ctx: &Context, output: Output) -> anyhow::Result<ExitCode> {
         })
         .collect();
     match output {
-        Output::Json => print_data(&(crate::safe_json::to_string(&exported) + "\n"))?,
+        Output::Json => print_data(&(crate::present::safe_json::to_string(&exported) + "\n"))?,
         Output::Markdown => print_data(&notes_file::to_markdown(&exported))?,
         Output::Text if exported.is_empty() => crate::say!("esf: {}", t("no notes yet")),
         Output::Text => print_text(&table(&exported).render(terminal_width(), styled()))?,
@@ -184,7 +184,7 @@ fn table(notes: &[Exported]) -> Table {
 /// A notes export's text: a regular file (a FIFO is never waited on) of
 /// at most 128 MB (every note of 100,000 projects is far less).
 fn read_notes_file(file: &Path) -> anyhow::Result<String> {
-    use crate::read_bounded::{read, Links};
+    use crate::files::read_bounded::{read, Links};
     let bytes = read(file, 128 << 20, Links::Follow).map_err(|e| anyhow!("{e}"))?;
     Ok(String::from_utf8(bytes)?)
 }

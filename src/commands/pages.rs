@@ -2,9 +2,9 @@
 //! record — calls for applications, and pages about a project.
 
 use super::{print_json, print_text, styled, terminal_width, Context};
-use crate::format::{money, period_text, MISSING};
 use crate::i18n::t;
-use crate::table::Table;
+use crate::present::format::{money, period_text, MISSING};
+use crate::present::table::Table;
 use std::process::ExitCode;
 
 /// Every call for applications in the cache, by opening date.

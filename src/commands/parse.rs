@@ -4,7 +4,7 @@ use crate::files::{self, Found};
 use crate::i18n::tf;
 use crate::ingest;
 use crate::model::ParsedDocument;
-use crate::report;
+use crate::present::report;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -62,13 +62,13 @@ fn parse_path(path: &std::path::Path) -> Result<Parsed, String> {
 
 /// A file's bytes, up to the size of the largest list.
 pub(super) fn read_file(path: &std::path::Path) -> Result<Vec<u8>, String> {
-    use crate::read_bounded::{read, Links};
+    use crate::files::read_bounded::{read, Links};
     read(path, ingest::lists::LIST_LIMIT, Links::Follow).map_err(|e| e.to_string())
 }
 
 /// What the bytes read from `path` are: a list, else a document.
 pub(super) fn parse_read(path: &std::path::Path, bytes: &[u8]) -> Result<Parsed, String> {
-    use crate::read_bounded::{Refused, DOCUMENT_LIMIT};
+    use crate::files::read_bounded::{Refused, DOCUMENT_LIMIT};
     let source = path.to_string_lossy();
     match ingest::lists::parse_list(&source, bytes) {
         Some(Ok(list)) => Ok(Parsed::List(list)),
@@ -85,25 +85,31 @@ fn list_summary(source: &str, list: &ingest::lists::ParsedList) -> String {
     let mut line = tf(
         "{}: {}; {} kept",
         &[
-            &crate::sanitize::line(source),
-            &crate::sanitize::line(&list.title),
+            &crate::present::sanitize::line(source),
+            &crate::present::sanitize::line(&list.title),
             &list.rows.len(),
         ],
     );
     for (reason, n) in &list.skipped {
         line.push_str("; ");
-        line.push_str(&tf("skipped: {} {}", &[&crate::sanitize::line(reason), n]));
+        line.push_str(&tf(
+            "skipped: {} {}",
+            &[&crate::present::sanitize::line(reason), n],
+        ));
     }
     for warning in &list.warnings {
         line.push_str("\n  ");
-        line.push_str(&tf("warning: {}", &[&crate::sanitize::line(warning)]));
+        line.push_str(&tf(
+            "warning: {}",
+            &[&crate::present::sanitize::line(warning)],
+        ));
     }
     line
 }
 
 /// Says a file cannot be read, and keeps it in the output as skipped.
 pub(super) fn unreadable_file(source: &str, why: &dyn std::fmt::Display) -> ParsedDocument {
-    let shown = crate::sanitize::line(source);
+    let shown = crate::present::sanitize::line(source);
     crate::say!("esf: {}", tf("cannot read {}: {}", &[&shown, why]));
     ParsedDocument::skipped(source, tf("cannot read: {}", &[why]))
 }
@@ -112,7 +118,7 @@ pub(crate) fn print_documents(docs: &[ParsedDocument], json: bool) -> anyhow::Re
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if json {
-        crate::safe_json::to_writer(&mut out, docs)?;
+        crate::present::safe_json::to_writer(&mut out, docs)?;
         writeln!(out)?;
     } else {
         for doc in docs {

@@ -3,8 +3,8 @@
 use super::{print_json, print_text, Context};
 use crate::i18n::{t, tf};
 use crate::model::{Annotation, StoredProject};
-use crate::report;
-use crate::sanitize;
+use crate::present::report;
+use crate::present::sanitize;
 use crate::store::Store;
 use crate::store::StoreError;
 use std::fmt::Write as _;
@@ -75,7 +75,7 @@ pub(super) fn not_found(store: &Store, id: &str) -> anyhow::Result<String> {
     for (key, name) in super::matches::similar(store, id, 3)? {
         close.push(format!("{key} {}", name.unwrap_or_default()));
     }
-    let id = crate::format::quoted(id);
+    let id = crate::present::format::quoted(id);
     Ok(match close.as_slice() {
         [] => tf("no project with ID {}", &[&id]),
         _ => tf(
@@ -101,7 +101,10 @@ fn plain(s: &StoredProject, yours: Option<&Annotation>) -> String {
             "final_report" => t("final report"),
             _ => t("page about a project"),
         };
-        let title = d.title.as_deref().unwrap_or(crate::format::MISSING);
+        let title = d
+            .title
+            .as_deref()
+            .unwrap_or(crate::present::format::MISSING);
         let _ = writeln!(
             out,
             "\n{}: {} ({kind})\n  {}",
@@ -110,7 +113,7 @@ fn plain(s: &StoredProject, yours: Option<&Annotation>) -> String {
             sanitize::line(&d.source)
         );
     }
-    if let Some(section) = crate::detail::disagreements(&s.field_sources) {
+    if let Some(section) = crate::present::detail::disagreements(&s.field_sources) {
         let _ = writeln!(out, "\n{}", section.title);
         for (label, value) in &section.rows {
             let _ = writeln!(
@@ -122,7 +125,7 @@ fn plain(s: &StoredProject, yours: Option<&Annotation>) -> String {
             );
         }
     }
-    let given = crate::detail::sources_given(&s.source_fields);
+    let given = crate::present::detail::sources_given(&s.source_fields);
     if !given.is_empty() {
         let _ = writeln!(out, "\n{}", t("Sources"));
     }

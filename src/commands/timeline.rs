@@ -3,13 +3,13 @@
 
 use super::list::{Listing, Query};
 use super::{print_json, print_text, terminal_width, Context};
+use crate::catalogue::facets::Facet;
 use crate::catalogue::timeline::{self, Bar};
 use crate::cli::{FacetArgs, TimelineArgs};
-use crate::facets::Facet;
-use crate::format::quoted;
 use crate::i18n::tf;
 use crate::ingest::gazetteer::gazetteer;
 use crate::model::ProjectSummary;
+use crate::present::format::quoted;
 use crate::store::Store;
 use std::process::ExitCode;
 

@@ -36,7 +36,7 @@ fn pairs(rows: &[(&str, String)]) -> String {
 }
 
 fn money(n: i64) -> String {
-    crate::format::thousands(n)
+    crate::present::format::thousands(n)
 }
 
 fn esf2014(p: &GenProject) -> String {

@@ -137,7 +137,7 @@ fn quote(s: &str) -> String {
     let clean: String = s
         .chars()
         .map(|c| {
-            if crate::sanitize::is_unsafe(c) {
+            if crate::present::sanitize::is_unsafe(c) {
                 ' '
             } else {
                 c

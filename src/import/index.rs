@@ -2,8 +2,8 @@
 //! browser loads, built from every project, written as the index's bytes
 //! with each facet's counts over every project.
 
+use crate::catalogue::facets::{Facet, Filters, Notes};
 use crate::catalogue::Catalogue;
-use crate::facets::{Facet, Filters, Notes};
 use crate::model::{FacetRow, ProjectSummary};
 use crate::search::field::Field;
 use crate::search::index::SearchIndex;

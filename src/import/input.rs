@@ -35,7 +35,7 @@ impl Input {
 
     /// The bundled sample corpus.
     pub fn sample() -> Vec<Input> {
-        crate::corpus::SAMPLE
+        crate::files::corpus::SAMPLE
             .iter()
             .map(|(name, bytes)| Input::Embedded {
                 name: name.to_string(),

@@ -100,7 +100,7 @@ fn replaced() -> &'static str {
 /// regular file by now (never waited on), larger than a document is, or
 /// another file than its folder held.
 fn read_no_follow(file: &Path, seen: Option<FileId>) -> std::io::Result<Vec<u8>> {
-    use crate::read_bounded::{read_checked, Links, Refused};
+    use crate::files::read_bounded::{read_checked, Links, Refused};
     let same = |meta: &Metadata| seen.is_none_or(|id| id == (meta.dev(), meta.ino()));
     // A project list may be larger than a document; one that is no list
     // is held to the document's bound after it is read (`read_bytes`).
@@ -170,9 +170,9 @@ fn read_bytes(path: String, bytes: &[u8], stamp: Stamp, known: &Known) -> Outcom
         }
         None => {}
     }
-    let limit = crate::read_bounded::DOCUMENT_LIMIT;
+    let limit = crate::files::read_bounded::DOCUMENT_LIMIT;
     if bytes.len() as u64 > limit {
-        let why = crate::read_bounded::Refused::TooLarge(limit).to_string();
+        let why = crate::files::read_bounded::Refused::TooLarge(limit).to_string();
         let doc = ParsedDocument::skipped(&meta.path, why);
         return Outcome::Read(Box::new((meta, doc)));
     }

@@ -127,9 +127,9 @@ pub fn parse_bytes(source: &str, bytes: &[u8]) -> ParsedDocument {
 
 /// Reads and parses a file. Errors only when the file cannot be read: it
 /// is no regular file (a FIFO is never waited on), or larger than
-/// [`DOCUMENT_LIMIT`](crate::read_bounded::DOCUMENT_LIMIT).
-pub fn parse_file(path: &Path) -> Result<ParsedDocument, crate::read_bounded::Refused> {
-    use crate::read_bounded::{read, Links, DOCUMENT_LIMIT};
+/// [`DOCUMENT_LIMIT`](crate::files::read_bounded::DOCUMENT_LIMIT).
+pub fn parse_file(path: &Path) -> Result<ParsedDocument, crate::files::read_bounded::Refused> {
+    use crate::files::read_bounded::{read, Links, DOCUMENT_LIMIT};
     let bytes = read(path, DOCUMENT_LIMIT, Links::Follow)?;
     Ok(parse_bytes(&path.to_string_lossy(), &bytes))
 }

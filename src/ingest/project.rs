@@ -42,7 +42,7 @@ fn budget_below_grant(project: &mut Project, pairs: &[Pair], warnings: &mut Vec<
         warnings.push(format!(
             "{}: \"{value}\" is far below the grant of {}; kept in extra",
             pair.label,
-            crate::format::money(Some(grant)).unwrap_or_default()
+            crate::present::format::money(Some(grant)).unwrap_or_default()
         ));
     }
 }

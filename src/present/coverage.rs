@@ -4,8 +4,8 @@
 
 use crate::catalogue::coverage::{Cell, Coverage};
 use crate::i18n::{t, tf};
-use crate::sanitize;
-use crate::table::cut;
+use crate::present::sanitize;
+use crate::present::table::cut;
 use unicode_width::UnicodeWidthStr;
 
 /// A cell without projects: visibly empty.
@@ -152,7 +152,7 @@ fn count_text(cell: &Cell) -> String {
 /// Millions; `—` when no project of the cell gives a grant.
 fn grant_text(cell: &Cell) -> String {
     match cell.projects > cell.without_grant {
-        true => crate::format::millions(cell.esf_grant_sek),
+        true => crate::present::format::millions(cell.esf_grant_sek),
         false => "—".to_string(),
     }
 }
@@ -223,7 +223,7 @@ pub fn csv(c: &Coverage) -> String {
         "projects_without_grant".into(),
     ]);
     let mut write = |cells: Vec<String>| {
-        let _ = out.write_record(cells.into_iter().map(crate::export::safe_cell));
+        let _ = out.write_record(cells.into_iter().map(crate::present::export::safe_cell));
     };
     write(head);
     let cells = |cells: &[Cell], sum: &Cell| {

@@ -3,11 +3,11 @@
 //! Shared by `esf show` and the browser's detail pane; values are raw
 //! (sanitise where drawn). Missing values read "—", never blank.
 
-use crate::format::{duration_text, euro, money, period_text, MISSING};
 use crate::i18n::{t, tf};
 use crate::ingest::orgs::is_generic;
 use crate::model::field_sources::{self, FieldSources};
 use crate::model::{Call, LinkedDoc, OrgLink, Project, Role};
+use crate::present::format::{duration_text, euro, money, period_text, MISSING};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Section {

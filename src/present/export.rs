@@ -77,7 +77,7 @@ pub fn render(rows: &[Row], format: Format, with: With) -> String {
     match format {
         Format::Csv => csv(rows, with, Dialect::PLAIN, true),
         Format::ExcelCsv => csv(rows, with, Dialect::EXCEL, true),
-        Format::Json => crate::safe_json::to_string(rows) + "\n",
+        Format::Json => crate::present::safe_json::to_string(rows) + "\n",
         Format::Markdown => markdown(rows, with, Some(rows.len())),
     }
 }
@@ -97,11 +97,11 @@ pub fn write_streamed(
         Format::Csv => csv(rows, with, Dialect::PLAIN, head),
         Format::ExcelCsv => csv(rows, with, Dialect::EXCEL, head),
         Format::Markdown => markdown(rows, with, head.then_some(total)),
-        Format::Json => crate::safe_json::to_string(rows),
+        Format::Json => crate::present::safe_json::to_string(rows),
     };
     if format == Format::Json {
         let streamed = Streamed(std::cell::RefCell::new(Some(rows)));
-        crate::safe_json::to_writer(&mut *out, &streamed)?;
+        crate::present::safe_json::to_writer(&mut *out, &streamed)?;
         out.write_all(b"\n")?;
         return Ok(());
     }
@@ -332,7 +332,7 @@ fn defused(cell: String) -> String {
 /// Control characters made visible as on the screen (`cat export.csv`
 /// must not run what a document smuggled in), formulas defused.
 pub fn safe_cell(cell: String) -> String {
-    defused(crate::sanitize::text(&cell).into_owned())
+    defused(crate::present::sanitize::text(&cell).into_owned())
 }
 
 /// A readable report: one section per project with its main fields,
@@ -348,8 +348,9 @@ fn markdown(rows: &[Row], with: With, total: Option<usize>) -> String {
             one_line(&r.key),
             one_line(p.name.as_deref().unwrap_or(""))
         );
-        let money = crate::format::money;
-        let period = crate::format::period_text(p.start_date.as_deref(), p.end_date.as_deref());
+        let money = crate::present::format::money;
+        let period =
+            crate::present::format::period_text(p.start_date.as_deref(), p.end_date.as_deref());
         let fields = [
             ("Owner", p.owner.clone()),
             ("Region", p.region.clone()),
@@ -385,7 +386,7 @@ fn markdown(rows: &[Row], with: With, total: Option<usize>) -> String {
             let bookmark = if a.bookmarked { "bookmarked, " } else { "" };
             let _ = writeln!(out, "- Your review: {bookmark}{}", a.review.as_str());
             for line in a.note.lines() {
-                let _ = writeln!(out, "\n> {}", crate::sanitize::line(line));
+                let _ = writeln!(out, "\n> {}", crate::present::sanitize::line(line));
             }
         }
     }
@@ -396,7 +397,7 @@ fn markdown(rows: &[Row], with: With, total: Option<usize>) -> String {
 /// Markdown or HTML a renderer would follow (links, images, scripts).
 fn one_line(s: &str) -> String {
     let words: Vec<&str> = s.split_whitespace().collect();
-    crate::sanitize::markdown(&words.join(" "))
+    crate::present::sanitize::markdown(&words.join(" "))
 }
 
 #[cfg(test)]

@@ -112,7 +112,7 @@ pub fn clipped(arg: &str) -> String {
     if cut {
         shown.push('…');
     }
-    crate::sanitize::line(&shown).into_owned()
+    crate::present::sanitize::line(&shown).into_owned()
 }
 
 /// [`clipped`] in quotation marks.

@@ -111,8 +111,9 @@ fn section(heading: &str) -> Option<Annotation> {
         .split_once(' ')
         .unwrap_or((heading.trim(), ""));
     (!key.is_empty()).then(|| Annotation {
-        key: crate::sanitize::unescape_markdown(key),
-        name: Some(crate::sanitize::unescape_markdown(name.trim())).filter(|n| !n.is_empty()),
+        key: crate::present::sanitize::unescape_markdown(key),
+        name: Some(crate::present::sanitize::unescape_markdown(name.trim()))
+            .filter(|n| !n.is_empty()),
         ..Annotation::default()
     })
 }
@@ -170,8 +171,8 @@ mod tests {
         };
         // As `esf notes --markdown` writes them: made inert.
         let inert = Annotation {
-            key: crate::sanitize::markdown(&a.key),
-            name: a.name.as_deref().map(crate::sanitize::markdown),
+            key: crate::present::sanitize::markdown(&a.key),
+            name: a.name.as_deref().map(crate::present::sanitize::markdown),
             ..a.clone()
         };
         let text = to_markdown(&[Exported {

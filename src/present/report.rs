@@ -1,10 +1,10 @@
 //! Plain-text rendering of records for people at a terminal. Every string
 //! from a document passes through the sanitiser.
 
-use crate::format::MISSING;
 use crate::i18n::{t, tf};
 use crate::model::{Annotation, Call, LinkedDoc, ParsedDocument, Project};
-use crate::sanitize;
+use crate::present::format::MISSING;
+use crate::present::sanitize;
 use std::fmt::Write;
 
 /// A parsed document as readable, aligned text.
@@ -34,10 +34,10 @@ pub fn document(doc: &ParsedDocument) -> String {
         field(&mut out, t("about project"), a.project_name.as_deref());
     }
     if let Some(c) = &doc.call {
-        rows_text(&mut out, &crate::detail::call_rows(c));
+        rows_text(&mut out, &crate::present::detail::call_rows(c));
     }
     if let Some(l) = &doc.linked {
-        rows_text(&mut out, &crate::detail::linked_rows(l));
+        rows_text(&mut out, &crate::present::detail::linked_rows(l));
     }
     for w in &doc.warnings {
         let _ = writeln!(out, "  {}: {}", t("warning"), sanitize::line(w));
@@ -68,7 +68,7 @@ fn colon_rows(out: &mut String, rows: &[(String, String)]) {
 /// A call's fields and text, for the browser's pane.
 pub fn call_text(c: &Call) -> String {
     let mut out = String::new();
-    colon_rows(&mut out, &crate::detail::call_rows(c));
+    colon_rows(&mut out, &crate::present::detail::call_rows(c));
     if let Some(d) = &c.description {
         let _ = writeln!(out, "\n{}", sanitize::text(d));
     }
@@ -78,14 +78,14 @@ pub fn call_text(c: &Call) -> String {
 /// What a page about a project says of it, and its text, for the pane.
 pub fn linked_text(l: &LinkedDoc) -> String {
     let mut out = String::new();
-    colon_rows(&mut out, &crate::detail::linked_rows(l));
+    colon_rows(&mut out, &crate::present::detail::linked_rows(l));
     let _ = writeln!(out, "\n{}", sanitize::text(&l.body));
     out
 }
 
 /// The grouped fields (shared with the browser's detail pane), as text.
 fn sections_text(out: &mut String, key: Option<&str>, p: &Project) {
-    for section in crate::detail::sections(key, p) {
+    for section in crate::present::detail::sections(key, p) {
         let _ = writeln!(out, "\n{}", section.title);
         for (label, value) in &section.rows {
             let _ = writeln!(out, "  {:<LABEL_WIDTH$}{}", label, sanitize::line(value));
@@ -112,7 +112,7 @@ pub fn project_detail(key: &str, p: &Project, yours: Option<&Annotation>) -> Str
     let _ = writeln!(out, "{}", sanitize::line(title));
     if let Some(a) = yours {
         let _ = writeln!(out, "\n{}", t("Your notes"));
-        let _ = writeln!(out, "  {}", crate::detail::marks_line(a));
+        let _ = writeln!(out, "  {}", crate::present::detail::marks_line(a));
         for line in sanitize::text(&a.note).lines() {
             let _ = writeln!(out, "  {line}");
         }

@@ -27,7 +27,7 @@ struct Safe(PrettyFormatter<'static>);
 /// Characters serde_json would write as they are but a terminal must not
 /// receive: the sanitiser's list, less what serde already escapes.
 fn needs_escape(c: char) -> bool {
-    crate::sanitize::is_unsafe(c) && !matches!(c, '\u{0}'..='\u{1f}')
+    crate::present::sanitize::is_unsafe(c) && !matches!(c, '\u{0}'..='\u{1f}')
 }
 
 impl Formatter for Safe {
@@ -90,7 +90,7 @@ mod tests {
         assert!(
             !json
                 .chars()
-                .any(|c| c != '\n' && crate::sanitize::is_unsafe(c)),
+                .any(|c| c != '\n' && crate::present::sanitize::is_unsafe(c)),
             "{json}"
         );
         let back: serde_json::Value = serde_json::from_str(&json).unwrap();

@@ -1,7 +1,7 @@
 //! Aligned plain-text tables for the command line. Cells are sanitised;
 //! on a terminal, flexible columns shrink (with "…") to fit its width.
 
-use crate::sanitize;
+use crate::present::sanitize;
 use unicode_width::UnicodeWidthStr;
 
 pub struct Table {

@@ -4,8 +4,8 @@
 
 use crate::catalogue::timeline::{self, Bar, Timeline};
 use crate::i18n::{t, tf};
-use crate::sanitize;
-use crate::table::cut;
+use crate::present::sanitize;
+use crate::present::table::cut;
 use unicode_width::UnicodeWidthStr;
 
 /// The project column's width.
@@ -45,7 +45,7 @@ fn label(b: &Bar) -> String {
 
 fn grant_text(b: &Bar) -> String {
     b.esf_grant_sek.map_or("—".to_string(), |kr| {
-        format!("{} kr", crate::format::thousands(kr))
+        format!("{} kr", crate::present::format::thousands(kr))
     })
 }
 

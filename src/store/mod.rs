@@ -70,7 +70,7 @@ pub enum StoreError {
     },
     #[error("{}", tf("the cache at {} is read-only and {}", &[path, why]))]
     ReadOnly { path: String, why: String },
-    #[error("{}", tf("no project with ID {}", &[&crate::format::quoted(.0)]))]
+    #[error("{}", tf("no project with ID {}", &[&crate::present::format::quoted(.0)]))]
     NotFound(String),
     #[error("{}", tf("the folder {} does not exist; create it first, or give --db a file in a folder that exists", &[.0]))]
     NoFolder(String),

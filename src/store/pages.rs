@@ -215,7 +215,7 @@ impl Store {
 fn call_doc(c: StoredCall) -> UnclassifiedDoc {
     UnclassifiedDoc {
         kind: "call".into(),
-        text: Some(crate::report::call_text(&c.call)),
+        text: Some(crate::present::report::call_text(&c.call)),
         title: c.call.title.clone(),
         source: c.source,
     }
@@ -224,7 +224,7 @@ fn call_doc(c: StoredCall) -> UnclassifiedDoc {
 fn linked_doc(l: StoredLinked) -> UnclassifiedDoc {
     UnclassifiedDoc {
         kind: "linked_page".into(),
-        text: Some(crate::report::linked_text(&l.linked)),
+        text: Some(crate::present::report::linked_text(&l.linked)),
         title: l.title.clone(),
         source: l.source,
     }

@@ -6,7 +6,7 @@
 
 use super::summaries::each_summary_in;
 use super::{Result, Store};
-use crate::facets::Facet;
+use crate::catalogue::facets::Facet;
 use crate::model::{FacetRow, ProjectSummary};
 use crate::search::field::Field;
 use crate::search::index::{Keys, Names, SearchIndex};

@@ -2,14 +2,14 @@
 //! the machine the caseworker sits at, over SSH too. Inside tmux the
 //! sequence is passed through to the outer terminal.
 
-use crate::format::{money, or_missing, period_text};
 use crate::model::StoredProject;
+use crate::present::format::{money, or_missing, period_text};
 
 /// The escape sequence that asks the terminal to copy `text`.
 pub fn osc52(text: &str) -> String {
     // What is pasted later goes to a shell or an editor: no control
     // character from a document may ride along.
-    let safe = crate::sanitize::text(text);
+    let safe = crate::present::sanitize::text(text);
     let sequence = format!("\u{1b}]52;c;{}\u{7}", base64(safe.as_bytes()));
     if std::env::var_os("TMUX").is_some() {
         // tmux passes a DCS "tmux;" payload (escapes doubled) to its terminal.

@@ -17,8 +17,8 @@
 //! reported, and everything else applies.
 
 use super::keymap::{Action, Context, Key, KeyMap};
-use crate::format::quoted;
 use crate::i18n::{t, tf};
+use crate::present::format::quoted;
 use ratatui::symbols::Marker;
 use std::path::{Path, PathBuf};
 
@@ -55,7 +55,7 @@ pub fn load(path: Option<&Path>) -> (Config, Vec<String>) {
     let Some(path) = path else {
         return (Config::default(), Vec::new());
     };
-    use crate::read_bounded::{self, Refused};
+    use crate::files::read_bounded::{self, Refused};
     // Regular files of at most 1 MB: a config linked to /dev/zero or made
     // a FIFO is refused in one line, never read for ever or waited on.
     let read = read_bounded::read(

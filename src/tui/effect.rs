@@ -7,8 +7,8 @@
 
 use super::graph_state::GraphLoad;
 use super::note_editor::NoteEditor;
-use crate::export::Format;
 use crate::model::Change;
+use crate::present::export::Format;
 use std::path::PathBuf;
 
 /// One thing to do outside the state.

@@ -8,7 +8,7 @@
 
 use super::keymap::Action;
 use super::selection::Selection;
-use crate::facets::Facet;
+use crate::catalogue::facets::Facet;
 
 /// The rows of the first stage: every facet, then "active during".
 pub const ACTIVE_ROW: usize = Facet::ALL.len();

@@ -3,7 +3,7 @@
 
 use super::keymap::Action;
 use super::selection::motion;
-use crate::stats::Stats;
+use crate::catalogue::stats::Stats;
 
 /// Timeline rows a page key scrolls.
 const PAGE: usize = 10;
@@ -47,7 +47,7 @@ impl StatsView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stats::Period;
+    use crate::catalogue::stats::Period;
 
     fn view(periods: usize) -> StatsView {
         let timeline = (0..periods)

@@ -237,7 +237,7 @@ fn from_table(source: &str, table: Table) -> Result<ListReader, String> {
             );
         }
     }
-    let total = crate::format::thousands(table.rows.len() as i64);
+    let total = crate::present::format::thousands(table.rows.len() as i64);
     let head = ListHead {
         format: kind.format(),
         title: format!("{}, {total} rows", kind.noun()),

@@ -3,7 +3,7 @@
 //! back to the state as a message.
 
 use super::{related, text_search, App};
-use crate::export::{self, Format, With};
+use crate::present::export::{self, Format, With};
 use crate::tui::clipboard;
 use crate::tui::effect::{Copied, Effect, Mark};
 use crate::tui::graph_state::GraphLoad;
@@ -79,7 +79,7 @@ impl App {
     fn copy(&mut self, text: &str, what: Copied) -> Msg {
         self.outbox.push(clipboard::osc52(text));
         let first = text.lines().next().unwrap_or_default();
-        let first = crate::sanitize::line(first).into_owned();
+        let first = crate::present::sanitize::line(first).into_owned();
         Msg::Notice(match what {
             Copied::Id => Notice::CopiedId(first),
             Copied::Summary => Notice::CopiedSummary(first),

@@ -3,7 +3,7 @@
 //! facet picker, the export prompt), with that box's state.
 
 use super::status::{Notice, Reply};
-use crate::export::Format;
+use crate::present::export::Format;
 use crate::tui::effect::Effect;
 use crate::tui::facet_picker::{FacetPicker, PickerStep};
 use crate::tui::keymap::{Action, Context};

@@ -4,8 +4,8 @@
 //! decides; this part follows it, and asks for what must be read.
 
 use super::status::{Notice, Reply};
+use crate::catalogue::stats::{self, Stats};
 use crate::graph::{Ego, Focus};
-use crate::stats::{self, Stats};
 use crate::tui::effect::Effect;
 use crate::tui::graph_state::{Arrival, GraphLoad, GraphStep, GraphView, Origin};
 use crate::tui::keymap::Action;

@@ -3,7 +3,7 @@
 //! facets in force. Its update reads nothing: it asks for the texts.
 
 use super::status::Notice;
-use crate::facets::Filters;
+use crate::catalogue::facets::Filters;
 use crate::search::fields::{Reason, TextHits};
 use crate::search::query::{cut_to_bound, Query, MAX_QUERY_CHARS};
 use crate::tui::effect::Effect;
@@ -95,7 +95,7 @@ pub fn pasted(text: &str, multiline: bool) -> String {
         .filter_map(|c| match c {
             '\n' | '\r' if multiline => Some('\n'),
             '\n' | '\r' | '\t' => Some(' '),
-            c if crate::sanitize::is_unsafe(c) => None,
+            c if crate::present::sanitize::is_unsafe(c) => None,
             c => Some(c),
         })
         .collect()

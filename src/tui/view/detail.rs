@@ -1,13 +1,13 @@
 //! The detail pane: every field grouped, the description wrapped to the
 //! pane and scrollable, then linked articles and the source files.
 
-use crate::detail::sections;
-use crate::format::MISSING;
 use crate::graph::Related;
 use crate::i18n::t;
 use crate::model::Annotation;
 use crate::model::{StoredProject, UnclassifiedDoc};
-use crate::sanitize;
+use crate::present::detail::sections;
+use crate::present::format::MISSING;
+use crate::present::sanitize;
 use crate::tui::detail_lines::DetailLines;
 use crate::tui::state::Pane;
 use crate::tui::state::State;
@@ -81,7 +81,7 @@ pub fn build_detail(
     );
     articles(&mut lines, s, width, theme);
     linked(&mut lines, s, width, theme);
-    if let Some(section) = crate::detail::disagreements(&s.field_sources) {
+    if let Some(section) = crate::present::detail::disagreements(&s.field_sources) {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(section.title, theme.section())));
         for (label, value) in &section.rows {
@@ -102,7 +102,7 @@ pub fn build_detail(
 /// Each document about the project and the fields it gave, for a
 /// project with more than one.
 fn sources_given(lines: &mut DetailLines, s: &StoredProject, width: usize, theme: Theme) {
-    let given = crate::detail::sources_given(&s.source_fields);
+    let given = crate::present::detail::sources_given(&s.source_fields);
     if given.is_empty() {
         return;
     }
@@ -178,7 +178,7 @@ fn related_section(
 fn your_notes(lines: &mut DetailLines, a: &Annotation, width: usize, theme: Theme) {
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(t("Your notes"), theme.section())));
-    lines.push(Line::from(crate::detail::marks_line(a)));
+    lines.push(Line::from(crate::present::detail::marks_line(a)));
     let note = sanitize::text(&a.note);
     lines.extend(wrap(&note, width).into_iter().map(Line::from));
 }

@@ -1,9 +1,9 @@
 //! The facet picker: a box over the list with the facets, or one facet's
 //! values and their counts, or the "active during" prompt.
 
-use crate::facets::{value_label, Facet};
+use crate::catalogue::facets::{value_label, Facet};
 use crate::i18n::t;
-use crate::sanitize;
+use crate::present::sanitize;
 use crate::tui::facet_picker::{FacetPicker, Stage, ACTIVE_ROW};
 use crate::tui::layout::centred;
 use crate::tui::state::State;

@@ -4,7 +4,7 @@
 use super::graph_canvas;
 use crate::graph::Ego;
 use crate::i18n::t;
-use crate::sanitize;
+use crate::present::sanitize;
 use crate::tui::graph_state::GraphView;
 use crate::tui::layout::Areas;
 use crate::tui::state::State;
@@ -42,7 +42,7 @@ pub fn draw(frame: &mut Frame, app: &State, graph: &GraphView, theme: Theme, are
     if areas.canvas.width > 0 {
         let title = format!(
             " {} ",
-            sanitize::line(&crate::table::cut(&graph.ego.center.label, 40))
+            sanitize::line(&crate::present::table::cut(&graph.ego.center.label, 40))
         );
         let block = Block::bordered()
             .title(title)

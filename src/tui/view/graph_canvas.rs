@@ -4,7 +4,7 @@
 //! left out; the list beside the drawing names everything).
 
 use crate::graph::{Ego, Role};
-use crate::sanitize;
+use crate::present::sanitize;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -172,7 +172,7 @@ pub fn place_labels(d: &Drawing, area: Rect) -> Vec<(&Spot, (u16, u16), String)>
             _ => w / 4,
         }
         .max(3);
-        let text = crate::table::cut(&sanitize::line(&spot.label), max);
+        let text = crate::present::table::cut(&sanitize::line(&spot.label), max);
         let (col, row) = cell_of(spot, w, h);
         if let Some((x, y)) = free_place(&mut taken, &text, col, row, spot.x < -0.05) {
             placed.push((spot, (area.x + x as u16, area.y + y as u16), text));

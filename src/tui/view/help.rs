@@ -53,7 +53,7 @@ fn rows(app: &State, theme: Theme) -> Vec<Row<'static>> {
         rows.push(Row::new([Cell::from(title).style(theme.message())]));
     }
     for problem in &app.config_problems {
-        let said = crate::sanitize::line(problem).into_owned();
+        let said = crate::present::sanitize::line(problem).into_owned();
         rows.push(Row::new([Cell::from(""), Cell::from(""), Cell::from(said)]));
     }
     for context in Context::iter() {

@@ -2,11 +2,11 @@
 //! that fit the width, matched characters highlighted, a scrollbar.
 
 use crate::catalogue::SortKey;
-use crate::format::MISSING;
 use crate::i18n::t;
 use crate::model::ProjectSummary;
 use crate::model::{Annotation, Change, ChangeKind, ReviewState};
-use crate::sanitize;
+use crate::present::format::MISSING;
+use crate::present::sanitize;
 use crate::search::fields::{Field, Reason};
 use crate::search::query::Query;
 use crate::tui::layout::Areas;
@@ -268,13 +268,13 @@ fn mark(a: Option<&Annotation>) -> String {
 }
 
 fn money(v: Option<i64>) -> Line<'static> {
-    Line::from(crate::format::money(v).unwrap_or_else(|| MISSING.into())).right_aligned()
+    Line::from(crate::present::format::money(v).unwrap_or_else(|| MISSING.into())).right_aligned()
 }
 
 fn period(p: &ProjectSummary, years_only: bool) -> String {
     let (start, end) = (p.start_date.as_deref(), p.end_date.as_deref());
     if !years_only {
-        return crate::format::period_text(start, end).unwrap_or_else(|| MISSING.into());
+        return crate::present::format::period_text(start, end).unwrap_or_else(|| MISSING.into());
     }
     let year = |d: Option<&str>| d.and_then(|d| d.get(..4)).unwrap_or("?").to_string();
     match (start, end) {

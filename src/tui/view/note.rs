@@ -1,7 +1,7 @@
 //! The note editor: a box over the screen with the note being written.
 
 use crate::i18n::t;
-use crate::sanitize;
+use crate::present::sanitize;
 use crate::tui::layout::centred;
 use crate::tui::state::State;
 use crate::tui::theme::Theme;

@@ -3,7 +3,7 @@
 
 use super::list::highlighted;
 use crate::i18n::t;
-use crate::sanitize;
+use crate::present::sanitize;
 use crate::tui::layout::Areas;
 use crate::tui::org_list::OrgList;
 use crate::tui::theme::Theme;

@@ -2,11 +2,11 @@
 //! timeline of project periods (scrollable) and the most connected
 //! organisations, all over the projects the filter and facets leave.
 
+use crate::catalogue::stats::{RegionMoney, Stats};
 use crate::dates;
 use crate::i18n::t;
-use crate::sanitize;
-use crate::stats::{RegionMoney, Stats};
-use crate::table::cut;
+use crate::present::sanitize;
+use crate::present::table::cut;
 use crate::tui::state::State;
 use crate::tui::stats_screen::StatsView;
 use crate::tui::theme::Theme;
@@ -89,7 +89,7 @@ fn money_text(r: &RegionMoney) -> String {
     };
     let known = |sum: i128, without: usize| match without == r.projects {
         true => "—".to_string(),
-        false => crate::format::millions(sum),
+        false => crate::present::format::millions(sum),
     };
     format!(
         "{} / {}{kr}",

@@ -1,9 +1,9 @@
 //! The status bar (counts, filter, sort, the keys that matter here) and
 //! the filter line.
 
-use crate::format::MISSING;
 use crate::i18n::t;
-use crate::sanitize;
+use crate::present::format::MISSING;
+use crate::present::sanitize;
 use crate::tui::keymap::Action;
 use crate::tui::keymap::Context;
 use crate::tui::state::State;
