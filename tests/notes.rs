@@ -154,6 +154,32 @@ fn notes_of_a_project_gone_from_the_corpus_are_kept_as_orphaned() {
 }
 
 #[test]
+fn notes_of_another_caches_projects_are_not_called_orphaned() {
+    let s = setup();
+    s.ok(&["list"]);
+    s.ok(&["note", EFFEKT, "seen in the team's cache"]);
+    // A second cache, of one document that is another project.
+    let docs = s.db.parent().unwrap().parent().unwrap().join("vellinge");
+    std::fs::create_dir_all(&docs).unwrap();
+    let page = "assets/corpus/002_b2246aa585e43b84.txt";
+    std::fs::copy(page, docs.join("vellinge.txt")).unwrap();
+    let other = Setup {
+        _dir: tempfile::tempdir().unwrap(),
+        db: s.db.with_file_name("other.sqlite"),
+        notes: s.notes.clone(),
+    };
+    other.ok(&["import", docs.to_str().unwrap()]);
+    let notes = other.notes_json();
+    assert_eq!(notes[0]["key"], EFFEKT);
+    assert_eq!(
+        notes[0]["orphaned"], false,
+        "never in this cache: {notes:?}"
+    );
+    let table = other.ok(&["notes"]);
+    assert!(!table.contains("orphaned"), "{table}");
+}
+
+#[test]
 fn exports_read_back_into_empty_notes() {
     for format in ["--json", "--markdown"] {
         let s = setup();

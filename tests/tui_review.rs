@@ -242,24 +242,36 @@ fn the_stats_follow_the_filter_and_facets() {
 
 #[test]
 fn notes_of_projects_gone_from_the_cache_are_counted_when_the_list_is_in() {
-    use esf_browser::import::Input;
+    use esf_browser::import::{ImportOptions, Input};
     use esf_browser::store::{Notes, Store};
     use esf_browser::tui::review::Reviews;
     let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    let corpus = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/corpus");
+    for name in ["000_3baf275082b782be.txt", "002_b2246aa585e43b84.txt"] {
+        std::fs::copy(corpus.join(name), docs.join(name)).unwrap();
+    }
     let mut store = Store::open(&dir.path().join("cache.sqlite")).unwrap().store;
-    esf_browser::import::import(
-        &mut store,
-        &Input::sample(),
-        &Default::default(),
-        &mut |_, _| {},
-    )
-    .unwrap();
+    let import = |store: &mut Store| {
+        let options = ImportOptions {
+            prune: true,
+            ..Default::default()
+        };
+        let inputs = Input::from_paths(&[docs.clone()]);
+        esf_browser::import::import(store, &inputs, &options, &mut |_, _| {}).unwrap();
+    };
+    import(&mut store);
+    // effektbutiken leaves this cache; 2019/99999 was never in it (a
+    // note of another cache's project is not lost).
+    std::fs::remove_file(docs.join("000_3baf275082b782be.txt")).unwrap();
+    import(&mut store);
     let mut notes = Notes::in_memory().unwrap();
     notes
         .update("2015/00730", None, |a| a.bookmarked = true)
         .unwrap();
     notes
-        .update("2019/99999", None, |a| a.note = "gone".into())
+        .update("2019/99999", None, |a| a.note = "elsewhere".into())
         .unwrap();
     let mut app = App::starting(store, Default::default()).unwrap();
     app.set_reviews(Reviews::over(notes));

@@ -62,6 +62,8 @@ pub struct Catalogue {
     pub fields: FieldIndex,
     pub facets: FacetIndex,
     by_key: KeyTable,
+    /// Keys of projects an import removed from this cache.
+    pub removed: std::collections::HashSet<String>,
 }
 
 /// Projects in list order that the search box looks through: the whole
@@ -173,7 +175,9 @@ impl Catalogue {
 
     /// Every project in the cache, read in name order, with its facets.
     pub fn load(store: &Store) -> crate::store::Result<Catalogue> {
-        Catalogue::load_with(store, true)
+        let mut catalogue = Catalogue::load_with(store, true)?;
+        catalogue.removed = store.removed_keys()?;
+        Ok(catalogue)
     }
 
     /// Every project; facet values only when `facets` (a list without

@@ -127,7 +127,12 @@ pub fn list(ctx: &Context, output: Output) -> anyhow::Result<ExitCode> {
     let all = notes.all()?;
     let store = ctx.open_for_reading()?;
     let present: HashSet<String> = store.project_keys()?.into_iter().collect();
-    let orphaned: Vec<bool> = all.iter().map(|a| !present.contains(&a.key)).collect();
+    // Lost here, not merely another cache's project.
+    let removed = store.removed_keys()?;
+    let orphaned: Vec<bool> = all
+        .iter()
+        .map(|a| !present.contains(&a.key) && removed.contains(&a.key))
+        .collect();
     let all = match output {
         Output::Markdown => all.into_iter().map(inert).collect(),
         _ => all,

@@ -61,6 +61,17 @@ impl Store {
         Ok(keys.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The keys of projects this cache held and an import removed (its
+    /// record of changes): a note for one of them has lost its project,
+    /// a note for a project never here belongs to another cache.
+    pub fn removed_keys(&self) -> Result<std::collections::HashSet<String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT key FROM changes WHERE kind = 'removed'")?;
+        let keys = stmt.query_map([], |r| r.get(0))?;
+        Ok(keys.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// How many projects the cache holds: as the newest import counted them
     /// when it kept the count (counting reads every project's row).
     pub fn project_count(&self) -> Result<usize> {

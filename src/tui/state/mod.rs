@@ -207,9 +207,10 @@ impl State {
 
     /// Says, if nothing else is said, how many notes have lost their project.
     fn say_orphans(&mut self, catalogue: &Catalogue) {
-        let orphans = self
-            .annotations
-            .orphans(catalogue.projects.iter().map(|p| p.key.as_str()));
+        let orphans = self.annotations.orphans(
+            catalogue.projects.iter().map(|p| p.key.as_str()),
+            &catalogue.removed,
+        );
         if orphans > 0 {
             self.status.say_if_quiet(Notice::Orphans(orphans));
         }

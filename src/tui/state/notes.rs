@@ -110,11 +110,21 @@ impl Annotations {
         self.by_key.get(key)
     }
 
-    /// How many annotations are for projects none of `keys` names: kept,
-    /// and listed by `esf notes`.
-    pub fn orphans<'a>(&self, keys: impl Iterator<Item = &'a str>) -> usize {
-        let mut missing: std::collections::HashSet<&str> =
-            self.by_key.keys().map(String::as_str).collect();
+    /// How many annotations are for projects this cache held and lost
+    /// (`removed`) and none of `keys` names: kept, and listed by `esf
+    /// notes`. A note for a project never in this cache is another
+    /// cache's, not lost.
+    pub fn orphans<'a>(
+        &self,
+        keys: impl Iterator<Item = &'a str>,
+        removed: &std::collections::HashSet<String>,
+    ) -> usize {
+        let mut missing: std::collections::HashSet<&str> = self
+            .by_key
+            .keys()
+            .filter(|k| removed.contains(*k))
+            .map(String::as_str)
+            .collect();
         for key in keys {
             if missing.is_empty() {
                 break;
@@ -218,6 +228,8 @@ mod tests {
         };
         let said = notes.update(NotesMsg::NoteWritten(both));
         assert_eq!(said, Notice::NoteSavedAfterTheirs);
-        assert_eq!(notes.orphans(["p2"].into_iter()), 1);
+        let removed: std::collections::HashSet<String> = ["p1".to_string()].into();
+        assert_eq!(notes.orphans(["p2"].into_iter(), &removed), 1);
+        assert_eq!(notes.orphans(["p2"].into_iter(), &Default::default()), 0);
     }
 }
