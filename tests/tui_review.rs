@@ -258,7 +258,7 @@ fn notes_of_projects_gone_from_the_cache_are_counted_when_the_list_is_in() {
             prune: true,
             ..Default::default()
         };
-        let inputs = Input::from_paths(&[docs.clone()]);
+        let inputs = Input::from_paths(std::slice::from_ref(&docs));
         esf_browser::import::import(store, &inputs, &options, &mut |_, _| {}).unwrap();
     };
     import(&mut store);
