@@ -22,6 +22,7 @@ pub mod i18n;
 pub mod import;
 pub mod ingest;
 pub mod model;
+pub mod overlaps;
 pub mod present;
 pub mod search;
 pub mod store;
@@ -30,4 +31,6 @@ pub mod tui;
 // The older paths of modules that moved into folders.
 pub use catalogue::{facets, stats};
 pub use files::{corpus, read_bounded};
-pub use present::{detail, export, format, notes_file, report, safe_json, sanitize, table};
+pub use present::{
+    detail, dossier, export, format, notes_file, report, safe_json, sanitize, table,
+};

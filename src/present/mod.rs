@@ -3,6 +3,7 @@
 //! written text goes through. Reads nothing, stores nothing.
 
 pub mod detail;
+pub mod dossier;
 pub mod export;
 pub mod format;
 pub mod notes_file;
