@@ -46,7 +46,7 @@ pub fn render(d: &Dossier) -> String {
     organisations(&mut out, &d.organisations);
     heading(&mut out, "Municipalities");
     match crate::detail::municipalities_text(&s.project) {
-        Some(m) => line(&mut out, &md(&m)),
+        Some(m) => line(&mut out, &m),
         None => line(&mut out, t("none given")),
     }
     related(&mut out, &d.related);
@@ -60,8 +60,10 @@ fn heading(out: &mut String, title: &'static str) {
     let _ = write!(out, "\n## {}\n\n", t(title));
 }
 
+/// A bullet; every character of it escaped (a document's text and the
+/// dossier's own words alike).
 fn line(out: &mut String, text: &str) {
-    let _ = writeln!(out, "- {text}");
+    let _ = writeln!(out, "- {}", md(text));
 }
 
 /// The detail's fields, grouped as `esf show` groups them; contact
@@ -85,7 +87,7 @@ fn facts(out: &mut String, d: &Dossier) {
         }
         let _ = write!(out, "\n## {}\n\n", section.title);
         for (label, value) in rows {
-            line(out, &format!("{}: {}", md(label), md(value)));
+            line(out, &format!("{label}: {value}"));
         }
     }
 }
@@ -102,7 +104,7 @@ fn organisations(out: &mut String, orgs: &[Named]) {
     for o in shown {
         let mut about = Vec::new();
         if let Some(parent) = &o.parent {
-            about.push(tf("unit of {}", &[&md(parent)]));
+            about.push(tf("unit of {}", &[parent]));
         }
         match o.numbers.is_empty() {
             true => about.push(t("no organisationsnummer given").to_string()),
@@ -112,10 +114,7 @@ fn organisations(out: &mut String, orgs: &[Named]) {
             Role::Owner => t("Owner"),
             _ => t("Partner"),
         };
-        line(
-            out,
-            &format!("{role}: {} ({})", md(&o.name), about.join("; ")),
-        );
+        line(out, &format!("{role}: {} ({})", o.name, about.join("; ")));
     }
 }
 
@@ -125,9 +124,9 @@ fn related(out: &mut String, found: &[Related]) {
         line(out, t("no project shares an organisation with this one"));
     }
     for r in found {
-        let shared: Vec<String> = r.shared.iter().map(|s| md(&s.text())).collect();
+        let shared: Vec<String> = r.shared.iter().map(|s| s.text()).collect();
         let said = tf("shares: {}", &[&shared.join("; ")]);
-        line(out, &format!("{} {} — {said}", md(&r.key), md(&r.name)));
+        line(out, &format!("{} {} — {said}", r.key, r.name));
     }
 }
 
@@ -146,7 +145,7 @@ fn overlaps(out: &mut String, pairs: &[Pair]) {
             "days together: {} ({} – {}) · shares: {}",
             &[&pair.days, &pair.from, &pair.to, &shared_text(&pair.shared)],
         );
-        line(out, &format!("{} — {}", md(&side), md(&said)));
+        line(out, &format!("{side} — {said}"));
     }
 }
 
@@ -154,7 +153,7 @@ fn sources(out: &mut String, s: &StoredProject) {
     heading(out, "Sources");
     if s.source_fields.is_empty() {
         for source in &s.sources {
-            line(out, &md(source));
+            line(out, source);
         }
     }
     for sf in &s.source_fields {
@@ -166,27 +165,19 @@ fn sources(out: &mut String, s: &StoredProject) {
         let kind = crate::detail::kind_text(&sf.kind);
         line(
             out,
-            &format!(
-                "{} ({}): {}",
-                md(&sf.source),
-                md(kind),
-                md(&fields.join(", "))
-            ),
+            &format!("{} ({}): {}", sf.source, kind, fields.join(", ")),
         );
     }
     for a in &s.articles {
         line(
             out,
-            &format!("{}: {} ({})", t("Article"), md(&a.title), md(&a.source)),
+            &format!("{}: {} ({})", t("Article"), a.title, a.source),
         );
     }
     for l in &s.linked {
         let title = l.title.as_deref().unwrap_or(MISSING);
         let kind = crate::detail::kind_text(&l.kind);
-        line(
-            out,
-            &format!("{}: {} ({})", md(kind), md(title), md(&l.source)),
-        );
+        line(out, &format!("{}: {} ({})", kind, title, l.source));
     }
 }
 
