@@ -62,7 +62,7 @@ fn a_dossier_holds_the_facts_organisations_overlaps_sources_and_your_note() {
     assert!(sources[0].ends_with("23-102-S01.txt \\(esfplus\\): Diarienummer, Name, Fund, Programme period, Owner, Org. number, Start date, End date, EU co-financing, Programme area, Specific objective, Region, Beneficiary, Municipalities"), "{}", sources[0]);
     assert_eq!(
         section(&md, "Your notes"),
-        ["- review: in review", "> Följ upp med ägaren"]
+        ["- review: in-review", "> Följ upp med ägaren"]
     );
 }
 
