@@ -51,3 +51,12 @@ echo "| \`esf show\` an unknown ID (\"did you mean\") | $(RUNS=7 measure $esf --
 echo "| \`esf graph\` a known ID | $(RUNS=7 measure $esf --db "$db" graph "$known") | | |"
 echo "| \`esf related\` a known ID | $(RUNS=7 measure $esf --db "$db" related "$known") | | |"
 echo "| \`esf list --facet region\` | $(RUNS=7 measure $esf --db "$db" list --facet region) | | |"
+# The organisation that owns the known project (its parent, for a unit),
+# and the one that owns most projects.
+owner=$(sqlite3 "$db" "SELECT coalesce(o.parent, o.name) FROM project_orgs po JOIN organisations o ON o.id = po.org
+    JOIN projects p ON p.rowid_ = po.project WHERE p.key = '$known' AND po.role = 'owner' LIMIT 1")
+largest=$(sqlite3 "$db" "SELECT o.name FROM organisations o WHERE o.parent IS NULL AND o.kind <> 'generic'
+    ORDER BY (SELECT count(*) FROM project_orgs po WHERE po.org = o.id AND po.role = 'owner') DESC LIMIT 1")
+echo "| \`esf overlaps --org\` the known ID's owner ($owner) | $(RUNS=7 measure $esf --db "$db" overlaps --org "$owner") | | |"
+echo "| \`esf overlaps --org\` the largest owner ($largest) | $(RUNS=7 measure $esf --db "$db" overlaps --org "$largest") | | |"
+echo "| \`esf dossier\` a known ID | $(RUNS=7 measure $esf --db "$db" dossier "$known") | | |"

@@ -63,7 +63,7 @@ fn given(name: &str) -> Option<String> {
 
 /// How every command ends, as `esf --help` says it.
 const EXIT_STATUSES: &str = "Exit status: 0 when something was found or done; 1 when `show`, \
-`list`, `search`, `orgs`, `graph`, `related`, `overlaps`, `calls` or `linked` found nothing; 2 on an error \
+`list`, `search`, `orgs`, `graph`, `related`, `overlaps`, `dossier`, `calls` or `linked` found nothing; 2 on an error \
 (a bad argument, a cache or file that cannot be used). The browser ends with 0, or 130 on Ctrl-C.";
 
 /// Facet filters, shared by `list`, `export` and `search`. Values match as
