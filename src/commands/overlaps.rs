@@ -1,7 +1,7 @@
 //! `esf overlaps`: projects of one organisation that ran at the same time
 //! and share a programme area, a specific objective or a municipality.
 
-use super::{print_json, print_text, Context};
+use super::{print_text, Context};
 use crate::i18n::tf;
 use crate::overlaps::{shared_text, Pair};
 use crate::sanitize;
@@ -21,20 +21,69 @@ pub fn run(ctx: &Context, a: &crate::cli::OverlapsArgs) -> anyhow::Result<ExitCo
             return Ok(super::failed());
         }
     }
-    let found = match store.overlaps(a.org.as_deref(), a.municipality.as_deref(), true) {
+    let mut out = Output {
+        json: a.json,
+        written: 0,
+        failed: None,
+    };
+    let found = store.overlaps_each(
+        a.org.as_deref(),
+        a.municipality.as_deref(),
+        true,
+        &mut |pairs| out.write(&pairs),
+    );
+    let found = match found {
         Ok(found) => found,
         Err(StoreError::NotFound(name)) => return unknown_org(&store, &name),
         Err(e) => return Err(e.into()),
     };
-    if a.json {
-        print_json(&found.pairs)?;
-    } else if !found.pairs.is_empty() {
-        print_text(&text(&found.pairs))?;
-    }
+    out.finish()?;
     if !a.json {
         crate::say!("{}", counted(&found));
     }
-    Ok(super::found(!found.pairs.is_empty()))
+    Ok(super::found(found.count > 0))
+}
+
+/// Pairs written as they come: text grouped by organisation, or one JSON
+/// array (`[]` when there are none). The first failed write stops the rest.
+struct Output {
+    json: bool,
+    written: usize,
+    failed: Option<anyhow::Error>,
+}
+
+impl Output {
+    fn write(&mut self, pairs: &[Pair]) {
+        if self.failed.is_some() {
+            return;
+        }
+        let piece = match self.json {
+            true => {
+                let each: Vec<String> = pairs.iter().map(crate::safe_json::to_string).collect();
+                let lead = if self.written == 0 { "[\n" } else { ",\n" };
+                format!("{lead}{}", each.join(",\n"))
+            }
+            false => {
+                let gap = if self.written == 0 { "" } else { "\n" };
+                format!("{gap}{}", text(pairs))
+            }
+        };
+        self.written += pairs.len();
+        if let Err(e) = print_text(&piece) {
+            self.failed = Some(e);
+        }
+    }
+
+    fn finish(self) -> anyhow::Result<()> {
+        if let Some(e) = self.failed {
+            return Err(e);
+        }
+        match (self.json, self.written) {
+            (true, 0) => print_text("[]\n"),
+            (true, _) => print_text("\n]\n"),
+            _ => Ok(()),
+        }
+    }
 }
 
 /// A municipality of the reference data, by its name in any case or
@@ -72,7 +121,7 @@ fn unknown_org(store: &Store, name: &str) -> anyhow::Result<ExitCode> {
 fn counted(found: &crate::store::OverlapsFound) -> String {
     tf(
         "overlapping pairs: {} · projects compared: {} · left out (no start or end date): {}",
-        &[&found.pairs.len(), &found.compared, &found.without_dates],
+        &[&found.count, &found.compared, &found.without_dates],
     )
 }
 

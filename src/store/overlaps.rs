@@ -20,6 +20,8 @@ pub struct Found {
     pub compared: usize,
     /// Of those organisations' projects, those without both dates.
     pub without_dates: usize,
+    /// The pairs found (also when they were handed on, not kept).
+    pub count: usize,
 }
 
 impl Store {
@@ -33,31 +35,53 @@ impl Store {
         municipality: Option<&str>,
         rollup: bool,
     ) -> Result<Found> {
+        let mut pairs = Vec::new();
+        let mut found = self.overlaps_each(org, municipality, rollup, &mut |some| {
+            pairs.extend(some);
+        })?;
+        found.pairs = pairs;
+        Ok(found)
+    }
+
+    /// [`Store::overlaps`], handing each organisation's pairs (most days
+    /// first) to `each` as they are found, organisations in name order:
+    /// only one organisation's pairs are in memory at a time. The pairs
+    /// of the returned [`Found`] are left empty.
+    pub fn overlaps_each(
+        &self,
+        org: Option<&str>,
+        municipality: Option<&str>,
+        rollup: bool,
+        each: &mut dyn FnMut(Vec<Pair>),
+    ) -> Result<Found> {
         let groups = match org {
             Some(name) => {
                 let root = self.root_organisation(name, rollup)?;
                 let projects = self.owned_by_family(&root, rollup)?;
-                BTreeMap::from([(root, projects)])
+                BTreeMap::from([((root.to_lowercase(), root), projects)])
             }
             None => self.every_owner(rollup)?,
         };
         let mut found = Found::default();
-        for (organisation, mut projects) in groups {
-            if let Some(m) = municipality {
-                let typed = crate::search::as_typed(m);
+        let typed = municipality.map(crate::search::as_typed);
+        for ((_, organisation), mut projects) in groups {
+            if let Some(typed) = &typed {
                 projects.retain(|c| {
                     c.municipalities
                         .iter()
-                        .any(|n| crate::search::same_as_typed(n, &typed))
+                        .any(|n| crate::search::same_as_typed(n, typed))
                 });
             }
             found.compared += projects.len();
             found.without_dates += projects.iter().filter(|c| !c.has_period()).count();
             let mut pairs = overlaps::pairs_within(&organisation, &projects);
+            if pairs.is_empty() {
+                continue;
+            }
             self.number_pairs(&mut pairs)?;
-            found.pairs.extend(pairs);
+            found.count += pairs.len();
+            each(pairs);
         }
-        overlaps::sort(&mut found.pairs);
         Ok(found)
     }
 
@@ -148,7 +172,9 @@ impl Store {
     }
 
     /// Every owned project, grouped by its organisation.
-    fn every_owner(&self, rollup: bool) -> Result<BTreeMap<String, Vec<Candidate>>> {
+    /// Grouped by the organisation's name in lower case (the order pairs
+    /// are listed in), then as written.
+    fn every_owner(&self, rollup: bool) -> Result<BTreeMap<(String, String), Vec<Candidate>>> {
         let sql = format!(
             "SELECT {COLUMNS}, o.name, o.parent FROM project_orgs po
              JOIN organisations o ON o.id = po.org JOIN projects p ON p.rowid_ = po.project
@@ -156,11 +182,12 @@ impl Store {
         );
         let mut stmt = self.conn.prepare(&sql)?;
         let mut rows = stmt.query([])?;
-        let mut groups: BTreeMap<String, Vec<Candidate>> = BTreeMap::new();
+        let mut groups: BTreeMap<(String, String), Vec<Candidate>> = BTreeMap::new();
         while let Some(row) = rows.next()? {
             let (name, parent): (String, Option<String>) = (row.get(9)?, row.get(10)?);
             let root = crate::graph::node_name(&name, parent.as_deref(), rollup);
-            groups.entry(root).or_default().push(candidate_of(row)?);
+            let entry = groups.entry((root.to_lowercase(), root));
+            entry.or_default().push(candidate_of(row)?);
         }
         for projects in groups.values_mut() {
             projects.sort_by(|a, b| a.key.cmp(&b.key));
