@@ -137,14 +137,25 @@ pub fn shared(a: &Candidate, b: &Candidate) -> Vec<Shared> {
     found
 }
 
+/// The same name in any case, compared without allocating (pairs are
+/// compared by the ten thousand for one organisation).
 fn same_name(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+    let a = a.trim().chars().flat_map(char::to_lowercase);
+    a.eq(b.trim().chars().flat_map(char::to_lowercase))
 }
 
 /// The pair `a` and `b` make, if they overlap by a day or more and share
 /// something; `a` is given first.
 pub fn pair_of(organisation: &str, a: &Candidate, b: &Candidate) -> Option<Pair> {
-    let ((a_start, a_end), (b_start, b_end)) = (a.days()?, b.days()?);
+    pair_in_days(organisation, (a, a.days()?), (b, b.days()?))
+}
+
+/// [`pair_of`] with each project's period in days worked out already.
+fn pair_in_days(
+    organisation: &str,
+    (a, (a_start, a_end)): (&Candidate, (i64, i64)),
+    (b, (b_start, b_end)): (&Candidate, (i64, i64)),
+) -> Option<Pair> {
     let (from, to) = (a_start.max(b_start), a_end.min(b_end));
     if to < from || a.key == b.key {
         return None;
@@ -175,12 +186,16 @@ pub fn pairs_within(organisation: &str, projects: &[Candidate]) -> Vec<Pair> {
     dated.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.key.cmp(&b.2.key)));
     dated.dedup_by(|a, b| a.2.key == b.2.key);
     let mut pairs = Vec::new();
-    for (i, (_, end, a)) in dated.iter().enumerate() {
-        for (start, _, b) in &dated[i + 1..] {
-            if start > end {
+    for (i, &(a_start, a_end, a)) in dated.iter().enumerate() {
+        for &(b_start, b_end, b) in &dated[i + 1..] {
+            if b_start > a_end {
                 break;
             }
-            pairs.extend(pair_of(organisation, a, b));
+            pairs.extend(pair_in_days(
+                organisation,
+                (a, (a_start, a_end)),
+                (b, (b_start, b_end)),
+            ));
         }
     }
     sort(&mut pairs);
@@ -200,10 +215,16 @@ pub fn pairs_with(organisation: &str, focus: &Candidate, others: &[Candidate]) -
 /// Organisation by name, then most days first, then by keys.
 pub fn sort(pairs: &mut [Pair]) {
     pairs.sort_by(|a, b| {
-        let org = |p: &Pair| p.organisation.to_lowercase();
-        org(a)
-            .cmp(&org(b))
-            .then(b.days.cmp(&a.days))
+        // Lower case only where the names differ: one organisation's
+        // pairs are sorted by the ten thousand.
+        let org = match a.organisation == b.organisation {
+            true => std::cmp::Ordering::Equal,
+            false => a
+                .organisation
+                .to_lowercase()
+                .cmp(&b.organisation.to_lowercase()),
+        };
+        org.then(b.days.cmp(&a.days))
             .then(a.projects[0].key.cmp(&b.projects[0].key))
             .then(a.projects[1].key.cmp(&b.projects[1].key))
     });
