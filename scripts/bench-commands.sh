@@ -55,3 +55,12 @@ for by in programme_area objective year; do
     echo "| \`esf coverage --by $by\` (the whole country) | $(measure $esf --db "$db" coverage --by "$by") | | |"
 done
 echo "| \`esf coverage --by year --csv\` | $(measure $esf --db "$db" coverage --by year --csv) | | |"
+# The organisation that owns the known project (its parent, for a unit),
+# and the one that owns most projects.
+owner=$(sqlite3 "$db" "SELECT coalesce(o.parent, o.name) FROM project_orgs po JOIN organisations o ON o.id = po.org
+    JOIN projects p ON p.rowid_ = po.project WHERE p.key = '$known' AND po.role = 'owner' LIMIT 1")
+largest=$(sqlite3 "$db" "SELECT o.name FROM organisations o WHERE o.parent IS NULL AND o.kind <> 'generic'
+    ORDER BY (SELECT count(*) FROM project_orgs po WHERE po.org = o.id AND po.role = 'owner') DESC LIMIT 1")
+echo "| \`esf overlaps --org\` the known ID's owner ($owner) | $(RUNS=7 measure $esf --db "$db" overlaps --org "$owner") | | |"
+echo "| \`esf overlaps --org\` the largest owner ($largest) | $(RUNS=7 measure $esf --db "$db" overlaps --org "$largest") | | |"
+echo "| \`esf dossier\` a known ID | $(RUNS=7 measure $esf --db "$db" dossier "$known") | | |"

@@ -22,6 +22,7 @@ pub mod i18n;
 pub mod import;
 pub mod ingest;
 pub mod model;
+pub mod overlaps;
 pub mod present;
 pub mod search;
 pub mod store;

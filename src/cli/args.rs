@@ -307,3 +307,29 @@ pub struct TimelineArgs {
     #[arg(long)]
     pub json: bool,
 }
+// The arguments of `esf overlaps`.
+#[derive(Debug, clap::Args)]
+pub struct OverlapsArgs {
+    /// Only this organisation's projects (a name or an organisationsnummer).
+    #[arg(long)]
+    pub org: Option<String>,
+    /// Only projects a document places in this municipality.
+    #[arg(long)]
+    pub municipality: Option<String>,
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+// The arguments of `esf dossier`.
+#[derive(Debug, clap::Args)]
+pub struct DossierArgs {
+    /// Diarienummer, or the key `esf list` shows for projects without one.
+    pub id: String,
+    /// Write the dossier to this file (never over one that exists).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<std::path::PathBuf>,
+    /// Include the contact person (personal data; left out by default).
+    #[arg(long)]
+    pub with_contacts: bool,
+}

@@ -63,8 +63,8 @@ fn given(name: &str) -> Option<String> {
 
 /// How every command ends, as `esf --help` says it.
 const EXIT_STATUSES: &str = "Exit status: 0 when something was found or done; 1 when `show`, \
-`list`, `search`, `orgs`, `graph`, `related`, `calls`, `linked`, `changes` or `timeline` found nothing \
-(one line on standard error; `[]` with --json); 2 on an error \
+`list`, `search`, `orgs`, `graph`, `related`, `overlaps`, `dossier`, `calls`, `linked`, `changes` or \
+`timeline` found nothing (one line on standard error; `[]` with --json); 2 on an error \
 (a bad argument, a cache or file that cannot be used). The browser ends with 0, or 130 on Ctrl-C.";
 
 /// Facet filters, shared by `list`, `export` and `search`. Values match as
@@ -198,6 +198,12 @@ pub enum Command {
     Graph(GraphArgs),
     /// Projects related to one, ranked by the organisations they share.
     Related(RelatedArgs),
+    /// Projects of one organisation that ran at the same time and share a
+    /// programme area, a specific objective or a municipality.
+    Overlaps(OverlapsArgs),
+    /// One project as Markdown for a case file: facts, organisations,
+    /// related projects, overlaps, sources and your note.
+    Dossier(DossierArgs),
     /// Generate a synthetic corpus for benchmarks: documents (--out DIR) or
     /// a filled cache (--db PATH).
     #[command(hide = true)]

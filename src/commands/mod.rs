@@ -3,6 +3,7 @@
 mod browse;
 pub mod changes;
 mod coverage;
+mod dossier;
 mod explain;
 mod export;
 mod gen;
@@ -11,6 +12,7 @@ mod import;
 mod list;
 mod matches;
 mod notes;
+mod overlaps;
 mod pages;
 pub mod parse;
 mod show;
@@ -137,6 +139,8 @@ pub fn run(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
         Command::Linked(a) => pages::linked(ctx, a.json),
         Command::Graph(a) => graph::run_args(ctx, a),
         Command::Related(a) => graph::related(ctx, &a.id, a.limit, !a.branches, a.json),
+        Command::Overlaps(a) => overlaps::run(ctx, &a),
+        Command::Dossier(a) => dossier::run(ctx, &a),
         Command::Gen(a) => gen::run(ctx, &a),
         Command::Changes(a) => changes::run(ctx, a.mark_seen, a.json),
         Command::Note(a) => notes::note(ctx, &a.id, &a.text.join(" "), a.clear),

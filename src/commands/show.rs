@@ -24,6 +24,8 @@ pub fn run(ctx: &Context, id: &str, json: bool, contacts: bool) -> anyhow::Resul
         Err(e) => return Err(e.into()),
     };
     let yours = your_marks(ctx, &project.key);
+    let overlaps = store.overlaps_of_project(&project.key, true)?;
+    let overlaps: Vec<OverlapWith> = overlaps.iter().map(OverlapWith::from).collect();
     if json {
         if !contacts {
             crate::ingest::fields::forget_contacts(&mut project.project);
@@ -31,9 +33,12 @@ pub fn run(ctx: &Context, id: &str, json: bool, contacts: bool) -> anyhow::Resul
         print_json(&Shown {
             project: &project,
             your_notes: yours.as_ref(),
+            overlaps: &overlaps,
         })?;
     } else {
-        print_text(&plain(&project, yours.as_ref()))?;
+        let mut text = plain(&project, yours.as_ref());
+        text.push_str(&overlaps_text(&overlaps));
+        print_text(&text)?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -46,12 +51,80 @@ struct Shown<'a> {
     project: &'a StoredProject,
     #[serde(skip_serializing_if = "Option::is_none")]
     your_notes: Option<&'a Annotation>,
+    /// Projects of the same organisation that ran at the same time and
+    /// share something with this one.
+    overlaps: &'a [OverlapWith],
+}
+
+/// Another project a project overlaps, as `show --json` and the dossier
+/// give it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct OverlapWith {
+    pub key: String,
+    pub name: Option<String>,
+    pub owner: Option<String>,
+    pub start_date: Option<String>,
+    pub end_date: Option<String>,
+    pub organisation: String,
+    pub shared: Vec<crate::overlaps::Shared>,
+    pub days: i64,
+    pub from: String,
+    pub to: String,
+}
+
+impl From<&crate::overlaps::Pair> for OverlapWith {
+    fn from(p: &crate::overlaps::Pair) -> OverlapWith {
+        let other = &p.projects[1];
+        OverlapWith {
+            key: other.key.clone(),
+            name: other.name.clone(),
+            owner: other.owner.clone(),
+            start_date: other.start_date.clone(),
+            end_date: other.end_date.clone(),
+            organisation: p.organisation.clone(),
+            shared: p.shared.clone(),
+            days: p.days,
+            from: p.from.clone(),
+            to: p.to.clone(),
+        }
+    }
+}
+
+/// "Overlaps with": each other project, its days together and what it
+/// shares; nothing when there is none.
+fn overlaps_text(overlaps: &[OverlapWith]) -> String {
+    let mut out = String::new();
+    if overlaps.is_empty() {
+        return out;
+    }
+    let _ = writeln!(out, "\n{}", t("Overlaps with"));
+    for o in overlaps {
+        let side = crate::overlaps::Side {
+            key: o.key.clone(),
+            name: o.name.clone(),
+            owner: o.owner.clone(),
+            start_date: o.start_date.clone(),
+            end_date: o.end_date.clone(),
+        };
+        let _ = writeln!(out, "  {}", sanitize::line(&side.text()));
+        let said = tf(
+            "days together: {} ({} – {}) · shares: {}",
+            &[
+                &o.days,
+                &o.from,
+                &o.to,
+                &crate::overlaps::shared_text(&o.shared),
+            ],
+        );
+        let _ = writeln!(out, "    {}", sanitize::line(&said));
+    }
+    out
 }
 
 /// The user's note, bookmark and review state of a project, if any. Notes
 /// that cannot be read do not keep the project from being shown: a line
 /// says why they are missing.
-fn your_marks(ctx: &Context, key: &str) -> Option<Annotation> {
+pub(super) fn your_marks(ctx: &Context, key: &str) -> Option<Annotation> {
     let found = ctx.open_notes().and_then(|notes| Ok(notes.get(key)?));
     match found {
         Ok(found) => found.filter(|a| !a.is_blank()),

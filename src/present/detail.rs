@@ -98,7 +98,7 @@ pub fn sources_given(list: &[field_sources::SourceFields]) -> Vec<(String, Strin
 }
 
 /// A record's field as the detail labels it.
-fn field_label(field: &str) -> &'static str {
+pub(crate) fn field_label(field: &str) -> &'static str {
     match field {
         "id" => t("Diarienummer"),
         "partners" => t("Partners"),
@@ -108,7 +108,7 @@ fn field_label(field: &str) -> &'static str {
 }
 
 /// A source's kind in words: its format, or what a page about it is.
-fn kind_text(kind: &str) -> &str {
+pub(crate) fn kind_text(kind: &str) -> &str {
     match kind {
         "final_report" => t("final report"),
         "page" | "linked_page" => t("page about a project"),
@@ -141,7 +141,7 @@ fn source_name(path: &str) -> &str {
 
 /// "Vellinge (owner, place), Malmö (text)"; as listed for records from
 /// before sources were kept.
-fn municipalities_text(p: &Project) -> Option<String> {
+pub(crate) fn municipalities_text(p: &Project) -> Option<String> {
     if p.municipality_sources.is_empty() {
         return (!p.municipalities.is_empty()).then(|| p.municipalities.join(", "));
     }

@@ -4,6 +4,7 @@
 
 pub mod coverage;
 pub mod detail;
+pub mod dossier;
 pub mod export;
 pub mod format;
 pub mod notes_file;

@@ -91,7 +91,7 @@ impl Store {
 
     /// The project an ID names: the key exactly, else in any case. Two
     /// queries: one with OR across both collations reads every project.
-    fn project_rowid(&self, id: &str) -> Result<(i64, String)> {
+    pub(super) fn project_rowid(&self, id: &str) -> Result<(i64, String)> {
         let exact = "SELECT rowid_, key FROM projects WHERE key = ?1";
         let any_case = "SELECT rowid_, key FROM projects WHERE key = ?1 COLLATE NOCASE LIMIT 1";
         let wanted = [

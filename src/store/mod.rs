@@ -18,6 +18,7 @@ pub mod notes;
 mod open;
 mod org_query;
 pub mod organisations;
+mod overlaps;
 mod pages;
 pub mod profile;
 mod project_rows;
@@ -40,6 +41,7 @@ pub use import::{DocMeta, Finish, ImportTx, Known, KnownDoc, Start};
 pub use keys::{key_of_id, key_typed, name_key, normalise_id, owner_key, project_key};
 pub use notes::{Notes, NotesError};
 pub use open::{Access, Opened, Place, Rebuild};
+pub use overlaps::Found as OverlapsFound;
 
 use crate::dates::now;
 use crate::i18n::{t, tf};

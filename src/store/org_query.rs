@@ -51,6 +51,17 @@ impl Store {
             .optional()?)
     }
 
+    /// The organisationsnummer documents gave the organisation a name is
+    /// (any name it has, in any case), in order.
+    pub fn numbers_of(&self, name: &str) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT m.number FROM organisation_names n
+             JOIN organisation_numbers m ON m.org = n.org WHERE n.key = ?1 ORDER BY m.number",
+        )?;
+        let rows = stmt.query_map([name_key(name)], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Every organisation's name, in name order.
     pub fn organisation_names(&self) -> Result<Vec<String>> {
         let mut stmt = self
