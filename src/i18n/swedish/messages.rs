@@ -237,8 +237,6 @@ pub(super) const MESSAGES: &[(&str, &str)] = &[
     // Overlaps and the dossier.
     ("Overlaps with", "Överlappar med"),
     ("days together: {} ({} – {}) · shares: {}", "dagar samtidigt: {} ({} – {}) · delar: {}"),
-    ("programme area", "programområde"),
-    ("specific objective", "specifikt mål"),
     ("no organisation {}", "ingen organisation {}"),
     ("no organisation {}; did you mean {}?", "ingen organisation {}; menade du {}?"),
     ("no municipality {}", "ingen kommun {}"),
