@@ -13,6 +13,8 @@ pub enum Notice {
     Said(String),
     CopiedId(String),
     CopiedSummary(String),
+    /// tmux drops OSC 52 and its passthrough alike.
+    CannotCopy,
     CannotReadProject(String),
     CannotReadGraph(String),
     CannotReadOrganisations(String),
@@ -98,6 +100,9 @@ impl Notice {
             Notice::FacetsWait => "facets wait until every project is in",
             Notice::StatsWait => "the stats wait until every project is in",
             Notice::PasteWhere => "a paste goes into the search box (/) or a note (n)",
+            Notice::CannotCopy => {
+                "not copied: tmux lets no copy through (set -g set-clipboard on, or allow-passthrough on)"
+            }
             _ => "",
         }
     }
@@ -139,6 +144,7 @@ mod tests {
             Notice::FacetsWait,
             Notice::StatsWait,
             Notice::PasteWhere,
+            Notice::CannotCopy,
         ];
         for notice in plain {
             assert!(!notice.text().is_empty(), "{notice:?}");

@@ -308,6 +308,10 @@ pub(super) const BROWSER: &[(&str, &str)] = &[
     // The browser's status bar: whole sentences with their values.
     ("copied ID: {}", "kopierade ID: {}"),
     ("copied summary: {}", "kopierade sammanfattning: {}"),
+    (
+        "not copied: tmux lets no copy through (set -g set-clipboard on, or allow-passthrough on)",
+        "inte kopierat: tmux släpper inte igenom någon kopia (set -g set-clipboard on, eller allow-passthrough on)",
+    ),
     ("cannot read the project: {}", "kan inte läsa projektet: {}"),
     ("cannot read the graph: {}", "kan inte läsa grafen: {}"),
     (

@@ -77,7 +77,10 @@ impl App {
 
     /// Text to the clipboard, through the terminal (OSC 52).
     fn copy(&mut self, text: &str, what: Copied) -> Msg {
-        self.outbox.push(clipboard::osc52(text));
+        let Some(sequence) = clipboard::osc52(text, clipboard::route()) else {
+            return Msg::Notice(Notice::CannotCopy);
+        };
+        self.outbox.push(sequence);
         let first = text.lines().next().unwrap_or_default();
         let first = crate::present::sanitize::line(first).into_owned();
         Msg::Notice(match what {
