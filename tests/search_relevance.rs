@@ -289,10 +289,16 @@ fn fixture() -> Catalogue {
             &[(Field::Municipality, "Malmö")],
         ),
     ];
-    let mut cat = Catalogue::default();
     let mut sorted = projects.to_vec();
     sorted.sort_by_key(|p| p.1.to_lowercase());
-    for (key, name, owner, fields) in sorted {
+    catalogue_of(&sorted)
+}
+
+/// A catalogue of made projects in the order given, each owner also a
+/// field of its own.
+fn catalogue_of(projects: &[Made]) -> Catalogue {
+    let mut cat = Catalogue::default();
+    for &(key, name, owner, fields) in projects {
         let summary = ProjectSummary {
             key: key.to_string(),
             name: Some(name.to_string()),
@@ -510,19 +516,7 @@ fn organisations_fixture() -> Catalogue {
             &[(Field::Municipality, "Göteborg")],
         ),
     ];
-    let mut cat = Catalogue::default();
-    for (key, name, owner, fields) in projects {
-        let summary = ProjectSummary {
-            key: key.to_string(),
-            name: Some(name.to_string()),
-            owner: Some(owner.to_string()),
-            ..ProjectSummary::default()
-        };
-        let mut all = fields.to_vec();
-        all.push((Field::Owner, owner));
-        cat.push_faceted(summary, &all, &FacetRow::default());
-    }
-    cat
+    catalogue_of(projects)
 }
 
 fn ranked(cat: &Catalogue, query: &str) -> Vec<String> {

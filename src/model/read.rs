@@ -39,7 +39,7 @@ impl ProjectSummary {
 }
 
 /// A project in full, with where it came from.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Default, Serialize)]
 pub struct StoredProject {
     pub key: String,
     #[serde(flatten)]

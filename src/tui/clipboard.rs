@@ -163,14 +163,7 @@ mod tests {
                 esf_grant_sek: Some(5_927_642),
                 ..Default::default()
             },
-            source: String::new(),
-            articles: Vec::new(),
-            sources: Vec::new(),
-            field_sources: Default::default(),
-            source_fields: Vec::new(),
-            kohesio: None,
-            linked: Vec::new(),
-            filled_from: Default::default(),
+            ..Default::default()
         };
         crate::i18n::set(crate::i18n::Lang::Sv);
         let swedish = summary(&stored);

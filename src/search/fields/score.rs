@@ -13,12 +13,16 @@ use crate::search::query::{Query, Term};
 /// for shared fields (None for the name and the diarienummer).
 pub(super) type Place = (Field, Option<u32>);
 
+/// More than the best and the worst match of a term can differ by (a
+/// whole field against two typos): one tier of the ranking.
+const TIER: i64 = WHOLE - (ONE_TYPO - 100) + 1;
+
 /// Below every other field, however well it matches.
-const MENTION_BELOW: i64 = WHOLE - (ONE_TYPO - 100) + 1;
+const MENTION_BELOW: i64 = TIER;
 
 /// The bonus, per term, for a query found whole in one field value: more
 /// than any spread of its terms over several fields can score.
-const TOGETHER: i64 = WHOLE - (ONE_TYPO - 100) + 1;
+const TOGETHER: i64 = TIER;
 
 fn below(field: Field) -> i64 {
     match field {

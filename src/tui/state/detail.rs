@@ -115,15 +115,7 @@ mod tests {
     fn project(key: &str) -> Box<StoredProject> {
         Box::new(StoredProject {
             key: key.into(),
-            project: Default::default(),
-            source: String::new(),
-            articles: Vec::new(),
-            sources: Vec::new(),
-            field_sources: Default::default(),
-            source_fields: Vec::new(),
-            kohesio: None,
-            linked: Vec::new(),
-            filled_from: Default::default(),
+            ..Default::default()
         })
     }
 
