@@ -7,6 +7,7 @@
 //! picks (the state's `picker_asks`).
 
 use super::keymap::Action;
+use super::line_edit::{LineEdit, LineOp};
 use super::selection::Selection;
 use crate::catalogue::facets::Facet;
 
@@ -20,15 +21,17 @@ pub enum Stage {
     /// Choosing a facet.
     Facets,
     /// Choosing one of a facet's values (with their counts); `shown` are
-    /// indices into `values` matching `query`.
+    /// indices into `values` matching `query`, best first. The rows are
+    /// "(any)" then the values shown while nothing is typed, and only the
+    /// values shown once something is.
     Values {
         facet: Facet,
         values: Vec<(String, usize)>,
         shown: Vec<usize>,
-        query: String,
+        query: LineEdit,
     },
     /// Typing the period for "active during".
-    Active { text: String },
+    Active { text: LineEdit },
 }
 
 pub struct FacetPicker {
@@ -87,11 +90,11 @@ impl FacetPicker {
                 _ => PickerStep::Ignored,
             },
             Stage::Values { query, .. } => {
-                query.push(c);
+                query.insert(c);
                 self.narrow_values()
             }
             Stage::Active { text } => {
-                text.push(c);
+                text.insert(c);
                 PickerStep::Changed
             }
         }
@@ -104,14 +107,22 @@ impl FacetPicker {
             facet,
             values,
             shown,
-            query: String::new(),
+            query: LineEdit::default(),
         };
         self.selection.reset();
     }
 
+    /// Whether the value rows begin with "(any)": only while nothing is
+    /// typed, so that what is typed is always what Enter takes.
+    pub fn offers_any(&self) -> bool {
+        matches!(&self.stage, Stage::Values { query, .. } if query.trim().is_empty())
+    }
+
     /// The prompt asked for with `WantActive`, with the period in force.
     pub fn show_active(&mut self, text: String) {
-        self.stage = Stage::Active { text };
+        self.stage = Stage::Active {
+            text: LineEdit::new(text),
+        };
     }
 
     fn on_facet_row(&mut self, action: Action) -> PickerStep {
@@ -124,6 +135,9 @@ impl FacetPicker {
                     None => PickerStep::WantActive,
                 }
             }
+            // No text here: the start and end of the text are the rows'.
+            Action::LineStart => self.step(Action::First, ACTIVE_ROW + 1),
+            Action::LineEnd => self.step(Action::Last, ACTIVE_ROW + 1),
             other => self.step(other, ACTIVE_ROW + 1),
         }
     }
@@ -153,8 +167,10 @@ impl FacetPicker {
     }
 
     /// Choosing a value: moving keys move, typing narrows the values,
-    /// Confirm picks (the first row, "any", clears the facet).
+    /// Confirm picks the highlighted row ("(any)", offered while nothing
+    /// is typed, clears the facet; with nothing matching, nothing).
     fn on_value(&mut self, action: Action) -> PickerStep {
+        let any = usize::from(self.offers_any());
         let Stage::Values {
             facet,
             values,
@@ -164,25 +180,23 @@ impl FacetPicker {
         else {
             return PickerStep::Ignored;
         };
+        if let Some(op) = LineOp::of(action) {
+            return match query.apply(op) {
+                true => self.narrow_values(),
+                false => PickerStep::Changed,
+            };
+        }
         match action {
             Action::Cancel => self.back_to_facets(),
-            Action::Confirm => {
-                let chosen = match self.selection.index {
-                    0 => None,
-                    n => shown.get(n - 1).map(|&i| values[i].0.clone()),
-                };
-                PickerStep::Pick(*facet, chosen)
-            }
-            Action::DeleteBack => {
-                query.pop();
-                self.narrow_values()
-            }
-            Action::ClearText => {
-                query.clear();
-                self.narrow_values()
-            }
+            Action::Confirm => match self.selection.index.checked_sub(any) {
+                None => PickerStep::Pick(*facet, None),
+                Some(n) => match shown.get(n) {
+                    Some(&i) => PickerStep::Pick(*facet, Some(values[i].0.clone())),
+                    None => PickerStep::Ignored,
+                },
+            },
             other => {
-                let len = shown.len() + 1;
+                let len = shown.len() + any;
                 self.step(other, len)
             }
         }
@@ -200,7 +214,7 @@ impl FacetPicker {
         else {
             return PickerStep::Ignored;
         };
-        let wanted = crate::search::as_typed(query);
+        let wanted = crate::search::as_typed(query.as_str());
         let lower: Vec<String> = values
             .iter()
             .map(|(v, _)| crate::search::comparable(v, &wanted))
@@ -217,16 +231,15 @@ impl FacetPicker {
         let Stage::Active { text } = &mut self.stage else {
             return PickerStep::Ignored;
         };
-        match action {
-            Action::Cancel => return self.back_to_facets(),
-            Action::Confirm => return PickerStep::SetActive(text.trim().to_string()),
-            Action::DeleteBack => {
-                text.pop();
-            }
-            Action::ClearText => text.clear(),
-            _ => return PickerStep::Ignored,
+        if let Some(op) = LineOp::of(action) {
+            text.apply(op);
+            return PickerStep::Changed;
         }
-        PickerStep::Changed
+        match action {
+            Action::Cancel => self.back_to_facets(),
+            Action::Confirm => PickerStep::SetActive(text.trim().to_string()),
+            _ => PickerStep::Ignored,
+        }
     }
 }
 
@@ -251,7 +264,6 @@ mod tests {
         picker.show_values(Facet::ALL[0], values);
         picker.type_char('s', None);
         picker.type_char('y', None);
-        picker.update(Action::MoveDown);
         let picked = PickerStep::Pick(Facet::ALL[0], Some("Sydsverige".into()));
         assert_eq!(picker.update(Action::Confirm), picked);
         assert_eq!(
@@ -260,6 +272,54 @@ mod tests {
             "back to the facets"
         );
         assert!(matches!(picker.stage, Stage::Facets));
+    }
+
+    /// What is typed is what Enter takes: the best match, highlighted;
+    /// "(any)" only while nothing is typed; nothing when nothing matches.
+    #[test]
+    fn enter_takes_the_best_match_of_what_was_typed_never_any() {
+        let mut picker = FacetPicker::default();
+        let facet = Facet::ALL[0];
+        let values = vec![
+            ("Ale".to_string(), 3),
+            ("Göteborg".to_string(), 58),
+            ("Östra Göteborg".to_string(), 1),
+        ];
+        picker.show_values(facet, values);
+        assert!(picker.offers_any());
+        "göteb".chars().for_each(|c| _ = picker.type_char(c, None));
+        assert!(!picker.offers_any());
+        assert_eq!(picker.selection.index, 0);
+        let goteborg = PickerStep::Pick(facet, Some("Göteborg".into()));
+        assert_eq!(picker.update(Action::Confirm), goteborg);
+        picker.update(Action::MoveDown);
+        let ostra = PickerStep::Pick(facet, Some("Östra Göteborg".into()));
+        assert_eq!(picker.update(Action::Confirm), ostra);
+        "zz".chars().for_each(|c| _ = picker.type_char(c, None));
+        assert_eq!(picker.update(Action::Confirm), PickerStep::Ignored);
+        picker.update(Action::ClearText);
+        assert!(picker.offers_any(), "cleared: (any) is back, first");
+        assert_eq!(
+            picker.update(Action::Confirm),
+            PickerStep::Pick(facet, None)
+        );
+    }
+
+    #[test]
+    fn the_narrowing_text_is_edited_at_its_cursor() {
+        let mut picker = FacetPicker::default();
+        let values = vec![("Göteborg".to_string(), 58), ("Lund".to_string(), 2)];
+        picker.show_values(Facet::ALL[0], values);
+        "gxteb".chars().for_each(|c| _ = picker.type_char(c, None));
+        (0..3).for_each(|_| _ = picker.update(Action::CursorLeft));
+        picker.update(Action::DeleteBack);
+        picker.type_char('ö', None);
+        let Stage::Values { query, shown, .. } = &picker.stage else {
+            panic!("values shown");
+        };
+        assert_eq!((query.as_str(), query.cursor()), ("göteb", 2));
+        assert_eq!(shown, &vec![0]);
+        assert_eq!(picker.update(Action::LineEnd), PickerStep::Changed);
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! The organisations screen's list: every organisation with its number of
-//! projects and roles, fuzzy-filterable.
+//! projects and roles, filtered by the organisation term matcher (as the
+//! project search matches a field: whole words or their starts, never
+//! scattered letters).
 
 use super::keymap::Action;
+use super::line_edit::LineEdit;
 use super::selection::{motion, Selection};
 use crate::model::OrgSummary;
 use crate::search::orgs::OrgFilter;
@@ -12,7 +15,7 @@ pub struct OrgList {
     /// Visible organisations (indices into `all`).
     pub rows: Vec<usize>,
     pub selection: Selection,
-    pub query: String,
+    pub query: LineEdit,
 }
 
 impl OrgList {
@@ -23,7 +26,7 @@ impl OrgList {
             filter,
             rows: Vec::new(),
             selection: Selection::default(),
-            query: String::new(),
+            query: LineEdit::default(),
         };
         list.refilter();
         list
@@ -76,7 +79,7 @@ impl OrgList {
             },
             // Back clears a filter first, then leaves.
             Action::Back if !self.query.is_empty() => {
-                self.edit_query(String::clear);
+                self.edit_query(LineEdit::clear);
                 OrgStep::Changed
             }
             Action::Back => OrgStep::Leave,
@@ -88,10 +91,15 @@ impl OrgList {
         self.selection.move_by(delta, self.rows.len(), height)
     }
 
-    /// Changes the filter and lists what it matches.
-    pub fn edit_query(&mut self, edit: impl FnOnce(&mut String)) {
-        edit(&mut self.query);
-        self.refilter();
+    /// Changes the filter and lists what it matches (a move of its cursor
+    /// keeps the list as it is).
+    pub fn edit_query<R>(&mut self, edit: impl FnOnce(&mut LineEdit) -> R) -> R {
+        let before = self.query.to_string();
+        let said = edit(&mut self.query);
+        if self.query != before {
+            self.refilter();
+        }
+        said
     }
 }
 
@@ -126,7 +134,7 @@ mod tests {
     #[test]
     fn back_clears_the_filter_before_it_leaves() {
         let mut orgs = list();
-        orgs.edit_query(|q| q.push_str("luleå"));
+        orgs.edit_query(|q| q.insert_str("luleå"));
         assert_eq!(orgs.rows.len(), 1);
         assert_eq!(orgs.update(Action::Back, 10), OrgStep::Changed);
         assert_eq!((orgs.query.as_str(), orgs.rows.len()), ("", 2));
@@ -136,7 +144,7 @@ mod tests {
     #[test]
     fn an_empty_list_opens_nothing() {
         let mut orgs = list();
-        orgs.edit_query(|q| q.push_str("zzzz"));
+        orgs.edit_query(|q| q.insert_str("zzzz"));
         assert_eq!(orgs.update(Action::Open, 10), OrgStep::Ignored);
         assert_eq!(orgs.update(Action::Filter, 10), OrgStep::Filter);
     }

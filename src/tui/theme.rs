@@ -27,6 +27,12 @@ impl Theme {
         Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
     }
 
+    /// The character under a text's cursor: reversed, as a terminal's
+    /// block cursor shows it.
+    pub fn cursor(self) -> Style {
+        Style::new().add_modifier(Modifier::REVERSED)
+    }
+
     pub fn header(self) -> Style {
         Style::new().add_modifier(Modifier::BOLD)
     }

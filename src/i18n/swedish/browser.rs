@@ -277,6 +277,33 @@ pub(super) const BROWSER: &[(&str, &str)] = &[
         "radera tecknet före markören",
     ),
     ("clear the text", "töm texten"),
+    ("cursor one character left", "markören ett tecken åt vänster"),
+    ("cursor one character right", "markören ett tecken åt höger"),
+    (
+        "cursor to the start of the text (first row of the facets)",
+        "markören till textens början (facetternas första rad)",
+    ),
+    (
+        "cursor to the end of the text (last row of the facets)",
+        "markören till textens slut (facetternas sista rad)",
+    ),
+    (
+        "delete the character at the cursor",
+        "radera tecknet vid markören",
+    ),
+    (
+        "delete the word before the cursor",
+        "radera ordet före markören",
+    ),
+    (
+        "an earlier search of this session",
+        "en tidigare sökning under den här sessionen",
+    ),
+    (
+        "a later search, then what was typed",
+        "en senare sökning, sedan det som skrevs",
+    ),
+    ("no value matches", "inget värde matchar"),
     ("start a new line", "börja en ny rad"),
     ("write CSV", "skriv CSV"),
     ("write JSON", "skriv JSON"),

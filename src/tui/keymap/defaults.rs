@@ -46,6 +46,8 @@ const FILTER: Defaults = &[
     (Action::PageUp, &["PageUp"]),
     (Action::DeleteBack, &["Backspace"]),
     (Action::ClearText, &["Ctrl-u"]),
+    (Action::HistoryOlder, &["Ctrl-p"]),
+    (Action::HistoryNewer, &["Ctrl-n"]),
     (Action::Suspend, &["Ctrl-z"]),
 ];
 
@@ -56,8 +58,6 @@ const PICKER: Defaults = &[
     (Action::MoveUp, &["Up"]),
     (Action::PageDown, &["PageDown"]),
     (Action::PageUp, &["PageUp"]),
-    (Action::First, &["Home"]),
-    (Action::Last, &["End"]),
     (Action::DeleteBack, &["Backspace"]),
     (Action::ClearText, &["Ctrl-u"]),
     (Action::Suspend, &["Ctrl-z"]),
@@ -94,7 +94,26 @@ const HELP: Defaults = &[
     (Action::Suspend, &["Ctrl-z"]),
 ];
 
-pub(super) fn defaults(context: Context) -> Defaults {
+/// Editing the text where text is typed (the search box, the picker, the
+/// note): the same keys in each.
+const TEXT: Defaults = &[
+    (Action::CursorLeft, &["Left"]),
+    (Action::CursorRight, &["Right"]),
+    (Action::LineStart, &["Home", "Ctrl-a"]),
+    (Action::LineEnd, &["End", "Ctrl-e"]),
+    (Action::DeleteForward, &["Delete"]),
+    (Action::DeleteWordBack, &["Ctrl-w"]),
+];
+
+/// A context's keys: its own, and the text-editing ones where text is typed.
+pub(super) fn defaults(
+    context: Context,
+) -> impl Iterator<Item = &'static (Action, &'static [&'static str])> {
+    let text = if context.takes_text() { TEXT } else { &[] };
+    own(context).iter().chain(text)
+}
+
+fn own(context: Context) -> Defaults {
     match context {
         Context::Normal => NORMAL,
         Context::Filter => FILTER,

@@ -94,7 +94,18 @@ pub enum Action {
     /// Leave without keeping it.
     Cancel,
     DeleteBack,
+    /// The text's cursor a character left, right, to the start or end
+    /// of its line.
+    CursorLeft,
+    CursorRight,
+    LineStart,
+    LineEnd,
+    DeleteForward,
+    DeleteWordBack,
     ClearText,
+    /// The search box: an earlier search of this session, or a later one.
+    HistoryOlder,
+    HistoryNewer,
     NewLine,
     ExportCsv,
     ExportExcel,
@@ -145,6 +156,14 @@ impl Action {
             Action::Confirm => "keep it: the search, the choice, the note",
             Action::Cancel => "leave without keeping it",
             Action::DeleteBack => "delete the character before the cursor",
+            Action::CursorLeft => "cursor one character left",
+            Action::CursorRight => "cursor one character right",
+            Action::LineStart => "cursor to the start of the text (first row of the facets)",
+            Action::LineEnd => "cursor to the end of the text (last row of the facets)",
+            Action::DeleteForward => "delete the character at the cursor",
+            Action::DeleteWordBack => "delete the word before the cursor",
+            Action::HistoryOlder => "an earlier search of this session",
+            Action::HistoryNewer => "a later search, then what was typed",
             Action::ClearText => "clear the text",
             Action::NewLine => "start a new line",
             Action::ExportCsv => "write CSV",

@@ -15,6 +15,7 @@ pub mod overlay;
 mod route;
 mod screen;
 mod search;
+mod search_box;
 mod status;
 #[cfg(test)]
 mod tests;
@@ -124,7 +125,7 @@ impl State {
             Screen::Graph(_) => ScreenKind::Graph,
             Screen::Stats(_) => ScreenKind::Stats,
         };
-        let filter_shown = self.context() == Context::Filter || !self.search.query.is_empty();
+        let filter_shown = self.context() == Context::Filter || !self.search_box().is_empty();
         let focus = self.list.focus;
         layout::areas(
             self.size,
@@ -240,9 +241,11 @@ impl State {
         true
     }
 
+    /// Clears the search (kept in the history, to come back).
     pub(super) fn clear_query(&mut self) {
+        self.search.history.record(&self.search_box().to_string());
         if let Screen::Organisations(orgs) = &mut self.screen {
-            return orgs.edit_query(String::clear);
+            return orgs.edit_query(crate::tui::line_edit::LineEdit::clear);
         }
         self.search.query.clear();
         self.list.ranked = false;

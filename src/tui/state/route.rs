@@ -8,7 +8,7 @@ use super::list::{ListStep, Panes, Rows};
 use super::notes::NotesMsg;
 use super::overlay::{HelpSize, OverlayStep};
 use super::screen::{open_graph, stats_of};
-use super::search::{edit_text, filter_update, pasted, Edit, FilterStep};
+use super::search::{pasted, Edit};
 use super::{DetailMsg, Exit, Notice, Screen, ScreenStep, State};
 use super::{ListKind, Pane};
 use crate::catalogue::Catalogue;
@@ -377,24 +377,6 @@ impl State {
         self.overlay.enter(Context::Filter)
     }
 
-    /// Keys while typing a filter (on the browse or organisations screen).
-    pub(super) fn on_filter_action(&mut self, action: Action) -> bool {
-        match filter_update(action, self.list_height()) {
-            FilterStep::Keep => self.overlay.enter(Context::Normal),
-            FilterStep::Clear => {
-                self.clear_query();
-                self.overlay.enter(Context::Normal)
-            }
-            FilterStep::Step(delta) => self.step(delta),
-            FilterStep::Edit(edit) => self.edit_query(edit),
-            FilterStep::Ignored => false,
-        }
-    }
-
-    pub(super) fn type_in_filter(&mut self, c: char) -> bool {
-        self.edit_query(Edit::Type(c))
-    }
-
     /// A paste is text, never keys: it goes into the search box or the
     /// note being written (control characters dropped), and elsewhere it
     /// is set aside with a word on how to use it.
@@ -403,7 +385,7 @@ impl State {
             Context::Filter => self.edit_query(Edit::Paste(pasted(text, false))),
             Context::Note => match self.overlay.note_editor_mut() {
                 Some(editor) => {
-                    editor.text.push_str(&pasted(text, true));
+                    editor.text.insert_str(&pasted(text, true));
                     true
                 }
                 None => false,
@@ -413,32 +395,6 @@ impl State {
                 true
             }
         }
-    }
-
-    /// An edit of the search box: the organisations' on their screen,
-    /// else the projects' (filtered now, or when the loop says).
-    fn edit_query(&mut self, edit: Edit) -> bool {
-        let cut = match &mut self.screen {
-            Screen::Organisations(orgs) => {
-                let mut cut = None;
-                orgs.edit_query(|q| cut = edit_text(q, edit));
-                cut
-            }
-            _ => edit_text(&mut self.search.query, edit),
-        };
-        if let Some(notice) = cut {
-            self.status.say(notice);
-        }
-        if self.screen.orgs().is_some() {
-            return true;
-        }
-        self.list.ranked = !self.search.query.trim().is_empty();
-        if self.list.defer_filtering {
-            self.list.filter_pending = true;
-        } else {
-            self.refilter();
-        }
-        true
     }
 
     pub(super) fn on_mouse(&mut self, mouse: MouseEvent) -> bool {

@@ -7,19 +7,24 @@ use crate::catalogue::facets::Filters;
 use crate::search::fields::{Reason, TextHits};
 use crate::search::query::{cut_to_bound, Query, MAX_QUERY_CHARS};
 use crate::tui::effect::Effect;
+use crate::tui::history::History;
 use crate::tui::keymap::Action;
+use crate::tui::line_edit::{LineEdit, LineOp};
 use crate::tui::msg::TextAnswer;
 use std::collections::HashMap;
 
 /// The search box, its text matches and the facets.
 #[derive(Debug, Default)]
 pub struct Search {
-    /// What the search box holds.
-    pub query: String,
+    /// What the search box holds, with its cursor.
+    pub query: LineEdit,
     /// What the texts hold for the query (arriving after the field matches).
     pub texts: Texts,
     /// The facet filters in force.
     pub facets: Filters,
+    /// The searches left this session (the projects' and the
+    /// organisations'), for the box to bring back.
+    pub history: History,
 }
 
 /// Text matches of the search box, for the query they were found for.
@@ -39,8 +44,10 @@ pub enum Edit {
     Type(char),
     /// Pasted text, already one line without controls.
     Paste(String),
-    DeleteBack,
-    Clear,
+    /// A move or a deletion at the cursor.
+    Line(LineOp),
+    /// The whole text replaced (a search from the history).
+    Set(String),
 }
 
 /// What a key does while the search box has the keys.
@@ -53,6 +60,8 @@ pub enum FilterStep {
     /// Move the cursor of the list searched by this many rows.
     Step(isize),
     Edit(Edit),
+    /// An earlier search (true) or a later one (false) from the history.
+    Recall(bool),
     Ignored,
 }
 
@@ -67,24 +76,37 @@ pub fn filter_update(action: Action, page: usize) -> FilterStep {
         Action::MoveUp => FilterStep::Step(-1),
         Action::PageDown => FilterStep::Step(page),
         Action::PageUp => FilterStep::Step(-page),
-        Action::DeleteBack => FilterStep::Edit(Edit::DeleteBack),
-        Action::ClearText => FilterStep::Edit(Edit::Clear),
-        _ => FilterStep::Ignored,
+        Action::HistoryOlder => FilterStep::Recall(true),
+        Action::HistoryNewer => FilterStep::Recall(false),
+        other => match LineOp::of(other) {
+            Some(op) => FilterStep::Edit(Edit::Line(op)),
+            None => FilterStep::Ignored,
+        },
     }
 }
 
 /// Edits a search text (the projects' or the organisations'), kept within
-/// what the search box holds; says so when the rest was cut.
-pub fn edit_text(text: &mut String, edit: Edit) -> Option<Notice> {
-    match edit {
-        Edit::Type(c) => text.push(c),
-        Edit::Paste(line) => text.push_str(&line),
-        Edit::DeleteBack => {
-            text.pop();
+/// what the search box holds: whether the text changed (not only the
+/// cursor), and a word when the rest was cut.
+pub fn edit_text(text: &mut LineEdit, edit: Edit) -> (bool, Option<Notice>) {
+    let before = text.len();
+    let changed = match edit {
+        Edit::Type(c) => {
+            text.insert(c);
+            true
         }
-        Edit::Clear => text.clear(),
-    }
-    cut_to_bound(text).then_some(Notice::QueryCut(MAX_QUERY_CHARS))
+        Edit::Paste(line) => {
+            text.insert_str(&line);
+            text.len() != before
+        }
+        Edit::Line(op) => text.apply(op),
+        Edit::Set(search) => {
+            text.set(search);
+            true
+        }
+    };
+    let cut = text.with_text(cut_to_bound);
+    (changed, cut.then_some(Notice::QueryCut(MAX_QUERY_CHARS)))
 }
 
 /// Pasted text as it may be typed: line breaks kept only where a note
@@ -104,7 +126,7 @@ pub fn pasted(text: &str, multiline: bool) -> String {
 impl Search {
     /// The text matches found for the query in the box, if they are in.
     pub fn hits(&self) -> Option<&TextHits> {
-        (self.texts.query == self.query).then_some(&self.texts.hits)
+        (self.query == self.texts.query).then_some(&self.texts.hits)
     }
 
     /// Texts are searched for the query that stood (once the fields are
@@ -112,12 +134,12 @@ impl Search {
     pub fn texts_wanted(&mut self, parsed: &Query) -> Option<Effect> {
         let wanted = self.hits().is_none()
             && !parsed.text_terms().is_empty()
-            && self.texts.asked.as_ref() != Some(&self.query);
+            && self.texts.asked.as_deref() != Some(self.query.as_str());
         if !wanted {
             return None;
         }
-        self.texts.asked = Some(self.query.clone());
-        Some(Effect::SearchTexts(self.query.clone()))
+        self.texts.asked = Some(self.query.to_string());
+        Some(Effect::SearchTexts(self.query.to_string()))
     }
 
     /// Text matches for a query: taken in if the query is still the one
@@ -128,7 +150,7 @@ impl Search {
         answer: TextAnswer,
         indices_of: impl Fn(&[String]) -> Vec<usize>,
     ) -> (bool, Option<Notice>) {
-        if answer.query != self.query {
+        if self.query != answer.query {
             return (false, None);
         }
         let notice = answer.problem.map(Notice::CannotSearchTexts);
@@ -210,16 +232,24 @@ mod tests {
         assert_eq!(filter_update(Action::PageUp, 10), FilterStep::Step(-10));
         assert_eq!(
             filter_update(Action::DeleteBack, 10),
-            FilterStep::Edit(Edit::DeleteBack)
+            FilterStep::Edit(Edit::Line(LineOp::DeleteBack))
+        );
+        assert_eq!(
+            filter_update(Action::HistoryOlder, 10),
+            FilterStep::Recall(true)
         );
         assert_eq!(filter_update(Action::Sort, 10), FilterStep::Ignored);
-        let mut text = "ab".to_string();
-        assert_eq!(edit_text(&mut text, Edit::DeleteBack), None);
-        assert_eq!(edit_text(&mut text, Edit::Type('c')), None);
+        let mut text = LineEdit::new("ab");
+        let back = Edit::Line(LineOp::DeleteBack);
+        assert_eq!(edit_text(&mut text, back), (true, None));
+        assert_eq!(edit_text(&mut text, Edit::Type('c')), (true, None));
         assert_eq!(text, "ac");
+        let left = Edit::Line(LineOp::Left);
+        assert_eq!(edit_text(&mut text, left), (false, None), "moved only");
         let long = "x".repeat(MAX_QUERY_CHARS + 5);
-        let said = edit_text(&mut text, Edit::Paste(long));
+        let (_, said) = edit_text(&mut text, Edit::Paste(long));
         assert_eq!(said, Some(Notice::QueryCut(MAX_QUERY_CHARS)));
         assert_eq!(text.chars().count(), MAX_QUERY_CHARS);
+        assert!(text.starts_with("ax"), "pasted at the cursor: {text}");
     }
 }

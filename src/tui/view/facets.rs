@@ -1,6 +1,7 @@
 //! The facet picker: a box over the list with the facets, or one facet's
 //! values and their counts, or the "active during" prompt.
 
+use super::typed;
 use crate::catalogue::facets::{value_label, Facet};
 use crate::i18n::t;
 use crate::present::sanitize;
@@ -18,9 +19,9 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme, screen: Rect) {
     let Some(picker) = app.overlay.picker() else {
         return;
     };
-    let (title, lines) = content(app, picker, theme);
     // As tall as what it shows, up to 15 rows; centred.
     let width = screen.width.saturating_sub(4).min(64);
+    let (title, lines) = content(app, picker, theme, width.saturating_sub(4) as usize);
     let wanted = (lines.len() as u16 + 2).clamp(6, 17);
     let height = screen.height.saturating_sub(2).min(wanted);
     let area = centred(screen, width, height);
@@ -53,7 +54,12 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme, screen: Rect) {
 }
 
 /// The picker's title and lines for its stage.
-fn content(app: &State, picker: &FacetPicker, theme: Theme) -> (String, Vec<Line<'static>>) {
+fn content(
+    app: &State,
+    picker: &FacetPicker,
+    theme: Theme,
+    room: usize,
+) -> (String, Vec<Line<'static>>) {
     match &picker.stage {
         Stage::Facets => (
             format!(" {} ", t("Facets · Enter chooses")),
@@ -65,11 +71,14 @@ fn content(app: &State, picker: &FacetPicker, theme: Theme) -> (String, Vec<Line
             shown,
             query,
         } => {
-            let mut lines = vec![Line::from(vec![
-                Span::styled("› ", theme.key()),
-                Span::raw(format!("{}█", sanitize::line(query))),
-            ])];
-            lines.push(Line::from(t("(any)")));
+            let mut prompt = vec![Span::styled("› ", theme.key())];
+            prompt.extend(typed::line(query, theme, room));
+            let mut lines = vec![Line::from(prompt)];
+            if picker.offers_any() {
+                lines.push(Line::from(t("(any)")));
+            } else if shown.is_empty() {
+                lines.push(Line::styled(t("no value matches"), theme.missing()));
+            }
             lines.extend(shown.iter().map(|&i| {
                 let (value, n) = &values[i];
                 Line::from(format!("{n:>7}  {}", sanitize::line(value_label(value))))
@@ -85,7 +94,13 @@ fn content(app: &State, picker: &FacetPicker, theme: Theme) -> (String, Vec<Line
                 Line::from(t("A year, month, date or range: 2016, 2016-03, 2015..2017")),
                 Line::from(t("(empty: any time)")),
                 Line::default(),
-                Line::from(format!("› {}█", sanitize::line(text))),
+                Line::from(
+                    [
+                        vec![Span::styled("› ", theme.key())],
+                        typed::line(text, theme, room),
+                    ]
+                    .concat(),
+                ),
             ],
         ),
     }

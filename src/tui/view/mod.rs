@@ -11,6 +11,7 @@ mod note;
 mod orgs;
 mod stats;
 mod status;
+mod typed;
 
 pub use detail::{build_detail, build_unclassified};
 

@@ -24,10 +24,7 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme, screen: Rect) {
     let name = editor.name.as_deref().unwrap_or("");
     let title = format!(" {} · {} {} ", t("Note"), editor.key, name);
     let inner_width = width.saturating_sub(2) as usize;
-    let mut lines: Vec<Line> = wrap(&format!("{}█", sanitize::text(&editor.text)), inner_width)
-        .into_iter()
-        .map(Line::from)
-        .collect();
+    let (mut lines, at) = super::typed::wrapped(&editor.text, theme, inner_width);
     let mut room = height.saturating_sub(2) as usize;
     let problem: Vec<Line> = editor
         .problem
@@ -40,10 +37,9 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme, screen: Rect) {
         })
         .collect();
     room = room.saturating_sub(problem.len());
-    // The end of a long note, where the cursor is, stays in view.
-    if lines.len() > room {
-        lines.drain(..lines.len() - room);
-    }
+    // The line with the cursor stays in view.
+    lines.drain(..(at + 1).saturating_sub(room));
+    lines.truncate(room.max(1));
     lines.splice(0..0, problem);
     let block = Block::bordered()
         .title(sanitize::line(&title).into_owned())

@@ -231,33 +231,12 @@ pub fn draw_filter(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
     if area.height == 0 {
         return;
     }
-    let cursor = if app.context() == Context::Filter {
-        "█"
-    } else {
-        ""
-    };
-    let room = (area.width as usize).saturating_sub(5);
-    let line = Line::from(vec![
-        Span::styled(" / ", theme.key()),
-        Span::raw(tail(&sanitize::line(&app.search.query), room)),
-        Span::raw(cursor),
-    ]);
-    frame.render_widget(Paragraph::new(line), area);
-}
-
-/// The end of a query too long for its line, where the cursor is.
-fn tail(text: &str, room: usize) -> String {
-    if text.width() <= room {
-        return text.to_string();
+    let room = (area.width as usize).saturating_sub(4);
+    let text = app.search_box();
+    let mut spans = vec![Span::styled(" / ", theme.key())];
+    match app.context() == Context::Filter {
+        true => spans.extend(super::typed::line(text, theme, room)),
+        false => spans.push(Span::raw(super::typed::tail(&sanitize::line(text), room))),
     }
-    let mut kept: Vec<char> = Vec::new();
-    let mut used = 1; // the ellipsis
-    for c in text.chars().rev() {
-        used += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used > room {
-            break;
-        }
-        kept.push(c);
-    }
-    std::iter::once('…').chain(kept.into_iter().rev()).collect()
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
