@@ -304,6 +304,7 @@ pub(super) const BROWSER: &[(&str, &str)] = &[
         "en senare sökning, sedan det som skrevs",
     ),
     ("no value matches", "inget värde matchar"),
+    ("earlier searches", "tidigare sökningar"),
     ("start a new line", "börja en ny rad"),
     ("write CSV", "skriv CSV"),
     ("write JSON", "skriv JSON"),

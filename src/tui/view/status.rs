@@ -126,6 +126,7 @@ fn hints(app: &State) -> Vec<(String, &'static str)> {
             (Action::Confirm, "keep"),
             (Action::Cancel, "clear"),
             (Action::MoveDown, "move"),
+            (Action::HistoryOlder, "earlier searches"),
         ],
         Context::Note => vec![
             (Action::Confirm, "save"),
