@@ -238,3 +238,35 @@ fn the_note_is_written_at_its_cursor() {
     let note = &app.state.annotations.get(&key_of).unwrap().note;
     assert_eq!(note, "Idag: Ring Anna om uppföljningen");
 }
+
+/// A screen at 80×24 and 120×40, in English and in Swedish.
+fn snapshots(name: &str, app_of: impl Fn(u16, u16) -> App, setup: impl Fn(&mut App)) {
+    use esf_browser::i18n::{self, Lang};
+    for (lang, code) in [(Lang::En, "en"), (Lang::Sv, "sv")] {
+        i18n::set(lang);
+        for (w, h) in [(80, 24), (120, 40)] {
+            let mut app = app_of(w, h);
+            setup(&mut app);
+            insta::assert_snapshot!(format!("{name}_{code}_{w}x{h}"), screen(&mut app));
+        }
+    }
+    i18n::set(Lang::En);
+}
+
+#[test]
+fn screens_of_a_narrowed_picker_and_the_organisations_box() {
+    snapshots("picker_narrowed", sample_app, |app| {
+        open_values(app, Facet::Municipality);
+        type_text(app, "al");
+    });
+    let with_fixtures = |w, h| {
+        let mut inputs = Input::sample();
+        inputs.extend(org_search_fixtures());
+        app_over(common::store_of(&inputs), w, h)
+    };
+    snapshots("organisations_box", with_fixtures, |app| {
+        app.handle(key(KeyCode::Char('o')));
+        app.handle(key(KeyCode::Char('/')));
+        type_text(app, "försäk");
+    });
+}
