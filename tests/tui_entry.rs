@@ -54,7 +54,16 @@ fn a_text_nothing_matches_takes_nothing_and_says_so() {
     app.handle(key(KeyCode::Enter));
     assert_eq!(app.state.context(), Context::Picker, "still choosing");
     assert!(app.state.search.facets.is_empty(), "no facet set");
-    assert!(screen(&mut app).contains("no value matches"));
+    let shown = screen(&mut app);
+    let (y, line) = (shown.lines().enumerate())
+        .find(|(_, l)| l.contains("no value matches"))
+        .expect("no value matches, said");
+    let x = line.chars().take_while(|&c| c != 'n').count();
+    let terminal = common::draw(&mut app);
+    let cell = &terminal.backend().buffer()[(x as u16, y as u16)];
+    assert_eq!(cell.symbol(), "n");
+    let reversed = ratatui::style::Modifier::REVERSED;
+    assert!(!cell.modifier.contains(reversed), "nothing highlighted");
     // Cleared, "(any)" is offered again, first.
     app.handle(ctrl('u'));
     assert!(screen(&mut app).contains("(any)"));

@@ -125,6 +125,12 @@ impl FacetPicker {
         };
     }
 
+    /// Something is typed and no value holds it.
+    pub fn matches_nothing(&self) -> bool {
+        let typed = !self.offers_any();
+        matches!(&self.stage, Stage::Values { shown, .. } if typed && shown.is_empty())
+    }
+
     fn on_facet_row(&mut self, action: Action) -> PickerStep {
         match action {
             Action::Cancel => PickerStep::Close,

@@ -26,8 +26,10 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme, screen: Rect) {
     let height = screen.height.saturating_sub(2).min(wanted);
     let area = centred(screen, width, height);
     let rows = height.saturating_sub(2) as usize;
-    // The query line stays; the rows below it scroll with the selection.
-    let fixed = usize::from(matches!(picker.stage, Stage::Values { .. }));
+    // The query line (and a word that nothing matches) stays; the rows
+    // below it scroll with the selection.
+    let values = matches!(picker.stage, Stage::Values { .. });
+    let fixed = usize::from(values) + usize::from(picker.matches_nothing());
     let room = rows.saturating_sub(fixed).max(1);
     let selected = picker.selection.index;
     // The prompt has no rows to select: the selection is the facet row
