@@ -85,6 +85,16 @@ impl Store {
         Ok(found)
     }
 
+    /// The keys of every project in an overlapping pair, of every
+    /// organisation (the browser's marks): the pairs are not made.
+    pub fn overlapping_keys(&self, rollup: bool) -> Result<std::collections::HashSet<String>> {
+        let mut keys = std::collections::HashSet::new();
+        for projects in self.every_owner(rollup)?.values() {
+            overlaps::keys_in_pairs(projects, &mut keys);
+        }
+        Ok(keys)
+    }
+
     /// The pairs one project makes with the other projects of its
     /// organisation (each organisation that owns it), the project first.
     pub fn overlaps_of_project(&self, id: &str, rollup: bool) -> Result<Vec<Pair>> {

@@ -34,6 +34,14 @@ const NORMAL: Defaults = &[
     (Action::Help, &["?", "F1"]),
     (Action::Quit, &["q"]),
     (Action::Suspend, &["Ctrl-z"]),
+    (Action::Overlaps, &["O"]),
+    (Action::Coverage, &["C"]),
+    (Action::Timeline, &["T"]),
+    (Action::Dossier, &["D"]),
+    (Action::MoveLeft, &["h", "Left"]),
+    (Action::MoveRight, &["l", "Right"]),
+    (Action::CoverageColumns, &["c"]),
+    (Action::NextRegion, &["R"]),
 ];
 
 /// Moving through a list that is typed into: no printable keys.
@@ -94,6 +102,14 @@ const HELP: Defaults = &[
     (Action::Suspend, &["Ctrl-z"]),
 ];
 
+const DOSSIER: Defaults = &[
+    (Action::DossierFile, &["f"]),
+    (Action::DossierCopy, &["y"]),
+    (Action::ToggleContacts, &["c"]),
+    (Action::Cancel, &["Esc", "q"]),
+    (Action::Suspend, &["Ctrl-z"]),
+];
+
 pub(super) fn defaults(context: Context) -> Defaults {
     match context {
         Context::Normal => NORMAL,
@@ -102,5 +118,6 @@ pub(super) fn defaults(context: Context) -> Defaults {
         Context::Note => NOTE,
         Context::Export => EXPORT,
         Context::Help => HELP,
+        Context::Dossier => DOSSIER,
     }
 }
