@@ -86,12 +86,31 @@ impl Store {
     }
 
     /// The keys of every project in an overlapping pair, of every
-    /// organisation (the browser's marks): the pairs are not made.
+    /// organisation (the browser's marks): the pairs are not made, and one
+    /// organisation's projects are in memory at a time.
     pub fn overlapping_keys(&self, rollup: bool) -> Result<std::collections::HashSet<String>> {
         let mut keys = std::collections::HashSet::new();
-        for projects in self.every_owner(rollup)?.values() {
-            overlaps::keys_in_pairs(projects, &mut keys);
+        let group = match rollup {
+            true => "COALESCE(o.parent, o.name)",
+            false => "o.name",
+        };
+        let sql = format!(
+            "SELECT {COLUMNS}, {group} FROM project_orgs po
+             JOIN organisations o ON o.id = po.org JOIN projects p ON p.rowid_ = po.project
+             WHERE po.role = 'owner' AND o.kind <> 'generic' ORDER BY {group}"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query([])?;
+        let (mut root, mut projects): (Option<String>, Vec<Candidate>) = (None, Vec::new());
+        while let Some(row) = rows.next()? {
+            let this: String = row.get(9)?;
+            if root.as_deref() != Some(this.as_str()) {
+                one_owner(&mut projects, &mut keys);
+                root = Some(this);
+            }
+            projects.push(candidate_of(row)?);
         }
+        one_owner(&mut projects, &mut keys);
         Ok(keys)
     }
 
@@ -231,6 +250,15 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// One organisation's projects, each once, into the keys of those in a
+/// pair; emptied for the next.
+fn one_owner(projects: &mut Vec<Candidate>, keys: &mut std::collections::HashSet<String>) {
+    projects.sort_by(|a, b| a.key.cmp(&b.key));
+    projects.dedup_by(|a, b| a.key == b.key);
+    overlaps::keys_in_pairs(projects, keys);
+    projects.clear();
 }
 
 fn candidate_of(r: &rusqlite::Row) -> rusqlite::Result<Candidate> {
