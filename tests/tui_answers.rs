@@ -383,3 +383,38 @@ fn detail_with_its_overlaps() {
     });
     assert!(seen[2].contains("⇄ Överlappar med"), "{}", seen[2]);
 }
+
+#[test]
+fn from_the_graph_the_timeline_is_the_organisations_and_back_is_the_graph() {
+    let mut app = app(80, 24);
+    filter(&mut app, "nordost i arbete");
+    press(&mut app, "p");
+    assert!(app.state.screen.graph().is_some());
+    press(&mut app, "T");
+    let (keys, _) = timeline(&app);
+    assert_eq!(
+        keys,
+        ["23-106-S01", "23-107-S01"],
+        "Göteborgs Stad's two units'"
+    );
+    assert!(screen(&mut app).contains("Timeline of organisation Göteborgs Stad"));
+    app.handle(key(KeyCode::Esc));
+    assert!(app.state.screen.graph().is_some(), "back to the graph");
+}
+
+#[test]
+fn the_dossier_prompt_says_its_keys_in_both_languages() {
+    for (lang, said) in [
+        (Lang::En, "f file  y clipboard  c contact persons: off"),
+        (Lang::Sv, "f fil  y urklipp  c kontaktpersoner: av"),
+    ] {
+        i18n::set(lang);
+        let mut app = app(80, 24);
+        press(&mut app, "D");
+        let shown = screen(&mut app);
+        assert!(shown.contains(said), "{shown}");
+        press(&mut app, "c");
+        assert!(screen(&mut app).contains(&said.replace("off", "on").replace(": av", ": på")));
+    }
+    i18n::set(Lang::En);
+}
