@@ -110,12 +110,26 @@ impl App {
     }
 }
 
+/// Pairs the overlaps screen keeps (every one is counted): a million
+/// projects make millions of pairs, which `esf overlaps` writes as found.
+pub const KEPT_PAIRS: usize = 20_000;
+
+/// The pairs of the scope, the first [`KEPT_PAIRS`] kept.
 fn overlaps(store: &Store, scope: OverlapScope) -> Msg {
     let org = match &scope {
         OverlapScope::Every => None,
         OverlapScope::Organisation(name) => Some(name.as_str()),
     };
-    let read = store.overlaps(org, None, true).map_err(|e| e.to_string());
+    let mut kept = Vec::new();
+    let read = store.overlaps_each(org, None, true, &mut |pairs| {
+        let room = KEPT_PAIRS.saturating_sub(kept.len());
+        kept.extend(pairs.into_iter().take(room));
+    });
+    let read = read.map(|found| crate::store::OverlapsFound {
+        pairs: kept,
+        ..found
+    });
+    let read = read.map_err(|e| e.to_string());
     Msg::OverlapsRead { scope, read }
 }
 

@@ -4,7 +4,7 @@
 //! out heads the screen, as `esf overlaps` says it.
 
 use super::answers::{block, said_lines};
-use crate::i18n::t;
+use crate::i18n::{t, tf};
 use crate::overlaps::{counted, headline, Pair};
 use crate::present::sanitize;
 use crate::present::table::cut;
@@ -22,8 +22,14 @@ pub fn draw(frame: &mut Frame, view: &OverlapsView, theme: Theme, areas: &Areas)
     let area = areas.list;
     let inner = area.width.saturating_sub(2) as usize;
     let found = &view.found;
-    let head = counted(found.count, found.compared, found.without_dates);
-    let mut lines = said_lines(&[head], inner, theme);
+    let mut head = vec![counted(found.count, found.compared, found.without_dates)];
+    if found.pairs.len() < found.count {
+        head.push(tf(
+            "The first {} are shown; esf overlaps lists every one.",
+            &[&found.pairs.len()],
+        ));
+    }
+    let mut lines = said_lines(&head, inner, theme);
     let room = (area.height as usize).saturating_sub(2 + lines.len());
     if found.pairs.is_empty() {
         lines.push(Line::default());
