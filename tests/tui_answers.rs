@@ -418,3 +418,27 @@ fn the_dossier_prompt_says_its_keys_in_both_languages() {
     }
     i18n::set(Lang::En);
 }
+
+#[test]
+fn a_year_cell_lists_the_projects_that_started_that_year() {
+    let mut app = app(120, 40);
+    press(&mut app, "CccRRRRR");
+    assert!(screen(&mut app).contains("Coverage · Sydsverige · start year"));
+    to_row(&mut app, "Karlshamn");
+    press(&mut app, "l");
+    app.handle(key(KeyCode::Enter));
+    let projects = &app.state.catalogue.projects;
+    let listed: Vec<&str> = app
+        .state
+        .list
+        .rows
+        .iter()
+        .map(|&i| projects[i].key.as_str())
+        .collect();
+    assert_eq!(
+        listed,
+        ["2015/90002"],
+        "started in 2016, not only active then"
+    );
+    assert!(screen(&mut app).contains("Started: 2016"));
+}

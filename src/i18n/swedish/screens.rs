@@ -31,6 +31,7 @@ pub(super) const SCREENS: &[(&str, &str)] = &[
     // The overlaps screen and the detail.
     ("Overlaps", "Överlapp"),
     ("Coverage", "Täckning"),
+    ("Started", "Startade"),
     ("every organisation", "alla organisationer"),
     (
         "No two projects of one organisation ran at the same time sharing a programme area, an objective or a municipality.",
@@ -47,10 +48,6 @@ pub(super) const SCREENS: &[(&str, &str)] = &[
         "Räknade {} av {} projekt ({} utan ESF-stöd, i ingen summa); utelämnade: {} utan kommun, {} {}, {} bara utanför {}.",
     ),
     ("cannot read the coverage: {}", "kan inte läsa täckningen: {}"),
-    (
-        "listed: projects active during {}; the cell counts those that started in it",
-        "listade: projekt aktiva under {}; cellen räknar dem som startade då",
-    ),
     // The timeline screen.
     ("no start or end date", "inget start- eller slutdatum"),
     (

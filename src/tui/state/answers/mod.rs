@@ -9,7 +9,7 @@ pub mod timeline;
 
 use super::{ListKind, Notice, Pane, Screen, State};
 use crate::catalogue::coverage::Coverage;
-use crate::catalogue::facets::{Active, Facet, Filters};
+use crate::catalogue::facets::{Facet, Filters};
 use crate::catalogue::timeline::{build as build_timeline, Bar};
 use crate::graph::Focus;
 use crate::i18n::{t, tf};
@@ -239,7 +239,6 @@ impl State {
         filters
             .chosen
             .insert(Facet::Municipality, cell.municipality);
-        let mut note = None;
         match (cell.by, cell.value) {
             (_, None) => {}
             (CoverageBy::ProgrammeArea, Some((code, name))) => {
@@ -253,13 +252,7 @@ impl State {
             (CoverageBy::Objective, Some((value, _))) => {
                 filters.chosen.insert(Facet::Objective, value);
             }
-            (CoverageBy::Year, Some((year, _))) => {
-                filters.active = Active::parse(&year).ok();
-                note = Some(tf(
-                    "listed: projects active during {}; the cell counts those that started in it",
-                    &[&year],
-                ));
-            }
+            (CoverageBy::Year, Some((year, _))) => filters.started = year.parse().ok(),
         }
         self.screen.take_return(&mut self.shelf);
         self.search.query.clear();
@@ -268,9 +261,6 @@ impl State {
         self.list.kind = ListKind::Projects;
         self.list.focus = Pane::List;
         self.refilter();
-        if let Some(note) = note {
-            self.status.say(Notice::Said(note));
-        }
         true
     }
 
