@@ -442,3 +442,20 @@ fn a_year_cell_lists_the_projects_that_started_that_year() {
     );
     assert!(screen(&mut app).contains("Started: 2016"));
 }
+
+#[test]
+fn the_mouse_wheel_moves_the_cursor_of_these_screens() {
+    use crossterm::event::{Event, KeyModifiers, MouseEvent, MouseEventKind};
+    let mut app = app(80, 24);
+    press(&mut app, "C");
+    app.handle(Event::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 10,
+        row: 10,
+        modifiers: KeyModifiers::NONE,
+    }));
+    let Screen::Coverage(view) = &app.state.screen else {
+        panic!("the coverage screen is shown");
+    };
+    assert_eq!(view.selection.index, 3);
+}

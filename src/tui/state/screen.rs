@@ -142,7 +142,7 @@ impl Screen {
         match self {
             Screen::Graph(g) => g.move_by(delta, height),
             Screen::Organisations(o) => o.move_by(delta, height),
-            _ => false,
+            _ => self.answer_step(delta, height),
         }
     }
 

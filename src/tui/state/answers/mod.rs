@@ -78,6 +78,25 @@ impl Screen {
         }
     }
 
+    /// Moves the cursor of one of these screens (the mouse wheel).
+    pub(super) fn answer_step(&mut self, delta: isize, height: usize) -> bool {
+        match self {
+            Screen::Overlaps(v) => {
+                let rows = v.found.pairs.len() * 2;
+                v.selection.move_by(delta, rows, height)
+            }
+            Screen::Coverage(v) => {
+                let rows = v.coverage.rows.len();
+                v.selection.move_by(delta, rows, height)
+            }
+            Screen::Timeline(v) => {
+                let rows = v.len();
+                v.selection.move_by(delta, rows, height)
+            }
+            _ => false,
+        }
+    }
+
     /// Back where the screen was opened.
     fn go_back(&mut self, shelf: &mut super::Shelf) {
         *self = match self.take_return(shelf) {
