@@ -17,6 +17,9 @@ use ratatui::widgets::Paragraph;
 use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
+/// Gaps written out below the bars; the rest are counted.
+const GAPS: usize = 4;
+
 /// The grant column (`10 000 000 kr`).
 const GRANT: usize = 13;
 
@@ -99,12 +102,16 @@ fn bar_line(
 fn footer(view: &TimelineView) -> Vec<String> {
     let tl = &view.timeline;
     let mut said = Vec::new();
-    let gaps: Vec<String> = tl
+    let mut gaps: Vec<String> = tl
         .gaps
         .iter()
+        .take(GAPS)
         .map(|g| format!("{} – {} ({})", g.from, g.to, tf("{} days", &[&g.days])))
         .collect();
-    match gaps.len() {
+    if tl.gaps.len() > GAPS {
+        gaps.push(tf("{} more", &[&(tl.gaps.len() - GAPS)]));
+    }
+    match tl.gaps.len() {
         0 if tl.projects.len() > 1 => said.push(t("No gap between the projects' periods.").into()),
         0 => {}
         n => said.push(format!(
