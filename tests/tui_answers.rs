@@ -459,3 +459,24 @@ fn the_mouse_wheel_moves_the_cursor_of_these_screens() {
     };
     assert_eq!(view.selection.index, 3);
 }
+
+#[test]
+fn the_screens_draw_at_the_smallest_sizes_without_a_panic() {
+    let setups: [&dyn Fn(&mut App); 4] = [
+        &|app| press(app, "O"),
+        &|app| press(app, "CccR"),
+        &|app| press(app, "T"),
+        &|app| press(app, "D"),
+    ];
+    for (w, h) in [(30, 6), (31, 7), (45, 12), (200, 50)] {
+        for setup in setups {
+            let mut app = app(w, h);
+            setup(&mut app);
+            for step in ["j", "l", "G", "l"] {
+                press(&mut app, step);
+                let shown = screen(&mut app);
+                assert_eq!(shown.lines().count(), h as usize);
+            }
+        }
+    }
+}
