@@ -480,3 +480,19 @@ fn the_screens_draw_at_the_smallest_sizes_without_a_panic() {
         }
     }
 }
+
+#[test]
+fn reading_every_organisations_overlaps_can_stop_after_one_and_says_so() {
+    let store = store_of(&Input::from_paths(&fixtures()));
+    let mut seen = Vec::new();
+    let found = store
+        .overlaps_until(None, None, true, &mut |pairs| {
+            seen.extend(pairs.into_iter().map(|p| p.organisation));
+            false
+        })
+        .unwrap();
+    assert_eq!(seen, ["Göteborgs Stad"], "the first by name");
+    assert!(found.stopped && found.count == 1);
+    let all = store.overlaps(None, None, true).unwrap();
+    assert!(!all.stopped && all.count == 2);
+}

@@ -22,6 +22,8 @@ pub struct Found {
     pub without_dates: usize,
     /// The pairs found (also when they were handed on, not kept).
     pub count: usize,
+    /// Stopped before every organisation was compared (asked to).
+    pub stopped: bool,
 }
 
 impl Store {
@@ -54,6 +56,21 @@ impl Store {
         rollup: bool,
         each: &mut dyn FnMut(Vec<Pair>),
     ) -> Result<Found> {
+        self.overlaps_until(org, municipality, rollup, &mut |pairs| {
+            each(pairs);
+            true
+        })
+    }
+
+    /// [`Store::overlaps_each`], stopped after the organisation whose
+    /// pairs `each` answers false to (`stopped` then says so).
+    pub fn overlaps_until(
+        &self,
+        org: Option<&str>,
+        municipality: Option<&str>,
+        rollup: bool,
+        each: &mut dyn FnMut(Vec<Pair>) -> bool,
+    ) -> Result<Found> {
         let groups = match org {
             Some(name) => {
                 let root = self.root_organisation(name, rollup)?;
@@ -80,7 +97,10 @@ impl Store {
             }
             self.number_pairs(&mut pairs)?;
             found.count += pairs.len();
-            each(pairs);
+            if !each(pairs) {
+                found.stopped = true;
+                break;
+            }
         }
         Ok(found)
     }

@@ -38,7 +38,10 @@ pub(super) const SCREENS: &[(&str, &str)] = &[
         "Inga två projekt av samma organisation pågick samtidigt med samma programområde, mål eller kommun.",
     ),
     ("cannot read the overlaps: {}", "kan inte läsa överlappen: {}"),
-    ("The first {} are shown; esf overlaps lists every one.", "De första {} visas; esf overlaps listar alla."),
+    (
+        "Stopped after the first {} pairs (organisations in name order); esf overlaps lists every one.",
+        "Avbrutet efter de första {} paren (organisationer i namnordning); esf overlaps listar alla.",
+    ),
     // The coverage screen.
     ("every column", "alla kolumner"),
     ("{} × {}: no project", "{} × {}: inget projekt"),

@@ -110,20 +110,22 @@ impl App {
     }
 }
 
-/// Pairs the overlaps screen keeps (every one is counted): a million
-/// projects make millions of pairs, which `esf overlaps` writes as found.
+/// Pairs the overlaps screen reads, organisations in name order, before
+/// it stops: a million projects make millions of pairs, which `esf
+/// overlaps` writes as it finds them.
 pub const KEPT_PAIRS: usize = 20_000;
 
-/// The pairs of the scope, the first [`KEPT_PAIRS`] kept.
+/// The pairs of the scope, the first [`KEPT_PAIRS`] of them.
 fn overlaps(store: &Store, scope: OverlapScope) -> Msg {
     let org = match &scope {
         OverlapScope::Every => None,
         OverlapScope::Organisation(name) => Some(name.as_str()),
     };
     let mut kept = Vec::new();
-    let read = store.overlaps_each(org, None, true, &mut |pairs| {
+    let read = store.overlaps_until(org, None, true, &mut |pairs| {
         let room = KEPT_PAIRS.saturating_sub(kept.len());
         kept.extend(pairs.into_iter().take(room));
+        kept.len() < KEPT_PAIRS
     });
     let read = read.map(|found| crate::store::OverlapsFound {
         pairs: kept,

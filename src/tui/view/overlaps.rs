@@ -23,9 +23,9 @@ pub fn draw(frame: &mut Frame, view: &OverlapsView, theme: Theme, areas: &Areas)
     let inner = area.width.saturating_sub(2) as usize;
     let found = &view.found;
     let mut head = vec![counted(found.count, found.compared, found.without_dates)];
-    if found.pairs.len() < found.count {
+    if found.stopped || found.pairs.len() < found.count {
         head.push(tf(
-            "The first {} are shown; esf overlaps lists every one.",
+            "Stopped after the first {} pairs (organisations in name order); esf overlaps lists every one.",
             &[&found.pairs.len()],
         ));
     }
