@@ -226,7 +226,7 @@ impl State {
 
     /// Something is coming from another thread that the screen will show.
     pub fn is_waiting(&self) -> bool {
-        let found = self.detail.related_pending || self.overlapping.pending;
+        let found = self.detail.related_pending || self.overlapping.waiting();
         self.is_loading() || found || self.search.texts.asked.is_some()
     }
 

@@ -98,6 +98,12 @@ pub struct Overlapping {
 }
 
 impl Overlapping {
+    /// Something is being read for these screens, or the marks are not
+    /// found yet (the loop then looks for their arrival without a key).
+    pub fn waiting(&self) -> bool {
+        self.pending || self.marks.is_none()
+    }
+
     /// Is the project in some pair (as far as is known yet)?
     pub fn marked(&self, key: &str) -> bool {
         self.marks.as_ref().is_some_and(|m| m.contains(key))
