@@ -178,30 +178,69 @@ fn pair_in_days(
 }
 
 /// Every overlapping pair among one organisation's projects, most days
-/// first. Projects are swept in order of their start, each compared only
-/// with those that start before it ends.
+/// first.
 pub fn pairs_within(organisation: &str, projects: &[Candidate]) -> Vec<Pair> {
+    let mut pairs = Vec::new();
+    sweep(projects, &mut |a, b| {
+        pairs.extend(pair_in_days(organisation, a, b));
+    });
+    sort(&mut pairs);
+    pairs
+}
+
+/// The keys of the projects in some pair among one organisation's
+/// projects (the pairs themselves are not made).
+pub fn keys_in_pairs(projects: &[Candidate], keys: &mut std::collections::HashSet<String>) {
+    sweep(
+        projects,
+        &mut |(a, (a_start, a_end)), (b, (b_start, b_end))| {
+            let both = keys.contains(&a.key) && keys.contains(&b.key);
+            let overlap = a_start.max(b_start) <= a_end.min(b_end) && a.key != b.key;
+            if !both && overlap && !shared(a, b).is_empty() {
+                keys.insert(a.key.clone());
+                keys.insert(b.key.clone());
+            }
+        },
+    );
+}
+
+/// A project with its period in days.
+type Dated<'a> = (&'a Candidate, (i64, i64));
+
+/// Hands `each` every two dated projects whose periods may overlap: swept
+/// in order of their start, each compared only with those that start
+/// before it ends.
+fn sweep<'a>(projects: &'a [Candidate], each: &mut dyn FnMut(Dated<'a>, Dated<'a>)) {
     let mut dated: Vec<(i64, i64, &Candidate)> = projects
         .iter()
         .filter_map(|c| c.days().map(|(s, e)| (s, e, c)))
         .collect();
     dated.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.key.cmp(&b.2.key)));
     dated.dedup_by(|a, b| a.2.key == b.2.key);
-    let mut pairs = Vec::new();
     for (i, &(a_start, a_end, a)) in dated.iter().enumerate() {
         for &(b_start, b_end, b) in &dated[i + 1..] {
             if b_start > a_end {
                 break;
             }
-            pairs.extend(pair_in_days(
-                organisation,
-                (a, (a_start, a_end)),
-                (b, (b_start, b_end)),
-            ));
+            each((a, (a_start, a_end)), (b, (b_start, b_end)));
         }
     }
-    sort(&mut pairs);
-    pairs
+}
+
+/// "days together: 30 (2016-01-01 – 2016-01-30) · shares: programme area 2".
+pub fn headline(pair: &Pair) -> String {
+    crate::i18n::tf(
+        "days together: {} ({} – {}) · shares: {}",
+        &[&pair.days, &pair.from, &pair.to, &shared_text(&pair.shared)],
+    )
+}
+
+/// What a run compared and left out, on one line.
+pub fn counted(pairs: usize, compared: usize, without_dates: usize) -> String {
+    crate::i18n::tf(
+        "overlapping pairs: {} · projects compared: {} · left out (no start or end date): {}",
+        &[&pairs, &compared, &without_dates],
+    )
 }
 
 /// The pairs `focus` makes with the others of its organisation.

@@ -281,11 +281,13 @@ fn bound(text: &str, last: bool) -> Option<i64> {
 pub struct Filters {
     pub chosen: BTreeMap<Facet, String>,
     pub active: Option<Active>,
+    /// Projects that started in this year (a coverage cell by year).
+    pub started: Option<i32>,
 }
 
 impl Filters {
     pub fn is_empty(&self) -> bool {
-        self.chosen.is_empty() && self.active.is_none()
+        self.chosen.is_empty() && self.active.is_none() && self.started.is_none()
     }
 
     /// `Region: Västsverige · Active during: 2016`, in the language in
@@ -298,6 +300,9 @@ impl Filters {
             .collect();
         if let Some(active) = &self.active {
             parts.push(format!("{}: {}", t("Active during"), active.text));
+        }
+        if let Some(year) = self.started {
+            parts.push(format!("{}: {year}", t("Started")));
         }
         parts.join(" · ")
     }
@@ -334,6 +339,7 @@ pub struct Resolved<'i, 'a> {
     cached: Vec<(Facet, Option<u32>)>,
     noted: Vec<(Facet, String)>,
     active: Option<Active>,
+    started: Option<i32>,
     notes: Notes<'a>,
 }
 
@@ -344,6 +350,7 @@ impl<'i, 'a> Resolved<'i, 'a> {
             cached: Vec::new(),
             noted: Vec::new(),
             active: filters.active.clone(),
+            started: filters.started,
             notes,
         };
         for (facet, value) in &filters.chosen {
@@ -372,7 +379,8 @@ impl<'i, 'a> Resolved<'i, 'a> {
                 return false;
             }
         }
-        self.active.as_ref().is_none_or(|a| a.covers(p))
+        let year = |y: i32| p.start_date.as_deref().and_then(dates::year) == Some(y);
+        self.started.is_none_or(year) && self.active.as_ref().is_none_or(|a| a.covers(p))
     }
 
     /// How many of `rows` have each value of `facet`, when every other

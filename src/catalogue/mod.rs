@@ -230,8 +230,8 @@ impl Catalogue {
             return 0;
         };
         let others = Filters {
-            chosen: filters.chosen.clone(),
             active: None,
+            ..filters.clone()
         };
         let resolved = Resolved::new(&self.facets, &others, notes);
         rows.retain(|&i| resolved.accepts(i, &self.projects[i], None));

@@ -3,16 +3,12 @@
 
 use super::Context;
 use crate::i18n::tf;
-use crate::model::{Role, StoredProject};
-use crate::present::dossier::{self, Dossier, Named};
+use crate::present::dossier;
 use crate::present::sanitize;
-use crate::store::{Store, StoreError};
+use crate::store::StoreError;
 use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
-
-/// Related projects a dossier names.
-const RELATED: usize = 10;
 
 pub fn run(ctx: &Context, a: &crate::cli::DossierArgs) -> anyhow::Result<ExitCode> {
     super::show::bounded_id(&a.id)?;
@@ -36,7 +32,8 @@ pub fn run(ctx: &Context, a: &crate::cli::DossierArgs) -> anyhow::Result<ExitCod
     if !a.with_contacts {
         crate::ingest::fields::forget_contacts(&mut project.project);
     }
-    let text = dossier::render(&gather(ctx, &store, &project, a.with_contacts)?);
+    let yours = super::show::your_marks(ctx, &project.key);
+    let text = dossier::render(&store.dossier_of(&project, yours, a.with_contacts)?);
     match &a.out {
         None => super::print_data(&text)?,
         Some(out) => match write_new(out, &text) {
@@ -50,51 +47,6 @@ pub fn run(ctx: &Context, a: &crate::cli::DossierArgs) -> anyhow::Result<ExitCod
         },
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// What the dossier holds besides the record: organisations with their
-/// numbers, related projects, overlaps and the user's marks.
-fn gather<'a>(
-    ctx: &Context,
-    store: &Store,
-    project: &'a StoredProject,
-    contacts: bool,
-) -> anyhow::Result<Dossier<'a>> {
-    let key = &project.key;
-    let (_, nb) = store.neighbourhood_of_project(key, true)?;
-    Ok(Dossier {
-        project,
-        organisations: named(store, project)?,
-        related: crate::graph::related(&nb, key, RELATED),
-        overlaps: store.overlaps_of_project(key, true)?,
-        yours: super::show::your_marks(ctx, key),
-        contacts,
-    })
-}
-
-/// The owner and partners, each with the organisationsnummer the cache
-/// knows for it (a unit: its organisation's), the owner's from its record
-/// where the cache has none.
-fn named(store: &Store, s: &StoredProject) -> anyhow::Result<Vec<Named>> {
-    let mut out = Vec::new();
-    for link in &s.project.organisations {
-        if !matches!(link.role, Role::Owner | Role::Partner) {
-            continue;
-        }
-        let of = link.parent.as_deref().unwrap_or(&link.name);
-        let mut numbers = store.numbers_of(of)?;
-        if numbers.is_empty() && link.role == Role::Owner {
-            let written = s.project.owner_org_number.as_deref();
-            numbers.extend(written.and_then(crate::model::org_number::normalise));
-        }
-        out.push(Named {
-            name: link.name.clone(),
-            role: link.role,
-            parent: link.parent.clone(),
-            numbers,
-        });
-    }
-    Ok(out)
 }
 
 /// A file that exists is never written over.

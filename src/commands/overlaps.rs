@@ -3,7 +3,7 @@
 
 use super::{print_text, Context};
 use crate::i18n::tf;
-use crate::overlaps::{shared_text, Pair};
+use crate::overlaps::{headline, Pair};
 use crate::present::sanitize;
 use crate::store::{Store, StoreError};
 use std::fmt::Write as _;
@@ -122,10 +122,7 @@ fn unknown_org(store: &Store, name: &str) -> anyhow::Result<ExitCode> {
 
 /// What was compared and what was left out, on one line.
 fn counted(found: &crate::store::OverlapsFound) -> String {
-    tf(
-        "overlapping pairs: {} · projects compared: {} · left out (no start or end date): {}",
-        &[&found.count, &found.compared, &found.without_dates],
-    )
+    crate::overlaps::counted(found.count, found.compared, found.without_dates)
 }
 
 /// Pairs grouped under their organisation, each with its days, what it
@@ -150,12 +147,4 @@ pub fn text(pairs: &[Pair]) -> String {
         }
     }
     out
-}
-
-/// "days together: 30 (2016-01-01 – 2016-01-30) · shares: programme area 2".
-pub fn headline(pair: &Pair) -> String {
-    tf(
-        "days together: {} ({} – {}) · shares: {}",
-        &[&pair.days, &pair.from, &pair.to, &shared_text(&pair.shared)],
-    )
 }

@@ -40,10 +40,7 @@ pub fn run(ctx: &Context, a: TimelineArgs) -> anyhow::Result<ExitCode> {
 /// An organisation's projects straight from the cache (its units' too),
 /// without loading every project as a search does.
 fn of_organisation(store: &Store, org: &str) -> anyhow::Result<Vec<ProjectSummary>> {
-    match store.find_organisation(org)? {
-        Some(node) => Ok(store.projects_of_family(&node)?),
-        None => Ok(Vec::new()),
-    }
+    Ok(store.projects_of_organisation(org)?)
 }
 
 /// The projects a search, a municipality and an organisation together

@@ -6,7 +6,7 @@
 use crate::graph::Related;
 use crate::i18n::{t, tf};
 use crate::model::{Annotation, Role, StoredProject};
-use crate::overlaps::{shared_text, Pair};
+use crate::overlaps::Pair;
 use crate::present::format::MISSING;
 use std::fmt::Write as _;
 
@@ -141,10 +141,7 @@ fn overlaps(out: &mut String, pairs: &[Pair]) {
     for pair in pairs {
         let other = &pair.projects[1];
         let side = other.text();
-        let said = tf(
-            "days together: {} ({} – {}) · shares: {}",
-            &[&pair.days, &pair.from, &pair.to, &shared_text(&pair.shared)],
-        );
+        let said = crate::overlaps::headline(pair);
         line(out, &format!("{side} — {said}"));
     }
 }

@@ -8,6 +8,7 @@ mod bulk;
 mod changes;
 pub mod coverage;
 mod create;
+mod dossier;
 mod graph;
 pub mod identify;
 mod identity_key;

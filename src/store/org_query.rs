@@ -122,6 +122,19 @@ fn ordered_roles(joined: &str) -> Vec<String> {
 }
 
 impl Store {
+    /// The projects of the organisation `name` (any name documents give
+    /// it, or its organisationsnummer) and of its units; none when no
+    /// document names it.
+    pub fn projects_of_organisation(
+        &self,
+        name: &str,
+    ) -> Result<Vec<crate::model::ProjectSummary>> {
+        match self.find_organisation(name)? {
+            Some(node) => self.projects_of_family(&node),
+            None => Ok(Vec::new()),
+        }
+    }
+
     /// The projects of an organisation (by its name as stored) and of its
     /// units and branches, each once, in any role, as `esf graph` rolls
     /// them up: key, name, start, end and ESF grant.

@@ -22,6 +22,8 @@ pub struct Found {
     pub without_dates: usize,
     /// The pairs found (also when they were handed on, not kept).
     pub count: usize,
+    /// Stopped before every organisation was compared (asked to).
+    pub stopped: bool,
 }
 
 impl Store {
@@ -54,6 +56,21 @@ impl Store {
         rollup: bool,
         each: &mut dyn FnMut(Vec<Pair>),
     ) -> Result<Found> {
+        self.overlaps_until(org, municipality, rollup, &mut |pairs| {
+            each(pairs);
+            true
+        })
+    }
+
+    /// [`Store::overlaps_each`], stopped after the organisation whose
+    /// pairs `each` answers false to (`stopped` then says so).
+    pub fn overlaps_until(
+        &self,
+        org: Option<&str>,
+        municipality: Option<&str>,
+        rollup: bool,
+        each: &mut dyn FnMut(Vec<Pair>) -> bool,
+    ) -> Result<Found> {
         let groups = match org {
             Some(name) => {
                 let root = self.root_organisation(name, rollup)?;
@@ -80,9 +97,41 @@ impl Store {
             }
             self.number_pairs(&mut pairs)?;
             found.count += pairs.len();
-            each(pairs);
+            if !each(pairs) {
+                found.stopped = true;
+                break;
+            }
         }
         Ok(found)
+    }
+
+    /// The keys of every project in an overlapping pair, of every
+    /// organisation (the browser's marks): the pairs are not made, and one
+    /// organisation's projects are in memory at a time.
+    pub fn overlapping_keys(&self, rollup: bool) -> Result<std::collections::HashSet<String>> {
+        let mut keys = std::collections::HashSet::new();
+        let group = match rollup {
+            true => "COALESCE(o.parent, o.name)",
+            false => "o.name",
+        };
+        let sql = format!(
+            "SELECT {COLUMNS}, {group} FROM project_orgs po
+             JOIN organisations o ON o.id = po.org JOIN projects p ON p.rowid_ = po.project
+             WHERE po.role = 'owner' AND o.kind <> 'generic' ORDER BY {group}"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let mut rows = stmt.query([])?;
+        let (mut root, mut projects): (Option<String>, Vec<Candidate>) = (None, Vec::new());
+        while let Some(row) = rows.next()? {
+            let this: String = row.get(9)?;
+            if root.as_deref() != Some(this.as_str()) {
+                one_owner(&mut projects, &mut keys);
+                root = Some(this);
+            }
+            projects.push(candidate_of(row)?);
+        }
+        one_owner(&mut projects, &mut keys);
+        Ok(keys)
     }
 
     /// The pairs one project makes with the other projects of its
@@ -221,6 +270,15 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// One organisation's projects, each once, into the keys of those in a
+/// pair; emptied for the next.
+fn one_owner(projects: &mut Vec<Candidate>, keys: &mut std::collections::HashSet<String>) {
+    projects.sort_by(|a, b| a.key.cmp(&b.key));
+    projects.dedup_by(|a, b| a.key == b.key);
+    overlaps::keys_in_pairs(projects, keys);
+    projects.clear();
 }
 
 fn candidate_of(r: &rusqlite::Row) -> rusqlite::Result<Candidate> {

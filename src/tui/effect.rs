@@ -45,6 +45,40 @@ pub enum Effect {
     SearchTexts(String),
     /// Text to the clipboard (OSC 52); `what` it is, for the status bar.
     Copy { text: String, what: Copied },
+    /// Overlapping pairs for the overlaps screen.
+    LoadOverlaps(OverlapScope),
+    /// The keys of every project in an overlapping pair (the list's marks).
+    FindOverlapMarks,
+    /// The pairs one project makes (the detail's section).
+    ProjectOverlaps(String),
+    /// The coverage matrix of every project in the cache.
+    LoadCoverage {
+        by: crate::store::coverage::CoverageBy,
+        region: Option<String>,
+    },
+    /// An organisation's projects (its units' too) for a timeline.
+    LoadTimeline(String),
+    /// A project's dossier, to a new file in `dir` or to the clipboard.
+    Dossier {
+        key: String,
+        to: DossierTo,
+        contacts: bool,
+        dir: PathBuf,
+    },
+}
+
+/// Whose overlaps the overlaps screen shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OverlapScope {
+    Every,
+    Organisation(String),
+}
+
+/// Where a dossier goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DossierTo {
+    File,
+    Clipboard,
 }
 
 /// What was copied.

@@ -6,7 +6,7 @@
 //!
 //! A leaf: it names plain data types only, never the state or the shell.
 
-use super::effect::Mark;
+use super::effect::{Mark, OverlapScope};
 use super::graph_state::GraphLoad;
 use super::note_editor::NoteEditor;
 use super::notice::Notice;
@@ -63,6 +63,25 @@ pub enum Msg {
     SeenNotNoted {
         change: Change,
         why: String,
+    },
+    /// Overlapping pairs read for the overlaps screen.
+    OverlapsRead {
+        scope: OverlapScope,
+        read: Result<crate::store::OverlapsFound, String>,
+    },
+    /// The keys of every project in an overlapping pair.
+    OverlapMarks(Result<std::collections::HashSet<String>, String>),
+    /// The pairs the project of `key` makes.
+    ProjectOverlaps {
+        key: String,
+        found: Result<Vec<crate::overlaps::Pair>, String>,
+    },
+    /// The coverage matrix read.
+    CoverageRead(Result<Box<crate::catalogue::coverage::Coverage>, String>),
+    /// An organisation's projects read for its timeline.
+    TimelineRead {
+        organisation: String,
+        read: Result<Vec<crate::model::ProjectSummary>, String>,
     },
 }
 

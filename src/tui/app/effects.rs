@@ -72,6 +72,7 @@ impl App {
                 None => Some(Msg::Texts(text_search::answer(&self.store, &query))),
             },
             Effect::Copy { text, what } => Some(self.copy(&text, what)),
+            other => self.run_answer(other),
         }
     }
 

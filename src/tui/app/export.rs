@@ -13,15 +13,27 @@ pub(super) fn write_new(
     text: &str,
     private: bool,
 ) -> std::io::Result<PathBuf> {
-    use std::io::Write;
     let stamp = crate::dates::timestamp_seconds(crate::dates::now()).replace([' ', ':'], "-");
+    write_named(dir, &format!("esf-export-{stamp}"), ext, text, private)
+}
+
+/// Writes `<stem>.<ext>` in `dir`, or `<stem>-2.<ext>` and so on when a
+/// file has the name: never over an existing file.
+pub(super) fn write_named(
+    dir: &std::path::Path,
+    stem: &str,
+    ext: &str,
+    text: &str,
+    private: bool,
+) -> std::io::Result<PathBuf> {
+    use std::io::Write;
     for n in 1.. {
         let suffix = if n == 1 {
             String::new()
         } else {
             format!("-{n}")
         };
-        let path = dir.join(format!("esf-export-{stamp}{suffix}.{ext}"));
+        let path = dir.join(format!("{stem}{suffix}.{ext}"));
         let mut options = std::fs::OpenOptions::new();
         options.write(true).create_new(true);
         #[cfg(unix)]

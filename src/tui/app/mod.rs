@@ -5,6 +5,7 @@
 //!
 //! message → `State::update` → effects → shell → messages.
 
+mod answers;
 mod effects;
 mod export;
 mod graph;
@@ -40,6 +41,9 @@ pub struct App {
     pub outbox: Vec<String>,
     /// What the workers send: one channel for every arrival.
     inbox: Receiver<Msg>,
+    /// Where a thread started for one answer sends it (none over an
+    /// in-memory cache: answered at once).
+    outlet: Option<Sender<Msg>>,
 }
 
 /// Projects read for the first screen while the rest load (more than any
@@ -51,7 +55,7 @@ impl App {
     pub fn new(store: Store, keys: KeyMap) -> crate::store::Result<App> {
         let catalogue = Catalogue::load(&store)?;
         let (_, inbox) = channel();
-        App::with(store, keys, catalogue, inbox)
+        App::with(store, keys, catalogue, (None, inbox))
     }
 
     /// The browser over the first screen of projects, the rest loading on
@@ -77,7 +81,7 @@ impl App {
             let outlet = outlet.clone();
             text_search::start(r, move |answer| outlet.send(Msg::Texts(answer)).is_ok())
         });
-        let mut app = App::with(store, keys, first, inbox)?;
+        let mut app = App::with(store, keys, first, (Some(outlet), inbox))?;
         app.state.loading = true;
         app.finder = finder;
         app.text_searcher = texts;
@@ -88,7 +92,7 @@ impl App {
         store: Store,
         keys: KeyMap,
         catalogue: Catalogue,
-        inbox: Receiver<Msg>,
+        (outlet, inbox): (Option<Sender<Msg>>, Receiver<Msg>),
     ) -> crate::store::Result<App> {
         let unclassified = store.unclassified()?;
         let state = State::new(catalogue, unclassified, keys);
@@ -103,6 +107,7 @@ impl App {
             },
             outbox: Vec::new(),
             inbox,
+            outlet,
         };
         app.set_reviews(Reviews::unavailable("no notes file was opened".into()));
         let effects = app.state.start();
@@ -188,7 +193,8 @@ impl App {
                 .map(|d| {
                     let related = (!detail.related_pending).then_some(&detail.related[..]);
                     let yours = state.annotations.get(&d.key);
-                    view::build_detail(d, yours, related, width, state.theme)
+                    let overlaps = state.overlapping.of(&d.key);
+                    view::build_detail(d, yours, related, overlaps, width, state.theme)
                 })
                 .unwrap_or_default(),
             ListKind::Unclassified => state

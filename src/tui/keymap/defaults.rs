@@ -34,6 +34,14 @@ const NORMAL: Defaults = &[
     (Action::Help, &["?", "F1"]),
     (Action::Quit, &["q"]),
     (Action::Suspend, &["Ctrl-z"]),
+    (Action::Overlaps, &["O"]),
+    (Action::Coverage, &["C"]),
+    (Action::Timeline, &["T"]),
+    (Action::Dossier, &["D"]),
+    (Action::MoveLeft, &["h", "Left"]),
+    (Action::MoveRight, &["l", "Right"]),
+    (Action::CoverageColumns, &["c"]),
+    (Action::NextRegion, &["R"]),
 ];
 
 /// Moving through a list that is typed into: no printable keys.
@@ -94,6 +102,14 @@ const HELP: Defaults = &[
     (Action::Suspend, &["Ctrl-z"]),
 ];
 
+const DOSSIER: Defaults = &[
+    (Action::DossierFile, &["f"]),
+    (Action::DossierCopy, &["y"]),
+    (Action::ToggleContacts, &["c"]),
+    (Action::Cancel, &["Esc", "q"]),
+    (Action::Suspend, &["Ctrl-z"]),
+];
+
 /// Editing the text where text is typed (the search box, the picker, the
 /// note): the same keys in each.
 const TEXT: Defaults = &[
@@ -121,5 +137,6 @@ fn own(context: Context) -> Defaults {
         Context::Note => NOTE,
         Context::Export => EXPORT,
         Context::Help => HELP,
+        Context::Dossier => DOSSIER,
     }
 }

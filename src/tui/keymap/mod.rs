@@ -30,6 +30,8 @@ pub enum Context {
     Export,
     /// The help screen.
     Help,
+    /// Where a project's dossier goes.
+    Dossier,
 }
 
 impl Context {
@@ -50,6 +52,7 @@ impl Context {
             Context::Note => "note editor (other keys type)",
             Context::Export => "export prompt",
             Context::Help => "this help",
+            Context::Dossier => "dossier prompt",
         }
     }
 }
@@ -112,6 +115,17 @@ pub enum Action {
     ExportJson,
     ExportMarkdown,
     ToggleExportNotes,
+    Overlaps,
+    Coverage,
+    Timeline,
+    Dossier,
+    MoveLeft,
+    MoveRight,
+    CoverageColumns,
+    NextRegion,
+    DossierFile,
+    DossierCopy,
+    ToggleContacts,
 }
 
 impl Action {
@@ -171,6 +185,17 @@ impl Action {
             Action::ExportJson => "write JSON",
             Action::ExportMarkdown => "write Markdown",
             Action::ToggleExportNotes => "your notes in the export: on / off",
+            Action::Overlaps => "overlaps: an organisation's projects at one time",
+            Action::Coverage => "coverage: municipalities × programme areas",
+            Action::Timeline => "timeline of the list, organisation or municipality",
+            Action::Dossier => "the project's dossier (Markdown): file or clipboard",
+            Action::MoveLeft => "previous column (coverage)",
+            Action::MoveRight => "next column (coverage)",
+            Action::CoverageColumns => "coverage by programme area, objective or year",
+            Action::NextRegion => "coverage: next region, or the whole country",
+            Action::DossierFile => "write the dossier to a new file",
+            Action::DossierCopy => "copy the dossier (OSC 52)",
+            Action::ToggleContacts => "contact persons in the dossier: on / off",
         }
     }
 }

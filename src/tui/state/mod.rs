@@ -8,6 +8,7 @@
 //! action) to the part is `route`. A part never reads the cache or the
 //! notes file: it gives back effects, which the shell runs.
 
+pub mod answers;
 mod detail;
 pub mod list;
 mod notes;
@@ -93,6 +94,8 @@ pub struct State {
     pub loading: bool,
     /// The search box, what the texts hold for it, the facets.
     pub search: Search,
+    /// Which projects overlap, and the shown project's pairs.
+    pub overlapping: answers::overlaps::Overlapping,
     /// What updates asked of the world outside, run after each event.
     pub(super) asked: Vec<super::effect::Effect>,
 }
@@ -124,6 +127,7 @@ impl State {
             Screen::Organisations(_) => ScreenKind::Organisations,
             Screen::Graph(_) => ScreenKind::Graph,
             Screen::Stats(_) => ScreenKind::Stats,
+            _ => ScreenKind::Organisations,
         };
         let filter_shown = self.context() == Context::Filter || !self.search_box().is_empty();
         let focus = self.list.focus;
@@ -223,7 +227,8 @@ impl State {
 
     /// Something is coming from another thread that the screen will show.
     pub fn is_waiting(&self) -> bool {
-        self.is_loading() || self.detail.related_pending || self.search.texts.asked.is_some()
+        let found = self.detail.related_pending || self.overlapping.waiting();
+        self.is_loading() || found || self.search.texts.asked.is_some()
     }
 
     /// Text matches for a query: the list takes them in if the query is

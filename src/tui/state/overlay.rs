@@ -4,7 +4,7 @@
 
 use super::status::{Notice, Reply};
 use crate::present::export::Format;
-use crate::tui::effect::Effect;
+use crate::tui::effect::{DossierTo, Effect};
 use crate::tui::facet_picker::{FacetPicker, PickerStep};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::note_editor::{NoteEditor, NoteStep};
@@ -71,6 +71,10 @@ pub enum Overlay {
     Note(NoteEditor),
     Facets(FacetPicker),
     Export,
+    /// Where the selected project's dossier goes.
+    Dossier {
+        contacts: bool,
+    },
 }
 
 /// What help scrolls over: its rows, and the rows a page shows.
@@ -89,6 +93,8 @@ pub enum OverlayStep {
     /// Write the list to a file in this format.
     Export(Format),
     ToggleExportNotes,
+    /// The dossier to a file or the clipboard, with contact persons or not.
+    Dossier(DossierTo, bool),
     /// What only the state can answer for the picker (facet values, a
     /// facet picked).
     Picker(PickerStep),
@@ -135,6 +141,16 @@ impl Overlay {
                 ExportStep::Cancel => self.close(),
                 ExportStep::Ignored => OverlayStep::Ignored,
             },
+            Overlay::Dossier { contacts } => match action {
+                Action::ToggleContacts => {
+                    *contacts = !*contacts;
+                    OverlayStep::Done(Reply::changed())
+                }
+                Action::DossierFile => OverlayStep::Dossier(DossierTo::File, *contacts),
+                Action::DossierCopy => OverlayStep::Dossier(DossierTo::Clipboard, *contacts),
+                Action::Cancel => self.close(),
+                _ => OverlayStep::Ignored,
+            },
             Overlay::Closed | Overlay::SearchBox => OverlayStep::Ignored,
         }
     }
@@ -180,6 +196,7 @@ impl Overlay {
             Overlay::Note(_) => Context::Note,
             Overlay::Facets(_) => Context::Picker,
             Overlay::Export => Context::Export,
+            Overlay::Dossier { .. } => Context::Dossier,
         }
     }
 
@@ -191,6 +208,7 @@ impl Overlay {
             Context::Filter => Overlay::SearchBox,
             Context::Help => Overlay::Help { scroll: 0 },
             Context::Export => Overlay::Export,
+            Context::Dossier => Overlay::Dossier { contacts: false },
             Context::Note | Context::Picker => return true,
         };
         true

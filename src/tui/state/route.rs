@@ -50,6 +50,7 @@ impl State {
             config_problems: Vec::new(),
             loading: false,
             search: Default::default(),
+            overlapping: Default::default(),
             asked: Vec::new(),
         }
     }
@@ -103,12 +104,18 @@ impl State {
                 self.changes.not_noted(change);
                 self.say(Notice::Said(why))
             }
+            Msg::OverlapsRead { scope, read } => self.overlaps_read(scope, read),
+            Msg::OverlapMarks(found) => self.marks_found(found),
+            Msg::ProjectOverlaps { key, found } => self.project_overlaps(key, found),
+            Msg::CoverageRead(read) => self.coverage_read(read),
+            Msg::TimelineRead { organisation, read } => self.timeline_read(organisation, read),
             Msg::Key(_) | Msg::Mouse(_) | Msg::Paste(_) | Msg::Resize(..) => false,
         }
     }
 
     /// The browser's first state: filtered, its first project asked for.
     pub fn start(&mut self) -> Vec<Effect> {
+        self.ask(Effect::FindOverlapMarks);
         self.refilter();
         self.follow_selection();
         std::mem::take(&mut self.asked)
@@ -136,6 +143,9 @@ impl State {
         match wanted {
             Some(key) => {
                 self.detail.asked = Some(key.clone());
+                if let Some(overlaps) = self.overlapping.wanted(&key) {
+                    self.ask(overlaps);
+                }
                 self.ask(Effect::LoadDetail(key));
             }
             None => {
@@ -179,7 +189,11 @@ impl State {
         match context {
             Context::Normal => self.perform(action),
             Context::Filter => self.on_filter_action(action),
-            Context::Help | Context::Note | Context::Picker | Context::Export => {
+            Context::Help
+            | Context::Note
+            | Context::Picker
+            | Context::Export
+            | Context::Dossier => {
                 let page = self.list_height().max(1);
                 let help = HelpSize {
                     page,
@@ -215,6 +229,7 @@ impl State {
                 true
             }
             OverlayStep::Picker(step) => self.picker_asks(step),
+            OverlayStep::Dossier(to, contacts) => self.write_dossier(to, contacts),
         }
     }
 
@@ -226,7 +241,11 @@ impl State {
                 true
             }
             Action::Help => self.overlay.enter(Context::Help),
+            _ if self.screen.is_answer() => self.answer_update(action),
             _ => {
+                if let Some(changed) = self.open_answer(action) {
+                    return changed;
+                }
                 let page = self.list_height();
                 let step = self.screen.update(&mut self.shelf, action, page);
                 self.screen_step(step)

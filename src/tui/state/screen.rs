@@ -3,6 +3,9 @@
 //! state, and what is kept of screens not shown. Each screen's own update
 //! decides; this part follows it, and asks for what must be read.
 
+use super::answers::coverage::CoverageView;
+use super::answers::overlaps::OverlapsView;
+use super::answers::timeline::TimelineView;
 use super::status::{Notice, Reply};
 use crate::catalogue::stats::{self, Stats};
 use crate::graph::{Ego, Focus};
@@ -22,6 +25,12 @@ pub enum Screen {
     Organisations(OrgList),
     /// Charts of the filtered projects.
     Stats(StatsView),
+    /// Projects of one organisation that ran at one time.
+    Overlaps(Box<OverlapsView>),
+    /// Projects per municipality and programme area, objective or year.
+    Coverage(Box<CoverageView>),
+    /// Projects as bars over the years.
+    Timeline(Box<TimelineView>),
 }
 
 impl Screen {
@@ -114,6 +123,8 @@ impl Screen {
                 StatsStep::List(Action::Filter) => ScreenStep::FilterProjects,
                 StatsStep::List(action) => ScreenStep::List(action),
             },
+            // Their own update, from the state (see `answers`).
+            Screen::Overlaps(_) | Screen::Coverage(_) | Screen::Timeline(_) => ScreenStep::Ignored,
         }
     }
 
@@ -131,7 +142,7 @@ impl Screen {
         match self {
             Screen::Graph(g) => g.move_by(delta, height),
             Screen::Organisations(o) => o.move_by(delta, height),
-            Screen::Browse | Screen::Stats(_) => false,
+            _ => self.answer_step(delta, height),
         }
     }
 

@@ -52,6 +52,7 @@ pub fn build_detail(
     s: &StoredProject,
     yours: Option<&Annotation>,
     related: Option<&[Related]>,
+    overlaps: &[crate::overlaps::Pair],
     width: u16,
     theme: Theme,
 ) -> DetailLines {
@@ -64,6 +65,7 @@ pub fn build_detail(
     if let Some(a) = yours {
         your_notes(&mut lines, a, width, theme);
     }
+    super::overlaps::overlap_section(&mut lines, overlaps, width, theme);
     for section in sections(Some(&s.key), p) {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(section.title, theme.section())));

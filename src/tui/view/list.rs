@@ -164,11 +164,19 @@ fn project_rows(
             Row::new(cols.iter().map(|(name, _)| match *name {
                 "" => Cell::from(mark.clone()),
                 "MATCHED" => Cell::from(matched(&reasons, theme)),
+                "NAME" if app.overlapping.marked(&p.key) => overlap_marked(p, positions, theme),
                 _ => cell(p, name, positions, theme),
             }))
         })
         .collect();
     (header, rows, constraints(&cols))
+}
+
+/// The name after `⇄`: the project overlaps another of its organisation.
+fn overlap_marked(p: &ProjectSummary, positions: &[usize], theme: Theme) -> Cell<'static> {
+    let mut name = highlighted(p.name.as_deref().unwrap_or(MISSING), positions, theme);
+    name.spans.insert(0, Span::styled("⇄ ", theme.key()));
+    Cell::from(name)
 }
 
 fn cell(p: &ProjectSummary, column: &str, positions: &[usize], theme: Theme) -> Cell<'static> {

@@ -1,6 +1,8 @@
 //! Drawing: a thin dispatcher calling one function per pane. Drawing only
 //! reads the state; every string from a document is sanitised here.
 
+pub mod answers;
+mod coverage;
 mod detail;
 mod facets;
 mod graph;
@@ -9,8 +11,10 @@ mod help;
 mod list;
 mod note;
 mod orgs;
+mod overlaps;
 mod stats;
 mod status;
+mod timeline;
 mod typed;
 
 pub use detail::{build_detail, build_unclassified};
@@ -37,6 +41,9 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme) {
         Screen::Graph(graph) => graph::draw(frame, app, graph, theme, &areas),
         Screen::Organisations(orgs) => orgs::draw(frame, orgs, theme, &areas),
         Screen::Stats(view) => stats::draw(frame, app, view, theme, areas.canvas),
+        Screen::Overlaps(view) => overlaps::draw(frame, view, theme, &areas),
+        Screen::Coverage(view) => coverage::draw(frame, view, theme, &areas),
+        Screen::Timeline(view) => timeline::draw(frame, view, theme, &areas),
     }
     status::draw_filter(frame, app, theme, areas.filter);
     status::draw(frame, app, theme, areas.status);

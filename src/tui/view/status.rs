@@ -51,7 +51,7 @@ fn said(spans: &mut Vec<Span>, app: &State, theme: Theme) {
     } else if matches!(app.screen, Screen::Browse | Screen::Stats(_))
         && app.list.kind == ListKind::Projects
         // Choosing a format needs the room for its keys more.
-        && app.context() != Context::Export
+        && !matches!(app.context(), Context::Export | Context::Dossier)
     {
         list_filter(spans, app, theme);
     }
@@ -91,6 +91,12 @@ fn list_filter(spans: &mut Vec<Span>, app: &State, theme: Theme) {
 }
 
 fn counts(app: &State) -> String {
+    if let Some(waiting) = super::answers::waiting(app) {
+        return waiting.to_string();
+    }
+    if let Some(counts) = super::answers::counts(app) {
+        return counts;
+    }
     match &app.screen {
         Screen::Organisations(o) => {
             return format!("{}/{} {}", o.rows.len(), o.all.len(), t("organisations"))
@@ -142,6 +148,12 @@ fn hints(app: &State) -> Vec<(String, &'static str)> {
             (Action::ToggleExportNotes, notes),
             (Action::Cancel, "cancel"),
         ],
+        Context::Dossier => vec![
+            (Action::DossierFile, "file"),
+            (Action::DossierCopy, "clipboard"),
+            (Action::ToggleContacts, contacts(app)),
+            (Action::Cancel, "cancel"),
+        ],
         _ => hint_actions(app).to_vec(),
     };
     wanted
@@ -188,6 +200,35 @@ fn hint_actions(app: &State) -> &'static [Hint] {
             (Action::Quit, "quit"),
         ],
         (_, Screen::Browse) => browse_hints(app.list.kind, app.list.focus),
+        (_, Screen::Overlaps(_)) => &[
+            (Action::Open, "open"),
+            (Action::Overlaps, "one / every organisation"),
+            (Action::Timeline, "timeline"),
+            (Action::Back, "back"),
+            (Action::Help, "help"),
+        ],
+        (_, Screen::Coverage(_)) => &[
+            (Action::Open, "list"),
+            (Action::MoveRight, "column"),
+            (Action::CoverageColumns, "columns"),
+            (Action::NextRegion, "region"),
+            (Action::Back, "back"),
+            (Action::Help, "help"),
+        ],
+        (_, Screen::Timeline(_)) => &[
+            (Action::Open, "open"),
+            (Action::Back, "back"),
+            (Action::Help, "help"),
+            (Action::Quit, "quit"),
+        ],
+    }
+}
+
+/// The dossier prompt's word on contact persons.
+fn contacts(app: &State) -> &'static str {
+    match app.overlay {
+        crate::tui::state::overlay::Overlay::Dossier { contacts: true } => "contact persons: on",
+        _ => "contact persons: off",
     }
 }
 

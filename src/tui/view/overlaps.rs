@@ -1,0 +1,149 @@
+//! The overlaps screen (each pair: the days together and what the two
+//! share, then both projects, under their organisation) and the
+//! detail's "Overlaps with" section. What was compared and what was left
+//! out heads the screen, as `esf overlaps` says it.
+
+use super::answers::{block, said_lines};
+use crate::i18n::{t, tf};
+use crate::overlaps::{counted, headline, Pair};
+use crate::present::sanitize;
+use crate::present::table::cut;
+use crate::tui::detail_lines::DetailLines;
+use crate::tui::effect::OverlapScope;
+use crate::tui::layout::Areas;
+use crate::tui::state::answers::overlaps::OverlapsView;
+use crate::tui::theme::Theme;
+use crate::tui::wrap::wrap;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use ratatui::Frame;
+
+pub fn draw(frame: &mut Frame, view: &OverlapsView, theme: Theme, areas: &Areas) {
+    let area = areas.list;
+    let inner = area.width.saturating_sub(2) as usize;
+    let found = &view.found;
+    let mut head = vec![counted(found.count, found.compared, found.without_dates)];
+    if found.stopped || found.pairs.len() < found.count {
+        head.push(tf(
+            "Stopped after the first {} pairs (organisations in name order); esf overlaps lists every one.",
+            &[&found.pairs.len()],
+        ));
+    }
+    let mut lines = said_lines(&head, inner, theme);
+    let room = (area.height as usize).saturating_sub(2 + lines.len());
+    if found.pairs.is_empty() {
+        lines.push(Line::default());
+        let none = t("No two projects of one organisation ran at the same time sharing a programme area, an objective or a municipality.");
+        lines.extend(said_lines(&[none.to_string()], inner, theme));
+        frame.render_widget(
+            Paragraph::new(lines).block(block(title(view), theme, true)),
+            area,
+        );
+        return;
+    }
+    lines.extend(pair_lines(view, inner, room, theme));
+    frame.render_widget(
+        Paragraph::new(lines).block(block(title(view), theme, true)),
+        area,
+    );
+}
+
+fn title(view: &OverlapsView) -> String {
+    match &view.scope {
+        OverlapScope::Every => format!(" {} · {} ", t("Overlaps"), t("every organisation")),
+        OverlapScope::Organisation(name) => {
+            format!(" {} · {} ", t("Overlaps"), sanitize::line(name))
+        }
+    }
+}
+
+/// The pairs around the selected one, `room` lines at most; the
+/// selected pair in the upper half.
+fn pair_lines(view: &OverlapsView, width: usize, room: usize, theme: Theme) -> Vec<Line<'static>> {
+    let pairs = &view.found.pairs;
+    let at = (view.selection.index / 2).min(pairs.len().saturating_sub(1));
+    let heads = |i: usize| i == 0 || pairs[i - 1].organisation != pairs[i].organisation;
+    let size = |i: usize, first: bool| {
+        one_pair(&pairs[i], None, width, theme).len() + usize::from(first || heads(i)) * 2
+    };
+    let mut start = at;
+    let mut used = size(at, true);
+    while start > 0 && used + size(start - 1, false) <= room / 2 {
+        start -= 1;
+        used += size(start, false);
+    }
+    let mut lines = Vec::new();
+    for (i, pair) in pairs.iter().enumerate().skip(start) {
+        if lines.len() >= room {
+            break;
+        }
+        if i == start || heads(i) {
+            lines.push(Line::default());
+            lines.push(Line::from(Span::styled(
+                organisation(pair),
+                theme.section(),
+            )));
+        }
+        let side = (i == at).then_some(view.selection.index % 2);
+        lines.extend(one_pair(pair, side, width, theme));
+    }
+    lines.truncate(room);
+    lines
+}
+
+/// "Göteborgs Stad (212000-1355)".
+fn organisation(pair: &Pair) -> String {
+    let numbers = match pair.org_numbers.is_empty() {
+        true => String::new(),
+        false => format!(" ({})", pair.org_numbers.join(", ")),
+    };
+    sanitize::line(&format!("{}{numbers}", pair.organisation)).into_owned()
+}
+
+/// The pair's headline and its two projects, `selected` the one under
+/// the cursor.
+fn one_pair(
+    pair: &Pair,
+    selected: Option<usize>,
+    width: usize,
+    theme: Theme,
+) -> Vec<Line<'static>> {
+    let said = sanitize::line(&headline(pair)).into_owned();
+    let mut lines: Vec<Line<'static>> = wrap(&said, width.saturating_sub(2).max(8))
+        .into_iter()
+        .map(|l| Line::from(Span::styled(format!("  {l}"), theme.label())))
+        .collect();
+    for (i, side) in pair.projects.iter().enumerate() {
+        let text = cut(&sanitize::line(&side.text()), width.saturating_sub(4));
+        lines.push(match selected == Some(i) {
+            true => Line::from(Span::styled(format!("  ▶ {text}"), theme.selected())),
+            false => Line::from(format!("    {text}")),
+        });
+    }
+    lines
+}
+
+/// The detail's section: each project this one overlaps, with the days
+/// together and what they share (nothing when there is none).
+pub fn overlap_section(lines: &mut DetailLines, pairs: &[Pair], width: usize, theme: Theme) {
+    if pairs.is_empty() {
+        return;
+    }
+    lines.push(Line::default());
+    lines.push(Line::from(Span::styled(
+        format!("⇄ {}", t("Overlaps with")),
+        theme.section(),
+    )));
+    for pair in pairs {
+        let other = sanitize::line(&pair.projects[1].text()).into_owned();
+        for l in wrap(&other, width.saturating_sub(2).max(8)) {
+            lines.push(Line::from(Span::styled(format!("  {l}"), theme.label())));
+        }
+        for l in wrap(
+            &sanitize::line(&headline(pair)),
+            width.saturating_sub(4).max(8),
+        ) {
+            lines.push(Line::from(format!("    {l}")));
+        }
+    }
+}
