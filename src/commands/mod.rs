@@ -177,7 +177,7 @@ pub fn nothing_found(json: bool, said: &str) -> anyhow::Result<ExitCode> {
     Ok(found(false))
 }
 
-/// The exit statuses, as `esf --help` and the README give them.
+/// The exit statuses, as `esf --help` and docs/command-line.md give them.
 pub const NOTHING_FOUND: u8 = 1;
 pub const FAILED: u8 = 2;
 
