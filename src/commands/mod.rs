@@ -2,6 +2,7 @@
 
 mod browse;
 pub mod changes;
+mod completions;
 mod coverage;
 mod dossier;
 mod explain;
@@ -150,6 +151,8 @@ pub fn run(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
         Command::Export(a) => export::run_args(ctx, a),
         Command::Coverage(a) => coverage::run(ctx, a),
         Command::Timeline(a) => timeline::run(ctx, a),
+        Command::Completions(a) => completions::completions(a.shell),
+        Command::Man => completions::man(),
     }
 }
 
