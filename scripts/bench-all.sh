@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every figure of the README's performance table, measured in one run.
+# Every figure of docs/performance.md's table, measured in one run.
 # Usage: scripts/bench-all.sh [WORK_DIR]   (needs ~25 GB free and ~30 min)
 # Set SMALL=1 for a quick run at 10,000 / 20,000 projects.
 set -euo pipefail

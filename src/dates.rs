@@ -56,6 +56,38 @@ pub fn parse_timestamp(value: &str) -> Option<i64> {
     Some(days_from_iso(date)? * 86_400 + h * 3600 + m * 60 + s)
 }
 
+/// Seconds since 1970 as ISO 8601 in UTC: `2023-11-14T22:13:20Z`.
+pub fn iso_timestamp(seconds: i64) -> String {
+    format!("{}Z", timestamp_seconds(seconds).replacen(' ', "T", 1))
+}
+
+/// A time in JSON: ISO 8601 out (`2023-11-14T22:13:20Z`); in, that or
+/// `2023-11-14 22:13:20`, or seconds since 1970 as an older esf wrote them.
+pub mod iso_seconds {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(seconds: &i64, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&super::iso_timestamp(*seconds))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Time {
+            Seconds(i64),
+            Text(String),
+        }
+        match Time::deserialize(d)? {
+            Time::Seconds(n) => Ok(n),
+            Time::Text(t) => {
+                let t = t.trim().trim_end_matches('Z').replacen('T', " ", 1);
+                super::parse_timestamp(&t)
+                    .ok_or_else(|| serde::de::Error::custom("a time it cannot read"))
+            }
+        }
+    }
+}
+
 /// Seconds since 1970 now.
 pub fn now() -> i64 {
     std::time::SystemTime::now()
@@ -90,5 +122,6 @@ mod tests {
         assert_eq!(timestamp_seconds(1_700_000_000), "2023-11-14 22:13:20");
         assert_eq!(parse_timestamp("2023-11-14 22:13:20"), Some(1_700_000_000));
         assert_eq!(parse_timestamp("2023-11-14 22:13"), Some(1_699_999_980));
+        assert_eq!(iso_timestamp(1_700_000_000), "2023-11-14T22:13:20Z");
     }
 }

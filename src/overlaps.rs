@@ -9,6 +9,8 @@ use serde::Serialize;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Candidate {
     pub key: String,
+    /// The diarienummer as written (`None` for a made key).
+    pub id: Option<String>,
     pub name: Option<String>,
     /// The owner as the project's record names it (a unit, maybe).
     pub owner: Option<String>,
@@ -41,6 +43,7 @@ impl Candidate {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Side {
     pub key: String,
+    pub id: Option<String>,
     pub name: Option<String>,
     pub owner: Option<String>,
     pub start_date: Option<String>,
@@ -67,6 +70,7 @@ impl From<&Candidate> for Side {
     fn from(c: &Candidate) -> Side {
         Side {
             key: c.key.clone(),
+            id: c.id.clone(),
             name: c.name.clone(),
             owner: c.owner.clone(),
             start_date: c.start_date.clone(),

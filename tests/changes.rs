@@ -243,3 +243,48 @@ fn records_of_an_older_esf_are_searched_shown_and_compared_as_before() {
     assert_eq!(found_by(&s, "lågaffektivt"), Vec::<String>::new());
     assert!(full_text_index_is_sound(&s));
 }
+
+#[test]
+fn a_changed_project_says_each_field_before_and_after() {
+    let s = Setup::new();
+    let doc = s.doc("000_");
+    edit(&doc, "8 866 642", "9 100 000");
+    // An owner of 300 letters with an escape sequence in it.
+    let owner = format!("Göteborgs Stad \u{1b}[31m{}", "x".repeat(300));
+    edit(
+        &doc,
+        "Social resursförvaltning, Göteborgs Stad, Aktivitetshus Väster, Funktionsstöd",
+        &owner,
+    );
+    s.import();
+    let json: Value = serde_json::from_str(&s.ok(&["changes", "--json"])).unwrap();
+    let change = &json[0];
+    assert_eq!(
+        (change["key"].as_str(), change["id"].as_str()),
+        (Some("2015/00730"), Some("2015/00730"))
+    );
+    let fields = change["fields"].as_array().unwrap();
+    let budget = fields
+        .iter()
+        .find(|f| f["field"] == "total_budget_sek")
+        .unwrap();
+    assert_eq!(
+        (&budget["before"], &budget["after"]),
+        (&Value::from(8_866_642), &Value::from(9_100_000))
+    );
+    let after = fields.iter().find(|f| f["field"] == "owner").unwrap()["after"]
+        .as_str()
+        .unwrap();
+    assert_eq!(after.chars().count(), 201, "cut at 200 characters and …");
+    assert!(after.starts_with("Göteborgs Stad \u{1b}[31m") && after.ends_with('…'));
+    let table = s.ok(&["changes"]);
+    assert!(
+        table.contains("Total budget: 8 866 642 kr → 9 100 000 kr"),
+        "{table}"
+    );
+    assert!(
+        table.contains("Owner: Social resursförvaltning, Göteborgs Sta… → Göteborgs Stad ␛[31mxxx"),
+        "{table}"
+    );
+    assert!(!table.contains('\u{1b}'), "no escape reaches the terminal");
+}

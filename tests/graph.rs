@@ -185,11 +185,11 @@ fn graph_json_and_dot() {
     let (key, nb) = store.neighbourhood_of_project("2015/00730", true).unwrap();
     let ego = ego_of_project(&nb, &key, 5);
     let one = to_json(&ego, 1);
-    assert_eq!(one.nodes[0].id, "project:2015/00730");
+    assert_eq!(one.nodes[0].node, "project:2015/00730");
     assert_eq!(one.nodes[0].kind, "project");
     assert!(one.edges.iter().all(|e| e.source == "project:2015/00730"));
     let two = to_json(&ego, 2);
-    assert!(two.nodes.iter().any(|n| n.id == "project:2020/00551"));
+    assert!(two.nodes.iter().any(|n| n.node == "project:2020/00551"));
     assert!(two.edges.iter().any(|e| e.source == "project:22-002-S07"
         && e.target == "org:Försäkringskassan"
         && e.role == "partner"));

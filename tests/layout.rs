@@ -1,4 +1,4 @@
-//! The shape of the code, as the README's layout draws it: at most ten
+//! The shape of the code, as docs/tests-and-layout.md draws it: at most ten
 //! loose files at `src/`, no file over 500 lines, no function over 60, and
 //! no import cycle between files but a module's with its own children.
 //! Read from the sources, without their test modules.

@@ -149,12 +149,16 @@ fn a_newer_export_replaces_its_rows_and_names_what_it_no_longer_holds() {
     assert_eq!(of("23-017-S01")["kind"], "changed");
     assert_eq!(
         of("23-017-S01")["fields"],
-        serde_json::json!(["total_budget_sek"])
+        serde_json::json!([{"field": "total_budget_sek", "before": 3_100_000, "after": 3_200_000}])
     );
+    assert_eq!(of("23-017-S01")["id"], "23-017-S01");
     assert_eq!(of("22-003-S04")["kind"], "removed");
     let table = cli.ok(&["changes"]);
     let line = table.lines().find(|l| l.contains("23-017-S01")).unwrap();
-    assert!(line.contains("Total budget"), "{line}");
+    assert!(
+        line.contains("Total budget: 3 100 000 kr → 3 200 000 kr"),
+        "{line}"
+    );
 }
 
 #[test]

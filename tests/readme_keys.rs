@@ -1,15 +1,26 @@
-//! The README's key tables say what the key maps do: every context's
-//! table lists exactly the default keys of each action.
+//! The key tables say what the key maps do: every context's table in
+//! docs/keys-and-config.md lists exactly the default keys of each action,
+//! and each of the README's ten keys is bound as the README says.
 
 use esf_browser::tui::keymap::{Action, Context, HelpRow, Key, KeyMap};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// (context, action) → keys, read from the README's tables under "## Keys".
-fn readme_tables() -> BTreeMap<(Context, Action), BTreeSet<String>> {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let section = readme.split("\n## Keys\n").nth(1).unwrap();
-    let section = section.split("\n## ").next().unwrap();
+type Tables = BTreeMap<(Context, Action), BTreeSet<String>>;
+
+fn read(file: &str) -> String {
+    std::fs::read_to_string(format!("{}/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+/// The part of a Markdown page from the heading `## title` to the next.
+fn section<'a>(page: &'a str, title: &str) -> &'a str {
+    let heading = format!("\n## {title}\n");
+    let section = page.split(heading.as_str()).nth(1).unwrap();
+    section.split("\n## ").next().unwrap()
+}
+
+/// (context, action) → keys, read from the tables of a section; a line
+/// outside a table naming a context (`` (`filter`) ``) starts its table.
+fn key_tables(section: &str) -> Tables {
     let mut context = Context::Normal;
     let mut found = BTreeMap::new();
     for line in section.lines() {
@@ -36,24 +47,51 @@ fn readme_tables() -> BTreeMap<(Context, Action), BTreeSet<String>> {
     found
 }
 
-#[test]
-fn the_readme_lists_every_default_key_of_every_context() {
+/// Every action the default maps bind, with its keys.
+fn default_keys() -> Tables {
     let map = KeyMap::default();
-    let readme = readme_tables();
+    let mut keys = BTreeMap::new();
     for context in <Context as strum::IntoEnumIterator>::iter() {
-        for HelpRow { keys, name, .. } in map.help_rows(context) {
-            let action = Action::from_name(name).unwrap();
-            let bound: BTreeSet<String> = keys.split(' ').map(str::to_string).collect();
-            let said = readme.get(&(context, action));
-            assert_eq!(said, Some(&bound), "{} in {}", name, context.name());
+        for HelpRow { keys: k, name, .. } in map.help_rows(context) {
+            let bound = k.split(' ').map(str::to_string).collect();
+            keys.insert((context, Action::from_name(name).unwrap()), bound);
         }
     }
-    let rows: usize = <Context as strum::IntoEnumIterator>::iter()
-        .map(|c| map.help_rows(c).len())
-        .sum();
+    keys
+}
+
+#[test]
+fn the_docs_list_every_default_key_of_every_context() {
+    let said = key_tables(section(&read("docs/keys-and-config.md"), "Keys"));
+    let bound = default_keys();
+    for ((context, action), keys) in &bound {
+        let name = action.name();
+        assert_eq!(
+            said.get(&(*context, *action)),
+            Some(keys),
+            "{name} in {}",
+            context.name()
+        );
+    }
     assert_eq!(
-        readme.len(),
-        rows,
-        "no action in the README that the maps lack"
+        said.len(),
+        bound.len(),
+        "no action in the docs that the maps lack"
     );
+}
+
+#[test]
+fn the_readmes_ten_keys_are_bound_as_it_says() {
+    let said = key_tables(section(&read("README.md"), "Ten keys"));
+    let bound = default_keys();
+    let actions: usize = said.len();
+    assert!(actions >= 10, "the README names {actions} actions");
+    for ((context, action), keys) in &said {
+        let name = action.name();
+        assert_eq!(
+            bound.get(&(*context, *action)),
+            Some(keys),
+            "{name} in the README"
+        );
+    }
 }

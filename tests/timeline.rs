@@ -30,8 +30,8 @@ fn follow_up_projects_in_order_with_the_gap_between_them() {
     assert_eq!(keys, ["2015/90001", "2015/90002", "23-900-S03"]);
     assert_eq!(
         out["projects"][0],
-        json!({"key": "2015/90001", "name": "Ljusglimten förstudie", "start": "2015-01-01",
-               "end": "2015-12-31", "esf_grant_sek": 500000})
+        json!({"key": "2015/90001", "id": "2015/90001", "name": "Ljusglimten förstudie",
+               "start_date": "2015-01-01", "end_date": "2015-12-31", "esf_grant_sek": 500000})
     );
     // 2015 and 2016 meet: no gap there.
     assert_eq!(

@@ -8,8 +8,11 @@ use crate::model::ProjectSummary;
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Bar {
     pub key: String,
+    pub id: Option<String>,
     pub name: Option<String>,
+    #[serde(rename = "start_date")]
     pub start: Option<String>,
+    #[serde(rename = "end_date")]
     pub end: Option<String>,
     pub esf_grant_sek: Option<i64>,
 }
@@ -35,6 +38,7 @@ impl Bar {
     pub fn of(p: &ProjectSummary) -> Bar {
         Bar {
             key: p.key.clone(),
+            id: p.id.clone(),
             name: p.name.clone(),
             start: p.start_date.clone(),
             end: p.end_date.clone(),
@@ -151,6 +155,7 @@ mod tests {
     fn bar_of(key: &str, start: &str, end: &str) -> Bar {
         Bar {
             key: key.into(),
+            id: Some(key.into()),
             name: Some(key.into()),
             start: Some(start.into()),
             end: Some(end.into()),

@@ -333,3 +333,11 @@ pub struct DossierArgs {
     #[arg(long)]
     pub with_contacts: bool,
 }
+
+// The arguments of `esf completions`.
+#[derive(Debug, clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}

@@ -227,6 +227,12 @@ pub enum Command {
     /// Projects of an organisation, a municipality or a search as bars
     /// over the years, with the gaps between them.
     Timeline(TimelineArgs),
+    /// Shell completions to standard output, e.g.
+    /// `esf completions bash > ~/.local/share/bash-completion/completions/esf`.
+    Completions(CompletionsArgs),
+    /// The manual page (roff) to standard output, e.g.
+    /// `esf man > ~/.local/share/man/man1/esf.1`.
+    Man,
 }
 
 /// The facets by the names `--facet` takes (listed in `--help`).

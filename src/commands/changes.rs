@@ -3,7 +3,7 @@
 
 use super::{print_json, print_text, styled, terminal_width, Context};
 use crate::i18n::t;
-use crate::model::{field_sources, ChangeKind, Unseen};
+use crate::model::{field_sources, ChangeKind, FieldChange, Unseen};
 use crate::present::table::Table;
 use crate::store::{Notes, Store};
 use std::process::ExitCode;
@@ -51,21 +51,69 @@ pub fn run(ctx: &Context, mark_seen: bool, json: bool) -> anyhow::Result<ExitCod
         return super::nothing_found(json, t("nothing new since you last looked"));
     }
     if json {
-        print_json(&unseen.changes)?;
+        let mut listed = Vec::with_capacity(unseen.changes.len());
+        for change in &unseen.changes {
+            let id = super::show::id_of(&store, &change.key)?;
+            listed.push(Listed {
+                key: &change.key,
+                id,
+                kind: change.kind,
+                import_id: change.import_id,
+                name: change.name.as_deref(),
+                fields: &change.fields,
+            });
+        }
+        print_json(&listed)?;
         return Ok(ExitCode::SUCCESS);
     }
     let headers = ["CHANGE", "ID", "NAME", "WHAT"].map(t);
     let mut table = Table::new(&headers).flexible(&[2, 3]);
     for c in &unseen.changes {
         let name = c.name.clone().unwrap_or_default();
-        let what: Vec<&str> = c
-            .fields
-            .iter()
-            .map(|f| t(field_sources::label(f)))
-            .collect();
+        let what: Vec<String> = c.fields.iter().map(what_changed).collect();
         let kind = t(c.kind.as_str()).to_string();
-        table.row(vec![kind, c.key.clone(), name, what.join(", ")]);
+        table.row(vec![kind, c.key.clone(), name, what.join("; ")]);
     }
     print_text(&table.render(terminal_width(), styled()))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// A change of `changes --json`: the project's key and id, what changed.
+#[derive(serde::Serialize)]
+struct Listed<'a> {
+    key: &'a str,
+    id: Option<String>,
+    kind: ChangeKind,
+    import_id: i64,
+    name: Option<&'a str>,
+    fields: &'a [FieldChange],
+}
+
+/// "Total budget: 8 866 642 kr → 9 100 000 kr"; the label alone where
+/// the values are not known (kept by an older esf).
+fn what_changed(f: &FieldChange) -> String {
+    let label = t(field_sources::label(&f.field));
+    if f.before.is_null() && f.after.is_null() {
+        return label.to_string();
+    }
+    let (before, after) = (shown(&f.field, &f.before), shown(&f.field, &f.after));
+    format!("{label}: {before} → {after}")
+}
+
+/// A value as the detail shows it, cut to 40 characters.
+fn shown(field: &str, value: &serde_json::Value) -> String {
+    use crate::present::format::{euro, money, MISSING};
+    let text = match value {
+        serde_json::Value::Null => None,
+        serde_json::Value::String(s) => Some(s.clone()),
+        v if field.ends_with("_sek") => money(v.as_i64()),
+        v if field.ends_with("_eur") => euro(v.as_f64()),
+        v if field.ends_with("_percent") => Some(format!("{v} %")),
+        v => Some(v.to_string()),
+    };
+    let text = text.unwrap_or_else(|| MISSING.to_string());
+    match text.chars().count() > 40 {
+        true => text.chars().take(39).collect::<String>() + "…",
+        false => text,
+    }
 }

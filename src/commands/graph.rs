@@ -54,11 +54,21 @@ pub fn run(
         return not_found(&store, id, output == Output::Json);
     };
     match output {
-        Output::Json => print_json(&graph::to_json(&ego, depth))?,
+        Output::Json => print_json(&with_ids(&store, graph::to_json(&ego, depth))?)?,
         Output::Dot => print_text(&graph::to_dot(&graph::to_json(&ego, depth)))?,
         Output::Text => print_text(&tree(&ego, depth))?,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Each project node with its diarienummer as written.
+fn with_ids(store: &Store, mut json: graph::GraphJson) -> anyhow::Result<graph::GraphJson> {
+    for node in &mut json.nodes {
+        if let Some(key) = &node.key {
+            node.id = Some(super::show::id_of(store, key)?);
+        }
+    }
+    Ok(json)
 }
 
 /// The ego network of a project, or else of an organisation.
@@ -161,7 +171,10 @@ pub fn related(
         Err(StoreError::NotFound(_)) => return not_found(&store, id, json),
         Err(e) => return Err(e.into()),
     };
-    let found = graph::related(&nb, &key, limit);
+    let mut found = graph::related(&nb, &key, limit);
+    for r in &mut found {
+        r.id = super::show::id_of(&store, &r.key)?;
+    }
     if found.is_empty() {
         let said = tf("no project shares an organisation with {}", &[&key]);
         return super::nothing_found(json, &said);

@@ -11,7 +11,7 @@ use crate::store::sources::{self, Recorded, Source};
 use crate::store::StoreError;
 use std::fmt::Write as _;
 use std::fs::{File, TryLockError};
-use std::io::{IsTerminal, Write};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
@@ -288,42 +288,83 @@ fn list_rows(rows: &ListRows) -> String {
     out
 }
 
-/// A one-line progress bar on standard error, shown only on a terminal and
-/// only once an import has taken more than a moment.
+/// The import's progress on standard error (indicatif): a bar, the files
+/// done, their rate and the time left; only on a terminal that takes
+/// escape codes, and only once an import has taken more than a moment.
+/// Nothing is written into a pipe or a file.
 struct ProgressBar {
     enabled: bool,
     started: Instant,
-    last: Option<Instant>,
+    shown: bool,
+    /// Counting from the start, so the rate and the time left are the
+    /// whole import's; drawn once it is shown.
+    bar: indicatif::ProgressBar,
 }
 
 const SHOW_AFTER: Duration = Duration::from_millis(500);
-const REDRAW_EVERY: Duration = Duration::from_millis(100);
 
 impl ProgressBar {
     fn new() -> ProgressBar {
         ProgressBar {
             enabled: std::io::stderr().is_terminal() && !super::dumb_terminal(),
             started: Instant::now(),
-            last: None,
+            shown: false,
+            bar: counting_bar(),
         }
     }
 
     fn update(&mut self, done: usize, total: usize) {
-        let now = Instant::now();
-        let due = self.last.is_none_or(|t| now - t >= REDRAW_EVERY);
-        if !self.enabled || now - self.started < SHOW_AFTER || !due {
-            return;
+        self.bar.set_length(total as u64);
+        self.bar.set_position(done as u64);
+        if self.enabled && !self.shown && self.started.elapsed() >= SHOW_AFTER {
+            self.shown = true;
+            let target = indicatif::ProgressDrawTarget::stderr_with_hz(10);
+            self.bar.set_draw_target(target);
         }
-        self.last = Some(now);
-        let fraction = done as f64 / total.max(1) as f64;
-        let filled = (fraction * 30.0) as usize;
-        let bar = format!("{}{}", "█".repeat(filled), "░".repeat(30 - filled));
-        let _ = write!(std::io::stderr(), "\r{bar} {done}/{total} {}", t("files"));
     }
 
     fn finish(&self) {
-        if self.last.is_some() {
-            let _ = write!(std::io::stderr(), "\r\u{1b}[2K");
+        if self.shown {
+            self.bar.finish_and_clear();
         }
     }
+}
+
+/// "████████░░░░ 4 120/10 000 files · 2 050/s · 3s left", redrawn at
+/// most ten times a second once it has somewhere to be drawn.
+fn counting_bar() -> indicatif::ProgressBar {
+    use crate::present::format::thousands;
+    use indicatif::{ProgressState, ProgressStyle};
+    let bar = indicatif::ProgressBar::hidden();
+    let template = format!(
+        "{{bar:30}} {{done}}/{{total}} {} · {{rate}}/s · {{eta}} {}",
+        t("files"),
+        t("left")
+    );
+    let number = |n: u64| thousands(i64::try_from(n).unwrap_or(i64::MAX));
+    let Ok(style) = ProgressStyle::with_template(&template) else {
+        return bar;
+    };
+    let style = style
+        .with_key(
+            "done",
+            move |s: &ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = w.write_str(&number(s.pos()));
+            },
+        )
+        .with_key(
+            "total",
+            move |s: &ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = w.write_str(&number(s.len().unwrap_or(0)));
+            },
+        )
+        .with_key(
+            "rate",
+            move |s: &ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = w.write_str(&number(s.per_sec() as u64));
+            },
+        )
+        .progress_chars("█░");
+    bar.set_style(style);
+    bar
 }

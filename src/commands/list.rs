@@ -11,6 +11,8 @@ use crate::model::Annotation;
 use crate::present::format::{quoted, MISSING};
 use crate::present::sanitize;
 use crate::present::table::Table;
+use crate::search::fields::{Field, Reason};
+use crate::search::snippet;
 use crate::store::Store;
 use anyhow::anyhow;
 use std::collections::HashMap;
@@ -324,13 +326,14 @@ pub fn search(
             hits
         }
     };
-    if json {
-        print_json(&hits)?;
-        return Ok(super::found(!hits.is_empty()));
-    }
     if hits.is_empty() {
-        crate::say!("esf: {} {}", t("no project contains"), quoted(words));
-        return Ok(super::found(false));
+        let said = format!("{} {}", t("no project contains"), quoted(words));
+        return super::nothing_found(json, &said);
+    }
+    if json {
+        let hits: Vec<Hit> = hits.iter().map(Hit::of).collect();
+        print_json(&hits)?;
+        return Ok(super::found(true));
     }
     let mut out = String::new();
     for hit in &hits {
@@ -347,10 +350,37 @@ pub fn search(
             sanitize::line(name),
             sanitize::line(&owner)
         );
-        let _ = writeln!(out, "    {}", sanitize::line(&hit.snippet));
+        let snippet = snippet::bracketed(&snippet::from_marked(Field::Text, &hit.snippet));
+        let _ = writeln!(out, "    {}", sanitize::line(&snippet));
     }
     print_text(&out)?;
     Ok(super::found(true))
+}
+
+/// A hit of `search --json`: the project's key and id, and the words
+/// around the match as `list --json` gives a match (text and positions).
+#[derive(serde::Serialize)]
+struct Hit<'a> {
+    key: &'a str,
+    id: Option<&'a str>,
+    name: Option<&'a str>,
+    owner: Option<&'a str>,
+    matched: [Reason; 1],
+    rank: f64,
+}
+
+impl Hit<'_> {
+    fn of(hit: &crate::model::SearchHit) -> Hit<'_> {
+        let field = if hit.by_id { Field::Id } else { Field::Text };
+        Hit {
+            key: &hit.key,
+            id: hit.id.as_deref(),
+            name: hit.name.as_deref(),
+            owner: hit.owner.as_deref(),
+            matched: [snippet::from_marked(field, &hit.snippet)],
+            rank: hit.rank,
+        }
+    }
 }
 
 /// "Vellinge kommun (also: Vellinge Municipality)".

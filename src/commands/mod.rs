@@ -2,6 +2,7 @@
 
 mod browse;
 pub mod changes;
+mod completions;
 mod coverage;
 mod dossier;
 mod explain;
@@ -150,6 +151,8 @@ pub fn run(ctx: &Context, command: Command) -> anyhow::Result<ExitCode> {
         Command::Export(a) => export::run_args(ctx, a),
         Command::Coverage(a) => coverage::run(ctx, a),
         Command::Timeline(a) => timeline::run(ctx, a),
+        Command::Completions(a) => completions::completions(a.shell),
+        Command::Man => completions::man(),
     }
 }
 
@@ -177,7 +180,7 @@ pub fn nothing_found(json: bool, said: &str) -> anyhow::Result<ExitCode> {
     Ok(found(false))
 }
 
-/// The exit statuses, as `esf --help` and the README give them.
+/// The exit statuses, as `esf --help` and docs/command-line.md give them.
 pub const NOTHING_FOUND: u8 = 1;
 pub const FAILED: u8 = 2;
 

@@ -137,14 +137,18 @@ pub fn list(ctx: &Context, output: Output) -> anyhow::Result<ExitCode> {
         Output::Markdown => all.into_iter().map(inert).collect(),
         _ => all,
     };
-    let exported: Vec<Exported> = all
-        .iter()
-        .zip(orphaned)
-        .map(|(a, orphaned)| Exported {
+    let mut exported = Vec::with_capacity(all.len());
+    for (a, orphaned) in all.iter().zip(orphaned) {
+        let id = match present.contains(&a.key) {
+            true => store.summary_of(&a.key)?.and_then(|s| s.id),
+            false => None,
+        };
+        exported.push(Exported {
             annotation: a,
+            id,
             orphaned,
-        })
-        .collect();
+        });
+    }
     match output {
         Output::Json => print_data(&(crate::present::safe_json::to_string(&exported) + "\n"))?,
         Output::Markdown => print_data(&notes_file::to_markdown(&exported))?,

@@ -118,7 +118,8 @@ pub(crate) fn print_documents(docs: &[ParsedDocument], json: bool) -> anyhow::Re
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     if json {
-        crate::present::safe_json::to_writer(&mut out, docs)?;
+        let printed: Vec<Printed> = docs.iter().map(Printed::of).collect();
+        crate::present::safe_json::to_writer(&mut out, &printed)?;
         writeln!(out)?;
     } else {
         for doc in docs {
@@ -126,4 +127,48 @@ pub(crate) fn print_documents(docs: &[ParsedDocument], json: bool) -> anyhow::Re
         }
     }
     Ok(())
+}
+
+/// A document as `parse --json` gives it: its project with the key the
+/// cache would give it, as every command names a project.
+#[derive(serde::Serialize)]
+struct Printed<'a> {
+    source: &'a str,
+    format: crate::model::Format,
+    title: Option<&'a str>,
+    skipped_reason: Option<&'a str>,
+    project: Option<Keyed<'a>>,
+    article: Option<&'a crate::model::Article>,
+    call: Option<&'a crate::model::Call>,
+    linked: Option<&'a crate::model::LinkedDoc>,
+    text: Option<&'a str>,
+    warnings: &'a [String],
+}
+
+#[derive(serde::Serialize)]
+struct Keyed<'a> {
+    key: String,
+    #[serde(flatten)]
+    project: &'a crate::model::Project,
+}
+
+impl Printed<'_> {
+    fn of(d: &ParsedDocument) -> Printed<'_> {
+        let project = d.project.as_ref().map(|project| Keyed {
+            key: crate::store::project_key(project),
+            project,
+        });
+        Printed {
+            source: &d.source,
+            format: d.format,
+            title: d.title.as_deref(),
+            skipped_reason: d.skipped_reason.as_deref(),
+            project,
+            article: d.article.as_ref(),
+            call: d.call.as_ref(),
+            linked: d.linked.as_ref(),
+            text: d.text.as_deref(),
+            warnings: &d.warnings,
+        }
+    }
 }

@@ -61,6 +61,7 @@ struct Shown<'a> {
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct OverlapWith {
     pub key: String,
+    pub id: Option<String>,
     pub name: Option<String>,
     pub owner: Option<String>,
     pub start_date: Option<String>,
@@ -77,6 +78,7 @@ impl From<&crate::overlaps::Pair> for OverlapWith {
         let other = &p.projects[1];
         OverlapWith {
             key: other.key.clone(),
+            id: other.id.clone(),
             name: other.name.clone(),
             owner: other.owner.clone(),
             start_date: other.start_date.clone(),
@@ -101,6 +103,7 @@ fn overlaps_text(overlaps: &[OverlapWith]) -> String {
     for o in overlaps {
         let side = crate::overlaps::Side {
             key: o.key.clone(),
+            id: o.id.clone(),
             name: o.name.clone(),
             owner: o.owner.clone(),
             start_date: o.start_date.clone(),
@@ -140,6 +143,12 @@ pub(super) fn your_marks(ctx: &Context, key: &str) -> Option<Annotation> {
 /// before any lookup, as an unknown ID is compared with every key.
 pub(super) fn bounded_id(id: &str) -> anyhow::Result<()> {
     crate::search::query::check_id_bound(id).map_err(|e| anyhow::anyhow!(e))
+}
+
+/// The diarienummer as written of the project with this key (`None` for a
+/// made key, or a project no longer in the cache).
+pub(super) fn id_of(store: &Store, key: &str) -> anyhow::Result<Option<String>> {
+    Ok(store.summary_of(key)?.and_then(|s| s.id))
 }
 
 /// "no project with ID …", with the closest matches.

@@ -11,10 +11,18 @@ pub struct GraphJson {
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct NodeJson {
-    pub id: String,
+    /// `project:KEY` or `org:NAME`, as edges name it.
+    pub node: String,
     /// `project`, `organisation` or `municipality`.
     pub kind: &'static str,
     pub label: String,
+    /// A project's key, as every command gives it (none for an organisation).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// A project's diarienummer as written (`null` for a made key; none
+    /// for an organisation): filled in by whoever has the cache.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<Option<String>>,
     /// Neighbours left out (hubs), when any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub more: Option<usize>,
@@ -45,9 +53,11 @@ fn node_kind(m: &super::Member) -> &'static str {
 
 fn node(m: &super::Member, more: usize) -> NodeJson {
     NodeJson {
-        id: node_id(m),
+        node: node_id(m),
         kind: node_kind(m),
         label: m.label.clone(),
+        key: m.is_project().then(|| m.id.clone()),
+        id: m.is_project().then_some(None),
         more: (more > 0).then_some(more),
     }
 }
@@ -71,7 +81,7 @@ pub fn to_json(ego: &Ego, depth: u8) -> GraphJson {
         }
         for other in &group.others {
             let other_id = node_id(other);
-            if !nodes.iter().any(|n| n.id == other_id) {
+            if !nodes.iter().any(|n| n.node == other_id) {
                 nodes.push(node(other, 0));
             }
             edges.push(edge(&id, &other_id, other));
@@ -110,7 +120,7 @@ pub fn to_dot(graph: &GraphJson) -> String {
         };
         out.push_str(&format!(
             "  {} [label={}, shape={shape}];\n",
-            quote(&n.id),
+            quote(&n.node),
             quote(&label)
         ));
     }

@@ -9,6 +9,9 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Related {
     pub key: String,
+    /// The diarienummer as written (`null` for a made key): filled in by
+    /// whoever has the cache.
+    pub id: Option<String>,
     pub name: String,
     pub score: f64,
     /// Shared organisations, most telling first.
@@ -74,6 +77,7 @@ fn to_related(nb: &Neighbourhood, key: &str, shared: HashMap<&str, (f64, Role, R
     let score = orgs.iter().map(|(_, (w, _, _))| w).sum::<f64>();
     Related {
         key: key.to_string(),
+        id: None,
         name: nb.project_label(key),
         score: (score * 1000.0).round() / 1000.0,
         shared: orgs

@@ -167,6 +167,21 @@ pub fn changed_fields(before: &Project, after: &Project) -> Vec<&'static str> {
         .collect()
 }
 
+/// [`changed_fields`] with each field's value before and after.
+pub fn changed_values(before: &Project, after: &Project) -> Vec<super::FieldChange> {
+    let (Ok(a), Ok(b)) = (serde_json::to_value(before), serde_json::to_value(after)) else {
+        return Vec::new();
+    };
+    let null = serde_json::Value::Null;
+    changed_fields(before, after)
+        .into_iter()
+        .map(|name| {
+            let (x, y) = (a.get(name).unwrap_or(&null), b.get(name).unwrap_or(&null));
+            super::FieldChange::new(name, x, y)
+        })
+        .collect()
+}
+
 /// The fields whose sources give more than one value.
 pub fn disagreements(all: &FieldSources) -> impl Iterator<Item = (&str, &[SourcedValue])> {
     COMPARED.iter().filter_map(|(name, _)| {

@@ -303,8 +303,8 @@ pub struct Annotation {
     pub bookmarked: bool,
     #[serde(default)]
     pub review: ReviewState,
-    /// Seconds since 1970 (UTC) of the last change.
-    #[serde(default)]
+    /// Seconds since 1970 (UTC) of the last change; ISO 8601 in JSON.
+    #[serde(default, with = "crate::dates::iso_seconds")]
     pub updated: i64,
 }
 
@@ -348,9 +348,42 @@ pub struct Change {
     /// The import that made it (numbered per cache).
     pub import_id: i64,
     pub name: Option<String>,
-    /// The record's fields that changed (names as in the record), where
-    /// known: a project changed by a newer file or list row.
-    pub fields: Vec<String>,
+    /// The record's fields that changed, each with its value before and
+    /// after, where known: a project changed by a newer file or list row.
+    pub fields: Vec<FieldChange>,
+}
+
+/// One field an import changed: its name as in the record, and its value
+/// before and after (`null` where there was none; a text of more than
+/// [`FieldChange::LONGEST`] characters cut there, with `…`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldChange {
+    pub field: String,
+    pub before: serde_json::Value,
+    pub after: serde_json::Value,
+}
+
+impl FieldChange {
+    pub const LONGEST: usize = 200;
+
+    /// A change of `field`, long texts cut.
+    pub fn new(field: &str, before: &serde_json::Value, after: &serde_json::Value) -> Self {
+        FieldChange {
+            field: field.to_string(),
+            before: bounded(before),
+            after: bounded(after),
+        }
+    }
+}
+
+fn bounded(value: &serde_json::Value) -> serde_json::Value {
+    match value.as_str() {
+        Some(text) if text.chars().count() > FieldChange::LONGEST => {
+            let cut: String = text.chars().take(FieldChange::LONGEST).collect();
+            serde_json::Value::String(cut + "…")
+        }
+        _ => value.clone(),
+    }
 }
 
 impl Change {

@@ -110,9 +110,16 @@ pub struct ArticleRef {
 #[derive(Debug, Clone, Serialize)]
 pub struct SearchHit {
     pub key: String,
+    pub id: Option<String>,
     pub name: Option<String>,
     pub owner: Option<String>,
+    /// The words around the match, each match between the marks of
+    /// `search::snippet` (`search --json` gives text and positions).
+    #[serde(skip)]
     pub snippet: String,
+    /// Found by its diarienummer or key, not in a text.
+    #[serde(skip)]
+    pub by_id: bool,
     pub rank: f64,
 }
 

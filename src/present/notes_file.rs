@@ -11,6 +11,9 @@ use std::fmt::Write as _;
 pub struct Exported<'a> {
     #[serde(flatten)]
     pub annotation: &'a Annotation,
+    /// The project's diarienummer as written (`None` for a made key, or a
+    /// project not in this cache).
+    pub id: Option<String>,
     /// The project is no longer in the cache; the note is kept.
     pub orphaned: bool,
 }
@@ -156,6 +159,7 @@ mod tests {
         let a = sample();
         let text = to_markdown(&[Exported {
             annotation: &a,
+            id: None,
             orphaned: true,
         }]);
         assert!(text.contains("## 2015/00730 Inkluderande rehabilitering"));
@@ -177,6 +181,7 @@ mod tests {
         };
         let text = to_markdown(&[Exported {
             annotation: &inert,
+            id: None,
             orphaned: false,
         }]);
         assert!(text.contains("ESF\\_1\\*2"), "{text}");
@@ -188,6 +193,7 @@ mod tests {
         let a = sample();
         let json = serde_json::to_string(&[Exported {
             annotation: &a,
+            id: None,
             orphaned: false,
         }])
         .unwrap();

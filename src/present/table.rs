@@ -16,6 +16,10 @@ pub struct Table {
 
 const GAP: &str = "  ";
 
+/// The width the column a person reads keeps while other columns can
+/// give up theirs.
+const READABLE: usize = 24;
+
 /// A streamed table is aligned to this many first rows.
 const STREAM_WIDTHS_FROM: usize = 500;
 
@@ -148,8 +152,19 @@ impl Table {
             .collect();
         shrink(&mut widths, &others, 8, limit);
         shrink(&mut widths, &empty, 2, limit);
+        // The name keeps a readable width while the fixed columns of text
+        // give some of theirs ("municipa…" before a name cut to 7
+        // letters); numbers are cut last.
+        let read: Vec<usize> = read.into_iter().collect();
+        let fixed: Vec<usize> = (0..widths.len())
+            .filter(|c| !self.flexible.contains(c) && !empty.contains(c))
+            .filter(|c| !self.right.contains(c))
+            .collect();
+        shrink(&mut widths, &read, READABLE, limit);
+        shrink(&mut widths, &fixed, 6, limit);
         shrink(&mut widths, &self.flexible, 8, limit);
-        shrink(&mut widths, &others, 4, limit);
+        let every: Vec<usize> = (0..widths.len()).collect();
+        shrink(&mut widths, &every, 4, limit);
         widths
     }
 
@@ -210,6 +225,35 @@ pub fn cut(s: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn at_80_columns_the_name_keeps_a_readable_width_before_the_fixed_columns_do() {
+        let headers = [
+            "PROJECTS",
+            "ORGANISATION",
+            "ORG. NUMBER",
+            "KIND",
+            "ROLES",
+            "PART OF",
+        ];
+        let mut table = Table::new(&headers).flexible(&[1, 5]).right_aligned(&[0]);
+        table.row(
+            [
+                "3",
+                "Samordningsförbundet Göteborg Nordost",
+                "222000-1234",
+                "municipality",
+                "owner, municipality",
+                "Göteborgs Stad",
+            ]
+            .map(String::from)
+            .to_vec(),
+        );
+        let text = table.render(Some(80), false);
+        let row = text.lines().nth(1).unwrap();
+        assert!(row.width() <= 80, "{row}");
+        assert!(row.contains("Samordningsförbundet Gö…"), "{row}");
+    }
 
     #[test]
     fn a_streamed_table_keeps_the_first_rows_widths() {

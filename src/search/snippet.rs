@@ -10,6 +10,52 @@ use super::{fold, lower_case, stem};
 const BEFORE: usize = 4;
 const WORDS: usize = 12;
 
+/// Where the full-text index's own snippet starts and ends a match.
+pub const MARK_START: char = '\u{2}';
+pub const MARK_END: char = '\u{3}';
+
+/// The index's snippet, its matches marked with [`MARK_START`] and
+/// [`MARK_END`], as a match reason: the text, the marked chars as positions.
+pub fn from_marked(field: Field, marked: &str) -> Reason {
+    let mut reason = Reason {
+        field,
+        text: String::with_capacity(marked.len()),
+        positions: Vec::new(),
+    };
+    let (mut inside, mut at) = (false, 0);
+    for c in marked.chars() {
+        match c {
+            MARK_START => inside = true,
+            MARK_END => inside = false,
+            c => {
+                if inside {
+                    reason.positions.push(at);
+                }
+                reason.text.push(c);
+                at += 1;
+            }
+        }
+    }
+    reason
+}
+
+/// A match reason's text with its matched runs in brackets, for reading:
+/// `Samordningsförbundet [Hisingen]`.
+pub fn bracketed(reason: &Reason) -> String {
+    let mut out = String::with_capacity(reason.text.len() + 8);
+    let lit = |i: usize| reason.positions.binary_search(&i).is_ok();
+    for (i, c) in reason.text.chars().enumerate() {
+        if lit(i) && (i == 0 || !lit(i - 1)) {
+            out.push('[');
+        }
+        out.push(c);
+        if lit(i) && !lit(i + 1) {
+            out.push(']');
+        }
+    }
+    out
+}
+
 /// The words around the first place one of `words` stands in `text`, the
 /// matched words' chars as positions; None when none of them is there.
 pub fn snippet(text: &str, words: &str) -> Option<Reason> {
@@ -123,6 +169,17 @@ mod tests {
     fn lit(reason: &Reason) -> String {
         let chars: Vec<char> = reason.text.chars().collect();
         reason.positions.iter().map(|&p| chars[p]).collect()
+    }
+
+    #[test]
+    fn marked_snippets_become_text_and_positions_and_back() {
+        let r = from_marked(
+            Field::Text,
+            "på \u{2}Hisingen\u{3}, två i \u{2}N\u{3}ordost",
+        );
+        assert_eq!(r.text, "på Hisingen, två i Nordost");
+        assert_eq!(r.positions, vec![3, 4, 5, 6, 7, 8, 9, 10, 19]);
+        assert_eq!(bracketed(&r), "på [Hisingen], två i [N]ordost");
     }
 
     #[test]

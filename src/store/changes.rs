@@ -2,7 +2,7 @@
 //! removed projects until the user has seen them.
 
 use super::{Result, Store};
-use crate::model::{Change, ChangeKind};
+use crate::model::{Change, ChangeKind, FieldChange};
 
 impl Store {
     /// This cache's own random id (each user's record of what they have
@@ -35,10 +35,35 @@ impl Store {
     }
 }
 
-fn fields_of(joined: &str) -> Vec<String> {
-    joined
-        .split(',')
+/// The fields a change changed, each with its values before and after;
+/// an older esf kept only their names, joined by commas.
+fn fields_of(kept: &str) -> Vec<FieldChange> {
+    if kept.starts_with('[') {
+        return serde_json::from_str(kept).unwrap_or_default();
+    }
+    let null = serde_json::Value::Null;
+    kept.split(',')
         .filter(|f| !f.is_empty())
-        .map(str::to_string)
+        .map(|f| FieldChange::new(f, &null, &null))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_read_with_their_values_or_as_the_names_an_older_esf_kept() {
+        let kept = r#"[{"field":"end_date","before":"2024-04-30","after":"2024-06-30"}]"#;
+        let read = fields_of(kept);
+        assert_eq!(read[0].field, "end_date");
+        assert_eq!(
+            (read[0].before.as_str(), read[0].after.as_str()),
+            (Some("2024-04-30"), Some("2024-06-30"))
+        );
+        let older = fields_of("total_budget_sek,owner");
+        assert_eq!(older.len(), 2);
+        assert!(older[1].before.is_null() && older[1].after.is_null());
+        assert!(fields_of("").is_empty());
+    }
 }

@@ -137,10 +137,10 @@ impl Store {
 
     /// The projects of an organisation (by its name as stored) and of its
     /// units and branches, each once, in any role, as `esf graph` rolls
-    /// them up: key, name, start, end and ESF grant.
+    /// them up: key, id, name, start, end and ESF grant.
     pub fn projects_of_family(&self, node: &str) -> Result<Vec<crate::model::ProjectSummary>> {
         let sql = format!(
-            "SELECT p.key, p.name, p.start_date, p.end_date, p.esf_grant_sek FROM projects p
+            "SELECT p.key, p.name, p.start_date, p.end_date, p.esf_grant_sek, p.id FROM projects p
              WHERE p.rowid_ IN (SELECT po.project FROM project_orgs po
                                 WHERE po.org IN ({}))",
             super::graph::FAMILY
@@ -153,6 +153,7 @@ impl Store {
                 start_date: r.get(2)?,
                 end_date: r.get(3)?,
                 esf_grant_sek: r.get(4)?,
+                id: r.get(5)?,
                 ..Default::default()
             })
         })?;

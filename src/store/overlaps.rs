@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 /// The columns of a project overlaps compare (`p`: projects).
 const COLUMNS: &str = "p.key, p.name, p.owner, p.start_date, p.end_date, p.programme_period,
-    p.programme_area, p.specific_objective, p.municipalities";
+    p.programme_area, p.specific_objective, p.municipalities, p.id";
 
 /// What an overlaps run found, and what it left out.
 #[derive(Debug, Default)]
@@ -233,7 +233,7 @@ impl Store {
         let mut rows = stmt.query([])?;
         let mut groups: BTreeMap<(String, String), Vec<Candidate>> = BTreeMap::new();
         while let Some(row) = rows.next()? {
-            let (name, parent): (String, Option<String>) = (row.get(9)?, row.get(10)?);
+            let (name, parent): (String, Option<String>) = (row.get(10)?, row.get(11)?);
             let root = crate::graph::node_name(&name, parent.as_deref(), rollup);
             let entry = groups.entry((root.to_lowercase(), root));
             entry.or_default().push(candidate_of(row)?);
@@ -285,6 +285,7 @@ fn candidate_of(r: &rusqlite::Row) -> rusqlite::Result<Candidate> {
     let municipalities: String = r.get(8)?;
     Ok(Candidate {
         key: r.get(0)?,
+        id: r.get(9)?,
         name: r.get(1)?,
         owner: r.get(2)?,
         start_date: r.get(3)?,

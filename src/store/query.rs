@@ -231,8 +231,14 @@ impl Store {
             Some(found) => Some(found),
             None => self.summary_of(&key_typed(id))?,
         };
+        let (start, end) = (
+            crate::search::snippet::MARK_START,
+            crate::search::snippet::MARK_END,
+        );
         Ok(found.map(|p| SearchHit {
-            snippet: format!("[{}]", p.shown_id()),
+            snippet: format!("{start}{}{end}", p.shown_id()),
+            id: p.id,
+            by_id: true,
             key: p.key,
             name: p.name,
             owner: p.owner,
@@ -252,7 +258,7 @@ impl Store {
         };
         let mut stmt = self.conn.prepare(&format!(
             "SELECT p.key, p.name, p.owner,
-                    snippet(project_fts, -1, '[', ']', ' … ', 12), bm25(project_fts)
+                    snippet(project_fts, -1, char(2), char(3), ' … ', 12), bm25(project_fts), p.id
              FROM project_fts JOIN projects p ON p.rowid_ = project_fts.rowid
              WHERE project_fts MATCH ?1 {order} LIMIT ?2"
         ))?;
@@ -265,6 +271,8 @@ impl Store {
                 owner: r.get(2)?,
                 snippet: r.get(3)?,
                 rank: r.get(4)?,
+                id: r.get(5)?,
+                by_id: false,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

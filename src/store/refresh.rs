@@ -105,7 +105,8 @@ fn note_fields(
     let Some(import_id) = touched.import_id else {
         return Ok(());
     };
-    let fields = crate::model::field_sources::changed_fields(before, after).join(",");
+    let changed = crate::model::field_sources::changed_values(before, after);
+    let fields = serde_json::to_string(&changed).unwrap_or_default();
     tx.prepare_cached(
         "UPDATE changes SET fields = ?3 WHERE key = ?1 AND import_id = ?2 AND kind = 'changed'",
     )?

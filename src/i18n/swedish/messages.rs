@@ -102,6 +102,7 @@ pub(super) const MESSAGES: &[(&str, &str)] = &[
     ("{} more", "{} till"),
     ("another import into {} is running; waiting for it to finish", "en annan import till {} pågår; väntar tills den är klar"),
     ("files", "filer"),
+    ("left", "kvar"),
     ("none of the files could be imported; nothing was changed", "ingen av filerna kunde importeras; inget ändrades"),
     ("skipped {}: {}", "hoppade över {}: {}"),
     ("the bundled sample corpus was replaced by your documents", "det medföljande exempelmaterialet ersattes av dina dokument"),
