@@ -139,6 +139,7 @@ mod tests {
     fn side(key: &str) -> Side {
         Side {
             key: key.into(),
+            id: None,
             name: None,
             owner: None,
             start_date: None,

@@ -63,6 +63,7 @@ mod tests {
     fn bar(key: &str, start: Option<&str>, end: Option<&str>) -> Bar {
         Bar {
             key: key.into(),
+            id: None,
             name: None,
             start: start.map(str::to_string),
             end: end.map(str::to_string),
