@@ -167,6 +167,21 @@ impl Action {
             Action::Help => "this help",
             Action::Quit => "quit",
             Action::Suspend => "suspend to the shell (fg returns)",
+            Action::Overlaps => "overlaps: an organisation's projects at one time",
+            Action::Coverage => "coverage: municipalities × programme areas",
+            Action::Timeline => "timeline of the list, organisation or municipality",
+            Action::Dossier => "the project's dossier (Markdown): file or clipboard",
+            Action::MoveLeft => "previous column (coverage)",
+            Action::MoveRight => "next column (coverage)",
+            Action::CoverageColumns => "coverage by programme area, objective or year",
+            Action::NextRegion => "coverage: next region, or the whole country",
+            _ => self.describe_in_prompts(),
+        }
+    }
+
+    /// What the keys of typing and of the prompts do.
+    fn describe_in_prompts(self) -> &'static str {
+        match self {
             Action::Confirm => "keep it: the search, the choice, the note",
             Action::Cancel => "leave without keeping it",
             Action::DeleteBack => "delete the character before the cursor",
@@ -185,17 +200,10 @@ impl Action {
             Action::ExportJson => "write JSON",
             Action::ExportMarkdown => "write Markdown",
             Action::ToggleExportNotes => "your notes in the export: on / off",
-            Action::Overlaps => "overlaps: an organisation's projects at one time",
-            Action::Coverage => "coverage: municipalities × programme areas",
-            Action::Timeline => "timeline of the list, organisation or municipality",
-            Action::Dossier => "the project's dossier (Markdown): file or clipboard",
-            Action::MoveLeft => "previous column (coverage)",
-            Action::MoveRight => "next column (coverage)",
-            Action::CoverageColumns => "coverage by programme area, objective or year",
-            Action::NextRegion => "coverage: next region, or the whole country",
             Action::DossierFile => "write the dossier to a new file",
             Action::DossierCopy => "copy the dossier (OSC 52)",
             Action::ToggleContacts => "contact persons in the dossier: on / off",
+            _ => "",
         }
     }
 }
