@@ -187,3 +187,61 @@ fn the_project_count_kept_by_the_import_gives_the_same_related_scores() {
         "stale: counted"
     );
 }
+
+/// The `text` reasons of each project `list --filter Q --json` gives.
+fn text_reasons(list: &Value) -> Vec<(String, Vec<Value>)> {
+    let list = list.as_array().expect("an array");
+    let texts = |p: &Value| -> Vec<Value> {
+        let matched = p["matched"].as_array().unwrap().iter();
+        matched.filter(|r| r["field"] == "text").cloned().collect()
+    };
+    let key = |p: &Value| p["key"].as_str().unwrap().to_string();
+    list.iter().map(|p| (key(p), texts(p))).collect()
+}
+
+/// Whether a reason is the words around "arbete" in a text.
+fn is_snippet(reason: &Value) -> bool {
+    let text = reason["text"].as_str().unwrap().to_lowercase();
+    text != "arbete"
+        && text.contains("arbet")
+        && !reason["positions"].as_array().unwrap().is_empty()
+}
+
+#[test]
+fn only_the_best_text_matches_get_their_words_around_unless_each_is_asked_for() {
+    let cli = Cli::new();
+    cli.ok(&["gen", "--count", "2500", "--seed", "7"]);
+    let plain = text_reasons(&json(&cli, &["list", "--filter", "arbete", "--json"]));
+    let args = ["list", "--filter", "arbete", "--json", "--snippets"];
+    let every = text_reasons(&json(&cli, &args));
+    let keys = |l: &[(String, Vec<Value>)]| l.iter().map(|p| p.0.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        keys(&plain),
+        keys(&every),
+        "the same projects in the same order"
+    );
+    let only_texts: Vec<&Vec<Value>> = plain
+        .iter()
+        .map(|p| &p.1)
+        .filter(|r| !r.is_empty())
+        .collect();
+    assert!(only_texts.len() > 250, "{} texts", only_texts.len());
+    for (n, reasons) in only_texts.iter().enumerate() {
+        match n < 200 {
+            true => assert!(is_snippet(&reasons[0]), "{n}: {reasons:?}"),
+            false => assert_eq!(
+                reasons[..],
+                [serde_json::json!({"field": "text", "text": "arbete", "positions": []})],
+                "{n}"
+            ),
+        }
+    }
+    let each_a_snippet = every.iter().flat_map(|p| &p.1).all(is_snippet);
+    assert!(each_a_snippet, "--snippets: each the words around");
+    let table = cli.ok(&["list", "--filter", "arbete"]);
+    let named = table
+        .lines()
+        .filter(|l| l.ends_with("text: arbete"))
+        .count();
+    assert_eq!(named, only_texts.len() - 200, "the table as the JSON");
+}

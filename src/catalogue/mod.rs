@@ -11,7 +11,7 @@ use crate::catalogue::facets::{Facet, FacetIndex, Filters, Notes, Resolved};
 use crate::model::FacetRow;
 use crate::model::ProjectSummary;
 pub use crate::search::fields::RANKED_TEXTS;
-use crate::search::fields::{Field, FieldIndex, Reason, TextHits};
+use crate::search::fields::{Explainer, Field, FieldIndex, Reason, TextHits};
 use crate::search::index::{KeyTable, SearchIndex};
 use crate::search::query::Query;
 use crate::search::Match;
@@ -88,6 +88,7 @@ pub trait Searchable {
         for (group, term, words) in query.text_terms() {
             text.insert(group, term, &self.text_found(words, store)?);
         }
+        crate::store::profile::mark("texts found");
         Ok(self.fields().filter(&query, &text))
     }
 
@@ -101,13 +102,8 @@ pub trait Searchable {
     /// Why a project (named `name`) matched, with a few words of its
     /// texts around the terms no field holds.
     fn explain_named(&self, index: usize, query: &Query, name: &str, store: &Store) -> Vec<Reason> {
-        let key = self.key_at(index);
-        let mut reasons = self.fields().explain(index, query, name, key);
-        let missing = self.fields().unexplained(index, query);
-        if !missing.is_empty() {
-            reasons.extend(snippet_reason(store, key, &missing.join(" ")));
-        }
-        reasons
+        let explainer = Explainer::new(self.fields(), query);
+        explain_row(&explainer, store, self.key_at(index), index, name, true)
     }
 
     /// Projects whose key or name look like `text`, for "did you mean".
@@ -311,6 +307,50 @@ impl Catalogue {
         let found = self.similar_indices(text, limit);
         found.into_iter().map(|i| &self.projects[i]).collect()
     }
+}
+
+/// Why a project matched: the reasons its fields give, and for the terms
+/// only its texts hold, a few words around them when `snippet` (the text
+/// is read for it), or else the terms themselves as found in its texts.
+pub fn explain_row(
+    explainer: &Explainer,
+    store: &Store,
+    key: &str,
+    index: usize,
+    name: &str,
+    snippet: bool,
+) -> Vec<Reason> {
+    let (reasons, missing) = explainer.explain(index, name, key);
+    with_texts(reasons, &missing, store, key, snippet)
+}
+
+/// The reasons a project's fields give, and those of the terms only its
+/// texts hold (`missing`, as [`Explainer::explain`] gives them): a few
+/// words around them when `snippet`, else the terms themselves.
+pub fn with_texts(
+    mut reasons: Vec<Reason>,
+    missing: &[&crate::search::query::Term],
+    store: &Store,
+    key: &str,
+    snippet: bool,
+) -> Vec<Reason> {
+    if missing.is_empty() {
+        return reasons;
+    }
+    let words = |all: bool| {
+        let words = missing.iter().filter(|t| all || !t.negated);
+        words.map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")
+    };
+    match snippet {
+        true => reasons.extend(snippet_reason(store, key, &words(true))),
+        false if missing.iter().any(|t| !t.negated) => reasons.push(Reason {
+            field: Field::Text,
+            text: words(false),
+            positions: Vec::new(),
+        }),
+        false => {}
+    }
+    reasons
 }
 
 /// A few words of a project's texts around `words`, as a reason; None

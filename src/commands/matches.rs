@@ -7,7 +7,7 @@ use crate::catalogue::{Catalogue, Searchable};
 use crate::i18n::t;
 use crate::model::{KeyedProject, ProjectSummary};
 use crate::present::table::Table;
-use crate::search::fields::Reason;
+use crate::search::fields::{Explainer, Reason};
 use crate::search::query::Query;
 use crate::search::similar;
 use crate::store::Store;
@@ -78,61 +78,131 @@ pub fn with_contacts(mut record: KeyedProject, contacts: bool) -> KeyedProject {
     record
 }
 
-/// `json` is `Some(with contacts)` for JSON, `None` for the table.
-pub fn run(store: &Store, filter: &str, json: Option<bool>) -> anyhow::Result<ExitCode> {
-    let _snapshot = store.snapshot()?;
-    let index = searchable(store)?;
-    let found = index.search_in(filter, store)?;
-    let query = Query::parse(filter);
-    let index = &*index;
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    if let Some(contacts) = json {
+/// Projects only texts match, in the order listed, that are given the
+/// words around the match (each read from its text): the best the
+/// full-text index ranks. The rest say which terms their texts hold,
+/// unless every snippet is asked for.
+pub const SNIPPETS: usize = crate::catalogue::RANKED_TEXTS;
+
+/// Whether a row gets its snippet: while fewer than [`SNIPPETS`] have had
+/// one, or always when `every`.
+struct Snippets {
+    every: bool,
+    given: std::cell::Cell<usize>,
+}
+
+impl Snippets {
+    fn take(&self) -> bool {
+        let given = self.given.get();
+        self.given.set(given + 1);
+        self.every || given < SNIPPETS
+    }
+}
+
+/// What a filter found, made ready to be written: the index it was
+/// found in, the query made ready to explain each row, the snippets left.
+struct Found<'a> {
+    store: &'a Store,
+    index: &'a dyn Searchable,
+    found: Vec<crate::search::Match>,
+    explainer: Explainer<'a, 'a>,
+    snippets: Snippets,
+}
+
+impl Found<'_> {
+    /// Why row `i` matched, with a snippet while there are snippets left.
+    fn why(&self, i: usize, name: &str) -> Vec<Reason> {
+        let key = self.index.key_at(i);
+        let (reasons, missing) = self.explainer.explain(i, name, key);
+        let snippet = !missing.is_empty() && self.snippets.take();
+        crate::catalogue::with_texts(reasons, &missing, self.store, key, snippet)
+    }
+
+    /// The records as JSON, each with why it matched.
+    fn json(&self, contacts: bool, out: &mut dyn Write) -> anyhow::Result<()> {
+        let (store, index) = (self.store, self.index);
         let read = |i: usize| match index.rowid_at(i) {
             Some(rowid) => store.record_at(rowid),
             None => store.record_of(index.key_at(i)),
         };
-        let records = in_row_order(&found, index, read);
+        let records = in_row_order(&self.found, index, read);
         let listed = records.map(|(i, record)| -> anyhow::Result<Option<Listed>> {
             let Some(record) = record? else {
                 return Ok(None);
             };
             let name = record.project.name.as_deref().unwrap_or_default();
-            let matched = Some(index.explain_named(i, &query, name, store));
+            let matched = Some(self.why(i, name));
             let record = with_contacts(record, contacts);
             Ok(Some(Listed { record, matched }))
         });
         let listed = listed.filter_map(Result::transpose);
-        crate::present::safe_json::to_writer(&mut out, &Lazy(RefCell::new(Some(listed))))?;
-        writeln!(out)?;
-        out.flush()?;
-        return Ok(super::found(!found.is_empty()));
+        crate::present::safe_json::to_writer(&mut *out, &Lazy(RefCell::new(Some(listed))))?;
+        Ok(writeln!(out)?)
     }
-    if found.is_empty() {
+
+    /// The rows as a table, each with why it matched.
+    fn table(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+        let (store, index) = (self.store, self.index);
+        let read = |i: usize| match index.rowid_at(i) {
+            Some(rowid) => store.summary_at(rowid),
+            None => store.summary_of(index.key_at(i)),
+        };
+        let summaries = in_row_order(&self.found, index, read);
+        let rows = summaries.filter_map(|(i, summary)| -> Option<anyhow::Result<Vec<String>>> {
+            let summary = match summary {
+                Ok(summary) => summary?,
+                Err(e) => return Some(Err(e.into())),
+            };
+            let name = summary.name.as_deref().unwrap_or_default();
+            let mut cells = row(&summary);
+            cells.push(crate::present::format::reasons(&self.why(i, name)));
+            Some(Ok(cells))
+        });
+        let headers = ["ID", "NAME", "OWNER", "REGION", "PERIOD", "MATCHED"].map(t);
+        let table = Table::new(&headers).flexible(&[1, 2, 3, 5]);
+        table.stream(terminal_width(), styled(), rows, out)?;
+        Ok(())
+    }
+}
+
+/// `json` is `Some(with contacts)` for JSON, `None` for the table;
+/// `every_snippet` gives each project only texts match its snippet.
+pub fn run(
+    store: &Store,
+    filter: &str,
+    json: Option<bool>,
+    every_snippet: bool,
+) -> anyhow::Result<ExitCode> {
+    let _snapshot = store.snapshot()?;
+    crate::store::profile::mark("opened");
+    let index = searchable(store)?;
+    crate::store::profile::mark("search index read");
+    let found = index.search_in(filter, store)?;
+    crate::store::profile::mark("searched");
+    let query = Query::parse(filter);
+    let found = Found {
+        store,
+        index: &*index,
+        found,
+        explainer: Explainer::new(index.fields(), &query),
+        snippets: Snippets {
+            every: every_snippet,
+            given: std::cell::Cell::new(0),
+        },
+    };
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    if found.found.is_empty() && json.is_none() {
         let what = crate::present::format::quoted(filter);
         crate::say!("esf: {} {what}", t("no project matches"));
         return Ok(super::found(false));
     }
-    let read = |i: usize| match index.rowid_at(i) {
-        Some(rowid) => store.summary_at(rowid),
-        None => store.summary_of(index.key_at(i)),
-    };
-    let summaries = in_row_order(&found, index, read);
-    let rows = summaries.filter_map(|(i, summary)| -> Option<anyhow::Result<Vec<String>>> {
-        let summary = match summary {
-            Ok(summary) => summary?,
-            Err(e) => return Some(Err(e.into())),
-        };
-        let name = summary.name.as_deref().unwrap_or_default();
-        let reasons = index.explain_named(i, &query, name, store);
-        let mut cells = row(&summary);
-        cells.push(crate::present::format::reasons(&reasons));
-        Some(Ok(cells))
-    });
-    let headers = ["ID", "NAME", "OWNER", "REGION", "PERIOD", "MATCHED"].map(t);
-    let table = Table::new(&headers).flexible(&[1, 2, 3, 5]);
-    table.stream(terminal_width(), styled(), rows, &mut out)?;
+    match json {
+        Some(contacts) => found.json(contacts, &mut out)?,
+        None => found.table(&mut out)?,
+    }
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    crate::store::profile::mark("written");
+    Ok(super::found(!found.found.is_empty()))
 }
 
 /// What `read` gives for each of `found`, in `found`'s order, read a chunk

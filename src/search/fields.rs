@@ -14,6 +14,7 @@ mod shared;
 pub(in crate::search) mod stored;
 mod text_hits;
 
+pub use explain::Explainer;
 pub use text_hits::{TextHits, RANKED_TEXTS};
 
 pub use super::field::Field;
