@@ -245,3 +245,28 @@ fn only_the_best_text_matches_get_their_words_around_unless_each_is_asked_for() 
         .count();
     assert_eq!(named, only_texts.len() - 200, "the table as the JSON");
 }
+
+#[test]
+fn the_rows_of_a_filtered_list_are_those_of_the_records_whether_the_index_gives_them_or_not() {
+    let cli = Cli::new();
+    let db = cache(&cli);
+    import(&cli, &["assets/corpus"]);
+    cli.ok(&["gen", "--count", "300", "--seed", "3"]);
+    let queries = [
+        "a",
+        "inkl",
+        "kommun",
+        "arbete",
+        "vellinge | göteborg",
+        "2015",
+    ];
+    let from_index: Vec<String> = queries
+        .iter()
+        .map(|q| cli.answer(&["list", "--filter", q]))
+        .collect();
+    sql(&db, "DELETE FROM search_index");
+    for (q, indexed) in queries.iter().zip(&from_index) {
+        assert!(indexed.lines().count() > 2, "{q}: {indexed}");
+        assert_eq!(&cli.answer(&["list", "--filter", q]), indexed, "{q}");
+    }
+}

@@ -78,6 +78,12 @@ pub trait Searchable {
         None
     }
 
+    /// What a list shows of the project, when known without reading the
+    /// cache (its ID, name, owner, region and dates).
+    fn listed_at(&self, _index: usize) -> Option<ProjectSummary> {
+        None
+    }
+
     /// Projects matching the query in their fields or, through the
     /// cache's full-text index, in their texts (ranked below field matches).
     /// Projects matching the query in their fields or, through the
@@ -127,6 +133,10 @@ impl Searchable for Catalogue {
         self.by_key
             .find(key, self.projects.len(), &|i| &self.projects[i].key)
     }
+
+    fn listed_at(&self, index: usize) -> Option<ProjectSummary> {
+        self.projects.get(index).cloned()
+    }
 }
 
 impl Searchable for SearchIndex {
@@ -144,6 +154,12 @@ impl Searchable for SearchIndex {
 
     fn rowid_at(&self, index: usize) -> Option<i64> {
         Some(self.keys.rowid(index))
+    }
+
+    fn listed_at(&self, index: usize) -> Option<ProjectSummary> {
+        let key = self.keys.key(index);
+        let row = self.columns.row(index, key, &self.fields)?;
+        Some(row.summary())
     }
 
     /// By row: the matches' keys are neither read nor looked up.

@@ -140,24 +140,31 @@ impl Found<'_> {
         Ok(writeln!(out)?)
     }
 
-    /// The rows as a table, each with why it matched.
+    /// The rows as a table, each with why it matched, in the order found:
+    /// their columns from the index, or read from the cache where the
+    /// index does not give them.
     fn table(&self, out: &mut dyn Write) -> anyhow::Result<()> {
         let (store, index) = (self.store, self.index);
-        let read = |i: usize| match index.rowid_at(i) {
-            Some(rowid) => store.summary_at(rowid),
-            None => store.summary_of(index.key_at(i)),
+        let read = |i: usize| -> crate::store::Result<Option<ProjectSummary>> {
+            match (index.listed_at(i), index.rowid_at(i)) {
+                (Some(listed), _) => Ok(Some(listed)),
+                (None, Some(rowid)) => store.summary_at(rowid),
+                (None, None) => store.summary_of(index.key_at(i)),
+            }
         };
-        let summaries = in_row_order(&self.found, index, read);
-        let rows = summaries.filter_map(|(i, summary)| -> Option<anyhow::Result<Vec<String>>> {
-            let summary = match summary {
-                Ok(summary) => summary?,
-                Err(e) => return Some(Err(e.into())),
-            };
-            let name = summary.name.as_deref().unwrap_or_default();
-            let mut cells = row(&summary);
-            cells.push(crate::present::format::reasons(&self.why(i, name)));
-            Some(Ok(cells))
-        });
+        let rows = self
+            .found
+            .iter()
+            .filter_map(|m| -> Option<anyhow::Result<Vec<String>>> {
+                let summary = match read(m.index) {
+                    Ok(summary) => summary?,
+                    Err(e) => return Some(Err(e.into())),
+                };
+                let name = summary.name.as_deref().unwrap_or_default();
+                let mut cells = row(&summary);
+                cells.push(crate::present::format::reasons(&self.why(m.index, name)));
+                Some(Ok(cells))
+            });
         let headers = ["ID", "NAME", "OWNER", "REGION", "PERIOD", "MATCHED"].map(t);
         let table = Table::new(&headers).flexible(&[1, 2, 3, 5]);
         table.stream(terminal_width(), styled(), rows, out)?;

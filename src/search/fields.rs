@@ -98,6 +98,16 @@ impl FieldIndex {
         self.link_ends.push(self.links.len() as u32);
     }
 
+    /// The number of a shared value (an organisation, a region, …).
+    pub fn shared_number(&self, value: &str) -> Option<u32> {
+        self.shared_at.get(value).copied()
+    }
+
+    /// The text of shared value `number`, as written.
+    pub fn shared_value_text(&self, number: u32) -> Option<&str> {
+        self.shared_text.get(number as usize).map(|t| &**t)
+    }
+
     fn shared_value(&mut self, value: &str) -> u32 {
         if let Some(&at) = self.shared_at.get(value) {
             return at;
