@@ -28,6 +28,7 @@ pub mod schema;
 mod search_index;
 mod sqlite_words;
 mod stored_record;
+mod text_query;
 pub use search_index::{counted, BuiltIndex, IndexBuilder, NewIndex, Snapshot};
 pub use sqlite_words::said as sqlite_said;
 pub mod sources;
