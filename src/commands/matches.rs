@@ -143,7 +143,7 @@ impl Found<'_> {
     /// The rows as a table, each with why it matched, in the order found:
     /// their columns from the index, or read from the cache where the
     /// index does not give them.
-    fn table(&self, out: &mut dyn Write) -> anyhow::Result<()> {
+    fn table(&self) -> anyhow::Result<()> {
         let (store, index) = (self.store, self.index);
         let read = |i: usize| -> crate::store::Result<Option<ProjectSummary>> {
             match (index.listed_at(i), index.rowid_at(i)) {
@@ -161,13 +161,14 @@ impl Found<'_> {
                     Err(e) => return Some(Err(e.into())),
                 };
                 let name = summary.name.as_deref().unwrap_or_default();
-                let mut cells = row(&summary);
-                cells.push(crate::present::format::reasons(&self.why(m.index, name)));
+                let reasons = crate::present::format::reasons(&self.why(m.index, name));
+                let mut cells = row_of(summary);
+                cells.push(reasons);
                 Some(Ok(cells))
             });
         let headers = ["ID", "NAME", "OWNER", "REGION", "PERIOD", "MATCHED"].map(t);
         let table = Table::new(&headers).flexible(&[1, 2, 3, 5]);
-        table.stream(terminal_width(), styled(), rows, out)?;
+        super::streamed::stream(table, rows)?;
         Ok(())
     }
 }
@@ -197,17 +198,19 @@ pub fn run(
             given: std::cell::Cell::new(0),
         },
     };
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
     if found.found.is_empty() && json.is_none() {
         let what = crate::present::format::quoted(filter);
         crate::say!("esf: {} {what}", t("no project matches"));
         return Ok(super::found(false));
     }
     match json {
-        Some(contacts) => found.json(contacts, &mut out)?,
-        None => found.table(&mut out)?,
+        Some(contacts) => {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            found.json(contacts, &mut out)?;
+            out.flush()?;
+        }
+        None => found.table()?,
     }
-    out.flush()?;
     crate::store::profile::mark("written");
     Ok(super::found(!found.found.is_empty()))
 }
@@ -282,6 +285,24 @@ impl<I: Iterator<Item = anyhow::Result<Listed>>> Serialize for Lazy<I> {
         }
         seq.end()
     }
+}
+
+/// [`row`] of a summary no longer needed: its texts move into the cells.
+fn row_of(p: ProjectSummary) -> Vec<String> {
+    let text = |v: Option<String>| v.unwrap_or_else(|| crate::present::format::MISSING.into());
+    let period =
+        crate::present::format::period_text(p.start_date.as_deref(), p.end_date.as_deref());
+    let id = match p.shown_id() == p.key {
+        true => None,
+        false => Some(p.shown_id().to_string()),
+    };
+    vec![
+        id.unwrap_or(p.key),
+        text(p.name),
+        text(p.owner),
+        text(p.region),
+        text(period),
+    ]
 }
 
 /// A project's cells in a listing: ID, name, owner, region, period.
