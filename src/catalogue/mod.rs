@@ -78,6 +78,12 @@ pub trait Searchable {
         None
     }
 
+    /// Where the projects of these rows of the cache are, in their order;
+    /// None when rows are not known here.
+    fn at_rows(&self, _rows: &[i64]) -> Option<Vec<usize>> {
+        None
+    }
+
     /// What a list shows of the project, when known without reading the
     /// cache (its ID, name, owner, region and dates).
     fn listed_at(&self, _index: usize) -> Option<ProjectSummary> {
@@ -89,10 +95,30 @@ pub trait Searchable {
     /// Projects matching the query in their fields or, through the
     /// cache's full-text index, in their texts (ranked below field matches).
     fn search_in(&self, query: &str, store: &Store) -> crate::store::Result<Vec<Match>> {
+        self.search_with(query, store, None)
+    }
+
+    /// [`Searchable::search_in`], with each text term's rows when they were
+    /// found already (see [`Store::text_rows_apart`]).
+    fn search_with(
+        &self,
+        query: &str,
+        store: &Store,
+        rows: Option<Vec<Vec<i64>>>,
+    ) -> crate::store::Result<Vec<Match>> {
         let query = Query::parse(query);
         let mut text = TextHits::default();
+        let mut rows = rows.map(Vec::into_iter);
         for (group, term, words) in query.text_terms() {
-            text.insert(group, term, &self.text_found(words, store)?);
+            let found = match rows.as_mut().and_then(Iterator::next) {
+                Some(rows) => self.at_rows(&rows),
+                None => None,
+            };
+            let found = match found {
+                Some(found) => found,
+                None => self.text_found(words, store)?,
+            };
+            text.insert(group, term, &found);
         }
         crate::store::profile::mark("texts found");
         Ok(self.fields().filter(&query, &text))
@@ -165,10 +191,15 @@ impl Searchable for SearchIndex {
     /// By row: the matches' keys are neither read nor looked up.
     fn text_found(&self, words: &str, store: &Store) -> crate::store::Result<Vec<usize>> {
         let rows = store.text_match_rows(words, RANKED_TEXTS, true)?;
-        Ok(rows
-            .iter()
-            .filter_map(|&r| self.index_of_rowid(r))
-            .collect())
+        Ok(self.at_rows(&rows).unwrap_or_default())
+    }
+
+    fn at_rows(&self, rows: &[i64]) -> Option<Vec<usize>> {
+        Some(
+            rows.iter()
+                .filter_map(|&r| self.index_of_rowid(r))
+                .collect(),
+        )
     }
 }
 

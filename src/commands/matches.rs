@@ -183,9 +183,17 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let _snapshot = store.snapshot()?;
     crate::store::profile::mark("opened");
+    let terms = Query::parse(filter)
+        .text_terms()
+        .iter()
+        .map(|t| t.2.to_string())
+        .collect();
+    let apart = store.text_rows_apart(terms, crate::catalogue::RANKED_TEXTS);
     let index = searchable(store)?;
     crate::store::profile::mark("search index read");
-    let found = index.search_in(filter, store)?;
+    let rows = apart.and_then(|a| a.join(store));
+    crate::store::profile::mark("texts found apart");
+    let found = index.search_with(filter, store, rows)?;
     crate::store::profile::mark("searched");
     let query = Query::parse(filter);
     let found = Found {

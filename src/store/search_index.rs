@@ -16,7 +16,7 @@ use rusqlite::{Connection, OptionalExtension, MAIN_DB};
 use std::io::BufReader;
 
 /// The newest import's id: what a fresh index was built for.
-fn newest_import(conn: &Connection) -> Result<i64> {
+pub(super) fn newest_import(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT coalesce(max(id), 0) FROM imports", [], |r| r.get(0))?)
 }
 
