@@ -270,3 +270,38 @@ fn the_rows_of_a_filtered_list_are_those_of_the_records_whether_the_index_gives_
         assert_eq!(&cli.answer(&["list", "--filter", q]), indexed, "{q}");
     }
 }
+
+/// The first column of a table `esf list` printed.
+fn first_column(table: &str) -> Vec<String> {
+    let rows = table.lines().skip(1);
+    rows.map(|l| l.split_whitespace().next().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn a_table_written_before_the_texts_are_searched_lists_what_the_json_lists_in_its_order() {
+    let cli = Cli::new();
+    cli.ok(&["gen", "--count", "1500", "--seed", "5"]);
+    for q in [
+        "arbete",
+        "inkl",
+        "göteborg | malmö",
+        "arbete !inkl",
+        "kommun",
+        "arbetsträning",
+    ] {
+        let list = json(&cli, &["list", "--filter", q, "--json"]);
+        let keys: Vec<String> = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["key"].as_str().unwrap().to_string())
+            .collect();
+        assert!(keys.len() > 20, "{q}: {}", keys.len());
+        assert_eq!(
+            first_column(&cli.answer(&["list", "--filter", q])),
+            keys,
+            "{q}"
+        );
+    }
+}

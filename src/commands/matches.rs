@@ -7,9 +7,10 @@ use crate::catalogue::{Catalogue, Searchable};
 use crate::i18n::t;
 use crate::model::{KeyedProject, ProjectSummary};
 use crate::present::table::Table;
-use crate::search::fields::{Explainer, Reason};
+use crate::search::fields::{Explainer, Reason, TextHits, BEST_TEXT};
 use crate::search::query::Query;
 use crate::search::similar;
+use crate::search::Match;
 use crate::store::Store;
 use serde::ser::{Error as _, Serialize, SerializeSeq, Serializer};
 use std::cell::RefCell;
@@ -104,7 +105,6 @@ impl Snippets {
 struct Found<'a> {
     store: &'a Store,
     index: &'a dyn Searchable,
-    found: Vec<crate::search::Match>,
     explainer: Explainer<'a, 'a>,
     snippets: Snippets,
 }
@@ -119,13 +119,13 @@ impl Found<'_> {
     }
 
     /// The records as JSON, each with why it matched.
-    fn json(&self, contacts: bool, out: &mut dyn Write) -> anyhow::Result<()> {
+    fn json(&self, found: &[Match], contacts: bool, out: &mut dyn Write) -> anyhow::Result<()> {
         let (store, index) = (self.store, self.index);
         let read = |i: usize| match index.rowid_at(i) {
             Some(rowid) => store.record_at(rowid),
             None => store.record_of(index.key_at(i)),
         };
-        let records = in_row_order(&self.found, index, read);
+        let records = in_row_order(found, index, read);
         let listed = records.map(|(i, record)| -> anyhow::Result<Option<Listed>> {
             let Some(record) = record? else {
                 return Ok(None);
@@ -140,10 +140,33 @@ impl Found<'_> {
         Ok(writeln!(out)?)
     }
 
+    /// The table of `early` (see [`above_texts`]) and then, once the texts
+    /// are searched, of the other matches.
+    fn table_then_texts(
+        &self,
+        early: Vec<Match>,
+        apart: Option<crate::store::TextRowsApart>,
+        filter: &str,
+    ) -> anyhow::Result<()> {
+        let written = early.len();
+        let rest = std::iter::once_with(|| -> anyhow::Result<Vec<Match>> {
+            let rows = apart.and_then(|a| a.join(self.store));
+            let mut all = self.index.search_with(filter, self.store, rows)?;
+            crate::store::profile::mark("searched with the texts");
+            all.drain(..written.min(all.len()));
+            Ok(all)
+        });
+        let rest = rest.flat_map(|r| match r {
+            Ok(all) => all.into_iter().map(Ok).collect(),
+            Err(e) => vec![Err(e)],
+        });
+        self.table(early.into_iter().map(Ok).chain(rest))
+    }
+
     /// The rows as a table, each with why it matched, in the order found:
     /// their columns from the index, or read from the cache where the
     /// index does not give them.
-    fn table(&self) -> anyhow::Result<()> {
+    fn table(&self, found: impl Iterator<Item = anyhow::Result<Match>>) -> anyhow::Result<()> {
         let (store, index) = (self.store, self.index);
         let read = |i: usize| -> crate::store::Result<Option<ProjectSummary>> {
             match (index.listed_at(i), index.rowid_at(i)) {
@@ -152,20 +175,21 @@ impl Found<'_> {
                 (None, None) => store.summary_of(index.key_at(i)),
             }
         };
-        let rows = self
-            .found
-            .iter()
-            .filter_map(|m| -> Option<anyhow::Result<Vec<String>>> {
-                let summary = match read(m.index) {
-                    Ok(summary) => summary?,
-                    Err(e) => return Some(Err(e.into())),
-                };
-                let name = summary.name.as_deref().unwrap_or_default();
-                let reasons = crate::present::format::reasons(&self.why(m.index, name));
-                let mut cells = row_of(summary);
-                cells.push(reasons);
-                Some(Ok(cells))
-            });
+        let rows = found.filter_map(|m| -> Option<anyhow::Result<Vec<String>>> {
+            let m = match m {
+                Ok(m) => m,
+                Err(e) => return Some(Err(e)),
+            };
+            let summary = match read(m.index) {
+                Ok(summary) => summary?,
+                Err(e) => return Some(Err(e.into())),
+            };
+            let name = summary.name.as_deref().unwrap_or_default();
+            let reasons = crate::present::format::reasons(&self.why(m.index, name));
+            let mut cells = row_of(summary);
+            cells.push(reasons);
+            Some(Ok(cells))
+        });
         let headers = ["ID", "NAME", "OWNER", "REGION", "PERIOD", "MATCHED"].map(t);
         let table = Table::new(&headers).flexible(&[1, 2, 3, 5]);
         super::streamed::stream(table, rows)?;
@@ -183,30 +207,33 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let _snapshot = store.snapshot()?;
     crate::store::profile::mark("opened");
-    let terms = Query::parse(filter)
-        .text_terms()
-        .iter()
-        .map(|t| t.2.to_string())
-        .collect();
+    let query = Query::parse(filter);
+    let terms = query.text_terms().iter().map(|t| t.2.to_string()).collect();
     let apart = store.text_rows_apart(terms, crate::catalogue::RANKED_TEXTS);
     let index = searchable(store)?;
     crate::store::profile::mark("search index read");
-    let rows = apart.and_then(|a| a.join(store));
-    crate::store::profile::mark("texts found apart");
-    let found = index.search_with(filter, store, rows)?;
-    crate::store::profile::mark("searched");
-    let query = Query::parse(filter);
     let found = Found {
         store,
         index: &*index,
-        found,
         explainer: Explainer::new(index.fields(), &query),
         snippets: Snippets {
             every: every_snippet,
             given: std::cell::Cell::new(0),
         },
     };
-    if found.found.is_empty() && json.is_none() {
+    let early = match json {
+        None => above_texts(&*index, &query),
+        Some(_) => Vec::new(),
+    };
+    if !early.is_empty() {
+        found.table_then_texts(early, apart, filter)?;
+        crate::store::profile::mark("written");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let rows = apart.and_then(|a| a.join(store));
+    let matches = index.search_with(filter, store, rows)?;
+    crate::store::profile::mark("searched");
+    if matches.is_empty() && json.is_none() {
         let what = crate::present::format::quoted(filter);
         crate::say!("esf: {} {what}", t("no project matches"));
         return Ok(super::found(false));
@@ -214,20 +241,39 @@ pub fn run(
     match json {
         Some(contacts) => {
             let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-            found.json(contacts, &mut out)?;
+            found.json(&matches, contacts, &mut out)?;
             out.flush()?;
         }
-        None => found.table()?,
+        None => found.table(matches.iter().copied().map(Ok))?,
     }
     crate::store::profile::mark("written");
-    Ok(super::found(!found.found.is_empty()))
+    Ok(super::found(!matches.is_empty()))
+}
+
+/// The matches listed before any text match whatever the texts hold, best
+/// first: those a query of one group with no excluded term finds in
+/// fields, scored above every text match (a text match never raises
+/// them). Written while the texts are still being searched; empty for
+/// any other query.
+fn above_texts(index: &dyn Searchable, query: &Query) -> Vec<Match> {
+    let [group] = &query.groups[..] else {
+        return Vec::new();
+    };
+    if group.iter().any(|t| t.negated) {
+        return Vec::new();
+    }
+    let found = index.fields().filter(query, &TextHits::default());
+    let above = found.into_iter().take_while(|m| m.score > BEST_TEXT);
+    let above = above.collect();
+    crate::store::profile::mark("searched the fields");
+    above
 }
 
 /// What `read` gives for each of `found`, in `found`'s order, read a chunk
 /// at a time in the cache's order: neighbouring rows share pages, where
 /// reading them as found costs a read of the file for nearly every row.
 fn in_row_order<'a, T: 'a>(
-    found: &'a [crate::search::Match],
+    found: &'a [Match],
     index: &'a dyn Searchable,
     read: impl Fn(usize) -> crate::store::Result<T> + 'a,
 ) -> impl Iterator<Item = (usize, crate::store::Result<T>)> + 'a {

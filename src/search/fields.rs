@@ -15,7 +15,7 @@ pub(in crate::search) mod stored;
 mod text_hits;
 
 pub use explain::Explainer;
-pub use text_hits::{TextHits, RANKED_TEXTS};
+pub use text_hits::{TextHits, BEST_TEXT, RANKED_TEXTS};
 
 pub use super::field::Field;
 use super::field::FIELDS;

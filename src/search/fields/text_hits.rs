@@ -20,6 +20,10 @@ pub struct TextHits {
 const TEXT: i64 = 100;
 const TEXT_RANKS: i64 = 48;
 
+/// The best a text match scores: a field match scoring more is listed
+/// before every text match.
+pub const BEST_TEXT: i64 = TEXT + TEXT_RANKS + 1;
+
 /// The text matches ranked by BM25 (the rest come in the cache's order).
 pub const RANKED_TEXTS: usize = 200;
 
