@@ -305,3 +305,30 @@ fn a_table_written_before_the_texts_are_searched_lists_what_the_json_lists_in_it
         );
     }
 }
+
+#[test]
+fn an_index_of_an_older_layout_is_made_anew_by_the_next_import_changed_or_not() {
+    let cli = Cli::new();
+    let db = cache(&cli);
+    import(&cli, &["assets/corpus"]);
+    let version = |db: &Path| -> Vec<u8> {
+        let conn = rusqlite::Connection::open(db).unwrap();
+        conn.query_row("SELECT substr(data, 1, 8) FROM search_index", [], |r| {
+            r.get(0)
+        })
+        .unwrap()
+    };
+    assert_eq!(version(&db), b"esfidx04");
+    sql(
+        &db,
+        "UPDATE search_index SET data = CAST('esfidx03' AS BLOB)",
+    );
+    assert_eq!(
+        listed(&cli, "försäkringskassan"),
+        KASSAN,
+        "searched without it"
+    );
+    import(&cli, &["assets/corpus"]);
+    assert_eq!(version(&db), b"esfidx04", "made anew");
+    assert_eq!(listed(&cli, "försäkringskassan"), KASSAN);
+}

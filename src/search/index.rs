@@ -12,7 +12,8 @@ use std::io::{self, Read, Write};
 use std::sync::OnceLock;
 
 /// Written first, so an index of another layout is never taken for one.
-const MAGIC: u64 = u64::from_le_bytes(*b"esfidx04");
+pub const VERSION: [u8; 8] = *b"esfidx04";
+const MAGIC: u64 = u64::from_le_bytes(VERSION);
 
 #[derive(Debug, Default)]
 pub struct SearchIndex {
