@@ -27,7 +27,8 @@ fn stored(n: usize) -> Vec<u8> {
     );
     let keys: Vec<&str> = (0..n).map(|i| cat.key_at(i)).collect();
     let rowids: Vec<i64> = (1..=n as i64).collect();
-    SearchIndex::write_parts(&cat.fields, &keys, &rowids, Vec::new()).expect("in memory")
+    let columns = esf_browser::search::columns::Columns::of(&cat.projects, &cat.fields);
+    SearchIndex::write_parts(&cat.fields, &keys, &rowids, &columns, Vec::new()).expect("in memory")
 }
 
 fn index(c: &mut Criterion) {

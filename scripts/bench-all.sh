@@ -9,7 +9,6 @@ mkdir -p "$work"
 esf=target/release/esf
 if [[ "${SMALL:-}" == 1 ]]; then import_n=10000; big_n=20000; else import_n=100000; big_n=1000000; fi
 
-command -v fzf >/dev/null || { apt-get update -qq && apt-get install -y -qq fzf >/dev/null; }
 cargo build --release --quiet
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -44,6 +43,14 @@ hub=$(sqlite3 "$work/big.sqlite" "SELECT name FROM organisations ORDER BY family
 hub_share=$(sqlite3 "$work/big.sqlite" "SELECT round(100.0 * max(family_projects) / (SELECT count(*) FROM projects), 1) FROM organisations")
 graph_ms=$(ms_median $esf --db "$work/big.sqlite" graph "$hub" --json)
 
+echo "== an import of 100 new documents into the cache of $big_n" >&2
+rm -rf "$work/hundred"
+$esf gen --count 100 --out "$work/hundred" --seed 99 2>/dev/null
+start=$(date +%s.%N)
+/usr/bin/time -f '%M' -o "$work/hundred.rss" $esf --db "$work/big.sqlite" import "$work/hundred" >/dev/null 2>&1
+hundred_s=$(echo "$(date +%s.%N) - $start" | bc)
+hundred_mb=$(tail -1 "$work/hundred.rss" | awk '{printf "%.0f", $1 / 1024}')
+
 field() { python3 -c "import json,sys; print(json.loads(sys.argv[1]).get(sys.argv[2], '?'))" "$1" "$2"; }
 # The median of a criterion result (on the name's line, or the next).
 criterion() {
@@ -70,6 +77,7 @@ cat <<TABLE
 | bytes written idle (2 s) / one j step / one k step, 120×40, $import_n / $big_n | 0 / ≤ 1 KB | $(field "$probe_import" idle_bytes_2s) / $(field "$probe_import" j_step_bytes) / $(field "$probe_import" k_step_bytes); $(field "$probe_big" idle_bytes_2s) / $(field "$probe_big" j_step_bytes) / $(field "$probe_big" k_step_bytes) |
 | graph of the largest organisation ($hub, ${hub_share} % of projects), $big_n, whole process | ≤ 50 ms | ${graph_ms} ms |
 | filling a $big_n-project cache directly (\`esf gen --db\`) | — | $(printf %.0f "$fill") s |
+| an import of 100 new documents into the cache of $big_n | ≤ 2 s, ≤ 300 MB | $(printf %.1f "$hundred_s") s, $hundred_mb MB |
 TABLE
 echo
 cat "$work/commands.md"

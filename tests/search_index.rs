@@ -187,3 +187,148 @@ fn the_project_count_kept_by_the_import_gives_the_same_related_scores() {
         "stale: counted"
     );
 }
+
+/// The `text` reasons of each project `list --filter Q --json` gives.
+fn text_reasons(list: &Value) -> Vec<(String, Vec<Value>)> {
+    let list = list.as_array().expect("an array");
+    let texts = |p: &Value| -> Vec<Value> {
+        let matched = p["matched"].as_array().unwrap().iter();
+        matched.filter(|r| r["field"] == "text").cloned().collect()
+    };
+    let key = |p: &Value| p["key"].as_str().unwrap().to_string();
+    list.iter().map(|p| (key(p), texts(p))).collect()
+}
+
+/// Whether a reason is the words around "arbete" in a text.
+fn is_snippet(reason: &Value) -> bool {
+    let text = reason["text"].as_str().unwrap().to_lowercase();
+    text != "arbete"
+        && text.contains("arbet")
+        && !reason["positions"].as_array().unwrap().is_empty()
+}
+
+#[test]
+fn only_the_best_text_matches_get_their_words_around_unless_each_is_asked_for() {
+    let cli = Cli::new();
+    cli.ok(&["gen", "--count", "2500", "--seed", "7"]);
+    let plain = text_reasons(&json(&cli, &["list", "--filter", "arbete", "--json"]));
+    let args = ["list", "--filter", "arbete", "--json", "--snippets"];
+    let every = text_reasons(&json(&cli, &args));
+    let keys = |l: &[(String, Vec<Value>)]| l.iter().map(|p| p.0.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        keys(&plain),
+        keys(&every),
+        "the same projects in the same order"
+    );
+    let only_texts: Vec<&Vec<Value>> = plain
+        .iter()
+        .map(|p| &p.1)
+        .filter(|r| !r.is_empty())
+        .collect();
+    assert!(only_texts.len() > 250, "{} texts", only_texts.len());
+    for (n, reasons) in only_texts.iter().enumerate() {
+        match n < 200 {
+            true => assert!(is_snippet(&reasons[0]), "{n}: {reasons:?}"),
+            false => assert_eq!(
+                reasons[..],
+                [serde_json::json!({"field": "text", "text": "arbete", "positions": []})],
+                "{n}"
+            ),
+        }
+    }
+    let each_a_snippet = every.iter().flat_map(|p| &p.1).all(is_snippet);
+    assert!(each_a_snippet, "--snippets: each the words around");
+    let table = cli.ok(&["list", "--filter", "arbete"]);
+    let named = table
+        .lines()
+        .filter(|l| l.ends_with("text: arbete"))
+        .count();
+    assert_eq!(named, only_texts.len() - 200, "the table as the JSON");
+}
+
+#[test]
+fn the_rows_of_a_filtered_list_are_those_of_the_records_whether_the_index_gives_them_or_not() {
+    let cli = Cli::new();
+    let db = cache(&cli);
+    import(&cli, &["assets/corpus"]);
+    cli.ok(&["gen", "--count", "300", "--seed", "3"]);
+    let queries = [
+        "a",
+        "inkl",
+        "kommun",
+        "arbete",
+        "vellinge | göteborg",
+        "2015",
+    ];
+    let from_index: Vec<String> = queries
+        .iter()
+        .map(|q| cli.answer(&["list", "--filter", q]))
+        .collect();
+    sql(&db, "DELETE FROM search_index");
+    for (q, indexed) in queries.iter().zip(&from_index) {
+        assert!(indexed.lines().count() > 2, "{q}: {indexed}");
+        assert_eq!(&cli.answer(&["list", "--filter", q]), indexed, "{q}");
+    }
+}
+
+/// The first column of a table `esf list` printed.
+fn first_column(table: &str) -> Vec<String> {
+    let rows = table.lines().skip(1);
+    rows.map(|l| l.split_whitespace().next().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn a_table_written_before_the_texts_are_searched_lists_what_the_json_lists_in_its_order() {
+    let cli = Cli::new();
+    cli.ok(&["gen", "--count", "1500", "--seed", "5"]);
+    for q in [
+        "arbete",
+        "inkl",
+        "göteborg | malmö",
+        "arbete !inkl",
+        "kommun",
+        "arbetsträning",
+    ] {
+        let list = json(&cli, &["list", "--filter", q, "--json"]);
+        let keys: Vec<String> = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| p["key"].as_str().unwrap().to_string())
+            .collect();
+        assert!(keys.len() > 20, "{q}: {}", keys.len());
+        assert_eq!(
+            first_column(&cli.answer(&["list", "--filter", q])),
+            keys,
+            "{q}"
+        );
+    }
+}
+
+#[test]
+fn an_index_of_an_older_layout_is_made_anew_by_the_next_import_changed_or_not() {
+    let cli = Cli::new();
+    let db = cache(&cli);
+    import(&cli, &["assets/corpus"]);
+    let version = |db: &Path| -> Vec<u8> {
+        let conn = rusqlite::Connection::open(db).unwrap();
+        conn.query_row("SELECT substr(data, 1, 8) FROM search_index", [], |r| {
+            r.get(0)
+        })
+        .unwrap()
+    };
+    assert_eq!(version(&db), b"esfidx04");
+    sql(
+        &db,
+        "UPDATE search_index SET data = CAST('esfidx03' AS BLOB)",
+    );
+    assert_eq!(
+        listed(&cli, "försäkringskassan"),
+        KASSAN,
+        "searched without it"
+    );
+    import(&cli, &["assets/corpus"]);
+    assert_eq!(version(&db), b"esfidx04", "made anew");
+    assert_eq!(listed(&cli, "försäkringskassan"), KASSAN);
+}

@@ -11,7 +11,7 @@ use crate::catalogue::facets::{Facet, FacetIndex, Filters, Notes, Resolved};
 use crate::model::FacetRow;
 use crate::model::ProjectSummary;
 pub use crate::search::fields::RANKED_TEXTS;
-use crate::search::fields::{Field, FieldIndex, Reason, TextHits};
+use crate::search::fields::{Explainer, Field, FieldIndex, Reason, TextHits};
 use crate::search::index::{KeyTable, SearchIndex};
 use crate::search::query::Query;
 use crate::search::Match;
@@ -78,16 +78,49 @@ pub trait Searchable {
         None
     }
 
+    /// Where the projects of these rows of the cache are, in their order;
+    /// None when rows are not known here.
+    fn at_rows(&self, _rows: &[i64]) -> Option<Vec<usize>> {
+        None
+    }
+
+    /// What a list shows of the project, when known without reading the
+    /// cache (its ID, name, owner, region and dates).
+    fn listed_at(&self, _index: usize) -> Option<ProjectSummary> {
+        None
+    }
+
     /// Projects matching the query in their fields or, through the
     /// cache's full-text index, in their texts (ranked below field matches).
     /// Projects matching the query in their fields or, through the
     /// cache's full-text index, in their texts (ranked below field matches).
     fn search_in(&self, query: &str, store: &Store) -> crate::store::Result<Vec<Match>> {
+        self.search_with(query, store, None)
+    }
+
+    /// [`Searchable::search_in`], with each text term's rows when they were
+    /// found already (see [`Store::text_rows_apart`]).
+    fn search_with(
+        &self,
+        query: &str,
+        store: &Store,
+        rows: Option<Vec<Vec<i64>>>,
+    ) -> crate::store::Result<Vec<Match>> {
         let query = Query::parse(query);
         let mut text = TextHits::default();
+        let mut rows = rows.map(Vec::into_iter);
         for (group, term, words) in query.text_terms() {
-            text.insert(group, term, &self.text_found(words, store)?);
+            let found = match rows.as_mut().and_then(Iterator::next) {
+                Some(rows) => self.at_rows(&rows),
+                None => None,
+            };
+            let found = match found {
+                Some(found) => found,
+                None => self.text_found(words, store)?,
+            };
+            text.insert(group, term, &found);
         }
+        crate::store::profile::mark("texts found");
         Ok(self.fields().filter(&query, &text))
     }
 
@@ -101,13 +134,8 @@ pub trait Searchable {
     /// Why a project (named `name`) matched, with a few words of its
     /// texts around the terms no field holds.
     fn explain_named(&self, index: usize, query: &Query, name: &str, store: &Store) -> Vec<Reason> {
-        let key = self.key_at(index);
-        let mut reasons = self.fields().explain(index, query, name, key);
-        let missing = self.fields().unexplained(index, query);
-        if !missing.is_empty() {
-            reasons.extend(snippet_reason(store, key, &missing.join(" ")));
-        }
-        reasons
+        let explainer = Explainer::new(self.fields(), query);
+        explain_row(&explainer, store, self.key_at(index), index, name, true)
     }
 
     /// Projects whose key or name look like `text`, for "did you mean".
@@ -131,6 +159,10 @@ impl Searchable for Catalogue {
         self.by_key
             .find(key, self.projects.len(), &|i| &self.projects[i].key)
     }
+
+    fn listed_at(&self, index: usize) -> Option<ProjectSummary> {
+        self.projects.get(index).cloned()
+    }
 }
 
 impl Searchable for SearchIndex {
@@ -150,13 +182,24 @@ impl Searchable for SearchIndex {
         Some(self.keys.rowid(index))
     }
 
+    fn listed_at(&self, index: usize) -> Option<ProjectSummary> {
+        let key = self.keys.key(index);
+        let row = self.columns.row(index, key, &self.fields)?;
+        Some(row.summary())
+    }
+
     /// By row: the matches' keys are neither read nor looked up.
     fn text_found(&self, words: &str, store: &Store) -> crate::store::Result<Vec<usize>> {
         let rows = store.text_match_rows(words, RANKED_TEXTS, true)?;
-        Ok(rows
-            .iter()
-            .filter_map(|&r| self.index_of_rowid(r))
-            .collect())
+        Ok(self.at_rows(&rows).unwrap_or_default())
+    }
+
+    fn at_rows(&self, rows: &[i64]) -> Option<Vec<usize>> {
+        Some(
+            rows.iter()
+                .filter_map(|&r| self.index_of_rowid(r))
+                .collect(),
+        )
     }
 }
 
@@ -311,6 +354,50 @@ impl Catalogue {
         let found = self.similar_indices(text, limit);
         found.into_iter().map(|i| &self.projects[i]).collect()
     }
+}
+
+/// Why a project matched: the reasons its fields give, and for the terms
+/// only its texts hold, a few words around them when `snippet` (the text
+/// is read for it), or else the terms themselves as found in its texts.
+pub fn explain_row(
+    explainer: &Explainer,
+    store: &Store,
+    key: &str,
+    index: usize,
+    name: &str,
+    snippet: bool,
+) -> Vec<Reason> {
+    let (reasons, missing) = explainer.explain(index, name, key);
+    with_texts(reasons, &missing, store, key, snippet)
+}
+
+/// The reasons a project's fields give, and those of the terms only its
+/// texts hold (`missing`, as [`Explainer::explain`] gives them): a few
+/// words around them when `snippet`, else the terms themselves.
+pub fn with_texts(
+    mut reasons: Vec<Reason>,
+    missing: &[&crate::search::query::Term],
+    store: &Store,
+    key: &str,
+    snippet: bool,
+) -> Vec<Reason> {
+    if missing.is_empty() {
+        return reasons;
+    }
+    let words = |all: bool| {
+        let words = missing.iter().filter(|t| all || !t.negated);
+        words.map(|t| t.text.as_str()).collect::<Vec<_>>().join(" ")
+    };
+    match snippet {
+        true => reasons.extend(snippet_reason(store, key, &words(true))),
+        false if missing.iter().any(|t| !t.negated) => reasons.push(Reason {
+            field: Field::Text,
+            text: words(false),
+            positions: Vec::new(),
+        }),
+        false => {}
+    }
+    reasons
 }
 
 /// A few words of a project's texts around `words`, as a reason; None

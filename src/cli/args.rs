@@ -70,6 +70,11 @@ pub struct ListArgs {
     /// default).
     #[arg(long)]
     pub with_contacts: bool,
+    /// With --filter: the words around the match for every project only
+    /// its texts match (by default the first 200, the best ranked; the
+    /// rest name the words their texts hold).
+    #[arg(long)]
+    pub snippets: bool,
 }
 
 // The arguments of `esf show`.

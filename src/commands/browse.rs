@@ -14,7 +14,7 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
         let said =
             t("the browser needs a terminal; printing the project list instead (see esf --help)");
         crate::say!("esf: {said}");
-        return super::list::run(ctx, &Default::default(), None, false, false);
+        return super::list::run(ctx, &Default::default(), None, None, false);
     }
     let (store, sample_notice) = ctx.open_with_sample()?;
     let (config, problems) = tui::config::load(tui::config::default_path().as_deref());

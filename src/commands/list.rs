@@ -180,22 +180,28 @@ pub fn run_args(ctx: &Context, a: crate::cli::ListArgs) -> anyhow::Result<ExitCo
     let query = Query::new(a.filter, &a.facets)?;
     match a.facet {
         Some(facet) => facet_counts(ctx, &query, facet, a.json),
-        None => run(ctx, &query, a.sort, a.json, a.with_contacts),
+        None => run(
+            ctx,
+            &query,
+            a.sort,
+            a.json.then_some(a.with_contacts),
+            a.snippets,
+        ),
     }
 }
 
+/// Projects as a table, or JSON when `json` is `Some(with contacts)`.
 pub fn run(
     ctx: &Context,
     query: &Query,
     sort: Option<SortKey>,
-    json: bool,
-    contacts: bool,
+    json: Option<bool>,
+    snippets: bool,
 ) -> anyhow::Result<ExitCode> {
     let store = ctx.open_for_reading()?;
     let filter = query.filter.as_deref().filter(|q| !q.trim().is_empty());
-    let json = json.then_some(contacts);
     match (filter, query.facets.is_empty(), sort) {
-        (Some(filter), true, None) => return super::matches::run(&store, filter, json),
+        (Some(filter), true, None) => return super::matches::run(&store, filter, json, snippets),
         (None, true, None | Some(SortKey::Name)) => return super::matches::run_all(&store, json),
         _ => {}
     }

@@ -7,9 +7,10 @@ use crate::catalogue::{Catalogue, Searchable};
 use crate::i18n::t;
 use crate::model::{KeyedProject, ProjectSummary};
 use crate::present::table::Table;
-use crate::search::fields::Reason;
+use crate::search::fields::{Explainer, Reason, TextHits, BEST_TEXT};
 use crate::search::query::Query;
 use crate::search::similar;
+use crate::search::Match;
 use crate::store::Store;
 use serde::ser::{Error as _, Serialize, SerializeSeq, Serializer};
 use std::cell::RefCell;
@@ -78,68 +79,201 @@ pub fn with_contacts(mut record: KeyedProject, contacts: bool) -> KeyedProject {
     record
 }
 
-/// `json` is `Some(with contacts)` for JSON, `None` for the table.
-pub fn run(store: &Store, filter: &str, json: Option<bool>) -> anyhow::Result<ExitCode> {
-    let _snapshot = store.snapshot()?;
-    let index = searchable(store)?;
-    let found = index.search_in(filter, store)?;
-    let query = Query::parse(filter);
-    let index = &*index;
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    if let Some(contacts) = json {
+/// Projects only texts match, in the order listed, that are given the
+/// words around the match (each read from its text): the best the
+/// full-text index ranks. The rest say which terms their texts hold,
+/// unless every snippet is asked for.
+pub const SNIPPETS: usize = crate::catalogue::RANKED_TEXTS;
+
+/// Whether a row gets its snippet: while fewer than [`SNIPPETS`] have had
+/// one, or always when `every`.
+struct Snippets {
+    every: bool,
+    given: std::cell::Cell<usize>,
+}
+
+impl Snippets {
+    fn take(&self) -> bool {
+        let given = self.given.get();
+        self.given.set(given + 1);
+        self.every || given < SNIPPETS
+    }
+}
+
+/// What a filter found, made ready to be written: the index it was
+/// found in, the query made ready to explain each row, the snippets left.
+struct Found<'a> {
+    store: &'a Store,
+    index: &'a dyn Searchable,
+    explainer: Explainer<'a, 'a>,
+    snippets: Snippets,
+}
+
+impl Found<'_> {
+    /// Why row `i` matched, with a snippet while there are snippets left.
+    fn why(&self, i: usize, name: &str) -> Vec<Reason> {
+        let key = self.index.key_at(i);
+        let (reasons, missing) = self.explainer.explain(i, name, key);
+        let snippet = !missing.is_empty() && self.snippets.take();
+        crate::catalogue::with_texts(reasons, &missing, self.store, key, snippet)
+    }
+
+    /// The records as JSON, each with why it matched.
+    fn json(&self, found: &[Match], contacts: bool, out: &mut dyn Write) -> anyhow::Result<()> {
+        let (store, index) = (self.store, self.index);
         let read = |i: usize| match index.rowid_at(i) {
             Some(rowid) => store.record_at(rowid),
             None => store.record_of(index.key_at(i)),
         };
-        let records = in_row_order(&found, index, read);
+        let records = in_row_order(found, index, read);
         let listed = records.map(|(i, record)| -> anyhow::Result<Option<Listed>> {
             let Some(record) = record? else {
                 return Ok(None);
             };
             let name = record.project.name.as_deref().unwrap_or_default();
-            let matched = Some(index.explain_named(i, &query, name, store));
+            let matched = Some(self.why(i, name));
             let record = with_contacts(record, contacts);
             Ok(Some(Listed { record, matched }))
         });
         let listed = listed.filter_map(Result::transpose);
-        crate::present::safe_json::to_writer(&mut out, &Lazy(RefCell::new(Some(listed))))?;
-        writeln!(out)?;
-        out.flush()?;
-        return Ok(super::found(!found.is_empty()));
+        crate::present::safe_json::to_writer(&mut *out, &Lazy(RefCell::new(Some(listed))))?;
+        Ok(writeln!(out)?)
     }
-    if found.is_empty() {
+
+    /// The table of `early` (see [`above_texts`]) and then, once the texts
+    /// are searched, of the other matches.
+    fn table_then_texts(
+        &self,
+        early: Vec<Match>,
+        apart: Option<crate::store::TextRowsApart>,
+        filter: &str,
+    ) -> anyhow::Result<()> {
+        let written = early.len();
+        let rest = std::iter::once_with(|| -> anyhow::Result<Vec<Match>> {
+            let rows = apart.and_then(|a| a.join(self.store));
+            let mut all = self.index.search_with(filter, self.store, rows)?;
+            crate::store::profile::mark("searched with the texts");
+            all.drain(..written.min(all.len()));
+            Ok(all)
+        });
+        let rest = rest.flat_map(|r| match r {
+            Ok(all) => all.into_iter().map(Ok).collect(),
+            Err(e) => vec![Err(e)],
+        });
+        self.table(early.into_iter().map(Ok).chain(rest))
+    }
+
+    /// The rows as a table, each with why it matched, in the order found:
+    /// their columns from the index, or read from the cache where the
+    /// index does not give them.
+    fn table(&self, found: impl Iterator<Item = anyhow::Result<Match>>) -> anyhow::Result<()> {
+        let (store, index) = (self.store, self.index);
+        let read = |i: usize| -> crate::store::Result<Option<ProjectSummary>> {
+            match (index.listed_at(i), index.rowid_at(i)) {
+                (Some(listed), _) => Ok(Some(listed)),
+                (None, Some(rowid)) => store.summary_at(rowid),
+                (None, None) => store.summary_of(index.key_at(i)),
+            }
+        };
+        let rows = found.filter_map(|m| -> Option<anyhow::Result<Vec<String>>> {
+            let m = match m {
+                Ok(m) => m,
+                Err(e) => return Some(Err(e)),
+            };
+            let summary = match read(m.index) {
+                Ok(summary) => summary?,
+                Err(e) => return Some(Err(e.into())),
+            };
+            let name = summary.name.as_deref().unwrap_or_default();
+            let reasons = crate::present::format::reasons(&self.why(m.index, name));
+            let mut cells = row_of(summary);
+            cells.push(reasons);
+            Some(Ok(cells))
+        });
+        let headers = ["ID", "NAME", "OWNER", "REGION", "PERIOD", "MATCHED"].map(t);
+        let table = Table::new(&headers).flexible(&[1, 2, 3, 5]);
+        super::streamed::stream(table, rows)?;
+        Ok(())
+    }
+}
+
+/// `json` is `Some(with contacts)` for JSON, `None` for the table;
+/// `every_snippet` gives each project only texts match its snippet.
+pub fn run(
+    store: &Store,
+    filter: &str,
+    json: Option<bool>,
+    every_snippet: bool,
+) -> anyhow::Result<ExitCode> {
+    let _snapshot = store.snapshot()?;
+    crate::store::profile::mark("opened");
+    let query = Query::parse(filter);
+    let terms = query.text_terms().iter().map(|t| t.2.to_string()).collect();
+    let apart = store.text_rows_apart(terms, crate::catalogue::RANKED_TEXTS);
+    let index = searchable(store)?;
+    crate::store::profile::mark("search index read");
+    let found = Found {
+        store,
+        index: &*index,
+        explainer: Explainer::new(index.fields(), &query),
+        snippets: Snippets {
+            every: every_snippet,
+            given: std::cell::Cell::new(0),
+        },
+    };
+    let early = match json {
+        None => above_texts(&*index, &query),
+        Some(_) => Vec::new(),
+    };
+    if !early.is_empty() {
+        found.table_then_texts(early, apart, filter)?;
+        crate::store::profile::mark("written");
+        return Ok(ExitCode::SUCCESS);
+    }
+    let rows = apart.and_then(|a| a.join(store));
+    let matches = index.search_with(filter, store, rows)?;
+    crate::store::profile::mark("searched");
+    if matches.is_empty() && json.is_none() {
         let what = crate::present::format::quoted(filter);
         crate::say!("esf: {} {what}", t("no project matches"));
         return Ok(super::found(false));
     }
-    let read = |i: usize| match index.rowid_at(i) {
-        Some(rowid) => store.summary_at(rowid),
-        None => store.summary_of(index.key_at(i)),
+    match json {
+        Some(contacts) => {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            found.json(&matches, contacts, &mut out)?;
+            out.flush()?;
+        }
+        None => found.table(matches.iter().copied().map(Ok))?,
+    }
+    crate::store::profile::mark("written");
+    Ok(super::found(!matches.is_empty()))
+}
+
+/// The matches listed before any text match whatever the texts hold, best
+/// first: those a query of one group with no excluded term finds in
+/// fields, scored above every text match (a text match never raises
+/// them). Written while the texts are still being searched; empty for
+/// any other query.
+fn above_texts(index: &dyn Searchable, query: &Query) -> Vec<Match> {
+    let [group] = &query.groups[..] else {
+        return Vec::new();
     };
-    let summaries = in_row_order(&found, index, read);
-    let rows = summaries.filter_map(|(i, summary)| -> Option<anyhow::Result<Vec<String>>> {
-        let summary = match summary {
-            Ok(summary) => summary?,
-            Err(e) => return Some(Err(e.into())),
-        };
-        let name = summary.name.as_deref().unwrap_or_default();
-        let reasons = index.explain_named(i, &query, name, store);
-        let mut cells = row(&summary);
-        cells.push(crate::present::format::reasons(&reasons));
-        Some(Ok(cells))
-    });
-    let headers = ["ID", "NAME", "OWNER", "REGION", "PERIOD", "MATCHED"].map(t);
-    let table = Table::new(&headers).flexible(&[1, 2, 3, 5]);
-    table.stream(terminal_width(), styled(), rows, &mut out)?;
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    if group.iter().any(|t| t.negated) {
+        return Vec::new();
+    }
+    let found = index.fields().filter(query, &TextHits::default());
+    let above = found.into_iter().take_while(|m| m.score > BEST_TEXT);
+    let above = above.collect();
+    crate::store::profile::mark("searched the fields");
+    above
 }
 
 /// What `read` gives for each of `found`, in `found`'s order, read a chunk
 /// at a time in the cache's order: neighbouring rows share pages, where
 /// reading them as found costs a read of the file for nearly every row.
 fn in_row_order<'a, T: 'a>(
-    found: &'a [crate::search::Match],
+    found: &'a [Match],
     index: &'a dyn Searchable,
     read: impl Fn(usize) -> crate::store::Result<T> + 'a,
 ) -> impl Iterator<Item = (usize, crate::store::Result<T>)> + 'a {
@@ -205,6 +339,24 @@ impl<I: Iterator<Item = anyhow::Result<Listed>>> Serialize for Lazy<I> {
         }
         seq.end()
     }
+}
+
+/// [`row`] of a summary no longer needed: its texts move into the cells.
+fn row_of(p: ProjectSummary) -> Vec<String> {
+    let text = |v: Option<String>| v.unwrap_or_else(|| crate::present::format::MISSING.into());
+    let period =
+        crate::present::format::period_text(p.start_date.as_deref(), p.end_date.as_deref());
+    let id = match p.shown_id() == p.key {
+        true => None,
+        false => Some(p.shown_id().to_string()),
+    };
+    vec![
+        id.unwrap_or(p.key),
+        text(p.name),
+        text(p.owner),
+        text(p.region),
+        text(period),
+    ]
 }
 
 /// A project's cells in a listing: ID, name, owner, region, period.

@@ -17,6 +17,7 @@ mod overlaps;
 mod pages;
 pub mod parse;
 mod show;
+mod streamed;
 mod timeline;
 
 use crate::cli::Command;

@@ -5,6 +5,7 @@
 use crate::catalogue::facets::{Facet, Filters, Notes};
 use crate::catalogue::Catalogue;
 use crate::model::{FacetRow, ProjectSummary};
+use crate::search::columns::Columns;
 use crate::search::field::Field;
 use crate::search::index::SearchIndex;
 use crate::store::{counted, BuiltIndex, IndexBuilder};
@@ -36,7 +37,9 @@ impl IndexBuilder for CatalogueIndex {
     fn build(self: Box<Self>) -> std::io::Result<BuiltIndex> {
         let catalogue = &self.catalogue;
         let keys: Vec<&str> = catalogue.projects.iter().map(|p| p.key.as_str()).collect();
-        let data = SearchIndex::write_parts(&catalogue.fields, &keys, &self.rowids, Vec::new())?;
+        let columns = Columns::of(&catalogue.projects, &catalogue.fields);
+        let fields = &catalogue.fields;
+        let data = SearchIndex::write_parts(fields, &keys, &self.rowids, &columns, Vec::new())?;
         Ok(BuiltIndex {
             data,
             projects: catalogue.projects.len(),

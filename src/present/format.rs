@@ -96,8 +96,16 @@ pub fn duration_text(start: &str, end: &str) -> Option<String> {
 
 /// Why a project matched, as a line: `partner: Vellinge Vårdcentral; name: …`.
 pub fn reasons(reasons: &[crate::search::fields::Reason]) -> String {
-    let one = |r: &crate::search::fields::Reason| format!("{}: {}", t(r.field.as_str()), r.text);
-    reasons.iter().map(one).collect::<Vec<_>>().join("; ")
+    let mut out = String::new();
+    for (n, r) in reasons.iter().enumerate() {
+        if n > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(t(r.field.as_str()));
+        out.push_str(": ");
+        out.push_str(&r.text);
+    }
+    out
 }
 
 /// At most this many characters of a user's argument are quoted back.

@@ -105,10 +105,9 @@ impl Table {
         )?;
         let mut written = self.rows.len();
         for cells in more {
-            let cells: Vec<String> = cells?
-                .iter()
-                .map(|c| sanitize::line(c).into_owned())
-                .collect();
+            let cells = cells?;
+            let cells: Vec<std::borrow::Cow<str>> =
+                cells.iter().map(|c| sanitize::line(c)).collect();
             let mut line = self.line_cut(&cells, &widths, width.is_some());
             line.push('\n');
             out.write_all(line.as_bytes())?;
@@ -168,26 +167,35 @@ impl Table {
         widths
     }
 
-    fn line_cut(&self, cells: &[String], widths: &[usize], cutting: bool) -> String {
+    fn line_cut<S: AsRef<str>>(&self, cells: &[S], widths: &[usize], cutting: bool) -> String {
+        let mut line = String::with_capacity(widths.iter().sum::<usize>() + 4 * widths.len());
         let last = widths.len().saturating_sub(1);
-        let parts: Vec<String> = widths
-            .iter()
-            .enumerate()
-            .map(|(c, &w)| {
-                let cell = cells.get(c).map_or("", String::as_str);
-                let cell = match cutting {
-                    true => cut(cell, w),
-                    false => cell.to_string(),
-                };
-                let pad = " ".repeat(w.saturating_sub(cell.width()));
-                match (self.right.contains(&c), c == last) {
-                    (true, _) => format!("{pad}{cell}"),
-                    (false, true) => cell,
-                    (false, false) => format!("{cell}{pad}"),
+        for (c, &w) in widths.iter().enumerate() {
+            if c > 0 {
+                line.push_str(GAP);
+            }
+            let cell = cells.get(c).map_or("", AsRef::as_ref);
+            let whole = cell.width();
+            let (cell, width) = match cutting && whole > w {
+                true => {
+                    let cut = cut(cell, w);
+                    let width = cut.width();
+                    (std::borrow::Cow::Owned(cut), width)
                 }
-            })
-            .collect();
-        parts.join(GAP)
+                false => (std::borrow::Cow::Borrowed(cell), whole),
+            };
+            let pad = w.saturating_sub(width);
+            let padding = std::iter::repeat_n(' ', pad);
+            match (self.right.contains(&c), c == last) {
+                (true, _) => line.extend(padding.chain(cell.chars())),
+                (false, true) => line.push_str(&cell),
+                (false, false) => {
+                    line.push_str(&cell);
+                    line.extend(padding);
+                }
+            }
+        }
+        line
     }
 }
 

@@ -14,7 +14,8 @@ mod shared;
 pub(in crate::search) mod stored;
 mod text_hits;
 
-pub use text_hits::{TextHits, RANKED_TEXTS};
+pub use explain::Explainer;
+pub use text_hits::{TextHits, BEST_TEXT, RANKED_TEXTS};
 
 pub use super::field::Field;
 use super::field::FIELDS;
@@ -95,6 +96,16 @@ impl FieldIndex {
             }
         }
         self.link_ends.push(self.links.len() as u32);
+    }
+
+    /// The number of a shared value (an organisation, a region, …).
+    pub fn shared_number(&self, value: &str) -> Option<u32> {
+        self.shared_at.get(value).copied()
+    }
+
+    /// The text of shared value `number`, as written.
+    pub fn shared_value_text(&self, number: u32) -> Option<&str> {
+        self.shared_text.get(number as usize).map(|t| &**t)
     }
 
     fn shared_value(&mut self, value: &str) -> u32 {

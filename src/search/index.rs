@@ -3,6 +3,7 @@
 //! `esf list --filter` and "did you mean" at a million projects read a
 //! few hundred megabytes once instead of every project.
 
+use super::columns::Columns;
 use super::fields::stored::{read_haystacks, read_texts, write_texts};
 use super::fields::FieldIndex;
 use super::wire::{damaged, Reader, Writer};
@@ -11,12 +12,15 @@ use std::io::{self, Read, Write};
 use std::sync::OnceLock;
 
 /// Written first, so an index of another layout is never taken for one.
-const MAGIC: u64 = u64::from_le_bytes(*b"esfidx03");
+pub const VERSION: [u8; 8] = *b"esfidx04";
+const MAGIC: u64 = u64::from_le_bytes(VERSION);
 
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     pub fields: FieldIndex,
     pub keys: Keys,
+    /// What a list shows of each project, last in the stored index.
+    pub columns: Columns,
     by_key: KeyTable,
     by_rowid: OnceLock<RowTable>,
 }
@@ -73,12 +77,13 @@ impl SearchIndex {
         table.find(rowid)
     }
 
-    /// Writes an index of `fields`, the projects' keys and rows in the
-    /// same order, as [`SearchIndex::read_from`] reads it.
+    /// Writes an index of `fields`, the projects' keys, rows and columns
+    /// in the same order, as [`SearchIndex::read_from`] reads it.
     pub fn write_parts<W: Write>(
         fields: &FieldIndex,
         keys: &[&str],
         rowids: &[i64],
+        columns: &Columns,
         out: W,
     ) -> io::Result<W> {
         let mut w = Writer::new(out);
@@ -92,6 +97,7 @@ impl SearchIndex {
         w.numbers(8, rowids.iter().map(|&r| r as u64))?;
         // The names come first in the fields: "did you mean" reads no further.
         fields.write_to(&mut w)?;
+        columns.write_to(&mut w)?;
         Ok(w.into_inner())
     }
 
@@ -103,9 +109,11 @@ impl SearchIndex {
         if keys.len() != fields.len() {
             return Err(damaged("keys and projects of different lengths"));
         }
+        let columns = Columns::read_from(&mut r, keys.len())?;
         Ok(SearchIndex {
             fields,
             keys,
+            columns,
             by_key: KeyTable::default(),
             by_rowid: OnceLock::new(),
         })
@@ -256,7 +264,13 @@ mod tests {
         );
         fields.push("Inkluderande rehabilitering", "x-552c407c19", &[]);
         let keys = ["22-002-S07", "x-552c407c19"];
-        let data = SearchIndex::write_parts(&fields, &keys, &[7, 9], Vec::new()).unwrap();
+        let summary = |key: &str| crate::model::ProjectSummary {
+            key: key.into(),
+            ..Default::default()
+        };
+        let columns = Columns::of(&keys.map(summary), &fields);
+        let data = SearchIndex::write_parts(&fields, &keys, &[7, 9], &columns, Vec::new());
+        let data = data.unwrap();
         let read = SearchIndex::read_from(&data[..], data.len() as u64).unwrap();
         assert_eq!(read.keys.len(), 2);
         assert_eq!(read.index_of_key("x-552c407c19"), Some(1));

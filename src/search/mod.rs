@@ -12,6 +12,7 @@
 //! rows on screen.
 
 pub mod candidates;
+pub mod columns;
 pub mod field;
 pub mod fields;
 pub mod index;

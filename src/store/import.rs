@@ -277,7 +277,7 @@ impl ImportTx<'_> {
         if finish.require_documents && self.report.read() == 0 {
             return Err(StoreError::NothingImported(Box::new(self.report)));
         }
-        let index_fresh = search_index::is_fresh(&self.tx)?;
+        let index_fresh = search_index::is_fresh(&self.tx)? && search_index::is_current(&self.tx)?;
         write::log_import(&self.tx, self.started, &self.report)?;
         match (changed || !index_fresh, finish.index) {
             (true, Some(new)) => search_index::rebuild(&self.tx, new)?,

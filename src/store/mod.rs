@@ -4,6 +4,7 @@
 //! files and folders is kept beside it (see [`sources`]), so a damaged or
 //! foreign cache is moved aside and rebuilt from that list.
 
+mod apart;
 mod bulk;
 mod changes;
 pub mod coverage;
@@ -29,6 +30,8 @@ pub mod schema;
 mod search_index;
 mod sqlite_words;
 mod stored_record;
+mod text_query;
+pub use apart::TextRowsApart;
 pub use search_index::{counted, BuiltIndex, IndexBuilder, NewIndex, Snapshot};
 pub use sqlite_words::said as sqlite_said;
 pub mod sources;

@@ -1,7 +1,7 @@
-//! With `ESF_PROFILE` set, an import writes to standard error when each
-//! of its phases ended, in seconds from its start: where the time of a
-//! large import goes (the profile of a list's import in docs/performance.md
-//! comes from it). Nothing is written otherwise.
+//! With `ESF_PROFILE` set, an import or `esf list --filter` writes to
+//! standard error when each of its phases ended, in seconds from its
+//! start: where the time of a large import or list goes (the profiles in
+//! docs/performance.md come from it). Nothing is written otherwise.
 
 use std::sync::OnceLock;
 use std::time::Instant;

@@ -2,6 +2,7 @@
 //! project in full, full-text search, organisations.
 
 use super::keys::key_typed;
+use super::text_query::fts_query;
 use super::{Result, Store, StoreError};
 use crate::model::{ArticleRef, KeyedProject, Project, SearchHit, StoredProject};
 use rusqlite::{params, OptionalExtension};
@@ -298,13 +299,12 @@ impl Store {
     where
         T: rusqlite::types::FromSql + Eq + std::hash::Hash + Clone,
     {
-        let query = fts_query(words);
-        if query.is_empty() {
+        if fts_query(words).is_empty() {
             return Ok(Vec::new());
         }
-        let order = match self.rankable(words)? {
-            true => "ORDER BY bm25(project_fts)",
-            false => "",
+        let (query, order) = match self.rankable(words)? {
+            true => (fts_query(words), "ORDER BY bm25(project_fts)"),
+            false => (self.words_of_prefixes(words)?, ""),
         };
         let sql = format!("{select} WHERE project_fts MATCH ?1 {order} LIMIT ?2");
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -366,21 +366,6 @@ impl Store {
     }
 }
 
-/// Words as FTS5 phrases (quotes doubled), so no user input is syntax.
-/// Every word's stem as a quoted prefix (`"metod"*`): quoted, no input is
-/// FTS5 syntax; one token each, no phrase (the index keeps no positions).
-fn fts_query(words: &str) -> String {
-    crate::search::stem::stems(words)
-        .iter()
-        // A word of one or two letters is looked for whole, not as a prefix.
-        .map(|s| match s.chars().count() {
-            1 | 2 => format!("\"{s}\""),
-            _ => format!("\"{s}\"*"),
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// A document's record about a project, with its file and kind.
 pub(super) struct SourceRecord {
     pub path: String,
@@ -402,17 +387,5 @@ impl SourceRecord {
             filled: fields.iter().copied().filter(from_here).collect(),
             fields,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fts_queries_are_quoted() {
-        assert_eq!(fts_query("IPS  unga"), "\"ips\"* \"ung\"*");
-        assert_eq!(fts_query("a\"b OR"), "\"a\" \"b\" \"or\"");
-        assert_eq!(fts_query("  \" * "), "");
     }
 }

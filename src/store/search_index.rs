@@ -16,7 +16,7 @@ use rusqlite::{Connection, OptionalExtension, MAIN_DB};
 use std::io::BufReader;
 
 /// The newest import's id: what a fresh index was built for.
-fn newest_import(conn: &Connection) -> Result<i64> {
+pub(super) fn newest_import(conn: &Connection) -> Result<i64> {
     Ok(conn.query_row("SELECT coalesce(max(id), 0) FROM imports", [], |r| r.get(0))?)
 }
 
@@ -31,6 +31,17 @@ fn built_for(conn: &Connection) -> Result<Option<i64>> {
 /// Whether the stored index is that of the newest import.
 pub(super) fn is_fresh(conn: &Connection) -> Result<bool> {
     Ok(built_for(conn)? == Some(newest_import(conn)?))
+}
+
+/// Whether the stored index has this version's layout: one of an older
+/// version is made anew by the next import, whether it changed anything
+/// or not (until then commands search every project instead).
+pub(super) fn is_current(conn: &Connection) -> Result<bool> {
+    let Ok(blob) = conn.blob_open(MAIN_DB, c"search_index", c"data", 1, true) else {
+        return Ok(false);
+    };
+    let mut head = [0u8; 8];
+    Ok(blob.read_at_exact(&mut head, 0).is_ok() && head == crate::search::index::VERSION)
 }
 
 /// After an import that changed nothing: the index stands for it too.

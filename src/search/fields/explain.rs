@@ -4,64 +4,124 @@
 use super::{Field, FieldIndex, Reason};
 use crate::search::matcher::{self, Hit, Needle};
 use crate::search::query::{Query, Term};
+use std::cell::RefCell;
+
+/// A query made ready to explain many rows: each term's searcher made
+/// once, and each shared value (an organisation many projects name)
+/// matched once per term, not once per row it is in.
+pub struct Explainer<'f, 'a> {
+    fields: &'f FieldIndex,
+    query: &'a Query,
+    /// Per group, per term: its searcher (None for an excluded term).
+    needles: Vec<Vec<Option<Needle>>>,
+    /// Per term (in the order of `needles`, flattened): each shared
+    /// value's hit, once worked out.
+    shared: RefCell<Vec<Vec<Option<Option<Hit>>>>>,
+}
+
+impl<'f, 'a> Explainer<'f, 'a> {
+    pub fn new(fields: &'f FieldIndex, query: &'a Query) -> Explainer<'f, 'a> {
+        let needles: Vec<Vec<Option<Needle>>> = query
+            .groups
+            .iter()
+            .map(|g| {
+                let ready = |t: &Term| (!t.negated).then(|| Needle::new(t));
+                g.iter().map(ready).collect()
+            })
+            .collect();
+        let terms = needles.iter().map(Vec::len).sum();
+        Explainer {
+            fields,
+            query,
+            needles,
+            shared: RefCell::new(vec![Vec::new(); terms]),
+        }
+    }
+
+    /// Why a project (named `name`, with diarienummer or key `id`)
+    /// matched: for each term it has, the field and text where it is best
+    /// found, with the matched characters (terms found in the same text
+    /// share one reason); and the terms that may be in texts, of groups
+    /// none of whose terms is in its fields (what a text match must
+    /// explain; excluded terms among them).
+    pub fn explain(&self, index: usize, name: &str, id: &str) -> (Vec<Reason>, Vec<&'a Term>) {
+        let mut reasons: Vec<Reason> = Vec::new();
+        let mut missing = Vec::new();
+        let mut number = 0;
+        for (group, needles) in self.query.groups.iter().zip(&self.needles) {
+            let mut in_fields = false;
+            for (term, needle) in group.iter().zip(needles) {
+                let at = number;
+                number += 1;
+                let Some(needle) = needle else { continue };
+                let shared = |v: u32| self.shared_hit(at, v, term, needle);
+                let Some((field, value, hit)) =
+                    self.fields
+                        .best_hit(index, term, needle, [true, true], shared)
+                else {
+                    continue;
+                };
+                in_fields = true;
+                let text = match (field, value) {
+                    (_, Some(v)) => &*self.fields.shared_text[v as usize],
+                    (Field::Id, None) => id,
+                    _ => name,
+                };
+                let positions = self.fields.char_positions(field, index, value, term, hit);
+                add_reason(&mut reasons, field, text, positions);
+            }
+            if !in_fields {
+                missing.extend(group.iter().filter(|t| t.wants_text()));
+            }
+        }
+        (reasons, missing)
+    }
+
+    /// A term's hit in a shared value, worked out on its first row.
+    fn shared_hit(&self, at: usize, value: u32, term: &Term, needle: &Needle) -> Option<Hit> {
+        let mut memo = self.shared.borrow_mut();
+        let memo = &mut memo[at];
+        if memo.is_empty() {
+            memo.resize(self.fields.shared_text.len(), None);
+        }
+        let slot = memo.get_mut(value as usize)?;
+        *slot.get_or_insert_with(|| self.fields.shared_hit(value, term, needle))
+    }
+}
+
+/// Adds the term's positions to the reason of the same field and text, or
+/// a reason of its own.
+fn add_reason(reasons: &mut Vec<Reason>, field: Field, text: &str, positions: Vec<usize>) {
+    match reasons
+        .iter_mut()
+        .find(|r| r.field == field && r.text == text)
+    {
+        Some(reason) => {
+            reason.positions.extend(positions);
+            reason.positions.sort_unstable();
+            reason.positions.dedup();
+        }
+        None => reasons.push(Reason {
+            field,
+            text: text.to_string(),
+            positions,
+        }),
+    }
+}
 
 impl FieldIndex {
     /// Why a project matched: for each term it has, the field and text
     /// where it is best found, with the matched characters (terms found in
     /// the same text share one reason).
     pub fn explain(&self, index: usize, query: &Query, name: &str, id: &str) -> Vec<Reason> {
-        let mut reasons: Vec<Reason> = Vec::new();
-        for term in query.positive_terms() {
-            let needle = Needle::new(term);
-            let shared = |v: u32| self.shared_hit(v, term, &needle);
-            let Some((field, value, hit)) =
-                self.best_hit(index, term, &needle, [true, true], shared)
-            else {
-                continue;
-            };
-            let text = match (field, value) {
-                (_, Some(v)) => &*self.shared_text[v as usize],
-                (Field::Id, None) => id,
-                _ => name,
-            };
-            let positions = self.char_positions(field, index, value, term, hit);
-            match reasons
-                .iter_mut()
-                .find(|r| r.field == field && r.text == text)
-            {
-                Some(reason) => {
-                    reason.positions.extend(positions);
-                    reason.positions.sort_unstable();
-                    reason.positions.dedup();
-                }
-                None => reasons.push(Reason {
-                    field,
-                    text: text.to_string(),
-                    positions,
-                }),
-            }
-        }
-        reasons
+        Explainer::new(self, query).explain(index, name, id).0
     }
 
     /// The words of terms that may be in texts, of groups none of whose
     /// terms is in the project's fields: what a text match must explain.
     pub fn unexplained<'q>(&self, index: usize, query: &'q Query) -> Vec<&'q str> {
-        let in_fields = |t: &Term| {
-            let needle = Needle::new(t);
-            let shared = |v| self.shared_hit(v, t, &needle);
-            !t.negated
-                && self
-                    .best_hit(index, t, &needle, [true, true], shared)
-                    .is_some()
-        };
-        // A group is explained by any of its alternatives.
-        let unexplained = query.groups.iter().filter(|g| !g.iter().any(in_fields));
-        unexplained
-            .flatten()
-            .filter(|t| t.wants_text())
-            .map(|t| t.text.as_str())
-            .collect()
+        let (_, missing) = Explainer::new(self, query).explain(index, "", "");
+        missing.iter().map(|t| t.text.as_str()).collect()
     }
 
     /// A term's hit in one shared value, with the term made ready once

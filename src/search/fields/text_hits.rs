@@ -10,14 +10,19 @@ use std::collections::HashMap;
 /// each (group, term) of a query that may match in texts.
 #[derive(Debug, Default)]
 pub struct TextHits {
-    /// Per term: project index to its score (best found first, scored
-    /// highest, all below any field match).
-    found: HashMap<(usize, usize), HashMap<usize, i64>>,
+    /// Per term: each project's score above [`TEXT`], plus one (0: not
+    /// found), by project index: a byte a project, where a map of a
+    /// common word's million matches took 34 MB.
+    found: HashMap<(usize, usize), Vec<u8>>,
 }
 
 /// Text matches score below every field match.
 const TEXT: i64 = 100;
 const TEXT_RANKS: i64 = 48;
+
+/// The best a text match scores: a field match scoring more is listed
+/// before every text match.
+pub const BEST_TEXT: i64 = TEXT + TEXT_RANKS + 1;
 
 /// The text matches ranked by BM25 (the rest come in the cache's order).
 pub const RANKED_TEXTS: usize = 200;
@@ -27,30 +32,33 @@ impl TextHits {
     /// rank: those score by their rank, the rest alike (ties go by name).
     pub fn insert(&mut self, group: usize, term: usize, best_first: &[usize]) {
         let ranked = RANKED_TEXTS as i64;
-        let scored = best_first.iter().enumerate().map(|(rank, &index)| {
+        let scores = self.found.entry((group, term)).or_default();
+        if let Some(&largest) = best_first.iter().max() {
+            if scores.len() <= largest {
+                scores.resize(largest + 1, 0);
+            }
+        }
+        for (rank, &index) in best_first.iter().enumerate() {
             let left = (ranked - rank as i64).max(0);
             let bonus = if left > 0 {
                 1 + TEXT_RANKS * left / ranked
             } else {
                 0
             };
-            (index, TEXT + bonus)
-        });
-        self.found.entry((group, term)).or_default().extend(scored);
+            scores[index] = bonus as u8 + 1;
+        }
     }
 
     pub(super) fn score(&self, group: usize, term: usize, index: usize) -> Option<i64> {
-        self.found.get(&(group, term))?.get(&index).copied()
+        let scores = self.found.get(&(group, term))?;
+        let stored = *scores.get(index)?;
+        (stored > 0).then(|| TEXT + i64::from(stored) - 1)
     }
 
     /// Marks the projects found for a term.
     pub(super) fn mark(&self, group: usize, term: usize, into: &mut Bits) {
-        for &index in self
-            .found
-            .get(&(group, term))
-            .into_iter()
-            .flat_map(|f| f.keys())
-        {
+        let scores = self.found.get(&(group, term)).into_iter().flatten();
+        for (index, _) in scores.enumerate().filter(|(_, &s)| s > 0) {
             if index < into.len() {
                 into.set(index);
             }
