@@ -91,7 +91,8 @@ impl App {
         inbox: Receiver<Msg>,
     ) -> crate::store::Result<App> {
         let unclassified = store.unclassified()?;
-        let state = State::new(catalogue, unclassified, keys);
+        let mut state = State::new(catalogue, unclassified, keys);
+        state.export_dir = export::default_dir();
         let mut app = App {
             state,
             store,

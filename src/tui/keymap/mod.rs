@@ -28,6 +28,8 @@ pub enum Context {
     Note,
     /// Choosing an export format.
     Export,
+    /// Naming the export's file.
+    ExportFile,
     /// The help screen.
     Help,
 }
@@ -39,7 +41,10 @@ impl Context {
 
     /// Contexts where printable characters not bound to an action are typed.
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::Filter | Context::Picker | Context::Note)
+        matches!(
+            self,
+            Context::Filter | Context::Picker | Context::Note | Context::ExportFile
+        )
     }
 
     pub fn describe(self) -> &'static str {
@@ -49,6 +54,7 @@ impl Context {
             Context::Picker => "facet picker (other keys narrow the values)",
             Context::Note => "note editor (other keys type)",
             Context::Export => "export prompt",
+            Context::ExportFile => "export file name (other keys type)",
             Context::Help => "this help",
         }
     }
@@ -101,6 +107,8 @@ pub enum Action {
     ExportJson,
     ExportMarkdown,
     ToggleExportNotes,
+    /// English or Swedish, every screen redrawn.
+    SwitchLanguage,
 }
 
 impl Action {
@@ -152,6 +160,7 @@ impl Action {
             Action::ExportJson => "write JSON",
             Action::ExportMarkdown => "write Markdown",
             Action::ToggleExportNotes => "your notes in the export: on / off",
+            Action::SwitchLanguage => "English / Swedish, every screen redrawn",
         }
     }
 }

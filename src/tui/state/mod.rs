@@ -9,6 +9,8 @@
 //! notes file: it gives back effects, which the shell runs.
 
 mod detail;
+mod export;
+mod language;
 pub mod list;
 mod notes;
 pub mod overlay;
@@ -26,7 +28,6 @@ use super::theme::Theme;
 use crate::catalogue::facets::{Active, Facet};
 use crate::catalogue::Catalogue;
 use crate::model::UnclassifiedDoc;
-use crate::present::export::Format;
 use crate::tui::clipboard;
 use crate::tui::effect::{Copied, Effect, Mark};
 use crate::tui::facet_picker::{FacetPicker, PickerStep};
@@ -82,7 +83,7 @@ pub struct State {
     pub annotations: Annotations,
     /// Exports include the user's notes.
     pub export_notes: bool,
-    /// Where `e` writes (the current folder).
+    /// The folder of the export prompt's default name.
     pub export_dir: std::path::PathBuf,
     /// Changes by imports the user has not seen yet, by project key.
     pub changes: Unseen,
@@ -398,27 +399,6 @@ impl State {
         self.search.facets.active = active;
         self.refilter_keeping_selection();
         self.overlay.enter(Context::Normal)
-    }
-
-    pub(super) fn start_export(&mut self) -> bool {
-        if self.row_count() == 0 || self.is_loading() {
-            self.status.say(Notice::NothingToExport);
-            return true;
-        }
-        self.overlay.enter(Context::Export)
-    }
-
-    /// The listed projects to a file in `format`, by the shell.
-    pub(super) fn export(&mut self, format: Format) -> bool {
-        let projects = &self.catalogue.projects;
-        let keys = self.list.rows.iter().map(|&i| projects[i].key.clone());
-        self.ask(Effect::Export {
-            format,
-            keys: keys.collect(),
-            with_notes: self.export_notes,
-            dir: self.export_dir.clone(),
-        });
-        true
     }
 
     /// The selected project's key and name (a note keeps the name).

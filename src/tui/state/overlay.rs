@@ -5,6 +5,7 @@
 use super::status::{Notice, Reply};
 use crate::present::export::Format;
 use crate::tui::effect::Effect;
+use crate::tui::export_prompt::{ExportPrompt, PromptStep};
 use crate::tui::facet_picker::{FacetPicker, PickerStep};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::note_editor::{NoteEditor, NoteStep};
@@ -71,6 +72,8 @@ pub enum Overlay {
     Note(NoteEditor),
     Facets(FacetPicker),
     Export,
+    /// Naming the export's file.
+    ExportFile(ExportPrompt),
 }
 
 /// What help scrolls over: its rows, and the rows a page shows.
@@ -86,8 +89,14 @@ pub enum OverlayStep {
     /// Done here; the reply says if anything changed, is asked or said.
     Done(Reply),
     Quit,
-    /// Write the list to a file in this format.
+    /// Name the file to write the list to in this format.
     Export(Format),
+    /// Write the list to the file named.
+    WriteExport {
+        format: Format,
+        file: String,
+        replace: bool,
+    },
     ToggleExportNotes,
     /// What only the state can answer for the picker (facet values, a
     /// facet picked).
@@ -135,6 +144,23 @@ impl Overlay {
                 ExportStep::Cancel => self.close(),
                 ExportStep::Ignored => OverlayStep::Ignored,
             },
+            Overlay::ExportFile(prompt) => match prompt.update(action) {
+                PromptStep::Edited => OverlayStep::Done(Reply::changed()),
+                PromptStep::Ignored => OverlayStep::Ignored,
+                PromptStep::Write { file, replace } => {
+                    let format = prompt.format;
+                    *self = Overlay::Closed;
+                    OverlayStep::WriteExport {
+                        format,
+                        file,
+                        replace,
+                    }
+                }
+                PromptStep::Cancel => {
+                    *self = Overlay::Closed;
+                    OverlayStep::Done(Reply::changed().say(Notice::NothingExported))
+                }
+            },
             Overlay::Closed | Overlay::SearchBox => OverlayStep::Ignored,
         }
     }
@@ -151,6 +177,10 @@ impl Overlay {
             Overlay::Facets(picker) => {
                 let step = picker.type_char(c, as_in_list);
                 self.picker_step(step)
+            }
+            Overlay::ExportFile(prompt) => {
+                prompt.type_char(c);
+                OverlayStep::Done(Reply::changed())
             }
             _ => OverlayStep::Ignored,
         }
@@ -180,6 +210,7 @@ impl Overlay {
             Overlay::Note(_) => Context::Note,
             Overlay::Facets(_) => Context::Picker,
             Overlay::Export => Context::Export,
+            Overlay::ExportFile(_) => Context::ExportFile,
         }
     }
 
@@ -191,7 +222,7 @@ impl Overlay {
             Context::Filter => Overlay::SearchBox,
             Context::Help => Overlay::Help { scroll: 0 },
             Context::Export => Overlay::Export,
-            Context::Note | Context::Picker => return true,
+            Context::Note | Context::Picker | Context::ExportFile => return true,
         };
         true
     }
@@ -213,6 +244,20 @@ impl Overlay {
     pub fn picker_mut(&mut self) -> Option<&mut FacetPicker> {
         match self {
             Overlay::Facets(picker) => Some(picker),
+            _ => None,
+        }
+    }
+
+    pub fn export_prompt(&self) -> Option<&ExportPrompt> {
+        match self {
+            Overlay::ExportFile(prompt) => Some(prompt),
+            _ => None,
+        }
+    }
+
+    pub fn export_prompt_mut(&mut self) -> Option<&mut ExportPrompt> {
+        match self {
+            Overlay::ExportFile(prompt) => Some(prompt),
             _ => None,
         }
     }

@@ -92,6 +92,13 @@ impl State {
             }
             Msg::OrganisationsRead(Err(e)) => self.say(Notice::CannotReadOrganisations(e)),
             Msg::Notice(notice) => self.say(notice),
+            Msg::ExportSuggested { format, file } => self.export_suggested(format, file),
+            Msg::ExportRefused {
+                format,
+                file,
+                taken,
+                why,
+            } => self.export_refused(format, file, taken, why),
             Msg::Annotated { mark, written } => {
                 self.notes_written(NotesMsg::Marked { mark, written })
             }
@@ -179,7 +186,11 @@ impl State {
         match context {
             Context::Normal => self.perform(action),
             Context::Filter => self.on_filter_action(action),
-            Context::Help | Context::Note | Context::Picker | Context::Export => {
+            Context::Help
+            | Context::Note
+            | Context::Picker
+            | Context::Export
+            | Context::ExportFile => {
                 let page = self.list_height().max(1);
                 let help = HelpSize {
                     page,
@@ -210,6 +221,11 @@ impl State {
             OverlayStep::Done(reply) => self.apply(reply),
             OverlayStep::Quit => self.perform(Action::Quit),
             OverlayStep::Export(format) => self.export(format),
+            OverlayStep::WriteExport {
+                format,
+                file,
+                replace,
+            } => self.write_export(format, file, replace),
             OverlayStep::ToggleExportNotes => {
                 self.export_notes = !self.export_notes;
                 true
@@ -226,6 +242,7 @@ impl State {
                 true
             }
             Action::Help => self.overlay.enter(Context::Help),
+            Action::SwitchLanguage => self.switch_language(),
             _ => {
                 let page = self.list_height();
                 let step = self.screen.update(&mut self.shelf, action, page);
@@ -404,6 +421,13 @@ impl State {
             Context::Note => match self.overlay.note_editor_mut() {
                 Some(editor) => {
                     editor.text.push_str(&pasted(text, true));
+                    true
+                }
+                None => false,
+            },
+            Context::ExportFile => match self.overlay.export_prompt_mut() {
+                Some(prompt) => {
+                    prompt.paste(text);
                     true
                 }
                 None => false,

@@ -2,6 +2,7 @@
 //! reads the state; every string from a document is sanitised here.
 
 mod detail;
+mod export;
 mod facets;
 mod graph;
 pub mod graph_canvas;
@@ -43,6 +44,7 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme) {
         Context::Help => help::draw(frame, app, theme, frame.area()),
         Context::Note => note::draw(frame, app, theme, frame.area()),
         Context::Picker => facets::draw(frame, app, theme, frame.area()),
+        Context::ExportFile => export::draw(frame, app, theme, frame.area()),
         _ => {}
     }
 }

@@ -51,7 +51,7 @@ fn said(spans: &mut Vec<Span>, app: &State, theme: Theme) {
     } else if matches!(app.screen, Screen::Browse | Screen::Stats(_))
         && app.list.kind == ListKind::Projects
         // Choosing a format needs the room for its keys more.
-        && app.context() != Context::Export
+        && !matches!(app.context(), Context::Export | Context::ExportFile)
     {
         list_filter(spans, app, theme);
     }
@@ -141,6 +141,7 @@ fn hints(app: &State) -> Vec<(String, &'static str)> {
             (Action::ToggleExportNotes, notes),
             (Action::Cancel, "cancel"),
         ],
+        Context::ExportFile => vec![(Action::Confirm, "write"), (Action::Cancel, "cancel")],
         _ => hint_actions(app).to_vec(),
     };
     wanted
