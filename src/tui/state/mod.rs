@@ -14,6 +14,7 @@ mod language;
 pub mod list;
 mod notes;
 pub mod overlay;
+pub mod place;
 mod route;
 mod screen;
 mod search;
@@ -275,6 +276,7 @@ impl State {
         if !self.list.ranked || self.search.query.trim().is_empty() {
             self.catalogue.sort(&mut rows, self.list.sort);
         }
+        self.list.place = place::count(&self.catalogue, &self.search.query, &rows);
         self.list.rows = rows;
         self.list.selection.reset();
         self.list.detail_scroll = 0;

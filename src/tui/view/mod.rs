@@ -8,9 +8,11 @@ mod graph;
 pub mod graph_canvas;
 mod help;
 mod list;
+mod list_notes;
 mod note;
 mod orgs;
 mod stats;
+mod stats_regions;
 mod status;
 
 pub use detail::{build_detail, build_unclassified};
