@@ -93,3 +93,25 @@ fn l_switches_every_screen_between_english_and_swedish() {
     s.screen.wait_for("Identity");
     quit(s);
 }
+
+#[test]
+fn enter_on_a_project_in_the_graph_opens_its_detail_and_esc_returns_to_the_graph() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = browser(dir.path(), "en");
+    s.screen.wait_for("5/5 projects");
+    s.keys.write_all(b"jp").unwrap();
+    s.screen.wait_for("Graph: 2015/00730");
+    // Göteborgs Stad, the owner, is first: its projects.
+    s.keys.write_all(b"\r").unwrap();
+    s.screen.wait_for("› Göteborgs Stad");
+    s.keys.write_all(b"\r").unwrap();
+    s.screen.wait_for("back to the graph");
+    let shown = s.screen.text();
+    assert!(
+        shown.contains("Details") && shown.contains("Diarienummer"),
+        "{shown}"
+    );
+    s.keys.write_all(b"\x1b").unwrap();
+    s.screen.wait_for("Graph: 2015/00730 › Göteborgs Stad");
+    quit(s);
+}

@@ -74,4 +74,8 @@ pub(super) const SCREENS: &[(&str, &str)] = &[
     ("+{} more regions", "+{} regioner till"),
     ("Budget ░, grant █", "Budget ░, stöd █"),
     ("Most connected", "Flest projekt"),
+    // A project's detail opened from the graph.
+    ("back to the graph", "tillbaka till grafen"),
+    ("its graph", "dess graf"),
+    ("copy ID", "kopiera ID"),
 ];

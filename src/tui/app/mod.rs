@@ -172,7 +172,7 @@ impl App {
     pub fn prepare_frame(&mut self) {
         let state = &mut self.state;
         let width = state.areas().detail.width.saturating_sub(2);
-        let kind = state.list.kind;
+        let kind = state.detail_kind();
         let id = match kind {
             ListKind::Projects => state.detail.key().unwrap_or_default().to_string(),
             ListKind::Unclassified => state.list.selection.index.to_string(),

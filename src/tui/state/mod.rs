@@ -10,6 +10,7 @@
 
 mod detail;
 mod export;
+mod graph_detail;
 mod language;
 pub mod list;
 mod notes;
@@ -125,6 +126,7 @@ impl State {
             Screen::Organisations(_) => ScreenKind::Organisations,
             Screen::Graph(_) => ScreenKind::Graph,
             Screen::Stats(_) => ScreenKind::Stats,
+            Screen::GraphProject { .. } => ScreenKind::Detail,
         };
         let filter_shown = self.context() == Context::Filter || !self.search.query.is_empty();
         let focus = self.list.focus;

@@ -136,6 +136,9 @@ impl State {
     /// The detail follows the selection: the selected project is asked
     /// for once; no selection clears it.
     fn follow_selection(&mut self) {
+        if self.screen.graph_project().is_some() {
+            return;
+        }
         let wanted = self.selected_key().map(str::to_string);
         if wanted == self.detail.asked {
             return;
@@ -266,6 +269,8 @@ impl State {
             ScreenStep::List(Action::ClearFacets) => self.clear_facets(),
             ScreenStep::List(_) => false,
             ScreenStep::NotMine(action) => self.perform_browse(action),
+            ScreenStep::OpenProject(key) => self.open_graph_project(key),
+            ScreenStep::Detail(action) => self.graph_project_action(action),
         }
     }
 

@@ -39,6 +39,7 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme) {
         Screen::Graph(graph) => graph::draw(frame, app, graph, theme, &areas),
         Screen::Organisations(orgs) => orgs::draw(frame, orgs, theme, &areas),
         Screen::Stats(view) => stats::draw(frame, app, view, theme, areas.canvas),
+        Screen::GraphProject { .. } => detail::draw(frame, app, theme, areas.detail),
     }
     status::draw_filter(frame, app, theme, areas.filter);
     status::draw(frame, app, theme, areas.status);

@@ -98,6 +98,7 @@ fn counts(app: &State) -> String {
         Screen::Graph(g) => {
             return format!("{} {}", g.ego.groups.len() + g.ego.more, t("neighbours"))
         }
+        Screen::GraphProject { key, .. } => return sanitize::line(key).into_owned(),
         _ => {}
     }
     match app.list.kind {
@@ -165,6 +166,13 @@ fn hint_actions(app: &State) -> &'static [Hint] {
             (Action::PageDown, "scroll"),
             (Action::Cancel, "close"),
             (Action::Quit, "quit"),
+        ],
+        (_, Screen::GraphProject { .. }) => &[
+            (Action::MoveDown, "scroll"),
+            (Action::Back, "back to the graph"),
+            (Action::OpenGraph, "its graph"),
+            (Action::CopyId, "copy ID"),
+            (Action::Help, "help"),
         ],
         (_, Screen::Graph(_)) => &[
             (Action::Open, "go to"),
