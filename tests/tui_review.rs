@@ -147,6 +147,8 @@ fn e_writes_the_filtered_list_with_notes_when_asked() {
     app.handle(key(KeyCode::Char('e')));
     app.handle(key(KeyCode::Char('n')));
     app.handle(key(KeyCode::Char('j')));
+    // The name prompt opens on a default in the export folder: accepted.
+    app.handle(key(KeyCode::Enter));
     let files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert_eq!(files.len(), 1);
     let path = files[0].as_ref().unwrap().path();

@@ -291,12 +291,19 @@ fn walking_the_partner_graph() {
         .map(|g| g.node.id.as_str())
         .collect();
     assert!(projects.contains(&"2020/00551") && projects.contains(&"2015/00730"));
-    // Enter on a project moves the focus there.
+    // Enter on a project opens its detail; Esc is back on the graph.
     let at = projects.iter().position(|p| *p == "2020/00551").unwrap();
     for _ in 0..at {
         app.handle(key(KeyCode::Char('j')));
     }
     app.handle(key(KeyCode::Enter));
+    assert_eq!(app.state.screen.graph_project(), Some("2020/00551"));
+    let detail = screen(&mut app);
+    assert!(detail.contains("Arbetsliv och hälsa Nordost"), "{detail}");
+    app.handle(key(KeyCode::Esc));
+    assert!(app.state.screen.graph().is_some());
+    // p moves the focus there.
+    app.handle(key(KeyCode::Char('p')));
     let graph = app.state.screen.graph().unwrap();
     assert_eq!(
         graph.breadcrumb(),

@@ -136,7 +136,15 @@ impl FacetIndex {
             self.single[column].push(id);
         }
         for (multi, values) in [(0, &row.municipalities), (1, &row.organisations)] {
-            let ids: Vec<u32> = values.iter().map(|v| self.intern(v)).collect();
+            // A project counts once for a value its documents name twice
+            // (given as its municipality and named in its text).
+            let mut ids: Vec<u32> = Vec::with_capacity(values.len());
+            for value in values {
+                let id = self.intern(value);
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
             self.values[SINGLE + multi].extend(ids.iter().copied());
             let multi = if multi == 0 {
                 &mut self.municipalities

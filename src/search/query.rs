@@ -169,7 +169,13 @@ impl Term {
             (false, false, false) => Mode::Fuzzy,
         };
         let lower = lower_case(rest);
-        let exact_letters = lower.chars().any(is_foldable);
+        let mut exact_letters = lower.chars().any(is_foldable);
+        let mut mode = mode;
+        if mode == Mode::Fuzzy {
+            if let Some(exact) = municipality_named(fields, &lower) {
+                (mode, exact_letters) = (Mode::Whole, exact_letters || exact);
+            }
+        }
         let text = if exact_letters { lower } else { fold(&lower) };
         Some(Term {
             text,
@@ -179,6 +185,24 @@ impl Term {
             fields,
         })
     }
+}
+
+/// `kommun:köping` names a municipality: it finds that municipality, as
+/// the facet of the same name does, and not every name holding the word
+/// (Linköping, Nyköping). Some(true) when the letters are a name as
+/// written (`habo` is Habo, not Håbo); Some(false) when they are one only
+/// folded (`goteborg`).
+fn municipality_named(fields: Option<&[Field]>, lower: &str) -> Option<bool> {
+    if fields.is_none() || fields != Field::scope("kommun") {
+        return None;
+    }
+    let municipalities = &crate::ingest::gazetteer::gazetteer().municipalities;
+    let names = || municipalities.iter().map(|m| lower_case(&m.name));
+    if names().any(|name| name == lower) {
+        return Some(true);
+    }
+    let folded = fold(lower);
+    names().any(|name| fold(&name) == folded).then_some(false)
 }
 
 /// Abbreviation → the names it stands for.
@@ -320,6 +344,21 @@ mod tests {
                 vec![vec![("212000-1033".to_string(), Mode::Exact, false)]]
             );
         }
+    }
+
+    #[test]
+    fn a_municipality_named_in_full_after_kommun_is_that_municipality() {
+        let first = |q: &str| Query::parse(q).groups[0][0].clone();
+        let koping = first("kommun:köping");
+        assert_eq!((koping.mode, koping.text.as_str()), (Mode::Whole, "köping"));
+        let habo = first("kommun:habo");
+        assert!(habo.exact_letters, "Habo, not Håbo: {habo:?}");
+        let goteborg = first("kommun:goteborg");
+        assert_eq!(goteborg.mode, Mode::Whole, "found folded too");
+        assert!(!goteborg.exact_letters);
+        assert_eq!(first("kommun:göteb").mode, Mode::Fuzzy, "a part is fuzzy");
+        assert_eq!(first("köping").mode, Mode::Fuzzy, "anywhere, as typed");
+        assert_eq!(first("org:köping").mode, Mode::Fuzzy);
     }
 
     #[test]

@@ -123,7 +123,7 @@ impl Store {
         let mut rows = stmt.query([])?;
         let (mut root, mut projects): (Option<String>, Vec<Candidate>) = (None, Vec::new());
         while let Some(row) = rows.next()? {
-            let this: String = row.get(9)?;
+            let this: String = row.get(10)?;
             if root.as_deref() != Some(this.as_str()) {
                 one_owner(&mut projects, &mut keys);
                 root = Some(this);

@@ -22,13 +22,20 @@ pub enum Effect {
     Graph(GraphLoad),
     /// Every organisation, for their screen.
     LoadOrganisations,
-    /// Projects (by key, in the list's order) to a new file in `dir`.
+    /// A default name for an export in `format`: in `dir`, not taken.
+    SuggestExportFile { format: Format, dir: PathBuf },
+    /// Projects (by key, in the list's order) to the file the user named
+    /// (`~/` is the home folder, a relative name is from the current
+    /// folder); an existing one only when `replace`.
     Export {
         format: Format,
         keys: Vec<String>,
         with_notes: bool,
-        dir: PathBuf,
+        file: String,
+        replace: bool,
     },
+    /// The other language (English, Swedish), for every thread.
+    SwitchLanguage,
     /// The project's note as the notes file has it now, for the editor.
     ReadNote { key: String, name: Option<String> },
     /// A change to a project's bookmark or review state, written at once.

@@ -57,6 +57,8 @@ pub enum GraphStep {
     Ignored,
     Moved,
     Load(GraphLoad),
+    /// Open the selected project's detail (back returns to the graph).
+    OpenProject(String),
     /// Back at the start of the path: leave the graph.
     Leave,
     /// The organisations screen.
@@ -88,6 +90,12 @@ impl GraphView {
         }
         match action {
             Action::Open => match self.selected_focus() {
+                Some(Focus::Project(key)) => GraphStep::OpenProject(key),
+                Some(focus) => self.load(focus, self.rollup, Arrival::Enter),
+                None => GraphStep::Ignored,
+            },
+            // `p` on a project walks the graph to it.
+            Action::OpenGraph => match self.selected_focus() {
                 Some(focus) => self.load(focus, self.rollup, Arrival::Enter),
                 None => GraphStep::Ignored,
             },
@@ -123,6 +131,11 @@ impl GraphView {
             true => Focus::Project(group.node.id.clone()),
             false => Focus::Organisation(group.node.id.clone()),
         })
+    }
+
+    /// A step to the project `key` (from its detail).
+    pub fn walk_to(&self, key: String) -> GraphStep {
+        self.load(Focus::Project(key), self.rollup, Arrival::Enter)
     }
 
     /// The neighbourhood read for a step of this graph (not an opening).
@@ -249,6 +262,26 @@ mod tests {
             "Luleå, where the walk went, is selected"
         );
         assert_eq!(g.update(Action::Back, 10), GraphStep::Leave);
+    }
+
+    #[test]
+    fn enter_on_a_project_opens_its_detail_and_p_walks_there() {
+        let focus = Focus::Organisation("Umeå".into());
+        let mut neighbours = ego("Umeå", &[]);
+        neighbours.groups.push(EgoGroup {
+            node: member("p2", MemberKind::Project),
+            size: 1,
+            others: Vec::new(),
+            more: 0,
+        });
+        let mut g = GraphView::new(focus, neighbours, true, Origin::Browse);
+        assert_eq!(
+            g.update(Action::Open, 10),
+            GraphStep::OpenProject("p2".into())
+        );
+        let walk = asked(g.update(Action::OpenGraph, 10));
+        assert_eq!(walk.focus, Focus::Project("p2".into()));
+        assert_eq!(asked(g.walk_to("p2".into())), walk, "as from its detail");
     }
 
     #[test]

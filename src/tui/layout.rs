@@ -45,6 +45,8 @@ pub enum ScreenKind {
     Organisations,
     Graph,
     Stats,
+    /// A project's detail over the whole screen (opened from the graph).
+    Detail,
 }
 
 pub fn areas(size: (u16, u16), shape: Shape) -> Areas {
@@ -79,6 +81,11 @@ pub fn areas(size: (u16, u16), shape: Shape) -> Areas {
             ..Areas::default()
         },
         ScreenKind::Graph => graph_areas(main, status),
+        ScreenKind::Detail => Areas {
+            detail: main,
+            status,
+            ..Areas::default()
+        },
         ScreenKind::Stats => Areas {
             canvas: main,
             filter,

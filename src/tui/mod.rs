@@ -14,6 +14,7 @@ pub mod clipboard;
 pub mod config;
 pub mod detail_lines;
 pub mod effect;
+pub mod export_prompt;
 pub mod facet_picker;
 pub mod graph_state;
 pub mod history;

@@ -13,6 +13,7 @@ use super::notice::Notice;
 use crate::catalogue::Catalogue;
 use crate::graph::{Ego, Related};
 use crate::model::{Annotation, Change, OrgSummary, StoredProject};
+use crate::present::export::Format;
 use crossterm::event::{KeyEvent, MouseEvent};
 
 /// One thing that happened.
@@ -46,6 +47,19 @@ pub enum Msg {
     OrganisationsRead(Result<Vec<OrgSummary>, String>),
     /// Something to say that an effect gave (a file written, a copy).
     Notice(Notice),
+    /// A free default name for an export, for the prompt to open on.
+    ExportSuggested {
+        format: Format,
+        file: String,
+    },
+    /// An export not written: the name back to the prompt, with why
+    /// (`taken`: the file exists; Enter again replaces it).
+    ExportRefused {
+        format: Format,
+        file: String,
+        taken: bool,
+        why: String,
+    },
     /// A project's bookmark or review state written.
     Annotated {
         mark: Mark,

@@ -28,6 +28,10 @@ pub enum Notice {
         path: String,
     },
     NothingToExport,
+    /// The file name prompt left: nothing written.
+    NothingExported,
+    /// The language switched to (said in it).
+    LanguageSwitched,
     Bookmarked,
     BookmarkRemoved,
     Review(ReviewState),
@@ -86,6 +90,8 @@ impl Notice {
     fn sentence(&self) -> &'static str {
         match self {
             Notice::NothingToExport => "nothing to export yet",
+            Notice::NothingExported => "nothing written",
+            Notice::LanguageSwitched => "in English (L: på svenska)",
             Notice::Bookmarked => "bookmarked",
             Notice::BookmarkRemoved => "bookmark removed",
             Notice::NoteSaved => "note saved",
@@ -130,6 +136,8 @@ mod tests {
     fn every_message_has_a_sentence() {
         let plain = [
             Notice::NothingToExport,
+            Notice::NothingExported,
+            Notice::LanguageSwitched,
             Notice::Bookmarked,
             Notice::BookmarkRemoved,
             Notice::NoteSaved,

@@ -1,10 +1,13 @@
-//! The Swedish of every label and message, by its English text, in three
-//! tables: the record's labels, the browser's, and the messages.
+//! The Swedish of every label and message, by its English text, in five
+//! tables: the record's labels, the browser's, the messages, the answers'
+//! screens (overlaps, coverage, timeline, dossier) and the small screens'
+//! (stats, graph, an empty list, the export prompt, the language switch).
 
 mod browser;
 mod labels;
 mod messages;
 mod screens;
+mod small_screens;
 
 /// English → Swedish, every table.
 pub(super) fn entries() -> impl Iterator<Item = (&'static str, &'static str)> {
@@ -13,6 +16,7 @@ pub(super) fn entries() -> impl Iterator<Item = (&'static str, &'static str)> {
         browser::BROWSER,
         messages::MESSAGES,
         screens::SCREENS,
+        small_screens::SMALL_SCREENS,
     ]
     .into_iter()
     .flat_map(|table| table.iter().copied())

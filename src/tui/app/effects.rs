@@ -2,7 +2,7 @@
 //! writes notes and files. What an effect gives (or why it failed) goes
 //! back to the state as a message.
 
-use super::{related, text_search, App};
+use super::{export as file, related, text_search, App};
 use crate::present::export::{self, Format, With};
 use crate::tui::clipboard;
 use crate::tui::effect::{Copied, Effect, Mark};
@@ -11,7 +11,6 @@ use crate::tui::msg::{Msg, NoteWritten};
 use crate::tui::note_editor::NoteEditor;
 use crate::tui::notice::Notice;
 use std::collections::VecDeque;
-use std::path::{Path, PathBuf};
 
 impl App {
     /// Runs every effect, and those the messages they give ask for.
@@ -23,6 +22,15 @@ impl App {
                 queue.extend(more);
             }
         }
+    }
+
+    /// A bookmark or review state changed in the notes file.
+    fn annotate(&mut self, key: &str, name: Option<String>, mark: Mark) -> Msg {
+        let written = self.notes.update(key, name.as_deref(), |a| match mark {
+            Mark::Bookmark => a.bookmarked = !a.bookmarked,
+            Mark::Review => a.review = a.review.next(),
+        });
+        Msg::Annotated { mark, written }
     }
 
     /// One effect; what it gives, as a message for the state.
@@ -39,19 +47,25 @@ impl App {
                 let read = self.store.organisations();
                 Some(Msg::OrganisationsRead(read.map_err(|e| e.to_string())))
             }
+            Effect::SuggestExportFile { format, dir } => {
+                let file = file::free_name(&dir, format, crate::dates::now());
+                let file = file.display().to_string();
+                Some(Msg::ExportSuggested { format, file })
+            }
             Effect::Export {
                 format,
                 keys,
                 with_notes,
-                dir,
-            } => Some(Msg::Notice(self.export(format, &keys, with_notes, &dir))),
-            Effect::Annotate { key, name, mark } => {
-                let written = self.notes.update(&key, name.as_deref(), |a| match mark {
-                    Mark::Bookmark => a.bookmarked = !a.bookmarked,
-                    Mark::Review => a.review = a.review.next(),
-                });
-                Some(Msg::Annotated { mark, written })
-            }
+                file,
+                replace,
+            } => Some(self.export(
+                format,
+                &keys,
+                with_notes,
+                file::Target::named(&file, replace),
+            )),
+            Effect::SwitchLanguage => Some(switch_language()),
+            Effect::Annotate { key, name, mark } => Some(self.annotate(&key, name, mark)),
             Effect::ReadNote { key, name } => {
                 let text = self
                     .notes
@@ -111,23 +125,35 @@ impl App {
         Msg::GraphRead { load, read }
     }
 
-    fn export(&self, format: Format, keys: &[String], notes: bool, dir: &Path) -> Notice {
-        match self.write_export(format, keys, notes, dir) {
-            Ok((path, count)) => Notice::Wrote {
-                count,
+    fn export(&self, format: Format, keys: &[String], notes: bool, to: file::Target) -> Msg {
+        let typed = to.typed.clone();
+        let refused = |taken, why| Msg::ExportRefused {
+            format,
+            file: typed.clone(),
+            taken,
+            why,
+        };
+        let text = match self.render_export(format, keys, notes) {
+            Ok(text) => text,
+            Err(e) => return Msg::Notice(Notice::CannotExport(e.to_string())),
+        };
+        match file::write(&to, &text.0, notes) {
+            Ok(path) => Msg::Notice(Notice::Wrote {
+                count: text.1,
                 path: path.display().to_string(),
-            },
-            Err(e) => Notice::CannotExport(e.to_string()),
+            }),
+            Err(file::Refusal::Taken(path)) => refused(true, file::taken_text(&path)),
+            Err(file::Refusal::Failed(why)) => refused(false, why),
         }
     }
 
-    fn write_export(
+    /// The listed projects in `format`, and how many there are.
+    fn render_export(
         &self,
         format: Format,
         keys: &[String],
         notes: bool,
-        dir: &Path,
-    ) -> anyhow::Result<(PathBuf, usize)> {
+    ) -> anyhow::Result<(String, usize)> {
         let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
         let records = self.store.records(&keys)?;
         let with = With {
@@ -136,9 +162,7 @@ impl App {
         };
         let annotations = &self.state.annotations;
         let rows = export::rows(records, with, &|key| annotations.get(key).cloned());
-        let text = export::render(&rows, format, with);
-        let path = super::export::write_new(dir, format.extension(), &text, with.notes)?;
-        Ok((path, rows.len()))
+        Ok((export::render(&rows, format, with), rows.len()))
     }
 
     /// Read and written in one transaction: a note written elsewhere
@@ -165,4 +189,14 @@ impl App {
             }
         }
     }
+}
+
+/// The other language for every thread; said in it.
+fn switch_language() -> Msg {
+    use crate::i18n::{lang, set_for_program, Lang};
+    set_for_program(match lang() {
+        Lang::En => Lang::Sv,
+        Lang::Sv => Lang::En,
+    });
+    Msg::Notice(Notice::LanguageSwitched)
 }

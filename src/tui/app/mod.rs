@@ -95,7 +95,8 @@ impl App {
         (outlet, inbox): (Option<Sender<Msg>>, Receiver<Msg>),
     ) -> crate::store::Result<App> {
         let unclassified = store.unclassified()?;
-        let state = State::new(catalogue, unclassified, keys);
+        let mut state = State::new(catalogue, unclassified, keys);
+        state.export_dir = export::default_dir();
         let mut app = App {
             state,
             store,
@@ -176,7 +177,7 @@ impl App {
     pub fn prepare_frame(&mut self) {
         let state = &mut self.state;
         let width = state.areas().detail.width.saturating_sub(2);
-        let kind = state.list.kind;
+        let kind = state.detail_kind();
         let id = match kind {
             ListKind::Projects => state.detail.key().unwrap_or_default().to_string(),
             ListKind::Unclassified => state.list.selection.index.to_string(),

@@ -31,6 +31,7 @@ const NORMAL: Defaults = &[
     (Action::ClearFacets, &["F"]),
     (Action::Export, &["e"]),
     (Action::Stats, &["S"]),
+    (Action::SwitchLanguage, &["L"]),
     (Action::Help, &["?", "F1"]),
     (Action::Quit, &["q"]),
     (Action::Suspend, &["Ctrl-z"]),
@@ -90,6 +91,15 @@ const EXPORT: Defaults = &[
     (Action::Suspend, &["Ctrl-z"]),
 ];
 
+/// Typing a file name: every printable key types.
+const EXPORT_FILE: Defaults = &[
+    (Action::Confirm, &["Enter"]),
+    (Action::Cancel, &["Esc"]),
+    (Action::DeleteBack, &["Backspace"]),
+    (Action::ClearText, &["Ctrl-u"]),
+    (Action::Suspend, &["Ctrl-z"]),
+];
+
 const HELP: Defaults = &[
     (Action::MoveDown, &["j", "Down"]),
     (Action::MoveUp, &["k", "Up"]),
@@ -136,6 +146,7 @@ fn own(context: Context) -> Defaults {
         Context::Picker => PICKER,
         Context::Note => NOTE,
         Context::Export => EXPORT,
+        Context::ExportFile => EXPORT_FILE,
         Context::Help => HELP,
         Context::Dossier => DOSSIER,
     }

@@ -28,6 +28,8 @@ pub enum Context {
     Note,
     /// Choosing an export format.
     Export,
+    /// Naming the export's file.
+    ExportFile,
     /// The help screen.
     Help,
     /// Where a project's dossier goes.
@@ -41,7 +43,10 @@ impl Context {
 
     /// Contexts where printable characters not bound to an action are typed.
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::Filter | Context::Picker | Context::Note)
+        matches!(
+            self,
+            Context::Filter | Context::Picker | Context::Note | Context::ExportFile
+        )
     }
 
     pub fn describe(self) -> &'static str {
@@ -51,6 +56,7 @@ impl Context {
             Context::Picker => "facet picker (other keys narrow the values)",
             Context::Note => "note editor (other keys type)",
             Context::Export => "export prompt",
+            Context::ExportFile => "export file name (other keys type)",
             Context::Help => "this help",
             Context::Dossier => "dossier prompt",
         }
@@ -126,6 +132,8 @@ pub enum Action {
     DossierFile,
     DossierCopy,
     ToggleContacts,
+    /// English or Swedish, every screen redrawn.
+    SwitchLanguage,
 }
 
 impl Action {
@@ -175,6 +183,7 @@ impl Action {
             Action::MoveRight => "next column (coverage)",
             Action::CoverageColumns => "coverage by programme area, objective or year",
             Action::NextRegion => "coverage: next region, or the whole country",
+            Action::SwitchLanguage => "English / Swedish, every screen redrawn",
             _ => self.describe_in_prompts(),
         }
     }

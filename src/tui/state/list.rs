@@ -57,6 +57,9 @@ pub struct ListState {
     pub detail_scroll: usize,
     /// Projects "active during" left out for want of a start date.
     pub undated_left_out: usize,
+    /// Where the rows name the place searched for, when the query is one
+    /// municipality's name.
+    pub place: Option<super::place::PlaceCount>,
     /// Filter edits wait for `run_pending_filter` (the event loop draws the
     /// keystroke first); off, every edit filters at once (tests, scripts).
     pub defer_filtering: bool,
@@ -73,6 +76,7 @@ impl Default for ListState {
             ranked: false,
             query: String::new(),
             undated_left_out: 0,
+            place: None,
             focus: Pane::List,
             detail_scroll: 0,
             defer_filtering: false,

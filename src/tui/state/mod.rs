@@ -10,10 +10,14 @@
 
 pub mod answers;
 mod detail;
+mod export;
+mod graph_detail;
+mod language;
 pub mod list;
 mod marks;
 mod notes;
 pub mod overlay;
+pub mod place;
 mod route;
 mod screen;
 mod search;
@@ -29,7 +33,6 @@ use super::theme::Theme;
 use crate::catalogue::facets::{Active, Facet};
 use crate::catalogue::Catalogue;
 use crate::model::UnclassifiedDoc;
-use crate::present::export::Format;
 use crate::tui::clipboard;
 use crate::tui::effect::{Copied, Effect};
 use crate::tui::facet_picker::{FacetPicker, PickerStep};
@@ -83,7 +86,7 @@ pub struct State {
     pub annotations: Annotations,
     /// Exports include the user's notes.
     pub export_notes: bool,
-    /// Where `e` writes (the current folder).
+    /// The folder of the export prompt's default name.
     pub export_dir: std::path::PathBuf,
     /// Changes by imports the user has not seen yet, by project key.
     pub changes: Unseen,
@@ -126,6 +129,7 @@ impl State {
             Screen::Organisations(_) => ScreenKind::Organisations,
             Screen::Graph(_) => ScreenKind::Graph,
             Screen::Stats(_) => ScreenKind::Stats,
+            Screen::GraphProject { .. } => ScreenKind::Detail,
             _ => ScreenKind::Organisations,
         };
         let filter_shown = self.context() == Context::Filter || !self.search_box().is_empty();
@@ -281,6 +285,7 @@ impl State {
         if !self.list.ranked || self.search.query.trim().is_empty() {
             self.catalogue.sort(&mut rows, self.list.sort);
         }
+        self.list.place = place::count(&self.catalogue, &self.search.query, &rows);
         self.list.rows = rows;
         self.list.selection.reset();
         self.list.detail_scroll = 0;
@@ -405,26 +410,5 @@ impl State {
         self.search.facets.active = active;
         self.refilter_keeping_selection();
         self.overlay.enter(Context::Normal)
-    }
-
-    pub(super) fn start_export(&mut self) -> bool {
-        if self.row_count() == 0 || self.is_loading() {
-            self.status.say(Notice::NothingToExport);
-            return true;
-        }
-        self.overlay.enter(Context::Export)
-    }
-
-    /// The listed projects to a file in `format`, by the shell.
-    pub(super) fn export(&mut self, format: Format) -> bool {
-        let projects = &self.catalogue.projects;
-        let keys = self.list.rows.iter().map(|&i| projects[i].key.clone());
-        self.ask(Effect::Export {
-            format,
-            keys: keys.collect(),
-            with_notes: self.export_notes,
-            dir: self.export_dir.clone(),
-        });
-        true
     }
 }

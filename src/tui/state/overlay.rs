@@ -5,6 +5,7 @@
 use super::status::{Notice, Reply};
 use crate::present::export::Format;
 use crate::tui::effect::{DossierTo, Effect};
+use crate::tui::export_prompt::{ExportPrompt, PromptStep};
 use crate::tui::facet_picker::{FacetPicker, PickerStep};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::note_editor::{NoteEditor, NoteStep};
@@ -75,6 +76,8 @@ pub enum Overlay {
     Dossier {
         contacts: bool,
     },
+    /// Naming the export's file.
+    ExportFile(ExportPrompt),
 }
 
 /// What help scrolls over: its rows, and the rows a page shows.
@@ -90,8 +93,14 @@ pub enum OverlayStep {
     /// Done here; the reply says if anything changed, is asked or said.
     Done(Reply),
     Quit,
-    /// Write the list to a file in this format.
+    /// Name the file to write the list to in this format.
     Export(Format),
+    /// Write the list to the file named.
+    WriteExport {
+        format: Format,
+        file: String,
+        replace: bool,
+    },
     ToggleExportNotes,
     /// The dossier to a file or the clipboard, with contact persons or not.
     Dossier(DossierTo, bool),
@@ -141,6 +150,14 @@ impl Overlay {
                 ExportStep::Cancel => self.close(),
                 ExportStep::Ignored => OverlayStep::Ignored,
             },
+            Overlay::Dossier { .. } | Overlay::ExportFile(_) => self.prompt_update(action),
+            Overlay::Closed | Overlay::SearchBox => OverlayStep::Ignored,
+        }
+    }
+
+    /// The dossier's and the export file's prompts.
+    fn prompt_update(&mut self, action: Action) -> OverlayStep {
+        match self {
             Overlay::Dossier { contacts } => match action {
                 Action::ToggleContacts => {
                     *contacts = !*contacts;
@@ -151,7 +168,24 @@ impl Overlay {
                 Action::Cancel => self.close(),
                 _ => OverlayStep::Ignored,
             },
-            Overlay::Closed | Overlay::SearchBox => OverlayStep::Ignored,
+            Overlay::ExportFile(prompt) => match prompt.update(action) {
+                PromptStep::Edited => OverlayStep::Done(Reply::changed()),
+                PromptStep::Ignored => OverlayStep::Ignored,
+                PromptStep::Write { file, replace } => {
+                    let format = prompt.format;
+                    *self = Overlay::Closed;
+                    OverlayStep::WriteExport {
+                        format,
+                        file,
+                        replace,
+                    }
+                }
+                PromptStep::Cancel => {
+                    *self = Overlay::Closed;
+                    OverlayStep::Done(Reply::changed().say(Notice::NothingExported))
+                }
+            },
+            _ => OverlayStep::Ignored,
         }
     }
 
@@ -167,6 +201,10 @@ impl Overlay {
             Overlay::Facets(picker) => {
                 let step = picker.type_char(c, as_in_list);
                 self.picker_step(step)
+            }
+            Overlay::ExportFile(prompt) => {
+                prompt.type_char(c);
+                OverlayStep::Done(Reply::changed())
             }
             _ => OverlayStep::Ignored,
         }
@@ -197,6 +235,7 @@ impl Overlay {
             Overlay::Facets(_) => Context::Picker,
             Overlay::Export => Context::Export,
             Overlay::Dossier { .. } => Context::Dossier,
+            Overlay::ExportFile(_) => Context::ExportFile,
         }
     }
 
@@ -209,7 +248,7 @@ impl Overlay {
             Context::Help => Overlay::Help { scroll: 0 },
             Context::Export => Overlay::Export,
             Context::Dossier => Overlay::Dossier { contacts: false },
-            Context::Note | Context::Picker => return true,
+            Context::Note | Context::Picker | Context::ExportFile => return true,
         };
         true
     }
@@ -231,6 +270,20 @@ impl Overlay {
     pub fn picker_mut(&mut self) -> Option<&mut FacetPicker> {
         match self {
             Overlay::Facets(picker) => Some(picker),
+            _ => None,
+        }
+    }
+
+    pub fn export_prompt(&self) -> Option<&ExportPrompt> {
+        match self {
+            Overlay::ExportFile(prompt) => Some(prompt),
+            _ => None,
+        }
+    }
+
+    pub fn export_prompt_mut(&mut self) -> Option<&mut ExportPrompt> {
+        match self {
+            Overlay::ExportFile(prompt) => Some(prompt),
             _ => None,
         }
     }

@@ -93,6 +93,13 @@ impl State {
             }
             Msg::OrganisationsRead(Err(e)) => self.say(Notice::CannotReadOrganisations(e)),
             Msg::Notice(notice) => self.say(notice),
+            Msg::ExportSuggested { format, file } => self.export_suggested(format, file),
+            Msg::ExportRefused {
+                format,
+                file,
+                taken,
+                why,
+            } => self.export_refused(format, file, taken, why),
             Msg::Annotated { mark, written } => {
                 self.notes_written(NotesMsg::Marked { mark, written })
             }
@@ -136,6 +143,9 @@ impl State {
     /// The detail follows the selection: the selected project is asked
     /// for once; no selection clears it.
     fn follow_selection(&mut self) {
+        if self.screen.graph_project().is_some() {
+            return;
+        }
         let wanted = self.selected_key().map(str::to_string);
         if wanted == self.detail.asked {
             return;
@@ -193,7 +203,8 @@ impl State {
             | Context::Note
             | Context::Picker
             | Context::Export
-            | Context::Dossier => {
+            | Context::Dossier
+            | Context::ExportFile => {
                 let page = self.list_height().max(1);
                 let help = HelpSize {
                     page,
@@ -224,6 +235,11 @@ impl State {
             OverlayStep::Done(reply) => self.apply(reply),
             OverlayStep::Quit => self.perform(Action::Quit),
             OverlayStep::Export(format) => self.export(format),
+            OverlayStep::WriteExport {
+                format,
+                file,
+                replace,
+            } => self.write_export(format, file, replace),
             OverlayStep::ToggleExportNotes => {
                 self.export_notes = !self.export_notes;
                 true
@@ -241,6 +257,7 @@ impl State {
                 true
             }
             Action::Help => self.overlay.enter(Context::Help),
+            Action::SwitchLanguage => self.switch_language(),
             _ if self.screen.is_answer() => self.answer_update(action),
             _ => {
                 if let Some(changed) = self.open_answer(action) {
@@ -268,6 +285,8 @@ impl State {
             ScreenStep::List(Action::ClearFacets) => self.clear_facets(),
             ScreenStep::List(_) => false,
             ScreenStep::NotMine(action) => self.perform_browse(action),
+            ScreenStep::OpenProject(key) => self.open_graph_project(key),
+            ScreenStep::Detail(action) => self.graph_project_action(action),
         }
     }
 
@@ -405,6 +424,13 @@ impl State {
             Context::Note => match self.overlay.note_editor_mut() {
                 Some(editor) => {
                     editor.text.insert_str(&pasted(text, true));
+                    true
+                }
+                None => false,
+            },
+            Context::ExportFile => match self.overlay.export_prompt_mut() {
+                Some(prompt) => {
+                    prompt.paste(text);
                     true
                 }
                 None => false,

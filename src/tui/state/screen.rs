@@ -31,6 +31,8 @@ pub enum Screen {
     Coverage(Box<CoverageView>),
     /// Projects as bars over the years.
     Timeline(Box<TimelineView>),
+    /// A project's detail opened from the graph, which back returns to.
+    GraphProject { graph: Box<GraphView>, key: String },
 }
 
 impl Screen {
@@ -92,6 +94,10 @@ pub enum ScreenStep {
     List(Action),
     /// Not a screen's own: the browse screen's.
     NotMine(Action),
+    /// Open the detail of the project `key` over the graph.
+    OpenProject(String),
+    /// An action on the detail shown over the graph (scroll, copy).
+    Detail(Action),
 }
 
 impl Screen {
@@ -103,6 +109,7 @@ impl Screen {
                 GraphStep::Ignored => ScreenStep::Ignored,
                 GraphStep::Moved => ScreenStep::Changed,
                 GraphStep::Load(load) => ScreenStep::Ask(Effect::Graph(load)),
+                GraphStep::OpenProject(key) => ScreenStep::OpenProject(key),
                 GraphStep::Leave => self.leave_graph(shelf),
                 GraphStep::Organisations => self.open_organisations(shelf),
             },
@@ -125,6 +132,46 @@ impl Screen {
             },
             // Their own update, from the state (see `answers`).
             Screen::Overlaps(_) | Screen::Coverage(_) | Screen::Timeline(_) => ScreenStep::Ignored,
+            Screen::GraphProject { .. } => self.graph_project_update(action),
+        }
+    }
+
+    /// The detail over the graph: back to the graph, `p` walks the graph
+    /// to the project, the rest is the detail's.
+    fn graph_project_update(&mut self, action: Action) -> ScreenStep {
+        if !matches!(action, Action::Back | Action::OpenGraph) {
+            return ScreenStep::Detail(action);
+        }
+        let Screen::GraphProject { graph, key } = std::mem::replace(self, Screen::Browse) else {
+            return ScreenStep::Ignored;
+        };
+        let step = match (action, graph.walk_to(key)) {
+            (Action::OpenGraph, GraphStep::Load(load)) => ScreenStep::Ask(Effect::Graph(load)),
+            _ => ScreenStep::Changed,
+        };
+        *self = Screen::Graph(graph);
+        step
+    }
+
+    /// The detail of `key` over the graph shown (nothing else has one).
+    pub fn open_project(&mut self, key: String) -> bool {
+        match std::mem::replace(self, Screen::Browse) {
+            Screen::Graph(graph) => {
+                *self = Screen::GraphProject { graph, key };
+                true
+            }
+            other => {
+                *self = other;
+                false
+            }
+        }
+    }
+
+    /// The project whose detail is over the graph, if one is.
+    pub fn graph_project(&self) -> Option<&str> {
+        match self {
+            Screen::GraphProject { key, .. } => Some(key),
+            _ => None,
         }
     }
 
@@ -142,6 +189,7 @@ impl Screen {
         match self {
             Screen::Graph(g) => g.move_by(delta, height),
             Screen::Organisations(o) => o.move_by(delta, height),
+            Screen::GraphProject { .. } => false,
             _ => self.answer_step(delta, height),
         }
     }
@@ -297,6 +345,32 @@ mod tests {
         let reply = screen.graph_read(&mut shelf, rolled, Ok(Some(ego("p1"))));
         assert_eq!(reply.notice, Some(Notice::ShownApart));
         assert!(!shelf.rollup, "the next graph opens the same way");
+    }
+
+    #[test]
+    fn a_project_opened_from_the_graph_goes_back_to_the_graph() {
+        let mut shelf = Shelf::default();
+        let mut screen = Screen::Browse;
+        screen.graph_read(&mut shelf, opened(Origin::Browse), Ok(Some(ego("p1"))));
+        assert!(screen.open_project("p2".into()));
+        assert_eq!(screen.graph_project(), Some("p2"));
+        let scrolled = screen.update(&mut shelf, Action::PageDown, 10);
+        assert!(matches!(scrolled, ScreenStep::Detail(Action::PageDown)));
+        let back = screen.update(&mut shelf, Action::Back, 10);
+        assert!(matches!(back, ScreenStep::Changed));
+        let graph = screen.graph().expect("the graph, as it was");
+        assert_eq!(graph.breadcrumb(), ["p1"]);
+        screen.open_project("p2".into());
+        let walk = screen.update(&mut shelf, Action::OpenGraph, 10);
+        assert!(
+            matches!(&walk, ScreenStep::Ask(Effect::Graph(load)) if load.focus == Focus::Project("p2".into())),
+            "p walks the graph to it: {walk:?}"
+        );
+        assert!(screen.graph().is_some());
+        assert!(
+            !Screen::Browse.open_project("p2".into()),
+            "only over a graph"
+        );
     }
 
     #[test]

@@ -86,3 +86,78 @@ fn the_organisations_are_asked_of_the_shell_and_shown_when_read() {
         Some(Notice::CannotReadOrganisations("locked".into()))
     );
 }
+
+/// A state over one project, "p1".
+fn state_of_one() -> State {
+    let summary = crate::model::ProjectSummary {
+        key: "p1".into(),
+        name: Some("Ett projekt".into()),
+        ..Default::default()
+    };
+    let catalogue = Catalogue::new(vec![(summary, String::new())]);
+    let mut state = State::new(catalogue, Vec::new(), KeyMap::default());
+    state.update(Msg::Resize(80, 24));
+    state.start();
+    state
+}
+
+#[test]
+fn an_export_asks_for_a_name_and_writes_only_the_file_named() {
+    use crate::present::export::Format;
+    let mut state = state_of_one();
+    state.export_dir = "/home/anna".into();
+    state.update(typed('e'));
+    let (_, asked) = state.update(typed('c'));
+    assert!(
+        matches!(&asked[..], [Effect::SuggestExportFile { format: Format::Csv, dir }] if dir.ends_with("anna")),
+        "{asked:?}"
+    );
+    let file = "/home/anna/esf-export-2026-12-05.csv".to_string();
+    state.update(Msg::ExportSuggested {
+        format: Format::Csv,
+        file: file.clone(),
+    });
+    assert_eq!(state.context(), Context::ExportFile);
+    let (_, asked) = state.update(key(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(
+        matches!(&asked[..], [Effect::Export { file: f, replace: false, keys, .. }] if *f == file && keys == &["p1"]),
+        "{asked:?}"
+    );
+    state.update(Msg::ExportRefused {
+        format: Format::Csv,
+        file: file.clone(),
+        taken: true,
+        why: "exists".into(),
+    });
+    assert_eq!(state.context(), Context::ExportFile, "the name comes back");
+    let (_, asked) = state.update(key(KeyCode::Enter, KeyModifiers::NONE));
+    assert!(
+        matches!(&asked[..], [Effect::Export { replace: true, .. }]),
+        "a second Enter on a taken name replaces it: {asked:?}"
+    );
+    state.update(typed('e'));
+    state.update(typed('j'));
+    state.update(Msg::ExportSuggested {
+        format: Format::Json,
+        file,
+    });
+    let (_, asked) = state.update(key(KeyCode::Esc, KeyModifiers::NONE));
+    assert!(asked.is_empty());
+    assert_eq!(state.status.said, Some(Notice::NothingExported));
+}
+
+#[test]
+fn l_switches_the_language_and_lays_the_detail_out_again() {
+    let mut state = state_of_one();
+    state.detail.built_for = Some(super::BuiltFor {
+        kind: super::ListKind::Projects,
+        id: "p1".into(),
+        width: 78,
+    });
+    let (changed, asked) = state.update(typed('L'));
+    assert!(changed);
+    assert!(matches!(&asked[..], [Effect::SwitchLanguage]), "{asked:?}");
+    assert_eq!(state.detail.built_for, None, "laid out in the new words");
+    state.update(Msg::Notice(Notice::LanguageSwitched));
+    assert_eq!(state.status.said, Some(Notice::LanguageSwitched));
+}

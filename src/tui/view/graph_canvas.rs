@@ -1,7 +1,10 @@
 //! The drawn ego network: the focus in the centre, its neighbours on an
 //! inner ring, theirs on an outer ring, edges coloured by role, and labels
-//! placed so that none overlaps another (a label that cannot be placed is
-//! left out; the list beside the drawing names everything).
+//! placed so that none overlaps or touches another (a label that cannot be
+//! placed is left out; the list beside the drawing names everything). No
+//! edge is drawn over a label: the cells around each are cleared, and a
+//! box around the centre's name, so its edges stop short of it. A crowded
+//! drawing names its outer ring only where it is wide enough to read it.
 
 use crate::graph::{Ego, Role};
 use crate::present::sanitize;
@@ -20,6 +23,11 @@ use unicode_width::UnicodeWidthStr;
 const INNER_MAX: usize = 10;
 /// Outer-ring nodes drawn per inner node.
 const OUTER_PER_NODE: usize = 3;
+/// Narrower than this (inside its border), the outer ring of a crowded
+/// drawing goes unnamed.
+const OUTER_LABELS_FROM: usize = 70;
+/// A drawing of this many spots or fewer is not crowded.
+const FEW_SPOTS: usize = 12;
 
 /// A node at canvas coordinates (-1..1 both ways), with its label.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,7 +98,7 @@ pub fn layout(ego: &Ego) -> Drawing {
         d.spots.push(ring_spot(
             angle,
             0.5,
-            &format!("+{hidden} more"),
+            &format!("+{hidden} {}", crate::i18n::t("more")),
             Role::Mentioned,
             1,
         ));
@@ -145,7 +153,20 @@ pub fn render(ego: &Ego, block: Block, marker: Marker, theme: Theme, area: Rect,
             });
         })
         .render(area, buf);
-    for (spot, cell, text) in place_labels(&drawing, inner) {
+    let placed = place_labels(&drawing, inner);
+    for (spot, (x, y), text) in &placed {
+        let rows = match spot.ring {
+            0 => y.saturating_sub(1)..=y + 1,
+            _ => *y..=*y,
+        };
+        let end = (x + text.width() as u16 + 1).min(inner.right());
+        for row in rows.filter(|r| *r >= inner.y && *r < inner.bottom()) {
+            for col in x.saturating_sub(1).max(inner.x)..end {
+                buf[(col, row)].reset();
+            }
+        }
+    }
+    for (spot, cell, text) in placed {
         let style = if spot.ring == 0 {
             theme.header()
         } else {
@@ -165,7 +186,12 @@ pub fn place_labels(d: &Drawing, area: Rect) -> Vec<(&Spot, (u16, u16), String)>
     let mut placed = Vec::new();
     let mut order: Vec<&Spot> = d.spots.iter().collect();
     order.sort_by_key(|s| s.ring);
+    // A crowded drawing on a narrow screen names its inner ring only.
+    let outer_named = w >= OUTER_LABELS_FROM || d.spots.len() <= FEW_SPOTS;
     for spot in order {
+        if spot.ring == 2 && !outer_named {
+            continue;
+        }
         let max = match spot.ring {
             0 => w * 2 / 3,
             1 => w / 3,
@@ -174,11 +200,25 @@ pub fn place_labels(d: &Drawing, area: Rect) -> Vec<(&Spot, (u16, u16), String)>
         .max(3);
         let text = crate::present::table::cut(&sanitize::line(&spot.label), max);
         let (col, row) = cell_of(spot, w, h);
-        if let Some((x, y)) = free_place(&mut taken, &text, col, row, spot.x < -0.05) {
+        let side = match spot.ring {
+            0 => Side::Centred,
+            _ if spot.x < -0.05 => Side::Left,
+            _ => Side::Right,
+        };
+        if let Some((x, y)) = free_place(&mut taken, &text, col, row, side) {
             placed.push((spot, (area.x + x as u16, area.y + y as u16), text));
         }
     }
     placed
+}
+
+/// Where a label goes beside its node.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Left,
+    Right,
+    /// On the node (the centre, whose edges stop at its box).
+    Centred,
 }
 
 /// The cell a canvas point falls in.
@@ -188,32 +228,41 @@ fn cell_of(s: &Spot, w: usize, h: usize) -> (usize, usize) {
     (col.min(w - 1), row.min(h - 1))
 }
 
-/// A row near `row` where the text fits beside `col` (to its left when the
-/// node is on the left half), marking the cells it takes.
+/// A row near `row` where the text fits beside `col` (or on it), with a
+/// free cell on either side, marking the cells it takes with that margin
+/// (and, for the centre, the rows above and below).
 fn free_place(
     taken: &mut [Vec<bool>],
     text: &str,
     col: usize,
     row: usize,
-    left: bool,
+    side: Side,
 ) -> Option<(usize, usize)> {
     let (h, w) = (taken.len(), taken[0].len());
     let len = text.width().min(w);
-    let start = if left {
-        col.saturating_sub(len + 1)
-    } else {
-        (col + 1).min(w - len)
+    let start = match side {
+        Side::Left => col.saturating_sub(len + 1),
+        Side::Right => (col + 1).min(w - len),
+        Side::Centred => col.saturating_sub(len / 2).min(w - len),
     };
+    let margin = start.saturating_sub(1)..(start + len + 1).min(w);
     for dy in [0isize, -1, 1] {
         let y = row as isize + dy;
         if y < 0 || y >= h as isize {
             continue;
         }
-        let cells = &mut taken[y as usize][start..start + len];
-        if cells.iter().all(|t| !t) {
-            cells.iter_mut().for_each(|t| *t = true);
-            return Some((start, y as usize));
+        let y = y as usize;
+        if taken[y][margin.clone()].iter().any(|t| *t) {
+            continue;
         }
+        let rows = match side {
+            Side::Centred => y.saturating_sub(1)..(y + 2).min(h),
+            _ => y..y + 1,
+        };
+        for r in rows {
+            taken[r][margin.clone()].iter_mut().for_each(|t| *t = true);
+        }
+        return Some((start, y));
     }
     None
 }
@@ -272,6 +321,13 @@ mod tests {
                     assert!(x + text.width() as u16 <= w);
                 }
                 assert_eq!(placed[0].2, "Fokusprojektet", "the centre is always named");
+                for (i, (_, (x, y), text)) in placed.iter().enumerate() {
+                    let end = x + text.width() as u16;
+                    let touching = placed.iter().skip(i + 1).any(|(_, (x2, y2), t2)| {
+                        y == y2 && (*x2 == end || x2 + t2.width() as u16 == *x)
+                    });
+                    assert!(!touching, "labels touch at {groups}/{others} {w}x{h}");
+                }
             }
         }
     }
@@ -290,6 +346,44 @@ mod tests {
         assert_eq!(spots.len(), 1, "{d:?}");
         let edges = d.edges.iter().filter(|(_, b, _)| *b == spots[0]).count();
         assert_eq!(edges, 2, "one edge from each neighbour");
+    }
+
+    #[test]
+    fn no_edge_crosses_the_centre_name_and_a_narrow_drawing_names_the_inner_ring_only() {
+        let ego = ego(10, 3);
+        let area = Rect::new(0, 0, 50, 22);
+        let mut buf = Buffer::empty(area);
+        let block = Block::bordered();
+        render(
+            &ego,
+            block,
+            Marker::Braille,
+            Theme { color: false },
+            area,
+            &mut buf,
+        );
+        let inner = Block::bordered().inner(area);
+        let drawing = layout(&ego);
+        let placed = place_labels(&drawing, inner);
+        let (_, (x, y), text) = &placed[0];
+        assert_eq!(text, "Fokusprojektet");
+        let row = |r: u16| -> String {
+            (x - 1..x + text.width() as u16 + 1)
+                .map(|c| buf[(c, r)].symbol().to_string())
+                .collect()
+        };
+        assert_eq!(row(*y), " Fokusprojektet ");
+        let blank = " ".repeat(text.width() + 2);
+        assert_eq!((row(y - 1), row(y + 1)), (blank.clone(), blank), "a box");
+        assert!(
+            placed.iter().all(|(s, _, _)| s.ring < 2),
+            "48 wide: no outer names"
+        );
+        let wide = place_labels(&drawing, Rect::new(0, 0, 118, 38));
+        assert!(
+            wide.iter().any(|(s, _, _)| s.ring == 2),
+            "wide: outer names too"
+        );
     }
 
     #[test]

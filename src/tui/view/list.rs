@@ -26,9 +26,12 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme, areas: &Areas) {
         return;
     }
     let focused = app.list.focus == Pane::List;
-    let block = Block::bordered()
+    let mut block = Block::bordered()
         .title(title(app))
         .border_style(theme.border(focused));
+    if let Some(place) = super::list_notes::place_line(app, area.width) {
+        block = block.title_bottom(place);
+    }
     let height = areas.list_rows.height as usize;
     let (header, rows, widths) = match app.list.kind {
         ListKind::Projects => project_rows(app, theme, area.width, height),
@@ -47,6 +50,7 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme, areas: &Areas) {
         .highlight_symbol("▶ ");
     frame.render_stateful_widget(table, area, &mut state);
     draw_scrollbar(frame, app, area, height);
+    super::list_notes::draw_no_hits(frame, app, theme, areas.list_rows);
 }
 
 fn title(app: &State) -> Line<'static> {

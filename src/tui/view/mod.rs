@@ -4,15 +4,18 @@
 pub mod answers;
 mod coverage;
 mod detail;
+mod export;
 mod facets;
 mod graph;
 pub mod graph_canvas;
 mod help;
 mod list;
+mod list_notes;
 mod note;
 mod orgs;
 mod overlaps;
 mod stats;
+mod stats_regions;
 mod status;
 mod timeline;
 mod typed;
@@ -44,6 +47,7 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme) {
         Screen::Overlaps(view) => overlaps::draw(frame, view, theme, &areas),
         Screen::Coverage(view) => coverage::draw(frame, view, theme, &areas),
         Screen::Timeline(view) => timeline::draw(frame, view, theme, &areas),
+        Screen::GraphProject { .. } => detail::draw(frame, app, theme, areas.detail),
     }
     status::draw_filter(frame, app, theme, areas.filter);
     status::draw(frame, app, theme, areas.status);
@@ -51,6 +55,7 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme) {
         Context::Help => help::draw(frame, app, theme, frame.area()),
         Context::Note => note::draw(frame, app, theme, frame.area()),
         Context::Picker => facets::draw(frame, app, theme, frame.area()),
+        Context::ExportFile => export::draw(frame, app, theme, frame.area()),
         _ => {}
     }
 }

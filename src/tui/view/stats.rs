@@ -2,7 +2,7 @@
 //! timeline of project periods (scrollable) and the most connected
 //! organisations, all over the projects the filter and facets leave.
 
-use crate::catalogue::stats::{RegionMoney, Stats};
+use crate::catalogue::stats::Stats;
 use crate::dates;
 use crate::i18n::t;
 use crate::present::sanitize;
@@ -40,16 +40,18 @@ fn draw_years(frame: &mut Frame, s: &Stats, theme: Theme, area: Rect) {
     let inner = area.width.saturating_sub(2) as usize;
     let n = s.per_year.len().max(1);
     let width = ((inner + 1) / n).saturating_sub(1).clamp(1, 6) as u16;
+    // Bars too narrow for a label each get an axis of whole years below.
+    let axis = width < 2 && area.height > 4;
     let bars: Vec<Bar> = s
         .per_year
         .iter()
         .map(|(year, count)| {
-            let label = if width >= 4 {
-                year.to_string()
-            } else {
-                format!("{:02}", year % 100)
-            };
-            Bar::default().value(*count as u64).label(Line::from(label))
+            let bar = Bar::default().value(*count as u64);
+            match width {
+                4.. => bar.label(Line::from(year.to_string())),
+                2..4 => bar.label(Line::from(format!("{:02}", year % 100))),
+                _ => bar.label(Line::default()),
+            }
         })
         .collect();
     let chart = BarChart::default()
@@ -58,6 +60,32 @@ fn draw_years(frame: &mut Frame, s: &Stats, theme: Theme, area: Rect) {
         .bar_width(width)
         .bar_gap(1);
     frame.render_widget(chart, area);
+    if axis {
+        let years: Vec<i32> = s.per_year.iter().map(|(y, _)| *y).collect();
+        let line = year_axis(&years, usize::from(width) + 1, inner);
+        let at = Rect::new(area.x + 1, area.bottom() - 2, inner as u16, 1);
+        frame.render_widget(Paragraph::new(line).style(theme.header()), at);
+    }
+}
+
+/// Whole years under bars `step` columns apart: those divisible by the
+/// smallest of 1, 2, 5, 10, 20 that leaves a column between labels.
+pub fn year_axis(years: &[i32], step: usize, width: usize) -> String {
+    let every = [1, 2, 5, 10, 20]
+        .into_iter()
+        .find(|e| e * step >= 5)
+        .unwrap_or(50) as i32;
+    let mut line = vec![' '; width];
+    for (i, year) in years.iter().enumerate() {
+        let at = i * step;
+        if year % every != 0 || at + 4 > width {
+            continue;
+        }
+        for (j, c) in year.to_string().chars().enumerate() {
+            line[at + j] = c;
+        }
+    }
+    line.into_iter().collect()
 }
 
 /// The title, or where it does not fit in `width`, the short one.
@@ -81,61 +109,15 @@ fn years_title(s: &Stats, width: u16) -> String {
     }
 }
 
-/// "12.3 M / 4.5 M kr"; a dash for a sum no project gave an amount to.
-fn money_text(r: &RegionMoney) -> String {
-    let kr = match crate::i18n::lang() {
-        crate::i18n::Lang::Sv => "",
-        crate::i18n::Lang::En => " kr",
-    };
-    let known = |sum: i128, without: usize| match without == r.projects {
-        true => "—".to_string(),
-        false => crate::present::format::millions(sum),
-    };
-    format!(
-        "{} / {}{kr}",
-        known(r.budget, r.without_budget),
-        known(r.grant, r.without_grant)
-    )
-}
-
-/// "1 project without an amount", when any.
-fn without_amount(r: &RegionMoney) -> Option<String> {
-    match r.without_budget.max(r.without_grant) {
-        0 => None,
-        1 => Some(format!("1 {}", t("project without an amount"))),
-        n => Some(format!("{n} {}", t("projects without an amount"))),
-    }
-}
-
 fn draw_regions(frame: &mut Frame, s: &Stats, theme: Theme, area: Rect) {
     let inner = area.width.saturating_sub(2) as usize;
-    let most = s
-        .per_region
-        .iter()
-        .map(|r| r.budget)
-        .max()
-        .unwrap_or(0)
-        .max(1);
-    let mut lines = Vec::new();
-    for r in &s.per_region {
-        let name = sanitize::line(&r.region).into_owned();
-        let money = money_text(r);
-        let pad = inner.saturating_sub(name.width() + money.width()).max(1);
-        lines.push(Line::from(format!("{name}{}{money}", " ".repeat(pad))));
-        let bar = |v: i128| ((v as f64 / most as f64) * inner as f64).round() as usize;
-        let (budget, grant) = (bar(r.budget), bar(r.grant).min(bar(r.budget)));
-        lines.push(Line::from(vec![
-            Span::styled("█".repeat(grant), theme.key()),
-            Span::raw("░".repeat(budget - grant)),
-        ]));
-        if let Some(without) = without_amount(r) {
-            lines.push(Line::from(Span::styled(
-                cut(&without, inner),
-                theme.missing(),
-            )));
-        }
-    }
-    let title = format!(" {} ", t("Budget ░ and ESF grant █ per region"));
+    let rows = area.height.saturating_sub(2) as usize;
+    let lines = super::stats_regions::lines(s, theme, inner, rows);
+    let title = fitting(
+        format!(" {} ", t("Budget ░ and ESF grant █ per region")),
+        format!(" {} ", t("Budget ░, grant █")),
+        area.width,
+    );
     frame.render_widget(Paragraph::new(lines).block(block(title, theme)), area);
 }
 
@@ -223,11 +205,37 @@ fn draw_orgs(frame: &mut Frame, s: &Stats, theme: Theme, area: Rect) {
             Line::from(format!("{n:>5}  {name}"))
         })
         .collect();
-    let title = format!(
-        " {} · {} {} ",
-        t("Most connected organisations"),
-        s.projects,
-        t("projects")
+    let title = fitting(
+        format!(
+            " {} · {} {} ",
+            t("Most connected organisations"),
+            s.projects,
+            t("projects")
+        ),
+        format!(" {} ", t("Most connected")),
+        area.width,
     );
     frame.render_widget(Paragraph::new(lines).block(block(title, theme)), area);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::year_axis;
+
+    #[test]
+    fn narrow_bars_get_whole_years_spaced_apart_never_single_digits() {
+        let years: Vec<i32> = (2008..=2024).collect();
+        let axis = year_axis(&years, 2, 34);
+        assert_eq!(axis, "    2010      2015      2020      ");
+        let wide = year_axis(&years[..4], 3, 12);
+        assert_eq!(
+            wide, "2008  2010  ",
+            "every other year at three columns a bar"
+        );
+        assert_eq!(
+            year_axis(&[2023, 2024], 2, 5).trim(),
+            "",
+            "no room: no label"
+        );
+    }
 }

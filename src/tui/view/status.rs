@@ -51,7 +51,10 @@ fn said(spans: &mut Vec<Span>, app: &State, theme: Theme) {
     } else if matches!(app.screen, Screen::Browse | Screen::Stats(_))
         && app.list.kind == ListKind::Projects
         // Choosing a format needs the room for its keys more.
-        && !matches!(app.context(), Context::Export | Context::Dossier)
+        && !matches!(
+            app.context(),
+            Context::Export | Context::Dossier | Context::ExportFile
+        )
     {
         list_filter(spans, app, theme);
     }
@@ -104,6 +107,7 @@ fn counts(app: &State) -> String {
         Screen::Graph(g) => {
             return format!("{} {}", g.ego.groups.len() + g.ego.more, t("neighbours"))
         }
+        Screen::GraphProject { key, .. } => return sanitize::line(key).into_owned(),
         _ => {}
     }
     match app.list.kind {
@@ -154,6 +158,7 @@ fn hints(app: &State) -> Vec<(String, &'static str)> {
             (Action::ToggleContacts, contacts(app)),
             (Action::Cancel, "cancel"),
         ],
+        Context::ExportFile => vec![(Action::Confirm, "write"), (Action::Cancel, "cancel")],
         _ => hint_actions(app).to_vec(),
     };
     wanted
@@ -177,6 +182,13 @@ fn hint_actions(app: &State) -> &'static [Hint] {
             (Action::PageDown, "scroll"),
             (Action::Cancel, "close"),
             (Action::Quit, "quit"),
+        ],
+        (_, Screen::GraphProject { .. }) => &[
+            (Action::MoveDown, "scroll"),
+            (Action::Back, "back to the graph"),
+            (Action::OpenGraph, "its graph"),
+            (Action::CopyId, "copy ID"),
+            (Action::Help, "help"),
         ],
         (_, Screen::Graph(_)) => &[
             (Action::Open, "go to"),

@@ -70,7 +70,7 @@ impl Screen {
                 shelf.orgs = Some(orgs);
                 Return::Organisations
             }
-            Screen::Graph(graph) => Return::Graph(graph),
+            Screen::Graph(graph) | Screen::GraphProject { graph, .. } => Return::Graph(graph),
             Screen::Overlaps(v) => v.back,
             Screen::Coverage(v) => v.back,
             Screen::Timeline(v) => v.back,
