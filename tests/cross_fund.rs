@@ -195,3 +195,24 @@ fn a_cache_of_schema_17_reads_its_kohesio_lists_again_to_keep_other_funds() {
         .unwrap();
     assert_eq!(rows, 0);
 }
+
+#[test]
+fn the_browsers_overlaps_screen_shows_the_cross_fund_pairs() {
+    use crossterm::event::KeyCode;
+    let inputs = esf_browser::import::Input::from_paths(&[std::path::PathBuf::from(fixtures())]);
+    let mut app = common::app_over(common::store_of(&inputs), 80, 24);
+    app.handle(common::key(KeyCode::Char('O')));
+    let shown = common::screen(&mut app);
+    for said in [
+        "The same organisation funded by another fund in the same period",
+        "Vellinge kommun (212000-1033)",
+        "another fund: ERDF · days together: 184 (2024-07-01 – 2024-12-31)",
+        "another fund: JTF · days together: 31 (2024-03-01 – 2024-03-31)",
+        "ERDF 2021SE16RFPR001_R-100 Solceller",
+    ] {
+        assert!(shown.contains(said), "{said}: {shown}");
+    }
+    for never in ["R-101", "R-102", "R-103", "D-1 "] {
+        assert!(!shown.contains(never), "{never}: {shown}");
+    }
+}

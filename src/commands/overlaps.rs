@@ -37,8 +37,8 @@ pub fn run(ctx: &Context, a: &crate::cli::OverlapsArgs) -> anyhow::Result<ExitCo
         Err(StoreError::NotFound(name)) => return unknown_org(&store, &name),
         Err(e) => return Err(e.into()),
     };
-    let cross = store.cross_fund_pairs(a.org.as_deref(), a.municipality.as_deref(), true)?;
-    out.write_cross(&cross);
+    let cross = &found.cross_fund;
+    out.write_cross(cross);
     out.finish()?;
     if !a.json {
         crate::say!("{}", counted(&found));

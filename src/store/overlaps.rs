@@ -25,6 +25,10 @@ pub struct Found {
     pub count: usize,
     /// Stopped before every organisation was compared (asked to).
     pub stopped: bool,
+    /// ESF projects paired with another fund's project of the same
+    /// organisationsnummer (of the organisation asked about, in the
+    /// municipality asked about), whether or not the run stopped.
+    pub cross_fund: Vec<crate::overlaps::CrossFundPair>,
 }
 
 impl Store {
@@ -103,6 +107,7 @@ impl Store {
                 break;
             }
         }
+        found.cross_fund = self.cross_fund_pairs(org, municipality, rollup)?;
         Ok(found)
     }
 
