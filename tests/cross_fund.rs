@@ -46,7 +46,15 @@ fn pair(key: &str, fund: &str, id: &str, days: i64) -> (String, String, String, 
 
 #[test]
 fn another_funds_rows_are_never_esf_projects() {
-    let cli = cli();
+    let cli = Cli::new();
+    let report = cli.ok(&["import", fixtures()]);
+    assert!(
+        report.contains(
+            "rows not kept: another fund (ERDF) 1, another fund (ERDF), kept apart for overlaps 4, \
+             another fund (JTF), kept apart for overlaps 1"
+        ),
+        "{report}"
+    );
     let list: Vec<Value> = serde_json::from_str(&cli.ok(&["list", "--json"])).unwrap();
     let keys: Vec<&str> = list.iter().map(|p| p["key"].as_str().unwrap()).collect();
     assert_eq!(keys, ["23-201-S01", "23-202-S01"]);
@@ -214,5 +222,25 @@ fn the_browsers_overlaps_screen_shows_the_cross_fund_pairs() {
     }
     for never in ["R-101", "R-102", "R-103", "D-1 "] {
         assert!(!shown.contains(never), "{never}: {shown}");
+    }
+}
+
+#[test]
+fn control_characters_of_another_funds_row_never_reach_the_terminal() {
+    let cli = Cli::new();
+    let dir = tempfile::tempdir().unwrap();
+    let original =
+        std::fs::read_to_string(format!("{}/kohesio_cross_fund.csv", fixtures())).unwrap();
+    let hostile = original.replace("Solceller på skolorna", "Sol\u{1b}[2Jceller\u{7}");
+    std::fs::write(dir.path().join("kohesio.csv"), hostile).unwrap();
+    cli.ok(&["import", dir.path().to_str().unwrap()]);
+    for args in [&["overlaps"][..], &["overlaps", "--json"][..]] {
+        let out = cli.run(args);
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("Sol"), "{text}");
+        assert!(
+            !text.chars().any(|c| c == '\u{1b}' || c == '\u{7}'),
+            "{args:?}: {text:?}"
+        );
     }
 }

@@ -132,7 +132,7 @@ pub fn read_row(cols: &[Option<Col>], header: &[String], row: &Row, g: &Gazettee
     let (mut p, warnings) = read_cells(cols, header, cells, g);
     if let Some(code) = other {
         let local = cell(cols, cells, Col::LocalId).or_else(|| cell(cols, cells, Col::Uri));
-        let reason = format!("another fund ({code})");
+        let reason = format!("another fund ({code}), kept apart for overlaps");
         let kept = OtherFundRow::of(&code, local, row.line, p);
         return RowOutcome::OtherFund(Box::new(kept), reason);
     }
