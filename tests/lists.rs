@@ -149,7 +149,7 @@ fn rows_of_other_funds_and_countries_are_counted_by_reason() {
     assert!(out.contains("kept in extra: Webbplats"), "{out}");
     let out = cli.ok(&["parse", &fixture("kohesio_export.csv")]);
     assert!(
-        out.contains("Kohesio list, 6 rows; 4 kept; skipped: another country (FI) 1; skipped: another fund (ERDF) 1"),
+        out.contains("Kohesio list, 6 rows; 4 kept; skipped: another country (FI) 1; skipped: another fund (ERDF), kept apart for overlaps 1"),
         "{out}"
     );
 }

@@ -3,7 +3,7 @@
 
 use super::{print_text, Context};
 use crate::i18n::tf;
-use crate::overlaps::{headline, Pair};
+use crate::overlaps::{cross_fund_headline, headline, CrossFundPair, Pair};
 use crate::present::sanitize;
 use crate::store::{Store, StoreError};
 use std::fmt::Write as _;
@@ -37,11 +37,20 @@ pub fn run(ctx: &Context, a: &crate::cli::OverlapsArgs) -> anyhow::Result<ExitCo
         Err(StoreError::NotFound(name)) => return unknown_org(&store, &name),
         Err(e) => return Err(e.into()),
     };
+    let cross = &found.cross_fund;
+    out.write_cross(cross);
     out.finish()?;
     if !a.json {
         crate::say!("{}", counted(&found));
+        if !cross.is_empty() {
+            let said = tf(
+                "pairs with another fund's project (by organisationsnummer): {}",
+                &[&cross.len()],
+            );
+            crate::say!("{said}");
+        }
     }
-    Ok(super::found(found.count > 0))
+    Ok(super::found(found.count + cross.len() > 0))
 }
 
 /// Pairs written as they come: text grouped by organisation, or one JSON
@@ -69,6 +78,32 @@ impl Output {
             false => {
                 let gap = if self.written == 0 { "" } else { "\n" };
                 format!("{gap}{}", text(pairs))
+            }
+        };
+        self.written += pairs.len();
+        if let Err(e) = print_text(&piece) {
+            self.failed = Some(e);
+        }
+    }
+
+    /// Pairs with another fund's projects, after the ESF pairs: in the same
+    /// JSON array (their `kind` is `other_fund`), or under a heading.
+    fn write_cross(&mut self, pairs: &[CrossFundPair]) {
+        if self.failed.is_some() || pairs.is_empty() {
+            return;
+        }
+        let piece = match self.json {
+            true => {
+                let each: Vec<String> = pairs
+                    .iter()
+                    .map(crate::present::safe_json::to_string)
+                    .collect();
+                let lead = if self.written == 0 { "[\n" } else { ",\n" };
+                format!("{lead}{}", each.join(",\n"))
+            }
+            false => {
+                let gap = if self.written == 0 { "" } else { "\n" };
+                format!("{gap}{}", cross_text(pairs))
             }
         };
         self.written += pairs.len();
@@ -145,6 +180,27 @@ pub fn text(pairs: &[Pair]) -> String {
         for side in &pair.projects {
             let _ = writeln!(out, "    {}", sanitize::line(&side.text()));
         }
+    }
+    out
+}
+
+/// Pairs with another fund's projects under a heading, grouped by
+/// organisation and its organisationsnummer.
+pub fn cross_text(pairs: &[CrossFundPair]) -> String {
+    let mut out = String::new();
+    let heading = crate::i18n::t("The same organisation funded by another fund in the same period");
+    let _ = writeln!(out, "{heading}");
+    let mut last: Option<(&str, &str)> = None;
+    for pair in pairs {
+        let this = (pair.organisation.as_str(), pair.org_number.as_str());
+        if last != Some(this) {
+            let head = format!("{} ({})", pair.organisation, pair.org_number);
+            let _ = writeln!(out, "{}", sanitize::line(&head));
+            last = Some(this);
+        }
+        let _ = writeln!(out, "  {}", sanitize::line(&cross_fund_headline(pair)));
+        let _ = writeln!(out, "    {}", sanitize::line(&pair.project.text()));
+        let _ = writeln!(out, "    {}", sanitize::line(&pair.other.text()));
     }
     out
 }

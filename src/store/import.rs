@@ -5,7 +5,7 @@
 
 use super::write::{self, Touched};
 use super::{refresh, search_index, sources, Result, Store, StoreError};
-use crate::ingest::lists::{ListHead, ListPart, ParsedList};
+use crate::ingest::lists::{ListEnd, ListHead, ListPart, ParsedList};
 use crate::model::{Format, ImportReport, ParsedDocument, SkippedFile};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
 use std::collections::HashMap;
@@ -196,7 +196,10 @@ impl ImportTx<'_> {
         };
         let parts = [
             ListPart::Rows(list.rows.clone()),
-            ListPart::End(list.skipped.clone()),
+            ListPart::End(ListEnd {
+                skipped: list.skipped.clone(),
+                other_funds: list.other_funds.clone(),
+            }),
         ];
         self.save_list_parts(meta, &head, &mut parts.into_iter())
     }

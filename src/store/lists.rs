@@ -27,10 +27,10 @@ pub fn save_list(
     let mut earlier = rows_of(tx, list_id)?;
     // Each row's path once, not a look-up a row.
     let mut paths = paths_under(tx, &meta.path)?;
-    let skipped = loop {
+    let end = loop {
         let chunk = match parts.next() {
             Some(ListPart::Rows(chunk)) => chunk,
-            Some(ListPart::End(skipped)) => break skipped,
+            Some(ListPart::End(end)) => break end,
             // Its reading stopped: nothing of the run is kept.
             None => {
                 return Err(super::StoreError::Refused {
@@ -63,7 +63,8 @@ pub fn save_list(
         forget_row(tx, id, touched)?;
         rows.no_longer_listed.push(name);
     }
-    count_not_kept(&mut rows.not_kept, &skipped);
+    count_not_kept(&mut rows.not_kept, &end.skipped);
+    super::other_funds::replace(tx, list_id, &end.other_funds)?;
     Ok(existing.is_none())
 }
 
@@ -168,6 +169,7 @@ pub fn forget_row(tx: &Transaction, id: i64, touched: &mut Touched) -> Result<()
 
 /// Removes every row of a list (its file is gone).
 pub fn forget_rows_of(tx: &Transaction, list_id: i64, touched: &mut Touched) -> Result<()> {
+    super::other_funds::replace(tx, list_id, &[])?;
     for (id, _) in rows_of(tx, list_id)?.into_values() {
         forget_row(tx, id, touched)?;
     }
@@ -236,6 +238,7 @@ mod tests {
             title: "project list".into(),
             rows,
             skipped: vec![("another fund (ERDF)".into(), 2)],
+            other_funds: Vec::new(),
             warnings: Vec::new(),
         }
     }

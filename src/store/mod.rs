@@ -20,6 +20,7 @@ pub mod notes;
 mod open;
 mod org_query;
 pub mod organisations;
+mod other_funds;
 mod overlaps;
 mod pages;
 pub mod profile;

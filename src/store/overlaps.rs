@@ -9,7 +9,8 @@ use rusqlite::{params, OptionalExtension};
 use std::collections::BTreeMap;
 
 /// The columns of a project overlaps compare (`p`: projects).
-const COLUMNS: &str = "p.key, p.name, p.owner, p.start_date, p.end_date, p.programme_period,
+pub(super) const COLUMNS: &str =
+    "p.key, p.name, p.owner, p.start_date, p.end_date, p.programme_period,
     p.programme_area, p.specific_objective, p.municipalities, p.id";
 
 /// What an overlaps run found, and what it left out.
@@ -24,6 +25,10 @@ pub struct Found {
     pub count: usize,
     /// Stopped before every organisation was compared (asked to).
     pub stopped: bool,
+    /// ESF projects paired with another fund's project of the same
+    /// organisationsnummer (of the organisation asked about, in the
+    /// municipality asked about), whether or not the run stopped.
+    pub cross_fund: Vec<crate::overlaps::CrossFundPair>,
 }
 
 impl Store {
@@ -102,6 +107,7 @@ impl Store {
                 break;
             }
         }
+        found.cross_fund = self.cross_fund_pairs(org, municipality, rollup)?;
         Ok(found)
     }
 
@@ -156,7 +162,7 @@ impl Store {
 
     /// The organisation `name` means, rolled up to its parent when it is a
     /// unit (and `rollup`).
-    fn root_organisation(&self, name: &str, rollup: bool) -> Result<String> {
+    pub(super) fn root_organisation(&self, name: &str, rollup: bool) -> Result<String> {
         let found = self
             .find_organisation(name)?
             .ok_or_else(|| StoreError::NotFound(name.to_string()))?;
@@ -281,7 +287,7 @@ fn one_owner(projects: &mut Vec<Candidate>, keys: &mut std::collections::HashSet
     projects.clear();
 }
 
-fn candidate_of(r: &rusqlite::Row) -> rusqlite::Result<Candidate> {
+pub(super) fn candidate_of(r: &rusqlite::Row) -> rusqlite::Result<Candidate> {
     let municipalities: String = r.get(8)?;
     Ok(Candidate {
         key: r.get(0)?,

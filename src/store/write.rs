@@ -326,7 +326,7 @@ pub fn clear(tx: &Transaction, forget_changes: bool) -> Result<()> {
          DELETE FROM organisation_names; DELETE FROM organisation_numbers;
          DELETE FROM organisations; DELETE FROM records; DELETE FROM articles;
          DELETE FROM unclassified; DELETE FROM calls; DELETE FROM linked_documents;
-         DELETE FROM documents;",
+         DELETE FROM other_fund_projects; DELETE FROM documents;",
     )?;
     Ok(())
 }

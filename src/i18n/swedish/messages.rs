@@ -238,6 +238,15 @@ pub(super) const MESSAGES: &[(&str, &str)] = &[
     // Overlaps and the dossier.
     ("Overlaps with", "Överlappar med"),
     ("days together: {} ({} – {}) · shares: {}", "dagar samtidigt: {} ({} – {}) · delar: {}"),
+    ("another fund: {} · days together: {} ({} – {})", "annan fond: {} · dagar samtidigt: {} ({} – {})"),
+    (
+        "The same organisation funded by another fund in the same period",
+        "Samma organisation finansierad av en annan fond under samma period",
+    ),
+    (
+        "pairs with another fund's project (by organisationsnummer): {}",
+        "par med en annan fonds projekt (efter organisationsnummer): {}",
+    ),
     ("no organisation {}", "ingen organisation {}"),
     ("no organisation {}; did you mean {}?", "ingen organisation {}; menade du {}?"),
     ("no municipality {}", "ingen kommun {}"),

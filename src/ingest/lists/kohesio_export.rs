@@ -5,6 +5,7 @@
 //! euro; nothing is converted.
 
 use super::columns::{self, cell};
+use super::other_fund::OtherFundRow;
 use super::table::Row;
 use super::values::{self, set, Fund};
 use super::RowOutcome;
@@ -118,13 +119,43 @@ pub fn names_fund(cols: &[Option<Col>]) -> bool {
     columns::count(cols, &[Col::Fund, Col::FundName]) > 0
 }
 
-/// One row: another fund or country is skipped by reason, a row with no
-/// name too; the rest is a project.
+/// One row: another country is skipped by reason, another fund's row is
+/// kept apart (never a project), a row with no name is skipped; the rest
+/// is a project.
 pub fn read_row(cols: &[Option<Col>], header: &[String], row: &Row, g: &Gazetteer) -> RowOutcome {
     let cells = &row.cells;
-    if let Some(reason) = not_ours(cols, cells) {
-        return RowOutcome::Skip(reason);
+    let other = match not_ours(cols, cells) {
+        Some(NotOurs::Country(reason)) => return RowOutcome::Skip(reason),
+        Some(NotOurs::Fund(code)) => Some(code),
+        None => None,
+    };
+    let (mut p, warnings) = read_cells(cols, header, cells, g);
+    if let Some(code) = other {
+        let local = cell(cols, cells, Col::LocalId).or_else(|| cell(cols, cells, Col::Uri));
+        let reason = format!("another fund ({code}), kept apart for overlaps");
+        let kept = OtherFundRow::of(&code, local, row.line, p);
+        return RowOutcome::OtherFund(Box::new(kept), reason);
     }
+    if p.name.is_none() {
+        return RowOutcome::Skip("no name".to_string());
+    }
+    if p.fund.is_some() {
+        let period = p.programme_period.take();
+        project::fill_programme(&mut p, g, period.as_deref());
+    }
+    let prose = p.description.clone().unwrap_or_default();
+    project::link_organisations(&mut p, g, &prose);
+    RowOutcome::Keep(Box::new(p), warnings)
+}
+
+/// The row's cells as a project's fields, English ones where the
+/// programme language's are missing.
+fn read_cells(
+    cols: &[Option<Col>],
+    header: &[String],
+    cells: &[String],
+    g: &Gazetteer,
+) -> (Project, Vec<String>) {
     let euro = cell(cols, cells, Col::Currency).is_none_or(|c| c.eq_ignore_ascii_case("eur"));
     let mut p = Project::default();
     let mut warnings = Vec::new();
@@ -149,31 +180,35 @@ pub fn read_row(cols: &[Option<Col>], header: &[String], row: &Row, g: &Gazettee
             _ => add_extra(&mut p, &label, &value),
         }
     }
-    if p.name.is_none() {
-        return RowOutcome::Skip("no name".to_string());
-    }
-    if p.fund.is_some() {
-        let period = p.programme_period.take();
-        project::fill_programme(&mut p, g, period.as_deref());
-    }
-    let prose = p.description.clone().unwrap_or_default();
-    project::link_organisations(&mut p, g, &prose);
-    RowOutcome::Keep(Box::new(p), warnings)
+    (p, warnings)
 }
 
-/// Another fund or another country: the reason the row is skipped.
-fn not_ours(cols: &[Option<Col>], cells: &[String]) -> Option<String> {
+/// Why a row is not an ESF project in Sweden.
+enum NotOurs {
+    /// Another fund's, in Sweden (or the row names no country): its code.
+    Fund(String),
+    /// Another country's (whatever its fund): the reason it is skipped.
+    Country(String),
+}
+
+/// Another fund or another country.
+fn not_ours(cols: &[Option<Col>], cells: &[String]) -> Option<NotOurs> {
     let fund = cell(cols, cells, Col::Fund).or_else(|| cell(cols, cells, Col::FundName));
-    if let Some(Fund::Other(code)) = fund.map(values::fund) {
-        return Some(format!(
-            "another fund ({})",
-            crate::ingest::truncate_chars(&code, 40)
-        ));
+    let other = match fund.map(values::fund) {
+        Some(Fund::Other(code)) => Some(crate::ingest::truncate_chars(&code, 40)),
+        _ => None,
+    };
+    let country = cell(cols, cells, Col::CountryCode).or_else(|| cell(cols, cells, Col::Country));
+    let abroad = country.filter(|c| !values::is_sweden(c));
+    match (other, abroad) {
+        (Some(code), Some(_)) => Some(NotOurs::Country(format!("another fund ({code})"))),
+        (Some(code), None) => Some(NotOurs::Fund(code)),
+        (None, Some(c)) => Some(NotOurs::Country(format!(
+            "another country ({})",
+            values::country_name(c)
+        ))),
+        (None, None) => None,
     }
-    let country =
-        cell(cols, cells, Col::CountryCode).or_else(|| cell(cols, cells, Col::Country))?;
-    (!values::is_sweden(country))
-        .then(|| format!("another country ({})", values::country_name(country)))
 }
 
 /// `2021SE05SFPR001_22-002-S01` → `22-002-S01`; `2018/00076` as it is.

@@ -7,12 +7,14 @@
 pub mod columns;
 pub mod fund_list;
 pub mod kohesio_export;
+pub mod other_fund;
 pub mod sheet_guard;
 pub mod table;
 pub mod values;
 
 use crate::ingest::{gazetteer, text};
 use crate::model::{Format, ParsedDocument, Project};
+use other_fund::OtherFundRow;
 use std::collections::BTreeMap;
 use table::{Row, Table};
 
@@ -30,6 +32,9 @@ pub struct ParsedList {
     pub rows: Vec<ListRow>,
     /// Rows not kept, counted by reason, sorted by reason.
     pub skipped: Vec<(String, usize)>,
+    /// Rows of another fund's projects, kept apart (counted in `skipped`
+    /// too: they are no ESF project).
+    pub other_funds: Vec<OtherFundRow>,
     /// File-level warnings (unknown columns kept in extra, …).
     pub warnings: Vec<String>,
 }
@@ -48,16 +53,27 @@ pub struct ListRow {
 }
 
 /// A list's rows as the import is given them: kept rows in order, a
-/// chunk at a time, then the rows not kept (counted by reason).
+/// chunk at a time, then the rows not kept.
 pub enum ListPart {
     Rows(Vec<ListRow>),
-    End(Vec<(String, usize)>),
+    End(ListEnd),
+}
+
+/// What a list's reading leaves once its projects' rows are given.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListEnd {
+    /// Rows not kept as projects, counted by reason, sorted by reason.
+    pub skipped: Vec<(String, usize)>,
+    /// Another fund's rows, in order.
+    pub other_funds: Vec<OtherFundRow>,
 }
 
 /// What a list's reader makes of one row.
 pub enum RowOutcome {
     Keep(Box<Project>, Vec<String>),
     Skip(String),
+    /// Another fund's project, and the reason it is no ESF project.
+    OtherFund(Box<OtherFundRow>, String),
 }
 
 /// The list a header row is, with its columns.
@@ -256,7 +272,7 @@ impl ListReader {
     pub fn into_parsed(self) -> ParsedList {
         let mut rows = Vec::new();
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let skipped = self.read(usize::MAX, cores, &mut |chunk| {
+        let end = self.read(usize::MAX, cores, &mut |chunk| {
             rows.extend(chunk);
             true
         });
@@ -264,7 +280,8 @@ impl ListReader {
             format: self.head.format,
             title: self.head.title,
             rows,
-            skipped,
+            skipped: end.skipped,
+            other_funds: end.other_funds,
             warnings: self.head.warnings,
         }
     }
@@ -272,15 +289,16 @@ impl ListReader {
     /// Reads the rows in order, `chunk` at a time on up to `threads`
     /// threads, handing each chunk's kept rows to `give` (which returns
     /// false to stop); returns the rows not kept, counted by reason, sorted
-    /// by reason.
+    /// by reason, and another fund's rows.
     pub fn read(
         &self,
         chunk: usize,
         threads: usize,
         give: &mut dyn FnMut(Vec<ListRow>) -> bool,
-    ) -> Vec<(String, usize)> {
+    ) -> ListEnd {
         let (kind, table) = (&self.kind, &self.table);
         let mut skipped: BTreeMap<String, usize> = BTreeMap::new();
+        let mut other_funds = Vec::new();
         let mut keys = std::collections::HashSet::new();
         for rows_here in table.rows.chunks(chunk.max(1)) {
             let mut kept = Vec::new();
@@ -291,6 +309,10 @@ impl ListReader {
             {
                 match outcome {
                     RowOutcome::Skip(reason) => *skipped.entry(reason).or_default() += 1,
+                    RowOutcome::OtherFund(other, reason) => {
+                        *skipped.entry(reason).or_default() += 1;
+                        other_funds.push(*other);
+                    }
                     RowOutcome::Keep(project, row_warnings) => {
                         kept.push(self.keep(row, *project, row_warnings, &mut keys));
                     }
@@ -300,7 +322,10 @@ impl ListReader {
                 break;
             }
         }
-        skipped.into_iter().collect()
+        ListEnd {
+            skipped: skipped.into_iter().collect(),
+            other_funds,
+        }
     }
 
     /// A kept row: its unknown cells in extra, its key made unique.

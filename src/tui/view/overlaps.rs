@@ -5,7 +5,7 @@
 
 use super::answers::{block, said_lines};
 use crate::i18n::{t, tf};
-use crate::overlaps::{counted, headline, Pair};
+use crate::overlaps::{counted, cross_fund_headline, headline, CrossFundPair, Pair};
 use crate::present::sanitize;
 use crate::present::table::cut;
 use crate::tui::detail_lines::DetailLines;
@@ -35,17 +35,50 @@ pub fn draw(frame: &mut Frame, view: &OverlapsView, theme: Theme, areas: &Areas)
         lines.push(Line::default());
         let none = t("No two projects of one organisation ran at the same time sharing a programme area, an objective or a municipality.");
         lines.extend(said_lines(&[none.to_string()], inner, theme));
-        frame.render_widget(
-            Paragraph::new(lines).block(block(title(view), theme, true)),
-            area,
-        );
-        return;
+    } else {
+        lines.extend(pair_lines(view, inner, room, theme));
     }
-    lines.extend(pair_lines(view, inner, room, theme));
+    // Pairs with another fund's projects below, in the room left.
+    let left = (area.height as usize).saturating_sub(2 + lines.len());
+    let mut cross = cross_lines(&found.cross_fund, inner, theme);
+    cross.truncate(left);
+    lines.extend(cross);
     frame.render_widget(
         Paragraph::new(lines).block(block(title(view), theme, true)),
         area,
     );
+}
+
+/// Each ESF project paired with another fund's project of the same
+/// organisationsnummer, under a heading and its organisation.
+fn cross_lines(pairs: &[CrossFundPair], width: usize, theme: Theme) -> Vec<Line<'static>> {
+    if pairs.is_empty() {
+        return Vec::new();
+    }
+    let heading = t("The same organisation funded by another fund in the same period");
+    let mut lines = vec![Line::default()];
+    lines.extend(said_lines(&[heading.to_string()], width, theme));
+    let mut last: Option<&CrossFundPair> = None;
+    for pair in pairs {
+        let same = last.is_some_and(|l| {
+            l.organisation == pair.organisation && l.org_number == pair.org_number
+        });
+        if !same {
+            let head = format!("{} ({})", pair.organisation, pair.org_number);
+            let head = sanitize::line(&head).into_owned();
+            lines.push(Line::from(Span::styled(head, theme.section())));
+        }
+        last = Some(pair);
+        let said = sanitize::line(&cross_fund_headline(pair)).into_owned();
+        for l in wrap(&said, width.saturating_sub(2).max(8)) {
+            lines.push(Line::from(Span::styled(format!("  {l}"), theme.label())));
+        }
+        for side in [pair.project.text(), pair.other.text()] {
+            let text = cut(&sanitize::line(&side), width.saturating_sub(4));
+            lines.push(Line::from(format!("    {text}")));
+        }
+    }
+    lines
 }
 
 fn title(view: &OverlapsView) -> String {
