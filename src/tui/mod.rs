@@ -16,6 +16,8 @@ pub mod detail_lines;
 pub mod effect;
 pub mod facet_picker;
 pub mod graph_state;
+pub mod help;
+pub mod hits;
 pub mod keymap;
 pub mod layout;
 pub mod msg;

@@ -4,10 +4,16 @@
 mod browser;
 mod labels;
 mod messages;
+mod reading;
 
 /// English → Swedish, every table.
 pub(super) fn entries() -> impl Iterator<Item = (&'static str, &'static str)> {
-    [labels::LABELS, browser::BROWSER, messages::MESSAGES]
-        .into_iter()
-        .flat_map(|table| table.iter().copied())
+    [
+        labels::LABELS,
+        browser::BROWSER,
+        messages::MESSAGES,
+        reading::READING,
+    ]
+    .into_iter()
+    .flat_map(|table| table.iter().copied())
 }

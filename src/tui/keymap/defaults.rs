@@ -18,6 +18,7 @@ const NORMAL: Defaults = &[
     (Action::Back, &["Esc", "Backspace"]),
     (Action::Filter, &["/"]),
     (Action::Sort, &["s"]),
+    (Action::ReverseSort, &["R"]),
     (Action::ToggleUnclassified, &["u"]),
     (Action::OpenGraph, &["p"]),
     (Action::Organisations, &["o"]),
@@ -35,6 +36,9 @@ const NORMAL: Defaults = &[
     (Action::Quit, &["q"]),
     (Action::Suspend, &["Ctrl-z"]),
 ];
+
+/// The detail while a search is on; other keys are the normal ones.
+const READING: Defaults = &[(Action::NextHit, &["n"]), (Action::PreviousHit, &["N"])];
 
 /// Moving through a list that is typed into: no printable keys.
 const FILTER: Defaults = &[
@@ -97,6 +101,7 @@ const HELP: Defaults = &[
 pub(super) fn defaults(context: Context) -> Defaults {
     match context {
         Context::Normal => NORMAL,
+        Context::Reading => READING,
         Context::Filter => FILTER,
         Context::Picker => PICKER,
         Context::Note => NOTE,

@@ -20,6 +20,8 @@ use strum::{EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
 pub enum Context {
     /// The list, the detail, the graph, organisations and stats.
     Normal,
+    /// The detail while a search is on: its hits; other keys as in normal.
+    Reading,
     /// Typing in the search box.
     Filter,
     /// The facet picker.
@@ -45,6 +47,7 @@ impl Context {
     pub fn describe(self) -> &'static str {
         match self {
             Context::Normal => "list, detail, graph, organisations, stats",
+            Context::Reading => "the detail while a search is on (other keys as in normal)",
             Context::Filter => "search box (other keys type)",
             Context::Picker => "facet picker (other keys narrow the values)",
             Context::Note => "note editor (other keys type)",
@@ -72,6 +75,7 @@ pub enum Action {
     Back,
     Filter,
     Sort,
+    ReverseSort,
     ToggleUnclassified,
     OpenGraph,
     Organisations,
@@ -101,6 +105,9 @@ pub enum Action {
     ExportJson,
     ExportMarkdown,
     ToggleExportNotes,
+    /// The detail at the search's next hit.
+    NextHit,
+    PreviousHit,
 }
 
 impl Action {
@@ -126,6 +133,7 @@ impl Action {
             Action::Back => "back (help, detail, filter, graph path)",
             Action::Filter => "fuzzy filter (Enter keeps, Esc clears)",
             Action::Sort => "next sort order",
+            Action::ReverseSort => "the sort order the other way round",
             Action::ToggleUnclassified => "projects / calls and other documents",
             Action::OpenGraph => "partner graph of the selected project",
             Action::Organisations => "all organisations (Enter: their graph)",
@@ -152,6 +160,8 @@ impl Action {
             Action::ExportJson => "write JSON",
             Action::ExportMarkdown => "write Markdown",
             Action::ToggleExportNotes => "your notes in the export: on / off",
+            Action::NextHit => "the search's next hit in the detail (as in less)",
+            Action::PreviousHit => "the search's previous hit in the detail",
         }
     }
 }
@@ -195,8 +205,14 @@ pub struct Taken {
 }
 
 impl KeyMap {
+    /// What `key` does in `context`; in `reading`, a key of its own map,
+    /// else what it does in `normal`.
     pub fn action(&self, context: Context, key: Key) -> Option<Action> {
-        self.bindings.get(&(context, key)).copied()
+        let own = self.bindings.get(&(context, key)).copied();
+        match context {
+            Context::Reading => own.or_else(|| self.action(Context::Normal, key)),
+            _ => own,
+        }
     }
 
     /// Rebinds an action to exactly these keys in one context; returns the
@@ -225,12 +241,15 @@ impl KeyMap {
         labels
     }
 
-    /// The first key of an action in a context, for a hint.
+    /// The first key of an action in a context, for a hint (in
+    /// `reading`, the normal key of an action it has none for).
     pub fn first_key(&self, context: Context, action: Action) -> String {
-        self.keys_of(context, action)
-            .into_iter()
-            .next()
-            .unwrap_or_default()
+        let first = |context| self.keys_of(context, action).into_iter().next();
+        match (first(context), context) {
+            (Some(key), _) => key,
+            (None, Context::Reading) => first(Context::Normal).unwrap_or_default(),
+            (None, _) => String::new(),
+        }
     }
 
     /// Every bound action in a context, in the enum's order: the help

@@ -12,6 +12,7 @@ mod detail;
 pub mod list;
 mod notes;
 pub mod overlay;
+mod reading;
 mod route;
 mod screen;
 mod search;
@@ -147,7 +148,10 @@ impl State {
     }
     /// Where keys are read now: each context has its own key map.
     pub fn context(&self) -> Context {
-        self.overlay.context()
+        match self.overlay.context() {
+            Context::Normal if self.reading() => Context::Reading,
+            context => context,
+        }
     }
     /// The rows of the help screen (one per key binding, a title per context).
     pub fn help_len(&self) -> usize {
@@ -272,11 +276,12 @@ impl State {
         let facets = &self.search.facets;
         self.list.undated_left_out = self.catalogue.apply_facets(&mut rows, facets, &notes);
         if !self.list.ranked || self.search.query.trim().is_empty() {
-            self.catalogue.sort(&mut rows, self.list.sort);
+            let (sort, reversed) = (self.list.sort, self.list.reversed);
+            self.catalogue.sort_in(&mut rows, sort, reversed);
         }
         self.list.rows = rows;
         self.list.selection.reset();
-        self.list.detail_scroll = 0;
+        self.at_first_hit();
         let (catalogue, rows) = (&self.catalogue, &self.list.rows);
         self.screen.follow_rows(|| stats_of(catalogue, rows));
         true

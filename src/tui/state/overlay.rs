@@ -187,7 +187,7 @@ impl Overlay {
     /// export prompt; the note editor and the picker open with their state.
     pub fn enter(&mut self, context: Context) -> bool {
         *self = match context {
-            Context::Normal => Overlay::Closed,
+            Context::Normal | Context::Reading => Overlay::Closed,
             Context::Filter => Overlay::SearchBox,
             Context::Help => Overlay::Help { scroll: 0 },
             Context::Export => Overlay::Export,

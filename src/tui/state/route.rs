@@ -135,6 +135,7 @@ impl State {
         }
         match wanted {
             Some(key) => {
+                self.at_first_hit();
                 self.detail.asked = Some(key.clone());
                 self.ask(Effect::LoadDetail(key));
             }
@@ -177,7 +178,7 @@ impl State {
     /// box's or the overlay's.
     fn perform_in(&mut self, context: Context, action: Action) -> bool {
         match context {
-            Context::Normal => self.perform(action),
+            Context::Normal | Context::Reading => self.perform(action),
             Context::Filter => self.on_filter_action(action),
             Context::Help | Context::Note | Context::Picker | Context::Export => {
                 let page = self.list_height().max(1);
@@ -314,11 +315,12 @@ impl State {
             ListStep::Ignored => false,
             ListStep::Changed => true,
             ListStep::Opened => {
+                self.at_first_hit();
                 self.mark_selected_seen();
                 true
             }
             ListStep::Resorted => {
-                self.refilter();
+                self.refilter_keeping_selection();
                 true
             }
             ListStep::NotMine(action) => self.perform_beside_list(action),
@@ -340,6 +342,8 @@ impl State {
             Action::ClearFacets => self.clear_facets(),
             Action::Export => self.start_export(),
             Action::Stats => self.open_stats(),
+            Action::NextHit => self.next_hit(true),
+            Action::PreviousHit => self.next_hit(false),
             _ => false,
         }
     }

@@ -1,8 +1,10 @@
 //! Drawing: a thin dispatcher calling one function per pane. Drawing only
 //! reads the state; every string from a document is sanitised here.
 
+mod columns;
 mod detail;
 mod facets;
+mod fit;
 mod graph;
 pub mod graph_canvas;
 mod help;

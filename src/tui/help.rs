@@ -1,0 +1,1 @@
+//! Help's text (placeholder).

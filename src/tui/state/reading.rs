@@ -1,0 +1,79 @@
+//! Reading a project found by a search: the detail is kept at the search's
+//! first hit, and `n` / `N` go to the next and previous hit, round at the
+//! ends as `less` does, saying so.
+
+use super::{ListKind, Notice, Pane, Screen, State};
+use crate::i18n::tf;
+
+/// Lines shown above a hit, for what it is in (a heading, a label).
+pub const ABOVE_HIT: usize = 2;
+
+impl State {
+    /// The detail pane has the keys while a search is on: `n` and `N`
+    /// are read as its (the `reading` key map), other keys as in the list.
+    pub(super) fn reading(&self) -> bool {
+        matches!(self.screen, Screen::Browse)
+            && self.list.focus == Pane::Detail
+            && self.list.kind == ListKind::Projects
+            && !self.search.query.trim().is_empty()
+    }
+
+    /// The detail from its top, or at the search's first hit when a
+    /// search is on (found when its lines are laid out).
+    pub(super) fn at_first_hit(&mut self) {
+        self.list.detail_scroll = 0;
+        self.list.hit = match self.search.query.trim().is_empty() {
+            true => None,
+            false => Some(0),
+        };
+    }
+
+    /// Scrolls the detail to the hit it is kept at, once its lines are
+    /// laid out (before each frame).
+    pub fn seek_hit(&mut self) {
+        let hits = self.detail.lines.hits();
+        if let Some(&line) = self.list.hit.and_then(|k| hits.get(k)) {
+            self.list.detail_scroll = line.saturating_sub(ABOVE_HIT);
+        }
+    }
+
+    /// `n` (`forward`) or `N`: the next or previous hit after the one shown
+    /// (or after the top of the detail, scrolled by hand); past the last,
+    /// the first again, and the status bar says so.
+    pub(super) fn next_hit(&mut self, forward: bool) -> bool {
+        let hits = self.detail.lines.hits();
+        let n = hits.len();
+        if n == 0 {
+            return self.say(Notice::Said(
+                crate::i18n::t("the search's words are not in this project's text").into(),
+            ));
+        }
+        let anchor = self.list.detail_scroll + ABOVE_HIT;
+        let next = match (self.list.hit, forward) {
+            (Some(k), true) => Some(k + 1).filter(|&k| k < n),
+            (Some(k), false) => k.checked_sub(1),
+            (None, true) => hits.iter().position(|&l| l > anchor),
+            (None, false) => hits.iter().rposition(|&l| l < anchor),
+        };
+        let k = match (next, forward) {
+            (Some(k), _) => k,
+            (None, true) => {
+                self.status.say(Notice::Said(tf(
+                    "past the last hit: back to the first of {}",
+                    &[&n],
+                )));
+                0
+            }
+            (None, false) => {
+                self.status.say(Notice::Said(tf(
+                    "before the first hit: on to the last of {}",
+                    &[&n],
+                )));
+                n - 1
+            }
+        };
+        self.list.detail_scroll = hits[k].saturating_sub(ABOVE_HIT);
+        self.list.hit = Some(k);
+        true
+    }
+}

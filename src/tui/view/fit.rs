@@ -1,0 +1,61 @@
+//! Text cut to a width, with "…" where it was cut: a cut never passes for
+//! the whole text.
+
+use ratatui::text::{Line, Span};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// `line` in at most `width` columns; when cut, its last column is "…".
+/// Styles and alignment are kept.
+pub fn fit(line: Line<'static>, width: usize) -> Line<'static> {
+    if line.width() <= width {
+        return line;
+    }
+    let room = width.saturating_sub(1);
+    let mut used = 0;
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    'spans: for span in &line.spans {
+        let mut kept = String::new();
+        for c in span.content.chars() {
+            let w = c.width().unwrap_or(0);
+            if used + w > room {
+                if !kept.is_empty() {
+                    spans.push(Span::styled(kept, span.style));
+                }
+                break 'spans;
+            }
+            used += w;
+            kept.push(c);
+        }
+        spans.push(Span::styled(kept, span.style));
+    }
+    if width > 0 {
+        spans.push(Span::raw("…"));
+    }
+    let mut cut = Line::from(spans).style(line.style);
+    cut.alignment = line.alignment;
+    cut
+}
+
+/// Plain text in at most `width` columns, "…" where it was cut.
+pub fn cut(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    fit(Line::from(text.to_string()), width).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cut_ends_in_an_ellipsis_and_keeps_its_width() {
+        assert_eq!(cut("Inkluderande rehabilitering", 12), "Inkluderand…");
+        assert_eq!(cut("kort", 12), "kort");
+        assert_eq!(cut("Åsa", 3), "Åsa");
+        assert_eq!(cut("Åsaö", 3), "Ås…");
+        assert_eq!(cut("abc", 0), "");
+        let styled = Line::from(vec![Span::raw("Nya "), Span::raw("Vägar")]);
+        assert_eq!(fit(styled, 6).to_string(), "Nya V…");
+    }
+}
