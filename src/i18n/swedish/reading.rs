@@ -36,4 +36,23 @@ pub(super) const READING: &[(&str, &str)] = &[
         "the search's previous hit in the detail",
         "sökningens förra träff i detaljvyn",
     ),
+    (
+        "everywhere else in the list, detail, graph…",
+        "överallt annars i listan, detaljvyn, grafen…",
+    ),
+    ("nothing in help has \"{}\"", "inget i hjälpen har \"{}\""),
+    ("type to filter", "skriv för att filtrera"),
+    (
+        "this help (other keys filter it)",
+        "den här hjälpen (andra tangenter filtrerar den)",
+    ),
+    ("here: the list", "här: listan"),
+    ("here: the project's detail", "här: projektets detaljer"),
+    ("here: the graph", "här: grafen"),
+    ("here: the organisations", "här: organisationerna"),
+    ("here: the stats", "här: statistiken"),
+    (
+        "{} more below: PageDown · Esc closes",
+        "{} till nedan: PageDown · Esc stänger",
+    ),
 ];

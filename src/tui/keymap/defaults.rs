@@ -50,6 +50,7 @@ const FILTER: Defaults = &[
     (Action::PageUp, &["PageUp"]),
     (Action::DeleteBack, &["Backspace"]),
     (Action::ClearText, &["Ctrl-u"]),
+    (Action::Help, &["F1"]),
     (Action::Suspend, &["Ctrl-z"]),
 ];
 
@@ -64,6 +65,7 @@ const PICKER: Defaults = &[
     (Action::Last, &["End"]),
     (Action::DeleteBack, &["Backspace"]),
     (Action::ClearText, &["Ctrl-u"]),
+    (Action::Help, &["F1"]),
     (Action::Suspend, &["Ctrl-z"]),
 ];
 
@@ -73,6 +75,7 @@ const NOTE: Defaults = &[
     (Action::NewLine, &["Alt-Enter", "Ctrl-j"]),
     (Action::DeleteBack, &["Backspace"]),
     (Action::ClearText, &["Ctrl-u"]),
+    (Action::Help, &["F1"]),
     (Action::Suspend, &["Ctrl-z"]),
 ];
 
@@ -83,18 +86,20 @@ const EXPORT: Defaults = &[
     (Action::ExportMarkdown, &["m"]),
     (Action::ToggleExportNotes, &["n"]),
     (Action::Cancel, &["Esc", "q"]),
+    (Action::Help, &["F1"]),
     (Action::Suspend, &["Ctrl-z"]),
 ];
 
+/// Typing filters help: no printable keys but `?`, which closes it.
 const HELP: Defaults = &[
-    (Action::MoveDown, &["j", "Down"]),
-    (Action::MoveUp, &["k", "Up"]),
+    (Action::MoveDown, &["Down"]),
+    (Action::MoveUp, &["Up"]),
     (Action::PageDown, &["PageDown", "Ctrl-d"]),
     (Action::PageUp, &["PageUp", "Ctrl-u"]),
-    (Action::First, &["g", "Home"]),
-    (Action::Last, &["G", "End"]),
+    (Action::First, &["Home"]),
+    (Action::Last, &["End"]),
+    (Action::DeleteBack, &["Backspace"]),
     (Action::Cancel, &["Esc", "?", "F1"]),
-    (Action::Quit, &["q"]),
     (Action::Suspend, &["Ctrl-z"]),
 ];
 

@@ -41,7 +41,10 @@ impl Context {
 
     /// Contexts where printable characters not bound to an action are typed.
     pub fn takes_text(self) -> bool {
-        matches!(self, Context::Filter | Context::Picker | Context::Note)
+        matches!(
+            self,
+            Context::Filter | Context::Picker | Context::Note | Context::Help
+        )
     }
 
     pub fn describe(self) -> &'static str {
@@ -52,7 +55,7 @@ impl Context {
             Context::Picker => "facet picker (other keys narrow the values)",
             Context::Note => "note editor (other keys type)",
             Context::Export => "export prompt",
-            Context::Help => "this help",
+            Context::Help => "this help (other keys filter it)",
         }
     }
 }

@@ -42,7 +42,6 @@ use screen::stats_of;
 pub use screen::{Screen, ScreenStep, Shelf};
 pub use search::{Search, Texts};
 pub use status::{Notice, Reply, Status};
-use strum::IntoEnumIterator;
 
 /// A project by its key, with its name.
 struct Selected {
@@ -153,15 +152,14 @@ impl State {
             context => context,
         }
     }
-    /// The rows of the help screen (one per key binding, a title per context).
-    pub fn help_len(&self) -> usize {
-        let problems = self.config_problems.len() + usize::from(!self.config_problems.is_empty());
-        let search = crate::search::query::SYNTAX.len() + 1;
-        problems
-            + search
-            + Context::iter()
-                .map(|c| self.keys.help_rows(c).len() + 1)
-                .sum::<usize>()
+    /// The lines of help as it is open now (wrapped to its box).
+    pub fn help_lines(&self) -> Vec<crate::tui::help::HelpLine> {
+        let Some(view) = self.overlay.help() else {
+            return Vec::new();
+        };
+        let width = reading::help_width(self.size);
+        let problems = &self.config_problems;
+        crate::tui::help::lines(&self.keys, view.topic, problems, &view.filter, width)
     }
     /// The selected project's key, if a project is selected.
     pub fn selected_key(&self) -> Option<&str> {

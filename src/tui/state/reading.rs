@@ -4,6 +4,20 @@
 
 use super::{ListKind, Notice, Pane, Screen, State};
 use crate::i18n::tf;
+use crate::tui::help::{Place, Topic};
+use crate::tui::keymap::Context;
+use ratatui::layout::Rect;
+
+/// Help's box is at most this wide.
+pub const HELP_WIDTH: u16 = 100;
+
+/// The width inside help's box on a screen of `size`.
+pub fn help_width(size: (u16, u16)) -> u16 {
+    let screen = Rect::new(0, 0, size.0, size.1);
+    crate::tui::layout::centred(screen, HELP_WIDTH, size.1)
+        .width
+        .saturating_sub(2)
+}
 
 /// Lines shown above a hit, for what it is in (a heading, a label).
 pub const ABOVE_HIT: usize = 2;
@@ -75,5 +89,18 @@ impl State {
         self.list.detail_scroll = hits[k].saturating_sub(ABOVE_HIT);
         self.list.hit = Some(k);
         true
+    }
+
+    /// Help, on where it was asked for: the context that has the keys, and
+    /// on the normal one the screen and pane.
+    pub(super) fn open_help(&mut self, context: Context) -> bool {
+        let place = match &self.screen {
+            Screen::Graph(_) => Place::Graph,
+            Screen::Organisations(_) => Place::Organisations,
+            Screen::Stats(_) => Place::Stats,
+            Screen::Browse if self.list.focus == Pane::Detail => Place::Detail,
+            Screen::Browse => Place::List,
+        };
+        self.overlay.open_help(Topic { context, place })
     }
 }

@@ -177,6 +177,9 @@ impl State {
     /// An action in the context it was read in: the screen's, the search
     /// box's or the overlay's.
     fn perform_in(&mut self, context: Context, action: Action) -> bool {
+        if action == Action::Help && context != Context::Help {
+            return self.open_help(context);
+        }
         match context {
             Context::Normal | Context::Reading => self.perform(action),
             Context::Filter => self.on_filter_action(action),
@@ -184,7 +187,7 @@ impl State {
                 let page = self.list_height().max(1);
                 let help = HelpSize {
                     page,
-                    len: self.help_len(),
+                    len: self.help_lines().len(),
                 };
                 let step = self.overlay.update(action, help);
                 self.overlay_step(step)

@@ -83,10 +83,13 @@ pub fn columns(
     let mut cols = vec![("", MARK), ("NAME", 0)];
     // The room left for the name once the marks and the columns are in.
     let mut left = inner.saturating_sub(MARK + 1);
+    // What a flexible column wants beyond its least, before the next comes.
+    let mut reserve = 0;
     for (name, w) in wanted {
-        if left >= w + 1 + names.room() {
+        if left >= w + 1 + names.room() + reserve {
             left -= w + 1;
             cols.push((name, w));
+            reserve += wants_beyond(name);
         }
     }
     widen(&mut cols, &mut left, names.widest);
@@ -100,6 +103,15 @@ pub fn columns(
         None => cols[1].1 = left,
     }
     cols
+}
+
+/// Why a project matched is read beside the name: the columns after it
+/// come only where it keeps this much more than its least.
+fn wants_beyond(column: &str) -> u16 {
+    match column {
+        "MATCHED" => 16,
+        _ => 0,
+    }
 }
 
 /// The owner and why a project matched take what the name leaves.

@@ -2,7 +2,7 @@
 //! the whole text.
 
 use ratatui::text::{Line, Span};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthChar;
 
 /// `line` in at most `width` columns; when cut, its last column is "…".
 /// Styles and alignment are kept.
@@ -36,17 +36,13 @@ pub fn fit(line: Line<'static>, width: usize) -> Line<'static> {
     cut
 }
 
-/// Plain text in at most `width` columns, "…" where it was cut.
-pub fn cut(text: &str, width: usize) -> String {
-    if text.width() <= width {
-        return text.to_string();
-    }
-    fit(Line::from(text.to_string()), width).to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn cut(text: &str, width: usize) -> String {
+        fit(Line::from(text.to_string()), width).to_string()
+    }
 
     #[test]
     fn a_cut_ends_in_an_ellipsis_and_keeps_its_width() {

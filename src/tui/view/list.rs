@@ -56,8 +56,10 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme, areas: &Areas) {
 fn title(app: &State) -> Line<'static> {
     match app.list.kind {
         ListKind::Projects => Line::from(format!(
-            " {} · {} · {}: {} ",
+            " {} {}/{} · {} · {}: {} ",
             t("Projects"),
+            app.list.rows.len(),
+            app.catalogue.projects.len(),
             place(app),
             t("sort"),
             sort_label(&app.list)

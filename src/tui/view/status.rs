@@ -17,8 +17,6 @@ use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
     let width = area.width as usize;
-    let mut spans = vec![Span::styled(format!(" {} ", counts(app)), theme.header())];
-    said(&mut spans, app, theme);
     let (help, others): (Vec<_>, Vec<_>) = hints(app)
         .into_iter()
         .partition(|(_, what)| *what == "help");
@@ -26,6 +24,14 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
     let help: Vec<Span> = help.into_iter().flat_map(|h| hint(h, theme)).collect();
     let help_width: usize = help.iter().map(|s| s.content.width()).sum();
     let room = width.saturating_sub(help_width + 2);
+    let mut spans = vec![Span::styled(format!(" {} ", counts(app)), theme.header())];
+    said(&mut spans, app, theme);
+    // A message too long for the room takes the counts' (the list's title
+    // has them too).
+    if Line::from(spans.clone()).width() > room && app.status.said.is_some() {
+        spans.remove(0);
+        spans.insert(0, Span::raw(" "));
+    }
     let mut left = super::fit::fit(Line::from(spans), room).spans;
     left.push(Span::raw("│ "));
     // Whole hints only, as many as fit: a hint cut in half says nothing.
@@ -76,17 +82,9 @@ fn said(spans: &mut Vec<Span<'static>>, app: &State, theme: Theme) {
 
 /// The list's filter, sort and facets.
 fn list_filter(spans: &mut Vec<Span<'static>>, app: &State, theme: Theme) {
-    let filter = if app.search.query.is_empty() {
-        MISSING.to_string()
-    } else {
-        sanitize::line(&app.search.query).into_owned()
-    };
+    // The filter is on its own line above, whenever there is one.
     let sort = super::list::sort_label(&app.list);
-    spans.push(Span::raw(format!(
-        "· {}: {filter} · {}: {sort} ",
-        t("filter"),
-        t("sort")
-    )));
+    spans.push(Span::raw(format!("· {}: {sort} ", t("sort"))));
     if app.search.texts.asked.is_some() {
         spans.push(Span::styled(
             format!("· {} ", t("searching texts…")),
