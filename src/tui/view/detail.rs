@@ -112,10 +112,12 @@ pub fn build_detail(
 ) -> DetailLines {
     let width = (width as usize).max(10);
     let p = &s.project;
-    let mut lines = DetailLines::from(vec![Line::from(Span::styled(
-        sanitize::line(p.name.as_deref().unwrap_or(&s.key)).into_owned(),
-        theme.header(),
-    ))]);
+    // The name whole, on as many lines as it needs.
+    let name = sanitize::line(p.name.as_deref().unwrap_or(&s.key)).into_owned();
+    let mut lines = DetailLines::default();
+    for l in wrap(&name, width) {
+        lines.push(Line::from(Span::styled(l, theme.header())));
+    }
     if let Some(a) = yours {
         your_notes(&mut lines, a, width, theme);
     }

@@ -2,7 +2,7 @@
 //! that fit the width, matched characters highlighted, a scrollbar.
 
 use super::columns::{columns, NameNeeds};
-use super::fit::fit;
+use super::fit::{fit, fit_middle};
 use crate::i18n::{t, tf};
 use crate::model::ProjectSummary;
 use crate::model::{Annotation, Change, ChangeKind, ReviewState};
@@ -134,7 +134,12 @@ fn project_rows(
                     "MATCHED" => matched(&reasons, theme),
                     _ => cell(p, name, positions, theme),
                 };
-                Cell::from(fit(line, *w as usize))
+                let w = *w as usize;
+                match *name {
+                    // Names alike past the column: their ends tell them apart.
+                    "NAME" if names.distinct as usize > w => Cell::from(fit_middle(line, w, w / 3)),
+                    _ => Cell::from(fit(line, w)),
+                }
             }))
         })
         .collect();
