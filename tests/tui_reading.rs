@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{app_over, ctrl, key, sample_app, screen, type_text};
+use common::{app_over, key, sample_app, screen, type_text};
 use crossterm::event::KeyCode;
 use esf_browser::i18n::{self, Lang};
 use esf_browser::import::Input;
@@ -36,11 +36,6 @@ fn alike_app(width: u16, height: u16) -> (App, tempfile::TempDir) {
     }
     let store = common::store_of(&Input::from_paths(&[dir.path().to_path_buf()]));
     (app_over(store, width, height), dir)
-}
-
-/// The screen's row that has `id`, from the list's left border.
-fn row_of<'a>(shown: &'a str, id: &str) -> &'a str {
-    shown.lines().find(|l| l.contains(id)).unwrap_or("")
 }
 
 /// The list's width on a screen of `width` (beside the detail from 110).
@@ -269,5 +264,48 @@ fn reading_screens() {
         }
     }
     i18n::set(Lang::En);
-    let _ = ctrl;
+}
+
+/// The keys of this file through the real binary in a terminal of 80×24:
+/// `R`, help by context and filtered, the detail at a hit and `n`.
+#[test]
+fn reading_keys_in_a_real_terminal() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let mut s = common::pty::start(&dir.path().join("cache.sqlite"), &[]);
+    let (screen, keys) = (&s.screen, &mut s.keys);
+    let press = |keys: &mut Box<dyn Write + Send>, bytes: &[u8]| {
+        keys.write_all(bytes).unwrap();
+        keys.flush().unwrap();
+    };
+    screen.wait_for("Projects 5/5 · 1 of 5 · sort: name");
+    screen.wait_for("? help");
+    press(keys, b"jR");
+    screen.wait_for("Projects 5/5 · 4 of 5 · sort: name, reversed");
+    // Help from the search box: its syntax first; typing filters it.
+    press(keys, b"/");
+    screen.wait_for("F1 help");
+    press(keys, b"\x1bOP");
+    screen.wait_for("[search]");
+    press(keys, b"jump");
+    screen.wait_for("nothing in help has \"jump\"");
+    press(keys, b"\x1b");
+    screen.wait_for("/ █");
+    press(keys, b"hisingen\r");
+    screen.wait_for("Projects 3/5");
+    press(keys, b"G\r");
+    screen.wait_for("Details · hit 1 of 1");
+    screen.wait_for("ligger på Hisingen");
+    press(keys, b"n");
+    screen.wait_for("past the last hit: back to the first of 1");
+    press(keys, b"?");
+    screen.wait_for("[reading]");
+    press(keys, b"previous");
+    screen.wait_for("previous_hit");
+    press(keys, b"\x1b");
+    screen.wait_for("n next hit");
+    press(keys, b"q");
+    let status = common::pty::wait_exit(&mut *s.child);
+    assert_eq!(status.exit_code(), 0);
+    s.assert_restored();
 }
