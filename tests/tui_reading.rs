@@ -309,3 +309,35 @@ fn reading_keys_in_a_real_terminal() {
     assert_eq!(status.exit_code(), 0);
     s.assert_restored();
 }
+
+/// `esf orgs` and `esf list` on a terminal of 80 columns: the name keeps
+/// its room, a column with nothing in it or cut to a few letters is left
+/// out, and a cut ends in "…".
+#[test]
+fn the_command_line_tables_give_the_name_the_room_at_80_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cache.sqlite");
+    let run = |args: &[&str]| -> String {
+        let mut cmd = portable_pty::CommandBuilder::new(env!("CARGO_BIN_EXE_esf"));
+        cmd.args(args);
+        let mut s = common::pty::start_command(cmd, &db, &[]);
+        let status = common::pty::wait_exit(&mut *s.child);
+        assert_eq!(status.exit_code(), 0, "{args:?}");
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        s.screen.text()
+    };
+    let orgs = run(&["orgs", "--filter", "vellinge kommun"]);
+    let row = orgs
+        .lines()
+        .find(|l| l.contains("Arbete och"))
+        .unwrap_or("");
+    assert!(row.contains("Arbete och etablering myndighet o…"), "{orgs}");
+    assert!(
+        orgs.lines().all(|l| !l.contains("PART O")),
+        "left out: {orgs}"
+    );
+    let list = run(&["list"]);
+    for name in ["Arbetsliv och hälsa Nordost", "Inkluderande rehabilitering"] {
+        assert!(list.contains(name), "{list}");
+    }
+}

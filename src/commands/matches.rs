@@ -129,7 +129,9 @@ pub fn run(store: &Store, filter: &str, json: Option<bool>) -> anyhow::Result<Ex
         Some(Ok(cells))
     });
     let headers = ["ID", "NAME", "OWNER", "REGION", "PERIOD", "MATCHED"].map(t);
-    let table = Table::new(&headers).flexible(&[1, 2, 3, 5]);
+    // Left out from the last when the name needs the room: the region,
+    // the owner, why it matched.
+    let table = Table::new(&headers).flexible(&[1, 5, 2, 3]);
     table.stream(terminal_width(), styled(), rows, &mut out)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
