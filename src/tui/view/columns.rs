@@ -92,7 +92,9 @@ pub fn columns(
             reserve += wants_beyond(name);
         }
     }
-    widen(&mut cols, &mut left, names.widest);
+    // What the name keeps here is its room, not its widest: the columns
+    // stay as they are while the list scrolls past longer names.
+    widen(&mut cols, &mut left, names.room());
     // The name up to its widest; the rest to the flexible column.
     match cols.iter().position(|(n, _)| is_flexible(n)) {
         Some(at) => {
@@ -140,16 +142,16 @@ fn filtered_wanted() -> Vec<(&'static str, u16)> {
     ]
 }
 
-/// With room to spare once the names are whole: regions whole (up to 19
-/// wide), and full dates instead of years.
-fn widen(cols: &mut [(&'static str, u16)], left: &mut u16, widest: u16) {
+/// With room to spare beyond the name's: regions whole (up to 19 wide),
+/// and full dates instead of years.
+fn widen(cols: &mut [(&'static str, u16)], left: &mut u16, room: u16) {
     for (name, w) in cols.iter_mut() {
         let (to, as_name) = match *name {
             "REGION" => (20, "REGION"),
             "YEARS" => (23, "PERIOD"),
             _ => continue,
         };
-        if left.saturating_sub(widest) >= to - *w {
+        if left.saturating_sub(room) >= to - *w {
             *left -= to - *w;
             (*name, *w) = (as_name, to);
         }
