@@ -22,11 +22,11 @@ fn filter_open_and_quit_in_a_real_terminal() {
     let mut keys = pair.master.take_writer().unwrap();
 
     screen.wait_for("Projects 5/5");
-    // The status bar's counts give way to the message (the title has them),
-    // and help stays in sight.
+    screen.wait_for("5/5 projects");
+    // The message whole beside the counts, and help still in sight.
     screen.wait_for("? help");
     assert!(
-        screen.text().contains("bundled sample corpus"),
+        screen.text().contains("sample corpus, 5 projects"),
         "the first run says what it did"
     );
     assert!(

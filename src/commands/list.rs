@@ -230,7 +230,6 @@ pub fn run(
     let mut headers = ["ID", "NAME", "OWNER", "REGION", "PERIOD"].map(t).to_vec();
     headers.extend(filter.map(|_| t("MATCHED")));
     let flexible: &[usize] = match filter {
-        // Left out from the last: the region, the owner, why it matched.
         Some(_) => &[1, 5, 2, 3],
         None => &[1, 2, 3],
     };

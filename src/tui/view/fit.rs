@@ -95,7 +95,7 @@ mod tests {
         assert_eq!(cut("Åsaö", 3), "Ås…");
         assert_eq!(cut("abc", 0), "");
         let long = Line::from("Kompetensutveckling i Skåne län");
-        assert_eq!(fit_middle(long, 20, 10).to_string(), "Kompetens…Skåne län");
+        assert_eq!(fit_middle(long, 20, 10).to_string(), "Kompetens… Skåne län");
         let styled = Line::from(vec![Span::raw("Nya "), Span::raw("Vägar")]);
         assert_eq!(fit(styled, 6).to_string(), "Nya V…");
     }

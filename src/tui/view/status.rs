@@ -23,15 +23,10 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
     // Help is always there: what is said gives way to it, then the hints.
     let help: Vec<Span> = help.into_iter().flat_map(|h| hint(h, theme)).collect();
     let help_width: usize = help.iter().map(|s| s.content.width()).sum();
-    let room = width.saturating_sub(help_width + 2);
+    // The separator takes the two spaces help's hint ends in.
+    let room = width.saturating_sub(help_width);
     let mut spans = vec![Span::styled(format!(" {} ", counts(app)), theme.header())];
     said(&mut spans, app, theme);
-    // A message too long for the room takes the counts' (the list's title
-    // has them too).
-    if Line::from(spans.clone()).width() > room && app.status.said.is_some() {
-        spans.remove(0);
-        spans.insert(0, Span::raw(" "));
-    }
     let mut left = super::fit::fit(Line::from(spans), room).spans;
     left.push(Span::raw("│ "));
     // Whole hints only, as many as fit: a hint cut in half says nothing.
