@@ -211,9 +211,9 @@ fn lay_out(out: &mut Vec<HelpLine>, cells: &[String; 3], kind: Kind, width: u16)
     }
     let what_width = width.saturating_sub(KEYS_WIDTH + NAME_WIDTH + 2).max(8);
     let columns = [
-        wrap(&cells[0], KEYS_WIDTH),
-        wrap(&cells[1], NAME_WIDTH),
-        wrap(&cells[2], what_width),
+        fitted(&cells[0], KEYS_WIDTH),
+        fitted(&cells[1], NAME_WIDTH),
+        fitted(&cells[2], what_width),
     ];
     let height = columns.iter().map(Vec::len).max().unwrap_or(1);
     for i in 0..height {
@@ -222,6 +222,15 @@ fn lay_out(out: &mut Vec<HelpLine>, cells: &[String; 3], kind: Kind, width: u16)
             kind,
             cells: [cell(0), cell(1), cell(2)],
         });
+    }
+}
+
+/// A cell as it is when it fits (an example's spaces are kept), wrapped
+/// at words when it does not.
+fn fitted(text: &str, width: usize) -> Vec<String> {
+    match unicode_width::UnicodeWidthStr::width(text) <= width {
+        true => vec![text.to_string()],
+        false => wrap(text, width),
     }
 }
 
