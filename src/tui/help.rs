@@ -390,4 +390,18 @@ mod tests {
         }
         assert!(all.contains("jump_around"), "{all}");
     }
+
+    #[test]
+    fn every_place_help_names_has_its_swedish() {
+        let places = [
+            Place::List,
+            Place::Detail,
+            Place::Graph,
+            Place::Organisations,
+            Place::Stats,
+        ];
+        for name in places.map(place_name) {
+            assert!(crate::i18n::has_swedish(name), "{name}");
+        }
+    }
 }
