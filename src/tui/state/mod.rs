@@ -152,15 +152,6 @@ impl State {
             context => context,
         }
     }
-    /// The lines of help as it is open now (wrapped to its box).
-    pub fn help_lines(&self) -> Vec<crate::tui::help::HelpLine> {
-        let Some(view) = self.overlay.help() else {
-            return Vec::new();
-        };
-        let width = reading::help_width(self.size);
-        let problems = &self.config_problems;
-        crate::tui::help::lines(&self.keys, view.topic, problems, &view.filter, width)
-    }
     /// The selected project's key, if a project is selected.
     pub fn selected_key(&self) -> Option<&str> {
         if self.list.kind != ListKind::Projects {

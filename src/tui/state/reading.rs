@@ -103,4 +103,14 @@ impl State {
         };
         self.overlay.open_help(Topic { context, place })
     }
+
+    /// The lines of help as it is open now (wrapped to its box).
+    pub fn help_lines(&self) -> Vec<crate::tui::help::HelpLine> {
+        let Some(view) = self.overlay.help() else {
+            return Vec::new();
+        };
+        let width = help_width(self.size);
+        let problems = &self.config_problems;
+        crate::tui::help::lines(&self.keys, view.topic, problems, &view.filter, width)
+    }
 }
