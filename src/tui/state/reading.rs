@@ -1,6 +1,7 @@
 //! Reading a project found by a search: the detail is kept at the search's
 //! first hit, and `n` / `N` go to the next and previous hit, round at the
-//! ends as `less` does, saying so.
+//! ends as `less` does, saying so. And help, opened on where it was asked
+//! for, its lines laid out for the screen.
 
 use super::{ListKind, Notice, Pane, Screen, State};
 use crate::i18n::tf;
