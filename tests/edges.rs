@@ -294,6 +294,14 @@ fn x_in_the_browsers_export_prompt_writes_the_csv_swedish_excel_opens() {
     s.keys.write_all(b"e").unwrap();
     s.screen.wait_for("x Excel");
     s.keys.write_all(b"x").unwrap();
+    // The file prompt opens on a default name; the caseworker names one.
+    s.screen.wait_for("esf-export-");
+    s.keys.write_all(b"\x15").unwrap();
+    let named = out.join("lista.csv");
+    s.keys
+        .write_all(named.to_str().unwrap().as_bytes())
+        .unwrap();
+    s.keys.write_all(b"\r").unwrap();
     s.screen.wait_for("wrote 5 projects");
     s.keys.write_all(b"q").unwrap();
     common::pty::wait_exit(&mut *s.child);
@@ -302,7 +310,7 @@ fn x_in_the_browsers_export_prompt_writes_the_csv_swedish_excel_opens() {
         .map(|e| e.unwrap().path())
         .collect();
     assert_eq!(files.len(), 1, "{files:?}");
-    assert!(files[0].extension().is_some_and(|e| e == "csv"));
+    assert_eq!(files[0], named);
     let csv = std::fs::read_to_string(&files[0]).unwrap();
     assert!(csv.starts_with("\u{feff}key;id;name;"), "{csv:.60}");
 }

@@ -176,7 +176,7 @@ fn a_coverage_cell_opens_as_the_list_of_its_projects() {
         shown.contains("Coverage · Sweden · programme area"),
         "{shown}"
     );
-    press(&mut app, "RRRRR");
+    press(&mut app, "aaaaa");
     let shown = screen(&mut app);
     assert!(shown.contains("Coverage · Sydsverige"), "{shown}");
     to_row(&mut app, "Karlshamn");
@@ -203,7 +203,7 @@ fn a_coverage_cell_opens_as_the_list_of_its_projects() {
 #[test]
 fn an_empty_cell_says_so_and_opens_nothing() {
     let mut app = app(80, 24);
-    press(&mut app, "CRRRRR");
+    press(&mut app, "Caaaaa");
     to_row(&mut app, "Sölvesborg");
     let shown = screen(&mut app);
     assert!(shown.contains("Sölvesborg × 1 "), "{shown}");
@@ -349,7 +349,7 @@ fn overlaps_screen() {
 #[test]
 fn coverage_screen() {
     let seen = shots("coverage", |app| {
-        press(app, "CRRRRR");
+        press(app, "Caaaaa");
         to_row(app, "Karlshamn");
         press(app, "l");
     });
@@ -422,7 +422,7 @@ fn the_dossier_prompt_says_its_keys_in_both_languages() {
 #[test]
 fn a_year_cell_lists_the_projects_that_started_that_year() {
     let mut app = app(120, 40);
-    press(&mut app, "CccRRRRR");
+    press(&mut app, "Cccaaaaa");
     assert!(screen(&mut app).contains("Coverage · Sydsverige · start year"));
     to_row(&mut app, "Karlshamn");
     press(&mut app, "l");
@@ -464,7 +464,7 @@ fn the_mouse_wheel_moves_the_cursor_of_these_screens() {
 fn the_screens_draw_at_the_smallest_sizes_without_a_panic() {
     let setups: [&dyn Fn(&mut App); 4] = [
         &|app| press(app, "O"),
-        &|app| press(app, "CccR"),
+        &|app| press(app, "Ccca"),
         &|app| press(app, "T"),
         &|app| press(app, "D"),
     ];

@@ -23,8 +23,10 @@ fn filter_open_and_quit_in_a_real_terminal() {
 
     screen.wait_for("Projects 5/5");
     screen.wait_for("5/5 projects");
+    // The message whole beside the counts, and help still in sight.
+    screen.wait_for("? help");
     assert!(
-        screen.text().contains("bundled sample corpus"),
+        screen.text().contains("sample corpus, 5 projects"),
         "the first run says what it did"
     );
     assert!(

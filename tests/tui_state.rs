@@ -570,7 +570,7 @@ fn related_projects_arrive_after_the_detail() {
 fn help_ends_with_what_the_search_box_understands() {
     let mut app = sample_app(100, 30);
     app.handle(key(KeyCode::Char('?')));
-    app.handle(key(KeyCode::Char('G')));
+    app.handle(key(KeyCode::End));
     let shown = screen(&mut app);
     assert!(shown.contains("[search]"), "{shown}");
     assert!(shown.contains("efektbutik"), "{shown}");

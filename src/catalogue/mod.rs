@@ -341,12 +341,26 @@ impl Catalogue {
     /// Sorts project indices by a key (money largest first, missing last;
     /// ties and [`SortKey::Name`] in name order, which is index order).
     pub fn sort(&self, indices: &mut [usize], key: SortKey) {
+        self.sort_in(indices, key, false);
+    }
+
+    /// [`Catalogue::sort`], or with `reversed` the other way round
+    /// (smallest money first, latest date first, Ö to A); projects without
+    /// the value stay last either way.
+    pub fn sort_in(&self, indices: &mut [usize], key: SortKey, reversed: bool) {
         if key == SortKey::Name {
-            indices.sort_unstable();
+            match reversed {
+                true => indices.sort_unstable_by(|a, b| b.cmp(a)),
+                false => indices.sort_unstable(),
+            }
             return;
         }
-        indices
-            .sort_by(|&a, &b| compare(&self.projects[a], &self.projects[b], key).then(a.cmp(&b)));
+        let projects = &self.projects;
+        let by = |a: usize, b: usize| compare(&projects[a], &projects[b], key, reversed);
+        match reversed {
+            true => indices.sort_by(|&a, &b| by(a, b).then(b.cmp(&a))),
+            false => indices.sort_by(|&a, &b| by(a, b).then(a.cmp(&b))),
+        }
     }
 
     /// Projects whose id or name look like `text`, for "did you mean".
@@ -409,15 +423,18 @@ pub fn snippet_reason(store: &Store, key: &str, words: &str) -> Option<Reason> {
         .find_map(|text| crate::search::snippet::snippet(text, words))
 }
 
-fn compare(a: &ProjectSummary, b: &ProjectSummary, key: SortKey) -> Ordering {
+/// Two projects by `key`, turned round when `reversed` (missing last).
+fn compare(a: &ProjectSummary, b: &ProjectSummary, key: SortKey, reversed: bool) -> Ordering {
+    let r = reversed;
     match key {
         SortKey::Name => Ordering::Equal,
+        SortKey::Id if r => b.key.cmp(&a.key),
         SortKey::Id => a.key.cmp(&b.key),
-        SortKey::Start => missing_last(&a.start_date, &b.start_date, false),
-        SortKey::End => missing_last(&a.end_date, &b.end_date, false),
-        SortKey::Budget => missing_last(&a.total_budget_sek, &b.total_budget_sek, true),
-        SortKey::Grant => missing_last(&a.esf_grant_sek, &b.esf_grant_sek, true),
-        SortKey::Region => missing_last(&a.region, &b.region, false),
+        SortKey::Start => missing_last(&a.start_date, &b.start_date, r),
+        SortKey::End => missing_last(&a.end_date, &b.end_date, r),
+        SortKey::Budget => missing_last(&a.total_budget_sek, &b.total_budget_sek, !r),
+        SortKey::Grant => missing_last(&a.esf_grant_sek, &b.esf_grant_sek, !r),
+        SortKey::Region => missing_last(&a.region, &b.region, r),
     }
 }
 

@@ -238,7 +238,7 @@ pub fn run(
     let mut headers = ["ID", "NAME", "OWNER", "REGION", "PERIOD"].map(t).to_vec();
     headers.extend(filter.map(|_| t("MATCHED")));
     let flexible: &[usize] = match filter {
-        Some(_) => &[1, 2, 3, 5],
+        Some(_) => &[1, 5, 2, 3],
         None => &[1, 2, 3],
     };
     let mut table = Table::new(&headers).flexible(flexible);
@@ -419,7 +419,9 @@ pub fn orgs(ctx: &Context, filter: Option<&str>, json: bool) -> anyhow::Result<E
         return Ok(ExitCode::SUCCESS);
     }
     let headers = crate::model::ORG_COLUMNS.map(t);
-    let mut table = Table::new(&headers).flexible(&[1, 5]).right_aligned(&[0]);
+    let mut table = Table::new(&headers)
+        .flexible(&[1, 4, 5])
+        .right_aligned(&[0]);
     for o in &orgs {
         table.row(vec![
             o.projects.to_string(),

@@ -191,7 +191,9 @@ impl Found<'_> {
             Some(Ok(cells))
         });
         let headers = ["ID", "NAME", "OWNER", "REGION", "PERIOD", "MATCHED"].map(t);
-        let table = Table::new(&headers).flexible(&[1, 2, 3, 5]);
+        // Left out from the last when the name needs the room: the region,
+        // the owner, why it matched.
+        let table = Table::new(&headers).flexible(&[1, 5, 2, 3]);
         super::streamed::stream(table, rows)?;
         Ok(())
     }

@@ -117,9 +117,9 @@ impl Context {
             ..Default::default()
         };
         let report = pipeline::import(&mut store, &Input::sample(), &options, &mut |_, _| {})?;
-        // Short enough for an 80-column status bar, hint included.
+        // Short enough for an 80-column status bar with its counts and help.
         let notice = tf(
-            "bundled sample corpus ({} projects); add yours: esf import FOLDER",
+            "sample corpus, {} projects; add yours: esf import FOLDER",
             &[&report.projects],
         );
         Ok((store, Some(notice)))

@@ -16,9 +16,9 @@ pub struct Table {
 
 const GAP: &str = "  ";
 
-/// The width the column a person reads keeps while other columns can
-/// give up theirs.
-const READABLE: usize = 24;
+/// The name keeps this much (or its widest cell) before the other text
+/// columns give up theirs.
+const READ_KEEPS: usize = 30;
 
 /// A streamed table is aligned to this many first rows.
 const STREAM_WIDTHS_FROM: usize = 500;
@@ -131,8 +131,12 @@ impl Table {
 
     /// Shrinks columns until the line fits; with no terminal, columns are
     /// at most [`PIPED_COLUMN_WIDTH`] wide. The first flexible column is
-    /// the one a person reads (the name): the other flexible columns, then
-    /// columns with nothing in them, give up their room before it does.
+    /// the one a person reads (the name): it gets the room first. Columns
+    /// with nothing in them (left out), then the other flexible columns (to
+    /// 8) give up their room before it goes below [`READ_KEEPS`] (or its
+    /// widest cell); then the other flexible columns are left out, the last
+    /// first, and the fixed ones give some of theirs; only then is it cut
+    /// further.
     fn fit(&self, width: Option<usize>) -> Vec<usize> {
         let mut widths = self.natural_widths(width.unwrap_or(PIPED_COLUMN_WIDTH));
         let Some(limit) = width else { return widths };
@@ -149,31 +153,54 @@ impl Table {
                         .all(|r| r.get(c).is_none_or(|s| s.is_empty()))
             })
             .collect();
-        shrink(&mut widths, &others, 8, limit);
-        shrink(&mut widths, &empty, 2, limit);
-        // The name keeps a readable width while the fixed columns of text
-        // give some of theirs ("municipa…" before a name cut to 7
-        // letters); numbers are cut last.
         let read: Vec<usize> = read.into_iter().collect();
+        let keeps = read.iter().map(|&c| widths[c].min(READ_KEEPS)).max();
+        // An empty column cut to a letter says nothing: left out whole.
+        if total_width(&widths) > limit {
+            for &c in &empty {
+                widths[c] = 0;
+            }
+        }
+        shrink(&mut widths, &others, 8, limit);
+        shrink(&mut widths, &read, keeps.unwrap_or(8), limit);
+        // A column cut to a few letters says nothing: the last flexible
+        // ones are left out, before the name is cut further.
+        for &c in others.iter().rev() {
+            if total_width(&widths) <= limit {
+                break;
+            }
+            widths[c] = 0;
+        }
+        // Then the fixed columns of text give some of theirs ("owner, mun…"
+        // before the name is cut further), never below what an
+        // organisationsnummer needs.
         let fixed: Vec<usize> = (0..widths.len())
-            .filter(|c| !self.flexible.contains(c) && !empty.contains(c))
-            .filter(|c| !self.right.contains(c))
+            .filter(|c| !self.flexible.contains(c) && !self.right.contains(c))
             .collect();
-        shrink(&mut widths, &read, READABLE, limit);
-        shrink(&mut widths, &fixed, 6, limit);
-        shrink(&mut widths, &self.flexible, 8, limit);
-        let every: Vec<usize> = (0..widths.len()).collect();
-        shrink(&mut widths, &every, 4, limit);
+        shrink(&mut widths, &fixed, 12, limit);
+        shrink(&mut widths, &read, 8, limit);
+        // What a column left out frees goes back to the name.
+        let natural = self.natural_widths(limit);
+        for &c in &read {
+            let spare = limit.saturating_sub(total_width(&widths));
+            widths[c] = natural[c].min(widths[c] + spare);
+        }
         widths
     }
 
     fn line_cut<S: AsRef<str>>(&self, cells: &[S], widths: &[usize], cutting: bool) -> String {
         let mut line = String::with_capacity(widths.iter().sum::<usize>() + 4 * widths.len());
-        let last = widths.len().saturating_sub(1);
+        let last = widths.iter().rposition(|&w| w > 0 || !cutting).unwrap_or(0);
+        let mut first = true;
         for (c, &w) in widths.iter().enumerate() {
-            if c > 0 {
+            // A column given no room is left out, its gap too.
+            if cutting && w == 0 {
+                continue;
+            }
+            if !first {
                 line.push_str(GAP);
             }
+            first = false;
             let cell = cells.get(c).map_or("", AsRef::as_ref);
             let whole = cell.width();
             let (cell, width) = match cutting && whole > w {
@@ -199,11 +226,16 @@ impl Table {
     }
 }
 
+/// A line's width: the columns shown and the gaps between them.
+fn total_width(widths: &[usize]) -> usize {
+    let shown = widths.iter().filter(|&&w| w > 0).count();
+    widths.iter().sum::<usize>() + GAP.len() * shown.saturating_sub(1)
+}
+
 /// Narrows `columns`, the widest first, one at a time, none below
 /// `floor`, until the line fits in `limit` or none can give more.
 fn shrink(widths: &mut [usize], columns: &[usize], floor: usize, limit: usize) {
-    let total = |w: &[usize]| w.iter().sum::<usize>() + GAP.len() * w.len().saturating_sub(1);
-    while total(widths) > limit {
+    while total_width(widths) > limit {
         let widest = columns
             .iter()
             .filter(|&&c| widths.get(c).is_some_and(|&w| w > floor))
@@ -260,7 +292,8 @@ mod tests {
         let text = table.render(Some(80), false);
         let row = text.lines().nth(1).unwrap();
         assert!(row.width() <= 80, "{row}");
-        assert!(row.contains("Samordningsförbundet Gö…"), "{row}");
+        assert!(row.contains("Samordningsförbundet Götebor"), "{row}");
+        assert!(row.contains("222000-1234"), "the number whole: {row}");
     }
 
     #[test]
@@ -337,5 +370,47 @@ mod tests {
         let narrow = t.render(Some(30), false);
         assert!(narrow.lines().all(|l| l.width() <= 30), "{narrow}");
         assert!(narrow.contains("Inkluderande r…"), "{narrow}");
+    }
+
+    #[test]
+    fn the_name_keeps_its_room_and_an_empty_column_is_left_out() {
+        let headers = [
+            "PROJECTS",
+            "ORGANISATION",
+            "ORG. NUMBER",
+            "KIND",
+            "ROLES",
+            "PART OF",
+        ];
+        let mut t = Table::new(&headers)
+            .flexible(&[1, 4, 5])
+            .right_aligned(&[0]);
+        for (name, roles) in [
+            ("Arbetsmarknadsenheten i Vellinge kommun", "partner"),
+            ("Vellinge kommun", "owner, partner, municipality"),
+        ] {
+            let cells = ["2", name, "", "unit", roles, "Vellinge kommun"];
+            t.row(cells.map(String::from).to_vec());
+        }
+        let shown = t.render(Some(80), false);
+        assert!(shown.lines().all(|l| l.width() <= 80), "{shown}");
+        assert!(
+            !shown.contains("ORG. NUMBER") && !shown.contains("OR…"),
+            "left out: {shown}"
+        );
+        assert!(
+            shown.contains("Arbetsmarknadsenheten i Vellinge kommun"),
+            "{shown}"
+        );
+        let narrow = t.render(Some(60), false);
+        assert!(
+            narrow.contains("Arbetsmarknadsenheten i Vellinge …"),
+            "{narrow}"
+        );
+        assert!(
+            !narrow.contains("PART OF"),
+            "the last flexible column left out: {narrow}"
+        );
+        assert!(narrow.lines().all(|l| !l.ends_with(' ')), "{narrow}");
     }
 }

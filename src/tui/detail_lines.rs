@@ -11,6 +11,8 @@ use ratatui::text::Line;
 pub struct DetailLines {
     rows: Vec<Row>,
     text: String,
+    /// The lines where the search's words stand, in order.
+    hits: Vec<usize>,
 }
 
 #[derive(Debug)]
@@ -53,6 +55,21 @@ impl DetailLines {
             }
             None => Line::default(),
         }
+    }
+
+    /// Finds the lines where `needles` stand (the search's words).
+    pub fn find_hits(&mut self, needles: &crate::tui::hits::Needles) {
+        self.hits = match needles.is_empty() {
+            true => Vec::new(),
+            false => (0..self.len())
+                .filter(|&i| !needles.find(&self.line(i).to_string()).is_empty())
+                .collect(),
+        };
+    }
+
+    /// The lines where the search's words stand, in order.
+    pub fn hits(&self) -> &[usize] {
+        &self.hits
     }
 
     /// Every line as text (for tests and copying).

@@ -327,8 +327,8 @@ pub(super) const BROWSER: &[(&str, &str)] = &[
         "{} ändringar markerade som sedda",
     ),
     (
-        "bundled sample corpus ({} projects); add yours: esf import FOLDER",
-        "medföljande exempelprojekt ({} projekt); lägg till dina: esf import MAPP",
+        "sample corpus, {} projects; add yours: esf import FOLDER",
+        "exempel: {} projekt; lägg till egna: esf import MAPP",
     ),
     ("cannot be filled", "kan inte fyllas"),
     ("cannot be imported into", "kan inte importeras till"),

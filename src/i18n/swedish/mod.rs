@@ -6,6 +6,7 @@
 mod browser;
 mod labels;
 mod messages;
+mod reading;
 mod screens;
 mod small_screens;
 
@@ -17,6 +18,7 @@ pub(super) fn entries() -> impl Iterator<Item = (&'static str, &'static str)> {
         messages::MESSAGES,
         screens::SCREENS,
         small_screens::SMALL_SCREENS,
+        reading::READING,
     ]
     .into_iter()
     .flat_map(|table| table.iter().copied())

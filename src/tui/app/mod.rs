@@ -182,8 +182,15 @@ impl App {
             ListKind::Projects => state.detail.key().unwrap_or_default().to_string(),
             ListKind::Unclassified => state.list.selection.index.to_string(),
         };
-        let built_for = Some(BuiltFor { kind, id, width });
+        let query = state.search.query.trim().to_string();
+        let built_for = Some(BuiltFor {
+            kind,
+            id,
+            width,
+            query,
+        });
         if width == 0 || state.detail.built_for == built_for {
+            state.seek_hit();
             return;
         }
         let detail = &state.detail;
@@ -204,7 +211,10 @@ impl App {
                 .map(|d| view::build_unclassified(d, width, state.theme))
                 .unwrap_or_default(),
         };
+        let needles = crate::tui::hits::Needles::of(&state.search.query);
+        state.detail.lines.find_hits(&needles);
         state.detail.built_for = built_for;
+        state.seek_hit();
     }
 }
 

@@ -18,6 +18,7 @@ const NORMAL: Defaults = &[
     (Action::Back, &["Esc", "Backspace"]),
     (Action::Filter, &["/"]),
     (Action::Sort, &["s"]),
+    (Action::ReverseSort, &["R"]),
     (Action::ToggleUnclassified, &["u"]),
     (Action::OpenGraph, &["p"]),
     (Action::Organisations, &["o"]),
@@ -42,8 +43,11 @@ const NORMAL: Defaults = &[
     (Action::MoveLeft, &["h", "Left"]),
     (Action::MoveRight, &["l", "Right"]),
     (Action::CoverageColumns, &["c"]),
-    (Action::NextRegion, &["R"]),
+    (Action::NextRegion, &["a"]),
 ];
+
+/// The detail while a search is on; other keys are the normal ones.
+const READING: Defaults = &[(Action::NextHit, &["n"]), (Action::PreviousHit, &["N"])];
 
 /// Moving through a list that is typed into: no printable keys.
 const FILTER: Defaults = &[
@@ -57,6 +61,7 @@ const FILTER: Defaults = &[
     (Action::ClearText, &["Ctrl-u"]),
     (Action::HistoryOlder, &["Ctrl-p"]),
     (Action::HistoryNewer, &["Ctrl-n"]),
+    (Action::Help, &["F1"]),
     (Action::Suspend, &["Ctrl-z"]),
 ];
 
@@ -69,6 +74,7 @@ const PICKER: Defaults = &[
     (Action::PageUp, &["PageUp"]),
     (Action::DeleteBack, &["Backspace"]),
     (Action::ClearText, &["Ctrl-u"]),
+    (Action::Help, &["F1"]),
     (Action::Suspend, &["Ctrl-z"]),
 ];
 
@@ -78,6 +84,7 @@ const NOTE: Defaults = &[
     (Action::NewLine, &["Alt-Enter", "Ctrl-j"]),
     (Action::DeleteBack, &["Backspace"]),
     (Action::ClearText, &["Ctrl-u"]),
+    (Action::Help, &["F1"]),
     (Action::Suspend, &["Ctrl-z"]),
 ];
 
@@ -88,6 +95,7 @@ const EXPORT: Defaults = &[
     (Action::ExportMarkdown, &["m"]),
     (Action::ToggleExportNotes, &["n"]),
     (Action::Cancel, &["Esc", "q"]),
+    (Action::Help, &["F1"]),
     (Action::Suspend, &["Ctrl-z"]),
 ];
 
@@ -97,18 +105,20 @@ const EXPORT_FILE: Defaults = &[
     (Action::Cancel, &["Esc"]),
     (Action::DeleteBack, &["Backspace"]),
     (Action::ClearText, &["Ctrl-u"]),
+    (Action::Help, &["F1"]),
     (Action::Suspend, &["Ctrl-z"]),
 ];
 
+/// Typing filters help: no printable keys but `?`, which closes it.
 const HELP: Defaults = &[
-    (Action::MoveDown, &["j", "Down"]),
-    (Action::MoveUp, &["k", "Up"]),
+    (Action::MoveDown, &["Down"]),
+    (Action::MoveUp, &["Up"]),
     (Action::PageDown, &["PageDown", "Ctrl-d"]),
     (Action::PageUp, &["PageUp", "Ctrl-u"]),
-    (Action::First, &["g", "Home"]),
-    (Action::Last, &["G", "End"]),
+    (Action::First, &["Home"]),
+    (Action::Last, &["End"]),
+    (Action::DeleteBack, &["Backspace"]),
     (Action::Cancel, &["Esc", "?", "F1"]),
-    (Action::Quit, &["q"]),
     (Action::Suspend, &["Ctrl-z"]),
 ];
 
@@ -135,13 +145,14 @@ const TEXT: Defaults = &[
 pub(super) fn defaults(
     context: Context,
 ) -> impl Iterator<Item = &'static (Action, &'static [&'static str])> {
-    let text = if context.takes_text() { TEXT } else { &[] };
+    let text = if context.edits_a_line() { TEXT } else { &[] };
     own(context).iter().chain(text)
 }
 
 fn own(context: Context) -> Defaults {
     match context {
         Context::Normal => NORMAL,
+        Context::Reading => READING,
         Context::Filter => FILTER,
         Context::Picker => PICKER,
         Context::Note => NOTE,

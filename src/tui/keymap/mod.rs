@@ -20,6 +20,8 @@ use strum::{EnumIter, EnumString, IntoEnumIterator, IntoStaticStr};
 pub enum Context {
     /// The list, the detail, the graph, organisations and stats.
     Normal,
+    /// The detail while a search is on: its hits; other keys as in normal.
+    Reading,
     /// Typing in the search box.
     Filter,
     /// The facet picker.
@@ -42,22 +44,29 @@ impl Context {
     }
 
     /// Contexts where printable characters not bound to an action are typed.
+    /// Where a line of text is edited at a cursor (help's filter is typed
+    /// only: its Home and End scroll).
+    pub fn edits_a_line(self) -> bool {
+        self.takes_text() && self != Context::Help
+    }
+
     pub fn takes_text(self) -> bool {
         matches!(
             self,
-            Context::Filter | Context::Picker | Context::Note | Context::ExportFile
+            Context::Filter | Context::Picker | Context::Note | Context::ExportFile | Context::Help
         )
     }
 
     pub fn describe(self) -> &'static str {
         match self {
             Context::Normal => "list, detail, graph, organisations, stats",
+            Context::Reading => "the detail while a search is on (other keys as in normal)",
             Context::Filter => "search box (other keys type)",
             Context::Picker => "facet picker (other keys narrow the values)",
             Context::Note => "note editor (other keys type)",
             Context::Export => "export prompt",
             Context::ExportFile => "export file name (other keys type)",
-            Context::Help => "this help",
+            Context::Help => "this help (other keys filter it)",
             Context::Dossier => "dossier prompt",
         }
     }
@@ -81,6 +90,7 @@ pub enum Action {
     Back,
     Filter,
     Sort,
+    ReverseSort,
     ToggleUnclassified,
     OpenGraph,
     Organisations,
@@ -134,6 +144,9 @@ pub enum Action {
     ToggleContacts,
     /// English or Swedish, every screen redrawn.
     SwitchLanguage,
+    /// The detail at the search's next hit.
+    NextHit,
+    PreviousHit,
 }
 
 impl Action {
@@ -159,6 +172,7 @@ impl Action {
             Action::Back => "back (help, detail, filter, graph path)",
             Action::Filter => "fuzzy filter (Enter keeps, Esc clears)",
             Action::Sort => "next sort order",
+            Action::ReverseSort => "the sort order the other way round",
             Action::ToggleUnclassified => "projects / calls and other documents",
             Action::OpenGraph => "partner graph of the selected project",
             Action::Organisations => "all organisations (Enter: their graph)",
@@ -184,6 +198,8 @@ impl Action {
             Action::CoverageColumns => "coverage by programme area, objective or year",
             Action::NextRegion => "coverage: next region, or the whole country",
             Action::SwitchLanguage => "English / Swedish, every screen redrawn",
+            Action::NextHit => "the search's next hit in the detail (as in less)",
+            Action::PreviousHit => "the search's previous hit in the detail",
             _ => self.describe_in_prompts(),
         }
     }
@@ -256,8 +272,14 @@ pub struct Taken {
 }
 
 impl KeyMap {
+    /// What `key` does in `context`; in `reading`, a key of its own map,
+    /// else what it does in `normal`.
     pub fn action(&self, context: Context, key: Key) -> Option<Action> {
-        self.bindings.get(&(context, key)).copied()
+        let own = self.bindings.get(&(context, key)).copied();
+        match context {
+            Context::Reading => own.or_else(|| self.action(Context::Normal, key)),
+            _ => own,
+        }
     }
 
     /// Rebinds an action to exactly these keys in one context; returns the
@@ -286,12 +308,15 @@ impl KeyMap {
         labels
     }
 
-    /// The first key of an action in a context, for a hint.
+    /// The first key of an action in a context, for a hint (in
+    /// `reading`, the normal key of an action it has none for).
     pub fn first_key(&self, context: Context, action: Action) -> String {
-        self.keys_of(context, action)
-            .into_iter()
-            .next()
-            .unwrap_or_default()
+        let first = |context| self.keys_of(context, action).into_iter().next();
+        match (first(context), context) {
+            (Some(key), _) => key,
+            (None, Context::Reading) => first(Context::Normal).unwrap_or_default(),
+            (None, _) => String::new(),
+        }
     }
 
     /// Every bound action in a context, in the enum's order: the help

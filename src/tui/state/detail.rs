@@ -33,6 +33,8 @@ pub struct BuiltFor {
     /// The project's key, or the other document's row.
     pub id: String,
     pub width: u16,
+    /// The search whose words were found in them.
+    pub query: String,
 }
 
 /// What happens to the detail pane.

@@ -50,11 +50,16 @@ pub struct ListState {
     pub rows: Vec<usize>,
     pub selection: Selection,
     pub sort: SortKey,
+    /// The sort turned round (`R`): smallest first, latest first, Ö to A.
+    pub reversed: bool,
     /// Rows are in best-match order (a filter is active and no sort chosen since).
     pub ranked: bool,
     pub query: String,
     pub focus: Pane,
     pub detail_scroll: usize,
+    /// The search's hit the detail is kept at (its place among the hits),
+    /// until the detail is scrolled by hand.
+    pub hit: Option<usize>,
     /// Projects "active during" left out for want of a start date.
     pub undated_left_out: usize,
     /// Where the rows name the place searched for, when the query is one
@@ -73,12 +78,14 @@ impl Default for ListState {
             rows: Vec::new(),
             selection: Selection::default(),
             sort: SortKey::Name,
+            reversed: false,
             ranked: false,
             query: String::new(),
             undated_left_out: 0,
             place: None,
             focus: Pane::List,
             detail_scroll: 0,
+            hit: None,
             defer_filtering: false,
             filter_pending: false,
         }
@@ -111,6 +118,10 @@ impl ListState {
             }
             Action::Sort => {
                 self.next_sort();
+                return ListStep::Resorted;
+            }
+            Action::ReverseSort => {
+                self.reverse_sort();
                 return ListStep::Resorted;
             }
             other => return ListStep::NotMine(other),
@@ -183,6 +194,7 @@ impl ListState {
     pub fn move_by(&mut self, delta: isize, len: usize, height: usize) -> bool {
         if self.focus == Pane::Detail {
             let before = self.detail_scroll;
+            self.hit = None;
             self.detail_scroll = self.detail_scroll.saturating_add_signed(delta);
             return before != self.detail_scroll;
         }
@@ -193,6 +205,7 @@ impl ListState {
     pub fn jump(&mut self, last: bool, len: usize, height: usize) -> bool {
         if self.focus == Pane::Detail {
             let before = self.detail_scroll;
+            self.hit = None;
             self.detail_scroll = if last { usize::MAX / 2 } else { 0 };
             return before != self.detail_scroll;
         }
@@ -225,6 +238,13 @@ impl ListState {
         let all = SortKey::ALL;
         let at = all.iter().position(|k| *k == self.sort).unwrap_or(0);
         self.sort = all[(at + 1) % all.len()];
+    }
+
+    /// The order turned round; from best match, the sort last chosen
+    /// turned round (best match has no other way round worth reading).
+    pub fn reverse_sort(&mut self) {
+        self.ranked = false;
+        self.reversed = !self.reversed;
     }
 
     /// Projects or the documents no project was found in.

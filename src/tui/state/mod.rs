@@ -18,6 +18,7 @@ mod marks;
 mod notes;
 pub mod overlay;
 pub mod place;
+mod reading;
 mod route;
 mod screen;
 mod search;
@@ -45,7 +46,6 @@ use screen::stats_of;
 pub use screen::{Screen, ScreenStep, Shelf};
 pub use search::{Search, Texts};
 pub use status::{Notice, Reply, Status};
-use strum::IntoEnumIterator;
 
 /// A project by its key, with its name.
 struct Selected {
@@ -155,17 +155,10 @@ impl State {
     }
     /// Where keys are read now: each context has its own key map.
     pub fn context(&self) -> Context {
-        self.overlay.context()
-    }
-    /// The rows of the help screen (one per key binding, a title per context).
-    pub fn help_len(&self) -> usize {
-        let problems = self.config_problems.len() + usize::from(!self.config_problems.is_empty());
-        let search = crate::search::query::SYNTAX.len() + 1;
-        problems
-            + search
-            + Context::iter()
-                .map(|c| self.keys.help_rows(c).len() + 1)
-                .sum::<usize>()
+        match self.overlay.context() {
+            Context::Normal if self.reading() => Context::Reading,
+            context => context,
+        }
     }
     /// The selected project's key, if a project is selected.
     pub fn selected_key(&self) -> Option<&str> {
@@ -283,12 +276,13 @@ impl State {
         let facets = &self.search.facets;
         self.list.undated_left_out = self.catalogue.apply_facets(&mut rows, facets, &notes);
         if !self.list.ranked || self.search.query.trim().is_empty() {
-            self.catalogue.sort(&mut rows, self.list.sort);
+            let (sort, reversed) = (self.list.sort, self.list.reversed);
+            self.catalogue.sort_in(&mut rows, sort, reversed);
         }
         self.list.place = place::count(&self.catalogue, &self.search.query, &rows);
         self.list.rows = rows;
         self.list.selection.reset();
-        self.list.detail_scroll = 0;
+        self.at_first_hit();
         let (catalogue, rows) = (&self.catalogue, &self.list.rows);
         self.screen.follow_rows(|| stats_of(catalogue, rows));
         true

@@ -7,6 +7,7 @@ use crate::present::export::Format;
 use crate::tui::effect::{DossierTo, Effect};
 use crate::tui::export_prompt::{ExportPrompt, PromptStep};
 use crate::tui::facet_picker::{FacetPicker, PickerStep};
+use crate::tui::help::{HelpView, Place, Topic};
 use crate::tui::keymap::{Action, Context};
 use crate::tui::note_editor::{NoteEditor, NoteStep};
 
@@ -14,17 +15,22 @@ use crate::tui::note_editor::{NoteEditor, NoteStep};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum HelpStep {
     Scroll(usize),
+    /// What is typed to filter it changed: from the top again.
+    Edited,
     Close,
     Quit,
     Ignored,
 }
 
-/// Help's update: scrolling `scroll` over `len` rows, `page` at a time.
-pub fn help_update(scroll: usize, action: Action, page: usize, len: usize) -> HelpStep {
+/// Help's update: scrolling `scroll` over its rows, a page at a time;
+/// editing what filters it.
+pub fn help_update(scroll: usize, action: Action, help: HelpSize) -> HelpStep {
+    let (page, len) = (help.page, help.len);
     let last = len.saturating_sub(page);
     let to = match action {
         Action::Quit => return HelpStep::Quit,
         Action::Cancel => return HelpStep::Close,
+        Action::DeleteBack | Action::ClearText => return HelpStep::Edited,
         Action::MoveDown => scroll + 1,
         Action::MoveUp => scroll.saturating_sub(1),
         Action::PageDown => scroll + page,
@@ -66,8 +72,10 @@ pub enum Overlay {
     Closed,
     /// Typing in the search box.
     SearchBox,
+    /// Help, over what had the keys before (back when it closes).
     Help {
-        scroll: usize,
+        view: HelpView,
+        under: Box<Overlay>,
     },
     Note(NoteEditor),
     Facets(FacetPicker),
@@ -114,12 +122,20 @@ impl Overlay {
     /// picker or the export prompt has the keys.
     pub fn update(&mut self, action: Action, help: HelpSize) -> OverlayStep {
         match self {
-            Overlay::Help { scroll } => match help_update(*scroll, action, help.page, help.len) {
+            Overlay::Help { view, .. } => match help_update(view.scroll, action, help) {
                 HelpStep::Scroll(to) => {
-                    *scroll = to;
+                    view.scroll = to;
                     OverlayStep::Done(Reply::changed())
                 }
-                HelpStep::Close => self.close(),
+                HelpStep::Edited => {
+                    match action {
+                        Action::DeleteBack => drop(view.filter.pop()),
+                        _ => view.filter.clear(),
+                    }
+                    view.scroll = 0;
+                    OverlayStep::Done(Reply::changed())
+                }
+                HelpStep::Close => self.close_help(),
                 HelpStep::Quit => OverlayStep::Quit,
                 HelpStep::Ignored => OverlayStep::Ignored,
             },
@@ -206,6 +222,11 @@ impl Overlay {
                 prompt.type_char(c);
                 OverlayStep::Done(Reply::changed())
             }
+            Overlay::Help { view, .. } => {
+                view.filter.push(c);
+                view.scroll = 0;
+                OverlayStep::Done(Reply::changed())
+            }
             _ => OverlayStep::Ignored,
         }
     }
@@ -218,6 +239,24 @@ impl Overlay {
             PickerStep::Close => self.close(),
             other => OverlayStep::Picker(other),
         }
+    }
+
+    /// Help closed: what had the keys before has them again.
+    fn close_help(&mut self) -> OverlayStep {
+        if let Overlay::Help { under, .. } = std::mem::take(self) {
+            *self = *under;
+        }
+        OverlayStep::Done(Reply::changed())
+    }
+
+    /// Help on `topic`, over what has the keys now.
+    pub fn open_help(&mut self, topic: Topic) -> bool {
+        let under = Box::new(std::mem::take(self));
+        *self = Overlay::Help {
+            view: HelpView::new(topic),
+            under,
+        };
+        true
     }
 
     fn close(&mut self) -> OverlayStep {
@@ -243,9 +282,15 @@ impl Overlay {
     /// export prompt; the note editor and the picker open with their state.
     pub fn enter(&mut self, context: Context) -> bool {
         *self = match context {
-            Context::Normal => Overlay::Closed,
+            Context::Normal | Context::Reading => Overlay::Closed,
             Context::Filter => Overlay::SearchBox,
-            Context::Help => Overlay::Help { scroll: 0 },
+            Context::Help => Overlay::Help {
+                view: HelpView::new(Topic {
+                    context: Context::Normal,
+                    place: Place::List,
+                }),
+                under: Box::default(),
+            },
             Context::Export => Overlay::Export,
             Context::Dossier => Overlay::Dossier { contacts: false },
             Context::Note | Context::Picker | Context::ExportFile => return true,
@@ -253,10 +298,16 @@ impl Overlay {
         true
     }
 
+    /// How far help is scrolled (0 when it is not open).
     pub fn help_scroll(&self) -> usize {
+        self.help().map_or(0, |h| h.scroll)
+    }
+
+    /// Help while it is open.
+    pub fn help(&self) -> Option<&HelpView> {
         match self {
-            Overlay::Help { scroll } => *scroll,
-            _ => 0,
+            Overlay::Help { view, .. } => Some(view),
+            _ => None,
         }
     }
 
@@ -320,18 +371,15 @@ mod tests {
 
     #[test]
     fn help_scrolls_within_its_rows_and_closes() {
+        assert_eq!(help_update(0, Action::PageDown, HELP), HelpStep::Scroll(10));
         assert_eq!(
-            help_update(0, Action::PageDown, 10, 45),
-            HelpStep::Scroll(10)
-        );
-        assert_eq!(
-            help_update(30, Action::PageDown, 10, 45),
+            help_update(30, Action::PageDown, HELP),
             HelpStep::Scroll(35)
         );
-        assert_eq!(help_update(3, Action::Last, 10, 45), HelpStep::Scroll(35));
-        assert_eq!(help_update(3, Action::First, 10, 45), HelpStep::Scroll(0));
-        assert_eq!(help_update(3, Action::Cancel, 10, 45), HelpStep::Close);
-        assert_eq!(help_update(3, Action::Sort, 10, 45), HelpStep::Ignored);
+        assert_eq!(help_update(3, Action::Last, HELP), HelpStep::Scroll(35));
+        assert_eq!(help_update(3, Action::First, HELP), HelpStep::Scroll(0));
+        assert_eq!(help_update(3, Action::Cancel, HELP), HelpStep::Close);
+        assert_eq!(help_update(3, Action::Sort, HELP), HelpStep::Ignored);
     }
 
     #[test]
@@ -342,8 +390,8 @@ mod tests {
         assert_eq!(overlay.context(), Context::Filter);
         overlay.enter(Context::Help);
         assert_eq!(
-            (overlay.context(), overlay.help_scroll()),
-            (Context::Help, 0)
+            (overlay.context(), overlay.help().map(|h| h.scroll)),
+            (Context::Help, Some(0))
         );
         overlay.enter(Context::Normal);
         assert_eq!(overlay.context(), Context::Normal, "closed, search box too");
@@ -378,9 +426,28 @@ mod tests {
 
     #[test]
     fn help_scrolls_and_the_export_prompt_names_what_to_write() {
-        let mut overlay = Overlay::Help { scroll: 0 };
+        let mut overlay = Overlay::Note(NoteEditor::new("p1".into(), None, "Ring".into()));
+        let topic = Topic {
+            context: Context::Note,
+            place: Place::List,
+        };
+        overlay.open_help(topic);
         done(overlay.update(Action::PageDown, HELP));
-        assert_eq!(overlay.help_scroll(), 10);
+        assert_eq!(overlay.help().map(|h| h.scroll), Some(10));
+        done(overlay.type_char('s', None));
+        assert_eq!(
+            overlay.help().map(|h| (h.filter.as_str(), h.scroll)),
+            Some(("s", 0))
+        );
+        done(overlay.update(Action::DeleteBack, HELP));
+        assert_eq!(overlay.help().map(|h| h.filter.as_str()), Some(""));
+        done(overlay.update(Action::Cancel, HELP));
+        assert_eq!(
+            overlay.note_editor().map(|e| e.text.as_str()),
+            Some("Ring"),
+            "help closed, the note is as it was"
+        );
+        overlay.open_help(topic);
         assert!(matches!(
             overlay.update(Action::Quit, HELP),
             OverlayStep::Quit

@@ -152,6 +152,7 @@ impl State {
         }
         match wanted {
             Some(key) => {
+                self.at_first_hit();
                 self.detail.asked = Some(key.clone());
                 if let Some(overlaps) = self.overlapping.wanted(&key) {
                     self.ask(overlaps);
@@ -196,8 +197,11 @@ impl State {
     /// An action in the context it was read in: the screen's, the search
     /// box's or the overlay's.
     fn perform_in(&mut self, context: Context, action: Action) -> bool {
+        if action == Action::Help && context != Context::Help {
+            return self.open_help(context);
+        }
         match context {
-            Context::Normal => self.perform(action),
+            Context::Normal | Context::Reading => self.perform(action),
             Context::Filter => self.on_filter_action(action),
             Context::Help
             | Context::Note
@@ -208,7 +212,7 @@ impl State {
                 let page = self.list_height().max(1);
                 let help = HelpSize {
                     page,
-                    len: self.help_len(),
+                    len: self.help_lines().len(),
                 };
                 let step = self.overlay.update(action, help);
                 self.overlay_step(step)
@@ -352,11 +356,12 @@ impl State {
             ListStep::Ignored => false,
             ListStep::Changed => true,
             ListStep::Opened => {
+                self.at_first_hit();
                 self.mark_selected_seen();
                 true
             }
             ListStep::Resorted => {
-                self.refilter();
+                self.refilter_keeping_selection();
                 true
             }
             ListStep::NotMine(action) => self.perform_beside_list(action),
@@ -378,6 +383,8 @@ impl State {
             Action::ClearFacets => self.clear_facets(),
             Action::Export => self.start_export(),
             Action::Stats => self.open_stats(),
+            Action::NextHit => self.next_hit(true),
+            Action::PreviousHit => self.next_hit(false),
             _ => false,
         }
     }

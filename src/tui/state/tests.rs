@@ -42,7 +42,12 @@ fn a_key_goes_to_the_part_whose_context_has_the_keys() {
     state.update(typed('?'));
     assert_eq!(state.context(), Context::Help);
     state.update(typed('q'));
-    assert_eq!(state.exit, Some(Exit::Quit), "q quits from help");
+    assert_eq!(state.exit, None, "q filters help, as every letter does");
+    assert_eq!(state.overlay.help().map(|h| h.filter.as_str()), Some("q"));
+    state.update(typed('?'));
+    assert_eq!(state.context(), Context::Normal, "? closes it");
+    state.update(typed('q'));
+    assert_eq!(state.exit, Some(Exit::Quit));
 }
 
 #[test]
@@ -153,6 +158,7 @@ fn l_switches_the_language_and_lays_the_detail_out_again() {
         kind: super::ListKind::Projects,
         id: "p1".into(),
         width: 78,
+        query: String::new(),
     });
     let (changed, asked) = state.update(typed('L'));
     assert!(changed);

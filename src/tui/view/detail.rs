@@ -2,18 +2,20 @@
 //! pane and scrollable, then linked articles and the source files.
 
 use crate::graph::Related;
-use crate::i18n::t;
+use crate::i18n::{t, tf};
 use crate::model::Annotation;
 use crate::model::{StoredProject, UnclassifiedDoc};
 use crate::present::detail::sections;
 use crate::present::format::MISSING;
 use crate::present::sanitize;
 use crate::tui::detail_lines::DetailLines;
+use crate::tui::hits::Needles;
 use crate::tui::state::Pane;
 use crate::tui::state::State;
 use crate::tui::theme::Theme;
 use crate::tui::wrap::wrap;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 use ratatui::Frame;
@@ -31,19 +33,72 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
         .list
         .detail_scroll
         .min(app.detail.lines.len().saturating_sub(inner_height));
-    // Only the lines on screen are made into lines.
+    // Only the lines on screen are made into lines, the search's words lit.
+    let needles = Needles::of(&app.search.query);
     let end = (scroll + inner_height).min(app.detail.lines.len());
-    let shown: Vec<Line> = (scroll..end).map(|i| app.detail.lines.line(i)).collect();
+    let shown: Vec<Line> = (scroll..end)
+        .map(|i| lit(app.detail.lines.line(i), &needles, theme))
+        .collect();
     let more = if app.detail.lines.len() > scroll + inner_height {
         format!(" {} ", t("↓ more"))
     } else {
         String::new()
     };
     let block = Block::bordered()
-        .title(format!(" {} ", t("Details")))
+        .title(title(app))
         .title_bottom(Line::from(more).right_aligned())
         .border_style(theme.border(focused));
     frame.render_widget(Paragraph::new(shown).block(block), area);
+}
+
+/// "Details", and with a search on, which of its hits is shown.
+fn title(app: &State) -> String {
+    let hits = app.detail.lines.hits().len();
+    if hits == 0 || app.search.query.trim().is_empty() {
+        return format!(" {} ", t("Details"));
+    }
+    let place = match app.list.hit {
+        Some(k) => tf("hit {} of {}", &[&(k + 1), &hits]),
+        None => tf("{} hits", &[&hits]),
+    };
+    format!(" {} · {place} ", t("Details"))
+}
+
+/// A line with the search's words in it lit as matches are in the list.
+fn lit(line: Line<'static>, needles: &Needles, theme: Theme) -> Line<'static> {
+    let ranges = needles.find(&line.to_string());
+    if ranges.is_empty() {
+        return line;
+    }
+    let inside = |at: usize| ranges.iter().any(|&(s, e)| s <= at && at < e);
+    let mut spans: Vec<Span<'static>> = Vec::new();
+    let mut at = 0;
+    for span in &line.spans {
+        let mut piece = String::new();
+        let mut piece_lit = None;
+        for c in span.content.chars() {
+            let now = inside(at);
+            if piece_lit.is_some_and(|was| was != now) {
+                spans.push(styled(std::mem::take(&mut piece), span.style, !now, theme));
+            }
+            piece_lit = Some(now);
+            piece.push(c);
+            at += 1;
+        }
+        if let Some(was) = piece_lit {
+            spans.push(styled(piece, span.style, was, theme));
+        }
+    }
+    let mut out = Line::from(spans).style(line.style);
+    out.alignment = line.alignment;
+    out
+}
+
+fn styled(text: String, style: Style, lit: bool, theme: Theme) -> Span<'static> {
+    match lit {
+        true => Span::styled(text, style.patch(theme.matched())),
+        false => Span::styled(text, style),
+    }
 }
 
 /// The lines of a project's detail for a pane `width` columns wide (inside
@@ -58,10 +113,12 @@ pub fn build_detail(
 ) -> DetailLines {
     let width = (width as usize).max(10);
     let p = &s.project;
-    let mut lines = DetailLines::from(vec![Line::from(Span::styled(
-        sanitize::line(p.name.as_deref().unwrap_or(&s.key)).into_owned(),
-        theme.header(),
-    ))]);
+    // The name whole, on as many lines as it needs.
+    let name = sanitize::line(p.name.as_deref().unwrap_or(&s.key)).into_owned();
+    let mut lines = DetailLines::default();
+    for l in wrap(&name, width) {
+        lines.push(Line::from(Span::styled(l, theme.header())));
+    }
     if let Some(a) = yours {
         your_notes(&mut lines, a, width, theme);
     }

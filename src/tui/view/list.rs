@@ -1,8 +1,9 @@
 //! The list pane: one row per project (or unclassified document), columns
 //! that fit the width, matched characters highlighted, a scrollbar.
 
-use crate::catalogue::SortKey;
-use crate::i18n::t;
+use super::columns::{columns, NameNeeds};
+use super::fit::{fit, fit_middle};
+use crate::i18n::{t, tf};
 use crate::model::ProjectSummary;
 use crate::model::{Annotation, Change, ChangeKind, ReviewState};
 use crate::present::format::MISSING;
@@ -11,12 +12,13 @@ use crate::search::fields::{Field, Reason};
 use crate::search::query::Query;
 use crate::tui::layout::Areas;
 use crate::tui::state::State;
-use crate::tui::state::{ListKind, Pane};
+use crate::tui::state::{ListKind, ListState, Pane};
 use crate::tui::theme::Theme;
 use ratatui::layout::{Constraint, Margin, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, Cell, Row, Scrollbar, ScrollbarOrientation, ScrollbarState, Table, TableState,
+    Block, Cell, HighlightSpacing, Row, Scrollbar, ScrollbarOrientation, ScrollbarState, Table,
+    TableState,
 };
 use ratatui::Frame;
 
@@ -47,6 +49,8 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme, areas: &Areas) {
         .header(header.style(theme.header()))
         .block(block)
         .row_highlight_style(theme.selected())
+        .column_spacing(1)
+        .highlight_spacing(HighlightSpacing::Always)
         .highlight_symbol("▶ ");
     frame.render_stateful_widget(table, area, &mut state);
     draw_scrollbar(frame, app, area, height);
@@ -55,20 +59,15 @@ pub fn draw(frame: &mut Frame, app: &State, theme: Theme, areas: &Areas) {
 
 fn title(app: &State) -> Line<'static> {
     match app.list.kind {
-        ListKind::Projects => {
-            let sort = if app.list.ranked {
-                t("best match")
-            } else {
-                t(app.list.sort.as_str())
-            };
-            Line::from(format!(
-                " {} {}/{} · {}: {sort} ",
-                t("Projects"),
-                app.list.rows.len(),
-                app.catalogue.projects.len(),
-                t("sort")
-            ))
-        }
+        ListKind::Projects => Line::from(format!(
+            " {} {}/{} · {}{}: {} ",
+            t("Projects"),
+            app.list.rows.len(),
+            app.catalogue.projects.len(),
+            place(app),
+            t("sort"),
+            sort_label(&app.list)
+        )),
         ListKind::Unclassified => Line::from(format!(
             " {} ({}) ",
             t("Other documents"),
@@ -77,60 +76,24 @@ fn title(app: &State) -> Line<'static> {
     }
 }
 
-/// Which columns fit: (name, width) with 0 meaning "share what is left".
-/// While a filter is on, why each project matched comes after the name.
-fn columns(width: u16, sort: SortKey, filtered: bool) -> Vec<(&'static str, u16)> {
-    let inner = width.saturating_sub(4);
-    if filtered {
-        return filtered_columns(inner);
+/// The selected row's place among the rows listed: "12 of 691 · ", and
+/// nothing when no row is listed.
+fn place(app: &State) -> String {
+    let len = app.list.rows.len();
+    if len == 0 {
+        return String::new();
     }
-    let mut cols = vec![("", 4), ("NAME", 0), ("ID", 12)];
-    if inner >= 90 {
-        cols.push(("OWNER", 0));
-    }
-    // Region names are up to 19 wide (Norra Mellansverige): whole where
-    // there is room for them.
-    match inner {
-        110.. => cols.push(("REGION", 20)),
-        56.. => cols.push(("REGION", 13)),
-        _ => {}
-    }
-    match sort {
-        SortKey::Budget if inner >= 60 => cols.push(("BUDGET", 13)),
-        SortKey::Grant if inner >= 60 => cols.push(("GRANT", 13)),
-        // Full dates once name and owner have room; years before that.
-        _ if inner >= 150 => cols.push(("PERIOD", 23)),
-        _ if inner >= 48 => cols.push(("YEARS", 9)),
-        _ => {}
-    }
-    cols
+    let at = app.list.selection.index.min(len - 1) + 1;
+    format!("{} · ", tf("{} of {}", &[&at, &len]))
 }
 
-fn filtered_columns(inner: u16) -> Vec<(&'static str, u16)> {
-    let mut cols = vec![("", 4), ("NAME", 0)];
-    if inner >= 60 {
-        cols.push(("ID", 12));
+/// The order the list is in: best match, or a sort and its direction.
+pub(super) fn sort_label(list: &ListState) -> String {
+    match (list.ranked, list.reversed) {
+        (true, _) => t("best match").to_string(),
+        (false, false) => t(list.sort.as_str()).to_string(),
+        (false, true) => format!("{}, {}", t(list.sort.as_str()), t("reversed")),
     }
-    cols.push(("MATCHED", 0));
-    if inner >= 120 {
-        cols.push(("REGION", 20));
-    }
-    if inner >= 150 {
-        cols.push(("YEARS", 9));
-    }
-    cols
-}
-
-fn constraints(cols: &[(&str, u16)]) -> Vec<Constraint> {
-    cols.iter()
-        .map(|(name, w)| match (*name, *w) {
-            // Why a project matched says more than the rest of its name.
-            ("MATCHED", _) => Constraint::Fill(3),
-            ("NAME", 0) if cols.iter().any(|(n, _)| *n == "MATCHED") => Constraint::Fill(2),
-            (_, 0) => Constraint::Fill(1),
-            (_, w) => Constraint::Length(w),
-        })
-        .collect()
 }
 
 fn project_rows(
@@ -140,23 +103,28 @@ fn project_rows(
     height: usize,
 ) -> (Row<'static>, Vec<Row<'static>>, Vec<Constraint>) {
     let query = app.search.query.trim();
-    let cols = columns(width, app.list.sort, !query.is_empty());
-    // Parsed once for the rows on screen.
-    let parsed = Query::parse(query);
-    let header = Row::new(cols.iter().map(|(n, _)| Cell::from(t(n))));
-    let visible = app
+    let visible: Vec<usize> = app
         .list
         .rows
         .iter()
         .skip(app.list.selection.offset)
-        .take(height);
+        .take(height)
+        .copied()
+        .collect();
+    let projects = &app.catalogue.projects;
+    let names = NameNeeds::of(visible.iter().map(|&i| name_of(&projects[i])));
+    let cols = columns(width, app.list.sort, !query.is_empty(), names);
+    // Parsed once for the rows on screen.
+    let parsed = Query::parse(query);
+    let header = Row::new(cols.iter().map(|(n, w)| fit(Line::from(t(n)), *w as usize)));
     let rows = visible
-        .map(|index| {
-            let p = &app.catalogue.projects[*index];
+        .iter()
+        .map(|&index| {
+            let p = &projects[index];
             // Reasons and highlights only for the rows on screen.
             let reasons = match query.is_empty() {
                 true => Vec::new(),
-                false => reasons(app, *index, &parsed),
+                false => reasons(app, index, &parsed),
             };
             let name_at = reasons.iter().find(|r| r.field == Field::Name);
             let positions = name_at.map_or(&[][..], |r| &r.positions[..]);
@@ -165,39 +133,49 @@ fn project_rows(
                 mark(app.annotations.get(&p.key)),
                 change_mark(app.changes.get(&p.key))
             );
-            Row::new(cols.iter().map(|(name, _)| match *name {
-                "" => Cell::from(mark.clone()),
-                "MATCHED" => Cell::from(matched(&reasons, theme)),
-                "NAME" if app.overlapping.marked(&p.key) => overlap_marked(p, positions, theme),
-                _ => cell(p, name, positions, theme),
+            Row::new(cols.iter().map(|(name, w)| {
+                let line = match *name {
+                    "" => Line::from(mark.clone()),
+                    "MATCHED" => matched(&reasons, theme),
+                    "NAME" if app.overlapping.marked(&p.key) => overlap_marked(p, positions, theme),
+                    _ => cell(p, name, positions, theme),
+                };
+                let w = *w as usize;
+                match *name {
+                    // Names alike past the column: their ends tell them apart.
+                    "NAME" if names.distinct as usize > w => Cell::from(fit_middle(line, w, w / 3)),
+                    _ => Cell::from(fit(line, w)),
+                }
             }))
         })
         .collect();
-    (header, rows, constraints(&cols))
+    let widths = cols.iter().map(|(_, w)| Constraint::Length(*w)).collect();
+    (header, rows, widths)
 }
 
 /// The name after `⇄`: the project overlaps another of its organisation.
-fn overlap_marked(p: &ProjectSummary, positions: &[usize], theme: Theme) -> Cell<'static> {
-    let mut name = highlighted(p.name.as_deref().unwrap_or(MISSING), positions, theme);
+fn overlap_marked(p: &ProjectSummary, positions: &[usize], theme: Theme) -> Line<'static> {
+    let mut name = highlighted(name_of(p), positions, theme);
     name.spans.insert(0, Span::styled("⇄ ", theme.key()));
-    Cell::from(name)
+    name
 }
 
-fn cell(p: &ProjectSummary, column: &str, positions: &[usize], theme: Theme) -> Cell<'static> {
+/// A project's name as the list shows it.
+fn name_of(p: &ProjectSummary) -> &str {
+    p.name.as_deref().unwrap_or(MISSING)
+}
+
+fn cell(p: &ProjectSummary, column: &str, positions: &[usize], theme: Theme) -> Line<'static> {
     let text = |v: &Option<String>| sanitize::line(v.as_deref().unwrap_or(MISSING)).into_owned();
     match column {
-        "NAME" => Cell::from(highlighted(
-            p.name.as_deref().unwrap_or(MISSING),
-            positions,
-            theme,
-        )),
-        "ID" => Cell::from(sanitize::line(p.shown_id()).into_owned()),
-        "OWNER" => Cell::from(text(&p.owner)),
-        "REGION" => Cell::from(text(&p.region)),
-        "BUDGET" => Cell::from(money(p.total_budget_sek)),
-        "GRANT" => Cell::from(money(p.esf_grant_sek)),
-        "PERIOD" => Cell::from(period(p, false)),
-        _ => Cell::from(period(p, true)),
+        "NAME" => highlighted(name_of(p), positions, theme),
+        "ID" => Line::from(sanitize::line(p.shown_id()).into_owned()),
+        "OWNER" => Line::from(text(&p.owner)),
+        "REGION" => Line::from(text(&p.region)),
+        "BUDGET" => money(p.total_budget_sek),
+        "GRANT" => money(p.esf_grant_sek),
+        "PERIOD" => Line::from(period(p, false)),
+        _ => Line::from(period(p, true)),
     }
 }
 

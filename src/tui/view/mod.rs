@@ -2,10 +2,12 @@
 //! reads the state; every string from a document is sanitised here.
 
 pub mod answers;
+mod columns;
 mod coverage;
 mod detail;
 mod export;
 mod facets;
+mod fit;
 mod graph;
 pub mod graph_canvas;
 mod help;

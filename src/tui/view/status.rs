@@ -16,25 +16,43 @@ use ratatui::Frame;
 use unicode_width::UnicodeWidthStr;
 
 pub fn draw(frame: &mut Frame, app: &State, theme: Theme, area: Rect) {
+    let width = area.width as usize;
+    let (help, others): (Vec<_>, Vec<_>) = hints(app)
+        .into_iter()
+        .partition(|(_, what)| *what == "help");
+    // Help is always there: what is said gives way to it, then the hints.
+    let help: Vec<Span> = help.into_iter().flat_map(|h| hint(h, theme)).collect();
+    let help_width: usize = help.iter().map(|s| s.content.width()).sum();
+    // The separator takes the two spaces help's hint ends in.
+    let room = width.saturating_sub(help_width);
     let mut spans = vec![Span::styled(format!(" {} ", counts(app)), theme.header())];
     said(&mut spans, app, theme);
-    spans.push(Span::raw("│ "));
+    let mut left = super::fit::fit(Line::from(spans), room).spans;
+    left.push(Span::raw("│ "));
     // Whole hints only, as many as fit: a hint cut in half says nothing.
-    let mut used: usize = spans.iter().map(|s| s.content.width()).sum();
-    for (key, what) in hints(app) {
-        let hint = format!(" {}  ", t(what));
-        used += key.width() + hint.width();
-        if used > area.width as usize + 2 {
+    let mut used: usize = left.iter().map(|s| s.content.width()).sum::<usize>() + help_width;
+    for h in others {
+        let spans = hint(h, theme);
+        used += spans.iter().map(|s| s.content.width()).sum::<usize>();
+        if used > width + 2 {
             break;
         }
-        spans.push(Span::styled(key, theme.key()));
-        spans.push(Span::raw(hint));
+        left.extend(spans);
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    left.extend(help);
+    frame.render_widget(Paragraph::new(Line::from(left)), area);
+}
+
+/// A key and what it does, as the status bar shows it.
+fn hint((key, what): (String, &'static str), theme: Theme) -> [Span<'static>; 2] {
+    [
+        Span::styled(key, theme.key()),
+        Span::raw(format!(" {}  ", t(what))),
+    ]
 }
 
 /// What the status bar says: a message, else the filter in force.
-fn said(spans: &mut Vec<Span>, app: &State, theme: Theme) {
+fn said(spans: &mut Vec<Span<'static>>, app: &State, theme: Theme) {
     if let Some(message) = app.status.text() {
         spans.push(Span::styled(
             format!("· {} ", sanitize::line(&message)),
@@ -61,22 +79,10 @@ fn said(spans: &mut Vec<Span>, app: &State, theme: Theme) {
 }
 
 /// The list's filter, sort and facets.
-fn list_filter(spans: &mut Vec<Span>, app: &State, theme: Theme) {
-    let filter = if app.search.query.is_empty() {
-        MISSING.to_string()
-    } else {
-        sanitize::line(&app.search.query).into_owned()
-    };
-    let sort = if app.list.ranked {
-        t("best match")
-    } else {
-        t(app.list.sort.as_str())
-    };
-    spans.push(Span::raw(format!(
-        "· {}: {filter} · {}: {sort} ",
-        t("filter"),
-        t("sort")
-    )));
+fn list_filter(spans: &mut Vec<Span<'static>>, app: &State, theme: Theme) {
+    // The filter is on its own line above, whenever there is one.
+    let sort = super::list::sort_label(&app.list);
+    spans.push(Span::raw(format!("· {}: {sort} ", t("sort"))));
     if app.search.texts.asked.is_some() {
         spans.push(Span::styled(
             format!("· {} ", t("searching texts…")),
@@ -137,13 +143,19 @@ fn hints(app: &State) -> Vec<(String, &'static str)> {
             (Action::Cancel, "clear"),
             (Action::MoveDown, "move"),
             (Action::HistoryOlder, "earlier searches"),
+            (Action::Help, "help"),
         ],
         Context::Note => vec![
             (Action::Confirm, "save"),
             (Action::NewLine, "new line"),
             (Action::Cancel, "cancel"),
+            (Action::Help, "help"),
         ],
-        Context::Picker => vec![(Action::Confirm, "choose"), (Action::Cancel, "back")],
+        Context::Picker => vec![
+            (Action::Confirm, "choose"),
+            (Action::Cancel, "back"),
+            (Action::Help, "help"),
+        ],
         Context::Export => vec![
             (Action::ExportCsv, "CSV"),
             (Action::ExportExcel, "Excel"),
@@ -151,6 +163,7 @@ fn hints(app: &State) -> Vec<(String, &'static str)> {
             (Action::ExportMarkdown, "Markdown"),
             (Action::ToggleExportNotes, notes),
             (Action::Cancel, "cancel"),
+            (Action::Help, "help"),
         ],
         Context::Dossier => vec![
             (Action::DossierFile, "file"),
@@ -178,6 +191,13 @@ type Hint = (Action, &'static str);
 /// The actions worth a hint on the current screen, pane and mode.
 fn hint_actions(app: &State) -> &'static [Hint] {
     match (app.context(), &app.screen) {
+        (Context::Reading, _) => &[
+            (Action::NextHit, "next hit"),
+            (Action::PreviousHit, "previous hit"),
+            (Action::Back, "back"),
+            (Action::MoveDown, "scroll"),
+            (Action::Help, "help"),
+        ],
         (Context::Help, _) => &[
             (Action::PageDown, "scroll"),
             (Action::Cancel, "close"),
@@ -212,14 +232,21 @@ fn hint_actions(app: &State) -> &'static [Hint] {
             (Action::Quit, "quit"),
         ],
         (_, Screen::Browse) => browse_hints(app.list.kind, app.list.focus),
-        (_, Screen::Overlaps(_)) => &[
+        (_, screen) => answer_hints(screen),
+    }
+}
+
+/// The overlaps', coverage's and timeline's hints.
+fn answer_hints(screen: &Screen) -> &'static [Hint] {
+    match screen {
+        Screen::Overlaps(_) => &[
             (Action::Open, "open"),
             (Action::Overlaps, "one / every organisation"),
             (Action::Timeline, "timeline"),
             (Action::Back, "back"),
             (Action::Help, "help"),
         ],
-        (_, Screen::Coverage(_)) => &[
+        Screen::Coverage(_) => &[
             (Action::Open, "list"),
             (Action::MoveRight, "column"),
             (Action::CoverageColumns, "columns"),
@@ -227,12 +254,13 @@ fn hint_actions(app: &State) -> &'static [Hint] {
             (Action::Back, "back"),
             (Action::Help, "help"),
         ],
-        (_, Screen::Timeline(_)) => &[
+        Screen::Timeline(_) => &[
             (Action::Open, "open"),
             (Action::Back, "back"),
             (Action::Help, "help"),
             (Action::Quit, "quit"),
         ],
+        _ => &[(Action::Back, "back"), (Action::Help, "help")],
     }
 }
 
