@@ -332,3 +332,36 @@ fn an_index_of_an_older_layout_is_made_anew_by_the_next_import_changed_or_not() 
     assert_eq!(version(&db), b"esfidx04", "made anew");
     assert_eq!(listed(&cli, "försäkringskassan"), KASSAN);
 }
+
+#[test]
+fn an_unknown_id_is_answered_with_the_keys_and_names_it_looks_like() {
+    let cli = Cli::new();
+    let db = cache(&cli);
+    import(&cli, &["assets/corpus"]);
+    let cases = [
+        ("2051/00730", "2015/00730 effektbutiken"),
+        ("2015/00703", "2015/00730 effektbutiken"),
+        ("22-002-s70", "22-002-S07 Nya Vägar i Vellinge +"),
+        ("X-552C407C91", "x-552c407c19 Inkluderande rehabilitering"),
+        ("nya vägar", "22-002-S07 Nya Vägar i Vellinge +"),
+        ("effektbutik", "2015/00730 effektbutiken"),
+    ];
+    for round in ["stored", "missing"] {
+        for (typed, meant) in cases {
+            let out = cli.run(&["show", typed]);
+            assert_eq!(out.status.code(), Some(1), "{round} {typed}");
+            assert_eq!(
+                String::from_utf8_lossy(&out.stderr),
+                format!("esf: no project with ID \"{typed}\"; did you mean: {meant}?\n"),
+                "{round}"
+            );
+        }
+        let out = cli.run(&["show", "vellinge 9"]);
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "esf: no project with ID \"vellinge 9\"\n",
+            "{round}: nothing alike"
+        );
+        sql(&db, "DELETE FROM search_index");
+    }
+}
