@@ -717,6 +717,13 @@ fn a_browser_export_with_notes_is_readable_by_its_owner_only() {
     s.keys.write_all(b"n").unwrap();
     s.screen.wait_for("notes: on");
     s.keys.write_all(b"c").unwrap();
+    // The file prompt opens on a default name; the caseworker names one.
+    s.screen.wait_for("esf-export-");
+    s.keys.write_all(b"\x15").unwrap();
+    s.keys
+        .write_all(out.join("lista.csv").to_str().unwrap().as_bytes())
+        .unwrap();
+    s.keys.write_all(b"\r").unwrap();
     s.screen.wait_for("wrote 5 projects");
     s.keys.write_all(b"q").unwrap();
     common::pty::wait_exit(&mut *s.child);

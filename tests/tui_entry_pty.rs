@@ -97,7 +97,7 @@ fn the_search_box_edits_at_its_cursor_and_brings_back_a_cleared_search() {
     send(&mut s, "\x1b[3~");
     s.screen.wait_for(" / ellinge ");
     send(&mut s, "\x1b");
-    s.screen.wait_for("5/5 projects · filter: —");
+    s.screen.wait_for(" 5/5 projects · sort: name");
     send(&mut s, "/");
     send(&mut s, CTRL_P);
     s.screen.wait_for(" / ellinge█");
