@@ -125,10 +125,7 @@ pub(super) const BROWSER: &[(&str, &str)] = &[
         "back (help, detail, filter, graph path)",
         "tillbaka (hjälp, detaljer, filter, graf)",
     ),
-    (
-        "fuzzy filter (Enter keeps, Esc clears)",
-        "sökfilter (Enter behåller, Esc rensar)",
-    ),
+    ("search (Enter keeps, Esc clears)", "sök (Enter behåller, Esc rensar)"),
     ("next sort order", "nästa sorteringsordning"),
     (
         "projects / calls and other documents",

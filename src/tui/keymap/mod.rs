@@ -170,7 +170,7 @@ impl Action {
             Action::PreviousPane => "previous pane",
             Action::Open => "open the project or organisation",
             Action::Back => "back (help, detail, filter, graph path)",
-            Action::Filter => "fuzzy filter (Enter keeps, Esc clears)",
+            Action::Filter => "search (Enter keeps, Esc clears)",
             Action::Sort => "next sort order",
             Action::ReverseSort => "the sort order the other way round",
             Action::ToggleUnclassified => "projects / calls and other documents",

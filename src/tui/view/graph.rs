@@ -67,6 +67,8 @@ fn draw_list(
     areas: &Areas,
 ) {
     let height = areas.list_rows.height as usize;
+    // Borders, "▶ ", the role column and its gap; a cut name ends in "…".
+    let room = (areas.list.width as usize).saturating_sub(2 + 2 + 9 + 1);
     let rows: Vec<Row> = ego
         .groups
         .iter()
@@ -81,7 +83,7 @@ fn draw_list(
             let name = format!("{}{suffix}", g.node.label);
             Row::new([
                 t(g.node.role.as_str()).to_string(),
-                sanitize::line(&name).into_owned(),
+                crate::present::table::cut(&sanitize::line(&name), room),
             ])
         })
         .collect();
