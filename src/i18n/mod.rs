@@ -116,8 +116,8 @@ pub fn tf(en: &'static str, values: &[&dyn std::fmt::Display]) -> String {
     out
 }
 
-/// `n` of a word: `one` is looked up as "`many`: one" (English uses
-/// `many` for both where they are the same word).
+/// `n` of a word: in Swedish `one` is looked up as "`many`: one"; in
+/// English one is `many` without its plural ending.
 pub fn t_count(n: usize, many: &'static str) -> String {
     if n == 1 && lang() == Lang::Sv {
         let one = format!("{many}: one");
@@ -125,12 +125,31 @@ pub fn t_count(n: usize, many: &'static str) -> String {
             return format!("{n} {word}");
         }
     }
+    if n == 1 && lang() == Lang::En {
+        return format!("{n} {}", english_one(many));
+    }
     format!("{n} {}", t(many))
+}
+
+/// The English singular of a counted noun phrase: its last word without
+/// its plural ending ("1 project", "1 municipality", "1 overlapping pair").
+fn english_one(many: &str) -> String {
+    if let Some(stem) = many.strip_suffix("ies") {
+        return format!("{stem}y");
+    }
+    many.strip_suffix('s').unwrap_or(many).to_string()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_of_a_count_is_singular_in_english() {
+        assert_eq!(english_one("projects"), "project");
+        assert_eq!(english_one("municipalities"), "municipality");
+        assert_eq!(english_one("overlapping pairs"), "overlapping pair");
+    }
 
     #[test]
     fn each_text_has_one_translation() {

@@ -105,6 +105,7 @@ pub(super) const LABELS: &[(&str, &str)] = &[
     ("PERIOD", "PERIOD"),
     ("YEARS", "ÅR"),
     ("neighbours", "grannar"),
+    ("neighbours: one", "granne"),
     ("organisations", "organisationer"),
     // Kinds of organisation, as data.
     ("agency", "myndighet"),

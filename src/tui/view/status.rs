@@ -111,7 +111,7 @@ fn counts(app: &State) -> String {
             return format!("{}/{} {}", o.rows.len(), o.all.len(), t("organisations"))
         }
         Screen::Graph(g) => {
-            return format!("{} {}", g.ego.groups.len() + g.ego.more, t("neighbours"))
+            return crate::i18n::t_count(g.ego.groups.len() + g.ego.more, "neighbours")
         }
         Screen::GraphProject { key, .. } => return sanitize::line(key).into_owned(),
         _ => {}
