@@ -63,6 +63,19 @@ struct Output {
 
 impl Output {
     fn write(&mut self, pairs: &[Pair]) {
+        self.write_each(pairs, text);
+    }
+
+    /// Pairs with another fund's projects, after the ESF pairs: in the same
+    /// JSON array (their `kind` is `other_fund`), or under a heading.
+    fn write_cross(&mut self, pairs: &[CrossFundPair]) {
+        if !pairs.is_empty() {
+            self.write_each(pairs, cross_text);
+        }
+    }
+
+    /// `pairs` as JSON objects of the one array, or as `text` gives them.
+    fn write_each<T: serde::Serialize>(&mut self, pairs: &[T], text: fn(&[T]) -> String) {
         if self.failed.is_some() {
             return;
         }
@@ -78,32 +91,6 @@ impl Output {
             false => {
                 let gap = if self.written == 0 { "" } else { "\n" };
                 format!("{gap}{}", text(pairs))
-            }
-        };
-        self.written += pairs.len();
-        if let Err(e) = print_text(&piece) {
-            self.failed = Some(e);
-        }
-    }
-
-    /// Pairs with another fund's projects, after the ESF pairs: in the same
-    /// JSON array (their `kind` is `other_fund`), or under a heading.
-    fn write_cross(&mut self, pairs: &[CrossFundPair]) {
-        if self.failed.is_some() || pairs.is_empty() {
-            return;
-        }
-        let piece = match self.json {
-            true => {
-                let each: Vec<String> = pairs
-                    .iter()
-                    .map(crate::present::safe_json::to_string)
-                    .collect();
-                let lead = if self.written == 0 { "[\n" } else { ",\n" };
-                format!("{lead}{}", each.join(",\n"))
-            }
-            false => {
-                let gap = if self.written == 0 { "" } else { "\n" };
-                format!("{gap}{}", cross_text(pairs))
             }
         };
         self.written += pairs.len();
