@@ -60,12 +60,9 @@ struct Shown<'a> {
 /// give it.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct OverlapWith {
-    pub key: String,
-    pub id: Option<String>,
-    pub name: Option<String>,
-    pub owner: Option<String>,
-    pub start_date: Option<String>,
-    pub end_date: Option<String>,
+    /// The other project (its fields at the top of the JSON object).
+    #[serde(flatten)]
+    pub project: crate::overlaps::Side,
     pub organisation: String,
     pub shared: Vec<crate::overlaps::Shared>,
     pub days: i64,
@@ -75,14 +72,8 @@ pub struct OverlapWith {
 
 impl From<&crate::overlaps::Pair> for OverlapWith {
     fn from(p: &crate::overlaps::Pair) -> OverlapWith {
-        let other = &p.projects[1];
         OverlapWith {
-            key: other.key.clone(),
-            id: other.id.clone(),
-            name: other.name.clone(),
-            owner: other.owner.clone(),
-            start_date: other.start_date.clone(),
-            end_date: other.end_date.clone(),
+            project: p.projects[1].clone(),
             organisation: p.organisation.clone(),
             shared: p.shared.clone(),
             days: p.days,
@@ -101,15 +92,7 @@ fn overlaps_text(overlaps: &[OverlapWith]) -> String {
     }
     let _ = writeln!(out, "\n{}", t("Overlaps with"));
     for o in overlaps {
-        let side = crate::overlaps::Side {
-            key: o.key.clone(),
-            id: o.id.clone(),
-            name: o.name.clone(),
-            owner: o.owner.clone(),
-            start_date: o.start_date.clone(),
-            end_date: o.end_date.clone(),
-        };
-        let _ = writeln!(out, "  {}", sanitize::line(&side.text()));
+        let _ = writeln!(out, "  {}", sanitize::line(&o.project.text()));
         let said = tf(
             "days together: {} ({} – {}) · shares: {}",
             &[
