@@ -72,8 +72,8 @@ pub fn similar(
     Ok(named)
 }
 
-/// The projects whose name holds the words typed that are ranked by how
-/// well the name matches (the first found, in list order, when more do).
+/// How many of the projects whose name has what was typed are ranked by
+/// how well the name matches it (the first found, when more have it).
 const NAMES_RANKED: usize = 256;
 
 /// A record as `--json` gives it: the contact person only when asked for.
