@@ -17,6 +17,7 @@ pub mod field;
 pub mod fields;
 pub mod index;
 pub mod matcher;
+pub mod near_keys;
 pub mod orgs;
 pub mod query;
 pub mod similar;

@@ -29,6 +29,7 @@ mod query;
 mod refresh;
 pub mod schema;
 mod search_index;
+mod similar;
 mod sqlite_words;
 mod stored_record;
 mod text_query;
