@@ -54,9 +54,13 @@ impl Row<'_> {
 
 impl Columns {
     /// The columns of `projects`, in the order `fields` holds them.
-    pub fn of(projects: &[ProjectSummary], fields: &FieldIndex) -> Columns {
+    pub fn of<P: std::borrow::Borrow<ProjectSummary>>(
+        projects: impl IntoIterator<Item = P>,
+        fields: &FieldIndex,
+    ) -> Columns {
         let mut columns = Columns::default();
-        for (index, p) in projects.iter().enumerate() {
+        for (index, p) in projects.into_iter().enumerate() {
+            let p = p.borrow();
             let owner = shared(fields, p.owner.as_deref());
             let region = shared(fields, p.region.as_deref());
             let (start, end) = (date(p.start_date.as_deref()), date(p.end_date.as_deref()));

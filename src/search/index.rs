@@ -268,7 +268,7 @@ mod tests {
             key: key.into(),
             ..Default::default()
         };
-        let columns = Columns::of(&keys.map(summary), &fields);
+        let columns = Columns::of(keys.map(summary), &fields);
         let data = SearchIndex::write_parts(&fields, &keys, &[7, 9], &columns, Vec::new());
         let data = data.unwrap();
         let read = SearchIndex::read_from(&data[..], data.len() as u64).unwrap();

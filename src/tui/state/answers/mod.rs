@@ -175,7 +175,7 @@ impl State {
             return self.say(Notice::StatsWait);
         }
         let projects = &self.catalogue.projects;
-        let bars = self.list.rows.iter().map(|&i| Bar::of(&projects[i]));
+        let bars = self.list.rows.iter().map(|&i| Bar::at(projects, i));
         let tl = build_timeline(bars.collect());
         let title = self.list_described();
         let (screen, shelf) = (&mut self.screen, &mut self.shelf);
