@@ -70,11 +70,7 @@ impl Columns {
             if !usual || found.contains(&None) {
                 columns.unusual.push(index as u32);
             }
-            columns
-                .names
-                .bytes
-                .push_str(p.name.as_deref().unwrap_or_default());
-            columns.names.ends.push(columns.names.bytes.len());
+            columns.names.push(p.name.as_deref().unwrap_or_default());
             columns.owners.push(kept[0]);
             columns.regions.push(kept[1]);
             columns.starts.push(kept[2]);

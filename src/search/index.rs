@@ -90,8 +90,7 @@ impl SearchIndex {
         w.u64(MAGIC)?;
         let mut texts = Texts::default();
         for key in keys {
-            texts.bytes.push_str(key);
-            texts.ends.push(texts.bytes.len());
+            texts.push(key);
         }
         write_texts(&mut w, &texts)?;
         w.numbers(8, rowids.iter().map(|&r| r as u64))?;
