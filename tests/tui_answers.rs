@@ -54,7 +54,7 @@ fn filter(app: &mut App, text: &str) {
 fn the_list_marks_exactly_the_projects_in_a_pair() {
     let app = app(80, 24);
     let marks = app.state.overlapping.marks.clone().unwrap();
-    let mut marked: Vec<&str> = marks.iter().map(String::as_str).collect();
+    let mut marked: Vec<&str> = marks.iter().collect();
     marked.sort();
     assert_eq!(
         marked,

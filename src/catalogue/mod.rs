@@ -3,6 +3,7 @@
 
 pub mod coverage;
 pub mod facets;
+pub mod key_set;
 pub mod stats;
 pub mod summaries;
 pub mod texts;

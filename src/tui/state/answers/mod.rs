@@ -352,7 +352,7 @@ impl State {
     /// detail asks for the shown project's pairs.
     pub(super) fn marks_found(
         &mut self,
-        found: Result<std::collections::HashSet<String>, String>,
+        found: Result<crate::catalogue::key_set::KeySet, String>,
     ) -> bool {
         let marks = match found {
             Ok(marks) => marks,
