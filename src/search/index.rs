@@ -88,8 +88,7 @@ impl SearchIndex {
         w.u64(MAGIC)?;
         let mut texts = Texts::default();
         for key in keys {
-            texts.bytes.push_str(key);
-            texts.ends.push(texts.bytes.len());
+            texts.push(key);
         }
         write_texts(&mut w, &texts)?;
         w.numbers(8, rowids.iter().map(|&r| r as u64))?;
@@ -239,7 +238,7 @@ mod tests {
             key: key.into(),
             ..Default::default()
         };
-        let columns = Columns::of(&keys.map(summary), &fields);
+        let columns = Columns::of(keys.map(summary), &fields);
         let data = SearchIndex::write_parts(&fields, &keys, &[7, 9], &columns, Vec::new());
         let data = data.unwrap();
         let read = SearchIndex::read_from(&data[..], data.len() as u64).unwrap();

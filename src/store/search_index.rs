@@ -128,7 +128,7 @@ impl Store {
     /// are read once each: a small page cache does (the import's 64 MB
     /// would only add to the memory a million-project list takes).
     pub fn snapshot(&self) -> Result<Snapshot<'_>> {
-        self.conn.pragma_update(None, "cache_size", -8_192)?;
+        self.small_cache()?;
         Ok(Snapshot(self.conn.unchecked_transaction()?))
     }
 
