@@ -55,6 +55,17 @@ fn a_mistyped_id_is_answered_with_the_project_meant() {
         ("2061/00214", kiruna, "two digits of the year swapped"),
         ("3016/00214", kiruna, "the first digit wrong"),
         ("2016/00214-", kiruna, "a character after it"),
+        ("2016/214", kiruna, "the number's zeros left out"),
+        (
+            "2019/587",
+            "2019/00587 Unga in i arbete Gävle",
+            "the number's zeros left out",
+        ),
+        (
+            "22-2-s8",
+            "22-002-S08 Språkstöd Malmö",
+            "every zero left out of an ESF+ ID",
+        ),
         (
             "22-002-s07",
             "22-002-S08 Språkstöd Malmö",

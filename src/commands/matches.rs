@@ -49,7 +49,14 @@ pub fn similar(
     let candidates = crate::search::near_keys::candidates(store, text, tail)?;
     let candidates = store.in_list_order(&candidates)?;
     let found = similar::similar_keys(text, limit, candidates.len(), &|i| &candidates[i]);
-    let mut keys: Vec<String> = found.into_iter().map(|i| candidates[i].clone()).collect();
+    // An ID with a number's leading zeros left out means that one first.
+    let mut keys = crate::search::near_keys::zeros_left_out(store, text)?;
+    for key in found.into_iter().map(|i| &candidates[i]) {
+        if keys.len() < limit && !keys.contains(key) {
+            keys.push(key.clone());
+        }
+    }
+    keys.truncate(limit);
     let mut named = Vec::new();
     for key in &keys {
         let name = store.summary_of(key)?.and_then(|s| s.name);

@@ -123,6 +123,48 @@ fn typed_with_more<K: SortedKeys>(keys: &K, typed: &[char]) -> Result<Vec<String
     Ok(found)
 }
 
+/// Zeros a number of the ID may start with, when left out ("2015/730"
+/// for 2015/00730, "22-2-S8" for 22-002-S08).
+const ZEROS: usize = 4;
+
+/// Keys that are the typed text with zeros put back before its numbers:
+/// people drop a number's leading zeros, several mistakes at once for an
+/// edit distance but one for them.
+pub fn zeros_left_out<K: SortedKeys>(keys: &K, typed: &str) -> Result<Vec<String>, K::Error> {
+    let typed: Vec<char> = typed.trim().chars().collect();
+    let typed = typed.as_slice();
+    let runs = digit_runs(typed);
+    if runs.is_empty() || runs.len() > 3 {
+        return Ok(Vec::new());
+    }
+    let mut found = Vec::new();
+    let ways = (ZEROS + 1).pow(runs.len() as u32);
+    for way in 1..ways {
+        let mut padded = String::new();
+        let (mut rest, mut from) = (way, 0);
+        for &start in &runs {
+            padded.extend(&typed[from..start]);
+            padded.extend(std::iter::repeat_n('0', rest % (ZEROS + 1)));
+            rest /= ZEROS + 1;
+            from = start;
+        }
+        padded.extend(&typed[from..]);
+        if let Some(key) = keys.first_from(&padded)? {
+            if key.eq_ignore_ascii_case(&padded) {
+                found.push(key);
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// Where each run of digits after the first character starts.
+fn digit_runs(typed: &[char]) -> Vec<usize> {
+    (1..typed.len())
+        .filter(|&i| typed[i].is_ascii_digit() && !typed[i - 1].is_ascii_digit())
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,5 +225,16 @@ mod tests {
         // 2016/00731 too: a 6 for the 5, and a last character more.
         assert_eq!(near(&keys, "2015/0073"), ["2015/00730", "2016/00731"]);
         assert!(near(&keys, "qqqqqq-999").is_empty());
+    }
+
+    #[test]
+    fn a_number_typed_without_its_leading_zeros_is_found() {
+        let keys = ["2015/00730", "2016/00731", "22-002-S07"];
+        let padded = |typed| zeros_left_out(&Sorted::of(&keys), typed).unwrap();
+        assert_eq!(padded("2015/730"), ["2015/00730"]);
+        assert_eq!(padded("2016/0731"), ["2016/00731"]);
+        assert_eq!(padded("22-2-s7"), ["22-002-S07"]);
+        assert!(padded("2017/730").is_empty());
+        assert!(padded("2015/00730").is_empty(), "nothing to put back");
     }
 }
