@@ -23,6 +23,7 @@ pub mod organisations;
 mod other_funds;
 mod overlaps;
 mod pages;
+mod patch;
 pub mod profile;
 mod project_rows;
 mod query;

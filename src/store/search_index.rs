@@ -66,6 +66,21 @@ pub trait IndexBuilder {
         facets: &FacetRow,
     );
     fn build(self: Box<Self>) -> std::io::Result<BuiltIndex>;
+    /// Each counted facet's values over the projects added, no filter set.
+    fn counts(&self) -> Vec<(Facet, String, usize)>;
+    /// The stored index read from `base` (`size` bytes) without the
+    /// projects of rows `gone` and with those added; None when it cannot
+    /// be patched (it is then made again from every project), as a
+    /// builder that patches nothing says of every index.
+    fn patch(
+        self: Box<Self>,
+        base: &mut dyn std::io::Read,
+        size: u64,
+        gone: &dyn Fn(i64) -> bool,
+    ) -> std::io::Result<Option<Vec<u8>>> {
+        let _ = (base, size, gone);
+        Ok(None)
+    }
 }
 
 /// Makes an empty [`IndexBuilder`] for a run.
@@ -106,7 +121,7 @@ pub(super) fn rebuild(conn: &Connection, new: NewIndex) -> Result<()> {
 
 /// The row of the facet counts that holds the number of every project (no
 /// facet has this name).
-const EVERY_PROJECT: &str = "projects";
+pub(super) const EVERY_PROJECT: &str = "projects";
 
 fn save_facet_counts(conn: &Connection, built: &BuiltIndex) -> Result<()> {
     conn.execute("DELETE FROM facet_counts", [])?;

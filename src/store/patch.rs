@@ -1,0 +1,309 @@
+//! An import into a filled cache notes, as it writes, which projects and
+//! organisations it changes (temporary triggers, seen by its own
+//! connection only), so that at the end the organisations' counts, the
+//! facet counts and the search index are patched for those alone instead
+//! of made again from every project. What the touched projects were before
+//! is read through a second connection that still sees the cache as the
+//! run found it (the log keeps that view while the run writes).
+
+use super::search_index::{NewIndex, EVERY_PROJECT};
+use super::summaries::each_summary_at;
+use super::{Result, Store};
+use crate::catalogue::facets::Facet;
+use rusqlite::{params, Connection, Transaction, MAIN_DB};
+use std::collections::{HashMap, HashSet};
+
+/// A run that touches more projects than this, or than a quarter of the
+/// cache, makes the index again: each touched project is read alone.
+const PATCHED_AT_MOST: usize = 20_000;
+
+/// The tables and triggers that note what a run changes. A project is
+/// `new` when the run made or changed its row, `gone` when a row the cache
+/// had before was removed or changed (a changed one is both).
+const TRACK: &str = "
+CREATE TEMP TABLE IF NOT EXISTS patch_new (row INTEGER PRIMARY KEY);
+CREATE TEMP TABLE IF NOT EXISTS patch_gone (row INTEGER PRIMARY KEY);
+CREATE TEMP TABLE IF NOT EXISTS patch_orgs (org INTEGER PRIMARY KEY);
+CREATE TEMP TABLE IF NOT EXISTS patch_shared (org INTEGER PRIMARY KEY);
+DELETE FROM temp.patch_new; DELETE FROM temp.patch_gone;
+DELETE FROM temp.patch_orgs; DELETE FROM temp.patch_shared;
+CREATE TEMP TRIGGER IF NOT EXISTS patch_project_in AFTER INSERT ON main.projects BEGIN
+  {new(new.rowid_)}
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS patch_project_out AFTER DELETE ON main.projects BEGIN
+  {gone(old.rowid_)}
+  DELETE FROM patch_new WHERE row = old.rowid_;
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS patch_project_changed AFTER UPDATE ON main.projects BEGIN
+  {gone(old.rowid_)} {new(new.rowid_)}
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS patch_link_in AFTER INSERT ON main.project_orgs BEGIN
+  {orgs(new.org)} {gone(new.project)} {new(new.project)}
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS patch_link_out AFTER DELETE ON main.project_orgs BEGIN
+  {orgs(old.org)} {gone(old.project)} {new(old.project)}
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS patch_link_changed AFTER UPDATE ON main.project_orgs BEGIN
+  {orgs(old.org)} {orgs(new.org)} {gone(old.project)} {new(old.project)} {new(new.project)}
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS patch_org_changed
+AFTER UPDATE OF name, parent ON main.organisations BEGIN
+  {shared(new.id)} {orgs(new.id)}
+  INSERT INTO patch_orgs SELECT id FROM main.organisations
+    WHERE name IN (old.parent, new.parent) AND id NOT IN (SELECT org FROM patch_orgs);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS patch_org_out AFTER DELETE ON main.organisations BEGIN
+  {shared(old.id)}
+  INSERT INTO patch_orgs SELECT id FROM main.organisations
+    WHERE name = old.parent AND id NOT IN (SELECT org FROM patch_orgs);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS patch_number_in AFTER INSERT ON main.organisation_numbers BEGIN
+  {shared(new.org)}
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS patch_number_changed
+AFTER UPDATE ON main.organisation_numbers BEGIN
+  {shared(old.org)} {shared(new.org)}
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS patch_number_out AFTER DELETE ON main.organisation_numbers BEGIN
+  {shared(old.org)}
+END;";
+
+/// [`TRACK`] with its notes written out. A note is added only when it is
+/// not there: `INSERT OR IGNORE` would not do, as a trigger takes the
+/// conflict handling of the statement that fired it (an upsert's).
+fn track_sql() -> String {
+    let note = |table: &str, column: &str, value: &str| {
+        format!(
+            "INSERT INTO {table} SELECT {value}
+             WHERE NOT EXISTS (SELECT 1 FROM {table} WHERE {column} = {value});"
+        )
+    };
+    let mut sql = TRACK.to_string();
+    let kinds = [
+        ("new", "patch_new", "row"),
+        ("gone", "patch_gone", "row"),
+        ("orgs", "patch_orgs", "org"),
+        ("shared", "patch_shared", "org"),
+    ];
+    for value in [
+        "new.rowid_",
+        "old.rowid_",
+        "new.project",
+        "old.project",
+        "new.org",
+        "old.org",
+        "new.id",
+        "old.id",
+    ] {
+        for (kind, table, column) in kinds {
+            let written = match kind {
+                // A row this run made was not there before it.
+                "gone" => format!(
+                    "INSERT INTO patch_gone SELECT {value}
+                     WHERE NOT EXISTS (SELECT 1 FROM patch_new WHERE row = {value})
+                       AND NOT EXISTS (SELECT 1 FROM patch_gone WHERE row = {value});"
+                ),
+                _ => note(table, column, value),
+            };
+            sql = sql.replace(&format!("{{{kind}({value})}}"), &written);
+        }
+    }
+    sql
+}
+
+const UNTRACK: &str = "
+DROP TRIGGER IF EXISTS temp.patch_project_in; DROP TRIGGER IF EXISTS temp.patch_project_out;
+DROP TRIGGER IF EXISTS temp.patch_project_changed; DROP TRIGGER IF EXISTS temp.patch_link_in;
+DROP TRIGGER IF EXISTS temp.patch_link_out; DROP TRIGGER IF EXISTS temp.patch_link_changed;
+DROP TRIGGER IF EXISTS temp.patch_org_changed; DROP TRIGGER IF EXISTS temp.patch_org_out;
+DROP TRIGGER IF EXISTS temp.patch_number_in; DROP TRIGGER IF EXISTS temp.patch_number_changed;
+DROP TRIGGER IF EXISTS temp.patch_number_out;
+DROP TABLE IF EXISTS temp.patch_new; DROP TABLE IF EXISTS temp.patch_gone;
+DROP TABLE IF EXISTS temp.patch_orgs; DROP TABLE IF EXISTS temp.patch_shared;";
+
+/// The cache as a run found it, and the run's notes of what it changes.
+pub(super) struct Tracked {
+    before: Store,
+}
+
+/// Starts noting what the run in `tx` changes; `before` is a second
+/// connection to the cache, which is made to keep the view it has now.
+pub(super) fn track(tx: &Transaction, before: Store) -> Result<Tracked> {
+    tx.execute_batch(&track_sql())?;
+    before.conn.execute_batch("BEGIN")?;
+    let _: i64 = before
+        .conn
+        .query_row("SELECT count(*) FROM imports", [], |r| r.get(0))?;
+    Ok(Tracked { before })
+}
+
+/// Stops noting (the triggers and notes go before the commit).
+pub(super) fn untrack(tx: &Transaction) -> Result<()> {
+    tx.execute_batch(UNTRACK)?;
+    Ok(())
+}
+
+/// Each organisation's number of projects, counted again only for those
+/// whose links the run changed and the organisations they belong to.
+pub(super) fn count_organisations(tx: &Transaction) -> Result<()> {
+    tx.execute_batch(
+        "CREATE TEMP TABLE IF NOT EXISTS patch_families (org INTEGER PRIMARY KEY);
+         DELETE FROM temp.patch_families;
+         INSERT OR IGNORE INTO temp.patch_families SELECT org FROM temp.patch_orgs;
+         INSERT OR IGNORE INTO temp.patch_families SELECT p.id FROM organisations p
+           WHERE p.name IN (SELECT o.parent FROM organisations o
+                            WHERE o.id IN (SELECT org FROM temp.patch_orgs));",
+    )?;
+    tx.execute_batch(super::organisations::COUNT_PROJECTS_OF)?;
+    tx.execute_batch("DROP TABLE temp.patch_families")?;
+    Ok(())
+}
+
+/// Patches the facet counts and the stored index for the projects the run
+/// touched. False, and nothing written, when it cannot: they are then made
+/// again from every project.
+pub(super) fn patch_index(tx: &Transaction, tracked: &Tracked, new: NewIndex) -> Result<bool> {
+    let before = &tracked.before.conn;
+    let projects: i64 = tx.query_row("SELECT count(*) FROM projects", [], |r| r.get(0))?;
+    let most = PATCHED_AT_MOST.max(projects as usize / 4);
+    if !mark_shared(tx, before, most)? {
+        return Ok(false);
+    }
+    let gone = rows(tx, "SELECT row FROM temp.patch_gone")?;
+    let added = rows(
+        tx,
+        "SELECT rowid_ FROM projects WHERE rowid_ IN (SELECT row FROM temp.patch_new)
+         ORDER BY name COLLATE NOCASE, key",
+    )?;
+    if gone.len() + added.len() > most {
+        return Ok(false);
+    }
+    let (mut old, mut old_count) = (new(), 0i64);
+    each_summary_at(before, &gone, |rowid, summary, fields, facets| {
+        old.add(rowid, summary, fields, facets);
+        old_count += 1;
+    })?;
+    let mut fresh = new();
+    each_summary_at(tx, &added, |rowid, summary, fields, facets| {
+        fresh.add(rowid, summary, fields, facets)
+    })?;
+    super::profile::mark("touched projects read");
+    let (removed, put) = (old.counts(), fresh.counts());
+    let gone: HashSet<i64> = gone.into_iter().collect();
+    let blob = tx.blob_open(MAIN_DB, c"search_index", c"data", 1, true)?;
+    let size = blob.len() as u64;
+    let mut base = std::io::BufReader::with_capacity(1 << 20, blob);
+    let Some(data) = fresh
+        .patch(&mut base, size, &|rowid| gone.contains(&rowid))
+        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?
+    else {
+        return Ok(false);
+    };
+    drop(base);
+    add_facet_counts(tx, &removed, &put, added.len() as i64 - old_count)?;
+    tx.execute(
+        "UPDATE search_index SET import = (SELECT coalesce(max(id), 0) FROM imports), data = ?1
+         WHERE id = 1",
+        [data],
+    )?;
+    Ok(true)
+}
+
+/// The projects linked before the run to an organisation whose name,
+/// parent or number it changed (their fields change too) are noted as
+/// changed; false when they are more than `most`.
+fn mark_shared(tx: &Transaction, before: &Connection, most: usize) -> Result<bool> {
+    let shared = rows(tx, "SELECT org FROM temp.patch_shared")?;
+    let mut linked = before.prepare_cached("SELECT project FROM project_orgs WHERE org = ?1")?;
+    let mut gone = tx.prepare_cached("INSERT OR IGNORE INTO temp.patch_gone VALUES (?1)")?;
+    let mut new = tx.prepare_cached("INSERT OR IGNORE INTO temp.patch_new VALUES (?1)")?;
+    let mut marked = 0;
+    for org in shared {
+        let projects = linked.query_map([org], |r| r.get::<_, i64>(0))?;
+        for project in projects {
+            let project = project?;
+            gone.execute([project])?;
+            new.execute([project])?;
+            marked += 1;
+            if marked > most {
+                return Ok(false);
+            }
+        }
+    }
+    Ok(true)
+}
+
+fn rows(conn: &Connection, sql: &str) -> Result<Vec<i64>> {
+    let mut stmt = conn.prepare(sql)?;
+    let rows = stmt.query_map([], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Takes the counts of the projects as they were off the stored facet
+/// counts and adds those of the projects as they are; a value no project
+/// has any more goes.
+fn add_facet_counts(
+    tx: &Transaction,
+    removed: &[(Facet, String, usize)],
+    put: &[(Facet, String, usize)],
+    projects: i64,
+) -> Result<()> {
+    let mut delta: HashMap<(&str, &str), i64> = HashMap::new();
+    for (facet, value, n) in removed {
+        *delta.entry((facet.name(), value.as_str())).or_default() -= *n as i64;
+    }
+    for (facet, value, n) in put {
+        *delta.entry((facet.name(), value.as_str())).or_default() += *n as i64;
+    }
+    *delta.entry((EVERY_PROJECT, "")).or_default() += projects;
+    delta.retain(|_, n| *n != 0);
+    let mut stmt = tx.prepare("SELECT rowid, facet, value, projects FROM facet_counts")?;
+    let mut stored: HashMap<(String, String), (i64, i64)> = HashMap::new();
+    let rows = stmt.query_map([], |r| {
+        let key: (String, String) = (r.get(1)?, r.get(2)?);
+        let value: (i64, i64) = (r.get(0)?, r.get(3)?);
+        Ok((key, value))
+    })?;
+    for row in rows {
+        let (key, value) = row?;
+        if delta.contains_key(&(key.0.as_str(), key.1.as_str())) {
+            stored.insert(key, value);
+        }
+    }
+    for ((facet, value), n) in delta {
+        let now = stored.get(&(facet.to_string(), value.to_string()));
+        match now {
+            Some(&(rowid, was)) if was + n <= 0 => {
+                tx.execute("DELETE FROM facet_counts WHERE rowid = ?1", [rowid])?
+            }
+            Some(&(rowid, was)) => tx.execute(
+                "UPDATE facet_counts SET projects = ?2 WHERE rowid = ?1",
+                params![rowid, was + n],
+            )?,
+            None if n > 0 => tx.execute(
+                "INSERT INTO facet_counts (facet, value, projects) VALUES (?1, ?2, ?3)",
+                params![facet, value, n],
+            )?,
+            None => 0,
+        };
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_note_of_the_triggers_is_written_out() {
+        let sql = super::track_sql();
+        assert!(!sql.contains('{'), "{sql}");
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE projects (rowid_ INTEGER PRIMARY KEY);
+             CREATE TABLE project_orgs (project, org, PRIMARY KEY (project, org));
+             CREATE TABLE organisations (id INTEGER PRIMARY KEY, name, parent);
+             CREATE TABLE organisation_numbers (number PRIMARY KEY, org);",
+        )
+        .unwrap();
+        conn.execute_batch(&sql).unwrap();
+    }
+}
