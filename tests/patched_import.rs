@@ -113,6 +113,8 @@ const QUERIES: &[&str] = &[
     "region:stockholm",
     "stärkt | digital",
     "vellinge",
+    "kommunstyrelsen",
+    "212000-1033",
     "Nytt namn",
 ];
 
@@ -185,9 +187,47 @@ fn keys(db: &Path, query: &str) -> Vec<String> {
     keys
 }
 
+/// A copy of `db` whose search index, facet counts and organisations'
+/// counts are made from every project (by an import that changes nothing
+/// and finds the index out of date).
+fn rebuilt_copy(db: &Path, to: &Path, dir: &Path) {
+    let _ = std::fs::remove_file(to);
+    let conn = rusqlite::Connection::open(db).unwrap();
+    conn.execute("VACUUM INTO ?1", [to.to_str().unwrap()])
+        .unwrap();
+    drop(conn);
+    let conn = rusqlite::Connection::open(to).unwrap();
+    conn.execute_batch(
+        "UPDATE search_index SET import = -1;
+         UPDATE organisations SET projects = -1, family_projects = -1;",
+    )
+    .unwrap();
+    conn.execute_batch(esf_browser::store::organisations::COUNT_PROJECTS)
+        .unwrap();
+    drop(conn);
+    assert!(!import_with(to, dir, true));
+}
+
+/// An answer as a cache filled otherwise gives it too: organisations
+/// whose names differ only in case are one, named as the first document
+/// read names it, and documents are read in no fixed order.
+fn folded(db: &Path, args: &[&str]) -> String {
+    let text = answer(db, args).to_lowercase();
+    if !args.contains(&"--facet") {
+        return text;
+    }
+    let json = text.split_once('\n').map_or("", |(_, json)| json);
+    let counts: serde_json::Value = serde_json::from_str(json).unwrap_or_default();
+    let mut lines: Vec<String> = (counts.as_array().into_iter().flatten())
+        .map(|c| format!("{}\t{}", c["value"], c["projects"]))
+        .collect();
+    lines.sort_unstable();
+    lines.join("\n")
+}
+
 /// A cache built from scratch from the same documents finds the same
 /// projects for each query, counts each facet and organisation the same
-/// and shows the same projects.
+/// and shows the same projects (the names of organisations in any case).
 fn assert_same_as_from_scratch(patched: &Path, scratch: &Path, shown: &[&str]) {
     for q in QUERIES {
         assert_eq!(keys(patched, q), keys(scratch, q), "{q}");
@@ -196,10 +236,18 @@ fn assert_same_as_from_scratch(patched: &Path, scratch: &Path, shown: &[&str]) {
         if args[..2] == ["list", "--filter"] {
             continue;
         }
-        let (a, b) = (answer(patched, &args), answer(scratch, &args));
+        let (a, b) = (folded(patched, &args), folded(scratch, &args));
         assert!(a == b, "esf {args:?}: {}", first_difference(&a, &b));
     }
-    same_organisations(patched, scratch);
+    let lower = |db: &Path| {
+        let mut orgs: Vec<_> = organisations(db)
+            .into_iter()
+            .map(|(name, n, f)| (name.to_lowercase(), n, f))
+            .collect();
+        orgs.sort();
+        orgs
+    };
+    assert_eq!(lower(patched), lower(scratch));
 }
 
 #[test]
@@ -215,7 +263,6 @@ fn an_import_patches_what_it_touched_and_answers_as_a_rebuild() {
     let patched = cli.dir.path().join("patched.sqlite");
     let rebuilt = cli.dir.path().join("rebuilt.sqlite");
     import(&patched, &dir);
-    import_with(&rebuilt, &dir, true);
 
     // New projects, changed ones, documents gone, an owner changed, a
     // project moved to another municipality.
@@ -236,7 +283,7 @@ fn an_import_patches_what_it_touched_and_answers_as_a_rebuild() {
         std::fs::remove_file(gone).unwrap();
     }
     assert!(import(&patched, &dir), "the second import patches");
-    assert!(!import_with(&rebuilt, &dir, true));
+    rebuilt_copy(&patched, &rebuilt, &dir);
     let scratch = cli.dir.path().join("scratch.sqlite");
     import(&scratch, &dir);
     let moved_key = std::fs::read_to_string(&moved).unwrap();
@@ -251,13 +298,26 @@ fn an_import_patches_what_it_touched_and_answers_as_a_rebuild() {
     assert_same_answers(&patched, &rebuilt, &shown);
     assert_same_as_from_scratch(&patched, &scratch, &shown);
 
-    // Once more, on the patched index: a sample document gone, more new.
-    std::fs::remove_dir_all(dir.join("sample")).unwrap();
+    // Once more, on the patched index: sample documents gone, more new.
+    std::fs::remove_file(dir.join("sample/000_3baf275082b782be.txt")).unwrap();
     gen(&cli, &dir.join("third"), "10", "123");
     assert!(import(&patched, &dir), "the third import patches");
-    import_with(&rebuilt, &dir, true);
+    rebuilt_copy(&patched, &rebuilt, &dir);
     let scratch = cli.dir.path().join("scratch-again.sqlite");
     import(&scratch, &dir);
     assert_same_answers(&patched, &rebuilt, &shown);
     assert_same_as_from_scratch(&patched, &scratch, &shown);
+
+    // Organisations made one by their organisationsnummer (Kommunstyrelsen
+    // i Vellinge is Vellinge kommun): projects the run did not touch are
+    // linked otherwise, and counted and indexed again. (A cache filled at
+    // once may not make them one, as which name comes first decides.)
+    for doc in documents(Path::new("tests/fixtures/organisations")) {
+        let to = dir.join("merged").join(doc.file_name().unwrap());
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(&doc, to).unwrap();
+    }
+    assert!(import(&patched, &dir), "the fourth import patches");
+    rebuilt_copy(&patched, &rebuilt, &dir);
+    assert_same_answers(&patched, &rebuilt, &shown);
 }

@@ -363,7 +363,7 @@ impl ImportTx<'_> {
         let changed = !touched.keys.is_empty() || !touched.inserted.is_empty();
         let changed = changed || report.removed > 0 || self.start != Start::Add;
         match (changed, &self.tracked) {
-            (true, Some(_)) => super::patch::count_organisations(tx)?,
+            (true, Some(tracked)) => super::patch::count_organisations(tx, tracked)?,
             (true, None) => refresh::count_organisation_projects(tx)?,
             (false, _) => {}
         }

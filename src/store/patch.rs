@@ -25,8 +25,9 @@ CREATE TEMP TABLE IF NOT EXISTS patch_new (row INTEGER PRIMARY KEY);
 CREATE TEMP TABLE IF NOT EXISTS patch_gone (row INTEGER PRIMARY KEY);
 CREATE TEMP TABLE IF NOT EXISTS patch_orgs (org INTEGER PRIMARY KEY);
 CREATE TEMP TABLE IF NOT EXISTS patch_shared (org INTEGER PRIMARY KEY);
-DELETE FROM temp.patch_new; DELETE FROM temp.patch_gone;
-DELETE FROM temp.patch_orgs; DELETE FROM temp.patch_shared;
+CREATE TEMP TABLE IF NOT EXISTS patch_renamed (org INTEGER PRIMARY KEY);
+DELETE FROM temp.patch_new; DELETE FROM temp.patch_gone; DELETE FROM temp.patch_orgs;
+DELETE FROM temp.patch_shared; DELETE FROM temp.patch_renamed;
 CREATE TEMP TRIGGER IF NOT EXISTS patch_project_in AFTER INSERT ON main.projects BEGIN
   {new(new.rowid_)}
 END;
@@ -48,14 +49,18 @@ CREATE TEMP TRIGGER IF NOT EXISTS patch_link_changed AFTER UPDATE ON main.projec
 END;
 CREATE TEMP TRIGGER IF NOT EXISTS patch_org_changed
 AFTER UPDATE OF name, parent ON main.organisations BEGIN
-  {shared(new.id)} {orgs(new.id)}
+  {shared(new.id)} {orgs(new.id)} {renamed(new.id)}
   INSERT INTO patch_orgs SELECT id FROM main.organisations
     WHERE name IN (old.parent, new.parent) AND id NOT IN (SELECT org FROM patch_orgs);
 END;
 CREATE TEMP TRIGGER IF NOT EXISTS patch_org_out AFTER DELETE ON main.organisations BEGIN
-  {shared(old.id)}
+  {shared(old.id)} {renamed(old.id)}
   INSERT INTO patch_orgs SELECT id FROM main.organisations
     WHERE name = old.parent AND id NOT IN (SELECT org FROM patch_orgs);
+END;
+CREATE TEMP TRIGGER IF NOT EXISTS patch_org_in AFTER INSERT ON main.organisations
+WHEN EXISTS (SELECT 1 FROM main.organisations c WHERE c.parent = new.name) BEGIN
+  {renamed(new.id)}
 END;
 CREATE TEMP TRIGGER IF NOT EXISTS patch_number_in AFTER INSERT ON main.organisation_numbers BEGIN
   {shared(new.org)}
@@ -84,6 +89,7 @@ fn track_sql() -> String {
         ("gone", "patch_gone", "row"),
         ("orgs", "patch_orgs", "org"),
         ("shared", "patch_shared", "org"),
+        ("renamed", "patch_renamed", "org"),
     ];
     for value in [
         "new.rowid_",
@@ -116,6 +122,7 @@ DROP TRIGGER IF EXISTS temp.patch_project_in; DROP TRIGGER IF EXISTS temp.patch_
 DROP TRIGGER IF EXISTS temp.patch_project_changed; DROP TRIGGER IF EXISTS temp.patch_link_in;
 DROP TRIGGER IF EXISTS temp.patch_link_out; DROP TRIGGER IF EXISTS temp.patch_link_changed;
 DROP TRIGGER IF EXISTS temp.patch_org_changed; DROP TRIGGER IF EXISTS temp.patch_org_out;
+DROP TRIGGER IF EXISTS temp.patch_org_in; DROP TABLE IF EXISTS temp.patch_renamed;
 DROP TRIGGER IF EXISTS temp.patch_number_in; DROP TRIGGER IF EXISTS temp.patch_number_changed;
 DROP TRIGGER IF EXISTS temp.patch_number_out;
 DROP TABLE IF EXISTS temp.patch_new; DROP TABLE IF EXISTS temp.patch_gone;
@@ -143,9 +150,56 @@ pub(super) fn untrack(tx: &Transaction) -> Result<()> {
     Ok(())
 }
 
+/// Each organisation's numbers of projects after the run: the projects it
+/// touched taken off as they were and added as they are (a project counts
+/// for each organisation it is linked to and each one those belong to).
+/// When the run renamed, moved or merged an organisation, or made one
+/// that others already named as theirs, those whose links changed are
+/// counted again instead.
+pub(super) fn count_organisations(tx: &Transaction, tracked: &Tracked) -> Result<()> {
+    let renamed: i64 = tx.query_row("SELECT count(*) FROM temp.patch_renamed", [], |r| r.get(0))?;
+    if renamed > 0 {
+        return count_organisations_again(tx);
+    }
+    let gone = rows(tx, "SELECT row FROM temp.patch_gone")?;
+    let new = rows(tx, "SELECT row FROM temp.patch_new")?;
+    let mut delta: HashMap<i64, (i64, i64)> = HashMap::new();
+    for (conn, rows, sign) in [(&tracked.before.conn, &gone, -1), (&**tx, &new, 1)] {
+        let mut links = conn.prepare_cached(
+            "SELECT po.org, p.id FROM project_orgs po JOIN organisations o ON o.id = po.org
+             LEFT JOIN organisations p ON p.name = o.parent WHERE po.project = ?1",
+        )?;
+        for &row in rows {
+            let mut families = Vec::new();
+            let found = links.query_map([row], |r| Ok((r.get(0)?, r.get::<_, Option<i64>>(1)?)))?;
+            for link in found {
+                let (org, parent) = link?;
+                delta.entry(org).or_default().0 += sign;
+                families.push(org);
+                families.extend(parent);
+            }
+            families.sort_unstable();
+            families.dedup();
+            for org in families {
+                delta.entry(org).or_default().1 += sign;
+            }
+        }
+    }
+    let mut update = tx.prepare_cached(
+        "UPDATE organisations SET projects = projects + ?2, family_projects = family_projects + ?3
+         WHERE id = ?1",
+    )?;
+    for (org, (own, family)) in delta {
+        if own != 0 || family != 0 {
+            update.execute(params![org, own, family])?;
+        }
+    }
+    Ok(())
+}
+
 /// Each organisation's number of projects, counted again only for those
 /// whose links the run changed and the organisations they belong to.
-pub(super) fn count_organisations(tx: &Transaction) -> Result<()> {
+fn count_organisations_again(tx: &Transaction) -> Result<()> {
     tx.execute_batch(
         "CREATE TEMP TABLE IF NOT EXISTS patch_families (org INTEGER PRIMARY KEY);
          DELETE FROM temp.patch_families;
