@@ -8,7 +8,7 @@ use crate::model::{FacetRow, ProjectSummary};
 use crate::search::columns::Columns;
 use crate::search::field::Field;
 use crate::search::index::SearchIndex;
-use crate::store::{counted, BuiltIndex, IndexBuilder};
+use crate::store::{counted, BuiltIndex, IndexBuilder, IndexBytes};
 use std::io::Read;
 
 /// Builds the index from the projects as the store gives them.
@@ -57,7 +57,7 @@ impl IndexBuilder for CatalogueIndex {
         base: &mut dyn Read,
         size: u64,
         gone: &dyn Fn(i64) -> bool,
-    ) -> std::io::Result<Option<Vec<u8>>> {
+    ) -> std::io::Result<Option<Box<dyn IndexBytes>>> {
         let catalogue = &self.catalogue;
         let keys: Vec<&str> = catalogue.projects.iter().map(|p| p.key.as_str()).collect();
         let columns = Columns::of(&catalogue.projects, &catalogue.fields);
@@ -69,10 +69,14 @@ impl IndexBuilder for CatalogueIndex {
         let Some(patched) = base.patched(gone, &added) else {
             return Ok(None);
         };
-        drop(base);
-        let data = patched.write_to(Vec::new())?;
         crate::store::profile::mark("stored index patched");
-        Ok(Some(data))
+        Ok(Some(Box::new(patched)))
+    }
+}
+
+impl IndexBytes for SearchIndex {
+    fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        SearchIndex::write_to(self, out).map(|_| ())
     }
 }
 

@@ -34,7 +34,7 @@ mod sqlite_words;
 mod stored_record;
 mod text_query;
 pub use apart::TextRowsApart;
-pub use search_index::{counted, BuiltIndex, IndexBuilder, NewIndex, Snapshot};
+pub use search_index::{counted, BuiltIndex, IndexBuilder, IndexBytes, NewIndex, Snapshot};
 pub use sqlite_words::said as sqlite_said;
 pub mod sources;
 mod sources_key;

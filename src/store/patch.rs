@@ -6,12 +6,13 @@
 //! is read through a second connection that still sees the cache as the
 //! run found it (the log keeps that view while the run writes).
 
-use super::search_index::{NewIndex, EVERY_PROJECT};
+use super::search_index::{IndexBytes, NewIndex, EVERY_PROJECT};
 use super::summaries::each_summary_at;
 use super::{Result, Store};
 use crate::catalogue::facets::Facet;
 use rusqlite::{params, Connection, Transaction, MAIN_DB};
 use std::collections::{HashMap, HashSet};
+use std::io::Write;
 
 /// A run that touches more projects than this, or than a quarter of the
 /// cache, makes the index again: each touched project is read alone.
@@ -23,10 +24,9 @@ const PATCHED_AT_MOST: usize = 20_000;
 const TRACK: &str = "
 CREATE TEMP TABLE IF NOT EXISTS patch_new (row INTEGER PRIMARY KEY);
 CREATE TEMP TABLE IF NOT EXISTS patch_gone (row INTEGER PRIMARY KEY);
-CREATE TEMP TABLE IF NOT EXISTS patch_orgs (org INTEGER PRIMARY KEY);
 CREATE TEMP TABLE IF NOT EXISTS patch_shared (org INTEGER PRIMARY KEY);
 CREATE TEMP TABLE IF NOT EXISTS patch_renamed (org INTEGER PRIMARY KEY);
-DELETE FROM temp.patch_new; DELETE FROM temp.patch_gone; DELETE FROM temp.patch_orgs;
+DELETE FROM temp.patch_new; DELETE FROM temp.patch_gone;
 DELETE FROM temp.patch_shared; DELETE FROM temp.patch_renamed;
 CREATE TEMP TRIGGER IF NOT EXISTS patch_project_in AFTER INSERT ON main.projects BEGIN
   {new(new.rowid_)}
@@ -39,24 +39,24 @@ CREATE TEMP TRIGGER IF NOT EXISTS patch_project_changed AFTER UPDATE ON main.pro
   {gone(old.rowid_)} {new(new.rowid_)}
 END;
 CREATE TEMP TRIGGER IF NOT EXISTS patch_link_in AFTER INSERT ON main.project_orgs BEGIN
-  {orgs(new.org)} {gone(new.project)} {new(new.project)}
+  {gone(new.project)} {new(new.project)}
 END;
 CREATE TEMP TRIGGER IF NOT EXISTS patch_link_out AFTER DELETE ON main.project_orgs BEGIN
-  {orgs(old.org)} {gone(old.project)} {new(old.project)}
+  {gone(old.project)} {new(old.project)}
 END;
 CREATE TEMP TRIGGER IF NOT EXISTS patch_link_changed AFTER UPDATE ON main.project_orgs BEGIN
-  {orgs(old.org)} {orgs(new.org)} {gone(old.project)} {new(old.project)} {new(new.project)}
+  {gone(old.project)} {new(old.project)} {new(new.project)}
 END;
 CREATE TEMP TRIGGER IF NOT EXISTS patch_org_changed
 AFTER UPDATE OF name, parent ON main.organisations BEGIN
-  {shared(new.id)} {orgs(new.id)} {renamed(new.id)}
-  INSERT INTO patch_orgs SELECT id FROM main.organisations
-    WHERE name IN (old.parent, new.parent) AND id NOT IN (SELECT org FROM patch_orgs);
+  {shared(new.id)} {renamed(new.id)}
+  INSERT INTO patch_renamed SELECT id FROM main.organisations
+    WHERE name IN (old.parent, new.parent) AND id NOT IN (SELECT org FROM patch_renamed);
 END;
 CREATE TEMP TRIGGER IF NOT EXISTS patch_org_out AFTER DELETE ON main.organisations BEGIN
-  {shared(old.id)} {renamed(old.id)}
-  INSERT INTO patch_orgs SELECT id FROM main.organisations
-    WHERE name = old.parent AND id NOT IN (SELECT org FROM patch_orgs);
+  {shared(old.id)}
+  INSERT INTO patch_renamed SELECT id FROM main.organisations
+    WHERE name = old.parent AND id NOT IN (SELECT org FROM patch_renamed);
 END;
 CREATE TEMP TRIGGER IF NOT EXISTS patch_org_in AFTER INSERT ON main.organisations
 WHEN EXISTS (SELECT 1 FROM main.organisations c WHERE c.parent = new.name) BEGIN
@@ -87,7 +87,6 @@ fn track_sql() -> String {
     let kinds = [
         ("new", "patch_new", "row"),
         ("gone", "patch_gone", "row"),
-        ("orgs", "patch_orgs", "org"),
         ("shared", "patch_shared", "org"),
         ("renamed", "patch_renamed", "org"),
     ];
@@ -126,7 +125,7 @@ DROP TRIGGER IF EXISTS temp.patch_org_in; DROP TABLE IF EXISTS temp.patch_rename
 DROP TRIGGER IF EXISTS temp.patch_number_in; DROP TRIGGER IF EXISTS temp.patch_number_changed;
 DROP TRIGGER IF EXISTS temp.patch_number_out;
 DROP TABLE IF EXISTS temp.patch_new; DROP TABLE IF EXISTS temp.patch_gone;
-DROP TABLE IF EXISTS temp.patch_orgs; DROP TABLE IF EXISTS temp.patch_shared;";
+DROP TABLE IF EXISTS temp.patch_shared;";
 
 /// The cache as a run found it, and the run's notes of what it changes.
 pub(super) struct Tracked {
@@ -153,63 +152,59 @@ pub(super) fn untrack(tx: &Transaction) -> Result<()> {
 /// Each organisation's numbers of projects after the run: the projects it
 /// touched taken off as they were and added as they are (a project counts
 /// for each organisation it is linked to and each one those belong to).
-/// When the run renamed, moved or merged an organisation, or made one
-/// that others already named as theirs, those whose links changed are
-/// counted again instead.
+/// Those the run renamed, moved or merged, those they belonged to, and
+/// one it made that others already named as theirs, are counted again.
 pub(super) fn count_organisations(tx: &Transaction, tracked: &Tracked) -> Result<()> {
-    let renamed: i64 = tx.query_row("SELECT count(*) FROM temp.patch_renamed", [], |r| r.get(0))?;
-    if renamed > 0 {
-        return count_organisations_again(tx);
-    }
+    let renamed: HashSet<i64> = rows(tx, "SELECT org FROM temp.patch_renamed")?
+        .into_iter()
+        .collect();
     let gone = rows(tx, "SELECT row FROM temp.patch_gone")?;
     let new = rows(tx, "SELECT row FROM temp.patch_new")?;
     let mut delta: HashMap<i64, (i64, i64)> = HashMap::new();
-    for (conn, rows, sign) in [(&tracked.before.conn, &gone, -1), (&**tx, &new, 1)] {
-        let mut links = conn.prepare_cached(
-            "SELECT po.org, p.id FROM project_orgs po JOIN organisations o ON o.id = po.org
-             LEFT JOIN organisations p ON p.name = o.parent WHERE po.project = ?1",
-        )?;
-        for &row in rows {
-            let mut families = Vec::new();
-            let found = links.query_map([row], |r| Ok((r.get(0)?, r.get::<_, Option<i64>>(1)?)))?;
-            for link in found {
-                let (org, parent) = link?;
-                delta.entry(org).or_default().0 += sign;
-                families.push(org);
-                families.extend(parent);
-            }
-            families.sort_unstable();
-            families.dedup();
-            for org in families {
-                delta.entry(org).or_default().1 += sign;
-            }
-        }
-    }
+    count_links(&tracked.before.conn, &gone, -1, &mut delta)?;
+    count_links(tx, &new, 1, &mut delta)?;
     let mut update = tx.prepare_cached(
         "UPDATE organisations SET projects = projects + ?2, family_projects = family_projects + ?3
          WHERE id = ?1",
     )?;
     for (org, (own, family)) in delta {
-        if own != 0 || family != 0 {
+        if (own != 0 || family != 0) && !renamed.contains(&org) {
             update.execute(params![org, own, family])?;
         }
+    }
+    if !renamed.is_empty() {
+        tx.execute_batch(super::organisations::COUNT_PROJECTS_OF)?;
     }
     Ok(())
 }
 
-/// Each organisation's number of projects, counted again only for those
-/// whose links the run changed and the organisations they belong to.
-fn count_organisations_again(tx: &Transaction) -> Result<()> {
-    tx.execute_batch(
-        "CREATE TEMP TABLE IF NOT EXISTS patch_families (org INTEGER PRIMARY KEY);
-         DELETE FROM temp.patch_families;
-         INSERT OR IGNORE INTO temp.patch_families SELECT org FROM temp.patch_orgs;
-         INSERT OR IGNORE INTO temp.patch_families SELECT p.id FROM organisations p
-           WHERE p.name IN (SELECT o.parent FROM organisations o
-                            WHERE o.id IN (SELECT org FROM temp.patch_orgs));",
+/// Adds `sign` to the counts in `delta` of each organisation the projects
+/// of `rows` are linked to (own) and of each one those belong to (family).
+fn count_links(
+    conn: &Connection,
+    rows: &[i64],
+    sign: i64,
+    delta: &mut HashMap<i64, (i64, i64)>,
+) -> Result<()> {
+    let mut links = conn.prepare_cached(
+        "SELECT po.org, p.id FROM project_orgs po JOIN organisations o ON o.id = po.org
+         LEFT JOIN organisations p ON p.name = o.parent WHERE po.project = ?1",
     )?;
-    tx.execute_batch(super::organisations::COUNT_PROJECTS_OF)?;
-    tx.execute_batch("DROP TABLE temp.patch_families")?;
+    for &row in rows {
+        let mut families = Vec::new();
+        let found = links.query_map([row], |r| Ok((r.get(0)?, r.get::<_, Option<i64>>(1)?)))?;
+        for link in found {
+            let (org, parent) = link?;
+            delta.entry(org).or_default().0 += sign;
+            families.push(org);
+            families.extend(parent);
+        }
+        families.sort_unstable();
+        families.dedup();
+        for org in families {
+            delta.entry(org).or_default().1 += sign;
+        }
+    }
     Ok(())
 }
 
@@ -241,26 +236,26 @@ pub(super) fn patch_index(tx: &Transaction, tracked: &Tracked, new: NewIndex) ->
     each_summary_at(tx, &added, |rowid, summary, fields, facets| {
         fresh.add(rowid, summary, fields, facets)
     })?;
-    super::profile::mark("touched projects read");
+    let read = format!(
+        "touched projects read ({} before, {} after)",
+        gone.len(),
+        added.len()
+    );
+    super::profile::mark(&read);
     let (removed, put) = (old.counts(), fresh.counts());
     let gone: HashSet<i64> = gone.into_iter().collect();
     let blob = tx.blob_open(MAIN_DB, c"search_index", c"data", 1, true)?;
     let size = blob.len() as u64;
     let mut base = std::io::BufReader::with_capacity(1 << 20, blob);
-    let Some(data) = fresh
+    let Some(patched) = fresh
         .patch(&mut base, size, &|rowid| gone.contains(&rowid))
-        .map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))?
+        .map_err(io_error)?
     else {
         return Ok(false);
     };
     drop(base);
     add_facet_counts(tx, &removed, &put, added.len() as i64 - old_count)?;
-    tx.execute(
-        "UPDATE search_index SET import = (SELECT coalesce(max(id), 0) FROM imports), data = ?1
-         WHERE id = 1",
-        [data],
-    )?;
-    Ok(true)
+    write_index(tx, &*patched)
 }
 
 /// The projects linked before the run to an organisation whose name,
@@ -285,6 +280,43 @@ fn mark_shared(tx: &Transaction, before: &Connection, most: usize) -> Result<boo
         }
     }
     Ok(true)
+}
+
+/// Writes the index into the cache's row for it, for the newest import:
+/// counted first, then written into a blob of that size as it is made.
+fn write_index(tx: &Transaction, index: &dyn IndexBytes) -> Result<bool> {
+    let mut counted = Counted(0);
+    index.write_to(&mut counted).map_err(io_error)?;
+    tx.execute(
+        "UPDATE search_index SET import = (SELECT coalesce(max(id), 0) FROM imports),
+             data = zeroblob(?1)
+         WHERE id = 1",
+        [counted.0 as i64],
+    )?;
+    let blob = tx.blob_open(MAIN_DB, c"search_index", c"data", 1, false)?;
+    let mut out = std::io::BufWriter::with_capacity(1 << 20, blob);
+    index.write_to(&mut out).map_err(io_error)?;
+    out.flush().map_err(io_error)?;
+    super::profile::mark("stored index written");
+    Ok(true)
+}
+
+/// Counts the bytes written to it.
+struct Counted(u64);
+
+impl Write for Counted {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0 += bytes.len() as u64;
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+fn io_error(e: std::io::Error) -> rusqlite::Error {
+    rusqlite::Error::ToSqlConversionFailure(Box::new(e))
 }
 
 fn rows(conn: &Connection, sql: &str) -> Result<Vec<i64>> {

@@ -69,18 +69,24 @@ pub trait IndexBuilder {
     /// Each counted facet's values over the projects added, no filter set.
     fn counts(&self) -> Vec<(Facet, String, usize)>;
     /// The stored index read from `base` (`size` bytes) without the
-    /// projects of rows `gone` and with those added; None when it cannot
-    /// be patched (it is then made again from every project), as a
-    /// builder that patches nothing says of every index.
+    /// projects of rows `gone` and with those added, ready to be written;
+    /// None when it cannot be patched (it is then made again from every
+    /// project), as a builder that patches nothing says of every index.
     fn patch(
         self: Box<Self>,
         base: &mut dyn std::io::Read,
         size: u64,
         gone: &dyn Fn(i64) -> bool,
-    ) -> std::io::Result<Option<Vec<u8>>> {
+    ) -> std::io::Result<Option<Box<dyn IndexBytes>>> {
         let _ = (base, size, gone);
         Ok(None)
     }
+}
+
+/// An index in memory that writes its stored bytes (written twice: once
+/// to count them, once into the cache, so they are never all in memory).
+pub trait IndexBytes {
+    fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()>;
 }
 
 /// Makes an empty [`IndexBuilder`] for a run.
