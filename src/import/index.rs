@@ -8,7 +8,8 @@ use crate::model::{FacetRow, ProjectSummary};
 use crate::search::columns::Columns;
 use crate::search::field::Field;
 use crate::search::index::SearchIndex;
-use crate::store::{counted, BuiltIndex, IndexBuilder};
+use crate::store::{counted, BuiltIndex, IndexBuilder, IndexBytes};
+use std::io::Read;
 
 /// Builds the index from the projects as the store gives them.
 #[derive(Default)]
@@ -45,6 +46,37 @@ impl IndexBuilder for CatalogueIndex {
             projects: catalogue.projects.len(),
             facet_counts: facet_counts(catalogue),
         })
+    }
+
+    fn counts(&self) -> Vec<(Facet, String, usize)> {
+        facet_counts(&self.catalogue)
+    }
+
+    fn patch(
+        self: Box<Self>,
+        base: &mut dyn Read,
+        size: u64,
+        gone: &dyn Fn(i64) -> bool,
+    ) -> std::io::Result<Option<Box<dyn IndexBytes>>> {
+        let catalogue = &self.catalogue;
+        let keys: Vec<&str> = catalogue.projects.iter().map(|p| p.key.as_str()).collect();
+        let columns = Columns::of(&catalogue.projects, &catalogue.fields);
+        let fields = &catalogue.fields;
+        let data = SearchIndex::write_parts(fields, &keys, &self.rowids, &columns, Vec::new())?;
+        let added = SearchIndex::read_from(&data[..], data.len() as u64)?;
+        let base = SearchIndex::read_from(base, size)?;
+        crate::store::profile::mark("stored index read");
+        let Some(patched) = base.patched(gone, &added) else {
+            return Ok(None);
+        };
+        crate::store::profile::mark("stored index patched");
+        Ok(Some(Box::new(patched)))
+    }
+}
+
+impl IndexBytes for SearchIndex {
+    fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        SearchIndex::write_to(self, out).map(|_| ())
     }
 }
 

@@ -78,6 +78,8 @@ pub fn import(
     hold_after_listing_if_asked();
     crate::store::profile::mark("begun");
     workers::run_workers(inputs, &known, &mut save, progress)?;
+    // A million documents' paths and hashes: given back before the index.
+    drop(known);
     let finish = Finish {
         prune: options.prune,
         given: inputs.iter().map(Input::recorded_path).collect(),

@@ -83,6 +83,43 @@ impl Columns {
         self.names.len()
     }
 
+    /// Project `index`'s name as written (empty when it has none).
+    pub fn name(&self, index: usize) -> &str {
+        self.names.get(index)
+    }
+
+    /// The columns of `plan`'s projects, each from `base` or `added`;
+    /// `numbers` gives the new number of each shared value of `added`.
+    pub(in crate::search) fn merged(
+        base: &Columns,
+        added: &Columns,
+        plan: &[super::patch::Source],
+        numbers: &[u32],
+    ) -> Columns {
+        use super::patch::Source;
+        let mut merged = Columns::default();
+        let renumber = |n: u32| if n == NONE { NONE } else { numbers[n as usize] };
+        for (at, &source) in plan.iter().enumerate() {
+            let (from, i, added_row) = match source {
+                Source::Base(i) => (base, i, false),
+                Source::Added(i) => (added, i, true),
+            };
+            let (owner, region) = match added_row {
+                true => (renumber(from.owners[i]), renumber(from.regions[i])),
+                false => (from.owners[i], from.regions[i]),
+            };
+            merged.names.push(from.names.get(i));
+            merged.owners.push(owner);
+            merged.regions.push(region);
+            merged.starts.push(from.starts[i]);
+            merged.ends.push(from.ends[i]);
+            if from.unusual.binary_search(&(i as u32)).is_ok() {
+                merged.unusual.push(at as u32);
+            }
+        }
+        merged
+    }
+
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }

@@ -9,6 +9,7 @@
 //! Only projects that could hold every group's terms are scored.
 
 mod explain;
+mod merge;
 mod score;
 mod shared;
 pub(in crate::search) mod stored;

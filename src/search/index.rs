@@ -97,6 +97,60 @@ impl SearchIndex {
         Ok(w.into_inner())
     }
 
+    /// Writes the index as [`SearchIndex::read_from`] reads it.
+    pub fn write_to<W: Write>(&self, out: W) -> io::Result<W> {
+        let mut w = Writer::new(out);
+        w.u64(MAGIC)?;
+        write_texts(&mut w, &self.keys.keys)?;
+        w.numbers(8, self.keys.rowids.iter().map(|&r| r as u64))?;
+        self.fields.write_to(&mut w)?;
+        self.columns.write_to(&mut w)?;
+        Ok(w.into_inner())
+    }
+
+    /// This index without the projects of rows `gone`, with those of
+    /// `added` (an index of the projects an import added or changed) put
+    /// in list order: what a rebuild would give. None when their order
+    /// cannot be told (see [`super::patch::plan`]).
+    pub fn patched(&self, gone: &dyn Fn(i64) -> bool, added: &SearchIndex) -> Option<SearchIndex> {
+        use super::patch::{plan, Side, Source};
+        let base_gone = |i: usize| gone(self.keys.rowid(i));
+        let (base_name, base_key) = (|i| self.columns.name(i), |i| self.keys.key(i));
+        let (added_name, added_key) = (|i| added.columns.name(i), |i| added.keys.key(i));
+        let never = |_: usize| false;
+        let base = Side {
+            len: self.keys.len(),
+            name: &base_name,
+            key: &base_key,
+            gone: &base_gone,
+        };
+        let new = Side {
+            len: added.keys.len(),
+            name: &added_name,
+            key: &added_key,
+            gone: &never,
+        };
+        let plan = plan(&base, &new)?;
+        let (fields, numbers) = FieldIndex::merged(&self.fields, &added.fields, &plan);
+        let columns = Columns::merged(&self.columns, &added.columns, &plan, &numbers);
+        let mut keys = Keys::default();
+        for source in plan {
+            let (from, i) = match source {
+                Source::Base(i) => (&self.keys, i),
+                Source::Added(i) => (&added.keys, i),
+            };
+            keys.keys.push(from.key(i));
+            keys.rowids.push(from.rowid(i));
+        }
+        Some(SearchIndex {
+            fields,
+            keys,
+            columns,
+            by_key: KeyTable::default(),
+            by_rowid: OnceLock::new(),
+        })
+    }
+
     /// Reads `size` bytes of `input`; a damaged index is an error.
     pub fn read_from<R: Read>(input: R, size: u64) -> io::Result<SearchIndex> {
         let mut r = Reader::new(input, size);

@@ -19,6 +19,7 @@ pub mod index;
 pub mod matcher;
 pub mod near_keys;
 pub mod orgs;
+mod patch;
 pub mod query;
 pub mod similar;
 pub mod snippet;
@@ -59,6 +60,12 @@ impl Texts {
 
     fn len(&self) -> usize {
         self.ends.len()
+    }
+
+    /// Adds a text after the others.
+    fn push(&mut self, text: &str) {
+        self.bytes.push_str(text);
+        self.ends.push(self.bytes.len());
     }
 }
 
@@ -127,6 +134,19 @@ impl Haystacks {
                 self.unfolded_ends.push(noted as u32);
             }
         }
+    }
+
+    /// Adds candidate `index` of `other` as it is there (a patched index
+    /// copies its kept projects without folding them again).
+    fn push_from(&mut self, other: &Haystacks, index: usize) {
+        self.folded.push(other.folded.get(index));
+        let from = match index {
+            0 => 0,
+            _ => other.unfolded_ends[index - 1],
+        };
+        let run = &other.unfolded[from..other.unfolded_ends[index]];
+        self.unfolded.extend_from_slice(run);
+        self.unfolded_ends.push(self.unfolded.len());
     }
 
     /// Gives back memory reserved for more candidates.

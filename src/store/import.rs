@@ -69,6 +69,9 @@ pub struct ImportTx<'a> {
     deferred: Vec<String>,
     /// The page cache's size before a large list made it larger.
     cache_before: Option<i64>,
+    /// What the run changes, noted to patch the counts and the index
+    /// (when it adds to a filled cache kept in a file).
+    tracked: Option<super::patch::Tracked>,
 }
 
 /// What to do when the documents are in.
@@ -114,6 +117,10 @@ impl Store {
             _ => Known::new(),
         };
         let db = self.path.clone();
+        let reader = match start {
+            Start::Add if !rebuild_index_if_asked() => self.reopen()?,
+            _ => None,
+        };
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -132,6 +139,10 @@ impl Store {
             true => defer_indexes(&tx)?,
             false => Vec::new(),
         };
+        let tracked = match reader.filter(|_| !touched.defer_fts) {
+            Some(reader) => Some(super::patch::track(&tx, reader)?),
+            None => None,
+        };
         let report = ImportReport {
             seen,
             ..ImportReport::default()
@@ -147,6 +158,7 @@ impl Store {
             started,
             deferred,
             cache_before: None,
+            tracked,
         })
     }
 }
@@ -283,7 +295,7 @@ impl ImportTx<'_> {
         let index_fresh = search_index::is_fresh(&self.tx)? && search_index::is_current(&self.tx)?;
         write::log_import(&self.tx, self.started, &self.report)?;
         match (changed || !index_fresh, finish.index) {
-            (true, Some(new)) => search_index::rebuild(&self.tx, new)?,
+            (true, Some(new)) => self.index(new, index_fresh)?,
             // Left as it was, for an older import: never read.
             (true, None) => {}
             (false, _) => search_index::carry_over(&self.tx)?,
@@ -298,6 +310,9 @@ impl ImportTx<'_> {
             _ => None,
         };
         super::profile::mark("search index built");
+        if self.tracked.take().is_some() {
+            super::patch::untrack(&self.tx)?;
+        }
         hold_before_commit_if_asked();
         // The import empties the log itself right after (`shrink_wal`,
         // which turns this back on), and says so if it cannot: no
@@ -313,6 +328,18 @@ impl ImportTx<'_> {
             self.report.warnings.push(warning);
         }
         Ok(self.report)
+    }
+
+    /// Patches the stored index and facet counts for what the run touched
+    /// when it can (the index was that of the run before), else makes
+    /// them again from every project.
+    fn index(&self, new: super::search_index::NewIndex, fresh: bool) -> Result<()> {
+        if let (Some(tracked), true) = (&self.tracked, fresh) {
+            if super::patch::patch_index(&self.tx, tracked, new)? {
+                return Ok(());
+            }
+        }
+        search_index::rebuild(&self.tx, new)
     }
 
     /// Returns whether any project changed.
@@ -335,8 +362,10 @@ impl ImportTx<'_> {
         // New projects went in as they came (`inserted`), changed ones here (`keys`).
         let changed = !touched.keys.is_empty() || !touched.inserted.is_empty();
         let changed = changed || report.removed > 0 || self.start != Start::Add;
-        if changed {
-            refresh::count_organisation_projects(tx)?;
+        match (changed, &self.tracked) {
+            (true, Some(tracked)) => super::patch::count_organisations(tx, tracked)?,
+            (true, None) => refresh::count_organisation_projects(tx)?,
+            (false, _) => {}
         }
         super::profile::mark("organisations counted");
         let projects: i64 = tx.query_row("SELECT count(*) FROM projects", [], |r| r.get(0))?;
@@ -384,6 +413,13 @@ fn hold_before_commit_if_asked() {
         let _ = std::fs::write(marker, b"");
         std::thread::sleep(std::time::Duration::from_secs(60));
     }
+}
+
+/// The tests compare a patched index with one made from every project:
+/// with `ESF_TEST_REBUILD_INDEX` set, an import counts and indexes every
+/// project, whatever it touched.
+fn rebuild_index_if_asked() -> bool {
+    std::env::var_os("ESF_TEST_REBUILD_INDEX").is_some()
 }
 
 /// The number this run gets in the import log, if it is to record what

@@ -238,3 +238,17 @@ UPDATE organisations SET family_projects = CASE
           WHERE po.org = organisations.id
              OR po.org IN (SELECT c.id FROM organisations c WHERE c.parent = organisations.name))
 END;";
+
+/// [`COUNT_PROJECTS`] for the organisations of `temp.patch_renamed` (the
+/// same numbers; each project of an organisation and its units is found
+/// through the index by organisation).
+pub const COUNT_PROJECTS_OF: &str = "UPDATE organisations SET projects = (SELECT count(*) FROM project_orgs WHERE org = organisations.id)
+WHERE id IN (SELECT org FROM temp.patch_renamed);
+UPDATE organisations SET family_projects = CASE
+    WHEN NOT EXISTS (SELECT 1 FROM organisations c WHERE c.parent = organisations.name)
+    THEN projects
+    ELSE (SELECT count(DISTINCT po.project) FROM project_orgs po
+          WHERE po.org IN (SELECT organisations.id
+                           UNION ALL SELECT c.id FROM organisations c WHERE c.parent = organisations.name))
+END
+WHERE id IN (SELECT org FROM temp.patch_renamed);";

@@ -65,6 +65,27 @@ pub trait IndexBuilder {
         facets: &FacetRow,
     );
     fn build(self: Box<Self>) -> std::io::Result<BuiltIndex>;
+    /// Each counted facet's values over the projects added, no filter set.
+    fn counts(&self) -> Vec<(Facet, String, usize)>;
+    /// The stored index read from `base` (`size` bytes) without the
+    /// projects of rows `gone` and with those added, ready to be written;
+    /// None when it cannot be patched (it is then made again from every
+    /// project), as a builder that patches nothing says of every index.
+    fn patch(
+        self: Box<Self>,
+        base: &mut dyn std::io::Read,
+        size: u64,
+        gone: &dyn Fn(i64) -> bool,
+    ) -> std::io::Result<Option<Box<dyn IndexBytes>>> {
+        let _ = (base, size, gone);
+        Ok(None)
+    }
+}
+
+/// An index in memory that writes its stored bytes (written twice: once
+/// to count them, once into the cache, so they are never all in memory).
+pub trait IndexBytes {
+    fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()>;
 }
 
 /// Makes an empty [`IndexBuilder`] for a run.
@@ -105,7 +126,7 @@ pub(super) fn rebuild(conn: &Connection, new: NewIndex) -> Result<()> {
 
 /// The row of the facet counts that holds the number of every project (no
 /// facet has this name).
-const EVERY_PROJECT: &str = "projects";
+pub(super) const EVERY_PROJECT: &str = "projects";
 
 fn save_facet_counts(conn: &Connection, built: &BuiltIndex) -> Result<()> {
     conn.execute("DELETE FROM facet_counts", [])?;

@@ -256,42 +256,113 @@ pub(super) fn each_summary_in(
     let mut stmt = conn.prepare(&format!("{SUMMARY} ORDER BY name COLLATE NOCASE, key"))?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
-        let (rowid, summary, municipalities) = summary_row(row)?;
-        let [area, area_name, objective, phase] = facet_columns(row)?;
-        // Named only in the text: a facet value, no field to match.
-        let in_text: String = row.get(17)?;
-        let area = area_label(&area, &area_name);
-        let row_facets = match facets {
-            false => FacetRow::default(),
-            true => FacetRow {
-                area: area.as_deref(),
-                objective: objective.as_deref(),
-                phase: phase.as_deref(),
-                municipalities: municipalities
-                    .split("; ")
-                    .chain(in_text.split("; "))
-                    .filter(|m| !m.is_empty())
-                    .collect(),
-                organisations: links.with_parents(rowid),
-                units: links.units(rowid),
-            },
-        };
-        // The summary moves into `each`: its owner and region are copied.
-        let (owner, region) = (summary.owner.clone(), summary.region.clone());
-        let mut fields: Vec<(Field, &str)> = links.linked(rowid).collect();
-        fields.extend(municipalities.split("; ").map(|m| (Field::Municipality, m)));
-        let in_text = in_text.split("; ").filter(|m| !m.is_empty());
-        fields.extend(in_text.map(|m| (Field::MunicipalityInText, m)));
-        let described = [
-            (Field::Owner, owner.as_deref()),
-            (Field::Region, region.as_deref()),
-            (Field::Area, area.as_deref()),
-            (Field::Objective, objective.as_deref()),
-        ];
-        fields.extend(described.into_iter().filter_map(|(f, v)| Some((f, v?))));
-        each(rowid, summary, &fields, &row_facets);
+        hand_row(row, &links, facets, &mut each)?;
     }
     Ok(())
+}
+
+/// [`each_summary_in`] for the projects of rows `rows` only, in that
+/// order, with their facet values (a row no project has is passed over).
+pub(super) fn each_summary_at(
+    conn: &Connection,
+    rows: &[i64],
+    mut each: impl FnMut(i64, ProjectSummary, &[(Field, &str)], &FacetRow),
+) -> Result<()> {
+    let links = organisation_names_of(conn, rows)?;
+    let mut stmt = conn.prepare_cached(&format!("{SUMMARY} WHERE rowid_ = ?1"))?;
+    for &rowid in rows {
+        let mut found = stmt.query([rowid])?;
+        if let Some(row) = found.next()? {
+            hand_row(row, &links, true, &mut each)?;
+        }
+    }
+    Ok(())
+}
+
+/// One project's summary, search fields and facet values, handed to `each`.
+fn hand_row(
+    row: &rusqlite::Row,
+    links: &ProjectOrgs,
+    facets: bool,
+    each: &mut impl FnMut(i64, ProjectSummary, &[(Field, &str)], &FacetRow),
+) -> Result<()> {
+    let (rowid, summary, municipalities) = summary_row(row)?;
+    let [area, area_name, objective, phase] = facet_columns(row)?;
+    // Named only in the text: a facet value, no field to match.
+    let in_text: String = row.get(17)?;
+    let area = area_label(&area, &area_name);
+    let row_facets = match facets {
+        false => FacetRow::default(),
+        true => FacetRow {
+            area: area.as_deref(),
+            objective: objective.as_deref(),
+            phase: phase.as_deref(),
+            municipalities: municipalities
+                .split("; ")
+                .chain(in_text.split("; "))
+                .filter(|m| !m.is_empty())
+                .collect(),
+            organisations: links.with_parents(rowid),
+            units: links.units(rowid),
+        },
+    };
+    // The summary moves into `each`: its owner and region are copied.
+    let (owner, region) = (summary.owner.clone(), summary.region.clone());
+    let mut fields: Vec<(Field, &str)> = links.linked(rowid).collect();
+    fields.extend(municipalities.split("; ").map(|m| (Field::Municipality, m)));
+    let in_text = in_text.split("; ").filter(|m| !m.is_empty());
+    fields.extend(in_text.map(|m| (Field::MunicipalityInText, m)));
+    let described = [
+        (Field::Owner, owner.as_deref()),
+        (Field::Region, region.as_deref()),
+        (Field::Area, area.as_deref()),
+        (Field::Objective, objective.as_deref()),
+    ];
+    fields.extend(described.into_iter().filter_map(|(f, v)| Some((f, v?))));
+    each(rowid, summary, &fields, &row_facets);
+    Ok(())
+}
+
+/// [`organisation_names_by_project`] for the projects of `rows` only, a
+/// lookup each (a few hundred projects, not a million).
+fn organisation_names_of(conn: &Connection, rows: &[i64]) -> Result<ProjectOrgs> {
+    let mut index_of: FastMap<i64, u32> = FastMap::default();
+    let mut links = ProjectOrgs::default();
+    let mut stmt = conn.prepare_cached(
+        "SELECT po.org, po.role, o.name, o.parent,
+                (SELECT min(number) FROM organisation_numbers n WHERE n.org = po.org)
+         FROM project_orgs po JOIN organisations o ON o.id = po.org
+         WHERE po.project = ?1 ORDER BY po.org",
+    )?;
+    for &project in rows {
+        if links.runs.contains_key(&project) {
+            continue;
+        }
+        let mut found = stmt.query([project])?;
+        while let Some(row) = found.next()? {
+            let id: i64 = row.get(0)?;
+            let org = match index_of.get(&id) {
+                Some(&org) => org,
+                None => {
+                    let org = links.names.len() as u32;
+                    index_of.insert(id, org);
+                    links.names.push(row.get::<_, String>(2)?.into());
+                    links
+                        .parents
+                        .push(row.get::<_, Option<String>>(3)?.map(Into::into));
+                    links
+                        .numbers
+                        .push(row.get::<_, Option<String>>(4)?.map(Into::into));
+                    org
+                }
+            };
+            let at = links.orgs.len() as u32;
+            links.runs.entry(project).or_insert((at, 0)).1 += 1;
+            links.orgs.push(org);
+            links.fields.push(role_field(&row.get::<_, String>(1)?));
+        }
+    }
+    Ok(links)
 }
 
 /// Organisation names per project row, read in one pass over the links

@@ -1,0 +1,48 @@
+//! A field index patched: the projects an import kept, copied as they
+//! are, and those it added, in list order.
+
+use super::super::patch::Source;
+use super::{FieldIndex, Link};
+
+impl FieldIndex {
+    /// The projects of `plan`, each from `base` or `added`; with how each
+    /// shared value of `added` is numbered in the new index. Every value
+    /// of `base` keeps its number.
+    pub(in crate::search) fn merged(
+        base: &FieldIndex,
+        added: &FieldIndex,
+        plan: &[Source],
+    ) -> (FieldIndex, Vec<u32>) {
+        let mut merged = FieldIndex::default();
+        for at in 0..base.shared_text.len() {
+            merged.shared.push_from(&base.shared, at);
+        }
+        merged.shared_text = base.shared_text.clone();
+        merged.shared_at = base.shared_at.clone();
+        let numbers: Vec<u32> = added
+            .shared_text
+            .iter()
+            .map(|text| merged.shared_value(text))
+            .collect();
+        for &source in plan {
+            let (from, index) = match source {
+                Source::Base(i) => (base, i),
+                Source::Added(i) => (added, i),
+            };
+            merged.names.push_from(&from.names, index);
+            merged.ids.push_from(&from.ids, index);
+            let links = from.links_of(index);
+            match source {
+                Source::Base(_) => merged.links.extend_from_slice(links),
+                Source::Added(_) => merged.links.extend(
+                    links
+                        .iter()
+                        .map(|l| Link::new(l.field(), numbers[l.value() as usize])),
+                ),
+            }
+            merged.link_ends.push(merged.links.len() as u32);
+        }
+        merged.shrink_to_fit();
+        (merged, numbers)
+    }
+}
