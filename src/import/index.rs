@@ -59,7 +59,7 @@ impl IndexBuilder for CatalogueIndex {
         gone: &dyn Fn(i64) -> bool,
     ) -> std::io::Result<Option<Box<dyn IndexBytes>>> {
         let catalogue = &self.catalogue;
-        let keys: Vec<&str> = catalogue.projects.iter().map(|p| p.key.as_str()).collect();
+        let keys: Vec<&str> = catalogue.projects.keys().collect();
         let columns = Columns::of(&catalogue.projects, &catalogue.fields);
         let fields = &catalogue.fields;
         let data = SearchIndex::write_parts(fields, &keys, &self.rowids, &columns, Vec::new())?;

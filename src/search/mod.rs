@@ -61,12 +61,6 @@ impl Texts {
     fn len(&self) -> usize {
         self.ends.len()
     }
-
-    /// Adds a text after the others.
-    fn push(&mut self, text: &str) {
-        self.bytes.push_str(text);
-        self.ends.push(self.bytes.len());
-    }
 }
 
 /// Candidates ready for matching, kept once: lower-cased and folded, with
@@ -142,11 +136,11 @@ impl Haystacks {
         self.folded.push(other.folded.get(index));
         let from = match index {
             0 => 0,
-            _ => other.unfolded_ends[index - 1],
+            _ => other.unfolded_ends[index - 1] as usize,
         };
-        let run = &other.unfolded[from..other.unfolded_ends[index]];
+        let run = &other.unfolded[from..other.unfolded_ends[index] as usize];
         self.unfolded.extend_from_slice(run);
-        self.unfolded_ends.push(self.unfolded.len());
+        self.unfolded_ends.push(self.unfolded.len() as u32);
     }
 
     /// Gives back memory reserved for more candidates.

@@ -334,10 +334,11 @@ fn organisation_names_of(conn: &Connection, rows: &[i64]) -> Result<ProjectOrgs>
          FROM project_orgs po JOIN organisations o ON o.id = po.org
          WHERE po.project = ?1 ORDER BY po.org",
     )?;
-    for &project in rows {
-        if links.runs.contains_key(&project) {
-            continue;
-        }
+    // Links go in by project, rising.
+    let mut rows = rows.to_vec();
+    rows.sort_unstable();
+    rows.dedup();
+    for project in rows {
         let mut found = stmt.query([project])?;
         while let Some(row) = found.next()? {
             let id: i64 = row.get(0)?;
@@ -356,10 +357,8 @@ fn organisation_names_of(conn: &Connection, rows: &[i64]) -> Result<ProjectOrgs>
                     org
                 }
             };
-            let at = links.orgs.len() as u32;
-            links.runs.entry(project).or_insert((at, 0)).1 += 1;
-            links.orgs.push(org);
-            links.fields.push(role_field(&row.get::<_, String>(1)?));
+            let role = row.get_ref(1)?.as_str().map_or(3, role_number);
+            links.push(project, org, role);
         }
     }
     Ok(links)
