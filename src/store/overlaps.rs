@@ -112,7 +112,8 @@ impl Store {
     }
 
     /// The keys of every project in an overlapping pair, of every
-    /// organisation (the browser's marks): the pairs are not made, and one
+    /// organisation, or in a pair with another fund's project (the
+    /// browser's marks): the ESF pairs are not made, and one
     /// organisation's projects are in memory at a time.
     pub fn overlapping_keys(&self, rollup: bool) -> Result<std::collections::HashSet<String>> {
         let mut keys = std::collections::HashSet::new();
@@ -137,6 +138,7 @@ impl Store {
             projects.push(candidate_of(row)?);
         }
         one_owner(&mut projects, &mut keys);
+        keys.extend(self.cross_fund_keys(rollup)?);
         Ok(keys)
     }
 
