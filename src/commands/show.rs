@@ -3,7 +3,7 @@
 use super::{print_json, print_text, Context};
 use crate::i18n::{t, tf};
 use crate::model::{Annotation, StoredProject};
-use crate::overlaps::CrossFundPair;
+use crate::overlaps::{CrossFundPair, Side};
 use crate::present::report;
 use crate::present::sanitize;
 use crate::store::Store;
@@ -112,7 +112,7 @@ fn other_funds_text(pairs: &[CrossFundPair]) -> String {
 pub struct OverlapWith {
     /// The other project (its fields at the top of the JSON object).
     #[serde(flatten)]
-    pub project: crate::overlaps::Side,
+    pub project: Side,
     pub organisation: String,
     pub shared: Vec<crate::overlaps::Shared>,
     pub days: i64,
@@ -123,7 +123,7 @@ pub struct OverlapWith {
 impl From<&crate::overlaps::Pair> for OverlapWith {
     fn from(p: &crate::overlaps::Pair) -> OverlapWith {
         OverlapWith {
-            project: p.projects[1].clone(),
+            project: Side::clone(&p.projects[1]),
             organisation: p.organisation.clone(),
             shared: p.shared.clone(),
             days: p.days,

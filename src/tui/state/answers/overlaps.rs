@@ -151,8 +151,8 @@ mod tests {
     fn pair(a: &str, b: &str) -> Pair {
         Pair {
             organisation: "Stiftelsen Brobyggarna".into(),
-            org_numbers: Vec::new(),
-            projects: [side(a), side(b)],
+            org_numbers: std::sync::Arc::from([]),
+            projects: [side(a).into(), side(b).into()],
             shared: vec![Shared {
                 what: "programme_area",
                 value: "A".into(),
