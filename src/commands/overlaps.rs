@@ -17,6 +17,7 @@ pub fn run(ctx: &Context, a: &crate::cli::OverlapsArgs) -> anyhow::Result<ExitCo
     }
     crate::store::profile::mark("begun");
     let store = ctx.open_for_reading()?;
+    crate::store::profile::mark("cache opened");
     if let Some(m) = &a.municipality {
         if !known_municipality(m) {
             let said = tf("no municipality {}", &[&crate::present::format::quoted(m)]);
@@ -191,12 +192,14 @@ fn write_text(out: &mut dyn std::io::Write, pairs: &[Pair]) -> std::io::Result<(
         }
         head.clear();
         write_headline(&mut head, pair);
-        writeln!(out, "  {}", sanitize::line(&head))?;
+        out.write_all(b"  ")?;
+        out.write_all(sanitize::line(&head).as_bytes())?;
+        out.write_all(b"\n")?;
         for side in &pair.projects {
             let line = lines
                 .entry(side.key.as_str())
-                .or_insert_with(|| sanitize::line(&side.text()).into_owned());
-            writeln!(out, "    {line}")?;
+                .or_insert_with(|| format!("    {}\n", sanitize::line(&side.text())));
+            out.write_all(line.as_bytes())?;
         }
     }
     Ok(())

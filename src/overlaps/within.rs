@@ -9,15 +9,17 @@ use std::sync::Arc;
 /// Every overlapping pair among one organisation's projects, most days
 /// first (then by the two keys), each with the one that starts first.
 pub fn pairs_within(organisation: &str, projects: &[Candidate]) -> Vec<Pair> {
+    let folded: Vec<Vec<String>> = projects.iter().map(folded_places).collect();
     let mut found: Vec<Found> = Vec::new();
     sweep(
         projects,
         &mut |(a, (a_start, a_end)), (b, (b_start, b_end))| {
             let (from, to) = (a_start.max(b_start), a_end.min(b_end));
-            if to < from || projects[a].key == projects[b].key {
+            let (x, y) = (&projects[a], &projects[b]);
+            if to < from || x.key == y.key || !may_share(x, y, (&folded[a], &folded[b])) {
                 return;
             }
-            let shared = shared(&projects[a], &projects[b]);
+            let shared = shared(x, y);
             if !shared.is_empty() {
                 let from_a = a_start >= b_start;
                 let to_a = a_end <= b_end;
@@ -30,14 +32,38 @@ pub fn pairs_within(organisation: &str, projects: &[Candidate]) -> Vec<Pair> {
             }
         },
     );
-    let key = |i: usize| projects[i].key.as_str();
-    found.sort_by(|x, y| {
-        y.days
-            .cmp(&x.days)
-            .then_with(|| key(x.sides.0).cmp(key(y.sides.0)))
-            .then_with(|| key(x.sides.1).cmp(key(y.sides.1)))
-    });
+    // Each project's place among the keys: pairs are sorted by numbers.
+    let mut by_key: Vec<usize> = (0..projects.len()).collect();
+    by_key.sort_by(|&i, &j| projects[i].key.cmp(&projects[j].key));
+    let mut rank = vec![0; projects.len()];
+    for (place, i) in by_key.into_iter().enumerate() {
+        rank[i] = place;
+    }
+    found.sort_by_key(|f| (std::cmp::Reverse(f.days), rank[f.sides.0], rank[f.sides.1]));
     made(organisation, projects, found)
+}
+
+/// A project's municipalities as [`shared`] compares them: trimmed, in
+/// lower case.
+fn folded_places(c: &Candidate) -> Vec<String> {
+    let fold = |m: &String| m.trim().chars().flat_map(char::to_lowercase).collect();
+    c.municipalities.iter().map(fold).collect()
+}
+
+/// Whether [`shared`] finds anything for `a` and `b`, without making
+/// what it finds: most projects that ran at the same time share nothing.
+fn may_share(a: &Candidate, b: &Candidate, (pa, pb): (&[String], &[String])) -> bool {
+    let same_period = match (&a.programme_period, &b.programme_period) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    };
+    let same = |x: &Option<String>, y: &Option<String>| match (x, y) {
+        (Some(x), Some(y)) => !x.trim().is_empty() && x.trim().eq_ignore_ascii_case(y.trim()),
+        _ => false,
+    };
+    let fields = same(&a.programme_area, &b.programme_area)
+        || same(&a.specific_objective, &b.specific_objective);
+    (same_period && fields) || pa.iter().any(|m| !m.is_empty() && pb.contains(m))
 }
 
 /// A pair found, before it is made: the two projects (their indexes), the
@@ -119,6 +145,40 @@ fn sweep(projects: &[Candidate], each: &mut dyn FnMut(Dated, Dated)) {
                 break;
             }
             each((a, (a_start, a_end)), (b, (b_start, b_end)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project(period: &str, area: &str, places: &[&str]) -> Candidate {
+        Candidate {
+            key: format!("{period}{area}{places:?}"),
+            programme_period: Some(period.into()),
+            programme_area: Some(area.into()),
+            municipalities: places.iter().map(|p| p.to_string()).collect(),
+            ..Candidate::default()
+        }
+    }
+
+    #[test]
+    fn the_quick_look_agrees_with_what_is_shared() {
+        let all = [
+            project("2014-2020", "2", &[]),
+            project("2014-2020", " 2 ", &["Vellinge"]),
+            project("2007-2013", "2", &["VELLINGE "]),
+            project("2007-2013", "3", &["Malmö", " "]),
+            project("2014-2020", "", &[" ", "malmö"]),
+            project("2014-2020", "4", &["Lund"]),
+        ];
+        for a in &all {
+            for b in &all {
+                let places = (folded_places(a), folded_places(b));
+                let quick = may_share(a, b, (&places.0, &places.1));
+                assert_eq!(quick, !shared(a, b).is_empty(), "{a:?} {b:?}");
+            }
         }
     }
 }

@@ -80,6 +80,7 @@ impl Store {
         let groups = match org {
             Some(name) => {
                 let root = self.root_organisation(name, rollup)?;
+                super::profile::mark("organisation found");
                 let projects = self.owned_by_family(&root, rollup)?;
                 BTreeMap::from([((root.to_lowercase(), root), projects)])
             }
