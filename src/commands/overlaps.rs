@@ -75,26 +75,27 @@ impl Output {
     }
 
     fn write(&mut self, pairs: &[Pair]) {
-        self.write_each(pairs, write_text);
+        self.write_each(pairs, write_text, crate::present::pairs_json::write_pairs);
     }
 
     /// Pairs with another fund's projects, after the ESF pairs: in the same
     /// JSON array (their `kind` is `other_fund`), or under a heading.
     fn write_cross(&mut self, pairs: &[CrossFundPair]) {
         if !pairs.is_empty() {
-            self.write_each(pairs, |out, pairs| {
-                out.write_all(cross_text(pairs).as_bytes())
-            });
+            let text: Text<CrossFundPair> =
+                |out, pairs| out.write_all(cross_text(pairs).as_bytes());
+            self.write_each(pairs, text, json_each);
         }
     }
 
-    /// `pairs` as JSON objects of the one array, or as `text` writes them.
-    fn write_each<T: serde::Serialize>(&mut self, pairs: &[T], text: Text<T>) {
+    /// `pairs` as `json` writes them as objects of the one array, or as
+    /// `text` writes them.
+    fn write_each<T>(&mut self, pairs: &[T], text: Text<T>, json: Json<T>) {
         if self.failed.is_some() {
             return;
         }
         let done = match self.json {
-            true => self.json_each(pairs),
+            true => json(&mut self.out, pairs, self.written),
             false => {
                 let gap = if self.written == 0 { "" } else { "\n" };
                 self.out
@@ -106,16 +107,6 @@ impl Output {
         if let Err(e) = done {
             self.failed = Some(e);
         }
-    }
-
-    /// Each pair as an object of the array, each pretty-printed on its own.
-    fn json_each<T: serde::Serialize>(&mut self, pairs: &[T]) -> std::io::Result<()> {
-        for (i, pair) in pairs.iter().enumerate() {
-            let lead = if self.written + i == 0 { "[\n" } else { ",\n" };
-            self.out.write_all(lead.as_bytes())?;
-            crate::present::safe_json::to_writer(&mut self.out, pair)?;
-        }
-        Ok(())
     }
 
     fn finish(mut self) -> anyhow::Result<()> {
@@ -135,6 +126,24 @@ impl Output {
 
 /// How a kind of pair is written as text.
 type Text<T> = fn(&mut dyn std::io::Write, &[T]) -> std::io::Result<()>;
+
+/// How a kind of pair is written as objects of the JSON array, after so
+/// many written before.
+type Json<T> = fn(&mut dyn std::io::Write, &[T], usize) -> std::io::Result<()>;
+
+/// Each pair as an object of the array, each pretty-printed on its own.
+fn json_each<T: serde::Serialize>(
+    out: &mut dyn std::io::Write,
+    pairs: &[T],
+    before: usize,
+) -> std::io::Result<()> {
+    for (i, pair) in pairs.iter().enumerate() {
+        let lead = if before + i == 0 { "[\n" } else { ",\n" };
+        out.write_all(lead.as_bytes())?;
+        crate::present::safe_json::to_writer(&mut *out, pair)?;
+    }
+    Ok(())
+}
 
 /// A municipality of the reference data, by its name in any case or
 /// without å/ä/ö.
