@@ -58,12 +58,14 @@ os.write(master, b"/")
 drain(master, 0.3)
 t0 = time.time()
 os.write(master, query.encode())
-echo, _ = read_until(master, query[-1:].encode() + "\u2588".encode(), 30)
+# The cursor block may come after a change of style (reverse video).
+CURSOR = re.escape(query[-1:].encode()) + rb"(?:\x1b\[[0-9;]*m)*" + "\u2588".encode()
+echo, _ = read_until_pattern(master, CURSOR, 30)
 result["echo_ms"] = round((time.time() - t0) * 1000, 1)
 # The echo frame ends with the end of a synchronized update; the next
 # frame is the results (the browser draws the keystroke, then filters).
 END = b"\x1b[?2026l"
-after = echo.split(query[-1:].encode() + "\u2588".encode(), 1)[-1]
+after = re.split(CURSOR, echo, maxsplit=1)[-1]
 if END not in after:
     after, _ = read_until(master, END, 60)
     after = after.split(END, 1)[1]

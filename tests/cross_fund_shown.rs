@@ -160,7 +160,7 @@ fn the_browser_marks_and_details_a_project_beside_another_funds() {
     let inputs = esf_browser::import::Input::from_paths(&[std::path::PathBuf::from(fixtures())]);
     let mut app = common::app_over(common::store_of(&inputs), 120, 40);
     let marks = app.state.overlapping.marks.clone().unwrap();
-    assert_eq!(marks.into_iter().collect::<Vec<_>>(), ["23-201-S01"]);
+    assert_eq!(marks.iter().collect::<Vec<&str>>(), ["23-201-S01"]);
     app.handle(common::key(KeyCode::Char('/')));
     common::type_text(&mut app, "jobbsteget");
     app.handle(common::key(KeyCode::Enter));

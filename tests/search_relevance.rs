@@ -28,13 +28,13 @@ fn sample() -> Catalogue {
 fn found(cat: &Catalogue, query: &str) -> BTreeSet<String> {
     cat.filter(query)
         .iter()
-        .map(|m| cat.projects[m.index].key.clone())
+        .map(|m| cat.projects.key(m.index).to_string())
         .collect()
 }
 
 fn top(cat: &Catalogue, query: &str) -> String {
     let first = cat.filter(query).first().expect("something is found").index;
-    cat.projects[first].key.clone()
+    cat.projects.key(first).to_string()
 }
 
 fn set(keys: &[&str]) -> BTreeSet<String> {
@@ -231,7 +231,7 @@ fn hostile_input_is_text_and_never_an_error() {
 #[test]
 fn every_match_says_where_and_what() {
     let cat = sample();
-    let at = |key: &str| cat.projects.iter().position(|p| p.key == key).unwrap();
+    let at = |key: &str| cat.projects.keys().position(|k| k == key).unwrap();
     let reasons = cat.explain(at(NYA_VAGAR), "malmo");
     assert_eq!(reasons.len(), 1);
     assert_eq!(reasons[0].field, Field::Partner);
@@ -348,7 +348,7 @@ fn searched(store: &esf_browser::store::Store, cat: &Catalogue, query: &str) -> 
     let found = cat.search(query, store).unwrap();
     found
         .iter()
-        .map(|m| cat.projects[m.index].key.clone())
+        .map(|m| cat.projects.key(m.index).to_string())
         .collect()
 }
 
@@ -522,7 +522,7 @@ fn organisations_fixture() -> Catalogue {
 fn ranked(cat: &Catalogue, query: &str) -> Vec<String> {
     cat.filter(query)
         .iter()
-        .map(|m| cat.projects[m.index].key.clone())
+        .map(|m| cat.projects.key(m.index).to_string())
         .collect()
 }
 

@@ -54,7 +54,7 @@ fn filter(app: &mut App, text: &str) {
 fn the_list_marks_exactly_the_projects_in_a_pair() {
     let app = app(80, 24);
     let marks = app.state.overlapping.marks.clone().unwrap();
-    let mut marked: Vec<&str> = marks.iter().map(String::as_str).collect();
+    let mut marked: Vec<&str> = marks.iter().collect();
     marked.sort();
     assert_eq!(
         marked,
@@ -194,7 +194,7 @@ fn a_coverage_cell_opens_as_the_list_of_its_projects() {
         .list
         .rows
         .iter()
-        .map(|&i| projects[i].key.as_str())
+        .map(|&i| projects.key(i))
         .collect();
     listed.sort();
     assert_eq!(listed, ["2015/90001", "2015/90002", "2015/90004"]);
@@ -433,7 +433,7 @@ fn a_year_cell_lists_the_projects_that_started_that_year() {
         .list
         .rows
         .iter()
-        .map(|&i| projects[i].key.as_str())
+        .map(|&i| projects.key(i))
         .collect();
     assert_eq!(
         listed,

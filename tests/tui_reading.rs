@@ -124,7 +124,7 @@ fn the_sort_turns_round_and_the_selection_stays_on_its_project() {
         assert!(screen(app).contains("sort: budget"));
         let projects = &app.state.catalogue.projects;
         let rows = app.state.list.rows.iter();
-        rows.map(|&i| projects[i].total_budget_sek).collect()
+        rows.map(|&i| projects.get(i).total_budget_sek).collect()
     };
     // Still turned round from the ids: smallest first.
     let smallest_first = budgets(&mut app);
@@ -199,10 +199,9 @@ fn at_hisingen(app: &mut App) {
     app.handle(key(KeyCode::Char('/')));
     type_text(app, "hisingen");
     app.handle(key(KeyCode::Enter));
-    let at =
-        app.state.list.rows.iter().position(|&i| {
-            app.state.catalogue.projects[i].name.as_deref() == Some("effektbutiken")
-        });
+    let at = app.state.list.rows.iter().position(|&i| {
+        app.state.catalogue.projects.get(i).name.as_deref() == Some("effektbutiken")
+    });
     for _ in 0..at.expect("effektbutiken found by its text") {
         app.handle(key(KeyCode::Char('j')));
     }

@@ -13,7 +13,7 @@ use esf_browser::tui::keymap::Context;
 fn select(app: &mut App, name: &str) -> String {
     for _ in 0..app.state.list.rows.len() {
         let index = app.state.list.rows[app.state.list.selection.index];
-        let p = &app.state.catalogue.projects[index];
+        let p = &app.state.catalogue.projects.get(index);
         if p.name.as_deref().is_some_and(|n| n.starts_with(name)) {
             return p.key.clone();
         }
@@ -107,7 +107,7 @@ fn active_during_combines_with_the_fuzzy_filter() {
     let mut expected = active.clone();
     expected.sort();
     assert_eq!(rows, expected);
-    let first = &app.state.catalogue.projects[app.state.list.rows[0]];
+    let first = &app.state.catalogue.projects.get(app.state.list.rows[0]);
     assert_eq!(first.key, "2020/00551", "the best match first");
 }
 

@@ -10,7 +10,10 @@ use esf_browser::tui::keymap::Context;
 
 fn selected_name(app: &App) -> String {
     let index = &app.state.list.rows[app.state.list.selection.index];
-    app.state.catalogue.projects[*index]
+    app.state
+        .catalogue
+        .projects
+        .get(*index)
         .name
         .clone()
         .unwrap_or_default()
@@ -328,7 +331,11 @@ fn branches_toggle_in_the_graph() {
     type_text(&mut app, "inkluderande");
     app.handle(key(KeyCode::Enter));
     // The pre-study (owner Nord-ost) has the Arbetsförmedlingen offices.
-    while !app.state.catalogue.projects[app.state.list.rows[app.state.list.selection.index]]
+    while !app
+        .state
+        .catalogue
+        .projects
+        .get(app.state.list.rows[app.state.list.selection.index])
         .owner
         .as_deref()
         .unwrap_or("")

@@ -3,6 +3,7 @@
 //! the user's bookmarks and review states, and "active during" a period.
 //! Pure: the values of every project are handed in, interned once.
 
+use crate::catalogue::summaries::Summaries;
 use crate::dates;
 use crate::i18n::t;
 use crate::model::{Annotation, ReviewState};
@@ -255,6 +256,16 @@ impl Active {
     pub fn covers(&self, p: &ProjectSummary) -> bool {
         let start = p.start_date.as_deref().and_then(dates::days_from_iso);
         let end = p.end_date.as_deref().and_then(dates::days_from_iso);
+        self.covers_days(start, end)
+    }
+
+    /// [`Active::covers`] for project `i` of `projects`.
+    pub fn covers_at(&self, projects: &Summaries, i: usize) -> bool {
+        self.covers_days(projects.start_days(i), projects.end_days(i))
+    }
+
+    /// [`Active::covers`] given the days of a project's start and end.
+    fn covers_days(&self, start: Option<i64>, end: Option<i64>) -> bool {
         match start {
             Some(start) => start <= self.to && end.is_none_or(|end| end >= self.from),
             None => false,
@@ -372,8 +383,8 @@ impl<'i, 'a> Resolved<'i, 'a> {
         resolved
     }
 
-    /// Does project `i` pass every facet except `skip`?
-    pub fn accepts(&self, i: usize, p: &ProjectSummary, skip: Option<Facet>) -> bool {
+    /// Does project `i` of `projects` pass every facet except `skip`?
+    pub fn accepts(&self, i: usize, projects: &Summaries, skip: Option<Facet>) -> bool {
         let cached = self.cached.iter().filter(|(f, _)| Some(*f) != skip);
         for (facet, id) in cached {
             match id {
@@ -383,12 +394,17 @@ impl<'i, 'a> Resolved<'i, 'a> {
         }
         let noted = self.noted.iter().filter(|(f, _)| Some(*f) != skip);
         for (facet, value) in noted {
-            if note_values(*facet, (self.notes)(&p.key)) != value {
+            if note_values(*facet, (self.notes)(projects.key(i))) != value {
                 return false;
             }
         }
-        let year = |y: i32| p.start_date.as_deref().and_then(dates::year) == Some(y);
-        self.started.is_none_or(year) && self.active.as_ref().is_none_or(|a| a.covers(p))
+        let start = |i| projects.start_date(i);
+        let year = |y: i32| start(i).and_then(|d| dates::year(d.as_str())) == Some(y);
+        self.started.is_none_or(year)
+            && self
+                .active
+                .as_ref()
+                .is_none_or(|a| a.covers_at(projects, i))
     }
 
     /// How many of `rows` have each value of `facet`, when every other
@@ -397,18 +413,17 @@ impl<'i, 'a> Resolved<'i, 'a> {
         &self,
         facet: Facet,
         rows: &[usize],
-        projects: &[ProjectSummary],
+        projects: &Summaries,
     ) -> Vec<(String, usize)> {
         let mut by_value: HashMap<&str, usize> = HashMap::new();
         for &i in rows {
-            let p = &projects[i];
-            if !self.accepts(i, p, Some(facet)) {
+            if !self.accepts(i, projects, Some(facet)) {
                 continue;
             }
             match facet {
                 Facet::Bookmark | Facet::Review => {
                     *by_value
-                        .entry(note_values(facet, (self.notes)(&p.key)))
+                        .entry(note_values(facet, (self.notes)(projects.key(i))))
                         .or_default() += 1;
                 }
                 _ => {

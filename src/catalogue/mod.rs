@@ -3,11 +3,14 @@
 
 pub mod coverage;
 pub mod facets;
+pub mod key_set;
 pub mod stats;
+pub mod summaries;
 pub mod texts;
 pub mod timeline;
 
 use crate::catalogue::facets::{Facet, FacetIndex, Filters, Notes, Resolved};
+use crate::catalogue::summaries::Summaries;
 use crate::model::FacetRow;
 use crate::model::ProjectSummary;
 pub use crate::search::fields::RANKED_TEXTS;
@@ -58,7 +61,7 @@ impl SortKey {
 /// the fields the search box looks in.
 #[derive(Default)]
 pub struct Catalogue {
-    pub projects: Vec<ProjectSummary>,
+    pub projects: Summaries,
     pub fields: FieldIndex,
     pub facets: FacetIndex,
     by_key: KeyTable,
@@ -152,16 +155,16 @@ impl Searchable for Catalogue {
     }
 
     fn key_at(&self, index: usize) -> &str {
-        &self.projects[index].key
+        self.projects.key(index)
     }
 
     fn find_key(&self, key: &str) -> Option<usize> {
         self.by_key
-            .find(key, self.projects.len(), &|i| &self.projects[i].key)
+            .find(key, self.projects.len(), &|i| self.projects.key(i))
     }
 
     fn listed_at(&self, index: usize) -> Option<ProjectSummary> {
-        self.projects.get(index).cloned()
+        (index < self.projects.len()).then(|| self.projects.get(index))
     }
 }
 
@@ -257,7 +260,7 @@ impl Catalogue {
         let name = summary.name.as_deref().unwrap_or_default();
         self.fields.push(name, &summary.key, fields);
         self.facets.push(&summary, facets);
-        self.projects.push(summary);
+        self.projects.push(&summary);
     }
 
     /// Keeps the rows that pass every facet filter. Returns how many the
@@ -269,7 +272,7 @@ impl Catalogue {
         }
         let Some(active) = &filters.active else {
             let resolved = Resolved::new(&self.facets, filters, notes);
-            rows.retain(|&i| resolved.accepts(i, &self.projects[i], None));
+            rows.retain(|&i| resolved.accepts(i, &self.projects, None));
             return 0;
         };
         let others = Filters {
@@ -277,12 +280,12 @@ impl Catalogue {
             ..filters.clone()
         };
         let resolved = Resolved::new(&self.facets, &others, notes);
-        rows.retain(|&i| resolved.accepts(i, &self.projects[i], None));
+        rows.retain(|&i| resolved.accepts(i, &self.projects, None));
         let undated = rows
             .iter()
-            .filter(|&&i| self.projects[i].start_date.is_none())
+            .filter(|&&i| self.projects.start_date(i).is_none())
             .count();
-        rows.retain(|&i| active.covers(&self.projects[i]));
+        rows.retain(|&i| active.covers_at(&self.projects, i));
         undated
     }
 
@@ -317,7 +320,7 @@ impl Catalogue {
     /// Why a project matched, with a few words of its texts around the
     /// terms no field holds.
     pub fn explain_with_text(&self, index: usize, query: &str, store: &Store) -> Vec<Reason> {
-        let name = self.projects[index].name.as_deref().unwrap_or_default();
+        let name = self.projects.name(index).unwrap_or_default();
         self.explain_named(index, &Query::parse(query), name, store)
     }
 
@@ -333,9 +336,9 @@ impl Catalogue {
 
     /// [`Catalogue::explain`] for a query parsed once for many rows.
     pub fn explain_parsed(&self, index: usize, query: &Query) -> Vec<Reason> {
-        let project = &self.projects[index];
-        let name = project.name.as_deref().unwrap_or_default();
-        self.fields.explain(index, query, name, &project.key)
+        let name = self.projects.name(index).unwrap_or_default();
+        self.fields
+            .explain(index, query, name, self.projects.key(index))
     }
 
     /// Sorts project indices by a key (money largest first, missing last;
@@ -356,7 +359,7 @@ impl Catalogue {
             return;
         }
         let projects = &self.projects;
-        let by = |a: usize, b: usize| compare(&projects[a], &projects[b], key, reversed);
+        let by = |a: usize, b: usize| compare(projects, a, b, key, reversed);
         match reversed {
             true => indices.sort_by(|&a, &b| by(a, b).then(b.cmp(&a))),
             false => indices.sort_by(|&a, &b| by(a, b).then(a.cmp(&b))),
@@ -364,9 +367,9 @@ impl Catalogue {
     }
 
     /// Projects whose id or name look like `text`, for "did you mean".
-    pub fn similar(&self, text: &str, limit: usize) -> Vec<&ProjectSummary> {
+    pub fn similar(&self, text: &str, limit: usize) -> Vec<ProjectSummary> {
         let found = self.similar_indices(text, limit);
-        found.into_iter().map(|i| &self.projects[i]).collect()
+        found.into_iter().map(|i| self.projects.get(i)).collect()
     }
 }
 
@@ -423,18 +426,33 @@ pub fn snippet_reason(store: &Store, key: &str, words: &str) -> Option<Reason> {
         .find_map(|text| crate::search::snippet::snippet(text, words))
 }
 
-/// Two projects by `key`, turned round when `reversed` (missing last).
-fn compare(a: &ProjectSummary, b: &ProjectSummary, key: SortKey, reversed: bool) -> Ordering {
+/// Projects `a` and `b` by `key`, turned round when `reversed` (missing
+/// last).
+fn compare(p: &Summaries, a: usize, b: usize, key: SortKey, reversed: bool) -> Ordering {
     let r = reversed;
     match key {
         SortKey::Name => Ordering::Equal,
-        SortKey::Id if r => b.key.cmp(&a.key),
-        SortKey::Id => a.key.cmp(&b.key),
-        SortKey::Start => missing_last(&a.start_date, &b.start_date, r),
-        SortKey::End => missing_last(&a.end_date, &b.end_date, r),
-        SortKey::Budget => missing_last(&a.total_budget_sek, &b.total_budget_sek, !r),
-        SortKey::Grant => missing_last(&a.esf_grant_sek, &b.esf_grant_sek, !r),
-        SortKey::Region => missing_last(&a.region, &b.region, r),
+        SortKey::Id if r => p.key(b).cmp(p.key(a)),
+        SortKey::Id => p.key(a).cmp(p.key(b)),
+        SortKey::Start | SortKey::End => {
+            let end = key == SortKey::End;
+            let (x, y) = (dated(p, a, end), dated(p, b, end));
+            let both = p
+                .compare_dates(a, b, end)
+                .map(|o| if r { o.reverse() } else { o });
+            both.unwrap_or_else(|| missing_last(&x, &y, r))
+        }
+        SortKey::Budget => missing_last(&p.total_budget_sek(a), &p.total_budget_sek(b), !r),
+        SortKey::Grant => missing_last(&p.esf_grant_sek(a), &p.esf_grant_sek(b), !r),
+        SortKey::Region => missing_last(&p.region(a), &p.region(b), r),
+    }
+}
+
+/// Whether project `i` has a start (or end) date.
+fn dated(p: &Summaries, i: usize, end: bool) -> Option<()> {
+    match end {
+        true => p.end_date(i).map(|_| ()),
+        false => p.start_date(i).map(|_| ()),
     }
 }
 

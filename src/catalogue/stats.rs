@@ -51,18 +51,17 @@ pub fn compute(cat: &Catalogue, rows: &[usize]) -> Stats {
     let mut per_year: BTreeMap<i32, usize> = BTreeMap::new();
     let mut per_region: BTreeMap<&str, RegionMoney> = BTreeMap::new();
     let mut timeline = Vec::new();
+    let p = &cat.projects;
     for &i in rows {
-        let p = &cat.projects[i];
-        if let Some(year) = p.start_date.as_deref().and_then(dates::year) {
+        if let Some(year) = p.start_date(i).and_then(|d| dates::year(d.as_str())) {
             *per_year.entry(year).or_default() += 1;
         }
-        let region = p.region.as_deref().unwrap_or("(no region)");
+        let region = p.region(i).unwrap_or("(no region)");
         per_region
             .entry(region)
             .or_insert_with(|| RegionMoney::new(region))
-            .add(p.total_budget_sek, p.esf_grant_sek);
-        let day = |d: &Option<String>| d.as_deref().and_then(dates::days_from_iso);
-        if let (Some(start), Some(end)) = (day(&p.start_date), day(&p.end_date)) {
+            .add(p.total_budget_sek(i), p.esf_grant_sek(i));
+        if let (Some(start), Some(end)) = (p.start_days(i), p.end_days(i)) {
             timeline.push(Period {
                 index: i,
                 start,

@@ -35,6 +35,20 @@ pub struct Timeline {
 }
 
 impl Bar {
+    /// Project `i` of a catalogue's summaries.
+    pub fn at(p: &crate::catalogue::summaries::Summaries, i: usize) -> Bar {
+        let date =
+            |d: Option<crate::catalogue::summaries::DateText>| d.map(|d| d.as_str().to_string());
+        Bar {
+            key: p.key(i).to_string(),
+            id: p.id(i).map(str::to_string),
+            name: p.name(i).map(str::to_string),
+            start: date(p.start_date(i)),
+            end: date(p.end_date(i)),
+            esf_grant_sek: p.esf_grant_sek(i),
+        }
+    }
+
     pub fn of(p: &ProjectSummary) -> Bar {
         Bar {
             key: p.key.clone(),

@@ -33,7 +33,7 @@ pub fn run(ctx: &Context, format: Format, query: &Query, with: With) -> anyhow::
     let keys: Vec<&str> = listing
         .select(&store, query, None)?
         .into_iter()
-        .map(|i| listing.cat.projects[i].key.as_str())
+        .map(|i| listing.cat.projects.key(i))
         .collect();
     let annotation = |key: &str| listing.annotations.get(key).cloned();
     let mut rows = keys.iter().filter_map(|key| {

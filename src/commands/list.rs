@@ -210,10 +210,7 @@ pub fn run(
     let cat = &listing.cat;
     let matched = |i: usize| filter.map(|q| cat.explain_with_text(i, q, &store));
     if let Some(contacts) = json {
-        let keys: Vec<&str> = indices
-            .iter()
-            .map(|&i| cat.projects[i].key.as_str())
-            .collect();
+        let keys: Vec<&str> = indices.iter().map(|&i| cat.projects.key(i)).collect();
         let listed: Vec<Listed> = store
             .records(&keys)?
             .into_iter()
@@ -243,7 +240,7 @@ pub fn run(
     };
     let mut table = Table::new(&headers).flexible(flexible);
     for &i in &indices {
-        let mut cells = row(&cat.projects[i]);
+        let mut cells = row(&cat.projects.get(i));
         cells.extend(matched(i).map(|r| crate::present::format::reasons(&r)));
         table.row(cells);
     }
@@ -324,7 +321,7 @@ pub fn search(
             let kept: std::collections::HashSet<&str> = listing
                 .select(&store, query, None)?
                 .into_iter()
-                .map(|i| listing.cat.projects[i].key.as_str())
+                .map(|i| listing.cat.projects.key(i))
                 .collect();
             let mut hits = store.search(words, usize::MAX)?;
             hits.retain(|h| kept.contains(h.key.as_str()));

@@ -36,40 +36,52 @@ fn searchable(store: &Store) -> anyhow::Result<Box<dyn Searchable>> {
 }
 
 /// The keys and names of up to `limit` projects whose key or name look
-/// like `text`, for "did you mean".
+/// like `text`, for "did you mean": the keys a few typing mistakes from
+/// it, nearest first (see [`crate::search::near_keys`]), then the
+/// projects whose name starts with it or holds its words.
 pub fn similar(
     store: &Store,
     text: &str,
     limit: usize,
 ) -> anyhow::Result<Vec<(String, Option<String>)>> {
     let _snapshot = store.snapshot()?;
-    let mut found = Vec::new();
-    // The names are read only when the keys leave room for them.
-    let stored = store.search_keys_then_names(|keys| {
-        found = similar::similar_keys(text, limit, keys.len(), &|i| keys.key(i));
-        found.len() < limit
-    })?;
-    let keys: Vec<String> = match stored {
-        Some((keys, names)) => {
-            if let Some(names) = names {
-                similar::add_similar_names(&mut found, text, limit, &names);
-            }
-            found.into_iter().map(|i| keys.key(i).to_string()).collect()
+    let tail = similar::tolerance(text) - 1;
+    let candidates = crate::search::near_keys::candidates(store, text, tail)?;
+    let candidates = store.in_list_order(&candidates)?;
+    let found = similar::similar_keys(text, limit, candidates.len(), &|i| &candidates[i]);
+    // An ID with a number's leading zeros left out means that one first.
+    let mut keys = crate::search::near_keys::zeros_left_out(store, text)?;
+    for key in found.into_iter().map(|i| &candidates[i]) {
+        if keys.len() < limit && !keys.contains(key) {
+            keys.push(key.clone());
         }
-        None => {
-            let catalogue = Catalogue::load_with(store, false)?;
-            let found = catalogue.similar_indices(text, limit);
-            let keys = found.into_iter().map(|i| catalogue.key_at(i).to_string());
-            keys.collect()
-        }
-    };
+    }
+    keys.truncate(limit);
     let mut named = Vec::new();
-    for key in keys {
-        let name = store.summary_of(&key)?.and_then(|s| s.name);
-        named.push((key, name));
+    for key in &keys {
+        let name = store.summary_of(key)?.and_then(|s| s.name);
+        named.push((key.clone(), name));
+    }
+    if named.len() < limit {
+        let found = store.named_like(text, NAMES_RANKED)?;
+        let names: Vec<&str> = found
+            .iter()
+            .map(|(_, n)| n.as_deref().unwrap_or(""))
+            .collect();
+        for i in similar::by_name(text, &names) {
+            let (key, name) = &found[i];
+            if named.len() < limit && !keys.contains(key) {
+                keys.push(key.clone());
+                named.push((key.clone(), name.clone()));
+            }
+        }
     }
     Ok(named)
 }
+
+/// How many of the projects whose name has what was typed are ranked by
+/// how well the name matches it (the first found, when more have it).
+const NAMES_RANKED: usize = 256;
 
 /// A record as `--json` gives it: the contact person only when asked for.
 pub fn with_contacts(mut record: KeyedProject, contacts: bool) -> KeyedProject {

@@ -51,10 +51,7 @@ fn listed(ctx: &Context, store: &Store, a: &TimelineArgs) -> anyhow::Result<Vec<
         return Ok(Vec::new());
     };
     let rows = listing.select(store, &query, None)?;
-    Ok(rows
-        .iter()
-        .map(|&i| listing.cat.projects[i].clone())
-        .collect())
+    Ok(rows.iter().map(|&i| listing.cat.projects.get(i)).collect())
 }
 
 /// The list's query for what was asked; `None` when an organisation or a

@@ -36,7 +36,7 @@ impl IndexBuilder for CatalogueIndex {
 
     fn build(self: Box<Self>) -> std::io::Result<BuiltIndex> {
         let catalogue = &self.catalogue;
-        let keys: Vec<&str> = catalogue.projects.iter().map(|p| p.key.as_str()).collect();
+        let keys: Vec<&str> = catalogue.projects.keys().collect();
         let columns = Columns::of(&catalogue.projects, &catalogue.fields);
         let fields = &catalogue.fields;
         let data = SearchIndex::write_parts(fields, &keys, &self.rowids, &columns, Vec::new())?;

@@ -97,6 +97,7 @@ impl Haystacks {
                 let at = from + found;
                 index = candidate_at(ends, index, at);
                 let Some(&end) = ends.get(index) else { break };
+                let end = end as usize;
                 if at + width <= end {
                     into.set(index);
                     from = end;
@@ -111,14 +112,14 @@ impl Haystacks {
 
 /// The candidate whose text holds byte `at`, looking on from `from`
 /// (finds come in order): a few steps, then a binary search.
-fn candidate_at(ends: &[usize], mut from: usize, at: usize) -> usize {
+fn candidate_at(ends: &[u32], mut from: usize, at: usize) -> usize {
     for _ in 0..8 {
         match ends.get(from) {
-            Some(&end) if end <= at => from += 1,
+            Some(&end) if end as usize <= at => from += 1,
             _ => return from,
         }
     }
-    from + ends[from..].partition_point(|&end| end <= at)
+    from + ends[from..].partition_point(|&end| end as usize <= at)
 }
 
 #[cfg(test)]

@@ -54,9 +54,13 @@ impl Row<'_> {
 
 impl Columns {
     /// The columns of `projects`, in the order `fields` holds them.
-    pub fn of(projects: &[ProjectSummary], fields: &FieldIndex) -> Columns {
+    pub fn of<P: std::borrow::Borrow<ProjectSummary>>(
+        projects: impl IntoIterator<Item = P>,
+        fields: &FieldIndex,
+    ) -> Columns {
         let mut columns = Columns::default();
-        for (index, p) in projects.iter().enumerate() {
+        for (index, p) in projects.into_iter().enumerate() {
+            let p = p.borrow();
             let owner = shared(fields, p.owner.as_deref());
             let region = shared(fields, p.region.as_deref());
             let (start, end) = (date(p.start_date.as_deref()), date(p.end_date.as_deref()));
@@ -66,11 +70,7 @@ impl Columns {
             if !usual || found.contains(&None) {
                 columns.unusual.push(index as u32);
             }
-            columns
-                .names
-                .bytes
-                .push_str(p.name.as_deref().unwrap_or_default());
-            columns.names.ends.push(columns.names.bytes.len());
+            columns.names.push(p.name.as_deref().unwrap_or_default());
             columns.owners.push(kept[0]);
             columns.regions.push(kept[1]);
             columns.starts.push(kept[2]);

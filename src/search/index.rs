@@ -1,13 +1,13 @@
 //! The search index a command reads in one piece: the field index and each
 //! project's key, in list order. An import writes it into the cache, so
-//! `esf list --filter` and "did you mean" at a million projects read a
-//! few hundred megabytes once instead of every project.
+//! `esf list --filter` at a million projects reads a few hundred megabytes
+//! once instead of every project.
 
 use super::columns::Columns;
-use super::fields::stored::{read_haystacks, read_texts, write_texts};
+use super::fields::stored::{read_texts, write_texts};
 use super::fields::FieldIndex;
 use super::wire::{damaged, Reader, Writer};
-use super::{Haystacks, Texts};
+use super::Texts;
 use std::io::{self, Read, Write};
 use std::sync::OnceLock;
 
@@ -51,9 +51,7 @@ impl Keys {
     }
 
     fn read<R: Read>(r: &mut Reader<R>) -> io::Result<Keys> {
-        if r.u64()? != MAGIC {
-            return Err(damaged("not an index of this version"));
-        }
+        check_version(r)?;
         let keys = read_texts(r)?;
         let rowids: Vec<i64> = r.u64s()?.into_iter().map(|r| r as i64).collect();
         match rowids.len() == keys.len() {
@@ -90,12 +88,10 @@ impl SearchIndex {
         w.u64(MAGIC)?;
         let mut texts = Texts::default();
         for key in keys {
-            texts.bytes.push_str(key);
-            texts.ends.push(texts.bytes.len());
+            texts.push(key);
         }
         write_texts(&mut w, &texts)?;
         w.numbers(8, rowids.iter().map(|&r| r as u64))?;
-        // The names come first in the fields: "did you mean" reads no further.
         fields.write_to(&mut w)?;
         columns.write_to(&mut w)?;
         Ok(w.into_inner())
@@ -120,38 +116,12 @@ impl SearchIndex {
     }
 }
 
-/// What "did you mean" needs: the keys, rows and names, the start of a
-/// stored index (a fifth of it), read without the rest.
-#[derive(Debug)]
-pub struct Names {
-    pub keys: Keys,
-    pub names: Haystacks,
-}
-
-impl Names {
-    pub fn read_from<R: Read>(input: R, size: u64) -> io::Result<Names> {
-        let (keys, names) = Names::read_keys_then(input, size, |_| true)?;
-        let names = names.unwrap_or_default();
-        Ok(Names { keys, names })
-    }
-
-    /// The keys at the start of an index, and the names after them only
-    /// when `wanted(&keys)` says so (the rest is not read).
-    pub fn read_keys_then<R: Read>(
-        input: R,
-        size: u64,
-        wanted: impl FnOnce(&Keys) -> bool,
-    ) -> io::Result<(Keys, Option<Haystacks>)> {
-        let mut r = Reader::new(input, size);
-        let keys = Keys::read(&mut r)?;
-        if !wanted(&keys) {
-            return Ok((keys, None));
-        }
-        let names = read_haystacks(&mut r)?;
-        match names.len() == keys.len() {
-            true => Ok((keys, Some(names))),
-            false => Err(damaged("keys and names of different lengths")),
-        }
+/// The first bytes of an index name its version: one of another layout
+/// is never read.
+fn check_version<R: Read>(r: &mut Reader<R>) -> io::Result<()> {
+    match r.u64()? == MAGIC {
+        true => Ok(()),
+        false => Err(damaged("not an index of this version")),
     }
 }
 
@@ -268,7 +238,7 @@ mod tests {
             key: key.into(),
             ..Default::default()
         };
-        let columns = Columns::of(&keys.map(summary), &fields);
+        let columns = Columns::of(keys.map(summary), &fields);
         let data = SearchIndex::write_parts(&fields, &keys, &[7, 9], &columns, Vec::new());
         let data = data.unwrap();
         let read = SearchIndex::read_from(&data[..], data.len() as u64).unwrap();
@@ -283,11 +253,6 @@ mod tests {
                 read.index_of_rowid(8)
             ),
             (Some(1), Some(0), None)
-        );
-        let names = Names::read_from(&data[..], data.len() as u64).unwrap();
-        assert_eq!(
-            (names.keys.key(1), names.keys.rowid(1), names.keys.len()),
-            ("x-552c407c19", 9, 2)
         );
         let wrong = SearchIndex::read_from(&data[1..], data.len() as u64 - 1);
         assert!(wrong.is_err(), "a shifted index is not read");

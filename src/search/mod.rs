@@ -17,6 +17,7 @@ pub mod field;
 pub mod fields;
 pub mod index;
 pub mod matcher;
+pub mod near_keys;
 pub mod orgs;
 pub mod query;
 pub mod similar;
@@ -30,17 +31,30 @@ use std::cell::RefCell;
 use std::sync::Mutex;
 
 /// Many strings in one buffer: a million separate allocations would cost
-/// a third more memory and scatter the scan.
+/// a third more memory and scatter the scan. Ends are four bytes each (a
+/// million names are some 60 MB of text).
 #[derive(Debug, Default)]
 struct Texts {
     bytes: String,
-    ends: Vec<usize>,
+    ends: Vec<u32>,
 }
 
 impl Texts {
     fn get(&self, index: usize) -> &str {
         let start = if index == 0 { 0 } else { self.ends[index - 1] };
-        &self.bytes[start..self.ends[index]]
+        &self.bytes[start as usize..self.ends[index] as usize]
+    }
+
+    /// Adds a text; past 4 GB in all (never met) it is kept empty.
+    fn push(&mut self, text: &str) {
+        let end = self.bytes.len() + text.len();
+        match u32::try_from(end) {
+            Ok(end) => {
+                self.bytes.push_str(text);
+                self.ends.push(end);
+            }
+            Err(_) => self.ends.push(self.ends.last().copied().unwrap_or(0)),
+        }
     }
 
     fn len(&self) -> usize {
@@ -57,7 +71,7 @@ pub struct Haystacks {
     /// Per candidate, a run of (byte offset in its folded text, the
     /// lower-case letter that was there); `unfolded_ends` ends each run.
     unfolded: Vec<(u32, char)>,
-    unfolded_ends: Vec<usize>,
+    unfolded_ends: Vec<u32>,
     /// The previous query and the candidates it matched.
     last: Mutex<Option<(String, Vec<u32>)>>,
 }
@@ -89,7 +103,7 @@ impl Haystacks {
 
     /// Adds one candidate (its index is the number added before it).
     pub fn push(&mut self, text: &str) {
-        let start = self.folded.bytes.len();
+        let (start, noted) = (self.folded.bytes.len(), self.unfolded.len());
         for c in text.chars() {
             let lower = lower_char(c);
             let folded = fold_char(lower);
@@ -99,8 +113,20 @@ impl Haystacks {
             }
             self.folded.bytes.push(folded);
         }
-        self.folded.ends.push(self.folded.bytes.len());
-        self.unfolded_ends.push(self.unfolded.len());
+        let ends = (self.folded.bytes.len(), self.unfolded.len());
+        match (u32::try_from(ends.0), u32::try_from(ends.1)) {
+            (Ok(end), Ok(noted_end)) => {
+                self.folded.ends.push(end);
+                self.unfolded_ends.push(noted_end);
+            }
+            // Past 4 GB of text (never met) the candidate is kept empty.
+            _ => {
+                self.folded.bytes.truncate(start);
+                self.unfolded.truncate(noted);
+                self.folded.ends.push(start as u32);
+                self.unfolded_ends.push(noted as u32);
+            }
+        }
     }
 
     /// Gives back memory reserved for more candidates.
@@ -129,9 +155,9 @@ impl Haystacks {
         let from = if index == 0 {
             0
         } else {
-            self.unfolded_ends[index - 1]
+            self.unfolded_ends[index - 1] as usize
         };
-        let changed = &self.unfolded[from..self.unfolded_ends[index]];
+        let changed = &self.unfolded[from..self.unfolded_ends[index] as usize];
         if changed.is_empty() {
             return f(folded);
         }

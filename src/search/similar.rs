@@ -26,14 +26,16 @@ pub fn similar_keys<'a>(
     key_at: &dyn Fn(usize) -> &'a str,
 ) -> Vec<usize> {
     let wanted: Vec<char> = text.trim().chars().flat_map(char::to_uppercase).collect();
-    let tolerance = (wanted.len() / 4).max(2);
+    let tolerance = tolerance(text);
     let mut rows = Rows::default();
     let typed: String = wanted.iter().collect();
     let bag = Bag::of(&wanted);
     let mut by_key: Vec<(usize, usize)> = (0..count)
         .filter_map(|i| {
             let key = key_at(i);
-            let near = match bag.too_far(key, tolerance) {
+            // Most keys are ASCII: their length in letters is known unread.
+            let too_long_or_short = key.is_ascii() && key.len().abs_diff(wanted.len()) > tolerance;
+            let near = match too_long_or_short || bag.too_far(key, tolerance) {
                 true => None,
                 false => rows.distance_within(&wanted, key, tolerance),
             };
@@ -42,6 +44,13 @@ pub fn similar_keys<'a>(
         .collect();
     by_key.sort();
     by_key.into_iter().map(|(_, i)| i).take(limit).collect()
+}
+
+/// The edits a key may be from `text`: a quarter of its length, at least
+/// two.
+pub fn tolerance(text: &str) -> usize {
+    let typed = text.trim().chars().flat_map(char::to_uppercase).count();
+    (typed / 4).max(2)
 }
 
 /// Fills `picked` up to `limit` with the projects whose name matches.
@@ -57,6 +66,20 @@ pub fn add_similar_names(picked: &mut Vec<usize>, text: &str, limit: usize, name
             picked.push(m.index);
         }
     }
+}
+
+/// The order in which `names` are suggested for `text`: those the search
+/// box would match, best first, then the others as given.
+pub fn by_name(text: &str, names: &[&str]) -> Vec<usize> {
+    let matched = Haystacks::new(names).filter(text);
+    let mut taken = vec![false; names.len()];
+    let mut order = Vec::with_capacity(names.len());
+    for m in matched {
+        taken[m.index] = true;
+        order.push(m.index);
+    }
+    order.extend((0..names.len()).filter(|&i| !taken[i]));
+    order
 }
 
 /// A key typed with more after it (`2015/00730-nope`), or the start of

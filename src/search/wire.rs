@@ -124,11 +124,14 @@ impl<R: Read> Reader<R> {
     }
 
     /// Ends of consecutive runs: never decreasing, the last at most `total`.
-    pub fn ends(&mut self, total: usize) -> io::Result<Vec<usize>> {
+    pub fn ends(&mut self, total: usize) -> io::Result<Vec<u32>> {
         let ends = self.u64s()?;
         let rising = ends.windows(2).all(|w| w[0] <= w[1]);
-        match rising && ends.last().is_none_or(|&e| e as usize <= total) {
-            true => Ok(ends.into_iter().map(|e| e as usize).collect()),
+        let within = ends
+            .last()
+            .is_none_or(|&e| e as usize <= total && e <= u32::MAX as u64);
+        match rising && within {
+            true => Ok(ends.into_iter().map(|e| e as u32).collect()),
             false => Err(damaged("runs out of order")),
         }
     }

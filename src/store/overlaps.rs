@@ -4,6 +4,7 @@
 //! organisation or one project is asked about.
 
 use super::{Result, Store, StoreError};
+use crate::catalogue::key_set::{self, KeySet};
 use crate::overlaps::{self, Candidate, Pair};
 use rusqlite::{params, OptionalExtension};
 use std::collections::BTreeMap;
@@ -122,8 +123,8 @@ impl Store {
     /// organisation, or in a pair with another fund's project (the
     /// browser's marks): the ESF pairs are not made, and one
     /// organisation's projects are in memory at a time.
-    pub fn overlapping_keys(&self, rollup: bool) -> Result<std::collections::HashSet<String>> {
-        let mut keys = std::collections::HashSet::new();
+    pub fn overlapping_keys(&self, rollup: bool) -> Result<KeySet> {
+        let mut keys = key_set::Found::default();
         let group = match rollup {
             true => "COALESCE(o.parent, o.name)",
             false => "o.name",
@@ -145,8 +146,10 @@ impl Store {
             projects.push(candidate_of(row)?);
         }
         one_owner(&mut projects, &mut keys);
-        keys.extend(self.cross_fund_keys(rollup)?);
-        Ok(keys)
+        for key in self.cross_fund_keys(rollup)? {
+            keys.push(&key);
+        }
+        Ok(keys.into_set())
     }
 
     /// The pairs one project makes with the other projects of its
@@ -294,10 +297,12 @@ impl Store {
 
 /// One organisation's projects, each once, into the keys of those in a
 /// pair; emptied for the next.
-fn one_owner(projects: &mut Vec<Candidate>, keys: &mut std::collections::HashSet<String>) {
+fn one_owner(projects: &mut Vec<Candidate>, keys: &mut key_set::Found) {
     projects.sort_by(|a, b| a.key.cmp(&b.key));
     projects.dedup_by(|a, b| a.key == b.key);
-    overlaps::keys_in_pairs(projects, keys);
+    let mut these = std::collections::HashSet::new();
+    overlaps::keys_in_pairs(projects, &mut these);
+    these.iter().for_each(|key| keys.push(key));
     projects.clear();
 }
 

@@ -9,8 +9,7 @@ use super::{Result, Store};
 use crate::catalogue::facets::Facet;
 use crate::model::{FacetRow, ProjectSummary};
 use crate::search::field::Field;
-use crate::search::index::{Keys, Names, SearchIndex};
-use crate::search::Haystacks;
+use crate::search::index::SearchIndex;
 use rusqlite::blob::Blob;
 use rusqlite::{Connection, OptionalExtension, MAIN_DB};
 use std::io::BufReader;
@@ -129,7 +128,7 @@ impl Store {
     /// are read once each: a small page cache does (the import's 64 MB
     /// would only add to the memory a million-project list takes).
     pub fn snapshot(&self) -> Result<Snapshot<'_>> {
-        self.conn.pragma_update(None, "cache_size", -8_192)?;
+        self.small_cache()?;
         Ok(Snapshot(self.conn.unchecked_transaction()?))
     }
 
@@ -169,15 +168,6 @@ impl Store {
             .query_row([EVERY_PROJECT], |r| r.get(0))
             .optional()?;
         Ok(count.map(|n| n as usize))
-    }
-
-    /// The keys at the start of the stored search index, and the names
-    /// after them when `wanted(&keys)` asks for them.
-    pub fn search_keys_then_names(
-        &self,
-        wanted: impl FnOnce(&Keys) -> bool,
-    ) -> Result<Option<(Keys, Option<Haystacks>)>> {
-        self.read_index(|input, size| Names::read_keys_then(input, size, wanted))
     }
 
     fn read_index<'s, T>(

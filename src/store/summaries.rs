@@ -8,15 +8,28 @@ use crate::model::{FacetRow, KeyedProject, ProjectSummary};
 use crate::search::fields::Field;
 use rusqlite::Connection;
 
-/// The search box's field for an organisation in a role.
-fn role_field(role: &str) -> Field {
+/// The search box's fields an organisation's role puts it in, by the
+/// number a link keeps.
+const ROLE_FIELDS: [Field; 4] = [
+    Field::Owner,
+    Field::Partner,
+    Field::Municipality,
+    Field::Mentioned,
+];
+
+/// The number of the search box's field for an organisation in a role.
+fn role_number(role: &str) -> u32 {
     match role {
-        "owner" => Field::Owner,
-        "partner" => Field::Partner,
-        "municipality" => Field::Municipality,
-        _ => Field::Mentioned,
+        "owner" => 0,
+        "partner" => 1,
+        "municipality" => 2,
+        _ => 3,
     }
 }
+
+/// A link keeps its organisation in the low bits, its role above them.
+const ORG_BITS: u32 = 30;
+const ORG_MASK: u32 = (1 << ORG_BITS) - 1;
 
 /// The columns [`summary_row`] reads.
 const SUMMARY: &str = "SELECT rowid_, key, id, name, owner, region, fund, programme_period,
@@ -58,7 +71,9 @@ fn summary_row(r: &rusqlite::Row) -> rusqlite::Result<(i64, ProjectSummary, Stri
 }
 
 /// Every project's organisation names: a project's links are a run of
-/// `orgs` (indices into `names`), the run given by `runs[project]`.
+/// `links` (indices into `names`, each with its role), the runs in the
+/// order of the projects' rows: four bytes a link and twelve a project
+/// (a million projects have some twelve million links).
 #[derive(Default)]
 struct ProjectOrgs {
     names: Vec<Box<str>>,
@@ -66,44 +81,68 @@ struct ProjectOrgs {
     parents: Vec<Option<Box<str>>>,
     /// Each one's organisationsnummer, if documents give it.
     numbers: Vec<Option<Box<str>>>,
-    orgs: Vec<u32>,
-    /// The field of the search box each link is in (its role).
-    fields: Vec<Field>,
-    runs: FastMap<i64, (u32, u32)>,
+    links: Vec<u32>,
+    /// The rows of the projects with links, rising, and where each run
+    /// of links starts.
+    projects: Vec<i64>,
+    starts: Vec<u32>,
 }
 
 impl ProjectOrgs {
+    /// Adds a link (the links come by project, rising).
+    fn push(&mut self, project: i64, org: u32, role: u32) {
+        if org > ORG_MASK {
+            return; // A billion organisations: never met.
+        }
+        if self.projects.last() != Some(&project) {
+            self.projects.push(project);
+            self.starts.push(self.links.len() as u32);
+        }
+        self.links.push(role << ORG_BITS | org);
+    }
+
     fn run(&self, project: i64) -> &[u32] {
-        let (start, len) = self.runs.get(&project).copied().unwrap_or_default();
-        &self.orgs[start as usize..(start + len) as usize]
+        let Ok(at) = self.projects.binary_search(&project) else {
+            return &[];
+        };
+        let start = self.starts[at] as usize;
+        let end = self
+            .starts
+            .get(at + 1)
+            .map_or(self.links.len(), |&e| e as usize);
+        &self.links[start..end]
+    }
+
+    fn name(&self, link: u32) -> &str {
+        &self.names[(link & ORG_MASK) as usize]
     }
 
     fn of(&self, project: i64) -> impl Iterator<Item = &str> {
-        self.run(project).iter().map(|&o| &*self.names[o as usize])
+        self.run(project).iter().map(|&link| self.name(link))
     }
 
     /// The project's organisations, each with the field its role puts it
     /// in, and their organisationsnummer in the same field.
     fn linked(&self, project: i64) -> impl Iterator<Item = (Field, &str)> {
-        let (start, len) = self.runs.get(&project).copied().unwrap_or_default();
-        let range = start as usize..(start + len) as usize;
-        self.fields[range.clone()]
-            .iter()
-            .zip(&self.orgs[range])
-            .flat_map(|(&field, &o)| {
-                let number = self.numbers[o as usize].as_deref();
-                [Some(&*self.names[o as usize]), number]
-                    .into_iter()
-                    .flatten()
-                    .map(move |value| (field, value))
-            })
+        self.run(project).iter().flat_map(|&link| {
+            let field = ROLE_FIELDS[(link >> ORG_BITS) as usize];
+            let number = self.numbers[(link & ORG_MASK) as usize].as_deref();
+            [Some(self.name(link)), number]
+                .into_iter()
+                .flatten()
+                .map(move |value| (field, value))
+        })
+    }
+
+    fn parent(&self, link: u32) -> Option<&str> {
+        self.parents[(link & ORG_MASK) as usize].as_deref()
     }
 
     /// The project's organisations that are units or branches of another.
     fn units(&self, project: i64) -> Vec<&str> {
         let run = self.run(project).iter();
-        run.filter(|&&o| self.parents[o as usize].is_some())
-            .map(|&o| &*self.names[o as usize])
+        run.filter(|&&link| self.parent(link).is_some())
+            .map(|&link| self.name(link))
             .collect()
     }
 
@@ -112,8 +151,8 @@ impl ProjectOrgs {
     /// Arbetsförmedlingen), each once.
     fn with_parents(&self, project: i64) -> Vec<&str> {
         let mut all: Vec<&str> = self.of(project).collect();
-        for &o in self.run(project) {
-            if let Some(parent) = self.parents[o as usize].as_deref() {
+        for &link in self.run(project) {
+            if let Some(parent) = self.parent(link) {
                 if !all.contains(&parent) {
                     all.push(parent);
                 }
@@ -284,10 +323,8 @@ fn organisation_names_by_project(conn: &Connection) -> Result<ProjectOrgs> {
     while let Some(row) = rows.next()? {
         let project: i64 = row.get(0)?;
         if let Some(&org) = index_of.get(&row.get::<_, i64>(1)?) {
-            let at = links.orgs.len() as u32;
-            links.runs.entry(project).or_insert((at, 0)).1 += 1;
-            links.orgs.push(org);
-            links.fields.push(role_field(&row.get::<_, String>(2)?));
+            let role = row.get_ref(2)?.as_str().map_or(3, role_number);
+            links.push(project, org, role);
         }
     }
     Ok(links)

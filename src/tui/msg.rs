@@ -84,7 +84,7 @@ pub enum Msg {
         read: Result<crate::store::OverlapsFound, String>,
     },
     /// The keys of every project in an overlapping pair.
-    OverlapMarks(Result<std::collections::HashSet<String>, String>),
+    OverlapMarks(Result<crate::catalogue::key_set::KeySet, String>),
     /// The pairs the project of `key` makes.
     ProjectOverlaps {
         key: String,

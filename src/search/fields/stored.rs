@@ -14,7 +14,7 @@ pub(in crate::search) fn write_texts<W: Write>(w: &mut Writer<W>, t: &Texts) -> 
 pub(in crate::search) fn read_texts<R: Read>(r: &mut Reader<R>) -> io::Result<Texts> {
     let bytes = r.text()?;
     let ends = r.ends(bytes.len())?;
-    if !ends.iter().all(|&e| bytes.is_char_boundary(e)) {
+    if !ends.iter().all(|&e| bytes.is_char_boundary(e as usize)) {
         return Err(damaged("a text cut inside a letter"));
     }
     Ok(Texts { bytes, ends })
@@ -55,6 +55,7 @@ pub(in crate::search) fn read_haystacks<R: Read>(r: &mut Reader<R>) -> io::Resul
 fn check_unfolded(h: &Haystacks) -> io::Result<()> {
     let mut from = 0;
     for (index, &end) in h.unfolded_ends.iter().enumerate() {
+        let end = end as usize;
         let text = h.folded.get(index).as_bytes();
         let run = &h.unfolded[from..end];
         let inside = run

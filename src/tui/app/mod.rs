@@ -62,6 +62,7 @@ impl App {
     /// another thread (arriving as [`Msg::Loaded`]): a million projects
     /// take seconds to read, the first screen milliseconds.
     pub fn starting(store: Store, keys: KeyMap) -> crate::store::Result<App> {
+        store.small_cache()?;
         let Some(reader) = store.reopen()? else {
             return App::new(store, keys);
         };

@@ -37,7 +37,7 @@ impl State {
     /// The listed projects to the file named, by the shell.
     pub(super) fn write_export(&mut self, format: Format, file: String, replace: bool) -> bool {
         let projects = &self.catalogue.projects;
-        let keys = self.list.rows.iter().map(|&i| projects[i].key.clone());
+        let keys = self.list.rows.iter().map(|&i| projects.key(i).to_string());
         self.ask(Effect::Export {
             format,
             keys: keys.collect(),

@@ -13,7 +13,7 @@ impl State {
     fn selected_project(&self) -> Option<Selected> {
         let key = self.selected_key()?.to_string();
         let index = self.list.rows[self.list.selection.index];
-        let name = self.catalogue.projects[index].name.clone();
+        let name = self.catalogue.projects.name(index).map(str::to_string);
         Some(Selected { key, name })
     }
 

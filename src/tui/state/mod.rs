@@ -166,7 +166,7 @@ impl State {
             return None;
         }
         let index = self.list.rows.get(self.list.selection.index)?;
-        Some(self.catalogue.projects[*index].key.as_str())
+        Some(self.catalogue.projects.key(*index))
     }
 
     /// The whole catalogue has arrived (or why it could not be read): the
@@ -208,10 +208,9 @@ impl State {
 
     /// Says, if nothing else is said, how many notes have lost their project.
     fn say_orphans(&mut self, catalogue: &Catalogue) {
-        let orphans = self.annotations.orphans(
-            catalogue.projects.iter().map(|p| p.key.as_str()),
-            &catalogue.removed,
-        );
+        let orphans = self
+            .annotations
+            .orphans(catalogue.projects.keys(), &catalogue.removed);
         if orphans > 0 {
             self.status.say_if_quiet(Notice::Orphans(orphans));
         }

@@ -335,7 +335,7 @@ impl State {
         self.list
             .rows
             .iter()
-            .position(|&i| self.catalogue.projects[i].key == key)
+            .position(|&i| self.catalogue.projects.key(i) == key)
     }
 
     /// An action on the browse screen: the list's update first, then

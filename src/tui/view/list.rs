@@ -111,16 +111,20 @@ fn project_rows(
         .take(height)
         .copied()
         .collect();
-    let projects = &app.catalogue.projects;
-    let names = NameNeeds::of(visible.iter().map(|&i| name_of(&projects[i])));
+    // Only the rows on screen are made whole.
+    let shown: Vec<ProjectSummary> = visible
+        .iter()
+        .map(|&i| app.catalogue.projects.get(i))
+        .collect();
+    let names = NameNeeds::of(shown.iter().map(name_of));
     let cols = columns(width, app.list.sort, !query.is_empty(), names);
     // Parsed once for the rows on screen.
     let parsed = Query::parse(query);
     let header = Row::new(cols.iter().map(|(n, w)| fit(Line::from(t(n)), *w as usize)));
     let rows = visible
         .iter()
-        .map(|&index| {
-            let p = &projects[index];
+        .zip(&shown)
+        .map(|(&index, p)| {
             // Reasons and highlights only for the rows on screen.
             let reasons = match query.is_empty() {
                 true => Vec::new(),
@@ -184,7 +188,7 @@ fn cell(p: &ProjectSummary, column: &str, positions: &[usize], theme: Theme) -> 
 fn reasons(app: &State, index: usize, query: &Query) -> Vec<Reason> {
     let mut reasons = app.catalogue.explain_parsed(index, query);
     if !app.catalogue.fields.unexplained(index, query).is_empty() {
-        let key = &app.catalogue.projects[index].key;
+        let key = app.catalogue.projects.key(index);
         reasons.extend(app.search.texts.snippets.get(key).cloned());
     }
     reasons

@@ -144,11 +144,9 @@ fn draw_timeline(frame: &mut Frame, app: &State, view: &StatsView, theme: Theme,
     );
     let mut lines = vec![Line::from(Span::styled(axis, theme.header()))];
     for p in s.timeline.iter().skip(scroll).take(rows) {
-        let summary = &app.catalogue.projects[p.index];
-        let name = cut(
-            &sanitize::line(summary.name.as_deref().unwrap_or(&summary.key)),
-            name_width,
-        );
+        let projects = &app.catalogue.projects;
+        let name = projects.name(p.index).unwrap_or(projects.key(p.index));
+        let name = cut(&sanitize::line(name), name_width);
         let (a, b) = (
             column(p.start).min(bar_width - 1),
             column(p.end).min(bar_width - 1),

@@ -175,7 +175,7 @@ impl State {
             return self.say(Notice::StatsWait);
         }
         let projects = &self.catalogue.projects;
-        let bars = self.list.rows.iter().map(|&i| Bar::of(&projects[i]));
+        let bars = self.list.rows.iter().map(|&i| Bar::at(projects, i));
         let tl = build_timeline(bars.collect());
         let title = self.list_described();
         let (screen, shelf) = (&mut self.screen, &mut self.shelf);
@@ -352,7 +352,7 @@ impl State {
     /// detail asks for the shown project's pairs.
     pub(super) fn marks_found(
         &mut self,
-        found: Result<std::collections::HashSet<String>, String>,
+        found: Result<crate::catalogue::key_set::KeySet, String>,
     ) -> bool {
         let marks = match found {
             Ok(marks) => marks,

@@ -5,12 +5,12 @@
 //! overlaps`' own search); nothing here reads it.
 
 use super::{Return, ViewStep};
+use crate::catalogue::key_set::KeySet;
 use crate::overlaps::{OfProject, Pair};
 use crate::store::OverlapsFound;
 use crate::tui::effect::{Effect, OverlapScope};
 use crate::tui::keymap::Action;
 use crate::tui::selection::{motion, Selection};
-use std::collections::HashSet;
 
 /// The overlaps screen: the pairs of one organisation or of every one.
 pub struct OverlapsView {
@@ -90,7 +90,7 @@ impl OverlapsView {
 pub struct Overlapping {
     /// Keys of the projects in some pair, once found (on a thread of its
     /// own: every organisation's projects are compared).
-    pub marks: Option<HashSet<String>>,
+    pub marks: Option<KeySet>,
     /// The pairs of the project the detail shows (with other ESF projects
     /// and with other funds' projects), by its key.
     pub shown: Option<(String, OfProject)>,
@@ -203,7 +203,7 @@ mod tests {
     fn a_project_in_no_pair_is_not_asked_about() {
         let mut o = Overlapping::default();
         assert!(o.wanted("a").is_none(), "the marks are not found yet");
-        o.marks = Some(HashSet::from(["a".to_string()]));
+        o.marks = Some(KeySet::from_iter(["a"]));
         assert!(matches!(o.wanted("a"), Some(Effect::ProjectOverlaps(k)) if k == "a"));
         assert!(o.wanted("z").is_none());
         assert!(o.of("z").is_some_and(OfProject::is_empty));
