@@ -185,7 +185,8 @@ fn keys_have_ids(v: &Value, at: &str) -> Option<String> {
 }
 
 /// A cache of the sample corpus, two projects of one organisation at the
-/// same time, a call, a final report and a record changed by a second
+/// same time, a call, a final report, a Kohesio export with other funds'
+/// projects beside an ESF project and a record changed by a second
 /// import; a note and a bookmark.
 fn corpus() -> (Cli, String) {
     let cli = Cli::new();
@@ -198,6 +199,7 @@ fn corpus() -> (Cli, String) {
         "tests/fixtures/pages/call.txt",
         "tests/fixtures/feed/vastby_record.txt",
         "tests/fixtures/feed/osterby_final_report.txt",
+        "tests/fixtures/cross_fund/kohesio_cross_fund.csv",
     ];
     for file in files.iter().map(|f| Path::new(root).join(f)) {
         std::fs::copy(&file, docs.join(file.file_name().unwrap())).unwrap();
@@ -227,6 +229,7 @@ fn every_commands_json_is_what_its_schema_says() {
         ("list-facet.json", &["list", "--facet", "region", "--json"]),
         ("show.json", &["show", "2015/00730", "--json"]),
         ("show.json", &["show", "23-106-S01", "--json"]),
+        ("show.json", &["show", "23-201-S01", "--json"]),
         ("search.json", &["search", "hisingen", "--json"]),
         ("search.json", &["search", "2015/00730", "--json"]),
         ("orgs.json", &["orgs", "--json"]),

@@ -1,19 +1,23 @@
 //! `esf overlaps`: projects of one organisation that ran at the same time
 //! and share a programme area, a specific objective or a municipality.
 
-use super::{print_text, Context};
+use super::Context;
 use crate::i18n::tf;
-use crate::overlaps::{cross_fund_headline, headline, CrossFundPair, Pair};
+use crate::overlaps::{cross_fund_headline, write_headline, CrossFundPair, Pair};
 use crate::present::sanitize;
 use crate::store::{Store, StoreError};
+use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::io::Write as _;
 use std::process::ExitCode;
 
 pub fn run(ctx: &Context, a: &crate::cli::OverlapsArgs) -> anyhow::Result<ExitCode> {
     for given in [&a.org, &a.municipality].into_iter().flatten() {
         super::show::bounded_id(given)?;
     }
+    crate::store::profile::mark("begun");
     let store = ctx.open_for_reading()?;
+    crate::store::profile::mark("cache opened");
     if let Some(m) = &a.municipality {
         if !known_municipality(m) {
             let said = tf("no municipality {}", &[&crate::present::format::quoted(m)]);
@@ -21,11 +25,7 @@ pub fn run(ctx: &Context, a: &crate::cli::OverlapsArgs) -> anyhow::Result<ExitCo
             return Ok(super::failed());
         }
     }
-    let mut out = Output {
-        json: a.json,
-        written: 0,
-        failed: None,
-    };
+    let mut out = Output::new(a.json);
     let found = store.overlaps_each(
         a.org.as_deref(),
         a.municipality.as_deref(),
@@ -40,6 +40,7 @@ pub fn run(ctx: &Context, a: &crate::cli::OverlapsArgs) -> anyhow::Result<ExitCo
     let cross = &found.cross_fund;
     out.write_cross(cross);
     out.finish()?;
+    crate::store::profile::mark("written");
     if !a.json {
         crate::say!("{}", counted(&found));
         if !cross.is_empty() {
@@ -53,62 +54,95 @@ pub fn run(ctx: &Context, a: &crate::cli::OverlapsArgs) -> anyhow::Result<ExitCo
     Ok(super::found(found.count + cross.len() > 0))
 }
 
-/// Pairs written as they come: text grouped by organisation, or one JSON
-/// array (`[]` when there are none). The first failed write stops the rest.
+/// Pairs written as they come, through one buffer: text grouped by
+/// organisation, or one JSON array (`[]` when there are none). The first
+/// failed write stops the rest.
 struct Output {
     json: bool,
     written: usize,
-    failed: Option<anyhow::Error>,
+    out: std::io::BufWriter<std::io::StdoutLock<'static>>,
+    failed: Option<std::io::Error>,
 }
 
 impl Output {
+    fn new(json: bool) -> Output {
+        Output {
+            json,
+            written: 0,
+            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock()),
+            failed: None,
+        }
+    }
+
     fn write(&mut self, pairs: &[Pair]) {
-        self.write_each(pairs, text);
+        self.write_each(pairs, write_text, crate::present::pairs_json::write_pairs);
     }
 
     /// Pairs with another fund's projects, after the ESF pairs: in the same
     /// JSON array (their `kind` is `other_fund`), or under a heading.
     fn write_cross(&mut self, pairs: &[CrossFundPair]) {
         if !pairs.is_empty() {
-            self.write_each(pairs, cross_text);
+            let text: Text<CrossFundPair> =
+                |out, pairs| out.write_all(cross_text(pairs).as_bytes());
+            self.write_each(pairs, text, json_each);
         }
     }
 
-    /// `pairs` as JSON objects of the one array, or as `text` gives them.
-    fn write_each<T: serde::Serialize>(&mut self, pairs: &[T], text: fn(&[T]) -> String) {
+    /// `pairs` as `json` writes them as objects of the one array, or as
+    /// `text` writes them.
+    fn write_each<T>(&mut self, pairs: &[T], text: Text<T>, json: Json<T>) {
         if self.failed.is_some() {
             return;
         }
-        let piece = match self.json {
-            true => {
-                let each: Vec<String> = pairs
-                    .iter()
-                    .map(crate::present::safe_json::to_string)
-                    .collect();
-                let lead = if self.written == 0 { "[\n" } else { ",\n" };
-                format!("{lead}{}", each.join(",\n"))
-            }
+        let done = match self.json {
+            true => json(&mut self.out, pairs, self.written),
             false => {
                 let gap = if self.written == 0 { "" } else { "\n" };
-                format!("{gap}{}", text(pairs))
+                self.out
+                    .write_all(gap.as_bytes())
+                    .and_then(|()| text(&mut self.out, pairs))
             }
         };
         self.written += pairs.len();
-        if let Err(e) = print_text(&piece) {
+        if let Err(e) = done {
             self.failed = Some(e);
         }
     }
 
-    fn finish(self) -> anyhow::Result<()> {
-        if let Some(e) = self.failed {
-            return Err(e);
+    fn finish(mut self) -> anyhow::Result<()> {
+        if let Some(e) = self.failed.take() {
+            return Err(e.into());
         }
-        match (self.json, self.written) {
-            (true, 0) => print_text("[]\n"),
-            (true, _) => print_text("\n]\n"),
-            _ => Ok(()),
-        }
+        let end = match (self.json, self.written) {
+            (true, 0) => "[]\n",
+            (true, _) => "\n]\n",
+            _ => "",
+        };
+        self.out.write_all(end.as_bytes())?;
+        self.out.flush()?;
+        Ok(())
     }
+}
+
+/// How a kind of pair is written as text.
+type Text<T> = fn(&mut dyn std::io::Write, &[T]) -> std::io::Result<()>;
+
+/// How a kind of pair is written as objects of the JSON array, after so
+/// many written before.
+type Json<T> = fn(&mut dyn std::io::Write, &[T], usize) -> std::io::Result<()>;
+
+/// Each pair as an object of the array, each pretty-printed on its own.
+fn json_each<T: serde::Serialize>(
+    out: &mut dyn std::io::Write,
+    pairs: &[T],
+    before: usize,
+) -> std::io::Result<()> {
+    for (i, pair) in pairs.iter().enumerate() {
+        let lead = if before + i == 0 { "[\n" } else { ",\n" };
+        out.write_all(lead.as_bytes())?;
+        crate::present::safe_json::to_writer(&mut *out, pair)?;
+    }
+    Ok(())
 }
 
 /// A municipality of the reference data, by its name in any case or
@@ -148,9 +182,11 @@ fn counted(found: &crate::store::OverlapsFound) -> String {
 }
 
 /// Pairs grouped under their organisation, each with its days, what it
-/// shares and both projects.
-pub fn text(pairs: &[Pair]) -> String {
-    let mut out = String::new();
+/// shares and both projects. A project's line is made (and sanitised) once
+/// however many pairs it is in.
+fn write_text(out: &mut dyn std::io::Write, pairs: &[Pair]) -> std::io::Result<()> {
+    let mut lines: HashMap<&str, String> = HashMap::new();
+    let mut head = String::new();
     let mut last: Option<&str> = None;
     for pair in pairs {
         if last != Some(pair.organisation.as_str()) {
@@ -160,15 +196,22 @@ pub fn text(pairs: &[Pair]) -> String {
             };
             let head = format!("{}{numbers}", pair.organisation);
             let gap = if last.is_some() { "\n" } else { "" };
-            let _ = writeln!(out, "{gap}{}", sanitize::line(&head));
+            writeln!(out, "{gap}{}", sanitize::line(&head))?;
             last = Some(&pair.organisation);
         }
-        let _ = writeln!(out, "  {}", sanitize::line(&headline(pair)));
+        head.clear();
+        write_headline(&mut head, pair);
+        out.write_all(b"  ")?;
+        out.write_all(sanitize::line(&head).as_bytes())?;
+        out.write_all(b"\n")?;
         for side in &pair.projects {
-            let _ = writeln!(out, "    {}", sanitize::line(&side.text()));
+            let line = lines
+                .entry(side.key.as_str())
+                .or_insert_with(|| format!("    {}\n", sanitize::line(&side.text())));
+            out.write_all(line.as_bytes())?;
         }
     }
-    out
+    Ok(())
 }
 
 /// Pairs with another fund's projects under a heading, grouped by

@@ -3,6 +3,7 @@
 use super::{print_json, print_text, Context};
 use crate::i18n::{t, tf};
 use crate::model::{Annotation, StoredProject};
+use crate::overlaps::{CrossFundPair, Side};
 use crate::present::report;
 use crate::present::sanitize;
 use crate::store::Store;
@@ -24,8 +25,10 @@ pub fn run(ctx: &Context, id: &str, json: bool, contacts: bool) -> anyhow::Resul
         Err(e) => return Err(e.into()),
     };
     let yours = your_marks(ctx, &project.key);
-    let overlaps = store.overlaps_of_project(&project.key, true)?;
-    let overlaps: Vec<OverlapWith> = overlaps.iter().map(OverlapWith::from).collect();
+    let found = store.everything_overlapping(&project.key, true)?;
+    let overlaps: Vec<OverlapWith> = found.pairs.iter().map(OverlapWith::from).collect();
+    let other_funds: Vec<OtherFundWith> =
+        found.cross_fund.iter().map(OtherFundWith::from).collect();
     if json {
         if !contacts {
             crate::ingest::fields::forget_contacts(&mut project.project);
@@ -34,10 +37,12 @@ pub fn run(ctx: &Context, id: &str, json: bool, contacts: bool) -> anyhow::Resul
             project: &project,
             your_notes: yours.as_ref(),
             overlaps: &overlaps,
+            other_funds: &other_funds,
         })?;
     } else {
         let mut text = plain(&project, yours.as_ref());
         text.push_str(&overlaps_text(&overlaps));
+        text.push_str(&other_funds_text(&found.cross_fund));
         print_text(&text)?;
     }
     Ok(ExitCode::SUCCESS)
@@ -54,6 +59,51 @@ struct Shown<'a> {
     /// Projects of the same organisation that ran at the same time and
     /// share something with this one.
     overlaps: &'a [OverlapWith],
+    /// Other funds' projects of the same organisationsnummer that ran at
+    /// the same time (rows of a Kohesio export).
+    other_funds: &'a [OtherFundWith<'a>],
+}
+
+/// Another fund's project a project ran beside, as `show --json` gives
+/// it: the pair of `esf overlaps` without the project itself.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct OtherFundWith<'a> {
+    pub organisation: &'a str,
+    pub org_number: &'a str,
+    pub other: &'a crate::overlaps::OtherSide,
+    pub days: i64,
+    pub from: &'a str,
+    pub to: &'a str,
+}
+
+impl<'a> From<&'a CrossFundPair> for OtherFundWith<'a> {
+    fn from(p: &'a CrossFundPair) -> OtherFundWith<'a> {
+        OtherFundWith {
+            organisation: &p.organisation,
+            org_number: &p.org_number,
+            other: &p.other,
+            days: p.days,
+            from: &p.from,
+            to: &p.to,
+        }
+    }
+}
+
+/// Other funds' projects beside this one, each with the days together and
+/// the organisationsnummer that ties them; nothing when there is none.
+fn other_funds_text(pairs: &[CrossFundPair]) -> String {
+    let mut out = String::new();
+    if pairs.is_empty() {
+        return out;
+    }
+    let heading = t("The same organisation funded by another fund in the same period");
+    let _ = writeln!(out, "\n{heading}");
+    for pair in pairs {
+        let _ = writeln!(out, "  {}", sanitize::line(&pair.other.text()));
+        let said = crate::overlaps::cross_fund_tie(pair);
+        let _ = writeln!(out, "    {}", sanitize::line(&said));
+    }
+    out
 }
 
 /// Another project a project overlaps, as `show --json` and the dossier
@@ -62,7 +112,7 @@ struct Shown<'a> {
 pub struct OverlapWith {
     /// The other project (its fields at the top of the JSON object).
     #[serde(flatten)]
-    pub project: crate::overlaps::Side,
+    pub project: Side,
     pub organisation: String,
     pub shared: Vec<crate::overlaps::Shared>,
     pub days: i64,
@@ -73,7 +123,7 @@ pub struct OverlapWith {
 impl From<&crate::overlaps::Pair> for OverlapWith {
     fn from(p: &crate::overlaps::Pair) -> OverlapWith {
         OverlapWith {
-            project: p.projects[1].clone(),
+            project: Side::clone(&p.projects[1]),
             organisation: p.organisation.clone(),
             shared: p.shared.clone(),
             days: p.days,

@@ -6,7 +6,7 @@
 use crate::graph::Related;
 use crate::i18n::{t, tf};
 use crate::model::{Annotation, Role, StoredProject};
-use crate::overlaps::Pair;
+use crate::overlaps::{CrossFundPair, Pair};
 use crate::present::format::MISSING;
 use std::fmt::Write as _;
 
@@ -28,6 +28,8 @@ pub struct Dossier<'a> {
     pub related: Vec<Related>,
     /// The project first in each.
     pub overlaps: Vec<Pair>,
+    /// Other funds' projects of its organisationsnummer at the same time.
+    pub cross_fund: Vec<CrossFundPair>,
     pub yours: Option<Annotation>,
     pub contacts: bool,
 }
@@ -51,6 +53,7 @@ pub fn render(d: &Dossier) -> String {
     }
     related(&mut out, &d.related);
     overlaps(&mut out, &d.overlaps);
+    other_funds(&mut out, &d.cross_fund);
     sources(&mut out, s);
     yours(&mut out, d.yours.as_ref());
     out
@@ -143,6 +146,21 @@ fn overlaps(out: &mut String, pairs: &[Pair]) {
         let side = other.text();
         let said = crate::overlaps::headline(pair);
         line(out, &format!("{side} — {said}"));
+    }
+}
+
+fn other_funds(out: &mut String, pairs: &[CrossFundPair]) {
+    heading(
+        out,
+        "The same organisation funded by another fund in the same period",
+    );
+    if pairs.is_empty() {
+        let none = "no other fund's project of the same organisationsnummer ran at the same time (of the Kohesio exports imported)";
+        line(out, t(none));
+    }
+    for pair in pairs {
+        let said = crate::overlaps::cross_fund_tie(pair);
+        line(out, &format!("{} — {said}", pair.other.text()));
     }
 }
 

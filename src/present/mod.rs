@@ -8,6 +8,7 @@ pub mod dossier;
 pub mod export;
 pub mod format;
 pub mod notes_file;
+pub mod pairs_json;
 pub mod report;
 pub mod safe_json;
 pub mod sanitize;

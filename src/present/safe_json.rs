@@ -24,6 +24,13 @@ pub fn to_string<T: Serialize + ?Sized>(value: &T) -> String {
 
 struct Safe(PrettyFormatter<'static>);
 
+/// Whether a byte may begin a character [`needs_escape`] is true of (C0,
+/// DEL, C1 after 0xC2, U+061C, the U+2xxx marks and U+FEFF/U+FFF9–FFFB):
+/// text without such bytes is written as it is, unscanned.
+fn may_start_unsafe(b: u8) -> bool {
+    b < 0x20 || matches!(b, 0x7f | 0xc2 | 0xd8 | 0xe2 | 0xef)
+}
+
 /// Characters serde_json would write as they are but a terminal must not
 /// receive: the sanitiser's list, less what serde already escapes.
 fn needs_escape(c: char) -> bool {
@@ -36,6 +43,9 @@ impl Formatter for Safe {
         w: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
+        if !fragment.bytes().any(may_start_unsafe) {
+            return w.write_all(fragment.as_bytes());
+        }
         let mut start = 0;
         for (at, c) in fragment.char_indices().filter(|(_, c)| needs_escape(*c)) {
             w.write_all(&fragment.as_bytes()[start..at])?;
@@ -80,6 +90,15 @@ impl Formatter for Safe {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_character_to_escape_begins_with_a_byte_the_fast_path_looks_for() {
+        let mut bytes = [0u8; 4];
+        for c in ('\0'..=char::MAX).filter(|&c| needs_escape(c)) {
+            let first = c.encode_utf8(&mut bytes).as_bytes()[0];
+            assert!(may_start_unsafe(first), "{:?}", c);
+        }
+    }
 
     #[test]
     fn c1_and_bidi_are_escaped_and_read_back_the_same() {

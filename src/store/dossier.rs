@@ -1,6 +1,6 @@
 //! What a project's dossier holds besides its record, read from the
 //! cache: its organisations with their numbers, related projects and
-//! overlaps (`esf dossier` and the browser's dossier key alike).
+//! overlaps, also with other funds (`esf dossier` and the browser's dossier key alike).
 
 use super::{Result, Store};
 use crate::model::{Annotation, Role, StoredProject};
@@ -25,6 +25,7 @@ impl Store {
             organisations: self.named(project)?,
             related: crate::graph::related(&nb, key, RELATED),
             overlaps: self.overlaps_of_project(key, true)?,
+            cross_fund: self.cross_fund_of_project(key, true)?,
             yours,
             contacts,
         })

@@ -6,7 +6,7 @@
 use super::overlaps::{candidate_of, COLUMNS};
 use super::{Result, Store};
 use crate::ingest::lists::other_fund::OtherFundRow;
-use crate::overlaps::{self, CrossFundPair, OtherSide};
+use crate::overlaps::{self, Candidate, CrossFundPair, OfProject, OtherSide};
 use rusqlite::{params, Transaction};
 
 /// Replaces the rows of another fund the list `list_id` gave.
@@ -51,6 +51,51 @@ impl Store {
         rollup: bool,
     ) -> Result<Vec<CrossFundPair>> {
         let root = org.map(|o| self.root_organisation(o, rollup)).transpose()?;
+        let typed = municipality.map(crate::search::as_typed);
+        let within = |names: &[String]| match &typed {
+            Some(t) => names.iter().any(|n| crate::search::same_as_typed(n, t)),
+            None => true,
+        };
+        let keep = |organisation: &str, project: &Candidate, other: &OtherSide| {
+            root.as_deref().is_none_or(|r| r == organisation)
+                && within(&project.municipalities)
+                && within(&other.municipalities)
+        };
+        self.cross_fund_where("", [], rollup, &keep)
+    }
+
+    /// The pairs one ESF project (by its ID) makes with other funds'
+    /// projects of its organisationsnummer, most days first.
+    pub fn cross_fund_of_project(&self, id: &str, rollup: bool) -> Result<Vec<CrossFundPair>> {
+        let (rowid, _) = self.project_rowid(id)?;
+        self.cross_fund_where("WHERE p.rowid_ = ?1", [rowid], rollup, &|_, _, _| true)
+    }
+
+    /// The keys of the ESF projects in some pair with another fund's
+    /// project (the list's marks).
+    pub fn cross_fund_keys(&self, rollup: bool) -> Result<std::collections::HashSet<String>> {
+        let pairs = self.cross_fund_pairs(None, None, rollup)?;
+        Ok(pairs.into_iter().map(|p| p.project.key).collect())
+    }
+
+    /// Everything one project overlaps: the other ESF projects of its
+    /// organisation and other funds' projects of its organisationsnummer.
+    pub fn everything_overlapping(&self, id: &str, rollup: bool) -> Result<OfProject> {
+        Ok(OfProject {
+            pairs: self.overlaps_of_project(id, rollup)?,
+            cross_fund: self.cross_fund_of_project(id, rollup)?,
+        })
+    }
+
+    /// The cross-fund pairs of the rows `filter` (an SQL `WHERE` over the
+    /// ESF project `p`) gives and `keep` keeps, sorted.
+    fn cross_fund_where<P: rusqlite::Params>(
+        &self,
+        filter: &str,
+        params: P,
+        rollup: bool,
+        keep: &dyn Fn(&str, &Candidate, &OtherSide) -> bool,
+    ) -> Result<Vec<CrossFundPair>> {
         let sql = format!(
             "SELECT {COLUMNS}, o.name, o.parent, n.number, f.row_id, f.fund, f.name, f.owner,
                  f.start_date, f.end_date, f.total_budget_eur, f.eu_contribution_eur,
@@ -59,24 +104,16 @@ impl Store {
              JOIN organisation_numbers n ON n.number = f.owner_org_number
              JOIN organisations o ON o.id = n.org AND o.kind <> 'generic'
              JOIN project_orgs po ON po.org = o.id AND po.role = 'owner'
-             JOIN projects p ON p.rowid_ = po.project"
+             JOIN projects p ON p.rowid_ = po.project {filter}"
         );
-        let typed = municipality.map(crate::search::as_typed);
-        let within = |names: &[String]| match &typed {
-            Some(t) => names.iter().any(|n| crate::search::same_as_typed(n, t)),
-            None => true,
-        };
-        let mut stmt = self.conn.prepare(&sql)?;
-        let mut rows = stmt.query([])?;
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let mut rows = stmt.query(params)?;
         let mut pairs = Vec::new();
         while let Some(row) = rows.next()? {
             let (name, parent): (String, Option<String>) = (row.get(10)?, row.get(11)?);
             let organisation = crate::graph::node_name(&name, parent.as_deref(), rollup);
-            if root.as_ref().is_some_and(|r| *r != organisation) {
-                continue;
-            }
             let (project, other) = (candidate_of(row)?, other_of(row)?);
-            if !within(&project.municipalities) || !within(&other.municipalities) {
+            if !keep(&organisation, &project, &other) {
                 continue;
             }
             let number: String = row.get(12)?;

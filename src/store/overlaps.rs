@@ -8,6 +8,7 @@ use crate::catalogue::key_set::{self, KeySet};
 use crate::overlaps::{self, Candidate, Pair};
 use rusqlite::{params, OptionalExtension};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// The columns of a project overlaps compare (`p`: projects).
 pub(super) const COLUMNS: &str =
@@ -80,11 +81,13 @@ impl Store {
         let groups = match org {
             Some(name) => {
                 let root = self.root_organisation(name, rollup)?;
+                super::profile::mark("organisation found");
                 let projects = self.owned_by_family(&root, rollup)?;
                 BTreeMap::from([((root.to_lowercase(), root), projects)])
             }
             None => self.every_owner(rollup)?,
         };
+        super::profile::mark("projects read");
         let mut found = Found::default();
         let typed = municipality.map(crate::search::as_typed);
         for ((_, organisation), mut projects) in groups {
@@ -98,22 +101,27 @@ impl Store {
             found.compared += projects.len();
             found.without_dates += projects.iter().filter(|c| !c.has_period()).count();
             let mut pairs = overlaps::pairs_within(&organisation, &projects);
+            super::profile::mark("pairs made");
             if pairs.is_empty() {
                 continue;
             }
             self.number_pairs(&mut pairs)?;
+            super::profile::mark("pairs numbered");
             found.count += pairs.len();
             if !each(pairs) {
                 found.stopped = true;
                 break;
             }
+            super::profile::mark("pairs handed on");
         }
         found.cross_fund = self.cross_fund_pairs(org, municipality, rollup)?;
+        super::profile::mark("cross-fund pairs found");
         Ok(found)
     }
 
     /// The keys of every project in an overlapping pair, of every
-    /// organisation (the browser's marks): the pairs are not made, and one
+    /// organisation, or in a pair with another fund's project (the
+    /// browser's marks): the ESF pairs are not made, and one
     /// organisation's projects are in memory at a time.
     pub fn overlapping_keys(&self, rollup: bool) -> Result<KeySet> {
         let mut keys = key_set::Found::default();
@@ -138,6 +146,9 @@ impl Store {
             projects.push(candidate_of(row)?);
         }
         one_owner(&mut projects, &mut keys);
+        for key in self.cross_fund_keys(rollup)? {
+            keys.push(&key);
+        }
         Ok(keys.into_set())
     }
 
@@ -260,20 +271,25 @@ impl Store {
             .query_row([rowid], candidate_of)?)
     }
 
-    /// Each pair's organisation gets its organisationsnummer.
+    /// Each pair's organisation gets its organisationsnummer, one list
+    /// shared by the pairs of one organisation.
     fn number_pairs(&self, pairs: &mut [Pair]) -> Result<()> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT n.number FROM organisation_numbers n JOIN organisations o ON o.id = n.org
              WHERE o.name = ?1 ORDER BY n.number",
         )?;
-        let mut known: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut known: BTreeMap<String, Arc<[String]>> = BTreeMap::new();
         for pair in pairs {
-            if !known.contains_key(&pair.organisation) {
-                let rows = stmt.query_map(params![pair.organisation], |r| r.get(0))?;
-                let numbers = rows.collect::<rusqlite::Result<Vec<String>>>()?;
-                known.insert(pair.organisation.clone(), numbers);
-            }
-            pair.org_numbers = known[&pair.organisation].clone();
+            let numbers = match known.get(&pair.organisation) {
+                Some(numbers) => Arc::clone(numbers),
+                None => {
+                    let rows = stmt.query_map(params![pair.organisation], |r| r.get(0))?;
+                    let numbers: Arc<[String]> = rows.collect::<rusqlite::Result<_>>()?;
+                    known.insert(pair.organisation.clone(), Arc::clone(&numbers));
+                    numbers
+                }
+            };
+            pair.org_numbers = numbers;
         }
         Ok(())
     }

@@ -13,6 +13,6 @@ pub fn mark(phase: &str) {
     let start = START.get_or_init(|| std::env::var_os("ESF_PROFILE").map(|_| Instant::now()));
     if let Some(start) = start {
         let seconds = start.elapsed().as_secs_f64();
-        eprintln!("{seconds:>7.2} s  {phase}");
+        eprintln!("{seconds:>8.3} s  {phase}");
     }
 }

@@ -88,7 +88,7 @@ pub enum Msg {
     /// The pairs the project of `key` makes.
     ProjectOverlaps {
         key: String,
-        found: Result<Vec<crate::overlaps::Pair>, String>,
+        found: Result<crate::overlaps::OfProject, String>,
     },
     /// The coverage matrix read.
     CoverageRead(Result<Box<crate::catalogue::coverage::Coverage>, String>),

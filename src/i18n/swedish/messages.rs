@@ -244,6 +244,15 @@ pub(super) const MESSAGES: &[(&str, &str)] = &[
         "Samma organisation finansierad av en annan fond under samma period",
     ),
     (
+        "days together: {} ({} – {}) · by organisationsnummer {} of {}",
+        "dagar samtidigt: {} ({} – {}) · genom organisationsnummer {} för {}",
+    ),
+    ("Another fund in the same period", "Annan fond under samma period"),
+    (
+        "no other fund's project of the same organisationsnummer ran at the same time (of the Kohesio exports imported)",
+        "inget projekt i en annan fond med samma organisationsnummer pågick samtidigt (av de importerade Kohesio-exporterna)",
+    ),
+    (
         "pairs with another fund's project (by organisationsnummer): {}",
         "par med en annan fonds projekt (efter organisationsnummer): {}",
     ),

@@ -29,7 +29,7 @@ impl App {
                 Msg::OverlapMarks(keys)
             }),
             Effect::ProjectOverlaps(key) => {
-                let found = self.store.overlaps_of_project(&key, true);
+                let found = self.store.everything_overlapping(&key, true);
                 let found = found.map_err(|e| e.to_string());
                 Some(Msg::ProjectOverlaps { key, found })
             }

@@ -107,7 +107,7 @@ pub fn build_detail(
     s: &StoredProject,
     yours: Option<&Annotation>,
     related: Option<&[Related]>,
-    overlaps: &[crate::overlaps::Pair],
+    overlaps: Option<&crate::overlaps::OfProject>,
     width: u16,
     theme: Theme,
 ) -> DetailLines {

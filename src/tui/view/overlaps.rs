@@ -5,7 +5,9 @@
 
 use super::answers::{block, said_lines};
 use crate::i18n::{t, tf};
-use crate::overlaps::{counted, cross_fund_headline, headline, CrossFundPair, Pair};
+use crate::overlaps::{
+    counted, cross_fund_headline, cross_fund_tie, headline, CrossFundPair, OfProject, Pair,
+};
 use crate::present::sanitize;
 use crate::present::table::cut;
 use crate::tui::detail_lines::DetailLines;
@@ -156,26 +158,51 @@ fn one_pair(
     lines
 }
 
-/// The detail's section: each project this one overlaps, with the days
-/// together and what they share (nothing when there is none).
-pub fn overlap_section(lines: &mut DetailLines, pairs: &[Pair], width: usize, theme: Theme) {
-    if pairs.is_empty() {
+/// The detail's sections: each project this one overlaps, with the days
+/// together and what they share, then other funds' projects beside it
+/// (nothing when there is none).
+pub fn overlap_section(
+    lines: &mut DetailLines,
+    found: Option<&OfProject>,
+    width: usize,
+    theme: Theme,
+) {
+    let Some(found) = found else { return };
+    let each = found
+        .pairs
+        .iter()
+        .map(|pair| (pair.projects[1].text(), headline(pair)));
+    section(lines, t("Overlaps with"), each.collect(), width, theme);
+    let each = found
+        .cross_fund
+        .iter()
+        .map(|pair| (pair.other.text(), cross_fund_tie(pair)));
+    let heading = t("Another fund in the same period");
+    section(lines, heading, each.collect(), width, theme);
+}
+
+/// A `⇄` heading, then each project (raw) with what is said of it beneath.
+fn section(
+    lines: &mut DetailLines,
+    heading: &str,
+    each: Vec<(String, String)>,
+    width: usize,
+    theme: Theme,
+) {
+    if each.is_empty() {
         return;
     }
     lines.push(Line::default());
     lines.push(Line::from(Span::styled(
-        format!("⇄ {}", t("Overlaps with")),
+        format!("⇄ {heading}"),
         theme.section(),
     )));
-    for pair in pairs {
-        let other = sanitize::line(&pair.projects[1].text()).into_owned();
-        for l in wrap(&other, width.saturating_sub(2).max(8)) {
+    for (project, said) in each {
+        let project = sanitize::line(&project).into_owned();
+        for l in wrap(&project, width.saturating_sub(2).max(8)) {
             lines.push(Line::from(Span::styled(format!("  {l}"), theme.label())));
         }
-        for l in wrap(
-            &sanitize::line(&headline(pair)),
-            width.saturating_sub(4).max(8),
-        ) {
+        for l in wrap(&sanitize::line(&said), width.saturating_sub(4).max(8)) {
             lines.push(Line::from(format!("    {l}")));
         }
     }

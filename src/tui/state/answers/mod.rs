@@ -376,10 +376,10 @@ impl State {
     pub(super) fn project_overlaps(
         &mut self,
         key: String,
-        found: Result<Vec<crate::overlaps::Pair>, String>,
+        found: Result<crate::overlaps::OfProject, String>,
     ) -> bool {
         match found {
-            Ok(pairs) => self.overlapping.shown = Some((key, pairs)),
+            Ok(found) => self.overlapping.shown = Some((key, found)),
             Err(e) => {
                 self.status
                     .say(Notice::Said(tf("cannot read the overlaps: {}", &[&e])));

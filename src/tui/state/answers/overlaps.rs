@@ -6,7 +6,7 @@
 
 use super::{Return, ViewStep};
 use crate::catalogue::key_set::KeySet;
-use crate::overlaps::Pair;
+use crate::overlaps::{OfProject, Pair};
 use crate::store::OverlapsFound;
 use crate::tui::effect::{Effect, OverlapScope};
 use crate::tui::keymap::Action;
@@ -91,8 +91,9 @@ pub struct Overlapping {
     /// Keys of the projects in some pair, once found (on a thread of its
     /// own: every organisation's projects are compared).
     pub marks: Option<KeySet>,
-    /// The pairs of the project the detail shows, by its key.
-    pub shown: Option<(String, Vec<Pair>)>,
+    /// The pairs of the project the detail shows (with other ESF projects
+    /// and with other funds' projects), by its key.
+    pub shown: Option<(String, OfProject)>,
     /// A screen's pairs, matrix or projects are being read.
     pub pending: bool,
 }
@@ -115,7 +116,7 @@ impl Overlapping {
         match &self.marks {
             Some(marks) if marks.contains(key) => Some(Effect::ProjectOverlaps(key.to_string())),
             Some(_) => {
-                self.shown = Some((key.to_string(), Vec::new()));
+                self.shown = Some((key.to_string(), OfProject::default()));
                 None
             }
             None => None,
@@ -123,10 +124,10 @@ impl Overlapping {
     }
 
     /// The pairs of the project shown, if read.
-    pub fn of(&self, key: &str) -> &[Pair] {
+    pub fn of(&self, key: &str) -> Option<&OfProject> {
         match &self.shown {
-            Some((k, pairs)) if k == key => pairs,
-            _ => &[],
+            Some((k, found)) if k == key => Some(found),
+            _ => None,
         }
     }
 }
@@ -150,8 +151,8 @@ mod tests {
     fn pair(a: &str, b: &str) -> Pair {
         Pair {
             organisation: "Stiftelsen Brobyggarna".into(),
-            org_numbers: Vec::new(),
-            projects: [side(a), side(b)],
+            org_numbers: std::sync::Arc::from([]),
+            projects: [side(a).into(), side(b).into()],
             shared: vec![Shared {
                 what: "programme_area",
                 value: "A".into(),
@@ -205,6 +206,7 @@ mod tests {
         o.marks = Some(KeySet::from_iter(["a"]));
         assert!(matches!(o.wanted("a"), Some(Effect::ProjectOverlaps(k)) if k == "a"));
         assert!(o.wanted("z").is_none());
-        assert!(o.of("z").is_empty() && o.marked("a") && !o.marked("z"));
+        assert!(o.of("z").is_some_and(OfProject::is_empty));
+        assert!(o.of("a").is_none() && o.marked("a") && !o.marked("z"));
     }
 }

@@ -4,6 +4,14 @@
 //! as such. Pure: projects in, pairs out; the cache finds the projects.
 
 use serde::Serialize;
+use std::sync::Arc;
+
+mod cross_fund;
+mod within;
+pub use cross_fund::{
+    cross_fund_headline, cross_fund_pair, cross_fund_tie, CrossFundPair, OfProject, OtherSide,
+};
+pub use within::{keys_in_pairs, pairs_within};
 
 /// A project as overlaps compare it.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -92,96 +100,18 @@ pub struct Shared {
 pub struct Pair {
     /// The organisation both belong to (units rolled up unless asked not to).
     pub organisation: String,
-    /// Its organisationsnummer, where documents give one.
-    pub org_numbers: Vec<String>,
-    /// The one that starts first (the one asked about, for a project's own).
-    pub projects: [Side; 2],
+    /// Its organisationsnummer, where documents give one (shared by the
+    /// organisation's pairs).
+    pub org_numbers: Arc<[String]>,
+    /// The one that starts first (the one asked about, for a project's own);
+    /// a project's side is shared by every pair it is in.
+    pub projects: [Arc<Side>; 2],
     pub shared: Vec<Shared>,
     /// Days both ran, the first and last of them counted.
     pub days: i64,
     /// The first and the last day both ran.
     pub from: String,
     pub to: String,
-}
-
-/// Another fund's project (a row of a Kohesio export) as a cross-fund
-/// pair shows it: `id` is the row's identifier, never an ESF project key.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
-pub struct OtherSide {
-    pub id: String,
-    pub fund: String,
-    pub name: Option<String>,
-    pub owner: Option<String>,
-    pub start_date: Option<String>,
-    pub end_date: Option<String>,
-    pub total_budget_eur: Option<f64>,
-    pub eu_contribution_eur: Option<f64>,
-    pub municipalities: Vec<String>,
-    /// The list the row is in.
-    pub source: String,
-}
-
-/// An ESF project and another fund's project of one organisation, by its
-/// organisationsnummer, whose periods overlap by a day or more.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct CrossFundPair {
-    /// Always `other_fund`: tells these apart from pairs of ESF projects.
-    pub kind: &'static str,
-    pub organisation: String,
-    /// The organisationsnummer both are tied by.
-    pub org_number: String,
-    pub project: Side,
-    pub other: OtherSide,
-    pub days: i64,
-    pub from: String,
-    pub to: String,
-}
-
-impl OtherSide {
-    /// "ERDF SE-R-1 Solpaneler · Borås Stad · 2020-01-01 – 2021-12-31"
-    /// (raw: sanitise where written).
-    pub fn text(&self) -> String {
-        let side = Side {
-            key: format!("{} {}", self.fund, self.id),
-            id: None,
-            name: self.name.clone(),
-            owner: self.owner.clone(),
-            start_date: self.start_date.clone(),
-            end_date: self.end_date.clone(),
-        };
-        side.text()
-    }
-}
-
-/// The cross-fund pair an ESF project and another fund's project of the
-/// organisation numbered `number` make, if their periods overlap.
-pub fn cross_fund_pair(
-    (organisation, number): (&str, &str),
-    project: &Candidate,
-    other: &OtherSide,
-) -> Option<CrossFundPair> {
-    let (a_start, a_end) = project.days()?;
-    let b_start = crate::dates::days_from_iso(other.start_date.as_deref()?)?;
-    let b_end = crate::dates::days_from_iso(other.end_date.as_deref()?)?;
-    let (from, to) = (a_start.max(b_start), a_end.min(b_end));
-    (b_end >= b_start && to >= from).then(|| CrossFundPair {
-        kind: "other_fund",
-        organisation: organisation.to_string(),
-        org_number: number.to_string(),
-        project: Side::from(project),
-        other: other.clone(),
-        days: to - from + 1,
-        from: crate::dates::iso_from_days(from),
-        to: crate::dates::iso_from_days(to),
-    })
-}
-
-/// "another fund: ERDF · days together: 30 (2016-01-01 – 2016-01-30)".
-pub fn cross_fund_headline(pair: &CrossFundPair) -> String {
-    crate::i18n::tf(
-        "another fund: {} · days together: {} ({} – {})",
-        &[&pair.other.fund, &pair.days, &pair.from, &pair.to],
-    )
 }
 
 /// What `a` and `b` share. A programme area or an objective is shared only
@@ -252,8 +182,8 @@ fn pair_in_days(
     }
     Some(Pair {
         organisation: organisation.to_string(),
-        org_numbers: Vec::new(),
-        projects: [Side::from(a), Side::from(b)],
+        org_numbers: Arc::from([]),
+        projects: [Arc::new(Side::from(a)), Arc::new(Side::from(b))],
         shared,
         days: to - from + 1,
         from: crate::dates::iso_from_days(from),
@@ -261,62 +191,31 @@ fn pair_in_days(
     })
 }
 
-/// Every overlapping pair among one organisation's projects, most days
-/// first.
-pub fn pairs_within(organisation: &str, projects: &[Candidate]) -> Vec<Pair> {
-    let mut pairs = Vec::new();
-    sweep(projects, &mut |a, b| {
-        pairs.extend(pair_in_days(organisation, a, b));
-    });
-    sort(&mut pairs);
-    pairs
-}
-
-/// The keys of the projects in some pair among one organisation's
-/// projects (the pairs themselves are not made).
-pub fn keys_in_pairs(projects: &[Candidate], keys: &mut std::collections::HashSet<String>) {
-    sweep(
-        projects,
-        &mut |(a, (a_start, a_end)), (b, (b_start, b_end))| {
-            let both = keys.contains(&a.key) && keys.contains(&b.key);
-            let overlap = a_start.max(b_start) <= a_end.min(b_end) && a.key != b.key;
-            if !both && overlap && !shared(a, b).is_empty() {
-                keys.insert(a.key.clone());
-                keys.insert(b.key.clone());
-            }
-        },
-    );
-}
-
-/// A project with its period in days.
-type Dated<'a> = (&'a Candidate, (i64, i64));
-
-/// Hands `each` every two dated projects whose periods may overlap: swept
-/// in order of their start, each compared only with those that start
-/// before it ends.
-fn sweep<'a>(projects: &'a [Candidate], each: &mut dyn FnMut(Dated<'a>, Dated<'a>)) {
-    let mut dated: Vec<(i64, i64, &Candidate)> = projects
-        .iter()
-        .filter_map(|c| c.days().map(|(s, e)| (s, e, c)))
-        .collect();
-    dated.sort_by(|a, b| a.0.cmp(&b.0).then(a.2.key.cmp(&b.2.key)));
-    dated.dedup_by(|a, b| a.2.key == b.2.key);
-    for (i, &(a_start, a_end, a)) in dated.iter().enumerate() {
-        for &(b_start, b_end, b) in &dated[i + 1..] {
-            if b_start > a_end {
-                break;
-            }
-            each((a, (a_start, a_end)), (b, (b_start, b_end)));
-        }
-    }
-}
-
 /// "days together: 30 (2016-01-01 – 2016-01-30) · shares: programme area 2".
 pub fn headline(pair: &Pair) -> String {
-    crate::i18n::tf(
-        "days together: {} ({} – {}) · shares: {}",
-        &[&pair.days, &pair.from, &pair.to, &shared_text(&pair.shared)],
-    )
+    let mut out = String::new();
+    write_headline(&mut out, pair);
+    out
+}
+
+/// [`headline`] added to `out` (raw: sanitise where written), with no
+/// text made on the way: pairs are written by the hundred thousand.
+pub fn write_headline(out: &mut String, pair: &Pair) {
+    use std::fmt::Write as _;
+    let mut parts = crate::i18n::t("days together: {} ({} – {}) · shares: {}").split("{}");
+    out.push_str(parts.next().unwrap_or_default());
+    for (i, part) in parts.enumerate() {
+        match i {
+            0 => {
+                let _ = write!(out, "{}", pair.days);
+            }
+            1 => out.push_str(&pair.from),
+            2 => out.push_str(&pair.to),
+            3 => write_shared(out, &pair.shared),
+            _ => {}
+        }
+        out.push_str(part);
+    }
 }
 
 /// What a run compared and left out, on one line.
@@ -357,11 +256,21 @@ pub fn sort(pairs: &mut [Pair]) {
 
 /// "programme area 2; municipality Vellinge", in the language in force.
 pub fn shared_text(shared: &[Shared]) -> String {
-    let each: Vec<String> = shared
-        .iter()
-        .map(|s| format!("{} {}", crate::i18n::word(label(s.what)), s.value))
-        .collect();
-    each.join("; ")
+    let mut out = String::new();
+    write_shared(&mut out, shared);
+    out
+}
+
+/// [`shared_text`] added to `out`.
+fn write_shared(out: &mut String, shared: &[Shared]) {
+    for (i, s) in shared.iter().enumerate() {
+        if i > 0 {
+            out.push_str("; ");
+        }
+        out.push_str(crate::i18n::word(label(s.what)));
+        out.push(' ');
+        out.push_str(&s.value);
+    }
 }
 
 fn label(what: &str) -> &str {
