@@ -110,10 +110,9 @@ fn name_query(text: &str) -> Option<String> {
         .filter(|w| !w.is_empty())
         .map(|w| format!("\"{}\"", w.to_lowercase()))
         .collect();
-    match words.is_empty() {
-        true => None,
-        false => Some(format!("name : ({})", words.join(" AND "))),
-    }
+    // FTS5's column filter: a query, not a message.
+    let column_query = |words: &[String]| format!("name : ({})", words.join(" AND "));
+    (!words.is_empty()).then(|| column_query(&words))
 }
 
 #[cfg(test)]
