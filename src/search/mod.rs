@@ -24,44 +24,14 @@ pub mod query;
 pub mod similar;
 pub mod snippet;
 pub mod stem;
+mod texts;
 pub mod wire;
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
 use std::cell::RefCell;
 use std::sync::Mutex;
-
-/// Many strings in one buffer: a million separate allocations would cost
-/// a third more memory and scatter the scan. Ends are four bytes each (a
-/// million names are some 60 MB of text).
-#[derive(Debug, Default)]
-struct Texts {
-    bytes: String,
-    ends: Vec<u32>,
-}
-
-impl Texts {
-    fn get(&self, index: usize) -> &str {
-        let start = if index == 0 { 0 } else { self.ends[index - 1] };
-        &self.bytes[start as usize..self.ends[index] as usize]
-    }
-
-    /// Adds a text; past 4 GB in all (never met) it is kept empty.
-    fn push(&mut self, text: &str) {
-        let end = self.bytes.len() + text.len();
-        match u32::try_from(end) {
-            Ok(end) => {
-                self.bytes.push_str(text);
-                self.ends.push(end);
-            }
-            Err(_) => self.ends.push(self.ends.last().copied().unwrap_or(0)),
-        }
-    }
-
-    fn len(&self) -> usize {
-        self.ends.len()
-    }
-}
+use texts::Texts;
 
 /// Candidates ready for matching, kept once: lower-cased and folded, with
 /// the few letters folding changed noted beside, so the lower-cased text
