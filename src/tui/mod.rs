@@ -62,6 +62,7 @@ pub fn run(
     let size = guard.terminal.get_frame().area();
     app.state.size = (size.width, size.height);
     draw(&mut guard.terminal, &mut app)?;
+    app::first_frame::drawn();
     let exit = loop {
         let mut changed = false;
         if input_ready(&app)? {

@@ -63,6 +63,7 @@ impl App {
             (Some(reader), Some(outlet)) => {
                 let outlet = outlet.clone();
                 std::thread::spawn(move || {
+                    super::first_frame::wait();
                     // The browser may have quit meanwhile.
                     let _ = outlet.send(work(&reader));
                 });

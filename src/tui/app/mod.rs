@@ -8,6 +8,7 @@
 mod answers;
 mod effects;
 mod export;
+pub mod first_frame;
 mod graph;
 mod notes;
 pub mod related;
@@ -237,6 +238,7 @@ fn message_of(event: Event) -> Option<Msg> {
 /// could not be read) arrives as [`Msg::Loaded`].
 fn load_every_project(reader: Store, outlet: Sender<Msg>) {
     std::thread::spawn(move || {
+        first_frame::wait();
         let read =
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| Catalogue::load(&reader)));
         let loaded = match read {
