@@ -81,6 +81,18 @@ fn running_with(marker: &str) -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
+/// A server in a new directory, or None (said) where OpenSSH's server is
+/// not installed.
+fn server_or_skip() -> Option<(tempfile::TempDir, Server)> {
+    let Some(sshd) = sshd() else {
+        eprintln!("skipped: no OpenSSH server here (.ci/run installs openssh-server)");
+        return None;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let server = Server::start(dir.path(), &sshd);
+    Some((dir, server))
+}
+
 /// An `ssh -tt` client in a terminal of its own (80×24), as a caseworker's
 /// has, so the remote side gets its size, running `remote` there.
 fn connect(
@@ -111,12 +123,9 @@ fn connect(
 
 #[test]
 fn a_dropped_ssh_link_ends_the_remote_browser_and_keeps_the_cache() {
-    let Some(sshd) = sshd() else {
-        eprintln!("skipped: no OpenSSH server here (.ci/run installs openssh-server)");
+    let Some((dir, server)) = server_or_skip() else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path(), &sshd);
     let db = dir.path().join("remote-cache.sqlite");
     let esf = env!("CARGO_BIN_EXE_esf");
     let remote = format!(
@@ -169,12 +178,9 @@ struct Said {
 
 #[test]
 fn the_answers_screens_work_over_ssh_at_80x24_in_both_languages() {
-    let Some(sshd) = sshd() else {
-        eprintln!("skipped: no OpenSSH server here (.ci/run installs openssh-server)");
+    let Some((dir, server)) = server_or_skip() else {
         return;
     };
-    let dir = tempfile::tempdir().unwrap();
-    let server = Server::start(dir.path(), &sshd);
     let db = dir.path().join("remote-cache.sqlite");
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut import = common::esf_beside(&db);
