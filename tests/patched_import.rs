@@ -38,13 +38,28 @@ fn change(docs: &[PathBuf], text: &str, by: &str) -> PathBuf {
     doc.clone()
 }
 
-/// Imports `dir` (removing what its gone files gave) into `db`; whether
-/// the run patched the stored index rather than made it anew. With
-/// `rebuild`, the index is made from every project, as before patches.
-fn import_with(db: &Path, dir: &Path, rebuild: bool) -> bool {
+/// How an import kept the stored search index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kept {
+    /// Made again from every project.
+    Rebuilt,
+    /// What the run touched written beside the index, in its tail.
+    Tail,
+    /// The tail put into the index, written whole.
+    Folded,
+}
+
+/// Imports `dir` (removing what its gone files gave) into `db`; how the
+/// run kept the stored index. With `rebuild`, the index is made from
+/// every project, as before patches; `tail_at_most` sets the largest
+/// tail kept beside it.
+fn import_with(db: &Path, dir: &Path, rebuild: bool, tail_at_most: Option<&str>) -> Kept {
     let mut cmd = esf_beside(db);
     if rebuild {
         cmd.env("ESF_TEST_REBUILD_INDEX", "1");
+    }
+    if let Some(most) = tail_at_most {
+        cmd.env("ESF_TEST_TAIL_AT_MOST", most);
     }
     let out =
         run_checked(
@@ -53,11 +68,18 @@ fn import_with(db: &Path, dir: &Path, rebuild: bool) -> bool {
         );
     let said = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{said}");
-    said.contains("stored index patched")
+    match (
+        said.contains("index tail written"),
+        said.contains("stored index patched"),
+    ) {
+        (true, _) => Kept::Tail,
+        (false, true) => Kept::Folded,
+        (false, false) => Kept::Rebuilt,
+    }
 }
 
-fn import(db: &Path, dir: &Path) -> bool {
-    import_with(db, dir, false)
+fn import(db: &Path, dir: &Path) -> Kept {
+    import_with(db, dir, false, None)
 }
 
 /// What a reader of `db` answers to `args`: its output and status.
@@ -205,7 +227,7 @@ fn rebuilt_copy(db: &Path, to: &Path, dir: &Path) {
     conn.execute_batch(esf_browser::store::organisations::COUNT_PROJECTS)
         .unwrap();
     drop(conn);
-    assert!(!import_with(to, dir, true));
+    assert_eq!(import_with(to, dir, true, None), Kept::Rebuilt);
 }
 
 /// An answer as a cache filled otherwise gives it too: organisations
@@ -282,7 +304,7 @@ fn an_import_patches_what_it_touched_and_answers_as_a_rebuild() {
     for gone in &docs[docs.len() - 4..] {
         std::fs::remove_file(gone).unwrap();
     }
-    assert!(import(&patched, &dir), "the second import patches");
+    assert_eq!(import(&patched, &dir), Kept::Tail, "the second import");
     rebuilt_copy(&patched, &rebuilt, &dir);
     let scratch = cli.dir.path().join("scratch.sqlite");
     import(&scratch, &dir);
@@ -301,7 +323,7 @@ fn an_import_patches_what_it_touched_and_answers_as_a_rebuild() {
     // Once more, on the patched index: sample documents gone, more new.
     std::fs::remove_file(dir.join("sample/000_3baf275082b782be.txt")).unwrap();
     gen(&cli, &dir.join("third"), "10", "123");
-    assert!(import(&patched, &dir), "the third import patches");
+    assert_eq!(import(&patched, &dir), Kept::Tail, "the third import");
     rebuilt_copy(&patched, &rebuilt, &dir);
     let scratch = cli.dir.path().join("scratch-again.sqlite");
     import(&scratch, &dir);
@@ -317,7 +339,17 @@ fn an_import_patches_what_it_touched_and_answers_as_a_rebuild() {
         std::fs::create_dir_all(to.parent().unwrap()).unwrap();
         std::fs::copy(&doc, to).unwrap();
     }
-    assert!(import(&patched, &dir), "the fourth import patches");
+    let kept = import_with(&patched, &dir, false, Some("0"));
+    assert_eq!(kept, Kept::Folded, "the fourth import");
+    rebuilt_copy(&patched, &rebuilt, &dir);
+    assert_same_answers(&patched, &rebuilt, &shown);
+
+    // On the folded index a tail again: a project renamed, one gone, more new.
+    let docs = documents(&dir.join("second"));
+    change(&docs, "Namn:\n", "Namn:\nÄndrat ");
+    std::fs::remove_file(&docs[docs.len() - 1]).unwrap();
+    gen(&cli, &dir.join("fifth"), "5", "5");
+    assert_eq!(import(&patched, &dir), Kept::Tail, "the fifth import");
     rebuilt_copy(&patched, &rebuilt, &dir);
     assert_same_answers(&patched, &rebuilt, &shown);
 }

@@ -17,6 +17,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 pub fn run(ctx: &Context, how: ImportArgs) -> anyhow::Result<ExitCode> {
+    crate::store::profile::mark("started");
     let paths = &how.paths;
     let links = match how.follow_symlinks {
         true => Links::Follow,
@@ -32,6 +33,7 @@ pub fn run(ctx: &Context, how: ImportArgs) -> anyhow::Result<ExitCode> {
     let db = store.path().map(Path::to_path_buf);
     let recorded = recorded_to_follow(db.as_deref(), &how)?;
     let (inputs, options) = what_to_import(&how, given, &recorded, links);
+    crate::store::profile::mark("cache opened and files listed");
     let replace = options.replace;
     let mut bar = ProgressBar::new();
     let started = Instant::now();

@@ -8,8 +8,7 @@ use crate::model::{FacetRow, ProjectSummary};
 use crate::search::columns::Columns;
 use crate::search::field::Field;
 use crate::search::index::SearchIndex;
-use crate::store::{counted, BuiltIndex, IndexBuilder, IndexBytes};
-use std::io::Read;
+use crate::store::{counted, BuiltIndex, IndexBuilder};
 
 /// Builds the index from the projects as the store gives them.
 #[derive(Default)]
@@ -50,33 +49,6 @@ impl IndexBuilder for CatalogueIndex {
 
     fn counts(&self) -> Vec<(Facet, String, usize)> {
         facet_counts(&self.catalogue)
-    }
-
-    fn patch(
-        self: Box<Self>,
-        base: &mut dyn Read,
-        size: u64,
-        gone: &dyn Fn(i64) -> bool,
-    ) -> std::io::Result<Option<Box<dyn IndexBytes>>> {
-        let catalogue = &self.catalogue;
-        let keys: Vec<&str> = catalogue.projects.keys().collect();
-        let columns = Columns::of(&catalogue.projects, &catalogue.fields);
-        let fields = &catalogue.fields;
-        let data = SearchIndex::write_parts(fields, &keys, &self.rowids, &columns, Vec::new())?;
-        let added = SearchIndex::read_from(&data[..], data.len() as u64)?;
-        let base = SearchIndex::read_from(base, size)?;
-        crate::store::profile::mark("stored index read");
-        let Some(patched) = base.patched(gone, &added) else {
-            return Ok(None);
-        };
-        crate::store::profile::mark("stored index patched");
-        Ok(Some(Box::new(patched)))
-    }
-}
-
-impl IndexBytes for SearchIndex {
-    fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-        SearchIndex::write_to(self, out).map(|_| ())
     }
 }
 

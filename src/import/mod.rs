@@ -55,9 +55,10 @@ pub fn import(
     let start = options.start();
     // Files the cache knows are not parsed again, unless it starts over.
     let known = match start {
-        Start::Add => store.known_documents()?,
+        Start::Add => known_of(store, inputs)?,
         _ => Known::new(),
     };
+    crate::store::profile::mark("known documents listed");
     let mut tx = store.begin_import(start, inputs.len())?;
     let mut save = |index: usize, outcome: Outcome| -> Result<()> {
         match outcome {
@@ -95,6 +96,18 @@ pub fn import(
     crate::store::profile::mark("log checkpointed");
     Ok(report)
 }
+
+/// What the cache knows of the inputs' documents: looked up one by one
+/// when they are few beside the documents it holds, else listed at once.
+fn known_of(store: &Store, inputs: &[Input]) -> Result<Known> {
+    if inputs.len().saturating_mul(LOOKED_UP_PART) < store.documents_about()? {
+        return store.known_documents_of(inputs.iter().map(Input::recorded_path));
+    }
+    store.known_documents()
+}
+
+/// A lookup by path costs about what listing this many documents does.
+const LOOKED_UP_PART: usize = 8;
 
 /// The safety tests change a folder between its listing and the reading
 /// of its files: with `ESF_TEST_HOLD_AFTER_LISTING` set to a path, the

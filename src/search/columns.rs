@@ -124,6 +124,42 @@ impl Columns {
         self.len() == 0
     }
 
+    /// The columns of a tail's projects put in where `layout` says, those
+    /// it leaves out taken out, in place; `numbers` gives the number here
+    /// of each shared value of the tail.
+    pub(in crate::search) fn take_tail(
+        &mut self,
+        tail: Columns,
+        layout: &super::layout::Layout,
+        numbers: &[u32],
+    ) -> Option<()> {
+        let before = self.len();
+        let renumber = |n: &u32| match *n {
+            NONE => Some(NONE),
+            n => numbers.get(n as usize).copied(),
+        };
+        let owners: Vec<u32> = tail.owners.iter().map(renumber).collect::<Option<_>>()?;
+        let regions: Vec<u32> = tail.regions.iter().map(renumber).collect::<Option<_>>()?;
+        layout.merge_texts(&mut self.names, tail.names)?;
+        layout.merge_each(&mut self.owners, &owners);
+        layout.merge_each(&mut self.regions, &regions);
+        layout.merge_each(&mut self.starts, &tail.starts);
+        layout.merge_each(&mut self.ends, &tail.ends);
+        let kept = self
+            .unusual
+            .iter()
+            .filter_map(|&i| layout.place_of_kept(i as usize));
+        let added = tail
+            .unusual
+            .iter()
+            .map(|&j| layout.place_of_added(j as usize));
+        let added: Vec<usize> = added.collect::<Option<_>>()?;
+        let mut unusual: Vec<u32> = kept.chain(added).map(|i| i as u32).collect();
+        unusual.sort_unstable();
+        self.unusual = unusual;
+        (self.len() == layout.len(before)).then_some(())
+    }
+
     /// Project `index`'s columns, or None when its row is to be read from
     /// the cache (or there is no such project).
     pub fn row<'a>(

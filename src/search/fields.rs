@@ -30,7 +30,7 @@ use std::collections::HashMap;
 /// A project's link to a shared value, with the field it is in there, in
 /// one number: the field in the top four bits (four bytes a link instead
 /// of eight; a million projects have about thirteen million links).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Link(u32);
 
 const VALUE_BITS: u32 = 28;

@@ -29,8 +29,8 @@ pub struct SearchIndex {
 /// by key), in list order.
 #[derive(Debug, Default)]
 pub struct Keys {
-    keys: Texts,
-    rowids: Vec<i64>,
+    pub(super) keys: Texts,
+    pub(super) rowids: Vec<i64>,
 }
 
 impl Keys {
@@ -65,6 +65,21 @@ impl SearchIndex {
     pub fn index_of_key(&self, key: &str) -> Option<usize> {
         let keys = &self.keys;
         self.by_key.find(key, keys.len(), &|i| keys.key(i))
+    }
+
+    /// An index of these parts (their lengths checked by the caller).
+    pub(super) fn from_parts(fields: FieldIndex, keys: Keys, columns: Columns) -> SearchIndex {
+        SearchIndex {
+            fields,
+            keys,
+            columns,
+            by_key: KeyTable::default(),
+            by_rowid: OnceLock::new(),
+        }
+    }
+
+    pub(super) fn into_parts(self) -> (FieldIndex, Keys, Columns) {
+        (self.fields, self.keys, self.columns)
     }
 
     /// Where the project of row `rowid` in the cache is in the list.

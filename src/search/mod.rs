@@ -16,6 +16,7 @@ pub mod columns;
 pub mod field;
 pub mod fields;
 pub mod index;
+mod layout;
 pub mod matcher;
 pub mod near_keys;
 pub mod orgs;
@@ -24,6 +25,7 @@ pub mod query;
 pub mod similar;
 pub mod snippet;
 pub mod stem;
+pub mod tail;
 mod texts;
 pub mod wire;
 

@@ -67,6 +67,11 @@ impl<R: Read> Reader<R> {
         Reader { input, left: size }
     }
 
+    /// What is left to read, and how many bytes of it.
+    pub fn rest(self) -> (R, u64) {
+        (self.input, self.left)
+    }
+
     fn take(&mut self, n: u64) -> io::Result<()> {
         if n > self.left {
             return Err(damaged("a length beyond its end"));

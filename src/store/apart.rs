@@ -27,7 +27,7 @@ impl Store {
                 read_only: true,
             };
             let _snapshot = store.conn.unchecked_transaction()?;
-            let newest = super::search_index::newest_import(&store.conn)?;
+            let newest = super::index_tail::newest_import(&store.conn)?;
             let rows = terms.iter().map(|t| store.text_match_rows(t, ranked, true));
             Ok((newest, rows.collect::<Result<_>>()?))
         });
@@ -41,7 +41,7 @@ impl TextRowsApart {
     /// caller searches on its own connection then.
     pub fn join(self, store: &Store) -> Option<Vec<Vec<i64>>> {
         let (newest, rows) = self.job.join().ok()?.ok()?;
-        let ours = super::search_index::newest_import(&store.conn).ok()?;
+        let ours = super::index_tail::newest_import(&store.conn).ok()?;
         (newest == ours).then_some(rows)
     }
 }

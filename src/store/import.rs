@@ -8,40 +8,10 @@ use super::{refresh, search_index, sources, Result, Store, StoreError};
 use crate::ingest::lists::{ListEnd, ListHead, ListPart, ParsedList};
 use crate::model::{Format, ImportReport, ParsedDocument, SkippedFile};
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior};
-use std::collections::HashMap;
 use std::path::PathBuf;
 
+pub use super::known::{Known, KnownDoc};
 pub use super::write::DocMeta;
-
-/// What the cache knows of each document, by path.
-pub type Known = HashMap<String, KnownDoc>;
-
-/// How far a file server's clock may be behind this machine's: a file
-/// whose time is that close to its last read is compared by content.
-const CLOCK_MARGIN_SECS: i64 = 2;
-
-/// A document as the cache last saw its file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct KnownDoc {
-    pub hash: String,
-    pub size: i64,
-    /// The file's modification time, in seconds.
-    pub modified: Option<i64>,
-    /// When the file was last read (seconds, taken before its size and
-    /// time were): a time not older than this may hide an edit made in
-    /// the same second, so such a file's content is compared again.
-    pub checked: i64,
-}
-
-impl KnownDoc {
-    /// True when size and time alone show the file as it was: they are
-    /// the same, and the time is older than the last read, so an edit
-    /// since would have given it a later one ("racy git").
-    pub fn unchanged_by_stat(&self, size: i64, modified: Option<i64>) -> bool {
-        let settled = |m: i64| m < self.checked - CLOCK_MARGIN_SECS;
-        self.size == size && modified.is_some_and(|m| self.modified == Some(m) && settled(m))
-    }
-}
 
 /// How an import treats what the cache holds already.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -91,24 +61,6 @@ pub struct Finish {
 }
 
 impl Store {
-    /// Every document the cache holds, by path.
-    pub fn known_documents(&self) -> Result<Known> {
-        let mut stmt = self.conn.prepare(
-            "SELECT path, content_hash, size, modified_at, imported_at FROM documents
-                 WHERE list_id IS NULL",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            let doc = KnownDoc {
-                hash: r.get(1)?,
-                size: r.get(2)?,
-                modified: r.get(3)?,
-                checked: r.get(4)?,
-            };
-            Ok((r.get(0)?, doc))
-        })?;
-        Ok(rows.collect::<rusqlite::Result<Known>>()?)
-    }
-
     /// Begins an import of `seen` inputs.
     pub fn begin_import(&mut self, start: Start, seen: usize) -> Result<ImportTx<'_>> {
         self.ensure_writable(crate::i18n::t("cannot be imported into"))?;

@@ -6,13 +6,14 @@
 //! is read through a second connection that still sees the cache as the
 //! run found it (the log keeps that view while the run writes).
 
-use super::search_index::{IndexBytes, NewIndex, EVERY_PROJECT};
+use super::index_tail::io_error;
+use super::search_index::{NewIndex, EVERY_PROJECT};
 use super::summaries::each_summary_at;
 use super::{Result, Store};
 use crate::catalogue::facets::Facet;
-use rusqlite::{params, Connection, Transaction, MAIN_DB};
+use crate::search::index::SearchIndex;
+use rusqlite::{params, Connection, Transaction};
 use std::collections::{HashMap, HashSet};
-use std::io::Write;
 
 /// A run that touches more projects than this, or than a quarter of the
 /// cache, makes the index again: each touched project is read alone.
@@ -215,16 +216,12 @@ pub(super) fn patch_index(tx: &Transaction, tracked: &Tracked, new: NewIndex) ->
     let before = &tracked.before.conn;
     let projects: i64 = tx.query_row("SELECT count(*) FROM projects", [], |r| r.get(0))?;
     let most = PATCHED_AT_MOST.max(projects as usize / 4);
-    if !mark_shared(tx, before, most)? {
+    let Some(refreshed) = mark_shared(tx, before, most)? else {
         return Ok(false);
-    }
-    let gone = rows(tx, "SELECT row FROM temp.patch_gone")?;
-    let added = rows(
-        tx,
-        "SELECT rowid_ FROM projects WHERE rowid_ IN (SELECT row FROM temp.patch_new)
-         ORDER BY name COLLATE NOCASE, key",
-    )?;
-    if gone.len() + added.len() > most {
+    };
+    let gone = rows(tx, "SELECT row FROM temp.patch_gone ORDER BY row")?;
+    let changed = rows(tx, "SELECT row FROM temp.patch_new ORDER BY row")?;
+    if gone.len() + changed.len() + refreshed.len() > most {
         return Ok(false);
     }
     let (mut old, mut old_count) = (new(), 0i64);
@@ -232,91 +229,90 @@ pub(super) fn patch_index(tx: &Transaction, tracked: &Tracked, new: NewIndex) ->
         old.add(rowid, summary, fields, facets);
         old_count += 1;
     })?;
-    let mut fresh = new();
-    each_summary_at(tx, &added, |rowid, summary, fields, facets| {
+    // Every project indexed again; the facets counted of those changed.
+    let indexed = union(&changed, &refreshed);
+    let (mut fresh, mut counted, mut new_count) = (new(), new(), 0i64);
+    each_summary_at(tx, &indexed, |rowid, summary, fields, facets| {
+        if changed.binary_search(&rowid).is_ok() {
+            counted.add(rowid, summary.clone(), fields, facets);
+            new_count += 1;
+        }
         fresh.add(rowid, summary, fields, facets)
     })?;
     let read = format!(
-        "touched projects read ({} before, {} after)",
+        "touched projects read ({} before, {} after, {} of them for an organisation's number)",
         gone.len(),
-        added.len()
+        indexed.len(),
+        refreshed.len()
     );
     super::profile::mark(&read);
-    let (removed, put) = (old.counts(), fresh.counts());
-    let gone: HashSet<i64> = gone.into_iter().collect();
-    let blob = tx.blob_open(MAIN_DB, c"search_index", c"data", 1, true)?;
-    let size = blob.len() as u64;
-    let mut base = std::io::BufReader::with_capacity(1 << 20, blob);
-    let Some(patched) = fresh
-        .patch(&mut base, size, &|rowid| gone.contains(&rowid))
-        .map_err(io_error)?
-    else {
+    let (removed, put) = (old.counts(), counted.counts());
+    let built = fresh.build().map_err(io_error)?;
+    let size = built.data.len() as u64;
+    let fresh = SearchIndex::read_from(&built.data[..], size).map_err(io_error)?;
+    let left_out = union(&gone, &refreshed);
+    if !super::index_tail::put(tx, &left_out, &fresh, projects as usize)? {
         return Ok(false);
-    };
-    drop(base);
-    add_facet_counts(tx, &removed, &put, added.len() as i64 - old_count)?;
-    write_index(tx, &*patched)
+    }
+    add_facet_counts(tx, &removed, &put, new_count - old_count)?;
+    Ok(true)
+}
+
+/// The numbers of two rising lists, rising, each once.
+fn union(a: &[i64], b: &[i64]) -> Vec<i64> {
+    let mut all = [a, b].concat();
+    all.sort_unstable();
+    all.dedup();
+    all
 }
 
 /// The projects linked before the run to an organisation whose name,
-/// parent or number it changed (their fields change too) are noted as
-/// changed; false when they are more than `most`.
-fn mark_shared(tx: &Transaction, before: &Connection, most: usize) -> Result<bool> {
+/// parent or number it changed (their fields change too). Those of an
+/// organisation renamed, moved or removed are noted as changed; those of
+/// one whose number alone changed are given back (rising), to be indexed
+/// again: their facets are as they were, so they are not read as they
+/// were nor counted. None when they are more than `most`.
+fn mark_shared(tx: &Transaction, before: &Connection, most: usize) -> Result<Option<Vec<i64>>> {
     let shared = rows(tx, "SELECT org FROM temp.patch_shared")?;
     let mut linked = before.prepare_cached("SELECT project FROM project_orgs WHERE org = ?1")?;
     let mut gone = tx.prepare_cached("INSERT OR IGNORE INTO temp.patch_gone VALUES (?1)")?;
     let mut new = tx.prepare_cached("INSERT OR IGNORE INTO temp.patch_new VALUES (?1)")?;
-    let mut marked = 0;
+    let (mut marked, mut refreshed) = (0, Vec::new());
     for org in shared {
+        let number_only = number_alone_changed(tx, before, org)?;
         let projects = linked.query_map([org], |r| r.get::<_, i64>(0))?;
         for project in projects {
             let project = project?;
-            gone.execute([project])?;
-            new.execute([project])?;
+            match number_only {
+                true => refreshed.push(project),
+                false => {
+                    gone.execute([project])?;
+                    new.execute([project])?;
+                }
+            }
             marked += 1;
             if marked > most {
-                return Ok(false);
+                return Ok(None);
             }
         }
     }
-    Ok(true)
+    refreshed.sort_unstable();
+    refreshed.dedup();
+    Ok(Some(refreshed))
 }
 
-/// Writes the index into the cache's row for it, for the newest import:
-/// counted first, then written into a blob of that size as it is made.
-fn write_index(tx: &Transaction, index: &dyn IndexBytes) -> Result<bool> {
-    let mut counted = Counted(0);
-    index.write_to(&mut counted).map_err(io_error)?;
-    tx.execute(
-        "UPDATE search_index SET import = (SELECT coalesce(max(id), 0) FROM imports),
-             data = zeroblob(?1)
-         WHERE id = 1",
-        [counted.0 as i64],
-    )?;
-    let blob = tx.blob_open(MAIN_DB, c"search_index", c"data", 1, false)?;
-    let mut out = std::io::BufWriter::with_capacity(1 << 20, blob);
-    index.write_to(&mut out).map_err(io_error)?;
-    out.flush().map_err(io_error)?;
-    super::profile::mark("stored index written");
-    Ok(true)
-}
-
-/// Counts the bytes written to it.
-struct Counted(u64);
-
-impl Write for Counted {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0 += bytes.len() as u64;
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-fn io_error(e: std::io::Error) -> rusqlite::Error {
-    rusqlite::Error::ToSqlConversionFailure(Box::new(e))
+/// Whether the run changed only the numbers of organisation `org`: it is
+/// there as before, with the same name and parent (what its projects'
+/// facets take from it).
+fn number_alone_changed(tx: &Transaction, before: &Connection, org: i64) -> Result<bool> {
+    let sql = "SELECT name, parent FROM organisations WHERE id = ?1";
+    let read = |conn: &Connection| -> Result<Option<(String, Option<String>)>> {
+        let mut stmt = conn.prepare_cached(sql)?;
+        let row = stmt.query_row([org], |r| Ok((r.get(0)?, r.get(1)?)));
+        Ok(rusqlite::OptionalExtension::optional(row)?)
+    };
+    let now = read(tx)?;
+    Ok(now.is_some() && now == read(before)?)
 }
 
 fn rows(conn: &Connection, sql: &str) -> Result<Vec<i64>> {

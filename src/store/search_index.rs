@@ -4,32 +4,20 @@
 //! shared cache refreshed by a scheduled import never answers from the
 //! projects of the day before.
 
+use super::index_tail::{built_for, newest_import};
 use super::summaries::each_summary_in;
 use super::{Result, Store};
 use crate::catalogue::facets::Facet;
 use crate::model::{FacetRow, ProjectSummary};
 use crate::search::field::Field;
 use crate::search::index::SearchIndex;
-use rusqlite::blob::Blob;
 use rusqlite::{Connection, OptionalExtension, MAIN_DB};
 use std::io::BufReader;
 
-/// The newest import's id: what a fresh index was built for.
-pub(super) fn newest_import(conn: &Connection) -> Result<i64> {
-    Ok(conn.query_row("SELECT coalesce(max(id), 0) FROM imports", [], |r| r.get(0))?)
-}
-
-/// The import the stored index was built for, if there is one.
-fn built_for(conn: &Connection) -> Result<Option<i64>> {
-    let row = conn.query_row("SELECT import FROM search_index WHERE id = 1", [], |r| {
-        r.get(0)
-    });
-    Ok(row.optional()?)
-}
-
-/// Whether the stored index is that of the newest import.
+/// Whether the stored index is that of the newest import, alone or with
+/// its tail.
 pub(super) fn is_fresh(conn: &Connection) -> Result<bool> {
-    Ok(built_for(conn)? == Some(newest_import(conn)?))
+    Ok(built_for(conn)? == Some(newest_import(conn)?) || super::index_tail::is_fresh(conn)?)
 }
 
 /// Whether the stored index has this version's layout: one of an older
@@ -44,12 +32,8 @@ pub(super) fn is_current(conn: &Connection) -> Result<bool> {
 }
 
 /// After an import that changed nothing: the index stands for it too.
-pub(super) fn carry_over(conn: &Connection) -> Result<()> {
-    conn.execute(
-        "UPDATE search_index SET import = (SELECT coalesce(max(id), 0) FROM imports)",
-        [],
-    )?;
-    Ok(())
+pub(super) fn carry_over(tx: &rusqlite::Transaction) -> Result<()> {
+    super::index_tail::carry_over(tx)
 }
 
 /// What an import hands the store to index its projects with: it is
@@ -67,25 +51,6 @@ pub trait IndexBuilder {
     fn build(self: Box<Self>) -> std::io::Result<BuiltIndex>;
     /// Each counted facet's values over the projects added, no filter set.
     fn counts(&self) -> Vec<(Facet, String, usize)>;
-    /// The stored index read from `base` (`size` bytes) without the
-    /// projects of rows `gone` and with those added, ready to be written;
-    /// None when it cannot be patched (it is then made again from every
-    /// project), as a builder that patches nothing says of every index.
-    fn patch(
-        self: Box<Self>,
-        base: &mut dyn std::io::Read,
-        size: u64,
-        gone: &dyn Fn(i64) -> bool,
-    ) -> std::io::Result<Option<Box<dyn IndexBytes>>> {
-        let _ = (base, size, gone);
-        Ok(None)
-    }
-}
-
-/// An index in memory that writes its stored bytes (written twice: once
-/// to count them, once into the cache, so they are never all in memory).
-pub trait IndexBytes {
-    fn write_to(&self, out: &mut dyn std::io::Write) -> std::io::Result<()>;
 }
 
 /// Makes an empty [`IndexBuilder`] for a run.
@@ -121,7 +86,7 @@ pub(super) fn rebuild(conn: &Connection, new: NewIndex) -> Result<()> {
          VALUES (1, (SELECT coalesce(max(id), 0) FROM imports), ?1)",
         [built.data],
     )?;
-    Ok(())
+    super::index_tail::remove(conn)
 }
 
 /// The row of the facet counts that holds the number of every project (no
@@ -172,10 +137,21 @@ impl Store {
         Ok(Some(rows.collect::<rusqlite::Result<_>>()?))
     }
 
-    /// The stored search index, when it is that of the newest import and
-    /// reads whole; None otherwise (the caller loads every project).
+    /// The stored search index, with its tail put in, when it is that of
+    /// the newest import and reads whole; None otherwise (the caller loads
+    /// every project).
     pub fn search_index(&self) -> Result<Option<SearchIndex>> {
-        self.read_index(SearchIndex::read_from)
+        let conn = &self.conn;
+        if built_for(conn)? == Some(newest_import(conn)?) {
+            return self.stored_index();
+        }
+        let Some(tail) = super::index_tail::read(conn)? else {
+            return Ok(None);
+        };
+        let Some(index) = self.stored_index()? else {
+            return Ok(None);
+        };
+        Ok(index.with_tail(tail))
     }
 
     /// The number of projects the newest import counted, when kept.
@@ -191,18 +167,17 @@ impl Store {
         Ok(count.map(|n| n as usize))
     }
 
-    fn read_index<'s, T>(
-        &'s self,
-        read: impl FnOnce(BufReader<Blob<'s>>, u64) -> std::io::Result<T>,
-    ) -> Result<Option<T>> {
-        // A cache of an older schema, not yet migrated, has none.
-        let Ok(true) = is_fresh(&self.conn) else {
+    /// The index as stored, without its tail; None when it does not read
+    /// whole (or there is none).
+    fn stored_index(&self) -> Result<Option<SearchIndex>> {
+        let Ok(blob) = self
+            .conn
+            .blob_open(MAIN_DB, c"search_index", c"data", 1, true)
+        else {
             return Ok(None);
         };
-        let blob = self
-            .conn
-            .blob_open(MAIN_DB, c"search_index", c"data", 1, true)?;
         let size = blob.len() as u64;
-        Ok(read(BufReader::with_capacity(1 << 20, blob), size).ok())
+        let input = BufReader::with_capacity(1 << 20, blob);
+        Ok(SearchIndex::read_from(input, size).ok())
     }
 }

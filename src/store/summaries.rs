@@ -261,22 +261,33 @@ pub(super) fn each_summary_in(
     Ok(())
 }
 
-/// [`each_summary_in`] for the projects of rows `rows` only, in that
-/// order, with their facet values (a row no project has is passed over).
+/// [`each_summary_in`] for the projects of rows `rows` only, in list
+/// order, with their facet values (a row no project has is passed over):
+/// read in one statement each for the projects and their links, which
+/// reads the rows in the file's order (some ten thousand projects of an
+/// organisation that got its number, read one by one, take seconds).
 pub(super) fn each_summary_at(
     conn: &Connection,
     rows: &[i64],
     mut each: impl FnMut(i64, ProjectSummary, &[(Field, &str)], &FacetRow),
 ) -> Result<()> {
-    let links = organisation_names_of(conn, rows)?;
-    let mut stmt = conn.prepare_cached(&format!("{SUMMARY} WHERE rowid_ = ?1"))?;
-    for &rowid in rows {
-        let mut found = stmt.query([rowid])?;
-        if let Some(row) = found.next()? {
-            hand_row(row, &links, true, &mut each)?;
-        }
+    let rows = json_list(rows);
+    let links = organisation_names_of(conn, &rows)?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "{SUMMARY} WHERE rowid_ IN (SELECT value FROM json_each(?1))
+         ORDER BY name COLLATE NOCASE, key"
+    ))?;
+    let mut found = stmt.query([&rows])?;
+    while let Some(row) = found.next()? {
+        hand_row(row, &links, true, &mut each)?;
     }
     Ok(())
+}
+
+/// Numbers as a JSON array, for `json_each`.
+fn json_list(rows: &[i64]) -> String {
+    let numbers: Vec<String> = rows.iter().map(i64::to_string).collect();
+    format!("[{}]", numbers.join(","))
 }
 
 /// One project's summary, search fields and facet values, handed to `each`.
@@ -323,43 +334,37 @@ fn hand_row(
     Ok(())
 }
 
-/// [`organisation_names_by_project`] for the projects of `rows` only, a
-/// lookup each (a few hundred projects, not a million).
-fn organisation_names_of(conn: &Connection, rows: &[i64]) -> Result<ProjectOrgs> {
+/// [`organisation_names_by_project`] for the projects of `rows` (a JSON
+/// array) only.
+fn organisation_names_of(conn: &Connection, rows: &str) -> Result<ProjectOrgs> {
     let mut index_of: FastMap<i64, u32> = FastMap::default();
     let mut links = ProjectOrgs::default();
+    // Links go in by project, rising.
     let mut stmt = conn.prepare_cached(
-        "SELECT po.org, po.role, o.name, o.parent,
+        "SELECT po.project, po.org, po.role, o.name, o.parent,
                 (SELECT min(number) FROM organisation_numbers n WHERE n.org = po.org)
          FROM project_orgs po JOIN organisations o ON o.id = po.org
-         WHERE po.project = ?1 ORDER BY po.org",
+         WHERE po.project IN (SELECT value FROM json_each(?1))
+         ORDER BY po.project, po.org",
     )?;
-    // Links go in by project, rising.
-    let mut rows = rows.to_vec();
-    rows.sort_unstable();
-    rows.dedup();
-    for project in rows {
-        let mut found = stmt.query([project])?;
-        while let Some(row) = found.next()? {
-            let id: i64 = row.get(0)?;
-            let org = match index_of.get(&id) {
-                Some(&org) => org,
-                None => {
-                    let org = links.names.len() as u32;
-                    index_of.insert(id, org);
-                    links.names.push(row.get::<_, String>(2)?.into());
-                    links
-                        .parents
-                        .push(row.get::<_, Option<String>>(3)?.map(Into::into));
-                    links
-                        .numbers
-                        .push(row.get::<_, Option<String>>(4)?.map(Into::into));
-                    org
-                }
-            };
-            let role = row.get_ref(1)?.as_str().map_or(3, role_number);
-            links.push(project, org, role);
-        }
+    let mut found = stmt.query([rows])?;
+    while let Some(row) = found.next()? {
+        let (project, id): (i64, i64) = (row.get(0)?, row.get(1)?);
+        let org = match index_of.get(&id) {
+            Some(&org) => org,
+            None => {
+                let org = links.names.len() as u32;
+                index_of.insert(id, org);
+                links.names.push(row.get::<_, String>(3)?.into());
+                let parent = row.get::<_, Option<String>>(4)?;
+                links.parents.push(parent.map(Into::into));
+                let number = row.get::<_, Option<String>>(5)?;
+                links.numbers.push(number.map(Into::into));
+                org
+            }
+        };
+        let role = row.get_ref(2)?.as_str().map_or(3, role_number);
+        links.push(project, org, role);
     }
     Ok(links)
 }

@@ -1,6 +1,7 @@
 //! A field index patched: the projects an import kept, copied as they
 //! are, and those it added, in list order.
 
+use super::super::layout::Layout;
 use super::super::patch::Source;
 use super::{FieldIndex, Link};
 
@@ -44,5 +45,31 @@ impl FieldIndex {
         }
         merged.shrink_to_fit();
         (merged, numbers)
+    }
+
+    /// The projects of a tail put in where `layout` says, those it leaves
+    /// out taken out, in place; with how each shared value of `tail` is
+    /// numbered here now (every value kept here keeps its number).
+    pub(in crate::search) fn take_tail(
+        &mut self,
+        tail: FieldIndex,
+        layout: &Layout,
+    ) -> Option<Vec<u32>> {
+        let numbers: Vec<u32> = (tail.shared_text.iter())
+            .map(|text| self.shared_value(text))
+            .collect();
+        self.shared.last = Default::default();
+        let links: Vec<Link> = (tail.links.iter())
+            .map(|l| Some(Link::new(l.field(), *numbers.get(l.value() as usize)?)))
+            .collect::<Option<_>>()?;
+        layout.merge_haystacks(&mut self.names, tail.names)?;
+        layout.merge_haystacks(&mut self.ids, tail.ids)?;
+        layout.merge_runs(
+            &mut self.links,
+            &mut self.link_ends,
+            &links,
+            &tail.link_ends,
+        )?;
+        Some(numbers)
     }
 }
