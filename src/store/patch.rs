@@ -267,11 +267,11 @@ fn union(a: &[i64], b: &[i64]) -> Vec<i64> {
 }
 
 /// The projects linked before the run to an organisation whose name,
-/// parent or number it changed (their fields change too). Those of an
-/// organisation renamed, moved or removed are noted as changed; those of
-/// one whose number alone changed are given back (rising), to be indexed
-/// again: their facets are as they were, so they are not read as they
-/// were nor counted. None when they are more than `most`.
+/// parent or first number it changed (their fields change too). Those of
+/// an organisation renamed, moved or removed are noted as changed; those
+/// of one whose first number alone changed are given back (rising), to be
+/// indexed again: their facets are as they were, so they are not read as
+/// they were nor counted. None when they are more than `most`.
 fn mark_shared(tx: &Transaction, before: &Connection, most: usize) -> Result<Option<Vec<i64>>> {
     let shared = rows(tx, "SELECT org FROM temp.patch_shared")?;
     let mut linked = before.prepare_cached("SELECT project FROM project_orgs WHERE org = ?1")?;
@@ -279,13 +279,16 @@ fn mark_shared(tx: &Transaction, before: &Connection, most: usize) -> Result<Opt
     let mut new = tx.prepare_cached("INSERT OR IGNORE INTO temp.patch_new VALUES (?1)")?;
     let (mut marked, mut refreshed) = (0, Vec::new());
     for org in shared {
-        let number_only = number_alone_changed(tx, before, org)?;
+        let change = org_change(tx, before, org)?;
+        if change == OrgChange::None {
+            continue;
+        }
         let projects = linked.query_map([org], |r| r.get::<_, i64>(0))?;
         for project in projects {
             let project = project?;
-            match number_only {
-                true => refreshed.push(project),
-                false => {
+            match change {
+                OrgChange::Number => refreshed.push(project),
+                _ => {
                     gone.execute([project])?;
                     new.execute([project])?;
                 }
@@ -301,18 +304,37 @@ fn mark_shared(tx: &Transaction, before: &Connection, most: usize) -> Result<Opt
     Ok(Some(refreshed))
 }
 
-/// Whether the run changed only the numbers of organisation `org`: it is
-/// there as before, with the same name and parent (what its projects'
-/// facets take from it).
-fn number_alone_changed(tx: &Transaction, before: &Connection, org: i64) -> Result<bool> {
-    let sql = "SELECT name, parent FROM organisations WHERE id = ?1";
-    let read = |conn: &Connection| -> Result<Option<(String, Option<String>)>> {
+/// How the run changed an organisation, as its projects' index entries
+/// and facets see it.
+#[derive(PartialEq, Eq)]
+enum OrgChange {
+    /// Its name, parent and first number are as they were: nothing.
+    None,
+    /// Its first number alone: their index entries, not their facets.
+    Number,
+    /// Renamed, moved or removed.
+    Other,
+}
+
+/// What the run changed of organisation `org` that its projects show:
+/// its name and parent (their facets) and its first number (the one the
+/// index holds; a further number changes nothing there).
+fn org_change(tx: &Transaction, before: &Connection, org: i64) -> Result<OrgChange> {
+    type Shown = (String, Option<String>, Option<String>);
+    let sql = "SELECT name, parent,
+                      (SELECT min(number) FROM organisation_numbers WHERE org = ?1)
+               FROM organisations WHERE id = ?1";
+    let read = |conn: &Connection| -> Result<Option<Shown>> {
         let mut stmt = conn.prepare_cached(sql)?;
-        let row = stmt.query_row([org], |r| Ok((r.get(0)?, r.get(1)?)));
+        let row = stmt.query_row([org], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)));
         Ok(rusqlite::OptionalExtension::optional(row)?)
     };
-    let now = read(tx)?;
-    Ok(now.is_some() && now == read(before)?)
+    let (now, was) = (read(tx)?, read(before)?);
+    Ok(match (now, was) {
+        (Some(now), Some(was)) if now == was => OrgChange::None,
+        (Some(now), Some(was)) if (&now.0, &now.1) == (&was.0, &was.1) => OrgChange::Number,
+        _ => OrgChange::Other,
+    })
 }
 
 fn rows(conn: &Connection, sql: &str) -> Result<Vec<i64>> {
