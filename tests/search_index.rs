@@ -45,15 +45,25 @@ fn sql(db: &Path, statement: &str) {
     conn.execute_batch(statement).unwrap();
 }
 
+/// The import the stored index stands for (the one it was written for, or
+/// that of the tail beside it which patches it), and the newest import.
 fn index_import(db: &Path) -> (Option<i64>, i64) {
     let conn = rusqlite::Connection::open(db).unwrap();
-    let built = conn
+    let built: Option<i64> = conn
         .query_row("SELECT import FROM search_index", [], |r| r.get(0))
+        .ok();
+    let tail: Option<(i64, i64)> = conn
+        .query_row("SELECT import, base FROM search_index_tail", [], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
         .ok();
     let newest = conn
         .query_row("SELECT max(id) FROM imports", [], |r| r.get(0))
         .unwrap();
-    (built, newest)
+    match tail {
+        Some((import, base)) if Some(base) == built && import == newest => (Some(import), newest),
+        _ => (built, newest),
+    }
 }
 
 /// Försäkringskassan is a partner of Nya Vägar i Vellinge + and is

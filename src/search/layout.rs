@@ -162,3 +162,55 @@ fn run_start(ends: &[u32], i: usize) -> usize {
 fn run_end(ends: &[u32], i: usize) -> usize {
     ends[i] as usize
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Index projects 0..5, of which 1 and 3 are left out; the tail's two
+    /// go before the index's first kept and after its third kept.
+    fn layout() -> Layout {
+        Layout::new(vec![1, 3], vec![0, 3])
+    }
+
+    #[test]
+    fn one_value_a_project_is_merged_in_place() {
+        let mut data = vec![10, 11, 12, 13, 14];
+        layout().merge_each(&mut data, &[20, 21]);
+        assert_eq!(data, [20, 10, 12, 14, 21]);
+        let mut none: Vec<i32> = vec![10, 11];
+        Layout::new(vec![], vec![]).merge_each(&mut none, &[]);
+        assert_eq!(none, [10, 11]);
+    }
+
+    #[test]
+    fn runs_are_merged_in_place_with_their_ends() {
+        // Runs: [a], [b b], [], [d], [e e e].
+        let mut data: Vec<char> = "abbdeee".chars().collect();
+        let mut ends = vec![1, 3, 3, 4, 7];
+        let added: Vec<char> = "xyy".chars().collect();
+        layout()
+            .merge_runs(&mut data, &mut ends, &added, &[1, 3])
+            .unwrap();
+        assert_eq!(data.iter().collect::<String>(), "xaeeeyy");
+        assert_eq!(ends, [1, 2, 2, 5, 7]);
+        let layout = layout();
+        let places: Vec<Option<usize>> = (0..5).map(|i| layout.place_of_kept(i)).collect();
+        assert_eq!(places, [Some(1), None, Some(2), None, Some(3)]);
+        assert_eq!(layout.place_of_added(1), Some(4));
+    }
+
+    #[test]
+    fn texts_are_merged_whole() {
+        let mut texts = Texts::default();
+        for t in ["alfa", "beta", "gamma", "delta", "epsilon"] {
+            texts.push(t);
+        }
+        let mut added = Texts::default();
+        added.push("Ål");
+        added.push("öga");
+        layout().merge_texts(&mut texts, added).unwrap();
+        let all: Vec<&str> = (0..texts.len()).map(|i| texts.get(i)).collect();
+        assert_eq!(all, ["Ål", "alfa", "gamma", "epsilon", "öga"]);
+    }
+}

@@ -151,6 +151,7 @@ impl Store {
         let Some(index) = self.stored_index()? else {
             return Ok(None);
         };
+        super::profile::mark("stored index and its tail read");
         Ok(index.with_tail(tail))
     }
 
