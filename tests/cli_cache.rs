@@ -323,3 +323,95 @@ fn a_users_first_import_replaces_the_sample_corpus() {
     let sources = std::fs::read_to_string(dir.path().join("cache.sqlite.sources")).unwrap();
     assert!(!sources.contains("sample:") && sources.contains("001_fa7e1b871c6b631c.txt"));
 }
+
+/// The field names of a record as an older esf stored them, by hand.
+const WHOLE_NAMES: &[(&str, &str)] = &[
+    ("i", "id"),
+    ("f", "fund"),
+    ("pp", "programme_period"),
+    ("o", "owner"),
+    ("r", "region"),
+    ("s", "start_date"),
+    ("e", "end_date"),
+    ("b", "total_budget_sek"),
+    ("g", "esf_grant_sek"),
+    ("c", "eu_cofinancing_rate_percent"),
+    ("a", "programme_area"),
+    ("an", "programme_area_name"),
+    ("so", "specific_objective"),
+    ("it", "intervention_type"),
+    ("pl", "planned_participants"),
+    ("cn", "contact_name"),
+    ("cm", "contact_email"),
+    ("cp", "contact_phone"),
+    ("pc", "beneficiary_postcode"),
+    ("ct", "beneficiary_city"),
+    ("ph", "phase"),
+    ("pa", "partners"),
+    ("m", "municipalities"),
+    ("ms", "municipality_sources"),
+    ("os", "organisations"),
+    ("x", "extra"),
+];
+
+fn with_whole_names(record: &str) -> String {
+    let mut object: serde_json::Map<String, Value> = serde_json::from_str(record).unwrap();
+    for (short, whole) in WHOLE_NAMES {
+        if let Some(v) = object.remove(*short) {
+            object.insert(whole.to_string(), v);
+        }
+    }
+    let items = |list: &str, names: &[(&str, &str)], object: &mut serde_json::Map<_, _>| {
+        if let Some(Value::Array(items)) = object.get_mut(list) {
+            for item in items.iter_mut().filter_map(Value::as_object_mut) {
+                for (short, whole) in names {
+                    if let Some(v) = item.remove(*short) {
+                        item.insert(whole.to_string(), v);
+                    }
+                }
+            }
+        }
+    };
+    let org = [
+        ("n", "name"),
+        ("r", "role"),
+        ("w", "as_written"),
+        ("p", "parent"),
+    ];
+    items("organisations", &org, &mut object);
+    items(
+        "municipality_sources",
+        &[("n", "name"), ("f", "from")],
+        &mut object,
+    );
+    Value::Object(object).to_string()
+}
+
+#[test]
+fn a_record_stored_with_short_or_whole_field_names_reads_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("cache.sqlite");
+    let export = ["export", "--format", "json", "--with-contacts"];
+    let short = json(&esf(&db, &export));
+    assert_eq!(short.as_array().unwrap().len(), 5);
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let records: Vec<(i64, String)> = conn
+        .prepare("SELECT document_id, record FROM records")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    for (id, record) in records {
+        assert!(!record.contains("\"owner\":"), "stored short: {record}");
+        let whole = with_whole_names(&record);
+        assert!(whole.contains("\"organisations\":"), "{whole}");
+        conn.execute(
+            "UPDATE records SET record = ?1 WHERE document_id = ?2",
+            rusqlite::params![whole, id],
+        )
+        .unwrap();
+    }
+    drop(conn);
+    assert_eq!(json(&esf(&db, &export)), short);
+}

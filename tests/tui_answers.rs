@@ -68,7 +68,14 @@ fn the_detail_names_the_other_project_and_what_they_share() {
     filter(&mut app, "brobygget norr");
     assert_eq!(selected(&app), "23-101-S01");
     let shown = screen(&mut app);
-    assert!(shown.contains("⇄ Overlaps with"), "{shown}");
+    assert!(
+        shown.contains("⇄ Overlaps with: 1 project (below)"),
+        "{shown}"
+    );
+    // The pair itself is named after the fields.
+    let shown = detail_text(&app);
+    let heading = shown.find("\n⇄ Overlaps with\n").expect(&shown);
+    assert!(shown.find("\nIdentity\n").is_some_and(|at| at < heading));
     assert!(shown.contains("23-102-S01 Brobygget Syd"), "{shown}");
     assert!(
         shown.contains("days together: 30 (2023-12-02 – 2023-12-31)"),
@@ -81,6 +88,15 @@ fn the_detail_names_the_other_project_and_what_they_share() {
         !screen(&mut app).contains("Overlaps with"),
         "adjacent periods"
     );
+}
+
+/// Every line of the detail, however far down.
+fn detail_text(app: &App) -> String {
+    let lines = &app.state.detail.lines;
+    let all: Vec<String> = (0..lines.len())
+        .map(|i| lines.line(i).to_string())
+        .collect();
+    all.join("\n")
 }
 
 /// The pairs the overlaps screen shows: organisation, keys, days.

@@ -34,7 +34,15 @@ fn overlaps_and_coverage_screens_in_a_real_terminal() {
         "{shown}"
     );
     s.keys.write_all(b"\r").unwrap();
-    s.screen.wait_for("⇄ Overlaps with");
+    s.screen.wait_for("⇄ Overlaps with: 1 project (below)");
+    // The pair itself comes after the fields: scrolled to, a line a key.
+    for _ in 0..80 {
+        if s.screen.text().contains("23-107-S01 Örgryte i arbete") {
+            break;
+        }
+        s.keys.write_all(b"j").unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(40));
+    }
     s.screen.wait_for("23-107-S01 Örgryte i arbete");
     s.keys.write_all(b"C").unwrap();
     s.screen.wait_for("Coverage · Sweden · programme area");

@@ -32,6 +32,7 @@ mod query;
 mod refresh;
 pub mod schema;
 mod search_index;
+mod short_keys;
 mod similar;
 mod sqlite_words;
 mod stored_record;

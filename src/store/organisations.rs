@@ -75,6 +75,19 @@ pub fn give_number(tx: &Transaction, org: i64, number: &str) -> rusqlite::Result
     }
 }
 
+/// A link's `as_written`: the name as the document wrote it, or empty
+/// where that is the name the link was made by (nine links in ten). Only
+/// the record's JSON is read back for it, so the link keeps it for
+/// nothing but a record of what the document wrote; empty saves about
+/// 1.5 % of the cache.
+pub fn written_unless<'a>(written: &'a str, name: &str) -> &'a str {
+    if written == name {
+        ""
+    } else {
+        written
+    }
+}
+
 /// Links project to organisation in a role; linked twice (two names of one
 /// organisation), the stronger role stands: owner, partner, municipality,
 /// mentioned.

@@ -149,7 +149,7 @@ fn link_municipality(tx: &Transaction, project: i64, written: &str) -> Result<()
         project,
         org,
         "municipality",
-        written
+        organisations::written_unless(written, &name)
     ])?;
     Ok(())
 }
@@ -174,7 +174,7 @@ fn link_organisation(
         project,
         org,
         link.role.as_str(),
-        link.as_written
+        organisations::written_unless(&link.as_written, &link.name)
     ])?;
     Ok(())
 }

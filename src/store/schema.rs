@@ -24,6 +24,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("../../assets/sql/016_changed_fields.sql"),
     include_str!("../../assets/sql/017_project_identity.sql"),
     include_str!("../../assets/sql/018_other_fund_projects.sql"),
+    include_str!("../../assets/sql/019_short_field_names.sql"),
 ];
 
 /// The schema version this build writes.

@@ -1,8 +1,9 @@
 //! A project record as the cache keeps it: the contract's JSON without
 //! what can be told again on reading (fields the document does not give,
-//! an organisation written as its canonical name), about a third smaller,
-//! and without its description, which has a column of its own (the
-//! full-text index reads it there).
+//! an organisation written as its canonical name), its field names
+//! shortened (see `short_keys`), about half as long, and without its
+//! description, which has a column of its own (the full-text index reads
+//! it there).
 
 use crate::model::Project;
 use serde_json::{Map, Value};
@@ -22,14 +23,22 @@ pub fn write(p: &Project) -> String {
         }
     }
     drop_unsaid(&mut record);
+    super::short_keys::shorten(&mut record);
     Value::Object(record).to_string()
 }
 
 /// A project from its stored form and description (or from the whole
-/// contract JSON an older cache kept, with no description beside it):
-/// every field it leaves out is unsaid.
+/// contract JSON an older cache kept, with no description beside it, or
+/// the stored form with whole field names an older esf wrote): every
+/// field it leaves out is unsaid.
 pub fn read(json: &str, description: Option<String>) -> Project {
-    let mut p: Project = serde_json::from_str(json).unwrap_or_default();
+    let mut p: Project = match serde_json::from_str(json) {
+        Ok(Value::Object(mut record)) => {
+            super::short_keys::lengthen(&mut record);
+            serde_json::from_value(Value::Object(record)).unwrap_or_default()
+        }
+        _ => Project::default(),
+    };
     if description.is_some() {
         p.description = description;
     }
@@ -111,6 +120,39 @@ mod tests {
             stored.contains("Borås stad"),
             "a name written otherwise is kept"
         );
+    }
+
+    #[test]
+    fn a_record_is_stored_under_short_field_names() {
+        let p = Project {
+            name: Some("Steg".into()),
+            owner: Some("Lunds kommun".into()),
+            start_date: Some("2020-01-01".into()),
+            municipalities: vec!["Lund".into()],
+            municipality_sources: vec![crate::model::MunicipalitySource {
+                name: "Lund".into(),
+                from: vec!["owner".into()],
+            }],
+            organisations: vec![org("Lunds kommun", "LUNDS KOMMUN", None)],
+            ..Project::default()
+        };
+        let stored = write(&p);
+        assert_eq!(
+            stored,
+            r#"{"m":["Lund"],"ms":[{"f":["owner"],"n":"Lund"}],"name":"Steg","o":"Lunds kommun","os":[{"n":"Lunds kommun","r":"partner","w":"LUNDS KOMMUN"}],"s":"2020-01-01"}"#
+        );
+        assert_eq!(read(&stored, None), p);
+    }
+
+    #[test]
+    fn a_record_an_older_esf_stored_with_whole_names_reads_as_before() {
+        let stored = r#"{"name":"Steg","organisations":[{"name":"Lunds kommun","role":"owner"}],"owner":"Lunds kommun","start_date":"2020-01-01"}"#;
+        let p = read(stored, Some("Text.".into()));
+        assert_eq!(p.owner.as_deref(), Some("Lunds kommun"));
+        assert_eq!(p.start_date.as_deref(), Some("2020-01-01"));
+        assert_eq!(p.organisations[0].as_written, "Lunds kommun");
+        assert_eq!(p.organisations[0].role, Role::Owner);
+        assert_eq!(p.description.as_deref(), Some("Text."));
     }
 
     #[test]

@@ -16,6 +16,7 @@ pub mod detail_lines;
 pub mod effect;
 pub mod export_prompt;
 pub mod facet_picker;
+mod frame_out;
 pub mod graph_state;
 pub mod help;
 pub mod history;
@@ -40,7 +41,6 @@ pub use app::text_search;
 use app::{App, Exit};
 use config::Config;
 use crossterm::event;
-use crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use std::io::Write;
 use std::process::ExitCode;
 use std::time::Duration;
@@ -149,17 +149,19 @@ fn draw(terminal: &mut terminal::Tui, app: &mut App) -> std::io::Result<()> {
         return Ok(());
     }
     app.prepare_frame();
-    let mut out = std::io::stdout();
-    crossterm::queue!(out, BeginSynchronizedUpdate)?;
-    terminal.draw(|frame| {
+    // Written whole in one synchronized update, or not at all when it
+    // changes nothing on screen.
+    frame_out::begin();
+    let drawn = terminal.draw(|frame| {
         let state = &app.state;
         if !state.search.query.is_empty() && panic_in_draw_asked() {
             panic!("a panic inside a draw, as the test asked");
         }
         view::draw(frame, state, state.theme)
-    })?;
-    crossterm::execute!(out, EndSynchronizedUpdate)?;
-    Ok(())
+    });
+    let written = frame_out::end();
+    drawn?;
+    written
 }
 
 /// The reliability tests' way to make a draw fail (read once, not per frame).

@@ -13,6 +13,7 @@
 //! frame stuck on a stalled SSH link holds that lock, and must not keep a
 //! signal from restoring the terminal and ending the process.
 
+use super::frame_out::FrameOut;
 use crossterm::cursor::{Hide, Show};
 use crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
 use crossterm::terminal::{
@@ -22,11 +23,10 @@ use crossterm::Command as _;
 use ratatui::backend::CrosstermBackend;
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
-use std::io::Stdout;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
-pub type Tui = Terminal<CrosstermBackend<Stdout>>;
+pub type Tui = Terminal<CrosstermBackend<FrameOut>>;
 
 /// True while the terminal is in raw mode on the alternate screen.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -66,7 +66,7 @@ pub fn setup(mouse: bool) -> std::io::Result<Guard> {
     let options = TerminalOptions {
         viewport: Viewport::Fixed(drawn_area(width, height)),
     };
-    let terminal = Terminal::with_options(CrosstermBackend::new(std::io::stdout()), options)?;
+    let terminal = Terminal::with_options(CrosstermBackend::new(FrameOut), options)?;
     Ok(Guard { terminal })
 }
 

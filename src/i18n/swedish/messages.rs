@@ -237,6 +237,7 @@ pub(super) const MESSAGES: &[(&str, &str)] = &[
     ("Timeline of {}: {}", "Tidslinje för {}: {}"),
     // Overlaps and the dossier.
     ("Overlaps with", "Överlappar med"),
+    ("{}: {} (below)", "{}: {} (längre ner)"),
     ("days together: {} ({} – {}) · shares: {}", "dagar samtidigt: {} ({} – {}) · delar: {}"),
     ("another fund: {} · days together: {} ({} – {})", "annan fond: {} · dagar samtidigt: {} ({} – {})"),
     (

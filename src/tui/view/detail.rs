@@ -122,7 +122,7 @@ pub fn build_detail(
     if let Some(a) = yours {
         your_notes(&mut lines, a, width, theme);
     }
-    super::overlaps::overlap_section(&mut lines, overlaps, width, theme);
+    super::overlaps::overlap_pointer(&mut lines, overlaps, width, theme);
     for section in sections(Some(&s.key), p) {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled(section.title, theme.section())));
@@ -130,6 +130,7 @@ pub fn build_detail(
             labelled(&mut lines, label, value, width, theme);
         }
     }
+    super::overlaps::overlap_section(&mut lines, overlaps, width, theme);
     related_section(&mut lines, related, width, theme);
     text_section(
         &mut lines,

@@ -4,7 +4,7 @@
 //! out heads the screen, as `esf overlaps` says it.
 
 use super::answers::{block, said_lines};
-use crate::i18n::{t, tf};
+use crate::i18n::{t, t_count, tf};
 use crate::overlaps::{
     counted, cross_fund_headline, cross_fund_tie, headline, CrossFundPair, OfProject, Pair,
 };
@@ -156,6 +156,33 @@ fn one_pair(
         });
     }
     lines
+}
+
+/// The detail's first lines about overlaps: how many projects each
+/// section below the fields names. The sections themselves come after the
+/// fields, so that a step through the list rewrites only the values that
+/// differ, not a pane of pairs (2.6 KB a step at 120×40, now under 1 KB).
+pub fn overlap_pointer(
+    lines: &mut DetailLines,
+    found: Option<&OfProject>,
+    width: usize,
+    theme: Theme,
+) {
+    let Some(found) = found.filter(|f| !f.is_empty()) else {
+        return;
+    };
+    lines.push(Line::default());
+    for (heading, n) in [
+        (t("Overlaps with"), found.pairs.len()),
+        (t("Another fund in the same period"), found.cross_fund.len()),
+    ] {
+        if n > 0 {
+            let said = tf("{}: {} (below)", &[&heading, &t_count(n, "projects")]);
+            for l in wrap(&format!("⇄ {said}"), width) {
+                lines.push(Line::from(Span::styled(l, theme.section())));
+            }
+        }
+    }
 }
 
 /// The detail's sections: each project this one overlaps, with the days

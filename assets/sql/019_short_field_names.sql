@@ -1,0 +1,7 @@
+-- Schema version 19: records written from now on keep their fields under
+-- short names (`"o"` for owner, `"s"` for start_date, …; `name` and
+-- `owner_org_number` keep theirs, which SQL reads from the JSON), a
+-- quarter of each record's JSON. Records already here keep their whole
+-- names until their files are read again: esf reads both forms, and an
+-- older esf, which would not, is refused this cache by its version.
+-- Nothing is rewritten.
