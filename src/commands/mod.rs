@@ -11,6 +11,7 @@ mod gen;
 mod graph;
 mod import;
 mod list;
+mod match_rows;
 mod matches;
 mod notes;
 mod overlaps;
