@@ -73,7 +73,7 @@ impl<'a> Maker<'a> {
 
     fn make(&mut self, chunk: &[Match]) -> Made {
         let mut made = Made {
-            text: String::with_capacity(chunk.len() * 160),
+            text: String::with_capacity(chunk.len() * 256),
             left: Vec::new(),
         };
         for m in chunk {

@@ -2,13 +2,14 @@
 //! cache's search index and written as they are read, best first, without
 //! loading every project (a million would take seconds and a gigabyte).
 
+use super::below;
 use super::match_rows::{self, Made};
 use super::{styled, terminal_width};
 use crate::catalogue::{Catalogue, Searchable};
 use crate::i18n::t;
 use crate::model::{KeyedProject, ProjectSummary};
 use crate::present::table::{Aligned, Table};
-use crate::search::fields::{Explainer, Reason, TextHits, BEST_TEXT};
+use crate::search::fields::{Explainer, Reason};
 use crate::search::index::SearchIndex;
 use crate::search::query::Query;
 use crate::search::similar;
@@ -157,27 +158,28 @@ impl Found<'_> {
         Ok(writeln!(out)?)
     }
 
-    /// The table of `early` (see [`above_texts`]) and then, once the texts
-    /// are searched, of the other matches.
+    /// The table of the matches above every text match (see
+    /// [`below::split`]) and then, once the texts are searched, of the
+    /// other matches.
     fn table_then_texts(
         &self,
-        early: Vec<Match>,
+        split: below::Split,
         apart: Option<crate::store::TextRowsApart>,
         filter: &str,
     ) -> anyhow::Result<()> {
-        let written = early.len();
+        let below::Split { above, rest } = split;
         let rest = std::iter::once_with(|| -> anyhow::Result<Vec<Match>> {
+            crate::store::profile::mark("rows above the texts made");
             let rows = apart.and_then(|a| a.join(self.store));
-            let mut all = self.index.search_with(filter, self.store, rows)?;
+            let all = below::after_above(self.index, self.store, self.query, filter, rest, rows)?;
             crate::store::profile::mark("searched with the texts");
-            all.drain(..written.min(all.len()));
             Ok(all)
         });
         let rest = rest.flat_map(|r| match r {
             Ok(all) => all.into_iter().map(Ok).collect(),
             Err(e) => vec![Err(e)],
         });
-        self.table(early.into_iter().map(Ok).chain(rest))
+        self.table(above.into_iter().map(Ok).chain(rest))
     }
 
     /// A row's cells, with why it matched: its columns from the index, or
@@ -285,12 +287,12 @@ pub fn run(
         explainer: Explainer::new(index.fields(), &query),
         snippets: Snippets::new(every_snippet),
     };
-    let early = match json {
-        None => above_texts(index, &query),
-        Some(_) => Vec::new(),
+    let split = match json {
+        None => below::split(index, &query).filter(|s| !s.above.is_empty()),
+        Some(_) => None,
     };
-    if !early.is_empty() {
-        found.table_then_texts(early, apart, filter)?;
+    if let Some(split) = split {
+        found.table_then_texts(split, apart, filter)?;
         crate::store::profile::mark("written");
         return Ok(ExitCode::SUCCESS);
     }
@@ -312,25 +314,6 @@ pub fn run(
     }
     crate::store::profile::mark("written");
     Ok(super::found(!matches.is_empty()))
-}
-
-/// The matches listed before any text match whatever the texts hold, best
-/// first: those a query of one group with no excluded term finds in
-/// fields, scored above every text match (a text match never raises
-/// them). Written while the texts are still being searched; empty for
-/// any other query.
-fn above_texts(index: &dyn Searchable, query: &Query) -> Vec<Match> {
-    let [group] = &query.groups[..] else {
-        return Vec::new();
-    };
-    if group.iter().any(|t| t.negated) {
-        return Vec::new();
-    }
-    let found = index.fields().filter(query, &TextHits::default());
-    let above = found.into_iter().take_while(|m| m.score > BEST_TEXT);
-    let above = above.collect();
-    crate::store::profile::mark("searched the fields");
-    above
 }
 
 /// What `read` gives for each of `found`, in `found`'s order, read a chunk

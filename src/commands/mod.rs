@@ -1,5 +1,6 @@
 //! What each subcommand does, on top of the library.
 
+mod below;
 mod browse;
 pub mod changes;
 mod completions;
