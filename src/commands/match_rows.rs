@@ -13,14 +13,49 @@ use crate::search::index::SearchIndex;
 use crate::search::query::{Query, Term};
 use crate::search::Match;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::mpsc;
+
+/// A hasher for the small keys of the cells kept (numbers and
+/// addresses): a multiply a word, where the default hasher weighs on a
+/// million rows. Not for keys anyone else chooses.
+#[derive(Default)]
+struct Quick(u64);
+
+impl Hasher for Quick {
+    fn finish(&self) -> u64 {
+        // The product's high bits are its best mixed: brought down to
+        // the bits a table's place is taken from.
+        self.0.rotate_left(26)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(u64::from(n));
+    }
+}
+
+type Kept<K> = HashMap<K, Box<str>, BuildHasherDefault<Quick>>;
 
 /// Rows made at a time.
 const CHUNK: usize = 2048;
 
 /// Chunks handed out and not yet written: enough to keep both threads
 /// busy while the caller writes, few enough to keep the memory small.
-const AHEAD: usize = 6;
+const AHEAD: usize = 16;
 
 /// The column of why a row matched.
 const MATCHED: usize = 5;
@@ -37,6 +72,7 @@ pub struct Left {
 }
 
 /// A chunk's lines and the rows left to the caller.
+#[derive(Default)]
 pub struct Made {
     pub text: String,
     pub left: Vec<Left>,
@@ -49,9 +85,9 @@ struct Maker<'a> {
     explainer: Explainer<'a, 'a>,
     aligned: &'a Aligned,
     /// A cell of a shared text (owner, region), by column and text.
-    shared: HashMap<(usize, usize), Box<str>>,
+    shared: Kept<(usize, usize)>,
     /// The reason cell of a row found in one shared value only.
-    reasons: HashMap<(Field, u32), Box<str>>,
+    reasons: Kept<(Field, u32)>,
     places: Vec<(Field, Option<u32>)>,
     missing: Vec<&'a Term>,
     cell: String,
@@ -63,19 +99,20 @@ impl<'a> Maker<'a> {
             index,
             explainer: Explainer::new(&index.fields, query),
             aligned,
-            shared: HashMap::new(),
-            reasons: HashMap::new(),
+            shared: Kept::default(),
+            reasons: Kept::default(),
             places: Vec::new(),
             missing: Vec::new(),
             cell: String::new(),
         }
     }
 
-    fn make(&mut self, chunk: &[Match]) -> Made {
-        let mut made = Made {
-            text: String::with_capacity(chunk.len() * 256),
-            left: Vec::new(),
-        };
+    /// The lines of `chunk` into `made` (emptied first: its memory is
+    /// used again, where new memory for each chunk costs a fault a page).
+    fn make(&mut self, chunk: &[Match], made: &mut Made) {
+        made.text.clear();
+        made.left.clear();
+        made.text.reserve(chunk.len() * 256);
         for m in chunk {
             let start = made.text.len();
             let texts = self.line(&mut made.text, m.index);
@@ -89,7 +126,6 @@ impl<'a> Maker<'a> {
                 made: texts.is_some(),
             });
         }
-        made
     }
 
     /// Appends project `i`'s line; whether only its texts hold some
@@ -186,30 +222,36 @@ pub fn each_chunk(
     query: &Query,
     aligned: &Aligned,
     found: impl Iterator<Item = anyhow::Result<Match>>,
-    write: &mut dyn FnMut(Made) -> anyhow::Result<()>,
+    write: &mut dyn FnMut(&Made) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     std::thread::scope(|scope| {
-        let mut chunks = Vec::new();
-        let mut lines = Vec::new();
+        let (mut chunks, mut lines, mut spares) = (Vec::new(), Vec::new(), Vec::new());
         for _ in 0..2 {
             let (give, take) = mpsc::sync_channel::<Vec<Match>>(AHEAD);
             let (send, receive) = mpsc::channel::<Made>();
+            let (spare, used) = mpsc::channel::<Made>();
             scope.spawn(move || {
                 let mut maker = Maker::new(index, query, aligned);
                 for chunk in take {
-                    if send.send(maker.make(&chunk)).is_err() {
+                    let mut made = used.try_recv().unwrap_or_default();
+                    maker.make(&chunk, &mut made);
+                    if send.send(made).is_err() {
                         break;
                     }
                 }
             });
             chunks.push(give);
             lines.push(receive);
+            spares.push(spare);
         }
         let (mut given, mut written) = (0, 0);
         let mut next = |written: &mut usize| -> anyhow::Result<()> {
             let made = lines[*written % 2].recv()?;
+            write(&made)?;
+            // The thread gone, its memory is not needed.
+            let _ = spares[*written % 2].send(made);
             *written += 1;
-            write(made)
+            Ok(())
         };
         let mut chunk = Vec::with_capacity(CHUNK);
         let mut found = found.peekable();

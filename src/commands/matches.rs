@@ -223,7 +223,7 @@ impl Found<'_> {
         let (width, bold) = (terminal_width(), styled());
         let (aligned, _) = table.aligned_to_first(width, bold, &mut rows, &mut out)?;
         drop(rows);
-        let mut write = |made: Made| self.write_made(made, &aligned, &mut out);
+        let mut write = |made: &Made| self.write_made(made, &aligned, &mut out);
         match_rows::each_chunk(stored, self.query, &aligned, found, &mut write)?;
         out.flush()?;
         Ok(())
@@ -232,7 +232,12 @@ impl Found<'_> {
     /// A chunk's lines, and in their places the rows left to this thread:
     /// a row the index does not give, read from the cache, and a row only
     /// texts match, given its snippet while there are snippets left.
-    fn write_made(&self, made: Made, aligned: &Aligned, out: &mut dyn Write) -> anyhow::Result<()> {
+    fn write_made(
+        &self,
+        made: &Made,
+        aligned: &Aligned,
+        out: &mut dyn Write,
+    ) -> anyhow::Result<()> {
         let mut at = 0;
         let mut line = String::new();
         for left in &made.left {
