@@ -214,17 +214,21 @@ impl<'a> Maker<'a> {
     }
 }
 
-/// Makes the lines of `found`'s rows on two threads, a chunk at a time,
-/// and gives each chunk to `write` in their order; stops at the first
-/// error (of `found` or of `write`).
-pub fn each_chunk(
-    index: &SearchIndex,
-    query: &Query,
-    aligned: &Aligned,
-    found: impl Iterator<Item = anyhow::Result<Match>>,
-    write: &mut dyn FnMut(&Made) -> anyhow::Result<()>,
-) -> anyhow::Result<()> {
-    std::thread::scope(|scope| {
+/// Two threads making the lines of chunks: each takes chunks, gives their
+/// lines, and takes back the memory of lines written.
+struct Workers {
+    chunks: Vec<mpsc::SyncSender<Vec<Match>>>,
+    lines: Vec<mpsc::Receiver<Made>>,
+    spares: Vec<mpsc::Sender<Made>>,
+}
+
+impl Workers {
+    fn start<'scope>(
+        scope: &'scope std::thread::Scope<'scope, '_>,
+        index: &'scope SearchIndex,
+        query: &'scope Query,
+        aligned: &'scope Aligned,
+    ) -> Workers {
         let (mut chunks, mut lines, mut spares) = (Vec::new(), Vec::new(), Vec::new());
         for _ in 0..2 {
             let (give, take) = mpsc::sync_channel::<Vec<Match>>(AHEAD);
@@ -244,6 +248,30 @@ pub fn each_chunk(
             lines.push(receive);
             spares.push(spare);
         }
+        Workers {
+            chunks,
+            lines,
+            spares,
+        }
+    }
+}
+
+/// Makes the lines of `found`'s rows on two threads, a chunk at a time,
+/// and gives each chunk to `write` in their order; stops at the first
+/// error (of `found` or of `write`).
+pub fn each_chunk(
+    index: &SearchIndex,
+    query: &Query,
+    aligned: &Aligned,
+    found: impl Iterator<Item = anyhow::Result<Match>>,
+    write: &mut dyn FnMut(&Made) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    std::thread::scope(|scope| {
+        let Workers {
+            chunks,
+            lines,
+            spares,
+        } = Workers::start(scope, index, query, aligned);
         let (mut given, mut written) = (0, 0);
         let mut next = |written: &mut usize| -> anyhow::Result<()> {
             let made = lines[*written % 2].recv()?;
