@@ -375,3 +375,42 @@ fn an_unknown_id_is_answered_with_the_keys_and_names_it_looks_like() {
         sql(&db, "DELETE FROM search_index");
     }
 }
+
+#[test]
+fn rows_after_the_first_made_a_chunk_at_a_time_are_those_made_one_by_one() {
+    let cli = Cli::new();
+    let db = cache(&cli);
+    cli.ok(&["gen", "--count", "5000", "--seed", "3"]);
+    // Rows the index cannot give (a start date of a year only, no name)
+    // are read from the cache in their places.
+    sql(
+        &db,
+        "UPDATE projects SET start_date = substr(start_date, 1, 4) WHERE rowid_ % 40 = 0;
+         UPDATE projects SET name = NULL WHERE rowid_ % 97 = 0;
+         DELETE FROM search_index;",
+    );
+    cli.ok(&["gen", "--count", "1", "--seed", "9"]);
+    let queries: [&[&str]; 5] = [
+        &["arbete"],
+        &["arbete", "--snippets"],
+        &["kommun | arbete"],
+        &["stöd -kommun"],
+        &["owner:kommun arbete"],
+    ];
+    let list = |q: &[&str]| cli.answer(&[&["list", "--filter"], q].concat());
+    let from_index: Vec<String> = queries.iter().map(|q| list(q)).collect();
+    let year_only = |l: &&str| (2000..2040).any(|y| l.contains(&format!("  {y} – ")));
+    let late = from_index[0].lines().skip(600).filter(year_only).count();
+    assert!(
+        late > 10,
+        "rows read from the cache after the first: {late}"
+    );
+    let only_texts = from_index[0].lines().skip(600);
+    assert!(only_texts.filter(|l| l.ends_with("text: arbete")).count() > 10);
+    // Without the index, each row is made as the first ones are.
+    sql(&db, "DELETE FROM search_index");
+    for (q, indexed) in queries.iter().zip(&from_index) {
+        assert!(indexed.lines().count() > 1000, "{q:?}");
+        assert_eq!(&list(q), indexed, "{q:?}");
+    }
+}

@@ -2,12 +2,15 @@
 //! cache's search index and written as they are read, best first, without
 //! loading every project (a million would take seconds and a gigabyte).
 
+use super::below;
+use super::match_rows::{self, Made};
 use super::{styled, terminal_width};
 use crate::catalogue::{Catalogue, Searchable};
 use crate::i18n::t;
 use crate::model::{KeyedProject, ProjectSummary};
-use crate::present::table::Table;
-use crate::search::fields::{Explainer, Reason, TextHits, BEST_TEXT};
+use crate::present::table::{Aligned, Table};
+use crate::search::fields::{Explainer, Reason};
+use crate::search::index::SearchIndex;
 use crate::search::query::Query;
 use crate::search::similar;
 use crate::search::Match;
@@ -24,15 +27,6 @@ pub struct Listed {
     pub record: KeyedProject,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub matched: Option<Vec<Reason>>,
-}
-
-/// The index stored in the cache, or every project when it has none yet
-/// (a cache of an older version, before its next import).
-fn searchable(store: &Store) -> anyhow::Result<Box<dyn Searchable>> {
-    Ok(match store.search_index()? {
-        Some(index) => Box::new(index),
-        None => Box::new(Catalogue::load_with(store, false)?),
-    })
 }
 
 /// The keys and names of up to `limit` projects whose key or name look
@@ -105,6 +99,13 @@ struct Snippets {
 }
 
 impl Snippets {
+    fn new(every: bool) -> Snippets {
+        Snippets {
+            every,
+            given: std::cell::Cell::new(0),
+        }
+    }
+
     fn take(&self) -> bool {
         let given = self.given.get();
         self.given.set(given + 1);
@@ -117,16 +118,21 @@ impl Snippets {
 struct Found<'a> {
     store: &'a Store,
     index: &'a dyn Searchable,
+    /// The same index when it is the one stored in the cache: its rows
+    /// are made on two threads.
+    stored: Option<&'a SearchIndex>,
+    query: &'a Query,
     explainer: Explainer<'a, 'a>,
     snippets: Snippets,
 }
 
 impl Found<'_> {
-    /// Why row `i` matched, with a snippet while there are snippets left.
-    fn why(&self, i: usize, name: &str) -> Vec<Reason> {
+    /// Why row `i` matched, with a snippet while there are snippets left
+    /// (or when `snippet` says so, the row's text terms known missing).
+    fn why(&self, i: usize, name: &str, snippet: Option<bool>) -> Vec<Reason> {
         let key = self.index.key_at(i);
         let (reasons, missing) = self.explainer.explain(i, name, key);
-        let snippet = !missing.is_empty() && self.snippets.take();
+        let snippet = !missing.is_empty() && snippet.unwrap_or_else(|| self.snippets.take());
         crate::catalogue::with_texts(reasons, &missing, self.store, key, snippet)
     }
 
@@ -143,7 +149,7 @@ impl Found<'_> {
                 return Ok(None);
             };
             let name = record.project.name.as_deref().unwrap_or_default();
-            let matched = Some(self.why(i, name));
+            let matched = Some(self.why(i, name, None));
             let record = with_contacts(record, contacts);
             Ok(Some(Listed { record, matched }))
         });
@@ -152,61 +158,103 @@ impl Found<'_> {
         Ok(writeln!(out)?)
     }
 
-    /// The table of `early` (see [`above_texts`]) and then, once the texts
-    /// are searched, of the other matches.
+    /// The table of the matches above every text match (see
+    /// [`below::split`]) and then, once the texts are searched, of the
+    /// other matches.
     fn table_then_texts(
         &self,
-        early: Vec<Match>,
+        split: below::Split,
         apart: Option<crate::store::TextRowsApart>,
         filter: &str,
     ) -> anyhow::Result<()> {
-        let written = early.len();
+        let below::Split { above, rest } = split;
         let rest = std::iter::once_with(|| -> anyhow::Result<Vec<Match>> {
+            crate::store::profile::mark("rows above the texts made");
             let rows = apart.and_then(|a| a.join(self.store));
-            let mut all = self.index.search_with(filter, self.store, rows)?;
+            let all = below::after_above(self.index, self.store, self.query, filter, rest, rows)?;
             crate::store::profile::mark("searched with the texts");
-            all.drain(..written.min(all.len()));
             Ok(all)
         });
         let rest = rest.flat_map(|r| match r {
             Ok(all) => all.into_iter().map(Ok).collect(),
             Err(e) => vec![Err(e)],
         });
-        self.table(early.into_iter().map(Ok).chain(rest))
+        self.table(above.into_iter().map(Ok).chain(rest))
     }
 
-    /// The rows as a table, each with why it matched, in the order found:
-    /// their columns from the index, or read from the cache where the
-    /// index does not give them.
-    fn table(&self, found: impl Iterator<Item = anyhow::Result<Match>>) -> anyhow::Result<()> {
+    /// A row's cells, with why it matched: its columns from the index, or
+    /// read from the cache where the index does not give them; None for
+    /// a project no longer there.
+    fn cells(&self, i: usize, snippet: Option<bool>) -> anyhow::Result<Option<Vec<String>>> {
         let (store, index) = (self.store, self.index);
-        let read = |i: usize| -> crate::store::Result<Option<ProjectSummary>> {
-            match (index.listed_at(i), index.rowid_at(i)) {
-                (Some(listed), _) => Ok(Some(listed)),
-                (None, Some(rowid)) => store.summary_at(rowid),
-                (None, None) => store.summary_of(index.key_at(i)),
-            }
+        let summary = match (index.listed_at(i), index.rowid_at(i)) {
+            (Some(listed), _) => Some(listed),
+            (None, Some(rowid)) => store.summary_at(rowid)?,
+            (None, None) => store.summary_of(index.key_at(i))?,
         };
-        let rows = found.filter_map(|m| -> Option<anyhow::Result<Vec<String>>> {
-            let m = match m {
-                Ok(m) => m,
-                Err(e) => return Some(Err(e)),
-            };
-            let summary = match read(m.index) {
-                Ok(summary) => summary?,
-                Err(e) => return Some(Err(e.into())),
-            };
-            let name = summary.name.as_deref().unwrap_or_default();
-            let reasons = crate::present::format::reasons(&self.why(m.index, name));
-            let mut cells = row_of(summary);
-            cells.push(reasons);
-            Some(Ok(cells))
+        let Some(summary) = summary else {
+            return Ok(None);
+        };
+        let name = summary.name.as_deref().unwrap_or_default();
+        let reasons = crate::present::format::reasons(&self.why(i, name, snippet));
+        let mut cells = row_of(summary);
+        cells.push(reasons);
+        Ok(Some(cells))
+    }
+
+    /// The rows as a table, each with why it matched, in the order found;
+    /// after the first, made on two threads when the index is the
+    /// cache's.
+    fn table(&self, found: impl Iterator<Item = anyhow::Result<Match>>) -> anyhow::Result<()> {
+        let mut found = found;
+        let mut rows = found.by_ref().filter_map(|m| match m {
+            Ok(m) => self.cells(m.index, None).transpose(),
+            Err(e) => Some(Err(e)),
         });
         let headers = ["ID", "NAME", "OWNER", "REGION", "PERIOD", "MATCHED"].map(t);
         // Left out from the last when the name needs the room: the region,
         // the owner, why it matched.
         let table = Table::new(&headers).flexible(&[1, 5, 2, 3]);
-        super::streamed::stream(table, rows)?;
+        let Some(stored) = self.stored else {
+            super::streamed::stream(table, rows)?;
+            return Ok(());
+        };
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+        let (width, bold) = (terminal_width(), styled());
+        let (aligned, _) = table.aligned_to_first(width, bold, &mut rows, &mut out)?;
+        drop(rows);
+        let mut write = |made: &Made| self.write_made(made, &aligned, &mut out);
+        match_rows::each_chunk(stored, self.query, &aligned, found, &mut write)?;
+        out.flush()?;
+        Ok(())
+    }
+
+    /// A chunk's lines, and in their places the rows left to this thread:
+    /// a row the index does not give, read from the cache, and a row only
+    /// texts match, given its snippet while there are snippets left.
+    fn write_made(
+        &self,
+        made: &Made,
+        aligned: &Aligned,
+        out: &mut dyn Write,
+    ) -> anyhow::Result<()> {
+        let mut at = 0;
+        let mut line = String::new();
+        for left in &made.left {
+            out.write_all(&made.text.as_bytes()[at..left.start])?;
+            at = left.end;
+            if left.made && !self.snippets.take() {
+                out.write_all(&made.text.as_bytes()[left.start..left.end])?;
+                continue;
+            }
+            let snippet = left.made.then_some(true);
+            if let Some(cells) = self.cells(left.index, snippet)? {
+                line.clear();
+                aligned.push_line(&mut line, &cells);
+                out.write_all(line.as_bytes())?;
+            }
+        }
+        out.write_all(&made.text.as_bytes()[at..])?;
         Ok(())
     }
 }
@@ -224,23 +272,32 @@ pub fn run(
     let query = Query::parse(filter);
     let terms = query.text_terms().iter().map(|t| t.2.to_string()).collect();
     let apart = store.text_rows_apart(terms, crate::catalogue::RANKED_TEXTS);
-    let index = searchable(store)?;
+    let stored = store.search_index()?;
+    // Every project when the cache has no index yet (a cache of an older
+    // version, before its next import).
+    let catalogue;
+    let index: &dyn Searchable = match &stored {
+        Some(stored) => stored,
+        None => {
+            catalogue = Catalogue::load_with(store, false)?;
+            &catalogue
+        }
+    };
     crate::store::profile::mark("search index read");
     let found = Found {
         store,
-        index: &*index,
+        index,
+        stored: stored.as_ref(),
+        query: &query,
         explainer: Explainer::new(index.fields(), &query),
-        snippets: Snippets {
-            every: every_snippet,
-            given: std::cell::Cell::new(0),
-        },
+        snippets: Snippets::new(every_snippet),
     };
-    let early = match json {
-        None => above_texts(&*index, &query),
-        Some(_) => Vec::new(),
+    let split = match json {
+        None => below::split(index, &query).filter(|s| !s.above.is_empty()),
+        Some(_) => None,
     };
-    if !early.is_empty() {
-        found.table_then_texts(early, apart, filter)?;
+    if let Some(split) = split {
+        found.table_then_texts(split, apart, filter)?;
         crate::store::profile::mark("written");
         return Ok(ExitCode::SUCCESS);
     }
@@ -262,25 +319,6 @@ pub fn run(
     }
     crate::store::profile::mark("written");
     Ok(super::found(!matches.is_empty()))
-}
-
-/// The matches listed before any text match whatever the texts hold, best
-/// first: those a query of one group with no excluded term finds in
-/// fields, scored above every text match (a text match never raises
-/// them). Written while the texts are still being searched; empty for
-/// any other query.
-fn above_texts(index: &dyn Searchable, query: &Query) -> Vec<Match> {
-    let [group] = &query.groups[..] else {
-        return Vec::new();
-    };
-    if group.iter().any(|t| t.negated) {
-        return Vec::new();
-    }
-    let found = index.fields().filter(query, &TextHits::default());
-    let above = found.into_iter().take_while(|m| m.score > BEST_TEXT);
-    let above = above.collect();
-    crate::store::profile::mark("searched the fields");
-    above
 }
 
 /// What `read` gives for each of `found`, in `found`'s order, read a chunk

@@ -1,5 +1,6 @@
 //! What each subcommand does, on top of the library.
 
+mod below;
 mod browse;
 pub mod changes;
 mod completions;
@@ -11,6 +12,7 @@ mod gen;
 mod graph;
 mod import;
 mod list;
+mod match_rows;
 mod matches;
 mod notes;
 mod overlaps;

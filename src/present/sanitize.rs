@@ -88,6 +88,11 @@ fn clean(s: &str, keep_newlines: bool) -> Cow<'_, str> {
 }
 
 fn needs_care(c: char, keep_newlines: bool) -> bool {
+    // Printable ASCII and the letters up to the first invisible format
+    // character are told at once (cells of a million rows are looked at).
+    if (' '..'\u{7f}').contains(&c) || ('\u{a0}'..'\u{61c}').contains(&c) {
+        return false;
+    }
     (c == '\n' && !keep_newlines) || (c != '\n' && is_unsafe(c))
 }
 
@@ -138,6 +143,16 @@ mod tests {
         assert_eq!(line("del\u{7f}"), "del␡");
         assert_eq!(line("\u{202e}evil"), "<U+202E>evil");
         assert_eq!(line("zero\u{200b}width"), "zero<U+200B>width");
+    }
+
+    #[test]
+    fn the_quick_look_at_a_character_agrees_with_the_whole_one() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            for keep in [false, true] {
+                let whole = (c == '\n' && !keep) || (c != '\n' && is_unsafe(c));
+                assert_eq!(needs_care(c, keep), whole, "{:?}", c);
+            }
+        }
     }
 
     #[test]

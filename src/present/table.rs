@@ -58,22 +58,24 @@ impl Table {
 
     /// The table as text; `width` limits each line (a terminal's width).
     pub fn render(&self, width: Option<usize>, bold_header: bool) -> String {
-        self.render_in(&self.fit(width), bold_header, width.is_some())
+        let aligned = Aligned::new(self.fit(width), self.right.clone(), width.is_some());
+        self.render_with(&aligned, bold_header)
     }
 
-    /// Cells are cut to their column's width when `cutting` (a terminal).
-    fn render_in(&self, widths: &[usize], bold_header: bool, cutting: bool) -> String {
+    fn render_with(&self, aligned: &Aligned, bold_header: bool) -> String {
         let mut out = String::new();
-        let header = self.line_cut(&self.headers, widths, cutting);
+        let mut header = String::new();
+        aligned.push_clean_line(&mut header, &self.headers);
         if bold_header {
-            out.push_str(&format!("\u{1b}[1m{header}\u{1b}[0m\n"));
+            out.push_str(&format!(
+                "\u{1b}[1m{}\u{1b}[0m\n",
+                header.trim_end_matches('\n')
+            ));
         } else {
             out.push_str(&header);
-            out.push('\n');
         }
         for row in &self.rows {
-            out.push_str(&self.line_cut(row, widths, cutting));
-            out.push('\n');
+            aligned.push_clean_line(&mut out, row);
         }
         out
     }
@@ -82,7 +84,7 @@ impl Table {
     /// aligned to the widths of the first ones (a later, longer cell is cut
     /// on a terminal and written whole elsewhere). Returns the rows written.
     pub fn stream<E>(
-        mut self,
+        self,
         width: Option<usize>,
         bold_header: bool,
         more: impl Iterator<Item = Result<Vec<String>, E>>,
@@ -92,6 +94,30 @@ impl Table {
         E: From<std::io::Error>,
     {
         let mut more = more.peekable();
+        let (aligned, mut written) = self.aligned_to_first(width, bold_header, &mut more, out)?;
+        let mut line = String::new();
+        for cells in more {
+            line.clear();
+            aligned.push_line(&mut line, &cells?);
+            out.write_all(line.as_bytes())?;
+            written += 1;
+        }
+        Ok(written)
+    }
+
+    /// Writes the header and the rows given so far and then the first of
+    /// `more`, up to the number a streamed table is aligned to; gives the
+    /// columns as aligned, for the rows after, and the rows written.
+    pub fn aligned_to_first<E>(
+        mut self,
+        width: Option<usize>,
+        bold_header: bool,
+        more: &mut impl Iterator<Item = Result<Vec<String>, E>>,
+        out: &mut dyn std::io::Write,
+    ) -> Result<(Aligned, usize), E>
+    where
+        E: From<std::io::Error>,
+    {
         while self.rows.len() < STREAM_WIDTHS_FROM {
             match more.next() {
                 Some(cells) => self.row(cells?),
@@ -99,21 +125,9 @@ impl Table {
             }
         }
         let widths = self.fit(width);
-        out.write_all(
-            self.render_in(&widths, bold_header, width.is_some())
-                .as_bytes(),
-        )?;
-        let mut written = self.rows.len();
-        for cells in more {
-            let cells = cells?;
-            let cells: Vec<std::borrow::Cow<str>> =
-                cells.iter().map(|c| sanitize::line(c)).collect();
-            let mut line = self.line_cut(&cells, &widths, width.is_some());
-            line.push('\n');
-            out.write_all(line.as_bytes())?;
-            written += 1;
-        }
-        Ok(written)
+        let aligned = Aligned::new(widths, self.right.clone(), width.is_some());
+        out.write_all(self.render_with(&aligned, bold_header).as_bytes())?;
+        Ok((aligned, self.rows.len()))
     }
 
     /// Each column's widest cell, but at most `cap`.
@@ -187,42 +201,94 @@ impl Table {
         }
         widths
     }
+}
 
-    fn line_cut<S: AsRef<str>>(&self, cells: &[S], widths: &[usize], cutting: bool) -> String {
-        let mut line = String::with_capacity(widths.iter().sum::<usize>() + 4 * widths.len());
-        let last = widths.iter().rposition(|&w| w > 0 || !cutting).unwrap_or(0);
-        let mut first = true;
-        for (c, &w) in widths.iter().enumerate() {
-            // A column given no room is left out, its gap too.
-            if cutting && w == 0 {
-                continue;
+/// A table's columns once aligned: each line is made a cell at a time,
+/// so rows written after the first need no table (and may be made on
+/// several threads).
+pub struct Aligned {
+    widths: Vec<usize>,
+    right: Vec<usize>,
+    /// Cells are cut to their column's width (on a terminal); a column
+    /// of no width is left out, its gap too.
+    cutting: bool,
+    first: usize,
+    last: usize,
+}
+
+impl Aligned {
+    fn new(widths: Vec<usize>, right: Vec<usize>, cutting: bool) -> Aligned {
+        let shown = |&w: &usize| w > 0 || !cutting;
+        Aligned {
+            first: widths.iter().position(shown).unwrap_or(0),
+            last: widths.iter().rposition(shown).unwrap_or(0),
+            widths,
+            right,
+            cutting,
+        }
+    }
+
+    /// Appends a row's line, its cells made safe, and a newline.
+    pub fn push_line(&self, line: &mut String, cells: &[String]) {
+        for c in 0..self.widths.len() {
+            self.push_cell(line, c, cells.get(c).map_or("", String::as_str));
+        }
+        line.push('\n');
+    }
+
+    /// [`Aligned::push_line`] of cells made safe already.
+    fn push_clean_line(&self, line: &mut String, cells: &[String]) {
+        for c in 0..self.widths.len() {
+            self.push_clean(line, c, cells.get(c).map_or("", String::as_str));
+        }
+        line.push('\n');
+    }
+
+    /// Appends column `c`'s part of a line: the gap before it (none
+    /// before the first column shown) and `cell` made safe, cut to the
+    /// column on a terminal and padded to it (the last column is not).
+    pub fn push_cell(&self, line: &mut String, c: usize, cell: &str) {
+        self.push_clean(line, c, &sanitize::line(cell));
+    }
+
+    fn push_clean(&self, line: &mut String, c: usize, cell: &str) {
+        let w = self.widths.get(c).copied().unwrap_or(0);
+        if self.cutting && w == 0 || c >= self.widths.len() {
+            return;
+        }
+        if c != self.first {
+            line.push_str(GAP);
+        }
+        let whole = width(cell);
+        let (cell, width) = match self.cutting && whole > w {
+            true => {
+                let cut = cut(cell, w);
+                let width = cut.width();
+                (std::borrow::Cow::Owned(cut), width)
             }
-            if !first {
-                line.push_str(GAP);
+            false => (std::borrow::Cow::Borrowed(cell), whole),
+        };
+        let padding = std::iter::repeat_n(' ', w.saturating_sub(width));
+        match (self.right.contains(&c), c == self.last) {
+            (true, _) => {
+                line.extend(padding);
+                line.push_str(&cell);
             }
-            first = false;
-            let cell = cells.get(c).map_or("", AsRef::as_ref);
-            let whole = cell.width();
-            let (cell, width) = match cutting && whole > w {
-                true => {
-                    let cut = cut(cell, w);
-                    let width = cut.width();
-                    (std::borrow::Cow::Owned(cut), width)
-                }
-                false => (std::borrow::Cow::Borrowed(cell), whole),
-            };
-            let pad = w.saturating_sub(width);
-            let padding = std::iter::repeat_n(' ', pad);
-            match (self.right.contains(&c), c == last) {
-                (true, _) => line.extend(padding.chain(cell.chars())),
-                (false, true) => line.push_str(&cell),
-                (false, false) => {
-                    line.push_str(&cell);
-                    line.extend(padding);
-                }
+            (false, true) => line.push_str(&cell),
+            (false, false) => {
+                line.push_str(&cell);
+                line.extend(padding);
             }
         }
-        line
+    }
+}
+
+/// A cell's width in columns: its length for printable ASCII, counted
+/// otherwise (a million rows are measured).
+fn width(cell: &str) -> usize {
+    match cell.bytes().all(|b| (b' '..b'\x7f').contains(&b)) {
+        true => cell.len(),
+        false => cell.width(),
     }
 }
 

@@ -6,6 +6,10 @@ use crate::search::matcher::{self, Hit, Needle};
 use crate::search::query::{Query, Term};
 use std::cell::RefCell;
 
+/// Where a term is found: the field, and the shared value (None for the
+/// name and the diarienummer).
+pub type Place = (Field, Option<u32>);
+
 /// A query made ready to explain many rows: each term's searcher made
 /// once, and each shared value (an organisation many projects name)
 /// matched once per term, not once per row it is in.
@@ -47,6 +51,47 @@ impl<'f, 'a> Explainer<'f, 'a> {
     pub fn explain(&self, index: usize, name: &str, id: &str) -> (Vec<Reason>, Vec<&'a Term>) {
         let mut reasons: Vec<Reason> = Vec::new();
         let mut missing = Vec::new();
+        self.each_best(index, &mut missing, &mut |term, (field, value), hit| {
+            let text = match (field, value) {
+                (_, Some(v)) => &*self.fields.shared_text[v as usize],
+                (Field::Id, None) => id,
+                _ => name,
+            };
+            let positions = self.fields.char_positions(field, index, value, term, hit);
+            add_reason(&mut reasons, field, text, positions);
+        });
+        (reasons, missing)
+    }
+
+    /// Where [`Explainer::explain`] finds each term a project has, in the
+    /// same order: the field, and the shared value (None for the name and
+    /// the diarienummer), without the matched characters (a table of many
+    /// rows shows none). `places` and `missing` are cleared first.
+    pub fn places(&self, index: usize, places: &mut Vec<Place>, missing: &mut Vec<&'a Term>) {
+        places.clear();
+        missing.clear();
+        self.each_best(index, missing, &mut |_, place, _| places.push(place));
+    }
+
+    /// The text of a place [`Explainer::places`] gives, for a project
+    /// named `name` with diarienummer or key `id`.
+    pub fn place_text<'t>(&'t self, place: Place, name: &'t str, id: &'t str) -> &'t str {
+        match place {
+            (_, Some(v)) => &self.fields.shared_text[v as usize],
+            (Field::Id, None) => id,
+            _ => name,
+        }
+    }
+
+    /// Each term's best place in a project's fields, with its hit; the
+    /// terms that may be in texts, of groups none of whose terms is in
+    /// the fields, added to `missing`.
+    fn each_best(
+        &self,
+        index: usize,
+        missing: &mut Vec<&'a Term>,
+        found: &mut dyn FnMut(&Term, Place, Hit),
+    ) {
         let mut number = 0;
         for (group, needles) in self.query.groups.iter().zip(&self.needles) {
             let mut in_fields = false;
@@ -62,19 +107,12 @@ impl<'f, 'a> Explainer<'f, 'a> {
                     continue;
                 };
                 in_fields = true;
-                let text = match (field, value) {
-                    (_, Some(v)) => &*self.fields.shared_text[v as usize],
-                    (Field::Id, None) => id,
-                    _ => name,
-                };
-                let positions = self.fields.char_positions(field, index, value, term, hit);
-                add_reason(&mut reasons, field, text, positions);
+                found(term, (field, value), hit);
             }
             if !in_fields {
                 missing.extend(group.iter().filter(|t| t.wants_text()));
             }
         }
-        (reasons, missing)
     }
 
     /// A term's hit in a shared value, worked out on its first row.

@@ -49,7 +49,8 @@ impl TextHits {
         }
     }
 
-    pub(super) fn score(&self, group: usize, term: usize, index: usize) -> Option<i64> {
+    /// A project's score for a term its texts hold; None where they do not.
+    pub fn score(&self, group: usize, term: usize, index: usize) -> Option<i64> {
         let scores = self.found.get(&(group, term))?;
         let stored = *scores.get(index)?;
         (stored > 0).then(|| TEXT + i64::from(stored) - 1)
