@@ -3,6 +3,7 @@
 //! the user's bookmarks and review states, and "active during" a period.
 //! Pure: the values of every project are handed in, interned once.
 
+use crate::catalogue::column::Column;
 use crate::catalogue::summaries::Summaries;
 use crate::dates;
 use crate::i18n::t;
@@ -111,7 +112,7 @@ pub struct FacetIndex {
     ids: HashMap<Box<str>, u32>,
     /// The values each facet has (by the index of the facet in ALL).
     values: [std::collections::HashSet<u32>; 8],
-    single: [Vec<u32>; SINGLE],
+    single: [Column; SINGLE],
     municipalities: Multi,
     organisations: Multi,
     /// Organisations that are units or branches of another.
@@ -189,7 +190,7 @@ impl FacetIndex {
     /// The values a project has in a facet read from the cache.
     fn ids(&self, facet: Facet, i: usize) -> &[u32] {
         match facet.single_column() {
-            Some(c) => match self.single[c].get(i) {
+            Some(c) => match self.single[c].get_ref(i) {
                 Some(id) if *id != NONE => std::slice::from_ref(id),
                 _ => &[],
             },

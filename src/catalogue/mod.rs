@@ -1,6 +1,7 @@
 //! The projects in memory for listing: fuzzy filtering and sorting, shared
 //! by `esf list` and the browser.
 
+pub mod column;
 pub mod coverage;
 pub mod facets;
 pub mod key_set;

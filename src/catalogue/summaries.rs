@@ -6,6 +6,7 @@
 //! `YYYY-MM-DD`; the written ID is kept only where it is not the key.
 //! Every summary comes back exactly as it went in.
 
+use crate::catalogue::column::Column;
 use crate::dates;
 use crate::model::ProjectSummary;
 use std::cmp::Ordering;
@@ -129,15 +130,15 @@ pub struct Summaries {
     no_id: Bits,
     /// IDs as written where they are not the key: (project, ID).
     other_ids: Vec<(u32, Box<str>)>,
-    owners: Vec<u32>,
+    owners: Column,
     owner_table: Table,
     /// Region, fund and programme period of each project.
-    regions: Vec<u32>,
-    funds: Vec<u32>,
-    periods: Vec<u32>,
+    regions: Column,
+    funds: Column,
+    periods: Column,
     shared: Table,
-    starts: Vec<u32>,
-    ends: Vec<u32>,
+    starts: Column,
+    ends: Column,
     odd_dates: Vec<Box<str>>,
     budgets: Money,
     grants: Money,
@@ -254,27 +255,27 @@ impl Summaries {
     pub fn owner(&self, index: usize) -> Option<&str> {
         self.owners
             .get(index)
-            .and_then(|&n| self.owner_table.value(n))
+            .and_then(|n| self.owner_table.value(n))
     }
 
     pub fn region(&self, index: usize) -> Option<&str> {
-        self.regions.get(index).and_then(|&n| self.shared.value(n))
+        self.regions.get(index).and_then(|n| self.shared.value(n))
     }
 
     pub fn fund(&self, index: usize) -> Option<&str> {
-        self.funds.get(index).and_then(|&n| self.shared.value(n))
+        self.funds.get(index).and_then(|n| self.shared.value(n))
     }
 
     pub fn programme_period(&self, index: usize) -> Option<&str> {
-        self.periods.get(index).and_then(|&n| self.shared.value(n))
+        self.periods.get(index).and_then(|n| self.shared.value(n))
     }
 
     pub fn start_date(&self, index: usize) -> Option<DateText<'_>> {
-        self.date(self.starts.get(index).copied().unwrap_or(NONE))
+        self.date(self.starts.get(index).unwrap_or(NONE))
     }
 
     pub fn end_date(&self, index: usize) -> Option<DateText<'_>> {
-        self.date(self.ends.get(index).copied().unwrap_or(NONE))
+        self.date(self.ends.get(index).unwrap_or(NONE))
     }
 
     fn date(&self, n: u32) -> Option<DateText<'_>> {
@@ -335,7 +336,7 @@ impl Summaries {
     /// Two projects' start (or end) dates in the order of their texts.
     pub fn compare_dates(&self, a: usize, b: usize, end: bool) -> Option<Ordering> {
         let column = if end { &self.ends } else { &self.starts };
-        let (x, y) = (*column.get(a)?, *column.get(b)?);
+        let (x, y) = (column.get(a)?, column.get(b)?);
         match (x, y) {
             (NONE, _) | (_, NONE) => None,
             // Digits in the same places: the numbers sort as the texts.
