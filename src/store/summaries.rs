@@ -138,27 +138,12 @@ impl ProjectOrgs {
         self.parents[(link & ORG_MASK) as usize].as_deref()
     }
 
-    /// The project's organisations that are units or branches of another.
-    fn units(&self, project: i64) -> Vec<&str> {
+    /// The project's organisations that are units or branches of
+    /// another, each with the one it belongs to.
+    fn parents(&self, project: i64) -> Vec<(&str, &str)> {
         let run = self.run(project).iter();
-        run.filter(|&&link| self.parent(link).is_some())
-            .map(|&link| self.name(link))
+        run.filter_map(|&link| Some((self.name(link), self.parent(link)?)))
             .collect()
-    }
-
-    /// The project's organisations and those they belong to (a project
-    /// with Arbetsförmedlingen Angered is a project with
-    /// Arbetsförmedlingen), each once.
-    fn with_parents(&self, project: i64) -> Vec<&str> {
-        let mut all: Vec<&str> = self.of(project).collect();
-        for &link in self.run(project) {
-            if let Some(parent) = self.parent(link) {
-                if !all.contains(&parent) {
-                    all.push(parent);
-                }
-            }
-        }
-        all
     }
 }
 
@@ -302,8 +287,8 @@ fn hand_row(
                 .chain(in_text.split("; "))
                 .filter(|m| !m.is_empty())
                 .collect(),
-            organisations: links.with_parents(rowid),
-            units: links.units(rowid),
+            organisations: links.of(rowid).collect(),
+            parents: links.parents(rowid),
         },
     };
     // The summary moves into `each`: its owner and region are copied.
