@@ -102,21 +102,43 @@ impl Bits {
     }
 }
 
-/// Sums of money: a number per project, and whether it was given.
+/// Sums of money: four bytes a project for sums from 0 to some four
+/// billion kronor, the rest (negative, larger) kept apart by project.
 #[derive(Debug, Default)]
 struct Money {
-    values: Vec<i64>,
-    given: Bits,
+    values: Vec<u32>,
+    others: Vec<(u32, i64)>,
 }
 
 impl Money {
+    /// Not given.
+    const NONE: u32 = u32::MAX;
+    /// Among the others.
+    const OTHER: u32 = u32::MAX - 1;
+
     fn push(&mut self, value: Option<i64>) {
-        self.values.push(value.unwrap_or(0));
-        self.given.push(value.is_some());
+        let small = value.map(u32::try_from);
+        let kept = match small {
+            None => Money::NONE,
+            Some(Ok(v)) if v < Money::OTHER => v,
+            Some(_) => {
+                let index = self.values.len() as u32;
+                self.others.push((index, value.unwrap_or_default()));
+                Money::OTHER
+            }
+        };
+        self.values.push(kept);
     }
 
     fn get(&self, index: usize) -> Option<i64> {
-        self.given.get(index).then(|| self.values[index])
+        match *self.values.get(index)? {
+            Money::NONE => None,
+            Money::OTHER => {
+                let at = self.others.binary_search_by_key(&(index as u32), |o| o.0);
+                at.ok().map(|at| self.others[at].1)
+            }
+            v => Some(i64::from(v)),
+        }
     }
 }
 
@@ -407,6 +429,33 @@ fn iso_bytes(n: u32) -> [u8; 10] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_sum_of_money_comes_back() {
+        let sums = [
+            Some(0),
+            Some(4_294_967_293),
+            Some(4_294_967_294),
+            Some(4_294_967_295),
+            None,
+            Some(-1),
+            Some(i64::MAX),
+            Some(i64::MIN),
+            Some(30_000_992),
+        ];
+        let mut s = Summaries::default();
+        for sum in sums {
+            s.push(&ProjectSummary {
+                total_budget_sek: sum,
+                esf_grant_sek: sum.map(|v| v / 2),
+                ..ProjectSummary::default()
+            });
+        }
+        for (i, sum) in sums.into_iter().enumerate() {
+            assert_eq!(s.total_budget_sek(i), sum, "{i}");
+            assert_eq!(s.esf_grant_sek(i), sum.map(|v| v / 2), "{i}");
+        }
+    }
 
     #[test]
     fn dates_keep_their_text_and_order() {
