@@ -84,15 +84,19 @@ struct ProjectOrgs {
     links: Vec<u32>,
     /// The rows of the projects with links, rising, and where each run
     /// of links starts.
-    projects: Vec<i64>,
+    projects: Vec<u32>,
     starts: Vec<u32>,
 }
 
 impl ProjectOrgs {
     /// Adds a link (the links come by project, rising).
     fn push(&mut self, project: i64, org: u32, role: u32) {
+        // A billion organisations, or four billion rows: never met.
+        let Ok(project) = u32::try_from(project) else {
+            return;
+        };
         if org > ORG_MASK {
-            return; // A billion organisations: never met.
+            return;
         }
         if self.projects.last() != Some(&project) {
             self.projects.push(project);
@@ -102,7 +106,10 @@ impl ProjectOrgs {
     }
 
     fn run(&self, project: i64) -> &[u32] {
-        let Ok(at) = self.projects.binary_search(&project) else {
+        let Some(at) = u32::try_from(project)
+            .ok()
+            .and_then(|p| self.projects.binary_search(&p).ok())
+        else {
             return &[];
         };
         let start = self.starts[at] as usize;
