@@ -279,6 +279,8 @@ impl State {
             self.catalogue.sort_in(&mut rows, sort, reversed);
         }
         self.list.place = place::count(&self.catalogue, &self.search.query, &rows);
+        // Collected in the matches' place, twice the room the rows need.
+        rows.shrink_to_fit();
         self.list.rows = rows;
         self.list.selection.reset();
         self.at_first_hit();
