@@ -173,6 +173,7 @@ impl State {
     /// list is filtered and sorted again, the selected project kept.
     pub(super) fn loaded(&mut self, loaded: Result<Box<Catalogue>, String>) -> bool {
         self.loading = false;
+        self.ask(Effect::FindOverlapMarks);
         match loaded {
             Ok(catalogue) => {
                 self.say_orphans(&catalogue);
