@@ -54,7 +54,6 @@ pub fn run(
     notice: Option<String>,
 ) -> anyhow::Result<ExitCode> {
     let mouse = config.mouse;
-    terminal::large_blocks_apart();
     let mut app = App::starting(store, config.keys.clone())?;
     app.set_reviews(reviews);
     given(&mut app.state, config, unseen, notice);

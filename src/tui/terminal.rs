@@ -262,17 +262,3 @@ pub fn watch_signals() -> std::io::Result<()> {
     });
     Ok(())
 }
-
-/// Blocks of 256 KB and more (the columns of a million projects) are
-/// given their own pages, at once and for good: grown, they are moved by
-/// the kernel without copying, and freed, they go back to the system. By
-/// default the C library raises that bound as large blocks are freed, and
-/// a column grown in its heap left copies behind that stayed resident
-/// (tens of MB at 1,000,000 projects).
-pub fn large_blocks_apart() {
-    // SAFETY: mallopt only sets a parameter of the C library's allocator;
-    // called before the browser starts its threads.
-    unsafe {
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 256 * 1024);
-    }
-}
