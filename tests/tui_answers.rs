@@ -63,6 +63,32 @@ fn the_list_marks_exactly_the_projects_in_a_pair() {
 }
 
 #[test]
+fn a_browser_loading_in_the_background_marks_the_same_projects_once_every_one_is_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = esf_browser::store::Store::open(&dir.path().join("cache.sqlite"))
+        .unwrap()
+        .store;
+    let input = Input::from_paths(&fixtures());
+    esf_browser::import::import(&mut store, &input, &Default::default(), &mut |_, _| {}).unwrap();
+    let mut app = App::starting(store, Default::default()).unwrap();
+    app.handle(crossterm::event::Event::Resize(80, 24));
+    assert!(app.state.is_loading());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while app.state.is_loading() || app.state.overlapping.marks.is_none() {
+        assert!(std::time::Instant::now() < deadline, "nothing arrived");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        app.receive();
+    }
+    let marks = app.state.overlapping.marks.clone().unwrap();
+    let mut marked: Vec<&str> = marks.iter().collect();
+    marked.sort();
+    assert_eq!(
+        marked,
+        ["23-101-S01", "23-102-S01", "23-106-S01", "23-107-S01"]
+    );
+}
+
+#[test]
 fn the_detail_names_the_other_project_and_what_they_share() {
     let mut app = app(120, 40);
     filter(&mut app, "brobygget norr");

@@ -3,11 +3,14 @@
 //! the user's bookmarks and review states, and "active during" a period.
 //! Pure: the values of every project are handed in, interned once.
 
+use crate::catalogue::column::Column;
+use crate::catalogue::facet_links::{Linked, LinkedFacets};
 use crate::catalogue::summaries::Summaries;
 use crate::dates;
 use crate::i18n::t;
 use crate::model::{Annotation, ReviewState};
 use crate::model::{FacetRow, ProjectSummary};
+use crate::search::fields::FieldIndex;
 use std::collections::{BTreeMap, HashMap};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -87,23 +90,6 @@ const NONE: u32 = u32::MAX;
 /// How many facets have one value per project (the first of ALL).
 const SINGLE: usize = 6;
 
-/// Many values per project: project `i` has `values[starts[i]..starts[i+1]]`.
-#[derive(Default)]
-struct Multi {
-    values: Vec<u32>,
-    starts: Vec<u32>,
-}
-
-impl Multi {
-    fn of(&self, i: usize) -> &[u32] {
-        match (self.starts.get(i), self.starts.get(i + 1)) {
-            (Some(&a), Some(&b)) => &self.values[a as usize..b as usize],
-            (Some(&a), None) => &self.values[a as usize..],
-            _ => &[],
-        }
-    }
-}
-
 /// Every project's facet values as numbers into one table of names.
 #[derive(Default)]
 pub struct FacetIndex {
@@ -111,16 +97,17 @@ pub struct FacetIndex {
     ids: HashMap<Box<str>, u32>,
     /// The values each facet has (by the index of the facet in ALL).
     values: [std::collections::HashSet<u32>; 8],
-    single: [Vec<u32>; SINGLE],
-    municipalities: Multi,
-    organisations: Multi,
+    single: [Column; SINGLE],
+    /// Municipalities and organisations, read from the search box's links.
+    linked: LinkedFacets,
     /// Organisations that are units or branches of another.
     units: std::collections::HashSet<u32>,
 }
 
 impl FacetIndex {
-    /// Adds the next project's values (`summary` gives region, fund, period).
-    pub fn push(&mut self, summary: &ProjectSummary, row: &FacetRow) {
+    /// Adds the next project's values (`summary` gives region, fund,
+    /// period); its search fields are in `fields` already, last.
+    pub fn push(&mut self, summary: &ProjectSummary, row: &FacetRow, fields: &FieldIndex) {
         let singles = [
             summary.region.as_deref(),
             summary.fund.as_deref(),
@@ -136,28 +123,23 @@ impl FacetIndex {
             }
             self.single[column].push(id);
         }
-        for (multi, values) in [(0, &row.municipalities), (1, &row.organisations)] {
-            // A project counts once for a value its documents name twice
-            // (given as its municipality and named in its text).
-            let mut ids: Vec<u32> = Vec::with_capacity(values.len());
-            for value in values {
-                let id = self.intern(value);
-                if !ids.contains(&id) {
-                    ids.push(id);
-                }
+        let project = fields.len().saturating_sub(1);
+        let linked = [
+            (Linked::Municipality, &row.municipalities),
+            (Linked::Organisation, &row.organisations),
+        ];
+        for (facet, names) in linked {
+            for name in names {
+                let id = self.intern(name);
+                self.values[SINGLE + facet as usize].insert(id);
+                self.linked.add(facet, project, (name, id), fields);
             }
-            self.values[SINGLE + multi].extend(ids.iter().copied());
-            let multi = if multi == 0 {
-                &mut self.municipalities
-            } else {
-                &mut self.organisations
-            };
-            multi.starts.push(multi.values.len() as u32);
-            multi.values.extend(ids);
         }
-        for unit in &row.units {
-            let id = self.intern(unit);
-            self.units.insert(id);
+        for &(unit, parent) in &row.parents {
+            let (unit, parent) = (self.intern(unit), self.intern(parent));
+            self.units.insert(unit);
+            self.values[SINGLE + Linked::Organisation as usize].insert(parent);
+            self.linked.add_parent(project, unit, parent);
         }
     }
 
@@ -180,22 +162,30 @@ impl FacetIndex {
         for column in &mut self.single {
             column.shrink_to_fit();
         }
-        for multi in [&mut self.municipalities, &mut self.organisations] {
-            multi.values.shrink_to_fit();
-            multi.starts.shrink_to_fit();
+        self.linked.shrink_to_fit();
+    }
+
+    /// Hands `each` the values project `i` has in a facet read from the
+    /// cache (a value may come twice).
+    fn each_id(&self, facet: Facet, i: usize, fields: &FieldIndex, each: &mut dyn FnMut(u32)) {
+        match facet.single_column() {
+            Some(c) => {
+                if let Some(id) = self.single[c].get(i).filter(|&id| id != NONE) {
+                    each(id);
+                }
+            }
+            None if facet == Facet::Municipality => {
+                self.linked.each(Linked::Municipality, i, fields, each)
+            }
+            None => self.linked.each(Linked::Organisation, i, fields, each),
         }
     }
 
-    /// The values a project has in a facet read from the cache.
-    fn ids(&self, facet: Facet, i: usize) -> &[u32] {
-        match facet.single_column() {
-            Some(c) => match self.single[c].get(i) {
-                Some(id) if *id != NONE => std::slice::from_ref(id),
-                _ => &[],
-            },
-            None if facet == Facet::Municipality => self.municipalities.of(i),
-            None => self.organisations.of(i),
-        }
+    /// Has project `i` value `id` in a facet read from the cache?
+    fn has(&self, facet: Facet, i: usize, fields: &FieldIndex, id: u32) -> bool {
+        let mut found = false;
+        self.each_id(facet, i, fields, &mut |v| found |= v == id);
+        found
     }
 
     /// The value of `facet` that `value` names, written as in the cache
@@ -355,6 +345,7 @@ fn note_values(facet: Facet, a: Option<&Annotation>) -> &'static str {
 /// Facet filters with their values looked up once.
 pub struct Resolved<'i, 'a> {
     index: &'i FacetIndex,
+    fields: &'i FieldIndex,
     cached: Vec<(Facet, Option<u32>)>,
     noted: Vec<(Facet, String)>,
     active: Option<Active>,
@@ -363,9 +354,14 @@ pub struct Resolved<'i, 'a> {
 }
 
 impl<'i, 'a> Resolved<'i, 'a> {
-    pub fn new(index: &'i FacetIndex, filters: &Filters, notes: Notes<'a>) -> Resolved<'i, 'a> {
+    pub fn new(
+        (index, fields): (&'i FacetIndex, &'i FieldIndex),
+        filters: &Filters,
+        notes: Notes<'a>,
+    ) -> Resolved<'i, 'a> {
         let mut resolved = Resolved {
             index,
+            fields,
             cached: Vec::new(),
             noted: Vec::new(),
             active: filters.active.clone(),
@@ -388,7 +384,7 @@ impl<'i, 'a> Resolved<'i, 'a> {
         let cached = self.cached.iter().filter(|(f, _)| Some(*f) != skip);
         for (facet, id) in cached {
             match id {
-                Some(id) if self.index.ids(*facet, i).contains(id) => {}
+                Some(id) if self.index.has(*facet, i, self.fields, *id) => {}
                 _ => return false,
             }
         }
@@ -416,6 +412,7 @@ impl<'i, 'a> Resolved<'i, 'a> {
         projects: &Summaries,
     ) -> Vec<(String, usize)> {
         let mut by_value: HashMap<&str, usize> = HashMap::new();
+        let mut ids = Vec::new();
         for &i in rows {
             if !self.accepts(i, projects, Some(facet)) {
                 continue;
@@ -427,7 +424,12 @@ impl<'i, 'a> Resolved<'i, 'a> {
                         .or_default() += 1;
                 }
                 _ => {
-                    for &id in self.index.ids(facet, i) {
+                    ids.clear();
+                    self.index
+                        .each_id(facet, i, self.fields, &mut |id| ids.push(id));
+                    ids.sort_unstable();
+                    ids.dedup();
+                    for &id in &ids {
                         *by_value.entry(self.index.name(id)).or_default() += 1;
                     }
                 }

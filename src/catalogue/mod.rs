@@ -1,7 +1,9 @@
 //! The projects in memory for listing: fuzzy filtering and sorting, shared
 //! by `esf list` and the browser.
 
+pub mod column;
 pub mod coverage;
+mod facet_links;
 pub mod facets;
 pub mod key_set;
 pub mod stats;
@@ -259,7 +261,7 @@ impl Catalogue {
     ) {
         let name = summary.name.as_deref().unwrap_or_default();
         self.fields.push(name, &summary.key, fields);
-        self.facets.push(&summary, facets);
+        self.facets.push(&summary, facets, &self.fields);
         self.projects.push(&summary);
     }
 
@@ -271,7 +273,7 @@ impl Catalogue {
             return 0;
         }
         let Some(active) = &filters.active else {
-            let resolved = Resolved::new(&self.facets, filters, notes);
+            let resolved = Resolved::new((&self.facets, &self.fields), filters, notes);
             rows.retain(|&i| resolved.accepts(i, &self.projects, None));
             return 0;
         };
@@ -279,7 +281,7 @@ impl Catalogue {
             active: None,
             ..filters.clone()
         };
-        let resolved = Resolved::new(&self.facets, &others, notes);
+        let resolved = Resolved::new((&self.facets, &self.fields), &others, notes);
         rows.retain(|&i| resolved.accepts(i, &self.projects, None));
         let undated = rows
             .iter()
@@ -298,7 +300,11 @@ impl Catalogue {
         filters: &Filters,
         notes: Notes,
     ) -> Vec<(String, usize)> {
-        Resolved::new(&self.facets, filters, notes).counts(facet, rows, &self.projects)
+        Resolved::new((&self.facets, &self.fields), filters, notes).counts(
+            facet,
+            rows,
+            &self.projects,
+        )
     }
 
     /// Projects matching the query in their fields, best first.

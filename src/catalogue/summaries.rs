@@ -6,6 +6,7 @@
 //! `YYYY-MM-DD`; the written ID is kept only where it is not the key.
 //! Every summary comes back exactly as it went in.
 
+use crate::catalogue::column::Column;
 use crate::dates;
 use crate::model::ProjectSummary;
 use std::cmp::Ordering;
@@ -101,21 +102,43 @@ impl Bits {
     }
 }
 
-/// Sums of money: a number per project, and whether it was given.
+/// Sums of money: four bytes a project for sums from 0 to some four
+/// billion kronor, the rest (negative, larger) kept apart by project.
 #[derive(Debug, Default)]
 struct Money {
-    values: Vec<i64>,
-    given: Bits,
+    values: Vec<u32>,
+    others: Vec<(u32, i64)>,
 }
 
 impl Money {
+    /// Not given.
+    const NONE: u32 = u32::MAX;
+    /// Among the others.
+    const OTHER: u32 = u32::MAX - 1;
+
     fn push(&mut self, value: Option<i64>) {
-        self.values.push(value.unwrap_or(0));
-        self.given.push(value.is_some());
+        let small = value.map(u32::try_from);
+        let kept = match small {
+            None => Money::NONE,
+            Some(Ok(v)) if v < Money::OTHER => v,
+            Some(_) => {
+                let index = self.values.len() as u32;
+                self.others.push((index, value.unwrap_or_default()));
+                Money::OTHER
+            }
+        };
+        self.values.push(kept);
     }
 
     fn get(&self, index: usize) -> Option<i64> {
-        self.given.get(index).then(|| self.values[index])
+        match *self.values.get(index)? {
+            Money::NONE => None,
+            Money::OTHER => {
+                let at = self.others.binary_search_by_key(&(index as u32), |o| o.0);
+                at.ok().map(|at| self.others[at].1)
+            }
+            v => Some(i64::from(v)),
+        }
     }
 }
 
@@ -129,15 +152,15 @@ pub struct Summaries {
     no_id: Bits,
     /// IDs as written where they are not the key: (project, ID).
     other_ids: Vec<(u32, Box<str>)>,
-    owners: Vec<u32>,
+    owners: Column,
     owner_table: Table,
     /// Region, fund and programme period of each project.
-    regions: Vec<u32>,
-    funds: Vec<u32>,
-    periods: Vec<u32>,
+    regions: Column,
+    funds: Column,
+    periods: Column,
     shared: Table,
-    starts: Vec<u32>,
-    ends: Vec<u32>,
+    starts: Column,
+    ends: Column,
     odd_dates: Vec<Box<str>>,
     budgets: Money,
     grants: Money,
@@ -254,27 +277,27 @@ impl Summaries {
     pub fn owner(&self, index: usize) -> Option<&str> {
         self.owners
             .get(index)
-            .and_then(|&n| self.owner_table.value(n))
+            .and_then(|n| self.owner_table.value(n))
     }
 
     pub fn region(&self, index: usize) -> Option<&str> {
-        self.regions.get(index).and_then(|&n| self.shared.value(n))
+        self.regions.get(index).and_then(|n| self.shared.value(n))
     }
 
     pub fn fund(&self, index: usize) -> Option<&str> {
-        self.funds.get(index).and_then(|&n| self.shared.value(n))
+        self.funds.get(index).and_then(|n| self.shared.value(n))
     }
 
     pub fn programme_period(&self, index: usize) -> Option<&str> {
-        self.periods.get(index).and_then(|&n| self.shared.value(n))
+        self.periods.get(index).and_then(|n| self.shared.value(n))
     }
 
     pub fn start_date(&self, index: usize) -> Option<DateText<'_>> {
-        self.date(self.starts.get(index).copied().unwrap_or(NONE))
+        self.date(self.starts.get(index).unwrap_or(NONE))
     }
 
     pub fn end_date(&self, index: usize) -> Option<DateText<'_>> {
-        self.date(self.ends.get(index).copied().unwrap_or(NONE))
+        self.date(self.ends.get(index).unwrap_or(NONE))
     }
 
     fn date(&self, n: u32) -> Option<DateText<'_>> {
@@ -335,7 +358,7 @@ impl Summaries {
     /// Two projects' start (or end) dates in the order of their texts.
     pub fn compare_dates(&self, a: usize, b: usize, end: bool) -> Option<Ordering> {
         let column = if end { &self.ends } else { &self.starts };
-        let (x, y) = (*column.get(a)?, *column.get(b)?);
+        let (x, y) = (column.get(a)?, column.get(b)?);
         match (x, y) {
             (NONE, _) | (_, NONE) => None,
             // Digits in the same places: the numbers sort as the texts.
@@ -406,6 +429,33 @@ fn iso_bytes(n: u32) -> [u8; 10] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_sum_of_money_comes_back() {
+        let sums = [
+            Some(0),
+            Some(4_294_967_293),
+            Some(4_294_967_294),
+            Some(4_294_967_295),
+            None,
+            Some(-1),
+            Some(i64::MAX),
+            Some(i64::MIN),
+            Some(30_000_992),
+        ];
+        let mut s = Summaries::default();
+        for sum in sums {
+            s.push(&ProjectSummary {
+                total_budget_sek: sum,
+                esf_grant_sek: sum.map(|v| v / 2),
+                ..ProjectSummary::default()
+            });
+        }
+        for (i, sum) in sums.into_iter().enumerate() {
+            assert_eq!(s.total_budget_sek(i), sum, "{i}");
+            assert_eq!(s.esf_grant_sek(i), sum.map(|v| v / 2), "{i}");
+        }
+    }
 
     #[test]
     fn dates_keep_their_text_and_order() {

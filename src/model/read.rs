@@ -164,9 +164,11 @@ pub struct FacetRow<'a> {
     pub objective: Option<&'a str>,
     pub phase: Option<&'a str>,
     pub municipalities: Vec<&'a str>,
+    /// The project's own organisations (not those they belong to).
     pub organisations: Vec<&'a str>,
-    /// Those of `organisations` that are units or branches of another.
-    pub units: Vec<&'a str>,
+    /// Those of `organisations` that are units or branches of another,
+    /// each with the organisation it belongs to (counted for it too).
+    pub parents: Vec<(&'a str, &'a str)>,
 }
 
 /// The changes a user has not seen, with the cache they belong to.

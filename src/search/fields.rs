@@ -148,6 +148,24 @@ impl FieldIndex {
         self.len() == 0
     }
 
+    /// Where project `index`'s links start among every project's.
+    pub fn link_start(&self, index: usize) -> usize {
+        match index {
+            0 => 0,
+            _ => self.link_ends.get(index - 1).map_or(0, |&e| e as usize),
+        }
+    }
+
+    /// The shared values project `index` links to, in the order of its
+    /// links (a value in two fields is there twice).
+    pub fn linked_values(&self, index: usize) -> impl Iterator<Item = u32> + '_ {
+        let links = match index < self.len() {
+            true => self.links_of(index),
+            false => &[],
+        };
+        links.iter().map(|l| l.value())
+    }
+
     fn links_of(&self, index: usize) -> &[Link] {
         let start = match index {
             0 => 0,

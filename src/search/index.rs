@@ -194,10 +194,11 @@ fn check_version<R: Read>(r: &mut Reader<R>) -> io::Result<()> {
     }
 }
 
-/// Where a key is in a list, through a table sorted by the key's hash
-/// (built on first use: 12 bytes a project).
+/// Where a key is in a list, through a table sorted by 32 bits of the
+/// key's hash, each found key compared (built on first use: 8 bytes a
+/// project).
 #[derive(Debug, Default)]
-pub struct KeyTable(OnceLock<Vec<(u64, u32)>>);
+pub struct KeyTable(OnceLock<Vec<(u32, u32)>>);
 
 impl KeyTable {
     /// The index of `key` among `count` keys, `key_at` giving each.
@@ -208,13 +209,13 @@ impl KeyTable {
         key_at: &dyn Fn(usize) -> &'a str,
     ) -> Option<usize> {
         let table = self.0.get_or_init(|| {
-            let mut table: Vec<(u64, u32)> = (0..count)
-                .map(|i| (key_hash(key_at(i)), i as u32))
+            let mut table: Vec<(u32, u32)> = (0..count)
+                .map(|i| (short_hash(key_at(i)), i as u32))
                 .collect();
             table.sort_unstable();
             table
         });
-        let hash = key_hash(key);
+        let hash = short_hash(key);
         let from = table.partition_point(|&(h, _)| h < hash);
         table[from..]
             .iter()
@@ -271,6 +272,11 @@ impl RowTable {
 
 fn key_hash(key: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(key.as_bytes())
+}
+
+/// The high half of [`key_hash`].
+fn short_hash(key: &str) -> u32 {
+    (key_hash(key) >> 32) as u32
 }
 
 #[cfg(test)]

@@ -84,15 +84,19 @@ struct ProjectOrgs {
     links: Vec<u32>,
     /// The rows of the projects with links, rising, and where each run
     /// of links starts.
-    projects: Vec<i64>,
+    projects: Vec<u32>,
     starts: Vec<u32>,
 }
 
 impl ProjectOrgs {
     /// Adds a link (the links come by project, rising).
     fn push(&mut self, project: i64, org: u32, role: u32) {
+        // A billion organisations, or four billion rows: never met.
+        let Ok(project) = u32::try_from(project) else {
+            return;
+        };
         if org > ORG_MASK {
-            return; // A billion organisations: never met.
+            return;
         }
         if self.projects.last() != Some(&project) {
             self.projects.push(project);
@@ -102,7 +106,10 @@ impl ProjectOrgs {
     }
 
     fn run(&self, project: i64) -> &[u32] {
-        let Ok(at) = self.projects.binary_search(&project) else {
+        let Some(at) = u32::try_from(project)
+            .ok()
+            .and_then(|p| self.projects.binary_search(&p).ok())
+        else {
             return &[];
         };
         let start = self.starts[at] as usize;
@@ -138,27 +145,12 @@ impl ProjectOrgs {
         self.parents[(link & ORG_MASK) as usize].as_deref()
     }
 
-    /// The project's organisations that are units or branches of another.
-    fn units(&self, project: i64) -> Vec<&str> {
+    /// The project's organisations that are units or branches of
+    /// another, each with the one it belongs to.
+    fn parents(&self, project: i64) -> Vec<(&str, &str)> {
         let run = self.run(project).iter();
-        run.filter(|&&link| self.parent(link).is_some())
-            .map(|&link| self.name(link))
+        run.filter_map(|&link| Some((self.name(link), self.parent(link)?)))
             .collect()
-    }
-
-    /// The project's organisations and those they belong to (a project
-    /// with Arbetsförmedlingen Angered is a project with
-    /// Arbetsförmedlingen), each once.
-    fn with_parents(&self, project: i64) -> Vec<&str> {
-        let mut all: Vec<&str> = self.of(project).collect();
-        for &link in self.run(project) {
-            if let Some(parent) = self.parent(link) {
-                if !all.contains(&parent) {
-                    all.push(parent);
-                }
-            }
-        }
-        all
     }
 }
 
@@ -313,8 +305,8 @@ fn hand_row(
                 .chain(in_text.split("; "))
                 .filter(|m| !m.is_empty())
                 .collect(),
-            organisations: links.with_parents(rowid),
-            units: links.units(rowid),
+            organisations: links.of(rowid).collect(),
+            parents: links.parents(rowid),
         },
     };
     // The summary moves into `each`: its owner and region are copied.

@@ -56,7 +56,7 @@ impl App {
     pub fn new(store: Store, keys: KeyMap) -> crate::store::Result<App> {
         let catalogue = Catalogue::load(&store)?;
         let (_, inbox) = channel();
-        App::with(store, keys, catalogue, (None, inbox))
+        App::with(store, keys, catalogue, (None, inbox), false)
     }
 
     /// The browser over the first screen of projects, the rest loading on
@@ -83,8 +83,7 @@ impl App {
             let outlet = outlet.clone();
             text_search::start(r, move |answer| outlet.send(Msg::Texts(answer)).is_ok())
         });
-        let mut app = App::with(store, keys, first, (Some(outlet), inbox))?;
-        app.state.loading = true;
+        let mut app = App::with(store, keys, first, (Some(outlet), inbox), true)?;
         app.finder = finder;
         app.text_searcher = texts;
         Ok(app)
@@ -95,9 +94,11 @@ impl App {
         keys: KeyMap,
         catalogue: Catalogue,
         (outlet, inbox): (Option<Sender<Msg>>, Receiver<Msg>),
+        loading: bool,
     ) -> crate::store::Result<App> {
         let unclassified = store.unclassified()?;
         let mut state = State::new(catalogue, unclassified, keys);
+        state.loading = loading;
         state.export_dir = export::default_dir();
         let mut app = App {
             state,

@@ -173,6 +173,7 @@ impl State {
     /// list is filtered and sorted again, the selected project kept.
     pub(super) fn loaded(&mut self, loaded: Result<Box<Catalogue>, String>) -> bool {
         self.loading = false;
+        self.ask(Effect::FindOverlapMarks);
         match loaded {
             Ok(catalogue) => {
                 self.say_orphans(&catalogue);
@@ -279,6 +280,8 @@ impl State {
             self.catalogue.sort_in(&mut rows, sort, reversed);
         }
         self.list.place = place::count(&self.catalogue, &self.search.query, &rows);
+        // Collected in the matches' place, twice the room the rows need.
+        rows.shrink_to_fit();
         self.list.rows = rows;
         self.list.selection.reset();
         self.at_first_hit();

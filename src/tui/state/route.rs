@@ -122,7 +122,11 @@ impl State {
 
     /// The browser's first state: filtered, its first project asked for.
     pub fn start(&mut self) -> Vec<Effect> {
-        self.ask(Effect::FindOverlapMarks);
+        // While every project loads, the marks wait for them: read at the
+        // same time, the two held their working memory at once.
+        if !self.is_loading() {
+            self.ask(Effect::FindOverlapMarks);
+        }
         self.refilter();
         self.follow_selection();
         std::mem::take(&mut self.asked)
