@@ -16,7 +16,9 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
         crate::say!("esf: {said}");
         return super::list::run(ctx, &Default::default(), None, None, false);
     }
+    crate::store::profile::mark("browser: started");
     let (store, sample_notice) = ctx.open_with_sample()?;
+    crate::store::profile::mark("browser: cache opened");
     let (config, problems) = tui::config::load(tui::config::default_path().as_deref());
     for problem in &problems {
         crate::say!(
@@ -37,6 +39,7 @@ pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
             (Reviews::unavailable(why.clone()), None, Some(why))
         }
     };
+    crate::store::profile::mark("browser: notes read, changes since the last look found");
     let changed = unseen.as_ref().and_then(changes::summary).map(|s| {
         let (new, changed) = (t("new"), t("changed"));
         format!(

@@ -1,7 +1,9 @@
-//! With `ESF_PROFILE` set, an import or `esf list --filter` writes to
-//! standard error when each of its phases ended, in seconds from its
-//! start: where the time of a large import or list goes (the profiles in
-//! docs/performance.md come from it). Nothing is written otherwise.
+//! With `ESF_PROFILE` set, an import, `esf list --filter` or the
+//! browser's way to its first frame (standard error sent to a file)
+//! writes to standard error when each of its phases ended, in seconds
+//! from its start: where the time of a large import or list goes (the
+//! profiles in docs/performance.md come from it). Nothing is written
+//! otherwise.
 
 use std::sync::OnceLock;
 use std::time::Instant;

@@ -55,6 +55,7 @@ pub fn run(
 ) -> anyhow::Result<ExitCode> {
     let mouse = config.mouse;
     let mut app = App::starting(store, config.keys.clone())?;
+    crate::store::profile::mark("browser: first screen of projects read");
     app.set_reviews(reviews);
     given(&mut app.state, config, unseen, notice);
     terminal::watch_signals()?;
@@ -62,6 +63,7 @@ pub fn run(
     let size = guard.terminal.get_frame().area();
     app.state.size = (size.width, size.height);
     draw(&mut guard.terminal, &mut app)?;
+    crate::store::profile::mark("browser: first frame drawn");
     app::first_frame::drawn();
     let exit = loop {
         let mut changed = false;

@@ -71,6 +71,7 @@ impl App {
         for summary in store.first_summaries(FIRST_SCREEN)? {
             first.push(summary, "");
         }
+        crate::store::profile::mark("browser: first summaries read");
         let (outlet, inbox) = channel();
         load_every_project(reader, outlet.clone());
         let finder = store.reopen()?.map(|r| {
@@ -83,6 +84,7 @@ impl App {
             let outlet = outlet.clone();
             text_search::start(r, move |answer| outlet.send(Msg::Texts(answer)).is_ok())
         });
+        crate::store::profile::mark("browser: readers started");
         let mut app = App::with(store, keys, first, (Some(outlet), inbox), true)?;
         app.finder = finder;
         app.text_searcher = texts;
