@@ -73,8 +73,10 @@ fn what_needs_every_project_waits_for_them_and_says_so() {
     state.update(typed('S'));
     assert_eq!(state.status.said, Some(Notice::StatsWait));
     assert!(state.screen.is_browse());
+    // Once every project is in, and only then, the overlap marks are read.
     let (_, effects) = state.update(Msg::Loaded(Ok(Box::default())));
-    assert!(!state.is_loading() && effects.is_empty());
+    assert!(!state.is_loading());
+    assert!(matches!(&effects[..], [Effect::FindOverlapMarks]));
 }
 
 #[test]
