@@ -267,12 +267,12 @@ pub fn run(
     json: Option<bool>,
     every_snippet: bool,
 ) -> anyhow::Result<ExitCode> {
-    let _snapshot = store.snapshot()?;
+    let snapshot = store.snapshot()?;
     crate::store::profile::mark("opened");
     let query = Query::parse(filter);
     let terms = query.text_terms().iter().map(|t| t.2.to_string()).collect();
     let apart = store.text_rows_apart(terms, crate::catalogue::RANKED_TEXTS);
-    let stored = store.search_index()?;
+    let stored = store.search_index(&snapshot)?;
     // Every project when the cache has no index yet (a cache of an older
     // version, before its next import).
     let catalogue;

@@ -76,7 +76,7 @@ mod tests {
         assert_eq!(apart.join(&store), Some(here));
         // The other connection reads a later import than this snapshot.
         let snapshot = store.snapshot().unwrap();
-        let _ = store.search_index().unwrap();
+        let _ = store.search_index(&snapshot).unwrap();
         let mut other = Store::open(&dir.path().join("cache.sqlite")).unwrap().store;
         imported(&mut other, &sample[3..]);
         let apart = store.text_rows_apart(terms, 2).unwrap();

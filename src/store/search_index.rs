@@ -140,7 +140,9 @@ impl Store {
     /// The stored search index, with its tail put in, when it is that of
     /// the newest import and reads whole; None otherwise (the caller loads
     /// every project).
-    pub fn search_index(&self) -> Result<Option<SearchIndex>> {
+    /// Read inside one snapshot: a tail read before another process's
+    /// import and an index read after it would put projects in twice.
+    pub fn search_index(&self, _within: &Snapshot) -> Result<Option<SearchIndex>> {
         let conn = &self.conn;
         if built_for(conn)? == Some(newest_import(conn)?) {
             return self.stored_index();
