@@ -137,7 +137,7 @@ pub(super) fn put(
         return Ok(false);
     };
     drop(old);
-    if tail.len() <= at_most(projects) {
+    if tail.len() + tail.gone.len() <= at_most(projects) {
         write(tx, &tail)?;
         let said = format!(
             "index tail written ({} projects, {} rows left out)",
