@@ -239,7 +239,7 @@ fn inspect(conn: &Connection, path: &Path) -> std::result::Result<(), Problem> {
 
 fn bring_up_to_date(store: &mut Store) -> std::result::Result<(), Problem> {
     let version = schema::version(&store.conn)?;
-    if version == schema::LATEST {
+    if version == schema::LATEST || (store.read_only && version >= schema::READ_AS_IS_FROM) {
         return Ok(());
     }
     if store.read_only {
@@ -399,6 +399,29 @@ mod tests {
             uri_path(Path::new("/srv/esf/cache.sqlite")),
             "/srv/esf/cache.sqlite"
         );
+    }
+
+    #[test]
+    fn a_read_only_cache_a_comment_behind_is_read_as_it_is_and_an_older_one_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("cache.sqlite");
+        drop(check(&db, true).map_err(|_| "made").unwrap());
+        let set_version = |v: i64| {
+            let conn = Connection::open(&db).unwrap();
+            conn.pragma_update(None, "user_version", v).unwrap();
+        };
+        set_version(schema::READ_AS_IS_FROM);
+        let store = check(&db, false).map_err(|_| "read").unwrap();
+        assert_eq!(
+            schema::version(&store.conn).unwrap(),
+            schema::READ_AS_IS_FROM
+        );
+        drop(store);
+        set_version(schema::READ_AS_IS_FROM - 1);
+        assert!(matches!(
+            check(&db, false),
+            Err(Problem::Failed(StoreError::ReadOnly { .. }))
+        ));
     }
 
     #[test]
