@@ -50,14 +50,19 @@ fn filter(app: &mut App, text: &str) {
     app.handle(key(KeyCode::Enter));
 }
 
+/// The keys the list marks as in a pair, sorted.
+fn marked(app: &App) -> Vec<String> {
+    let marks = app.state.overlapping.marks.clone().unwrap();
+    let mut marked: Vec<String> = marks.iter().map(str::to_string).collect();
+    marked.sort();
+    marked
+}
+
 #[test]
 fn the_list_marks_exactly_the_projects_in_a_pair() {
     let app = app(80, 24);
-    let marks = app.state.overlapping.marks.clone().unwrap();
-    let mut marked: Vec<&str> = marks.iter().collect();
-    marked.sort();
     assert_eq!(
-        marked,
+        marked(&app),
         ["23-101-S01", "23-102-S01", "23-106-S01", "23-107-S01"]
     );
 }
@@ -79,11 +84,8 @@ fn a_browser_loading_in_the_background_marks_the_same_projects_once_every_one_is
         std::thread::sleep(std::time::Duration::from_millis(10));
         app.receive();
     }
-    let marks = app.state.overlapping.marks.clone().unwrap();
-    let mut marked: Vec<&str> = marks.iter().collect();
-    marked.sort();
     assert_eq!(
-        marked,
+        marked(&app),
         ["23-101-S01", "23-102-S01", "23-106-S01", "23-107-S01"]
     );
 }
